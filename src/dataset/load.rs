@@ -1,0 +1,228 @@
+//! Reading the TOML files: syntax, schema, and the location of every record.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use toml::Spanned;
+
+use crate::agreement::Agreement;
+use crate::error::{Location, Problem};
+use crate::event::Event;
+use crate::formula::Formula;
+use crate::geography::{CollectiveName, IslandProfile};
+use crate::party::Party;
+use crate::person::Person;
+use crate::position::Position;
+use crate::source::Source;
+
+/// The largest data file the loader reads.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// A table of the dataset and the file that holds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TableFile {
+    /// The TOML key of the array of tables (`event` for `[[event]]`).
+    pub key: &'static str,
+    /// The file name (`events.toml`).
+    pub file: &'static str,
+}
+
+/// Every table, in load order.
+pub(crate) const TABLE_FILES: [TableFile; 9] = [
+    TableFile { key: "source", file: "sources.toml" },
+    TableFile { key: "island", file: "islands.toml" },
+    TableFile { key: "name", file: "names.toml" },
+    TableFile { key: "party", file: "parties.toml" },
+    TableFile { key: "person", file: "people.toml" },
+    TableFile { key: "agreement", file: "agreements.toml" },
+    TableFile { key: "formula", file: "formulas.toml" },
+    TableFile { key: "position", file: "positions.toml" },
+    TableFile { key: "event", file: "events.toml" },
+];
+
+/// The built-in data, compiled in: (path shown in errors, text).
+pub(crate) const BUILTIN_FILES: [(&str, &str); 9] = [
+    ("data/sources.toml", include_str!("../../data/sources.toml")),
+    ("data/islands.toml", include_str!("../../data/islands.toml")),
+    ("data/names.toml", include_str!("../../data/names.toml")),
+    ("data/parties.toml", include_str!("../../data/parties.toml")),
+    ("data/people.toml", include_str!("../../data/people.toml")),
+    ("data/agreements.toml", include_str!("../../data/agreements.toml")),
+    ("data/formulas.toml", include_str!("../../data/formulas.toml")),
+    ("data/positions.toml", include_str!("../../data/positions.toml")),
+    ("data/events.toml", include_str!("../../data/events.toml")),
+];
+
+/// A record as read, with where it starts.
+#[derive(Debug, Clone)]
+pub(crate) struct Row<T> {
+    pub value: T,
+    pub at: Location,
+}
+
+/// Every table as read, before cross-checks.
+#[derive(Debug, Default)]
+pub(crate) struct RawTables {
+    pub sources: Vec<Row<Source>>,
+    pub islands: Vec<Row<IslandProfile>>,
+    pub names: Vec<Row<CollectiveName>>,
+    pub parties: Vec<Row<Party>>,
+    pub people: Vec<Row<Person>>,
+    pub agreements: Vec<Row<Agreement>>,
+    pub formulas: Vec<Row<Formula>>,
+    pub positions: Vec<Row<Position>>,
+    pub events: Vec<Row<Event>>,
+    /// Where each table was read from (for problems about a whole table).
+    pub files: Vec<(&'static str, String)>,
+}
+
+impl RawTables {
+    /// The file a table was read from, as a location at its start.
+    pub fn file_of(&self, key: &str) -> Location {
+        let name = self
+            .files
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, f)| f.clone())
+            .or_else(|| TABLE_FILES.iter().find(|t| t.key == key).map(|t| t.file.to_owned()))
+            .unwrap_or_default();
+        Location::start_of(&name)
+    }
+}
+
+macro_rules! table_file {
+    ($name:ident, $key:literal, $ty:ty) => {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct $name {
+            #[serde(default, rename = $key)]
+            rows: Vec<Spanned<$ty>>,
+        }
+    };
+}
+
+table_file!(SourceFile, "source", Source);
+table_file!(IslandFile, "island", IslandProfile);
+table_file!(NameFile, "name", CollectiveName);
+table_file!(PartyFile, "party", Party);
+table_file!(PersonFile, "person", Person);
+table_file!(AgreementFile, "agreement", Agreement);
+table_file!(FormulaFile, "formula", Formula);
+table_file!(PositionFile, "position", Position);
+table_file!(EventFile, "event", Event);
+
+/// Turns a toml error into a typed problem at its place in `text`.
+fn problem_of(file: &str, text: &str, err: &toml::de::Error, syntax: bool) -> Problem {
+    let at = Location::of_offset(file, text, err.span().map_or(0, |s| s.start));
+    let message = err.message().trim().to_owned();
+    if syntax {
+        return Problem::Syntax { at, message };
+    }
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let field = rest.split('`').next().unwrap_or_default().to_owned();
+        return Problem::UnknownField { at, field, message };
+    }
+    Problem::Schema { at, message }
+}
+
+/// Parses one file's rows, or says why it cannot.
+fn parse_rows<F, T>(
+    file: &str,
+    text: &str,
+    rows: impl FnOnce(F) -> Vec<Spanned<T>>,
+) -> Result<Vec<Row<T>>, Box<Problem>>
+where
+    F: DeserializeOwned,
+{
+    let table = toml::de::DeTable::parse(text).map_err(|e| Box::new(problem_of(file, text, &e, true)))?;
+    let parsed = F::deserialize(toml::de::Deserializer::from(table))
+        .map_err(|e| Box::new(problem_of(file, text, &e, false)))?;
+    Ok(rows(parsed)
+        .into_iter()
+        .map(|s| {
+            let at = Location::of_offset(file, text, s.span().start);
+            Row { value: s.into_inner(), at }
+        })
+        .collect())
+}
+
+/// Reads every table from `(path, text)` pairs; the file name of each path selects the
+/// table. Returns the tables, or every problem of syntax and schema found.
+pub(crate) fn read_tables<'a>(
+    files: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Result<RawTables, Vec<Problem>> {
+    let mut tables = RawTables::default();
+    let mut problems = Vec::new();
+    let mut seen = [false; TABLE_FILES.len()];
+    for (path, text) in files {
+        let name = Path::new(path).file_name().and_then(|n| n.to_str()).unwrap_or(path);
+        let Some(index) = TABLE_FILES.iter().position(|t| t.file == name) else {
+            continue;
+        };
+        if let Some(flag) = seen.get_mut(index) {
+            *flag = true;
+        }
+        let key = TABLE_FILES.get(index).map_or("", |t| t.key);
+        tables.files.push((key, path.to_owned()));
+        let result = match key {
+            "source" => parse_rows(path, text, |f: SourceFile| f.rows).map(|r| tables.sources = r),
+            "island" => parse_rows(path, text, |f: IslandFile| f.rows).map(|r| tables.islands = r),
+            "name" => parse_rows(path, text, |f: NameFile| f.rows).map(|r| tables.names = r),
+            "party" => parse_rows(path, text, |f: PartyFile| f.rows).map(|r| tables.parties = r),
+            "person" => parse_rows(path, text, |f: PersonFile| f.rows).map(|r| tables.people = r),
+            "agreement" => parse_rows(path, text, |f: AgreementFile| f.rows).map(|r| tables.agreements = r),
+            "formula" => parse_rows(path, text, |f: FormulaFile| f.rows).map(|r| tables.formulas = r),
+            "position" => parse_rows(path, text, |f: PositionFile| f.rows).map(|r| tables.positions = r),
+            _ => parse_rows(path, text, |f: EventFile| f.rows).map(|r| tables.events = r),
+        };
+        if let Err(p) = result {
+            problems.push(*p);
+        }
+    }
+    for (table, seen) in TABLE_FILES.iter().zip(seen) {
+        if !seen {
+            problems.push(Problem::MissingFile { path: PathBuf::from(table.file), table: table.key });
+        }
+    }
+    if problems.is_empty() { Ok(tables) } else { Err(problems) }
+}
+
+/// Reads every table file of `dir` into memory, checking size and encoding.
+pub(crate) fn read_dir_files(dir: &Path) -> Result<Vec<(String, String)>, Vec<Problem>> {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for table in TABLE_FILES {
+        let path = dir.join(table.file);
+        match read_file(&path).map_err(|p| *p) {
+            Ok(text) => files.push((path.display().to_string(), text)),
+            Err(Problem::Io { kind: std::io::ErrorKind::NotFound, .. }) => {
+                problems.push(Problem::MissingFile { path, table: table.key });
+            }
+            Err(p) => problems.push(p),
+        }
+    }
+    if problems.is_empty() { Ok(files) } else { Err(problems) }
+}
+
+fn read_file(path: &Path) -> Result<String, Box<Problem>> {
+    use std::io::Read;
+    let io = |e: std::io::Error| {
+        Box::new(Problem::Io { path: path.to_owned(), kind: e.kind(), message: e.to_string() })
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(Box::new(Problem::TooLarge { path: path.to_owned(), size, limit: MAX_FILE_BYTES }));
+    }
+    let mut bytes = Vec::new();
+    // Read at most one byte past the limit, in case the file grew after `metadata`.
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        let size = bytes.len() as u64;
+        return Err(Box::new(Problem::TooLarge { path: path.to_owned(), size, limit: MAX_FILE_BYTES }));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        Box::new(Problem::NotUtf8 { path: path.to_owned(), valid_up_to: e.utf8_error().valid_up_to() })
+    })
+}

@@ -1,0 +1,342 @@
+//! The dataset: every table, validated and indexed; the built-in data and user data.
+
+mod load;
+mod validate;
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::LazyLock;
+
+use serde::Serialize;
+
+pub use load::MAX_FILE_BYTES;
+
+use crate::agreement::{Agreement, AgreementId};
+use crate::date::PartialDate;
+use crate::error::LoadError;
+use crate::event::Event;
+use crate::formula::{Formula, FormulaId, Stage};
+use crate::geography::{CollectiveName, IslandProfile};
+use crate::id::{PartyId, PersonId, SourceId};
+use crate::island::{Island, IslandSet};
+use crate::party::Party;
+use crate::person::Person;
+use crate::position::Position;
+use crate::source::Source;
+
+/// The whole model of the dispute: sources, islands, collective names, parties, people,
+/// agreements, formulas, positions and events — validated, indexed and sorted.
+///
+/// Get the curated data compiled into the crate with [`Dataset::builtin`], or load your
+/// own directory of files in the same format with [`Dataset::from_dir`]. Either way the
+/// same checks have passed: every id resolves, every fact cites a source, every island,
+/// agreement and formula is defined exactly once.
+///
+/// # Example
+///
+/// ```
+/// use kuril_dispute::{Dataset, FormulaId, Island, IslandSet};
+///
+/// let data = Dataset::builtin();
+/// let f = data.formula(FormulaId::TwoIslands1956);
+/// assert_eq!(f.transfers(), IslandSet::from([Island::Shikotan, Island::Habomai]));
+/// // About 7% of the islands' area.
+/// let share = data.area_transferred(f) / data.total_area_km2();
+/// assert!((0.06..0.08).contains(&share));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Dataset {
+    sources: Vec<Source>,
+    islands: Vec<IslandProfile>,
+    names: Vec<CollectiveName>,
+    parties: Vec<Party>,
+    people: Vec<Person>,
+    /// In [`AgreementId`] order: index = `id as usize`.
+    agreements: Vec<Agreement>,
+    /// In [`FormulaId`] order: index = `id as usize`.
+    formulas: Vec<Formula>,
+    /// By date stated, then id.
+    positions: Vec<Position>,
+    /// By date, then id.
+    events: Vec<Event>,
+    #[serde(skip)]
+    index: Index,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Index {
+    sources: HashMap<SourceId, usize>,
+    parties: HashMap<PartyId, usize>,
+    people: HashMap<PersonId, usize>,
+}
+
+static BUILTIN: LazyLock<Dataset> = LazyLock::new(|| match Dataset::from_toml(load::BUILTIN_FILES) {
+    Ok(data) => data,
+    // The built-in data is checked by the test suite (tests/builtin.rs); reaching this
+    // is a bug in the crate's own data, never a problem with user input.
+    #[allow(clippy::panic)]
+    Err(e) => panic!("the built-in dataset is invalid: {e}"),
+});
+
+impl Dataset {
+    /// The curated dataset compiled into the crate, parsed and validated once.
+    ///
+    /// # Panics
+    ///
+    /// Never in a released crate: the built-in data is validated by the crate's tests.
+    pub fn builtin() -> &'static Dataset {
+        &BUILTIN
+    }
+
+    /// Loads a directory of data files in the format of the crate's `data/` directory
+    /// (`sources.toml`, `islands.toml`, `names.toml`, `parties.toml`, `people.toml`,
+    /// `agreements.toml`, `formulas.toml`, `positions.toml`, `events.toml`).
+    ///
+    /// # Errors
+    ///
+    /// A [`LoadError`] listing every problem found, each naming its file, line and
+    /// column or its record: a missing, unreadable, non-UTF-8 or too large file
+    /// (over [`MAX_FILE_BYTES`]); malformed TOML; unknown fields; duplicate ids;
+    /// references to ids that do not exist; dates out of order; a formula that gives one
+    /// island to two recipients; a missing island, agreement or formula; a record without
+    /// citations; a quote over 25 words.
+    ///
+    /// ```no_run
+    /// let mine = kuril_dispute::Dataset::from_dir("my-data/")?;
+    /// println!("{} events", mine.events().count());
+    /// # Ok::<(), kuril_dispute::LoadError>(())
+    /// ```
+    pub fn from_dir(dir: impl AsRef<Path>) -> Result<Dataset, LoadError> {
+        let files = load::read_dir_files(dir.as_ref()).map_err(LoadError::new)?;
+        Dataset::from_toml(files.iter().map(|(p, t)| (p.as_str(), t.as_str())))
+    }
+
+    /// Loads a dataset from in-memory files: `(path, text)` pairs, where the file name of
+    /// each path (`events.toml`) says which table it holds. Files with other names are
+    /// ignored.
+    ///
+    /// # Errors
+    ///
+    /// As [`Dataset::from_dir`].
+    pub fn from_toml<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Dataset, LoadError> {
+        let tables = load::read_tables(files).map_err(LoadError::new)?;
+        let problems = validate::check(&tables);
+        if !problems.is_empty() {
+            return Err(LoadError::new(problems));
+        }
+        Ok(Dataset::assemble(tables))
+    }
+
+    /// Builds the indexed dataset from checked tables.
+    fn assemble(t: load::RawTables) -> Dataset {
+        fn values<T>(rows: Vec<load::Row<T>>) -> Vec<T> {
+            rows.into_iter().map(|r| r.value).collect()
+        }
+        let mut islands = values(t.islands);
+        islands.sort_by_key(|i| i.id);
+        let mut agreements = values(t.agreements);
+        agreements.sort_by_key(|a| a.id);
+        let mut formulas = values(t.formulas);
+        formulas.sort_by_key(|f| f.id);
+        let mut positions = values(t.positions);
+        positions.sort_by(|a, b| (a.stated, &a.id).cmp(&(b.stated, &b.id)));
+        let mut events = values(t.events);
+        events.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+        let sources = values(t.sources);
+        let parties = values(t.parties);
+        let people = values(t.people);
+        let index = Index {
+            sources: sources.iter().enumerate().map(|(n, s)| (s.id.clone(), n)).collect(),
+            parties: parties.iter().enumerate().map(|(n, p)| (p.id.clone(), n)).collect(),
+            people: people.iter().enumerate().map(|(n, p)| (p.id.clone(), n)).collect(),
+        };
+        Dataset {
+            sources,
+            islands,
+            names: values(t.names),
+            parties,
+            people,
+            agreements,
+            formulas,
+            positions,
+            events,
+            index,
+        }
+    }
+
+    // ------------------------------------------------------------------ lookups
+
+    /// The catalogue of sources, in file order.
+    pub fn sources(&self) -> impl ExactSizeIterator<Item = &Source> {
+        self.sources.iter()
+    }
+
+    /// A source by id.
+    pub fn source(&self, id: &SourceId) -> Option<&Source> {
+        self.index.sources.get(id).and_then(|&n| self.sources.get(n))
+    }
+
+    /// The four islands, in [`Island`] order.
+    pub fn islands(&self) -> impl ExactSizeIterator<Item = &IslandProfile> {
+        self.islands.iter()
+    }
+
+    /// What the dataset records about one island.
+    pub fn island(&self, island: Island) -> &IslandProfile {
+        // Validation guarantees exactly one profile per island, sorted in enum order.
+        #[allow(clippy::indexing_slicing)]
+        &self.islands[island as usize]
+    }
+
+    /// The collective names ("Northern Territories", …), in file order.
+    pub fn collective_names(&self) -> impl ExactSizeIterator<Item = &CollectiveName> {
+        self.names.iter()
+    }
+
+    /// The parties, in file order.
+    pub fn parties(&self) -> impl ExactSizeIterator<Item = &Party> {
+        self.parties.iter()
+    }
+
+    /// A party by id.
+    pub fn party(&self, id: &PartyId) -> Option<&Party> {
+        self.index.parties.get(id).and_then(|&n| self.parties.get(n))
+    }
+
+    /// The state that continues `id`, if any (the Soviet Union → Russia).
+    pub fn successor_of(&self, id: &PartyId) -> Option<&Party> {
+        self.parties.iter().find(|p| p.predecessor.as_ref() == Some(id))
+    }
+
+    /// `id` and the states it continues, newest first (Russia, the Soviet Union, the
+    /// Russian Empire).
+    pub fn lineage(&self, id: &PartyId) -> Vec<&Party> {
+        let mut out: Vec<&Party> = Vec::new();
+        let mut current = self.party(id);
+        while let Some(p) = current {
+            if out.iter().any(|q| q.id == p.id) {
+                break;
+            }
+            out.push(p);
+            current = p.predecessor.as_ref().and_then(|q| self.party(q));
+        }
+        out
+    }
+
+    /// The people, in file order.
+    pub fn people(&self) -> impl ExactSizeIterator<Item = &Person> {
+        self.people.iter()
+    }
+
+    /// A person by id.
+    pub fn person(&self, id: &PersonId) -> Option<&Person> {
+        self.index.people.get(id).and_then(|&n| self.people.get(n))
+    }
+
+    /// The agreements, in order of signing.
+    pub fn agreements(&self) -> impl Iterator<Item = &Agreement> {
+        let mut sorted: Vec<&Agreement> = self.agreements.iter().collect();
+        sorted.sort_by_key(|a| (a.signed, a.id));
+        sorted.into_iter()
+    }
+
+    /// An agreement by id.
+    pub fn agreement(&self, id: AgreementId) -> &Agreement {
+        // Validation guarantees exactly one agreement per id, sorted in enum order.
+        #[allow(clippy::indexing_slicing)]
+        &self.agreements[id as usize]
+    }
+
+    /// The formulas, in [`FormulaId`] order.
+    pub fn formulas(&self) -> impl ExactSizeIterator<Item = &Formula> {
+        self.formulas.iter()
+    }
+
+    /// A formula by id.
+    pub fn formula(&self, id: FormulaId) -> &Formula {
+        // Validation guarantees exactly one formula per id, sorted in enum order.
+        #[allow(clippy::indexing_slicing)]
+        &self.formulas[id as usize]
+    }
+
+    /// Every position, by date stated.
+    pub fn positions(&self) -> impl ExactSizeIterator<Item = &Position> {
+        self.positions.iter()
+    }
+
+    /// The positions `party` itself stated, by date.
+    pub fn positions_of<'a>(&'a self, party: &'a PartyId) -> impl Iterator<Item = &'a Position> + 'a {
+        self.positions.iter().filter(move |p| &p.holder == party)
+    }
+
+    /// The stance of `party` in force at `date`: the positions stated on the latest date
+    /// on or before `date` (several, if several were stated that day). Follows the
+    /// party's lineage, so Russia's stance in 1960 is the Soviet Union's.
+    ///
+    /// ```
+    /// use kuril_dispute::{Dataset, PartyId};
+    ///
+    /// let data = Dataset::builtin();
+    /// let in_1960 = data.positions_at(&PartyId::RUSSIA, &"1960-06".parse()?);
+    /// assert!(in_1960.iter().all(|p| p.holder == PartyId::SOVIET_UNION));
+    /// assert!(!in_1960.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn positions_at(&self, party: &PartyId, date: &PartialDate) -> Vec<&Position> {
+        let lineage: Vec<&PartyId> = self.lineage(party).into_iter().map(|p| &p.id).collect();
+        let held: Vec<&Position> = self
+            .positions
+            .iter()
+            .filter(|p| lineage.contains(&&p.holder) && p.stated.first_day() <= date.last_day())
+            .collect();
+        let Some(latest) = held.last().map(|p| p.stated) else {
+            return Vec::new();
+        };
+        held.into_iter().filter(|p| p.stated == latest).collect()
+    }
+
+    /// Every event, by date.
+    pub fn events(&self) -> impl ExactSizeIterator<Item = &Event> {
+        self.events.iter()
+    }
+
+    // ------------------------------------------------------------------ areas
+
+    /// The reference area of an island in km² (the first measurement listed).
+    pub fn area_km2(&self, island: Island) -> f64 {
+        self.island(island).area_km2()
+    }
+
+    /// The total reference area of a set of islands in km².
+    pub fn set_area_km2(&self, islands: IslandSet) -> f64 {
+        islands.iter().map(|i| self.area_km2(i)).sum()
+    }
+
+    /// The total reference area of the four islands in km².
+    pub fn total_area_km2(&self) -> f64 {
+        self.set_area_km2(IslandSet::ALL)
+    }
+
+    /// The area (km²) a formula transfers to Japan over all stages, counting each island
+    /// once at the largest share any stage gives.
+    pub fn area_transferred(&self, formula: &Formula) -> f64 {
+        self.area_of_transfers(formula.stages.iter())
+    }
+
+    /// The area (km²) one stage transfers to Japan.
+    pub fn stage_area_transferred(&self, stage: &Stage) -> f64 {
+        self.area_of_transfers(std::iter::once(stage))
+    }
+
+    fn area_of_transfers<'a>(&self, stages: impl Iterator<Item = &'a Stage>) -> f64 {
+        let mut best = [0.0_f64; 4];
+        for t in stages.flat_map(|s| s.transfers.iter()) {
+            if t.to.is_only(&PartyId::JAPAN)
+                && let Some(slot) = best.get_mut(t.island as usize)
+            {
+                *slot = slot.max(t.share().fraction());
+            }
+        }
+        self.islands.iter().zip(best).map(|(i, share)| i.area_km2() * share).sum()
+    }
+}

@@ -1,0 +1,466 @@
+//! Cross-checks: ids unique and resolvable, dates in order, formulas consistent, every
+//! fact cited.
+
+use std::collections::{HashMap, HashSet};
+
+use strum::VariantArray;
+
+use super::load::{RawTables, Row};
+use crate::agreement::AgreementId;
+use crate::date::PartialDate;
+use crate::error::{Location, Problem};
+use crate::formula::{Formula, FormulaId, Recipient, Share};
+use crate::id::PartyId;
+use crate::island::Island;
+use crate::party::Party;
+use crate::source::{Citation, MAX_QUOTE_WORDS};
+
+/// Runs every check; returns every problem found, in file order.
+pub(crate) fn check(t: &RawTables) -> Vec<Problem> {
+    let mut c = Checker::new(t);
+    c.duplicates();
+    c.completeness();
+    c.citations_and_references();
+    c.dates();
+    c.formulas();
+    c.positions();
+    c.lineage();
+    c.problems
+}
+
+struct Checker<'a> {
+    t: &'a RawTables,
+    sources: HashSet<&'a str>,
+    parties: HashMap<&'a str, &'a Party>,
+    people: HashSet<&'a str>,
+    problems: Vec<Problem>,
+}
+
+fn record(table: &str, id: impl std::fmt::Display) -> String {
+    format!("{table} {id}")
+}
+
+/// Counts words as runs of non-whitespace.
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+impl<'a> Checker<'a> {
+    fn new(t: &'a RawTables) -> Self {
+        Checker {
+            t,
+            sources: t.sources.iter().map(|r| r.value.id.as_str()).collect(),
+            parties: t.parties.iter().map(|r| (r.value.id.as_str(), &r.value)).collect(),
+            people: t.people.iter().map(|r| r.value.id.as_str()).collect(),
+            problems: Vec::new(),
+        }
+    }
+
+    fn duplicates(&mut self) {
+        fn dup<T, K: std::hash::Hash + Eq + std::fmt::Display>(
+            rows: &[Row<T>],
+            table: &'static str,
+            key: impl Fn(&T) -> K,
+            problems: &mut Vec<Problem>,
+        ) {
+            let mut first: HashMap<K, &Location> = HashMap::new();
+            for row in rows {
+                let k = key(&row.value);
+                if let Some(at) = first.get(&k) {
+                    problems.push(Problem::DuplicateId {
+                        at: row.at.clone(),
+                        table,
+                        id: k.to_string(),
+                        first: (*at).clone(),
+                    });
+                } else {
+                    first.insert(k, &row.at);
+                }
+            }
+        }
+        let t = self.t;
+        let p = &mut self.problems;
+        dup(&t.sources, "source", |v| v.id.clone(), p);
+        dup(&t.islands, "island", |v| v.id, p);
+        dup(&t.names, "name", |v| v.id.clone(), p);
+        dup(&t.parties, "party", |v| v.id.clone(), p);
+        dup(&t.people, "person", |v| v.id.clone(), p);
+        dup(&t.agreements, "agreement", |v| v.id, p);
+        dup(&t.formulas, "formula", |v| v.id, p);
+        dup(&t.positions, "position", |v| v.id.clone(), p);
+        dup(&t.events, "event", |v| v.id.clone(), p);
+    }
+
+    fn completeness(&mut self) {
+        let t = self.t;
+        for island in Island::VARIANTS {
+            if !t.islands.iter().any(|r| r.value.id == *island) {
+                self.problems.push(Problem::MissingRecord {
+                    at: t.file_of("island"),
+                    table: "island",
+                    id: island.to_string(),
+                });
+            }
+        }
+        for id in AgreementId::VARIANTS {
+            if !t.agreements.iter().any(|r| r.value.id == *id) {
+                self.problems.push(Problem::MissingRecord {
+                    at: t.file_of("agreement"),
+                    table: "agreement",
+                    id: id.to_string(),
+                });
+            }
+        }
+        for id in FormulaId::VARIANTS {
+            if !t.formulas.iter().any(|r| r.value.id == *id) {
+                self.problems.push(Problem::MissingRecord {
+                    at: t.file_of("formula"),
+                    table: "formula",
+                    id: id.to_string(),
+                });
+            }
+        }
+    }
+
+    /// Checks one list of citations: non-empty (when required), sources known, quotes
+    /// short, spans non-empty.
+    fn cite(&mut self, at: &Location, rec: &str, cite: &[Citation], required: bool) {
+        if required && cite.is_empty() {
+            self.problems.push(Problem::Uncited { at: at.clone(), record: rec.to_owned() });
+        }
+        for c in cite {
+            if !self.sources.contains(c.source.as_str()) {
+                self.problems.push(Problem::UnknownReference {
+                    at: at.clone(),
+                    record: rec.to_owned(),
+                    field: "cite",
+                    target: "source",
+                    id: c.source.to_string(),
+                });
+            }
+            if let Some(q) = &c.quote {
+                let words = word_count(q);
+                if words > MAX_QUOTE_WORDS {
+                    self.problems.push(Problem::QuoteTooLong {
+                        at: at.clone(),
+                        record: rec.to_owned(),
+                        words,
+                        limit: MAX_QUOTE_WORDS,
+                    });
+                }
+                if words == 0 {
+                    self.invalid(at, rec, "a citation's quote is empty".to_owned());
+                }
+            }
+            if let Some(span) = c.span
+                && span.start >= span.end
+            {
+                self.invalid(at, rec, format!("span [{}, {}] is empty or reversed", span.start, span.end));
+            }
+        }
+    }
+
+    fn invalid(&mut self, at: &Location, rec: &str, message: String) {
+        self.problems.push(Problem::Invalid { at: at.clone(), record: rec.to_owned(), message });
+    }
+
+    fn party(&mut self, at: &Location, rec: &str, field: &'static str, id: &PartyId) {
+        if !self.parties.contains_key(id.as_str()) {
+            self.problems.push(Problem::UnknownReference {
+                at: at.clone(),
+                record: rec.to_owned(),
+                field,
+                target: "party",
+                id: id.to_string(),
+            });
+        }
+    }
+
+    fn person(&mut self, at: &Location, rec: &str, field: &'static str, id: &str) {
+        if !self.people.contains(id) {
+            self.problems.push(Problem::UnknownReference {
+                at: at.clone(),
+                record: rec.to_owned(),
+                field,
+                target: "person",
+                id: id.to_owned(),
+            });
+        }
+    }
+
+    /// A party acting on `date` must exist then.
+    fn in_lifetime(&mut self, at: &Location, rec: &str, id: &PartyId, date: &PartialDate) {
+        if let Some(party) = self.parties.get(id.as_str())
+            && !party.existed_at(date)
+        {
+            self.problems.push(Problem::Anachronism {
+                at: at.clone(),
+                record: rec.to_owned(),
+                party: id.to_string(),
+                date: date.to_string(),
+            });
+        }
+    }
+
+    fn citations_and_references(&mut self) {
+        let t = self.t;
+        for row in &t.islands {
+            let v = &row.value;
+            let rec = record("island", v.id);
+            self.cite(&row.at, &rec, &v.cite, true);
+            if v.area.is_empty() {
+                self.invalid(&row.at, &rec, "needs at least one area measurement".to_owned());
+            }
+            for (n, a) in v.area.iter().enumerate() {
+                let part = format!("{rec}, area {}", n + 1);
+                self.cite(&row.at, &part, &a.cite, true);
+                if !(a.km2.is_finite() && a.km2 > 0.0) {
+                    self.invalid(&row.at, &part, format!("area {} km² is not a positive number", a.km2));
+                }
+            }
+            for (n, p) in v.population.iter().enumerate() {
+                self.cite(&row.at, &format!("{rec}, population {}", n + 1), &p.cite, true);
+            }
+            self.cite(&row.at, &format!("{rec}, centroid"), &v.centroid.cite, true);
+            let (lat, lon) = (v.centroid.lat, v.centroid.lon);
+            if !((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon)) {
+                self.invalid(&row.at, &rec, format!("centroid ({lat}, {lon}) is not a latitude/longitude"));
+            }
+            for a in &v.administration {
+                let part = format!("{rec}, administration by {}", a.party);
+                self.party(&row.at, &rec, "administration.party", &a.party);
+                self.cite(&row.at, &part, &a.cite, true);
+            }
+        }
+        for row in &t.names {
+            let v = &row.value;
+            let rec = record("name", &v.id);
+            self.cite(&row.at, &rec, &v.cite, true);
+            for p in &v.used_by {
+                self.party(&row.at, &rec, "used_by", p);
+            }
+            if v.forms.is_empty() {
+                self.invalid(&row.at, &rec, "needs at least one written form".to_owned());
+            }
+        }
+        for row in &t.sources {
+            // A source is its own citation; nothing to resolve.
+            let _ = row;
+        }
+        for row in &t.parties {
+            let v = &row.value;
+            let rec = record("party", &v.id);
+            self.cite(&row.at, &rec, &v.cite, true);
+            if let Some(p) = &v.predecessor {
+                self.party(&row.at, &rec, "predecessor", p);
+                if p == &v.id {
+                    self.invalid(&row.at, &rec, "a party cannot be its own predecessor".to_owned());
+                }
+            }
+        }
+        for row in &t.people {
+            let v = &row.value;
+            let rec = record("person", &v.id);
+            self.cite(&row.at, &rec, &v.cite, true);
+            if let Some(p) = &v.party {
+                self.party(&row.at, &rec, "party", p);
+            }
+            for r in &v.roles {
+                self.cite(&row.at, &format!("{rec}, role {:?}", r.title), &r.cite, false);
+            }
+        }
+        for row in &t.agreements {
+            let v = &row.value;
+            let rec = record("agreement", v.id);
+            self.cite(&row.at, &rec, &v.cite, true);
+            for p in &v.parties {
+                self.party(&row.at, &rec, "parties", p);
+                self.in_lifetime(&row.at, &rec, p, &v.signed);
+            }
+            for (n, pr) in v.provisions.iter().enumerate() {
+                let part = format!("{rec}, provision {}", n + 1);
+                self.cite(&row.at, &part, &pr.cite, true);
+                if let Some(b) = &pr.beneficiary {
+                    self.party(&row.at, &part, "provision.beneficiary", b);
+                }
+                for rd in &pr.readings {
+                    let rpart = format!("{part}, reading by {}", rd.party);
+                    self.party(&row.at, &rpart, "reading.party", &rd.party);
+                    self.cite(&row.at, &rpart, &rd.cite, true);
+                }
+            }
+        }
+        for row in &t.formulas {
+            let v = &row.value;
+            let rec = record("formula", v.id);
+            self.cite(&row.at, &rec, &v.cite, true);
+            if let Some(o) = &v.origin {
+                self.party(&row.at, &rec, "origin.party", &o.party);
+                if let Some(p) = &o.person {
+                    self.person(&row.at, &rec, "origin.person", p.as_str());
+                }
+                self.cite(&row.at, &format!("{rec}, origin"), &o.cite, true);
+            }
+            for tr in v.all_transfers() {
+                for p in tr.to.parties() {
+                    self.party(&row.at, &rec, "transfers.to", p);
+                }
+            }
+        }
+        for row in &t.positions {
+            let v = &row.value;
+            let rec = record("position", &v.id);
+            self.cite(&row.at, &rec, &v.cite, true);
+            self.party(&row.at, &rec, "holder", &v.holder);
+            self.in_lifetime(&row.at, &rec, &v.holder, &v.stated);
+            if let Some(s) = &v.speaker {
+                self.person(&row.at, &rec, "speaker", s.as_str());
+            }
+        }
+        for row in &t.events {
+            let v = &row.value;
+            let rec = record("event", &v.id);
+            self.cite(&row.at, &rec, &v.cite, true);
+            for p in &v.actors {
+                self.party(&row.at, &rec, "actors", p);
+                self.in_lifetime(&row.at, &rec, p, &v.date);
+            }
+            for p in &v.people {
+                self.person(&row.at, &rec, "people", p.as_str());
+            }
+        }
+    }
+
+    fn order(
+        &mut self,
+        at: &Location,
+        rec: &str,
+        first: (&'static str, Option<PartialDate>),
+        second: (&'static str, Option<PartialDate>),
+    ) {
+        if let ((f_name, Some(f)), (s_name, Some(s))) = (first, second)
+            && s.is_before(&f)
+        {
+            self.problems.push(Problem::DatesOutOfOrder {
+                at: at.clone(),
+                record: rec.to_owned(),
+                earlier_field: f_name,
+                earlier: f.to_string(),
+                later_field: s_name,
+                later: s.to_string(),
+            });
+        }
+    }
+
+    fn dates(&mut self) {
+        let t = self.t;
+        for row in &t.agreements {
+            let v = &row.value;
+            self.order(
+                &row.at,
+                &record("agreement", v.id),
+                ("signed", Some(v.signed)),
+                ("ratified", v.ratified),
+            );
+        }
+        for row in &t.parties {
+            let v = &row.value;
+            self.order(&row.at, &record("party", &v.id), ("from", v.from), ("to", v.to));
+        }
+        for row in &t.people {
+            let v = &row.value;
+            for r in &v.roles {
+                self.order(
+                    &row.at,
+                    &format!("person {}, role {:?}", v.id, r.title),
+                    ("from", r.from),
+                    ("to", r.to),
+                );
+            }
+        }
+    }
+
+    fn formulas(&mut self) {
+        for row in &self.t.formulas {
+            if let Some(p) = conflicting_transfer(&row.value, &row.at) {
+                self.problems.push(p);
+            }
+        }
+    }
+
+    fn positions(&mut self) {
+        let t = self.t;
+        for row in &t.positions {
+            let v = &row.value;
+            let rec = record("position", &v.id);
+            if v.formula.is_none() && v.transfer_at_least.is_none() && v.transfer_at_most.is_none() {
+                self.invalid(
+                    &row.at,
+                    &rec,
+                    "states neither a `formula` nor `transfer_at_least`/`transfer_at_most`".to_owned(),
+                );
+            }
+            if let (Some(least), Some(most)) = (v.transfer_at_least, v.transfer_at_most)
+                && !least.is_subset(most)
+            {
+                self.invalid(
+                    &row.at,
+                    &rec,
+                    format!("transfer_at_least ({least}) is not within transfer_at_most ({most})"),
+                );
+            }
+            if v.speaker.is_none() && v.office.is_none() {
+                self.invalid(&row.at, &rec, "says neither `speaker` nor `office`: who stated it?".to_owned());
+            }
+        }
+    }
+
+    /// Predecessor links must not form a cycle.
+    fn lineage(&mut self) {
+        let t = self.t;
+        for row in &t.parties {
+            let start = &row.value.id;
+            let mut current = row.value.predecessor.as_ref();
+            let mut steps = 0;
+            while let Some(p) = current {
+                if p == start || steps > t.parties.len() {
+                    self.invalid(
+                        &row.at,
+                        &record("party", start),
+                        "its predecessors form a cycle".to_owned(),
+                    );
+                    break;
+                }
+                steps += 1;
+                current = self.parties.get(p.as_str()).and_then(|q| q.predecessor.as_ref());
+            }
+        }
+    }
+}
+
+/// Finds the first island a formula gives (the same right in it) to two recipients, or
+/// twice, or more than whole.
+pub(crate) fn conflicting_transfer(f: &Formula, at: &Location) -> Option<Problem> {
+    let transfers: Vec<_> = f.all_transfers().collect();
+    for (i, a) in transfers.iter().enumerate() {
+        for b in transfers.iter().skip(i + 1) {
+            if a.island != b.island || !a.right.overlaps(b.right) {
+                continue;
+            }
+            let whole = a.share.is_none() || b.share.is_none();
+            let over = a.share().basis_points() as u32 + b.share().basis_points() as u32
+                > Share::WHOLE.basis_points() as u32;
+            let same_party = a.to == b.to;
+            if whole || over || (same_party && matches!(a.to, Recipient::Party(_))) {
+                return Some(Problem::ConflictingTransfer {
+                    at: at.clone(),
+                    formula: f.id.to_string(),
+                    island: a.island.to_string(),
+                    first: a.to.to_string(),
+                    second: b.to.to_string(),
+                });
+            }
+        }
+    }
+    None
+}

@@ -1,0 +1,376 @@
+//! Dates known to a year, a month or a day.
+
+use std::cmp::Ordering;
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// How precisely a [`PartialDate`] is known.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::Display,
+    strum::EnumString,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+)]
+#[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
+pub enum Precision {
+    /// Only the year is known: `"1956"`.
+    Year,
+    /// The year and the month: `"1956-10"`.
+    Month,
+    /// The exact day: `"1956-10-19"`.
+    Day,
+}
+
+/// A Gregorian date known to a year, a month or a day, as sources give them.
+///
+/// News and historical sources rarely give every date to the day: "in 1997", "in March
+/// 2012", "on 19 October 1956". A `PartialDate` keeps exactly the precision the source
+/// gave, and prints and parses as the matching ISO 8601 prefix: `"1997"`, `"2012-03"`,
+/// `"1956-10-19"`.
+///
+/// # Invariant
+///
+/// The year is between 1 and 9999, and every `PartialDate` denotes a real calendar
+/// interval: a month is 1–12, and a day exists in its month (no 30 February).
+///
+/// # Ordering
+///
+/// Dates order by their first day, and a coarser date sorts before a finer one that
+/// starts on the same day: `1956 < 1956-01 < 1956-01-01 < 1956-01-02 < 1956-02`. This is
+/// a total order consistent with equality, so timelines sort deterministically.
+///
+/// # Example
+///
+/// ```
+/// use kuril_dispute::{PartialDate, Precision};
+///
+/// let signed: PartialDate = "1956-10-19".parse()?;
+/// let year: PartialDate = "1956".parse()?;
+/// assert_eq!(signed.precision(), Precision::Day);
+/// assert!(year.contains(&signed));
+/// assert!(year < signed);
+/// assert_eq!(signed.to_string(), "1956-10-19");
+/// assert_eq!(year.last_day().to_string(), "1956-12-31");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PartialDate {
+    year: u16,
+    month: u8, // 0 = unknown
+    day: u8,   // 0 = unknown
+}
+
+/// Why a string is not a [`PartialDate`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid date {input:?}: {reason} (expected \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\")")]
+pub struct DateError {
+    input: String,
+    reason: &'static str,
+}
+
+impl DateError {
+    fn new(input: &str, reason: &'static str) -> Self {
+        // Keep the error small even when the input is huge.
+        let input: String = input.chars().take(40).collect();
+        DateError { input, reason }
+    }
+
+    /// What is wrong with the input, in a few words.
+    pub fn reason(&self) -> &str {
+        self.reason
+    }
+}
+
+impl PartialDate {
+    /// A date known to the year.
+    ///
+    /// # Errors
+    ///
+    /// When `year` is not between 1 and 9999.
+    pub fn year(year: i32) -> Result<Self, DateError> {
+        Self::checked(year, 0, 0)
+    }
+
+    /// A date known to the month.
+    ///
+    /// # Errors
+    ///
+    /// When `year` is not between 1 and 9999 or `month` not between 1 and 12.
+    pub fn month(year: i32, month: u32) -> Result<Self, DateError> {
+        if month == 0 {
+            return Err(DateError::new(&format!("{year}-{month}"), "month out of range"));
+        }
+        Self::checked(year, month, 0)
+    }
+
+    /// A date known to the day.
+    ///
+    /// # Errors
+    ///
+    /// When the day does not exist in the Gregorian calendar or the year is out of range.
+    ///
+    /// ```
+    /// use kuril_dispute::PartialDate;
+    ///
+    /// assert!(PartialDate::day(2018, 11, 14).is_ok());
+    /// assert!(PartialDate::day(2018, 2, 30).is_err());
+    /// ```
+    pub fn day(year: i32, month: u32, day: u32) -> Result<Self, DateError> {
+        if month == 0 || day == 0 {
+            return Err(DateError::new(&format!("{year}-{month}-{day}"), "month or day out of range"));
+        }
+        Self::checked(year, month, day)
+    }
+
+    fn checked(year: i32, month: u32, day: u32) -> Result<Self, DateError> {
+        let text = || format!("{year}-{month}-{day}");
+        let year16 = u16::try_from(year)
+            .ok()
+            .filter(|y| (1..=9999).contains(y))
+            .ok_or_else(|| DateError::new(&text(), "year out of range 1–9999"))?;
+        if month > 12 {
+            return Err(DateError::new(&text(), "month out of range"));
+        }
+        if day > 0 && NaiveDate::from_ymd_opt(year, month, day).is_none() {
+            return Err(DateError::new(&text(), "no such day in that month"));
+        }
+        // month ≤ 12 and day ≤ 31 after the checks above.
+        Ok(PartialDate {
+            year: year16,
+            month: u8::try_from(month).unwrap_or(0),
+            day: u8::try_from(day).unwrap_or(0),
+        })
+    }
+
+    /// The date of a [`chrono::NaiveDate`], known to the day.
+    ///
+    /// # Errors
+    ///
+    /// When the year is outside 1–9999.
+    pub fn from_naive(date: NaiveDate) -> Result<Self, DateError> {
+        Self::day(date.year(), date.month(), date.day())
+    }
+
+    /// How precisely the date is known.
+    pub fn precision(&self) -> Precision {
+        match (self.month, self.day) {
+            (0, _) => Precision::Year,
+            (_, 0) => Precision::Month,
+            _ => Precision::Day,
+        }
+    }
+
+    /// The year.
+    pub fn year_number(&self) -> i32 {
+        i32::from(self.year)
+    }
+
+    /// The month (1–12), if known.
+    pub fn month_number(&self) -> Option<u32> {
+        (self.month != 0).then_some(u32::from(self.month))
+    }
+
+    /// The day of the month, if known.
+    pub fn day_number(&self) -> Option<u32> {
+        (self.day != 0).then_some(u32::from(self.day))
+    }
+
+    /// The first day of the interval this date denotes.
+    pub fn first_day(&self) -> NaiveDate {
+        let month = u32::from(self.month.max(1));
+        let day = u32::from(self.day.max(1));
+        NaiveDate::from_ymd_opt(self.year_number(), month, day).unwrap_or(NaiveDate::MIN)
+    }
+
+    /// The last day of the interval this date denotes.
+    pub fn last_day(&self) -> NaiveDate {
+        let year = self.year_number();
+        match self.precision() {
+            Precision::Day => self.first_day(),
+            Precision::Year => NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(NaiveDate::MAX),
+            Precision::Month => {
+                let (y, m) = if self.month == 12 { (year + 1, 1) } else { (year, u32::from(self.month) + 1) };
+                NaiveDate::from_ymd_opt(y, m, 1).and_then(|d| d.pred_opt()).unwrap_or(NaiveDate::MAX)
+            }
+        }
+    }
+
+    /// Whether `other` lies wholly within the interval this date denotes.
+    ///
+    /// ```
+    /// use kuril_dispute::PartialDate;
+    ///
+    /// let month: PartialDate = "2018-11".parse()?;
+    /// assert!(month.contains(&"2018-11-14".parse()?));
+    /// assert!(!month.contains(&"2018".parse()?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn contains(&self, other: &PartialDate) -> bool {
+        self.first_day() <= other.first_day() && other.last_day() <= self.last_day()
+    }
+
+    /// Whether the two intervals share at least one day.
+    pub fn overlaps(&self, other: &PartialDate) -> bool {
+        self.first_day() <= other.last_day() && other.first_day() <= self.last_day()
+    }
+
+    /// Whether this interval ends strictly before `other` begins.
+    pub fn is_before(&self, other: &PartialDate) -> bool {
+        self.last_day() < other.first_day()
+    }
+
+    /// The same date, made no finer than `precision`.
+    ///
+    /// ```
+    /// use kuril_dispute::{PartialDate, Precision};
+    ///
+    /// let d: PartialDate = "1956-10-19".parse()?;
+    /// assert_eq!(d.truncate(Precision::Month).to_string(), "1956-10");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn truncate(&self, precision: Precision) -> PartialDate {
+        match precision {
+            Precision::Year => PartialDate { month: 0, day: 0, ..*self },
+            Precision::Month => PartialDate { day: 0, ..*self },
+            Precision::Day => *self,
+        }
+    }
+}
+
+impl Ord for PartialDate {
+    fn cmp(&self, other: &Self) -> Ordering {
+        (self.year, self.month, self.day).cmp(&(other.year, other.month, other.day))
+    }
+}
+
+impl PartialOrd for PartialDate {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if self.month != 0 {
+            write!(f, "-{:02}", self.month)?;
+        }
+        if self.day != 0 {
+            write!(f, "-{:02}", self.day)?;
+        }
+        Ok(())
+    }
+}
+
+fn digits(part: &str, len: usize, input: &str) -> Result<u32, DateError> {
+    if part.len() != len || !part.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(DateError::new(input, "wrong number of digits"));
+    }
+    part.parse().map_err(|_| DateError::new(input, "not a number"))
+}
+
+impl FromStr for PartialDate {
+    type Err = DateError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s.len() > 10 {
+            return Err(DateError::new(s, "too long"));
+        }
+        let mut parts = s.split('-');
+        let year = digits(parts.next().unwrap_or(""), 4, s)?;
+        let month = parts.next().map(|p| digits(p, 2, s)).transpose()?;
+        let day = parts.next().map(|p| digits(p, 2, s)).transpose()?;
+        if parts.next().is_some() {
+            return Err(DateError::new(s, "too many parts"));
+        }
+        let year = i32::try_from(year).map_err(|_| DateError::new(s, "year out of range"))?;
+        match (month, day) {
+            (None, _) => PartialDate::year(year),
+            (Some(m), None) => PartialDate::month(year, m),
+            (Some(m), Some(d)) => PartialDate::day(year, m, d),
+        }
+        .map_err(|e| DateError::new(s, e.reason))
+    }
+}
+
+impl From<NaiveDate> for PartialDate {
+    /// Converts a chrono date; years outside 1–9999 are clamped into that range.
+    fn from(date: NaiveDate) -> Self {
+        let clamped = date.clamp(
+            NaiveDate::from_ymd_opt(1, 1, 1).unwrap_or(NaiveDate::MIN),
+            NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(NaiveDate::MAX),
+        );
+        PartialDate {
+            year: u16::try_from(clamped.year()).unwrap_or(1),
+            month: u8::try_from(clamped.month()).unwrap_or(1),
+            day: u8::try_from(clamped.day()).unwrap_or(1),
+        }
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = PartialDate;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date string such as \"1956\", \"1956-10\" or \"1956-10-19\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<PartialDate, E> {
+                v.parse().map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_each_precision() {
+        for (text, precision) in
+            [("1855", Precision::Year), ("2012-03", Precision::Month), ("1956-10-19", Precision::Day)]
+        {
+            let d: PartialDate = text.parse().unwrap();
+            assert_eq!(d.precision(), precision);
+            assert_eq!(d.to_string(), text);
+        }
+    }
+
+    #[test]
+    fn rejects_malformed() {
+        for bad in ["", "56", "1956-1", "1956-13", "1956-02-30", "0000", "1956-10-19-1", "195x", "1956/10"] {
+            assert!(bad.parse::<PartialDate>().is_err(), "{bad:?} should be rejected");
+        }
+    }
+
+    #[test]
+    fn leap_day() {
+        assert!("2016-02-29".parse::<PartialDate>().is_ok());
+        assert!("2018-02-29".parse::<PartialDate>().is_err());
+        assert_eq!("2016-02".parse::<PartialDate>().unwrap().last_day().to_string(), "2016-02-29");
+        assert_eq!("2018-12".parse::<PartialDate>().unwrap().last_day().to_string(), "2018-12-31");
+    }
+}

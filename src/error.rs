@@ -1,0 +1,295 @@
+//! Why a dataset could not be loaded: typed problems that name where they are.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// A place in a data file: the file, a 1-based line and a 1-based column (in characters).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Location {
+    /// The file, as given to the loader (`data/events.toml`).
+    pub file: String,
+    /// The line, from 1.
+    pub line: usize,
+    /// The column, from 1, counted in characters.
+    pub column: usize,
+}
+
+impl Location {
+    /// The location of byte `offset` in `text`, which was read from `file`.
+    pub(crate) fn of_offset(file: &str, text: &str, offset: usize) -> Location {
+        let offset = offset.min(text.len());
+        let before = text.get(..offset).unwrap_or(text);
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
+        Location { file: file.to_owned(), line, column }
+    }
+
+    /// The start of `file`.
+    pub(crate) fn start_of(file: &str) -> Location {
+        Location { file: file.to_owned(), line: 1, column: 1 }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.file, self.line, self.column)
+    }
+}
+
+/// One thing wrong with a dataset, with where it is.
+///
+/// Every variant that concerns a place in a file carries its [`Location`] (`at`), and
+/// every variant that concerns a record names the record (`record`: `table id`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Problem {
+    /// A file could not be read.
+    #[error("{}: cannot read: {message}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The kind of I/O error.
+        kind: std::io::ErrorKind,
+        /// The operating system's message.
+        message: String,
+    },
+    /// A table's file is missing from the data directory.
+    #[error("{}: missing: a dataset needs this file (the `[[{table}]]` table)", path.display())]
+    MissingFile {
+        /// The file expected.
+        path: PathBuf,
+        /// The table it holds.
+        table: &'static str,
+    },
+    /// A file is larger than the loader accepts.
+    #[error("{}: {size} bytes is larger than the limit of {limit} bytes", path.display())]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size in bytes.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// A file is not UTF-8.
+    #[error("{}: not UTF-8 (invalid byte at offset {valid_up_to})", path.display())]
+    NotUtf8 {
+        /// The file.
+        path: PathBuf,
+        /// The length of the valid prefix, in bytes.
+        valid_up_to: usize,
+    },
+    /// A file is not well-formed TOML.
+    #[error("{at}: malformed TOML: {message}")]
+    Syntax {
+        /// Where the parser stopped.
+        at: Location,
+        /// The parser's message.
+        message: String,
+    },
+    /// A table or record has a field the schema does not know.
+    #[error("{at}: unknown field `{field}`: {message}")]
+    UnknownField {
+        /// Where the field is.
+        at: Location,
+        /// The field's name.
+        field: String,
+        /// The full message, with the expected fields.
+        message: String,
+    },
+    /// A value has the wrong type or form, or a required field is missing.
+    #[error("{at}: {message}")]
+    Schema {
+        /// Where the value is.
+        at: Location,
+        /// What is wrong.
+        message: String,
+    },
+    /// Two records of one table share an id.
+    #[error("{at}: duplicate id: {table} `{id}` is already defined at {first}")]
+    DuplicateId {
+        /// The second definition.
+        at: Location,
+        /// The table.
+        table: &'static str,
+        /// The id.
+        id: String,
+        /// The first definition.
+        first: Location,
+    },
+    /// A record refers to an id that no record of the target table has.
+    #[error("{at}: {record}: `{field}` refers to {target} `{id}`, which does not exist")]
+    UnknownReference {
+        /// The record's location.
+        at: Location,
+        /// The record (`event 1956-10-19-x`).
+        record: String,
+        /// The field holding the reference.
+        field: &'static str,
+        /// The table referred to.
+        target: &'static str,
+        /// The id that does not exist.
+        id: String,
+    },
+    /// Two dates of a record are in the wrong order.
+    #[error("{at}: {record}: `{later_field}` ({later}) is before `{earlier_field}` ({earlier})")]
+    DatesOutOfOrder {
+        /// The record's location.
+        at: Location,
+        /// The record.
+        record: String,
+        /// The field that should come first (`signed`).
+        earlier_field: &'static str,
+        /// Its value.
+        earlier: String,
+        /// The field that should come later (`ratified`).
+        later_field: &'static str,
+        /// Its value.
+        later: String,
+    },
+    /// A record dates a party's act to a time the party did not exist.
+    #[error("{at}: {record}: party `{party}` did not exist on {date}")]
+    Anachronism {
+        /// The record's location.
+        at: Location,
+        /// The record.
+        record: String,
+        /// The party.
+        party: String,
+        /// The date.
+        date: String,
+    },
+    /// A formula gives one island (the same right in it) to two recipients, or twice.
+    #[error("{at}: formula `{formula}` gives {island} to {first} and again to {second}")]
+    ConflictingTransfer {
+        /// The formula's location.
+        at: Location,
+        /// The formula.
+        formula: String,
+        /// The island.
+        island: String,
+        /// The first recipient.
+        first: String,
+        /// The second recipient.
+        second: String,
+    },
+    /// A record of a fixed vocabulary (an island, agreement or formula) is not defined.
+    #[error("{at}: {table} `{id}` is not defined; every dataset defines each {table}")]
+    MissingRecord {
+        /// The file that should define it.
+        at: Location,
+        /// The table.
+        table: &'static str,
+        /// The id.
+        id: String,
+    },
+    /// A record (or a part of one that needs it) cites no source.
+    #[error("{at}: {record}: cites no source (`cite` must list at least one)")]
+    Uncited {
+        /// The record's location.
+        at: Location,
+        /// The record, and the part of it (`island iturup, area 1`).
+        record: String,
+    },
+    /// A quote is longer than the 25 words a citation may carry.
+    #[error("{at}: {record}: quote of {words} words is longer than the limit of {limit}")]
+    QuoteTooLong {
+        /// The record's location.
+        at: Location,
+        /// The record.
+        record: String,
+        /// The quote's length in words.
+        words: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// A value is well-formed but makes no sense (an empty span, a cycle of predecessors).
+    #[error("{at}: {record}: {message}")]
+    Invalid {
+        /// The record's location.
+        at: Location,
+        /// The record.
+        record: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+impl Problem {
+    /// Where in a file the problem is, if it concerns a place in a file.
+    pub fn location(&self) -> Option<&Location> {
+        match self {
+            Problem::Io { .. }
+            | Problem::MissingFile { .. }
+            | Problem::TooLarge { .. }
+            | Problem::NotUtf8 { .. } => None,
+            Problem::Syntax { at, .. }
+            | Problem::UnknownField { at, .. }
+            | Problem::Schema { at, .. }
+            | Problem::DuplicateId { at, .. }
+            | Problem::UnknownReference { at, .. }
+            | Problem::DatesOutOfOrder { at, .. }
+            | Problem::Anachronism { at, .. }
+            | Problem::ConflictingTransfer { at, .. }
+            | Problem::MissingRecord { at, .. }
+            | Problem::Uncited { at, .. }
+            | Problem::QuoteTooLong { at, .. }
+            | Problem::Invalid { at, .. } => Some(at),
+        }
+    }
+}
+
+/// Why a dataset could not be loaded: every problem found, in file order.
+///
+/// Never empty. `Display` prints one problem per line, each starting with
+/// `file:line:column` where it has one.
+///
+/// ```
+/// use kuril_dispute::{Dataset, Problem};
+///
+/// let err = Dataset::from_dir("/no/such/directory").unwrap_err();
+/// assert!(err.problems().iter().all(|p| matches!(p, Problem::MissingFile { .. })));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    problems: Vec<Problem>,
+}
+
+impl LoadError {
+    pub(crate) fn new(problems: Vec<Problem>) -> Self {
+        debug_assert!(!problems.is_empty());
+        LoadError { problems }
+    }
+
+    /// Every problem found.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// The first problem.
+    pub fn first(&self) -> Option<&Problem> {
+        self.problems.first()
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.problems.as_slice() {
+            [one] => write!(f, "invalid dataset: {one}"),
+            many => {
+                write!(f, "invalid dataset: {} problems", many.len())?;
+                for p in many {
+                    write!(f, "\n  {p}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.problems.first().map(|p| p as &(dyn std::error::Error + 'static))
+    }
+}

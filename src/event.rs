@@ -1,0 +1,96 @@
+//! Dated events.
+
+use serde::{Deserialize, Serialize};
+
+use crate::agreement::AgreementId;
+use crate::date::PartialDate;
+use crate::formula::FormulaId;
+use crate::id::{EventId, PartyId, PersonId};
+use crate::island::IslandSet;
+use crate::source::Citation;
+
+/// What kind of happening an [`Event`] is (the kinds of the shared annotation schema).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::Display,
+    strum::EnumString,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+)]
+#[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
+pub enum EventKind {
+    /// Leaders or officials meet.
+    Meeting,
+    /// A visit, to a country or to the islands.
+    Visit,
+    /// A settlement proposal is made.
+    Proposal,
+    /// An agreement is signed, adopted or enters into force.
+    AgreementSigned,
+    /// An official statement.
+    Statement,
+    /// A speech.
+    Speech,
+    /// Sanctions are imposed or lifted.
+    Sanction,
+    /// A poll is published.
+    Poll,
+    /// An election or a change of leader.
+    Election,
+    /// A military action or deployment.
+    Military,
+    /// Anything else.
+    Other,
+}
+
+/// A dated happening, with who took part and what it concerned.
+///
+/// ```
+/// use kuril_dispute::{Dataset, EventKind};
+///
+/// let data = Dataset::builtin();
+/// let signings = data.events().filter(|e| e.kind == EventKind::AgreementSigned).count();
+/// assert!(signings >= 5);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Event {
+    /// The id (`"1956-10-19-joint-declaration-signed"`).
+    pub id: EventId,
+    /// When it happened, at the precision the source gives.
+    pub date: PartialDate,
+    /// What kind of happening.
+    pub kind: EventKind,
+    /// The states that acted.
+    pub actors: Vec<PartyId>,
+    /// The people who took part.
+    #[serde(default)]
+    pub people: Vec<PersonId>,
+    /// The islands it concerned.
+    #[serde(default)]
+    pub islands: IslandSet,
+    /// The agreement it concerned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agreement: Option<AgreementId>,
+    /// The settlement formula it concerned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub formula: Option<FormulaId>,
+    /// Where it happened.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// One neutral sentence.
+    pub summary: String,
+    /// Where it was read.
+    pub cite: Vec<Citation>,
+}

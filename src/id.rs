@@ -1,0 +1,187 @@
+//! Open-ended identifiers: kebab-case strings for records whose set is not fixed.
+//!
+//! Islands, agreements and formulas have closed sets of ids (enums). Parties, people,
+//! sources, events, positions and collective names are open: a user's dataset can add
+//! its own. Their ids are kebab-case strings, checked when they are made.
+
+use std::borrow::{Borrow, Cow};
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// Why a string is not a valid id.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "invalid id {id:?}: ids are lower-case kebab-case ASCII (a-z, 0-9, single hyphens), 1 to 80 characters"
+)]
+pub struct IdError {
+    id: String,
+}
+
+/// Whether `s` is lower-case kebab-case: `[a-z0-9]+(-[a-z0-9]+)*`, at most 80 bytes.
+pub(crate) fn is_kebab(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 80
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--")
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+macro_rules! string_id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(Cow<'static, str>);
+
+        impl $name {
+            /// Makes an id, checking that it is kebab-case.
+            ///
+            /// # Errors
+            ///
+            /// When `id` is not lower-case kebab-case ASCII of 1 to 80 characters.
+            pub fn new(id: impl Into<String>) -> Result<Self, IdError> {
+                let id = id.into();
+                if is_kebab(&id) {
+                    Ok($name(Cow::Owned(id)))
+                } else {
+                    Err(IdError { id: id.chars().take(80).collect() })
+                }
+            }
+
+            /// An id from a string known at compile time. Not checked: use only for
+            /// literals that are kebab-case.
+            pub const fn from_static(id: &'static str) -> Self {
+                $name(Cow::Borrowed(id))
+            }
+
+            /// The id as a string.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = IdError;
+            fn from_str(s: &str) -> Result<Self, IdError> {
+                $name::new(s)
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl Borrow<str> for $name {
+            fn borrow(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl PartialEq<str> for $name {
+            fn eq(&self, other: &str) -> bool {
+                self.0 == other
+            }
+        }
+
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                self.0 == *other
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(&self.0)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let s = String::deserialize(deserializer)?;
+                $name::new(s).map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+string_id! {
+    /// The id of a [`Party`](crate::Party): the state's short English name in
+    /// kebab-case (`"japan"`, `"soviet-union"`).
+    ///
+    /// ```
+    /// use kuril_dispute::PartyId;
+    ///
+    /// assert_eq!(PartyId::new("north-korea")?.as_str(), "north-korea");
+    /// assert!(PartyId::new("North Korea").is_err());
+    /// assert_eq!(PartyId::JAPAN, "japan");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    PartyId
+}
+
+impl PartyId {
+    /// Japan.
+    pub const JAPAN: PartyId = PartyId::from_static("japan");
+    /// The Russian Federation.
+    pub const RUSSIA: PartyId = PartyId::from_static("russia");
+    /// The Union of Soviet Socialist Republics.
+    pub const SOVIET_UNION: PartyId = PartyId::from_static("soviet-union");
+    /// The Russian Empire.
+    pub const RUSSIAN_EMPIRE: PartyId = PartyId::from_static("russian-empire");
+    /// The United States.
+    pub const UNITED_STATES: PartyId = PartyId::from_static("united-states");
+    /// The People's Republic of China.
+    pub const CHINA: PartyId = PartyId::from_static("china");
+}
+
+string_id! {
+    /// The id of a [`Person`](crate::Person): `given-family` as usually written in
+    /// English (`"shinzo-abe"`).
+    PersonId
+}
+
+string_id! {
+    /// The id of a [`Source`](crate::Source) in the catalogue (`"mofa-hoppo-data"`).
+    SourceId
+}
+
+string_id! {
+    /// The id of an [`Event`](crate::Event): `YYYY[-MM[-DD]]-slug`.
+    EventId
+}
+
+string_id! {
+    /// The id of a [`Position`](crate::Position): `holder-YYYY[-MM[-DD]]-slug`.
+    PositionId
+}
+
+string_id! {
+    /// The id of a [`CollectiveName`](crate::CollectiveName) (`"northern-territories"`).
+    NameId
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kebab() {
+        for ok in ["japan", "soviet-union", "1956-10-19-x", "a1"] {
+            assert!(is_kebab(ok), "{ok}");
+        }
+        for bad in ["", "-a", "a-", "a--b", "Japan", "a b", "a_b", "日本"] {
+            assert!(!is_kebab(bad), "{bad}");
+        }
+        assert!(!is_kebab(&"a".repeat(81)));
+    }
+}

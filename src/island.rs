@@ -1,0 +1,265 @@
+//! The four disputed islands and sets of them.
+
+use std::fmt;
+use std::ops::{BitAnd, BitOr, Not, Sub};
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use strum::IntoEnumIterator;
+
+/// One of the four disputed islands (the Habomai islets count as one group).
+///
+/// The English name is the variant; the serde and string form is the kebab-case id of the
+/// shared annotation schema (`"iturup"`, `"kunashir"`, `"shikotan"`, `"habomai"`).
+/// Iteration runs north-east to south-west, the order in which sources usually list them.
+/// Japanese and Russian names, areas and the rest are in
+/// [`IslandProfile`](crate::IslandProfile), from the dataset.
+///
+/// ```
+/// use kuril_dispute::Island;
+/// use strum::IntoEnumIterator;
+///
+/// assert_eq!(Island::iter().count(), 4);
+/// assert_eq!("kunashir".parse::<Island>()?, Island::Kunashir);
+/// assert_eq!(Island::Habomai.to_string(), "habomai");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::Display,
+    strum::EnumString,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
+#[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
+pub enum Island {
+    /// Iturup (Russian Итуруп), Etorofu (Japanese 択捉島).
+    Iturup,
+    /// Kunashir (Russian Кунашир), Kunashiri (Japanese 国後島).
+    Kunashir,
+    /// Shikotan (Russian Шикотан, Japanese 色丹島).
+    Shikotan,
+    /// The Habomai islets (Russian острова Хабомаи, Japanese 歯舞群島).
+    Habomai,
+}
+
+impl Island {
+    /// The kebab-case id (`"iturup"`).
+    pub fn id(self) -> &'static str {
+        self.into()
+    }
+
+    fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
+}
+
+/// A set of islands: a four-bit set with set algebra.
+///
+/// Iterates in the order of [`Island`]; displays as a comma-separated list of English
+/// names ("Shikotan, Habomai", or "none"); serialises as a list of ids.
+///
+/// ```
+/// use kuril_dispute::{Island, IslandSet};
+///
+/// let two = IslandSet::from([Island::Shikotan, Island::Habomai]);
+/// let rest = IslandSet::ALL - two;
+/// assert_eq!(rest, IslandSet::from([Island::Iturup, Island::Kunashir]));
+/// assert_eq!(two | rest, IslandSet::ALL);
+/// assert!((two & rest).is_empty());
+/// assert_eq!(two.to_string(), "Shikotan, Habomai");
+/// assert_eq!(two.len(), 2);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct IslandSet(u8);
+
+impl IslandSet {
+    /// No island.
+    pub const EMPTY: IslandSet = IslandSet(0);
+    /// All four islands.
+    pub const ALL: IslandSet = IslandSet(0b1111);
+
+    /// The empty set.
+    pub fn new() -> Self {
+        Self::EMPTY
+    }
+
+    /// Whether `island` is in the set.
+    pub fn contains(self, island: Island) -> bool {
+        self.0 & island.bit() != 0
+    }
+
+    /// Adds `island`; returns whether it was new.
+    pub fn insert(&mut self, island: Island) -> bool {
+        let new = !self.contains(island);
+        self.0 |= island.bit();
+        new
+    }
+
+    /// Removes `island`; returns whether it was present.
+    pub fn remove(&mut self, island: Island) -> bool {
+        let present = self.contains(island);
+        self.0 &= !island.bit();
+        present
+    }
+
+    /// The number of islands in the set.
+    pub fn len(self) -> usize {
+        self.0.count_ones() as usize
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Islands in either set.
+    pub fn union(self, other: IslandSet) -> IslandSet {
+        IslandSet(self.0 | other.0)
+    }
+
+    /// Islands in both sets.
+    pub fn intersection(self, other: IslandSet) -> IslandSet {
+        IslandSet(self.0 & other.0)
+    }
+
+    /// Islands in `self` and not in `other`.
+    pub fn difference(self, other: IslandSet) -> IslandSet {
+        IslandSet(self.0 & !other.0)
+    }
+
+    /// The islands not in the set.
+    pub fn complement(self) -> IslandSet {
+        IslandSet(!self.0 & Self::ALL.0)
+    }
+
+    /// Whether every island of `self` is in `other`.
+    pub fn is_subset(self, other: IslandSet) -> bool {
+        self.0 & !other.0 == 0
+    }
+
+    /// Whether every island of `other` is in `self`.
+    pub fn is_superset(self, other: IslandSet) -> bool {
+        other.is_subset(self)
+    }
+
+    /// The islands, in [`Island`] order.
+    pub fn iter(self) -> impl DoubleEndedIterator<Item = Island> + Clone {
+        Island::iter().filter(move |i| self.contains(*i))
+    }
+
+    /// Every subset of the set (including the empty set and the set itself), in
+    /// increasing order of their bits.
+    ///
+    /// ```
+    /// use kuril_dispute::IslandSet;
+    /// assert_eq!(IslandSet::ALL.subsets().count(), 16);
+    /// ```
+    pub fn subsets(self) -> impl Iterator<Item = IslandSet> {
+        (0..=Self::ALL.0).map(IslandSet).filter(move |s| s.is_subset(self))
+    }
+}
+
+impl From<Island> for IslandSet {
+    fn from(island: Island) -> Self {
+        IslandSet(island.bit())
+    }
+}
+
+impl<const N: usize> From<[Island; N]> for IslandSet {
+    fn from(islands: [Island; N]) -> Self {
+        islands.into_iter().collect()
+    }
+}
+
+impl FromIterator<Island> for IslandSet {
+    fn from_iter<T: IntoIterator<Item = Island>>(iter: T) -> Self {
+        let mut set = IslandSet::EMPTY;
+        for island in iter {
+            set.insert(island);
+        }
+        set
+    }
+}
+
+impl Extend<Island> for IslandSet {
+    fn extend<T: IntoIterator<Item = Island>>(&mut self, iter: T) {
+        for island in iter {
+            self.insert(island);
+        }
+    }
+}
+
+impl IntoIterator for IslandSet {
+    type Item = Island;
+    type IntoIter = std::vec::IntoIter<Island>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter().collect::<Vec<_>>().into_iter()
+    }
+}
+
+impl BitOr for IslandSet {
+    type Output = IslandSet;
+    fn bitor(self, rhs: IslandSet) -> IslandSet {
+        self.union(rhs)
+    }
+}
+
+impl BitAnd for IslandSet {
+    type Output = IslandSet;
+    fn bitand(self, rhs: IslandSet) -> IslandSet {
+        self.intersection(rhs)
+    }
+}
+
+impl Sub for IslandSet {
+    type Output = IslandSet;
+    fn sub(self, rhs: IslandSet) -> IslandSet {
+        self.difference(rhs)
+    }
+}
+
+impl Not for IslandSet {
+    type Output = IslandSet;
+    fn not(self) -> IslandSet {
+        self.complement()
+    }
+}
+
+impl fmt::Display for IslandSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_empty() {
+            return f.write_str("none");
+        }
+        for (n, island) in self.iter().enumerate() {
+            if n > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "{island:?}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for IslandSet {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for IslandSet {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let islands = Vec::<Island>::deserialize(deserializer)?;
+        Ok(islands.into_iter().collect())
+    }
+}

@@ -1,0 +1,83 @@
+//! People: leaders, ministers, diplomats, experts and authors.
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::PartialDate;
+use crate::id::{PartyId, PersonId};
+use crate::source::Citation;
+
+/// An office or occupation a person held, with dates where known.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Role {
+    /// "Prime Minister of Japan", "retired diplomat".
+    pub title: String,
+    /// When the person took it up, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<PartialDate>,
+    /// When the person left it, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<PartialDate>,
+    /// Where it was read (the person's citations if empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cite: Vec<Citation>,
+}
+
+impl Role {
+    /// Whether the role was held at some time within `date` (open ends count as open).
+    pub fn held_at(&self, date: &PartialDate) -> bool {
+        self.from.is_none_or(|from| from.first_day() <= date.last_day())
+            && self.to.is_none_or(|to| date.first_day() <= to.last_day())
+    }
+}
+
+/// A person named in the dispute's sources.
+///
+/// ```
+/// use kuril_dispute::{Dataset, PartyId, PersonId};
+///
+/// let data = Dataset::builtin();
+/// let abe = data.person(&"shinzo-abe".parse()?).expect("in the data");
+/// assert_eq!(abe.party, Some(PartyId::JAPAN));
+/// let pm_in_2016 = abe.roles_at(&"2016-12".parse()?).any(|r| r.title.contains("Prime Minister"));
+/// assert!(pm_in_2016);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Person {
+    /// The id (`"shinzo-abe"`).
+    pub id: PersonId,
+    /// The name as usually written in English.
+    pub name: String,
+    /// The name in the person's own script, where it differs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub native: Option<String>,
+    /// Other forms of the name: surname alone, other orders, other transliterations.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// The state the person belongs to or speaks for, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<PartyId>,
+    /// Offices and occupations.
+    #[serde(default, rename = "role")]
+    pub roles: Vec<Role>,
+    /// Where it was read.
+    pub cite: Vec<Citation>,
+}
+
+impl Person {
+    /// The roles held at some time within `date`.
+    pub fn roles_at<'a>(&'a self, date: &'a PartialDate) -> impl Iterator<Item = &'a Role> + 'a {
+        self.roles.iter().filter(move |r| r.held_at(date))
+    }
+
+    /// Every name text may use: name, native name, aliases.
+    pub fn all_names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str())
+            .chain(self.native.as_deref())
+            .chain(self.aliases.iter().map(String::as_str))
+    }
+}

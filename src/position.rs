@@ -1,0 +1,61 @@
+//! Negotiating positions: a party's stated stance at a date, attributed and cited.
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::PartialDate;
+use crate::formula::{Condition, FormulaId, Sequencing};
+use crate::id::{PartyId, PersonId, PositionId};
+use crate::island::IslandSet;
+use crate::source::Citation;
+
+/// A party's stated stance on a settlement: a formula, or constraints on what it would
+/// accept; the order of treaty and transfer; conditions — stated when, by whom, and where
+/// it was read.
+///
+/// A position is always attributed: the dataset records that *this party* said *this*
+/// at *this date*, never that the stance is right.
+///
+/// ```
+/// use kuril_dispute::{Dataset, PartyId};
+///
+/// let data = Dataset::builtin();
+/// let japan: Vec<_> = data.positions_of(&PartyId::JAPAN).collect();
+/// assert!(japan.len() >= 15);
+/// assert!(japan.iter().all(|p| !p.cite.is_empty()));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Position {
+    /// The id.
+    pub id: PositionId,
+    /// Whose stance.
+    pub holder: PartyId,
+    /// The formula the stance names or amounts to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub formula: Option<FormulaId>,
+    /// Islands the holder requires to be transferred, where the stance is a constraint.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transfer_at_least: Option<IslandSet>,
+    /// Islands the holder would transfer at most, where the stance is a constraint.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transfer_at_most: Option<IslandSet>,
+    /// The order of peace treaty and territorial settlement the holder states.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sequencing: Option<Sequencing>,
+    /// Conditions the holder states.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conditions: Vec<Condition>,
+    /// When it was stated.
+    pub stated: PartialDate,
+    /// Who stated it, where a known person did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<PersonId>,
+    /// Who stated it otherwise ("Ministry of Foreign Affairs of Japan").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub office: Option<String>,
+    /// The stance in one attributed sentence.
+    pub summary: String,
+    /// Where it was read.
+    pub cite: Vec<Citation>,
+}

@@ -1,0 +1,216 @@
+//! Sources and citations: where every fact was read.
+
+use std::fmt;
+
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::date::PartialDate;
+use crate::id::SourceId;
+
+/// The longest quote, in words, a [`Citation`] may carry.
+pub const MAX_QUOTE_WORDS: usize = 25;
+
+/// What kind of document a [`Source`] is.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::Display,
+    strum::EnumString,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+)]
+#[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
+pub enum SourceKind {
+    /// A government's own document or site.
+    Official,
+    /// A news report.
+    News,
+    /// An editorial, op-ed or column.
+    Opinion,
+    /// An encyclopedia or reference work.
+    Reference,
+    /// A scholarly article or book.
+    Scholarly,
+    /// A forum thread or other user-generated page.
+    Forum,
+    /// A published dataset.
+    Dataset,
+}
+
+/// A document the dataset relies on.
+///
+/// Every fact in a [`Dataset`](crate::Dataset) cites one or more sources by id.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Source {
+    /// The id other records cite.
+    pub id: SourceId,
+    /// The title, as the source gives it.
+    pub title: String,
+    /// Who published it.
+    pub outlet: String,
+    /// The author, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// When it was published, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+    /// Where it can be read, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// What kind of document it is.
+    pub kind: SourceKind,
+    /// Its language (ISO 639-1), where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// The file name of the document in the shared news corpus, for corpus documents.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
+    /// Anything a reader should know: which copy was read, what it says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A byte range `[start, end)` in a source's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(from = "[usize; 2]", into = "[usize; 2]")]
+pub struct Span {
+    /// The first byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl From<[usize; 2]> for Span {
+    fn from([start, end]: [usize; 2]) -> Self {
+        Span { start, end }
+    }
+}
+
+impl From<Span> for [usize; 2] {
+    fn from(span: Span) -> Self {
+        [span.start, span.end]
+    }
+}
+
+impl Span {
+    /// The number of bytes covered.
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+
+    /// Whether the span covers nothing.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// A pointer into a source: which source, and optionally where in it and what it says.
+///
+/// In the TOML data a citation is either a bare source id (`"mofa-hoppo-data"`) or a
+/// table (`{ source = "corpus-001", quote = "…", locator = "para. 5" }`).
+///
+/// ```
+/// use kuril_dispute::Citation;
+///
+/// let c = Citation::new("corpus-001".parse()?).with_quote("a solution acceptable to both parties");
+/// assert_eq!(c.source.as_str(), "corpus-001");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[non_exhaustive]
+pub struct Citation {
+    /// The source cited.
+    pub source: SourceId,
+    /// A short quote (at most [`MAX_QUOTE_WORDS`] words).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    /// Where in the source: "Art. 9", "p. 3", "para. 5".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locator: Option<String>,
+    /// A byte span in the source's text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+}
+
+impl Citation {
+    /// A citation of a whole source.
+    pub fn new(source: SourceId) -> Self {
+        Citation { source, quote: None, locator: None, span: None }
+    }
+
+    /// The same citation with a quote.
+    pub fn with_quote(mut self, quote: impl Into<String>) -> Self {
+        self.quote = Some(quote.into());
+        self
+    }
+
+    /// The same citation with a locator.
+    pub fn with_locator(mut self, locator: impl Into<String>) -> Self {
+        self.locator = Some(locator.into());
+        self
+    }
+
+    /// The same citation with a byte span.
+    pub fn with_span(mut self, span: Span) -> Self {
+        self.span = Some(span);
+        self
+    }
+}
+
+impl fmt::Display for Citation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "[{}", self.source)?;
+        if let Some(locator) = &self.locator {
+            write!(f, ", {locator}")?;
+        }
+        f.write_str("]")?;
+        if let Some(quote) = &self.quote {
+            write!(f, " “{quote}”")?;
+        }
+        Ok(())
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CitationTable {
+    source: SourceId,
+    #[serde(default)]
+    quote: Option<String>,
+    #[serde(default)]
+    locator: Option<String>,
+    #[serde(default)]
+    span: Option<Span>,
+}
+
+impl<'de> Deserialize<'de> for Citation {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct CitationVisitor;
+        impl<'de> Visitor<'de> for CitationVisitor {
+            type Value = Citation;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a source id, or a table { source = \"…\", quote = \"…\", locator = \"…\", span = [start, end] }")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Citation, E> {
+                Ok(Citation::new(v.parse().map_err(E::custom)?))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Citation, A::Error> {
+                let t = CitationTable::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(Citation { source: t.source, quote: t.quote, locator: t.locator, span: t.span })
+            }
+        }
+        deserializer.deserialize_any(CitationVisitor)
+    }
+}
