@@ -1,0 +1,390 @@
+//! `Dataset::from_dir` rejects bad data with a typed problem that says where it is.
+//!
+//! Each test copies the built-in `data/` directory into a temporary directory, breaks one
+//! thing, and checks the problem reported and its location.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use kuril_dispute::{Dataset, LoadError, Problem};
+use tempfile::TempDir;
+
+const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+
+/// A copy of the built-in data in a temporary directory.
+fn copy_of_data() -> TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in fs::read_dir(DATA).unwrap() {
+        let entry = entry.unwrap();
+        fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    dir
+}
+
+fn file(dir: &TempDir, name: &str) -> PathBuf {
+    dir.path().join(name)
+}
+
+/// Replaces the first occurrence of `from` in a file; panics if there is none.
+fn replace_first(dir: &TempDir, name: &str, from: &str, to: &str) {
+    let path = file(dir, name);
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{name} has no {from:?}");
+    fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+fn append(dir: &TempDir, name: &str, extra: &str) {
+    let path = file(dir, name);
+    let mut text = fs::read_to_string(&path).unwrap();
+    text.push_str(extra);
+    fs::write(&path, text).unwrap();
+}
+
+/// The 1-based line of the first occurrence of `needle` in a file.
+fn line_of(dir: &TempDir, name: &str, needle: &str) -> usize {
+    let text = fs::read_to_string(file(dir, name)).unwrap();
+    let offset = text.find(needle).unwrap_or_else(|| panic!("{name} has no {needle:?}"));
+    text[..offset].matches('\n').count() + 1
+}
+
+fn load_err(dir: &TempDir) -> LoadError {
+    match Dataset::from_dir(dir.path()) {
+        Ok(_) => panic!("the broken data loaded"),
+        Err(e) => e,
+    }
+}
+
+/// The only problem reported.
+fn only_problem(dir: &TempDir) -> Problem {
+    let err = load_err(dir);
+    assert_eq!(err.problems().len(), 1, "{err}");
+    err.problems()[0].clone()
+}
+
+fn assert_at(p: &Problem, name: &str, line: usize) {
+    let at = p.location().unwrap_or_else(|| panic!("no location in {p}"));
+    assert!(at.file.ends_with(name), "{p}");
+    assert_eq!(at.line, line, "{p}");
+    // The message names the place too.
+    assert!(p.to_string().contains(&format!("{name}:{line}:")), "{p}");
+}
+
+#[test]
+fn the_unbroken_copy_loads() {
+    let dir = copy_of_data();
+    assert!(Dataset::from_dir(dir.path()).is_ok());
+}
+
+#[test]
+fn malformed_toml() {
+    let dir = copy_of_data();
+    append(&dir, "events.toml", "\n[[event]]\nid = \"unterminated\n");
+    let p = only_problem(&dir);
+    assert!(matches!(p, Problem::Syntax { .. }), "{p}");
+    let line = line_of(&dir, "events.toml", "id = \"unterminated");
+    assert_at(&p, "events.toml", line);
+}
+
+#[test]
+fn unknown_field_in_a_record() {
+    let dir = copy_of_data();
+    replace_first(&dir, "parties.toml", "\nname = ", "\ncapital = \"Somewhere\"\nname = ");
+    let p = only_problem(&dir);
+    match &p {
+        Problem::UnknownField { field, .. } => assert_eq!(field, "capital"),
+        other => panic!("expected an unknown field, got {other}"),
+    }
+    let line = line_of(&dir, "parties.toml", "capital = ");
+    assert_at(&p, "parties.toml", line);
+}
+
+#[test]
+fn unknown_table() {
+    let dir = copy_of_data();
+    append(&dir, "events.toml", "\n[[evnt]]\nid = \"x\"\n");
+    let p = only_problem(&dir);
+    assert!(matches!(&p, Problem::UnknownField { field, .. } if field == "evnt"), "{p}");
+}
+
+#[test]
+fn missing_required_field_and_wrong_type() {
+    let dir = copy_of_data();
+    replace_first(&dir, "events.toml", "\nkind = ", "\nkinds = ");
+    let p = only_problem(&dir);
+    assert!(matches!(p, Problem::UnknownField { .. } | Problem::Schema { .. }), "{p}");
+
+    let dir = copy_of_data();
+    replace_first(&dir, "islands.toml", "km2 = ", "km2 = \"big\" # ");
+    let p = only_problem(&dir);
+    assert!(matches!(p, Problem::Schema { .. }), "{p}");
+    assert!(p.location().unwrap().file.ends_with("islands.toml"));
+}
+
+#[test]
+fn malformed_date_and_id() {
+    let dir = copy_of_data();
+    replace_first(&dir, "events.toml", "\ndate = \"", "\ndate = \"18-");
+    let p = only_problem(&dir);
+    assert!(matches!(&p, Problem::Schema { message, .. } if message.contains("invalid date")), "{p}");
+
+    let dir = copy_of_data();
+    replace_first(&dir, "people.toml", "\nid = \"", "\nid = \"Not Kebab ");
+    let p = only_problem(&dir);
+    assert!(matches!(&p, Problem::Schema { message, .. } if message.contains("kebab-case")), "{p}");
+}
+
+#[test]
+fn duplicate_ids() {
+    let dir = copy_of_data();
+    let text = fs::read_to_string(file(&dir, "people.toml")).unwrap();
+    let start = text.find("\n[[person]]\n").unwrap() + 1;
+    let end = text[start + 1..].find("\n[[person]]\n").map_or(text.len(), |e| e + start + 2);
+    let first_person = text[start..end].to_owned();
+    append(&dir, "people.toml", &format!("\n{first_person}"));
+    let p = only_problem(&dir);
+    match &p {
+        Problem::DuplicateId { table, first, at, .. } => {
+            assert_eq!(*table, "person");
+            assert_eq!(first.line, line_of(&dir, "people.toml", "\n[[person]]\n") + 1);
+            assert!(at.line > first.line);
+        }
+        other => panic!("expected a duplicate id, got {other}"),
+    }
+}
+
+#[test]
+fn reference_to_an_id_that_does_not_exist() {
+    let dir = copy_of_data();
+    replace_first(&dir, "positions.toml", "holder = \"japan\"", "holder = \"japn\"");
+    let p = only_problem(&dir);
+    match &p {
+        Problem::UnknownReference { field, target, id, record, .. } => {
+            assert_eq!((*field, *target, id.as_str()), ("holder", "party", "japn"));
+            assert!(record.starts_with("position "));
+        }
+        other => panic!("expected an unknown reference, got {other}"),
+    }
+
+    let dir = copy_of_data();
+    replace_first(&dir, "events.toml", "cite = [", "cite = [\"no-such-source\", ");
+    let p = only_problem(&dir);
+    assert!(matches!(&p, Problem::UnknownReference { target: "source", .. }), "{p}");
+}
+
+#[test]
+fn ratified_before_signed() {
+    let dir = copy_of_data();
+    replace_first(&dir, "agreements.toml", "signed = \"1956-10-19\"", "signed = \"1957-10-19\"");
+    let p = only_problem(&dir);
+    match &p {
+        Problem::DatesOutOfOrder { earlier_field, later_field, record, .. } => {
+            assert_eq!((*earlier_field, *later_field), ("signed", "ratified"));
+            assert_eq!(record, "agreement joint-declaration-1956");
+        }
+        other => panic!("expected dates out of order, got {other}"),
+    }
+    let line = line_of(&dir, "agreements.toml", "id = \"joint-declaration-1956\"");
+    assert!(p.location().unwrap().line <= line);
+}
+
+#[test]
+fn role_that_ends_before_it_starts() {
+    let dir = copy_of_data();
+    append(
+        &dir,
+        "people.toml",
+        "\n[[person]]\nid = \"test-person\"\nname = \"Test Person\"\ncite = [\"corpus-000\"]\n\
+         [[person.role]]\ntitle = \"Minister\"\nfrom = \"2010\"\nto = \"2009-12\"\n",
+    );
+    let p = only_problem(&dir);
+    assert!(matches!(&p, Problem::DatesOutOfOrder { earlier_field: "from", later_field: "to", .. }), "{p}");
+    assert_at(&p, "people.toml", line_of(&dir, "people.toml", "id = \"test-person\"") - 1);
+}
+
+#[test]
+fn formula_gives_one_island_to_two_recipients() {
+    let dir = copy_of_data();
+    replace_first(
+        &dir,
+        "formulas.toml",
+        "  { island = \"shikotan\", to = \"japan\" },\n  { island = \"habomai\", to = \"japan\" },\n]",
+        "  { island = \"shikotan\", to = \"japan\" },\n  { island = \"habomai\", to = \"japan\" },\n  { island = \"habomai\", to = \"russia\" },\n]",
+    );
+    let p = only_problem(&dir);
+    match &p {
+        Problem::ConflictingTransfer { formula, island, first, second, .. } => {
+            // The first formula whose stage ends with Shikotan and Habomai.
+            assert_eq!((formula.as_str(), island.as_str()), ("four-islands", "habomai"));
+            assert_eq!((first.as_str(), second.as_str()), ("japan", "russia"));
+        }
+        other => panic!("expected a conflicting transfer, got {other}"),
+    }
+    assert!(p.location().unwrap().file.ends_with("formulas.toml"));
+}
+
+#[test]
+fn shares_of_one_island_over_the_whole() {
+    let dir = copy_of_data();
+    replace_first(
+        &dir,
+        "formulas.toml",
+        "{ island = \"iturup\", to = \"japan\", share = 0.21 },",
+        "{ island = \"iturup\", to = \"japan\", share = 0.21 },\n  { island = \"iturup\", to = [\"japan\", \"russia\"], share = 0.9 },",
+    );
+    let p = only_problem(&dir);
+    assert!(matches!(&p, Problem::ConflictingTransfer { formula, .. } if formula == "area-split"), "{p}");
+}
+
+#[test]
+fn missing_agreement_or_formula() {
+    let dir = copy_of_data();
+    replace_first(&dir, "formulas.toml", "id = \"hikiwake\"", "id = \"three-islands\"");
+    let err = load_err(&dir);
+    assert!(
+        err.problems()
+            .iter()
+            .any(|p| matches!(p, Problem::MissingRecord { table: "formula", id, .. } if id == "hikiwake")),
+        "{err}"
+    );
+    assert!(
+        err.problems().iter().any(|p| matches!(p, Problem::DuplicateId { table: "formula", .. })),
+        "{err}"
+    );
+}
+
+#[test]
+fn record_without_citations() {
+    let dir = copy_of_data();
+    append(
+        &dir,
+        "events.toml",
+        "\n[[event]]\nid = \"2000-01-01-test\"\ndate = \"2000-01-01\"\nkind = \"other\"\nactors = [\"japan\"]\n\
+         summary = \"A test event.\"\ncite = []\n",
+    );
+    let p = only_problem(&dir);
+    assert!(matches!(&p, Problem::Uncited { record, .. } if record == "event 2000-01-01-test"), "{p}");
+    assert_at(&p, "events.toml", line_of(&dir, "events.toml", "id = \"2000-01-01-test\"") - 1);
+}
+
+#[test]
+fn quote_longer_than_25_words() {
+    let dir = copy_of_data();
+    let long = vec!["word"; 26].join(" ");
+    replace_first(
+        &dir,
+        "events.toml",
+        "cite = [",
+        &format!("cite = [{{ source = \"corpus-000\", quote = \"{long}\" }}, "),
+    );
+    let p = only_problem(&dir);
+    assert!(matches!(p, Problem::QuoteTooLong { words: 26, limit: 25, .. }), "{p}");
+}
+
+#[test]
+fn party_acting_outside_its_lifetime() {
+    let dir = copy_of_data();
+    append(
+        &dir,
+        "positions.toml",
+        "\n[[position]]\nid = \"soviet-union-2005-test\"\nholder = \"soviet-union\"\nformula = \"status-quo\"\n\
+         stated = \"2005-04\"\noffice = \"Test\"\nsummary = \"A test.\"\ncite = [\"corpus-000\"]\n",
+    );
+    let p = only_problem(&dir);
+    match &p {
+        Problem::Anachronism { party, date, record, .. } => {
+            assert_eq!((party.as_str(), date.as_str()), ("soviet-union", "2005-04"));
+            assert_eq!(record, "position soviet-union-2005-test");
+        }
+        other => panic!("expected an anachronism, got {other}"),
+    }
+}
+
+#[test]
+fn position_with_neither_formula_nor_constraints() {
+    let dir = copy_of_data();
+    append(
+        &dir,
+        "positions.toml",
+        "\n[[position]]\nid = \"japan-2000-test\"\nholder = \"japan\"\nstated = \"2000\"\noffice = \"Test\"\n\
+         summary = \"A test.\"\ncite = [\"corpus-000\"]\n",
+    );
+    let p = only_problem(&dir);
+    assert!(matches!(&p, Problem::Invalid { record, .. } if record == "position japan-2000-test"), "{p}");
+}
+
+#[test]
+fn predecessor_cycle() {
+    let dir = copy_of_data();
+    replace_first(
+        &dir,
+        "parties.toml",
+        "id = \"russian-empire\"",
+        "id = \"russian-empire\"\npredecessor = \"russia\"",
+    );
+    let err = load_err(&dir);
+    assert!(
+        err.problems()
+            .iter()
+            .any(|p| matches!(p, Problem::Invalid { message, .. } if message.contains("cycle"))),
+        "{err}"
+    );
+}
+
+#[test]
+fn missing_file_not_utf8_and_too_large() {
+    let dir = copy_of_data();
+    fs::remove_file(file(&dir, "names.toml")).unwrap();
+    let p = only_problem(&dir);
+    assert!(matches!(&p, Problem::MissingFile { table: "name", .. }), "{p}");
+
+    let dir = copy_of_data();
+    let mut bytes = fs::read(file(&dir, "events.toml")).unwrap();
+    bytes.extend_from_slice(b"\n# \xff\xfe\n");
+    fs::write(file(&dir, "events.toml"), &bytes).unwrap();
+    let p = only_problem(&dir);
+    match &p {
+        Problem::NotUtf8 { path, valid_up_to } => {
+            assert!(path.ends_with("events.toml"));
+            assert_eq!(*valid_up_to, bytes.len() - 3);
+        }
+        other => panic!("expected not UTF-8, got {other}"),
+    }
+
+    let dir = copy_of_data();
+    let f = fs::File::create(file(&dir, "sources.toml")).unwrap();
+    f.set_len(kuril_dispute::MAX_FILE_BYTES + 1).unwrap();
+    let p = only_problem(&dir);
+    assert!(matches!(p, Problem::TooLarge { .. }), "{p}");
+}
+
+#[test]
+fn every_problem_is_reported_not_just_the_first() {
+    let dir = copy_of_data();
+    replace_first(&dir, "positions.toml", "holder = \"japan\"", "holder = \"japn\"");
+    replace_first(&dir, "agreements.toml", "signed = \"1956-10-19\"", "signed = \"1957-10-19\"");
+    let err = load_err(&dir);
+    assert_eq!(err.problems().len(), 2, "{err}");
+    let text = err.to_string();
+    assert!(text.contains("2 problems") && text.contains("japn") && text.contains("ratified"), "{text}");
+}
+
+#[test]
+fn from_toml_reads_in_memory_files() {
+    let texts: Vec<(String, String)> = fs::read_dir(DATA)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .map(|p: PathBuf| (p.display().to_string(), fs::read_to_string(&p).unwrap()))
+        .collect();
+    let data = Dataset::from_toml(texts.iter().map(|(p, t)| (p.as_str(), t.as_str()))).unwrap();
+    assert_eq!(&data, Dataset::builtin());
+    // Without the events table, the events file is reported missing.
+    let err = Dataset::from_toml(
+        texts
+            .iter()
+            .filter(|(p, _)| !Path::new(p).ends_with("events.toml"))
+            .map(|(p, t)| (p.as_str(), t.as_str())),
+    )
+    .unwrap_err();
+    assert!(matches!(err.first(), Some(Problem::MissingFile { table: "event", .. })), "{err}");
+}
