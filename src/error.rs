@@ -249,7 +249,8 @@ impl Problem {
 /// use kuril_dispute::{Dataset, Problem};
 ///
 /// let err = Dataset::from_dir("/no/such/directory").unwrap_err();
-/// assert!(err.problems().iter().all(|p| matches!(p, Problem::MissingFile { .. })));
+/// assert!(matches!(err.first(), Some(Problem::Io { .. })));
+/// assert_eq!(err.to_string(), "invalid dataset: /no/such/directory: cannot read: no such directory");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {

@@ -190,6 +190,11 @@ pub(crate) fn read_tables<'a>(
 
 /// Reads every table file of `dir` into memory, checking size and encoding.
 pub(crate) fn read_dir_files(dir: &Path) -> Result<Vec<(String, String)>, Vec<Problem>> {
+    if !dir.is_dir() {
+        let message = if dir.exists() { "not a directory" } else { "no such directory" };
+        let kind = std::io::ErrorKind::NotFound;
+        return Err(vec![Problem::Io { path: dir.to_owned(), kind, message: message.to_owned() }]);
+    }
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for table in TABLE_FILES {

@@ -265,8 +265,9 @@ impl Dataset {
     }
 
     /// The positions `party` itself stated, by date.
-    pub fn positions_of<'a>(&'a self, party: &'a PartyId) -> impl Iterator<Item = &'a Position> + 'a {
-        self.positions.iter().filter(move |p| &p.holder == party)
+    pub fn positions_of(&self, party: &PartyId) -> impl Iterator<Item = &Position> + '_ {
+        let party = party.clone();
+        self.positions.iter().filter(move |p| p.holder == party)
     }
 
     /// The stance of `party` in force at `date`: the positions stated on the latest date
