@@ -200,11 +200,31 @@ impl Extend<Island> for IslandSet {
     }
 }
 
+/// An iterator over the islands of an [`IslandSet`], in [`Island`] order.
+#[derive(Debug, Clone)]
+pub struct IslandSetIter {
+    remaining: IslandSet,
+}
+
+impl Iterator for IslandSetIter {
+    type Item = Island;
+    fn next(&mut self) -> Option<Island> {
+        let next = self.remaining.iter().next()?;
+        self.remaining.remove(next);
+        Some(next)
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.remaining.len(), Some(self.remaining.len()))
+    }
+}
+
+impl ExactSizeIterator for IslandSetIter {}
+
 impl IntoIterator for IslandSet {
     type Item = Island;
-    type IntoIter = std::vec::IntoIter<Island>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.iter().collect::<Vec<_>>().into_iter()
+    type IntoIter = IslandSetIter;
+    fn into_iter(self) -> IslandSetIter {
+        IslandSetIter { remaining: self }
     }
 }
 

@@ -92,7 +92,7 @@ pub use geography::{
     PopulationCount, RussianName,
 };
 pub use id::{EventId, IdError, NameId, PartyId, PersonId, PositionId, SourceId};
-pub use island::{Island, IslandSet};
+pub use island::{Island, IslandSet, IslandSetIter};
 pub use party::Party;
 pub use person::{Person, Role};
 pub use position::Position;

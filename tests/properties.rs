@@ -90,6 +90,8 @@ proptest! {
     fn sets_iterate_in_island_order_and_round_trip_through_serde(a in island_list()) {
         let s = set(&a);
         let listed: Vec<Island> = s.iter().collect();
+        prop_assert_eq!(s.into_iter().collect::<Vec<_>>(), listed.clone());
+        prop_assert_eq!(s.into_iter().len(), s.len());
         let mut sorted = listed.clone();
         sorted.sort();
         sorted.dedup();

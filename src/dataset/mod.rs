@@ -53,6 +53,9 @@ pub struct Dataset {
     people: Vec<Person>,
     /// In [`AgreementId`] order: index = `id as usize`.
     agreements: Vec<Agreement>,
+    /// Indexes into `agreements`, in order of signing.
+    #[serde(skip)]
+    agreements_by_date: Vec<usize>,
     /// In [`FormulaId`] order: index = `id as usize`.
     formulas: Vec<Formula>,
     /// By date stated, then id.
@@ -136,6 +139,8 @@ impl Dataset {
         islands.sort_by_key(|i| i.id);
         let mut agreements = values(t.agreements);
         agreements.sort_by_key(|a| a.id);
+        let mut agreements_by_date: Vec<usize> = (0..agreements.len()).collect();
+        agreements_by_date.sort_by_key(|&n| agreements.get(n).map(|a| (a.signed, a.id)));
         let mut formulas = values(t.formulas);
         formulas.sort_by_key(|f| f.id);
         let mut positions = values(t.positions);
@@ -157,6 +162,7 @@ impl Dataset {
             parties,
             people,
             agreements,
+            agreements_by_date,
             formulas,
             positions,
             events,
@@ -235,9 +241,7 @@ impl Dataset {
 
     /// The agreements, in order of signing.
     pub fn agreements(&self) -> impl Iterator<Item = &Agreement> {
-        let mut sorted: Vec<&Agreement> = self.agreements.iter().collect();
-        sorted.sort_by_key(|a| (a.signed, a.id));
-        sorted.into_iter()
+        self.agreements_by_date.iter().filter_map(|&n| self.agreements.get(n))
     }
 
     /// An agreement by id.

@@ -243,10 +243,6 @@ impl<'a> Checker<'a> {
                 self.invalid(&row.at, &rec, "needs at least one written form".to_owned());
             }
         }
-        for row in &t.sources {
-            // A source is its own citation; nothing to resolve.
-            let _ = row;
-        }
         for row in &t.parties {
             let v = &row.value;
             let rec = record("party", &v.id);
