@@ -62,6 +62,23 @@ pub enum Problem {
         /// The table it holds.
         table: &'static str,
     },
+    /// A file is not one of the dataset's table files (a typo such as `event.toml`, or a
+    /// file the loader would otherwise ignore).
+    #[error("{}: not a table file of the dataset; expected one of: {expected}", path.display())]
+    UnknownFile {
+        /// The file.
+        path: PathBuf,
+        /// The table files a dataset has.
+        expected: String,
+    },
+    /// The same table file was given twice.
+    #[error("{}: table file given twice (first as {})", path.display(), first.display())]
+    DuplicateFile {
+        /// The second file.
+        path: PathBuf,
+        /// The first.
+        first: PathBuf,
+    },
     /// A file is larger than the loader accepts.
     #[error("{}: {size} bytes is larger than the limit of {limit} bytes", path.display())]
     TooLarge {
@@ -222,6 +239,8 @@ impl Problem {
         match self {
             Problem::Io { .. }
             | Problem::MissingFile { .. }
+            | Problem::UnknownFile { .. }
+            | Problem::DuplicateFile { .. }
             | Problem::TooLarge { .. }
             | Problem::NotUtf8 { .. } => None,
             Problem::Syntax { at, .. }

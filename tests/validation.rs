@@ -358,6 +358,24 @@ fn missing_file_not_utf8_and_too_large() {
 }
 
 #[test]
+fn stray_toml_file_in_the_directory() {
+    let dir = copy_of_data();
+    fs::write(file(&dir, "event.toml"), "[[event]]\n").unwrap();
+    let p = only_problem(&dir);
+    match &p {
+        Problem::UnknownFile { path, expected } => {
+            assert!(path.ends_with("event.toml"));
+            assert!(expected.contains("events.toml"));
+        }
+        other => panic!("expected an unknown file, got {other}"),
+    }
+    // Files that are not TOML (a README) are left alone.
+    fs::remove_file(file(&dir, "event.toml")).unwrap();
+    fs::write(file(&dir, "NOTES.md"), "notes").unwrap();
+    assert!(Dataset::from_dir(dir.path()).is_ok());
+}
+
+#[test]
 fn every_problem_is_reported_not_just_the_first() {
     let dir = copy_of_data();
     replace_first(&dir, "positions.toml", "holder = \"japan\"", "holder = \"japn\"");
@@ -387,4 +405,11 @@ fn from_toml_reads_in_memory_files() {
     )
     .unwrap_err();
     assert!(matches!(err.first(), Some(Problem::MissingFile { table: "event", .. })), "{err}");
+    // A file that is no table, and a table given twice, are problems, not silently dropped.
+    let mut extra: Vec<(&str, &str)> = texts.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+    extra.push(("more/events.toml", "[[event]]\n"));
+    extra.push(("notes.toml", ""));
+    let err = Dataset::from_toml(extra).unwrap_err();
+    assert!(err.problems().iter().any(|p| matches!(p, Problem::DuplicateFile { .. })), "{err}");
+    assert!(err.problems().iter().any(|p| matches!(p, Problem::UnknownFile { .. })), "{err}");
 }

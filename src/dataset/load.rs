@@ -154,14 +154,21 @@ pub(crate) fn read_tables<'a>(
 ) -> Result<RawTables, Vec<Problem>> {
     let mut tables = RawTables::default();
     let mut problems = Vec::new();
-    let mut seen = [false; TABLE_FILES.len()];
+    let mut seen: [Option<&str>; TABLE_FILES.len()] = [None; TABLE_FILES.len()];
     for (path, text) in files {
         let name = Path::new(path).file_name().and_then(|n| n.to_str()).unwrap_or(path);
         let Some(index) = TABLE_FILES.iter().position(|t| t.file == name) else {
+            problems.push(Problem::UnknownFile { path: PathBuf::from(path), expected: expected_files() });
             continue;
         };
-        if let Some(flag) = seen.get_mut(index) {
-            *flag = true;
+        match seen.get_mut(index) {
+            Some(Some(first)) => {
+                let first = PathBuf::from(*first);
+                problems.push(Problem::DuplicateFile { path: PathBuf::from(path), first });
+                continue;
+            }
+            Some(slot) => *slot = Some(path),
+            None => {}
         }
         let key = TABLE_FILES.get(index).map_or("", |t| t.key);
         tables.files.push((key, path.to_owned()));
@@ -181,11 +188,32 @@ pub(crate) fn read_tables<'a>(
         }
     }
     for (table, seen) in TABLE_FILES.iter().zip(seen) {
-        if !seen {
+        if seen.is_none() {
             problems.push(Problem::MissingFile { path: PathBuf::from(table.file), table: table.key });
         }
     }
     if problems.is_empty() { Ok(tables) } else { Err(problems) }
+}
+
+/// The table file names, for messages.
+fn expected_files() -> String {
+    TABLE_FILES.iter().map(|t| t.file).collect::<Vec<_>>().join(", ")
+}
+
+/// `*.toml` files in `dir` that are not table files: they would otherwise be ignored.
+fn stray_toml_files(dir: &Path) -> Vec<Problem> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut stray: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            !TABLE_FILES.iter().any(|t| t.file == name)
+        })
+        .collect();
+    stray.sort();
+    stray.into_iter().map(|path| Problem::UnknownFile { path, expected: expected_files() }).collect()
 }
 
 /// Reads every table file of `dir` into memory, checking size and encoding.
@@ -196,7 +224,7 @@ pub(crate) fn read_dir_files(dir: &Path) -> Result<Vec<(String, String)>, Vec<Pr
         return Err(vec![Problem::Io { path: dir.to_owned(), kind, message: message.to_owned() }]);
     }
     let mut files = Vec::new();
-    let mut problems = Vec::new();
+    let mut problems = stray_toml_files(dir);
     for table in TABLE_FILES {
         let path = dir.join(table.file);
         match read_file(&path).map_err(|p| *p) {

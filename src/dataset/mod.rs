@@ -93,12 +93,14 @@ impl Dataset {
 
     /// Loads a directory of data files in the format of the crate's `data/` directory
     /// (`sources.toml`, `islands.toml`, `names.toml`, `parties.toml`, `people.toml`,
-    /// `agreements.toml`, `formulas.toml`, `positions.toml`, `events.toml`).
+    /// `agreements.toml`, `formulas.toml`, `positions.toml`, `events.toml`). Other files
+    /// (a README) are left alone, but any other `*.toml` file is reported: it is most
+    /// likely a misnamed table that would otherwise be silently ignored.
     ///
     /// # Errors
     ///
     /// A [`LoadError`] listing every problem found, each naming its file, line and
-    /// column or its record: a missing, unreadable, non-UTF-8 or too large file
+    /// column or its record: a missing, unknown, unreadable, non-UTF-8 or too large file
     /// (over [`MAX_FILE_BYTES`]); malformed TOML; unknown fields; duplicate ids;
     /// references to ids that do not exist; dates out of order; a formula that gives one
     /// island to two recipients; a missing island, agreement or formula; a record without
@@ -115,8 +117,8 @@ impl Dataset {
     }
 
     /// Loads a dataset from in-memory files: `(path, text)` pairs, where the file name of
-    /// each path (`events.toml`) says which table it holds. Files with other names are
-    /// ignored.
+    /// each path (`events.toml`) says which table it holds. A file with another name, or
+    /// a table given twice, is a problem.
     ///
     /// # Errors
     ///
