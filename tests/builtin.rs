@@ -296,3 +296,25 @@ fn quotes_from_the_shared_corpus_are_exact_where_the_corpus_is_present() {
     }
     assert!(checked > 10, "only {checked} corpus quotes checked");
 }
+
+#[test]
+fn the_dataset_serialises_to_json_with_schema_ids() {
+    let data = Dataset::builtin();
+    let json = serde_json::to_value(data).unwrap();
+    let formulas = json["formulas"].as_array().unwrap();
+    assert_eq!(formulas.len(), data.formulas().count());
+    let split = formulas.iter().find(|f| f["id"] == "area-split").unwrap();
+    let iturup =
+        split["stage"][0]["transfers"].as_array().unwrap().iter().find(|t| t["island"] == "iturup").unwrap();
+    assert_eq!(iturup["share"], 0.21);
+    assert_eq!(iturup["to"], "japan");
+    let joint = formulas.iter().find(|f| f["id"] == "joint-administration").unwrap();
+    assert!(joint["stage"][0]["transfers"].as_array().unwrap().iter().any(|t| t["to"].is_array()));
+    let decl =
+        json["agreements"].as_array().unwrap().iter().find(|a| a["id"] == "joint-declaration-1956").unwrap();
+    assert_eq!(decl["signed"], "1956-10-19");
+    assert_eq!(decl["provision"][0]["islands"], serde_json::json!(["shikotan", "habomai"]));
+    assert!(
+        json["events"].as_array().unwrap().iter().all(|e| e["kind"].is_string() && e["date"].is_string())
+    );
+}
