@@ -4,7 +4,7 @@ use std::fmt;
 use std::ops::{BitAnd, BitOr, Not, Sub};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use strum::IntoEnumIterator;
+use strum::VariantArray;
 
 /// One of the four disputed islands (the Habomai islets count as one group).
 ///
@@ -154,8 +154,8 @@ impl IslandSet {
     }
 
     /// The islands, in [`Island`] order.
-    pub fn iter(self) -> impl DoubleEndedIterator<Item = Island> + Clone {
-        Island::iter().filter(move |i| self.contains(*i))
+    pub fn iter(self) -> IslandSetIter {
+        IslandSetIter { remaining: self }
     }
 
     /// Every subset of the set (including the empty set and the set itself), in
@@ -206,15 +206,34 @@ pub struct IslandSetIter {
     remaining: IslandSet,
 }
 
+impl IslandSetIter {
+    /// Takes the island of bit `bit` out of the remaining set.
+    fn take(&mut self, bit: u32) -> Option<Island> {
+        let island = *Island::VARIANTS.get(usize::try_from(bit).ok()?)?;
+        self.remaining.remove(island);
+        Some(island)
+    }
+}
+
 impl Iterator for IslandSetIter {
     type Item = Island;
     fn next(&mut self) -> Option<Island> {
-        let next = self.remaining.iter().next()?;
-        self.remaining.remove(next);
-        Some(next)
+        if self.remaining.is_empty() {
+            return None;
+        }
+        self.take(self.remaining.0.trailing_zeros())
     }
     fn size_hint(&self) -> (usize, Option<usize>) {
         (self.remaining.len(), Some(self.remaining.len()))
+    }
+}
+
+impl DoubleEndedIterator for IslandSetIter {
+    fn next_back(&mut self) -> Option<Island> {
+        if self.remaining.is_empty() {
+            return None;
+        }
+        self.take(u8::BITS - 1 - self.remaining.0.leading_zeros())
     }
 }
 
@@ -224,7 +243,7 @@ impl IntoIterator for IslandSet {
     type Item = Island;
     type IntoIter = IslandSetIter;
     fn into_iter(self) -> IslandSetIter {
-        IslandSetIter { remaining: self }
+        self.iter()
     }
 }
 

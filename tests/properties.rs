@@ -92,6 +92,9 @@ proptest! {
         let listed: Vec<Island> = s.iter().collect();
         prop_assert_eq!(s.into_iter().collect::<Vec<_>>(), listed.clone());
         prop_assert_eq!(s.into_iter().len(), s.len());
+        let mut backwards: Vec<Island> = s.iter().rev().collect();
+        backwards.reverse();
+        prop_assert_eq!(&backwards, &listed);
         let mut sorted = listed.clone();
         sorted.sort();
         sorted.dedup();

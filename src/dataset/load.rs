@@ -156,8 +156,7 @@ pub(crate) fn read_tables<'a>(
     let mut problems = Vec::new();
     let mut seen: [Option<&str>; TABLE_FILES.len()] = [None; TABLE_FILES.len()];
     for (path, text) in files {
-        let name = Path::new(path).file_name().and_then(|n| n.to_str()).unwrap_or(path);
-        let Some(index) = TABLE_FILES.iter().position(|t| t.file == name) else {
+        let Some(index) = table_index(Path::new(path)) else {
             problems.push(Problem::UnknownFile { path: PathBuf::from(path), expected: expected_files() });
             continue;
         };
@@ -195,6 +194,12 @@ pub(crate) fn read_tables<'a>(
     if problems.is_empty() { Ok(tables) } else { Err(problems) }
 }
 
+/// Which table a file holds, by its file name (`events.toml`); `None` for any other file.
+fn table_index(path: &Path) -> Option<usize> {
+    let name = path.file_name().and_then(|n| n.to_str())?;
+    TABLE_FILES.iter().position(|t| t.file == name)
+}
+
 /// The table file names, for messages.
 fn expected_files() -> String {
     TABLE_FILES.iter().map(|t| t.file).collect::<Vec<_>>().join(", ")
@@ -206,11 +211,7 @@ fn stray_toml_files(dir: &Path) -> Vec<Problem> {
     let mut stray: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .filter(|p| {
-            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-            !TABLE_FILES.iter().any(|t| t.file == name)
-        })
+        .filter(|p| p.extension().is_some_and(|e| e == "toml") && table_index(p).is_none())
         .collect();
     stray.sort();
     stray.into_iter().map(|path| Problem::UnknownFile { path, expected: expected_files() }).collect()
