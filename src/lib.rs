@@ -68,6 +68,7 @@ mod dataset;
 mod date;
 mod error;
 mod event;
+pub mod extract;
 mod formula;
 mod geography;
 mod id;

@@ -1,0 +1,165 @@
+//! Reads news documents into typed records.
+//!
+//! ```text
+//! cargo run --release --example extract -- [--json | --findings] [--published YYYY-MM-DD] FILE...
+//! ```
+//!
+//! By default prints a readable summary per document; with `--json`, one record of the
+//! annotation schema per line (JSON Lines), `doc` set to the file's name; with
+//! `--findings`, every finding with its evidence (byte spans into the file) as one JSON
+//! object per line. Files are read
+//! in parallel. A file that cannot be read is reported on stderr, the others go on, and
+//! the exit status is 1.
+
+use std::process::ExitCode;
+
+use kuril_dispute::extract::{Document, Extraction, Extractor};
+use kuril_dispute::{Dataset, PartialDate};
+
+struct Options {
+    json: bool,
+    findings: bool,
+    published: Option<PartialDate>,
+    files: Vec<String>,
+}
+
+fn parse_args() -> Result<Options, String> {
+    let mut options = Options { json: false, findings: false, published: None, files: Vec::new() };
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--json" => options.json = true,
+            "--findings" => options.findings = true,
+            "--published" => {
+                let value = args.next().ok_or("--published needs a date (YYYY, YYYY-MM or YYYY-MM-DD)")?;
+                options.published = Some(value.parse().map_err(|e| format!("--published: {e}"))?);
+            }
+            "-h" | "--help" => return Err(String::new()),
+            flag if flag.starts_with('-') => return Err(format!("unknown option {flag}")),
+            file => options.files.push(file.to_string()),
+        }
+    }
+    if options.files.is_empty() {
+        return Err("no files given".into());
+    }
+    Ok(options)
+}
+
+fn summary(x: &Extraction, text: &str) -> String {
+    use std::fmt::Write;
+    let r = x.record();
+    let mut s = String::new();
+    let join = |v: Vec<String>| if v.is_empty() { "—".to_string() } else { v.join(", ") };
+    let published = match (x.published, x.published_inferred) {
+        (Some(d), true) => format!("{d} (inferred from the text)"),
+        (Some(d), false) => d.to_string(),
+        (None, _) => "unknown".into(),
+    };
+    let _ = writeln!(s, "== {} (published {published})", x.doc);
+    let _ = writeln!(s, "islands:    {}", join(r.islands.iter().map(|i| i.to_string()).collect()));
+    let _ = writeln!(s, "parties:    {}", join(r.parties.iter().map(|p| p.to_string()).collect()));
+    let _ = writeln!(s, "agreements: {}", join(r.agreements.iter().map(|a| a.to_string()).collect()));
+    let _ = writeln!(s, "people:");
+    for p in &x.people {
+        let party = p.party.as_ref().map_or("—".to_string(), |p| p.to_string());
+        let title = p.title.as_deref().map(|t| format!(", {t}")).unwrap_or_default();
+        let _ = writeln!(s, "  {} ({party}{title})", p.name);
+    }
+    let _ = writeln!(s, "quotes:");
+    for q in x.quotes.iter().filter(|q| q.speaker.is_some()) {
+        let words: Vec<&str> = q.text.split_whitespace().collect();
+        let short = if words.len() > 14 { format!("{} …", words[..14].join(" ")) } else { words.join(" ") };
+        let _ = writeln!(s, "  {}: \"{short}\"", q.speaker.as_deref().unwrap_or("?"));
+    }
+    let _ = writeln!(s, "events:");
+    for e in &x.events {
+        let actors: Vec<String> = e.actors.iter().map(|a| a.to_string()).collect();
+        let about = e.agreement.map(|a| format!(" [{a}]")).unwrap_or_default();
+        let _ = writeln!(
+            s,
+            "  {:<10} {:<16} {}{about}  «{}»",
+            e.date,
+            e.kind,
+            actors.join("+"),
+            e.evidence.text(text)
+        );
+    }
+    let _ = writeln!(s, "positions:");
+    for p in &x.positions {
+        let date = p.date.map_or("?".into(), |d| d.to_string());
+        let by = p.speaker.as_deref().map(|s| format!(" (said by {s})")).unwrap_or_default();
+        let _ = writeln!(s, "  {:<10} {:<14} {}{by}  «{}»", date, p.holder, p.formula, p.evidence.text(text));
+    }
+    let _ = writeln!(s, "figures:");
+    for f in &x.figures {
+        let _ = writeln!(s, "  {} {} ({})  «{}»", f.value, f.unit, f.what, f.evidence.text(text));
+    }
+    s
+}
+
+fn main() -> ExitCode {
+    let options = match parse_args() {
+        Ok(o) => o,
+        Err(e) => {
+            if !e.is_empty() {
+                eprintln!("extract: {e}");
+            }
+            eprintln!("usage: extract [--json | --findings] [--published YYYY-MM-DD] FILE...");
+            return ExitCode::from(2);
+        }
+    };
+    let extractor = match Extractor::new(Dataset::builtin()) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("extract: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(options.files.len()).max(1);
+    let chunk = options.files.len().div_ceil(workers);
+    // Each worker reads and extracts its share; output keeps the order of the arguments.
+    let results: Vec<Result<String, String>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = options
+            .files
+            .chunks(chunk)
+            .map(|files| {
+                let extractor = &extractor;
+                let options = &options;
+                scope.spawn(move || {
+                    files
+                        .iter()
+                        .map(|file| {
+                            let mut doc = Document::from_path(file).map_err(|e| e.to_string())?;
+                            if let Some(p) = options.published {
+                                doc = doc.with_published(p);
+                            }
+                            let x = extractor.extract(&doc);
+                            if options.findings {
+                                serde_json::to_string(&x).map_err(|e| format!("{file}: {e}"))
+                            } else if options.json {
+                                serde_json::to_string(&x.record()).map_err(|e| format!("{file}: {e}"))
+                            } else {
+                                Ok(summary(&x, doc.text()))
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|_| vec![Err("a worker failed".into())]))
+            .collect()
+    });
+    let mut failed = false;
+    for r in results {
+        match r {
+            Ok(out) => println!("{out}"),
+            Err(e) => {
+                eprintln!("extract: {e}");
+                failed = true;
+            }
+        }
+    }
+    if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+}

@@ -1,0 +1,193 @@
+//! Documents: the text a user brings, checked and with its metadata.
+
+use std::fmt;
+use std::path::Path;
+
+use crate::date::PartialDate;
+
+/// The largest document [`Document::from_bytes`] and [`Document::from_path`] accept by
+/// default: 64 MiB. Use the `_with_limit` constructors for another bound.
+pub const DEFAULT_MAX_DOCUMENT_BYTES: usize = 64 * 1024 * 1024;
+
+/// Why a document could not be read. Every variant names the document.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum DocumentError {
+    /// The file could not be read.
+    #[error("document {doc}: cannot read it: {source}")]
+    Io {
+        /// The document's id (its file name).
+        doc: String,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The bytes are not UTF-8.
+    #[error("document {doc}: not UTF-8 (invalid byte sequence at byte {offset})")]
+    NotUtf8 {
+        /// The document's id.
+        doc: String,
+        /// The first invalid byte.
+        offset: usize,
+    },
+    /// The bytes look like a binary file (a NUL or other control bytes).
+    #[error("document {doc}: looks binary (control byte {byte:#04x} at byte {offset})")]
+    Binary {
+        /// The document's id.
+        doc: String,
+        /// Where the first offending byte is.
+        offset: usize,
+        /// The byte.
+        byte: u8,
+    },
+    /// Nothing but whitespace.
+    #[error("document {doc}: empty (no text besides whitespace)")]
+    Empty {
+        /// The document's id.
+        doc: String,
+    },
+    /// Larger than the limit.
+    #[error("document {doc}: {size} bytes, more than the limit of {max} bytes")]
+    TooLarge {
+        /// The document's id.
+        doc: String,
+        /// Its size in bytes.
+        size: u64,
+        /// The limit.
+        max: usize,
+    },
+}
+
+/// A news document: an id, optional title and publication date, and its text.
+///
+/// The text is kept exactly as given (a byte-order mark, CRLF line ends, curly quotes
+/// and dashes included), so every byte offset the extractor reports points into it.
+///
+/// ```
+/// use kuril_dispute::extract::Document;
+///
+/// let doc = Document::new("note.txt", "Tokyo protested on Monday.")?
+///     .with_published("2019-01-16".parse()?);
+/// assert_eq!(doc.published().map(|d| d.to_string()), Some("2019-01-16".into()));
+/// assert!(Document::from_bytes("bad.bin", vec![0xff, 0xfe, 0x00]).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Document {
+    id: String,
+    title: Option<String>,
+    published: Option<PartialDate>,
+    text: String,
+}
+
+impl fmt::Debug for Document {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Document")
+            .field("id", &self.id)
+            .field("title", &self.title)
+            .field("published", &self.published)
+            .field("bytes", &self.text.len())
+            .finish()
+    }
+}
+
+impl Document {
+    /// A document from text; errors if it is empty or looks binary.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Result<Self, DocumentError> {
+        let id = id.into();
+        let text = text.into();
+        check_text(&id, &text)?;
+        Ok(Document { id, title: None, published: None, text })
+    }
+
+    /// A document from bytes, which must be UTF-8 text of at most
+    /// [`DEFAULT_MAX_DOCUMENT_BYTES`].
+    pub fn from_bytes(id: impl Into<String>, bytes: Vec<u8>) -> Result<Self, DocumentError> {
+        Self::from_bytes_with_limit(id, bytes, DEFAULT_MAX_DOCUMENT_BYTES)
+    }
+
+    /// A document from bytes, which must be UTF-8 text of at most `max_bytes`.
+    pub fn from_bytes_with_limit(
+        id: impl Into<String>,
+        bytes: Vec<u8>,
+        max_bytes: usize,
+    ) -> Result<Self, DocumentError> {
+        let doc = id.into();
+        if bytes.len() > max_bytes {
+            return Err(DocumentError::TooLarge { doc, size: bytes.len() as u64, max: max_bytes });
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => Self::new(doc, text),
+            Err(e) => Err(DocumentError::NotUtf8 { doc, offset: e.utf8_error().valid_up_to() }),
+        }
+    }
+
+    /// A document read from a file; its id is the file name.
+    pub fn from_path(path: impl AsRef<Path>) -> Result<Self, DocumentError> {
+        Self::from_path_with_limit(path, DEFAULT_MAX_DOCUMENT_BYTES)
+    }
+
+    /// A document read from a file of at most `max_bytes`; its id is the file name.
+    pub fn from_path_with_limit(path: impl AsRef<Path>, max_bytes: usize) -> Result<Self, DocumentError> {
+        let path = path.as_ref();
+        let doc =
+            path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let size =
+            std::fs::metadata(path).map_err(|source| DocumentError::Io { doc: doc.clone(), source })?.len();
+        if size > max_bytes as u64 {
+            return Err(DocumentError::TooLarge { doc, size, max: max_bytes });
+        }
+        let bytes = std::fs::read(path).map_err(|source| DocumentError::Io { doc: doc.clone(), source })?;
+        Self::from_bytes_with_limit(doc, bytes, max_bytes)
+    }
+
+    /// Sets the title.
+    pub fn with_title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// Sets the publication date (relative dates are resolved against it).
+    pub fn with_published(mut self, published: PartialDate) -> Self {
+        self.published = Some(published);
+        self
+    }
+
+    /// The id (a file name, a URL, …).
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The title, if given.
+    pub fn title(&self) -> Option<&str> {
+        self.title.as_deref()
+    }
+
+    /// The publication date, if given.
+    pub fn published(&self) -> Option<PartialDate> {
+        self.published
+    }
+
+    /// The text, exactly as given.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+}
+
+fn check_text(doc: &str, text: &str) -> Result<(), DocumentError> {
+    // Control bytes other than tab, line feed, form feed and carriage return do not occur
+    // in text; a NUL or several of them mark a binary file.
+    let mut controls = 0usize;
+    for (offset, &byte) in text.as_bytes().iter().enumerate() {
+        if byte < 0x20 && !matches!(byte, b'\t' | b'\n' | b'\r' | 0x0c) {
+            controls += 1;
+            if byte == 0 || controls > 8 {
+                return Err(DocumentError::Binary { doc: doc.to_string(), offset, byte });
+            }
+        }
+    }
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(DocumentError::Empty { doc: doc.to_string() });
+    }
+    Ok(())
+}

@@ -1,0 +1,149 @@
+//! What the extractor finds: the crate's own typed findings, each with its evidence.
+
+use serde::{Deserialize, Serialize};
+
+use super::figures::FigureUnit;
+use super::gazetteer::PartyForm;
+use crate::agreement::AgreementId;
+use crate::date::PartialDate;
+use crate::event::EventKind;
+use crate::formula::FormulaId;
+use crate::id::{PartyId, PersonId};
+use crate::island::IslandSet;
+use crate::source::Span;
+
+/// Where a finding was read: its byte span and the span of its sentence, both in the
+/// document's original text (`&doc.text()[evidence.span.start..evidence.span.end]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Evidence {
+    /// The words that gave the finding.
+    pub span: Span,
+    /// The sentence they stand in.
+    pub sentence: Span,
+}
+
+impl Evidence {
+    /// The words that gave the finding, read from the document's text.
+    pub fn text<'a>(&self, doc_text: &'a str) -> &'a str {
+        doc_text.get(self.span.start..self.span.end).unwrap_or_default()
+    }
+
+    /// The sentence, read from the document's text.
+    pub fn sentence_text<'a>(&self, doc_text: &'a str) -> &'a str {
+        doc_text.get(self.sentence.start..self.sentence.end).unwrap_or_default()
+    }
+}
+
+/// An island named directly ("Kunashiri", "Kunashir") or through a collective name that
+/// stands for a set ("the Northern Territories", "the two islands" in a 1956 context).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct IslandMention {
+    /// The islands the name stands for.
+    pub islands: IslandSet,
+    /// The name as written.
+    pub name: String,
+    /// Where.
+    pub evidence: Evidence,
+}
+
+/// A state named as acting or acted upon: by name, by metonym ("Tokyo said"), or by an
+/// adjective before a state noun ("the Japanese government").
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct PartyMention {
+    /// The party.
+    pub party: PartyId,
+    /// How it was named.
+    pub form: PartyForm,
+    /// Where.
+    pub evidence: Evidence,
+}
+
+/// An agreement referred to, by name or alias, by a phrase such as "the 1956 joint
+/// declaration", or implied ("agreed in 1997 …" for the only agreement of that year).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct AgreementMention {
+    /// The agreement.
+    pub agreement: AgreementId,
+    /// The year the text gives it, when it gives one (it may differ from the signing year).
+    pub year: Option<i32>,
+    /// Whether it is implied rather than named.
+    pub implied: bool,
+    /// Where.
+    pub evidence: Evidence,
+}
+
+/// A person named in the text, known to the dataset or found by pattern.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct PersonMention {
+    /// The name as the text gives it (the fullest form it uses).
+    pub name: String,
+    /// The dataset's person, when known.
+    pub person: Option<PersonId>,
+    /// The party the person speaks for or belongs to, when known.
+    pub party: Option<PartyId>,
+    /// The title or role the text gives ("Foreign Minister", "a retired diplomat").
+    pub title: Option<String>,
+    /// Whether the person speaks for a state at the time (an office holder), as opposed to
+    /// an expert, a journalist or a former official.
+    pub official: bool,
+    /// The first mention.
+    pub evidence: Evidence,
+}
+
+/// Words in quotation marks, with who said them when the text says.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Quote {
+    /// The quoted words (without the marks).
+    pub text: String,
+    /// The speaker's name as in [`PersonMention::name`], when attributed.
+    pub speaker: Option<String>,
+    /// Where.
+    pub evidence: Evidence,
+}
+
+/// A dated happening.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct EventFinding {
+    /// The date, at the precision the text gives, resolved against publication.
+    pub date: PartialDate,
+    /// What kind of happening.
+    pub kind: EventKind,
+    /// The states taking part.
+    pub actors: Vec<PartyId>,
+    /// The agreement it concerns.
+    pub agreement: Option<AgreementId>,
+    /// The formula it concerns.
+    pub formula: Option<FormulaId>,
+    /// Where (the span is the time expression, or the agreement's name).
+    pub evidence: Evidence,
+}
+
+/// A party's stated stance on a settlement, mapped to a formula.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct PositionFinding {
+    /// Who holds it.
+    pub holder: PartyId,
+    /// The stance.
+    pub formula: FormulaId,
+    /// When it was stated (the sentence's date, else the publication date), if known.
+    pub date: Option<PartialDate>,
+    /// The person who stated it, when the text says.
+    pub speaker: Option<String>,
+    /// Where (the span is the stance cue).
+    pub evidence: Evidence,
+}
+
+/// A number the text states: a percentage, a span of years or a count.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    /// The value.
+    pub value: f64,
+    /// What kind of number.
+    pub unit: FigureUnit,
+    /// What it measures, in kebab-case words from the text ("jets", "view-russia-unfavorably").
+    pub what: String,
+    /// When it holds (the sentence's date, else the publication date), if known.
+    pub date: Option<PartialDate>,
+    /// Where.
+    pub evidence: Evidence,
+}

@@ -1,0 +1,294 @@
+//! Typed records from news documents.
+//!
+//! An [`Extractor`] is built from a [`Dataset`]: every name it matches (islands in three
+//! languages, collective names, parties with aliases, metonyms and adjectives, agreements,
+//! people) comes from the data, so a new alias in `data/` needs no code change. It reads a
+//! [`Document`] and returns an [`Extraction`]: the crate's own typed findings, each with
+//! its [`Evidence`] (the byte span in the original text and the sentence around it), and a
+//! [`Record`] view in the shape of the shared annotation schema.
+//!
+//! ```
+//! use kuril_dispute::Dataset;
+//! use kuril_dispute::extract::{Document, Extractor};
+//!
+//! let extractor = Extractor::new(Dataset::builtin())?;
+//! let doc = Document::new(
+//!     "note.txt",
+//!     "Tokyo rejected the offer on Monday. \"We will not sign without the islands,\" \
+//!      Foreign Minister Taro Kono said, insisting on the return of all four islands.",
+//! )?
+//! .with_published("2018-09-14".parse()?);
+//! let found = extractor.extract(&doc);
+//! assert_eq!(found.events[0].date.to_string(), "2018-09-10");
+//! assert_eq!(found.people[0].name, "Taro Kono");
+//! assert_eq!(found.quotes[0].speaker.as_deref(), Some("Taro Kono"));
+//! let evidence = found.positions[0].evidence;
+//! assert_eq!(evidence.text(doc.text()), "return of all four islands");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! How it reads, in one pass each: the text is normalised (curly quotes, dashes, CRLF,
+//! BOM) with a map back to original offsets; split into sentences; matched against the
+//! gazetteer (one Aho–Corasick automaton); scanned for time expressions, stance cues and
+//! figures (one regex each). The rules then work sentence by sentence over those lists.
+//! Work is linear in the length of the text.
+
+mod dates;
+mod document;
+mod events;
+mod figures;
+mod findings;
+mod gazetteer;
+mod mentions;
+mod people;
+mod positions;
+mod record;
+mod scan;
+mod stance;
+mod text;
+
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+pub use document::{DEFAULT_MAX_DOCUMENT_BYTES, Document, DocumentError};
+pub use figures::FigureUnit;
+pub use findings::{
+    AgreementMention, EventFinding, Evidence, Figure, IslandMention, PartyMention, PersonMention,
+    PositionFinding, Quote,
+};
+pub use gazetteer::PartyForm;
+pub use record::{Record, RecordEvent, RecordFigure, RecordPerson, RecordPosition};
+
+use crate::dataset::Dataset;
+use crate::date::PartialDate;
+use crate::id::PartyId;
+use gazetteer::Gazetteer;
+use scan::{Found, Scan};
+
+/// Why an extractor could not be built.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ExtractorError {
+    /// The names of the dataset could not be compiled into one automaton.
+    #[error("cannot build the name automaton from the dataset's names: {source}")]
+    Names {
+        /// The underlying error.
+        #[source]
+        source: aho_corasick::BuildError,
+    },
+    /// One of the extractor's own patterns did not compile (a bug in this crate).
+    #[error("the extractor's {rule} patterns do not compile")]
+    Rules {
+        /// Which rule set.
+        rule: &'static str,
+    },
+}
+
+/// Reads documents into typed findings, with the names of one dataset.
+#[derive(Debug, Clone)]
+pub struct Extractor<'d> {
+    data: &'d Dataset,
+    gazetteer: Gazetteer,
+}
+
+/// Everything found in one document.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Extraction {
+    /// The document's id.
+    pub doc: String,
+    /// The publication date: given with the document, or inferred from its text.
+    pub published: Option<PartialDate>,
+    /// Whether `published` was inferred from the text.
+    pub published_inferred: bool,
+    /// Islands named.
+    pub islands: Vec<IslandMention>,
+    /// States acting or acted upon.
+    pub parties: Vec<PartyMention>,
+    /// Agreements referred to.
+    pub agreements: Vec<AgreementMention>,
+    /// People, one entry per person.
+    pub people: Vec<PersonMention>,
+    /// Quotations.
+    pub quotes: Vec<Quote>,
+    /// Dated happenings.
+    pub events: Vec<EventFinding>,
+    /// Stated stances.
+    pub positions: Vec<PositionFinding>,
+    /// Numbers stated.
+    pub figures: Vec<Figure>,
+}
+
+impl<'d> Extractor<'d> {
+    /// An extractor with the names of `data`.
+    pub fn new(data: &'d Dataset) -> Result<Self, ExtractorError> {
+        let gazetteer = Gazetteer::new(data).map_err(|source| ExtractorError::Names { source })?;
+        for (rule, ok) in [
+            ("date", dates::compiles()),
+            ("stance", stance::compiles()),
+            ("figure", figures::compiles()),
+            ("agreement", mentions::compiles()),
+            ("person", people::compiles()),
+            ("event", events::compiles()),
+            ("context", CONTEXT.is_some()),
+        ] {
+            if !ok {
+                return Err(ExtractorError::Rules { rule });
+            }
+        }
+        Ok(Extractor { data, gazetteer })
+    }
+
+    /// The dataset whose names this extractor matches.
+    pub fn dataset(&self) -> &'d Dataset {
+        self.data
+    }
+
+    /// Every name the extractor matches, as written in the data.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.gazetteer.forms()
+    }
+
+    /// Reads one document.
+    pub fn extract(&self, doc: &Document) -> Extraction {
+        let data = self.data;
+        let gaz = &self.gazetteer;
+        let mut scan = Scan::new(doc.text(), gaz, doc.published());
+        let mut agreements = mentions::agreements(&scan, gaz, data);
+        scan.mark_names(agreements.iter().map(|a| &a.at));
+        let parties = mentions::parties(&scan, gaz, data);
+        let people = people::people(&scan, gaz, data);
+        let mut sentence_parties: Vec<BTreeSet<PartyId>> = vec![BTreeSet::new(); scan.sentences.len()];
+        for p in &parties {
+            if let Some(s) = sentence_parties.get_mut(scan.sentence_of(p.at.start)) {
+                s.insert(p.item.party.clone());
+            }
+        }
+        for (r, i) in &people.occurrences {
+            let party = people.mentions.get(*i).and_then(|m| m.item.party.clone());
+            if let (Some(party), Some(s)) = (party, sentence_parties.get_mut(scan.sentence_of(r.start))) {
+                s.insert(party);
+            }
+        }
+        let implied = mentions::implied_agreements(&scan, data, &sentence_parties, &agreements);
+        agreements.extend(implied);
+        let islands = mentions::islands(&scan, gaz, data, &agreements);
+        let cues = stance::find(scan.text());
+        let events = events::events(&scan, data, &sentence_parties, &agreements, &cues, &people);
+        let positions = positions::positions(&scan, data, &cues, &parties, &people, &agreements);
+        let figures = figures(&scan);
+        Extraction {
+            doc: doc.id().to_string(),
+            published: scan.published,
+            published_inferred: scan.published_inferred,
+            islands: items(islands),
+            parties: items(parties),
+            agreements: items(agreements),
+            people: items(people.mentions),
+            quotes: items(people.quotes),
+            events: items(events),
+            positions: items(positions),
+            figures: items(figures),
+        }
+    }
+}
+
+fn items<T>(found: Vec<Found<T>>) -> Vec<T> {
+    found.into_iter().map(|f| f.item).collect()
+}
+
+/// Words that put a sentence in the dispute's context (besides any name the gazetteer knows).
+static CONTEXT: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:treaty|talks|negotiat\w*|war|poll|survey|relations|summit|islands?|territor\w*|sovereignty|dispute|meetings?|jets|troops)(?-u:\b)").ok()
+});
+
+const FILLER: &[&str] = &[
+    "of", "the", "a", "an", "in", "on", "and", "have", "has", "had", "more", "since", "after", "for", "to",
+    "with", "who", "that", "were", "was", "are", "is",
+];
+
+fn figures(scan: &Scan<'_>) -> Vec<Found<Figure>> {
+    let text = scan.text();
+    let Some(context) = CONTEXT.as_ref() else { return Vec::new() };
+    let mut out = Vec::new();
+    for f in figures::find(text) {
+        let s = scan.sentence(scan.sentence_of(f.range.start));
+        if scan.hits_in(&s).is_empty() && !context.is_match(scan.slice(&s)) {
+            continue;
+        }
+        let what = match &f.noun {
+            Some(noun) => noun.replace(' ', "-"),
+            None => {
+                let words: Vec<String> = mentions::words_after(text, f.range.end, 8)
+                    .into_iter()
+                    .filter(|w| !FILLER.contains(&w.as_str()) && !w.chars().all(|c| c.is_ascii_digit()))
+                    .take(4)
+                    .collect();
+                let prefix = if f.unit == FigureUnit::Years { "years-" } else { "" };
+                format!("{prefix}{}", words.join("-"))
+            }
+        };
+        let date = scan.date_at(f.range.start).or(scan.published);
+        out.push(Found::new(
+            f.range.clone(),
+            Figure { value: f.value, unit: f.unit, what, date, evidence: scan.evidence(&f.range) },
+        ));
+    }
+    out
+}
+
+impl Extraction {
+    /// The record of the annotation schema: sets of ids, sorted and without repeats, with
+    /// agreements and formulas limited to the schema's lists.
+    pub fn record(&self) -> Record {
+        let islands: BTreeSet<_> = self.islands.iter().flat_map(|m| m.islands).collect();
+        let parties: BTreeSet<_> = self.parties.iter().map(|m| m.party.clone()).collect();
+        let agreements: BTreeSet<_> =
+            self.agreements.iter().map(|m| m.agreement).filter(|a| a.in_annotation_schema()).collect();
+        let people: BTreeSet<_> = self
+            .people
+            .iter()
+            .map(|p| RecordPerson { name: p.name.clone(), party: p.party.clone() })
+            .collect();
+        let events: BTreeSet<_> = self
+            .events
+            .iter()
+            .map(|e| RecordEvent {
+                date: e.date,
+                kind: e.kind,
+                actors: e.actors.clone(),
+                agreement: e.agreement.filter(|a| a.in_annotation_schema()),
+                formula: e.formula.filter(|f| f.in_annotation_schema()),
+            })
+            .collect();
+        let positions: BTreeSet<_> = self
+            .positions
+            .iter()
+            .filter(|p| p.formula.in_annotation_schema())
+            .map(|p| RecordPosition { holder: p.holder.clone(), formula: p.formula, date: p.date })
+            .collect();
+        let mut figures: Vec<RecordFigure> = Vec::new();
+        for f in &self.figures {
+            if !figures.iter().any(|g| g.value == f.value && g.unit == f.unit) {
+                figures.push(RecordFigure {
+                    value: f.value,
+                    unit: f.unit,
+                    what: f.what.clone(),
+                    date: f.date,
+                });
+            }
+        }
+        Record {
+            doc: self.doc.clone(),
+            published: self.published,
+            islands: islands.into_iter().collect(),
+            parties: parties.into_iter().collect(),
+            agreements: agreements.into_iter().collect(),
+            people: people.into_iter().collect(),
+            events: events.into_iter().collect(),
+            positions: positions.into_iter().collect(),
+            figures,
+        }
+    }
+}

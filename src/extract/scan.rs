@@ -1,0 +1,139 @@
+//! One pass over a document's text: normalisation, sentences, gazetteer hits, time
+//! expressions and the publication date. Every rule reads from this.
+
+use std::ops::Range;
+
+use super::dates::{self, Expr, Temporal};
+use super::findings::Evidence;
+use super::gazetteer::{Gazetteer, Hit};
+use super::text::{Normalized, sentences};
+use crate::date::PartialDate;
+use crate::source::Span;
+
+/// The scanned text.
+#[derive(Debug)]
+pub(crate) struct Scan<'a> {
+    pub norm: Normalized<'a>,
+    pub sentences: Vec<Range<usize>>,
+    pub hits: Vec<Hit>,
+    pub temporals: Vec<Temporal>,
+    /// Resolved dates of `temporals` (same order).
+    pub resolved: Vec<Option<PartialDate>>,
+    pub published: Option<PartialDate>,
+    pub published_inferred: bool,
+    /// Time expressions that are part of a name ("the 1956 declaration"): they date the
+    /// thing named, not the sentence.
+    named: Vec<bool>,
+}
+
+impl<'a> Scan<'a> {
+    pub fn new(text: &'a str, gazetteer: &Gazetteer, published: Option<PartialDate>) -> Self {
+        let norm = Normalized::new(text);
+        let sentences = sentences(&norm.text);
+        let hits = gazetteer.find(&norm.text);
+        let temporals = dates::find(&norm.text);
+        let (published, published_inferred) = match published {
+            Some(p) => (Some(p), false),
+            None => {
+                let p = dates::infer_published(&norm.text, &temporals);
+                (p, p.is_some())
+            }
+        };
+        let resolved = temporals.iter().map(|t| dates::resolve(t.expr, published)).collect();
+        let named = vec![false; temporals.len()];
+        Scan { norm, sentences, hits, temporals, resolved, published, published_inferred, named }
+    }
+
+    /// Marks the time expressions inside `names` as parts of names.
+    pub fn mark_names<'r>(&mut self, names: impl IntoIterator<Item = &'r Range<usize>>) {
+        for r in names {
+            for i in self.temporals_in(r) {
+                if let (Some(t), Some(n)) = (self.temporals.get(i), self.named.get_mut(i)) {
+                    *n = t.range.end <= r.end;
+                }
+            }
+        }
+    }
+
+    /// Whether time expression `i` is part of a name.
+    pub fn is_named(&self, i: usize) -> bool {
+        self.named.get(i).copied().unwrap_or(false)
+    }
+
+    /// The normalised text (offsets of every internal range point into it).
+    pub fn text(&self) -> &str {
+        &self.norm.text
+    }
+
+    /// `text[range]`, or "".
+    pub fn slice(&self, range: &Range<usize>) -> &str {
+        self.norm.text.get(range.clone()).unwrap_or_default()
+    }
+
+    /// The index of the sentence holding offset `at` (or the next one).
+    pub fn sentence_of(&self, at: usize) -> usize {
+        self.sentences.partition_point(|s| s.end <= at).min(self.sentences.len().saturating_sub(1))
+    }
+
+    /// Sentence `i`'s range, or an empty one.
+    pub fn sentence(&self, i: usize) -> Range<usize> {
+        self.sentences.get(i).cloned().unwrap_or(0..0)
+    }
+
+    /// Evidence for `range` in original offsets.
+    pub fn evidence(&self, range: &Range<usize>) -> Evidence {
+        let sentence = self.sentence(self.sentence_of(range.start));
+        let span = self.norm.original_range(range);
+        let sentence = self.norm.original_range(&sentence);
+        Evidence {
+            span: Span { start: span.start, end: span.end },
+            sentence: Span { start: sentence.start, end: sentence.end },
+        }
+    }
+
+    /// Indices of the gazetteer hits inside `range`.
+    pub fn hits_in(&self, range: &Range<usize>) -> Range<usize> {
+        let a = self.hits.partition_point(|h| h.range.start < range.start);
+        let b = self.hits.partition_point(|h| h.range.start < range.end);
+        a..b.max(a)
+    }
+
+    /// Indices of the time expressions inside `range`.
+    pub fn temporals_in(&self, range: &Range<usize>) -> Range<usize> {
+        let a = self.temporals.partition_point(|t| t.range.start < range.start);
+        let b = self.temporals.partition_point(|t| t.range.start < range.end);
+        a..b.max(a)
+    }
+
+    /// The date of what happens around `at`: the nearest resolved, non-bound time expression
+    /// in its sentence (preferring one before `at`), or `None`.
+    pub fn date_at(&self, at: usize) -> Option<PartialDate> {
+        let s = self.sentence(self.sentence_of(at));
+        let mut best: Option<(usize, PartialDate)> = None;
+        for i in self.temporals_in(&s) {
+            let (Some(t), Some(Some(d))) = (self.temporals.get(i), self.resolved.get(i)) else { continue };
+            if t.bound || t.expr == Expr::Decade || self.is_named(i) {
+                continue;
+            }
+            let distance =
+                if t.range.end <= at { at - t.range.end } else { t.range.start.saturating_sub(at) * 2 };
+            if best.is_none_or(|(b, _)| distance < b) {
+                best = Some((distance, *d));
+            }
+        }
+        best.map(|(_, d)| d)
+    }
+}
+
+/// A finding and where it stands in the normalised text.
+#[derive(Debug, Clone)]
+pub(crate) struct Found<T> {
+    pub at: Range<usize>,
+    pub item: T,
+}
+
+impl<T> Found<T> {
+    pub fn new(at: Range<usize>, item: T) -> Self {
+        Found { at, item }
+    }
+}
