@@ -138,7 +138,7 @@ fn weekday(name: &str) -> Option<Weekday> {
 }
 
 fn words_before(text: &str, at: usize, n: usize) -> String {
-    let head = text.get(..at).unwrap_or_default();
+    let head = super::text::window_before(text, at, 120);
     let start = head.char_indices().rev().filter(|(_, c)| c.is_whitespace()).nth(n).map_or(0, |(i, _)| i);
     head.get(start..).unwrap_or_default().to_ascii_lowercase()
 }

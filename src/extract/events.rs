@@ -9,7 +9,7 @@ use regex::Regex;
 use super::dates::Expr;
 use super::findings::{AgreementMention, EventFinding};
 use super::people::People;
-use super::scan::{Found, Scan};
+use super::scan::{Found, NEAR, Scan, starting_in};
 use super::stance::Cue;
 use crate::dataset::Dataset;
 use crate::date::PartialDate;
@@ -62,11 +62,15 @@ static KIND_RE: LazyLock<Option<(Regex, Vec<EventKind>)>> = LazyLock::new(|| {
 /// The kind named by the keyword nearest to `at` in `sentence` (offsets in `text`).
 fn kind_near(text: &str, sentence: &std::ops::Range<usize>, at: usize) -> EventKind {
     let Some((re, kinds)) = KIND_RE.as_ref() else { return EventKind::Other };
-    let Some(s) = text.get(sentence.clone()) else { return EventKind::Other };
+    // Keywords near `at` only: a bounded window keeps the work linear.
+    let window = sentence.start.max(at.saturating_sub(NEAR))..sentence.end.min(at.saturating_add(NEAR));
+    let window =
+        super::text::floor_boundary(text, window.start)..super::text::floor_boundary(text, window.end);
+    let Some(s) = text.get(window.clone()) else { return EventKind::Other };
     let mut best: Option<(usize, EventKind)> = None;
     for c in re.captures_iter(s) {
         let Some(m) = c.get(0) else { continue };
-        let (start, end) = (sentence.start + m.start(), sentence.start + m.end());
+        let (start, end) = (window.start + m.start(), window.start + m.end());
         let distance = if end <= at { at - end } else { start.saturating_sub(at) };
         let kind = kinds.iter().enumerate().find_map(|(n, k)| c.name(&format!("k{n}")).map(|_| *k));
         if let Some(kind) = kind
@@ -144,14 +148,13 @@ pub(crate) fn events(
         }
         let sentence = scan.sentence(s);
         let kind = kind_near(text, &sentence, t.range.start);
-        let nearest_agreement = agreements
+        let nearest_agreement = starting_in(agreements, |a| a.at.start, &sentence)
             .iter()
-            .filter(|a| scan.sentence_of(a.at.start) == s)
             .min_by_key(|a| a.at.start.abs_diff(t.range.start))
             .map(|a| a.item.agreement);
-        let formula = cues
+        let formula = starting_in(cues, |c| c.range.start, &sentence)
             .iter()
-            .filter(|c| scan.sentence_of(c.range.start) == s && c.formula.in_annotation_schema())
+            .filter(|c| c.formula.in_annotation_schema())
             .min_by_key(|c| c.range.start.abs_diff(t.range.start))
             .map(|c| c.formula);
         let actors: Vec<PartyId> = actors.into_iter().collect();
@@ -211,9 +214,9 @@ pub(crate) fn events(
             if !seen.insert((published, kind, actors.clone(), None)) {
                 continue;
             }
-            let formula = cues
+            let formula = starting_in(cues, |c| c.range.start, range)
                 .iter()
-                .find(|c| scan.sentence_of(c.range.start) == s && c.formula.in_annotation_schema())
+                .find(|c| c.formula.in_annotation_schema())
                 .map(|c| c.formula);
             let verb_range = at..range.start + verb.end();
             out.push(Found::new(

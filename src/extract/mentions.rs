@@ -8,8 +8,8 @@ use regex::Regex;
 
 use super::findings::{AgreementMention, IslandMention, PartyMention};
 use super::gazetteer::{Entry, Gazetteer, PartyForm};
-use super::scan::{Found, Scan};
-use super::text::{char_at, char_before, is_word_char};
+use super::scan::{Found, NEAR, Scan, starting_in};
+use super::text::{char_at, char_before, is_word_char, window_after, window_before};
 use crate::agreement::{AgreementId, AgreementKind};
 use crate::dataset::Dataset;
 use crate::date::PartialDate;
@@ -18,7 +18,7 @@ use crate::island::IslandSet;
 
 /// The lower-cased words before byte `at` (nearest last), at most `n`.
 pub(crate) fn words_before(text: &str, at: usize, n: usize) -> Vec<String> {
-    let head = text.get(..at).unwrap_or_default();
+    let head = window_before(text, at, 200);
     let mut out: Vec<String> = head
         .rsplit(|c: char| !(is_word_char(c) || c == '\'' || c == '.'))
         .filter(|w| !w.is_empty())
@@ -31,8 +31,7 @@ pub(crate) fn words_before(text: &str, at: usize, n: usize) -> Vec<String> {
 
 /// The lower-cased words after byte `at`, at most `n`.
 pub(crate) fn words_after(text: &str, at: usize, n: usize) -> Vec<String> {
-    text.get(at..)
-        .unwrap_or_default()
+    window_after(text, at, 200)
         .split(|c: char| !(is_word_char(c) || c == '\''))
         .filter(|w| !w.is_empty())
         .take(n)
@@ -295,15 +294,13 @@ pub(crate) fn islands(
             context
         } else {
             let s = scan.sentence_of(found.at.start);
-            let near = |a: &&Found<AgreementMention>| {
-                let sa = scan.sentence_of(a.at.start);
-                sa + 1 >= s && sa <= s + 1
-            };
-            let agreement_context = agreements
+            let around = scan.sentence(s.saturating_sub(1)).start..scan.sentence(s + 1).end.max(found.at.end);
+            let around =
+                around.start.max(found.at.start.saturating_sub(NEAR))..around.end.min(found.at.end + NEAR);
+            let agreement_context = starting_in(agreements, |a| a.at.start, &around)
                 .iter()
-                .filter(near)
                 .any(|a| data.agreement(a.item.agreement).provisions.iter().any(|p| p.islands == m.islands));
-            let year_context = scan.temporals_in(&scan.sentence(s)).any(|i| {
+            let year_context = scan.temporals_in(&around).any(|i| {
                 scan.resolved.get(i).copied().flatten().is_some_and(|d| {
                     data.agreements().any(|a| {
                         a.signed.year_number() == d.year_number()
@@ -387,7 +384,10 @@ pub(crate) fn agreements(
     for c in re.captures_iter(scan.text()) {
         let Some(whole) = c.get(0) else { continue };
         let range = whole.range();
-        if covered.iter().any(|r| r.start < range.end && range.start < r.end) {
+        // Names found by the gazetteer are disjoint and sorted: only the last one starting
+        // before this phrase ends can overlap it.
+        let k = covered.partition_point(|r| r.start < range.end);
+        if k.checked_sub(1).and_then(|k| covered.get(k)).is_some_and(|r| range.start < r.end) {
             continue;
         }
         let year =
@@ -434,6 +434,8 @@ pub(crate) fn implied_agreements(
     });
     let Some(agree) = AGREE.as_ref() else { return Vec::new() };
     let mut out = Vec::new();
+    let mut mentioned: std::collections::HashSet<AgreementId> =
+        named.iter().map(|m| m.item.agreement).collect();
     for (s, range) in scan.sentences.iter().enumerate() {
         let Some(parties) = sentence_parties.get(s) else { continue };
         if parties.len() < 2 || !agree.is_match(scan.slice(range)) {
@@ -450,7 +452,7 @@ pub(crate) fn implied_agreements(
                     && a.parties.iter().all(|p| parties.contains(p))
             });
             let (Some(a), None) = (of_year.next(), of_year.next()) else { continue };
-            if named.iter().chain(&out).any(|m| m.item.agreement == a.id) {
+            if !mentioned.insert(a.id) {
                 continue;
             }
             let m = AgreementMention {

@@ -173,6 +173,7 @@ impl<'d> Extractor<'d> {
         }
         let implied = mentions::implied_agreements(&scan, data, &sentence_parties, &agreements);
         agreements.extend(implied);
+        agreements.sort_by_key(|a| a.at.start);
         let islands = mentions::islands(&scan, gaz, data, &agreements);
         let cues = stance::find(scan.text());
         let events = events::events(&scan, data, &sentence_parties, &agreements, &cues, &people);
@@ -212,9 +213,14 @@ fn figures(scan: &Scan<'_>) -> Vec<Found<Figure>> {
     let text = scan.text();
     let Some(context) = CONTEXT.as_ref() else { return Vec::new() };
     let mut out = Vec::new();
+    let mut in_context: std::collections::HashMap<usize, bool> = std::collections::HashMap::new();
     for f in figures::find(text) {
-        let s = scan.sentence(scan.sentence_of(f.range.start));
-        if scan.hits_in(&s).is_empty() && !context.is_match(scan.slice(&s)) {
+        let si = scan.sentence_of(f.range.start);
+        let s = scan.sentence(si);
+        let about_the_dispute = *in_context
+            .entry(si)
+            .or_insert_with(|| !scan.hits_in(&s).is_empty() || context.is_match(scan.slice(&s)));
+        if !about_the_dispute {
             continue;
         }
         let what = match &f.noun {
@@ -269,8 +275,9 @@ impl Extraction {
             .map(|p| RecordPosition { holder: p.holder.clone(), formula: p.formula, date: p.date })
             .collect();
         let mut figures: Vec<RecordFigure> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for f in &self.figures {
-            if !figures.iter().any(|g| g.value == f.value && g.unit == f.unit) {
+            if seen.insert((f.value.to_bits(), f.unit)) {
                 figures.push(RecordFigure {
                     value: f.value,
                     unit: f.unit,

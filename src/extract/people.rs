@@ -10,7 +10,8 @@ use regex::Regex;
 use super::findings::{PersonMention, Quote};
 use super::gazetteer::{Entry, Gazetteer};
 use super::mentions::choose_party;
-use super::scan::{Found, Scan};
+use super::scan::{Found, NEAR, Scan};
+use super::text::{window_after, window_before};
 use crate::dataset::Dataset;
 use crate::id::PartyId;
 
@@ -21,25 +22,38 @@ pub(crate) struct People {
     /// Every place a person is mentioned: (range, index into `mentions`), in text order.
     pub occurrences: Vec<(Range<usize>, usize)>,
     pub quotes: Vec<Found<Quote>>,
+    by_name: HashMap<String, usize>,
 }
 
 impl People {
     /// The person mentioned last before `at` in sentence range `within`.
     pub fn last_before(&self, at: usize, within: &Range<usize>) -> Option<&PersonMention> {
+        let a = self.occurrences.partition_point(|(r, _)| r.start < within.start);
+        let b = self.occurrences.partition_point(|(r, _)| r.start < at);
         self.occurrences
+            .get(a..b.max(a))?
             .iter()
             .rev()
-            .find(|(r, _)| r.end <= at && r.start >= within.start)
+            .find(|(r, _)| r.end <= at)
             .and_then(|(_, i)| self.mentions.get(*i))
             .map(|f| &f.item)
     }
 
-    /// The people mentioned inside `range`, in order.
+    /// The people mentioned inside `range`, in order (occurrences are sorted by start).
     pub fn in_range(&self, range: &Range<usize>) -> impl Iterator<Item = (&Range<usize>, &PersonMention)> {
+        let a = self.occurrences.partition_point(|(r, _)| r.start < range.start);
+        let b = self.occurrences.partition_point(|(r, _)| r.start < range.end);
         self.occurrences
+            .get(a..b.max(a))
+            .unwrap_or_default()
             .iter()
-            .filter(move |(r, _)| r.start >= range.start && r.end <= range.end)
+            .filter(move |(r, _)| r.end <= range.end)
             .filter_map(|(r, i)| self.mentions.get(*i).map(|m| (r, &m.item)))
+    }
+
+    /// The person named `name`, by the name [`PersonMention::name`] gives.
+    pub fn by_name(&self, name: &str) -> Option<&PersonMention> {
+        self.by_name.get(name).and_then(|i| self.mentions.get(*i)).map(|f| &f.item)
     }
 }
 
@@ -273,7 +287,7 @@ pub(crate) fn people(scan: &Scan<'_>, gazetteer: &Gazetteer, data: &Dataset) -> 
             ))
             .ok()
         });
-        let head = text.get(at.saturating_sub(60)..at).or_else(|| text.get(..at))?;
+        let head = window_before(text, at, 60);
         TITLE.as_ref()?.find(head).map(|m| m.as_str().trim().to_string())
     };
 
@@ -380,11 +394,14 @@ pub(crate) fn people(scan: &Scan<'_>, gazetteer: &Gazetteer, data: &Dataset) -> 
     if !surnames.is_empty()
         && let Ok(ac) = aho_corasick::AhoCorasick::new(surnames.iter().map(|(s, _)| s.as_str()))
     {
+        people.occurrences.sort_by_key(|(r, _)| r.start);
+        let known = people.occurrences.clone();
         for m in ac.find_iter(text) {
             let r = m.start()..m.end();
             let bounded = !super::text::char_before(text, r.start).is_some_and(char::is_alphanumeric)
                 && !super::text::char_at(text, r.end).is_some_and(char::is_alphanumeric);
-            let inside = people.occurrences.iter().any(|(o, _)| o.start <= r.start && r.end <= o.end);
+            let k = known.partition_point(|(o, _)| o.start <= r.start);
+            let inside = k.checked_sub(1).and_then(|k| known.get(k)).is_some_and(|(o, _)| r.end <= o.end);
             if bounded
                 && !inside
                 && let Some((_, i)) = surnames.get(m.pattern().as_usize())
@@ -394,6 +411,7 @@ pub(crate) fn people(scan: &Scan<'_>, gazetteer: &Gazetteer, data: &Dataset) -> 
         }
     }
     people.occurrences.sort_by_key(|(r, _)| r.start);
+    people.by_name = people.mentions.iter().enumerate().map(|(i, m)| (m.item.name.clone(), i)).collect();
     people.quotes = quotes(scan, &people);
     people
 }
@@ -416,7 +434,7 @@ fn quotes(scan: &Scan<'_>, people: &People) -> Vec<Found<Quote>> {
         let (Some(&open), Some(&close)) = (marks.get(k), marks.get(k + 1)) else { break };
         let inner = open + 1..close;
         let content = scan.slice(&inner);
-        if content.contains('\n') || content.len() > 2000 {
+        if content.len() > super::positions::MAX_QUOTE || content.contains('\n') {
             k += 1;
             continue;
         }
@@ -424,14 +442,10 @@ fn quotes(scan: &Scan<'_>, people: &People) -> Vec<Found<Quote>> {
         if content.split_whitespace().count() < 3 {
             continue;
         }
-        let after_end = text
-            .get(close + 1..)
-            .and_then(|t| t.find('\n'))
-            .map_or(text.len(), |n| close + 1 + n)
-            .min(close + 80);
-        let after = close + 1..after_end.max(close + 1);
-        let before_start =
-            text.get(..open).and_then(|h| h.rfind('\n')).map_or(0, |n| n + 1).max(open.saturating_sub(100));
+        let tail = window_after(text, close + 1, 80);
+        let after = close + 1..close + 1 + tail.find('\n').unwrap_or(tail.len());
+        let head = window_before(text, open, 100);
+        let before_start = open - head.len() + head.rfind('\n').map_or(0, |n| n + 1);
         let before = before_start..open;
         let pick = |window: &Range<usize>, nearest_first: bool| -> Option<String> {
             let w = text.get(window.clone())?;
@@ -443,7 +457,9 @@ fn quotes(scan: &Scan<'_>, people: &People) -> Vec<Found<Quote>> {
             named.or_else(|| {
                 pronoun
                     .is_match(w)
-                    .then(|| people.last_before(open, &(0..open)).map(|m| m.name.clone()))
+                    .then(|| {
+                        people.last_before(open, &(open.saturating_sub(NEAR)..open)).map(|m| m.name.clone())
+                    })
                     .flatten()
             })
         };

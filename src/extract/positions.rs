@@ -10,8 +10,9 @@ use std::ops::Range;
 use super::findings::{AgreementMention, PartyMention, PersonMention, PositionFinding, Quote};
 use super::mentions::words_before;
 use super::people::People;
-use super::scan::{Found, Scan};
+use super::scan::{Found, NEAR, Scan, starting_in};
 use super::stance::Cue;
+use super::text::floor_boundary;
 use crate::agreement::ProvisionEffect;
 use crate::dataset::Dataset;
 use crate::date::PartialDate;
@@ -42,6 +43,17 @@ const REPORTERS: &[&str] = &[
     "scholars",
     "critics",
 ];
+
+/// The longest quotation read as one (longer runs between quote marks are not quotes).
+pub(crate) const MAX_QUOTE: usize = 2000;
+
+/// The part of `sentence` within [`NEAR`] bytes of `of`, cut at char boundaries.
+fn near(scan: &Scan<'_>, sentence: &Range<usize>, of: &Range<usize>) -> Range<usize> {
+    let text = scan.text();
+    let start = floor_boundary(text, sentence.start.max(of.start.saturating_sub(NEAR)));
+    let end = floor_boundary(text, sentence.end.min(of.end.saturating_add(NEAR)));
+    start..end.max(start)
+}
 
 /// Where clauses begin in a sentence: after `,`, `;`, `:`, ` - ` and `(`, and before a
 /// complement "that".
@@ -87,10 +99,11 @@ fn holder(
         _ => Holder::NotAState,
     };
     let cue_date = scan.date_at(cue.range.start);
-    if let Some(q) = quotes.iter().find(|q| q.at.start <= cue.range.start && cue.range.end <= q.at.end) {
+    // Quotes are at most MAX_QUOTE bytes long: only those starting that far back can hold the cue.
+    let back = cue.range.start.saturating_sub(MAX_QUOTE)..cue.range.start + 1;
+    if let Some(q) = starting_in(quotes, |q| q.at.start, &back).iter().find(|q| cue.range.end <= q.at.end) {
         let speaker = q.item.speaker.as_deref()?;
-        let m = people.mentions.iter().find(|m| m.item.name == speaker)?;
-        return Some((of_person(&m.item), cue_date));
+        return Some((of_person(people.by_name(speaker)?), cue_date));
     }
     // A stance denied ("may not honour the 1956 …") is not held.
     let before = words_before(text, cue.range.start, 2);
@@ -98,7 +111,7 @@ fn holder(
         return None;
     }
     let si = scan.sentence_of(cue.range.start);
-    let s = scan.sentence(si);
+    let s = near(scan, &scan.sentence(si), &cue.range);
     let starts = clause_starts(scan, &s);
     let clause_of = |at: usize| starts.partition_point(|&c| c <= at).saturating_sub(1);
     let c = clause_of(cue.range.start);
@@ -125,7 +138,7 @@ fn holder(
     // Candidates in the sentence, in order: party mentions and people. A state in the
     // possessive after a preposition ("without Japan's recognition of …") is an object.
     let mut candidates: Vec<(usize, Holder)> = Vec::new();
-    for p in parties.iter().filter(|p| p.at.start >= s.start && p.at.end <= s.end) {
+    for p in starting_in(parties, |p| p.at.start, &s).iter().filter(|p| p.at.end <= s.end) {
         let possessive = text.get(p.at.end..p.at.end + 2) == Some("'s");
         let after_preposition = words_before(text, p.at.start, 1).first().is_some_and(|w| {
             ["without", "of", "for", "to", "on", "with", "from", "against", "by"].contains(&w.as_str())
@@ -175,9 +188,10 @@ fn holder(
     }
     // A sentence with no one in it continues the one before ("The statement said …").
     let prev = scan.sentence(si.checked_sub(1)?);
-    let first_prev = parties
+    let prev = near(scan, &prev, &(prev.end..prev.end));
+    let first_prev = starting_in(parties, |p| p.at.start, &prev)
         .iter()
-        .filter(|p| p.at.start >= prev.start && p.at.end <= prev.end)
+        .filter(|p| p.at.end <= prev.end)
         .map(|p| (p.at.start, Holder::Party(p.item.party.clone(), None)))
         .chain(people.in_range(&prev).map(|(r, m)| (r.start, of_person(m))))
         .min_by_key(|(at, _)| *at);
@@ -202,17 +216,17 @@ pub(crate) fn positions(
         let Ok(date) = PartialDate::year(year) else { continue };
         let s = scan.sentence_of(a.at.start);
         let window = scan.sentence(s).start..scan.sentence(s + 1).end.max(scan.sentence(s).end);
+        let window = near(scan, &window, &a.at);
+        let first_cue = cues.partition_point(|c| c.range.start < window.start);
         for p in &agreement.provisions {
             let Some(formula) = p.formula.filter(|f| f.in_annotation_schema()) else { continue };
             let holders: Vec<PartyId> = match p.effect {
                 ProvisionEffect::TransferPromise => {
-                    let here: Vec<usize> = cues
+                    let here: Vec<usize> = starting_in(cues, |c| c.range.start, &window)
                         .iter()
                         .enumerate()
-                        .filter(|(_, c)| {
-                            c.formula == formula && c.range.start >= window.start && c.range.end <= window.end
-                        })
-                        .map(|(i, _)| i)
+                        .filter(|(_, c)| c.formula == formula && c.range.end <= window.end)
+                        .map(|(i, _)| first_cue + i)
                         .collect();
                     let terms = TRANSFER.as_ref().is_some_and(|t| t.is_match(scan.slice(&window)));
                     if here.is_empty() && !terms {

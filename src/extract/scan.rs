@@ -10,6 +10,10 @@ use super::text::{Normalized, sentences};
 use crate::date::PartialDate;
 use crate::source::Span;
 
+/// How far (in bytes) rules look around a point for what belongs with it: a date, a
+/// subject, a speech verb. A bound keeps every rule's work linear in the text.
+pub(crate) const NEAR: usize = 400;
+
 /// The scanned text.
 #[derive(Debug)]
 pub(crate) struct Scan<'a> {
@@ -106,11 +110,13 @@ impl<'a> Scan<'a> {
     }
 
     /// The date of what happens around `at`: the nearest resolved, non-bound time expression
-    /// in its sentence (preferring one before `at`), or `None`.
+    /// in its sentence (preferring one before `at`; looking at most [`NEAR`] bytes away),
+    /// or `None`.
     pub fn date_at(&self, at: usize) -> Option<PartialDate> {
         let s = self.sentence(self.sentence_of(at));
+        let near = s.start.max(at.saturating_sub(NEAR))..s.end.min(at.saturating_add(NEAR));
         let mut best: Option<(usize, PartialDate)> = None;
-        for i in self.temporals_in(&s) {
+        for i in self.temporals_in(&near) {
             let (Some(t), Some(Some(d))) = (self.temporals.get(i), self.resolved.get(i)) else { continue };
             if t.bound || t.expr == Expr::Decade || self.is_named(i) {
                 continue;
@@ -136,4 +142,15 @@ impl<T> Found<T> {
     pub fn new(at: Range<usize>, item: T) -> Self {
         Found { at, item }
     }
+}
+
+/// The items of `items` (sorted by `start`) that start inside `range`.
+pub(crate) fn starting_in<'x, T>(
+    items: &'x [T],
+    start: impl Fn(&T) -> usize,
+    range: &Range<usize>,
+) -> &'x [T] {
+    let a = items.partition_point(|x| start(x) < range.start);
+    let b = items.partition_point(|x| start(x) < range.end);
+    items.get(a..b.max(a)).unwrap_or_default()
 }

@@ -178,6 +178,30 @@ fn trim(bytes: &[u8], mut s: usize, mut e: usize) -> (usize, usize) {
     (s, e)
 }
 
+/// The largest char boundary of `text` at or below `i`.
+pub(crate) fn floor_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// At most `max` bytes of `text` before `at`, cut at a char boundary: rules look back a
+/// bounded distance, so their work stays linear in the text however it is shaped.
+pub(crate) fn window_before(text: &str, at: usize, max: usize) -> &str {
+    let at = floor_boundary(text, at);
+    let start = floor_boundary(text, at.saturating_sub(max));
+    text.get(start..at).unwrap_or_default()
+}
+
+/// At most `max` bytes of `text` from `at`, cut at a char boundary.
+pub(crate) fn window_after(text: &str, at: usize, max: usize) -> &str {
+    let at = floor_boundary(text, at);
+    let end = floor_boundary(text, at.saturating_add(max));
+    text.get(at..end).unwrap_or_default()
+}
+
 /// Whether `c` belongs to a word (letters, digits).
 pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()

@@ -1,0 +1,318 @@
+//! The extractor on short fixtures written for this crate: one test per rule, and the
+//! hard cases (a month and day without a year, a capital as government or as city, "the
+//! two islands", a quote whose speaker follows it, a name after a title, a poll share).
+
+use kuril_dispute::extract::{Document, Extraction, Extractor, FigureUnit, PartyForm};
+use kuril_dispute::{AgreementId, Dataset, EventKind, FormulaId, Island, IslandSet, PartyId};
+
+fn extract(text: &str, published: Option<&str>) -> Extraction {
+    let extractor = Extractor::new(Dataset::builtin()).unwrap();
+    let mut doc = Document::new("fixture.txt", text).unwrap();
+    if let Some(p) = published {
+        doc = doc.with_published(p.parse().unwrap());
+    }
+    extractor.extract(&doc)
+}
+
+fn party(id: &str) -> PartyId {
+    id.parse().unwrap()
+}
+
+fn parties(x: &Extraction) -> Vec<String> {
+    x.record().parties.iter().map(|p| p.to_string()).collect()
+}
+
+fn dates(x: &Extraction) -> Vec<String> {
+    x.events.iter().map(|e| e.date.to_string()).collect()
+}
+
+#[test]
+fn month_and_day_without_a_year_take_the_publication_year() {
+    let x = extract("Japan and Russia held talks in Moscow on Nov. 14, officials said.", Some("2018-11-20"));
+    assert_eq!(dates(&x), ["2018-11-14"]);
+    // Read in January, a November without a year is last November.
+    let x = extract("Japan and Russia held talks in Moscow on Nov. 14, officials said.", Some("2019-01-10"));
+    assert_eq!(dates(&x), ["2018-11-14"]);
+    // Without a publication date it cannot be resolved, and no event is made up.
+    let x = extract("Japan and Russia held talks in Moscow on Nov. 14, officials said.", None);
+    assert!(x.events.is_empty(), "{:?}", x.events);
+}
+
+#[test]
+fn relative_dates_resolve_against_publication() {
+    let p = Some("2016-05-04"); // a Wednesday
+    let x = extract("Russia deployed new missiles on the islands on Monday, Japan said.", p);
+    assert_eq!(dates(&x), ["2016-05-02"]);
+    let x = extract("Japan protested to Russia last year over the deployment.", p);
+    assert_eq!(dates(&x), ["2015"]);
+    let x = extract("Japan sent a note to Russia earlier this month.", p);
+    assert_eq!(dates(&x), ["2016-05"]);
+    let x = extract("The Japanese prime minister will meet Putin in Sochi this weekend.", p);
+    assert_eq!(dates(&x), ["2016-05-07"]);
+}
+
+#[test]
+fn absolute_dates_at_the_precision_given() {
+    let x = extract("In March 2012 Russia floated a draw; in 1956 Japan restored ties with Moscow.", None);
+    let mut d = dates(&x);
+    d.sort();
+    assert_eq!(d, ["1956", "2012-03"]);
+    // Deadlines are not happenings; decades are not dates.
+    let x =
+        extract("Japan and Russia promised to sign a treaty by 2000. Relations froze in the 1960s.", None);
+    assert!(x.events.is_empty(), "{:?}", x.events);
+}
+
+#[test]
+fn a_capital_is_the_government_unless_it_is_the_place() {
+    let x = extract("Tokyo protested strongly against the drills.", None);
+    assert_eq!(parties(&x), ["japan"]);
+    assert_eq!(x.parties[0].form, PartyForm::Metonym);
+    let x = extract("The delegates gathered in Tokyo for the conference.", None);
+    assert!(parties(&x).is_empty());
+    let x = extract("The Kremlin rejected the idea.", None);
+    assert_eq!(parties(&x), ["russia"]);
+}
+
+#[test]
+fn moscow_before_1991_is_the_soviet_union() {
+    let x =
+        extract("In 1960 Moscow said it would hand over no islands while US troops stayed in Japan.", None);
+    assert!(parties(&x).contains(&"soviet-union".to_string()), "{:?}", parties(&x));
+    assert!(!parties(&x).contains(&"russia".to_string()));
+}
+
+#[test]
+fn adjectives_count_only_for_the_state_acting() {
+    let x = extract("A Japanese fisherman was detained.", None);
+    assert!(parties(&x).is_empty(), "{:?}", parties(&x));
+    let x = extract("The Japanese government lodged a protest.", None);
+    assert_eq!(parties(&x), ["japan"]);
+    let x = extract("The Soviet-Japanese talks stalled.", None);
+    assert_eq!(parties(&x), ["japan", "soviet-union"]);
+}
+
+#[test]
+fn newspaper_names_are_not_states() {
+    let x = extract("An editorial in The Japan Times urged patience.", None);
+    assert!(parties(&x).is_empty(), "{:?}", parties(&x));
+}
+
+#[test]
+fn islands_by_either_sides_name_and_by_collective_name() {
+    let x = extract("Etorofu, which Russia calls Iturup, lies north of Kunashiri.", None);
+    assert_eq!(x.record().islands, [Island::Iturup, Island::Kunashir]);
+    let x = extract("Japan claims the Northern Territories.", None);
+    assert_eq!(x.record().islands.len(), 4);
+    let x = extract("Russia calls them the Southern Kurils.", None);
+    assert_eq!(x.record().islands.len(), 4);
+}
+
+#[test]
+fn the_two_islands_in_a_1956_context() {
+    let x = extract("The 1956 joint declaration promised Japan the two islands after a peace treaty.", None);
+    assert_eq!(
+        x.islands.iter().fold(IslandSet::EMPTY, |s, m| s | m.islands),
+        IslandSet::from([Island::Shikotan, Island::Habomai])
+    );
+    // With nothing about 1956 around, "the two islands" stands for nothing definite.
+    let x = extract("The two islands are small and windswept.", None);
+    assert!(x.islands.is_empty(), "{:?}", x.islands);
+    // "The four islands" stands for the disputed ones only once the text is about them.
+    let x = extract("The four islands of the archipelago are home to millions.", None);
+    assert!(x.islands.is_empty());
+    let x = extract("Kunashir is the closest. Japan wants the four islands back.", None);
+    assert_eq!(x.record().islands.len(), 4);
+}
+
+#[test]
+fn agreements_however_they_are_named() {
+    for (text, id) in [
+        ("Both sides cited the 1956 joint declaration.", AgreementId::JointDeclaration1956),
+        ("Both sides cited the joint declaration of 1956.", AgreementId::JointDeclaration1956),
+        ("Talks go on under the Tokyo declaration.", AgreementId::TokyoDeclaration1993),
+        ("The 1993 Tokyo Declaration lists the four islands.", AgreementId::TokyoDeclaration1993),
+        ("The 1855 treaty drew the border between Etorofu and Urup.", AgreementId::ShimodaTreaty1855),
+        ("In 1951 Japan signed the San Francisco Peace Treaty.", AgreementId::SanFranciscoTreaty1951),
+    ] {
+        let x = extract(text, None);
+        assert_eq!(x.record().agreements, [id], "{text}");
+    }
+}
+
+#[test]
+fn an_agreement_implied_by_who_agreed_when() {
+    let x = extract(
+        "In 1997 Yeltsin and Hashimoto agreed to do their utmost to conclude a treaty by 2000.",
+        None,
+    );
+    let a = x.agreements.iter().find(|a| a.agreement == AgreementId::KrasnoyarskAgreement1997).unwrap();
+    assert!(a.implied);
+}
+
+#[test]
+fn their_joint_statement_in_the_year_it_was_signed() {
+    let x = extract(
+        "Abe and Putin met on Monday. In their joint statement they pledged progress.",
+        Some("2013-05-01"),
+    );
+    assert_eq!(x.record().agreements, [AgreementId::JointStatement2013]);
+    // Its signing is dated from the data.
+    assert!(x.events.iter().any(|e| e.agreement == Some(AgreementId::JointStatement2013)
+        && e.date.to_string() == "2013-04-29"
+        && e.kind == EventKind::AgreementSigned));
+    // An agreement of the same year signed after publication is not the one meant.
+    let x = extract("In their joint statement they pledged progress.", Some("2016-05-01"));
+    assert!(x.agreements.is_empty(), "{:?}", x.agreements);
+}
+
+#[test]
+fn a_name_after_a_title() {
+    let x = extract(
+        "Japanese Chief Cabinet Secretary Hiroshi Yamanaka told reporters the protest was lodged.",
+        None,
+    );
+    let p = x.people.iter().find(|p| p.name == "Hiroshi Yamanaka").unwrap();
+    assert_eq!(p.party, Some(party("japan")));
+    assert!(p.official);
+    assert!(p.person.is_none());
+}
+
+#[test]
+fn a_known_person_by_the_fullest_name_the_text_uses() {
+    let x = extract("Putin spoke first. Later Vladimir Putin added more.", None);
+    assert_eq!(x.people.len(), 1);
+    assert_eq!(x.people[0].name, "Vladimir Putin");
+    assert_eq!(x.people[0].party, Some(party("russia")));
+    // A surname alone gives the data's name.
+    let x = extract("Lavrov spoke.", None);
+    assert_eq!(x.people[0].name, "Sergei Lavrov");
+}
+
+#[test]
+fn people_by_appositive_and_byline() {
+    let x = extract(
+        "By Anna Korsakova\nIgor Belsky, a Russian analyst at a Moscow think tank, said the offer was sincere.",
+        None,
+    );
+    let names: Vec<&str> = x.people.iter().map(|p| p.name.as_str()).collect();
+    assert!(names.contains(&"Anna Korsakova"), "{names:?}");
+    let igor = x.people.iter().find(|p| p.name == "Igor Belsky").unwrap();
+    assert_eq!(igor.party, Some(party("russia")));
+    assert!(!igor.official);
+}
+
+#[test]
+fn a_quote_whose_speaker_follows_it() {
+    let text = "\u{201c}We will not give away our land,\u{201d} said Russian Foreign Minister Sergei Lavrov.";
+    let x = extract(text, None);
+    assert_eq!(x.quotes.len(), 1);
+    assert_eq!(x.quotes[0].speaker.as_deref(), Some("Sergei Lavrov"));
+    assert_eq!(x.quotes[0].evidence.text(text), "We will not give away our land,");
+    // And one whose speaker comes first, and a pronoun.
+    let x =
+        extract("Abe said: \"The islands are ours to discuss.\" \"We will keep talking,\" he added.", None);
+    let speakers: Vec<_> = x.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(speakers, [Some("Shinzo Abe"), Some("Shinzo Abe")]);
+}
+
+#[test]
+fn positions_go_to_whoever_states_them() {
+    let x = extract("Moscow insists that Tokyo accept the post-war realities.", Some("2019-01-15"));
+    let p: Vec<_> = x.positions.iter().map(|p| (p.holder.to_string(), p.formula)).collect();
+    assert_eq!(p, [("russia".to_string(), FormulaId::StatusQuo)]);
+    let x = extract("Japan demands the return of all four islands.", Some("2019-01-15"));
+    assert_eq!(x.positions[0].holder, party("japan"));
+    assert_eq!(x.positions[0].formula, FormulaId::FourIslands);
+    assert_eq!(x.positions[0].date.map(|d| d.to_string()).as_deref(), Some("2019-01-15"));
+    // The stance of a sentence's subject, not of a state in the possessive after a preposition.
+    let x = extract(
+        "Progress is impossible without Japan's recognition of post-war realities, Moscow said.",
+        None,
+    );
+    assert_eq!(x.positions[0].holder, party("russia"));
+}
+
+#[test]
+fn experts_denials_and_background_are_not_positions() {
+    let x = extract("Experts say the sides could divide the islands by area.", None);
+    assert!(x.positions.is_empty(), "{:?}", x.positions);
+    let x = extract("Tokyo fears that Moscow may not honour the 1956 declaration.", None);
+    assert!(
+        x.positions.iter().all(|p| p.formula != FormulaId::TwoIslands1956 || p.holder != party("russia"))
+    );
+}
+
+#[test]
+fn the_terms_of_an_agreement_are_its_parties_stance_at_its_date() {
+    let x = extract(
+        "Under the 1956 declaration Moscow was to hand over Shikotan and the Habomai islets after a peace treaty.",
+        Some("2018-11-15"),
+    );
+    let p = x.positions.iter().find(|p| p.holder == party("soviet-union")).unwrap();
+    assert_eq!(p.formula, FormulaId::TwoIslands1956);
+    assert_eq!(p.date.map(|d| d.to_string()).as_deref(), Some("1956"));
+    // The negotiating basis of an agreement is both sides' stance.
+    let x = extract("Abe and Putin reached the Singapore agreement.", Some("2018-11-20"));
+    let mut holders: Vec<_> = x.positions.iter().map(|p| (p.holder.to_string(), p.formula)).collect();
+    holders.sort();
+    assert_eq!(
+        holders,
+        [("japan".to_string(), FormulaId::TwoIslands1956), ("russia".to_string(), FormulaId::TwoIslands1956)]
+    );
+}
+
+#[test]
+fn a_poll_share_and_counts_with_what_they_measure() {
+    let x = extract(
+        "In a poll on the territorial dispute, 54% of respondents opposed any deal. Russia sent 3,500 troops and four warships.",
+        None,
+    );
+    let f: Vec<_> = x.figures.iter().map(|f| (f.value, f.unit, f.what.as_str())).collect();
+    assert_eq!(
+        f,
+        [
+            (54.0, FigureUnit::Percent, "respondents-opposed-any-deal"),
+            (3500.0, FigureUnit::Count, "troops"),
+            (4.0, FigureUnit::Count, "warships")
+        ]
+    );
+    // Numbers about something else are left alone.
+    let x = extract("The recipe needs 20% sugar.", None);
+    assert!(x.figures.is_empty());
+}
+
+#[test]
+fn publication_date_inferred_from_a_dateline_or_left_null() {
+    let x = extract("Published: 12 March 2019\nJapan and Russia met again.", None);
+    assert_eq!(x.published.map(|d| d.to_string()).as_deref(), Some("2019-03-12"));
+    assert!(x.published_inferred);
+    let x = extract("Japan and Russia met again.", None);
+    assert_eq!(x.published, None);
+}
+
+#[test]
+fn evidence_points_into_the_original_text() {
+    let text = "\u{feff}Japan\u{2019}s envoy said\r\n\u{201c}Kunashiri \u{2014} and Iturup \u{2014} matter.\u{201d}\r\nThe Kremlin disagreed.";
+    let x = extract(text, None);
+    for m in &x.islands {
+        assert_eq!(m.evidence.text(text), m.name);
+    }
+    let kremlin = x.parties.iter().find(|p| p.party == party("russia")).unwrap();
+    assert_eq!(kremlin.evidence.text(text), "The Kremlin");
+    assert_eq!(kremlin.evidence.sentence_text(text), "The Kremlin disagreed.");
+}
+
+#[test]
+fn the_record_keeps_to_the_schema() {
+    let x =
+        extract("The 2020 constitutional amendment bans ceding territory, Russia said.", Some("2020-07-04"));
+    let json = serde_json::to_value(x.record()).unwrap();
+    // An instrument outside the schema's list is a finding, not a record entry.
+    assert!(x.agreements.iter().any(|a| !a.agreement.in_annotation_schema()));
+    assert_eq!(json["agreements"], serde_json::json!([]));
+    assert_eq!(json["published"], "2020-07-04");
+    for key in ["doc", "islands", "parties", "agreements", "people", "events", "positions", "figures"] {
+        assert!(json.get(key).is_some(), "{key}");
+    }
+}
