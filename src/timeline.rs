@@ -128,6 +128,26 @@ impl Dataset {
         Timeline { data: self, party: None, island: None, agreement: None, from: None, until: None }
     }
 
+    /// Every distinct date on which an event, an agreement's signing or a position is
+    /// recorded, in order.
+    ///
+    /// ```
+    /// let dates = kuril_dispute::Dataset::builtin().dates();
+    /// assert!(dates.windows(2).all(|w| w[0] < w[1]));
+    /// assert_eq!(dates.first().map(|d| d.to_string()).as_deref(), Some("1855-02-07"));
+    /// ```
+    pub fn dates(&self) -> Vec<PartialDate> {
+        let mut dates: Vec<PartialDate> = self
+            .events()
+            .map(|e| e.date)
+            .chain(self.agreements().map(|a| a.signed))
+            .chain(self.positions().map(|p| p.stated))
+            .collect();
+        dates.sort();
+        dates.dedup();
+        dates
+    }
+
     /// The islands a position concerns: those its formula transfers, leaves undecided or
     /// puts under joint activity, and those its constraints name; all four if that is
     /// none (the status quo keeps all four).
