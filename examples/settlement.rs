@@ -32,7 +32,7 @@ fn main() {
 
     // What if Japan had accepted "two plus alpha" in September 2018, when Putin proposed a
     // treaty without preconditions?
-    let date: PartialDate = "2018-09".parse().unwrap_or_else(|_| unreachable!());
+    let date = PartialDate::month(2018, 9).expect("September 2018 is a valid month");
     let what_if = Position::hypothetical(PartyId::JAPAN, FormulaId::TwoPlusAlpha, date);
     println!();
     println!("== What if? {}", what_if.summary);

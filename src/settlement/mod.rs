@@ -13,7 +13,7 @@
 //!
 //! # From positions to acceptances
 //!
-//! Each [`Position`](crate::Position) maps to the set of outcomes its holder accepts, an
+//! Each [`Position`] maps to the set of outcomes its holder accepts, an
 //! [`Acceptance`]. The mapping reads the data; no formula is special-cased by id.
 //!
 //! **Allocation**, from the position's formula ([`Acceptance::of_formula`]):
