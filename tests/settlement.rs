@@ -277,3 +277,66 @@ fn formula_analysis_answers_with_citations() {
         }
     }
 }
+
+/// The mapping rules of the `settlement` module docs, one formula shape each.
+#[test]
+fn formulas_map_to_acceptances_by_the_documented_rules() {
+    use kuril_dispute::{Clause, Holder, Order};
+    let data = data();
+    let of = |f: FormulaId| Acceptance::of_formula(data.formula(f));
+    let only = |h: Holder| -> Vec<Holder> { vec![h] };
+    let holders = |a: &Acceptance, i: Island| -> Vec<Holder> { a.holders(i).iter().collect() };
+
+    // Rule 1 and 6: transferred islands go to Japan, the others stay; the order follows
+    // the formula's sequencing and its stage's peace-treaty condition.
+    let art9 = of(FormulaId::TwoIslands1956);
+    assert_eq!(holders(&art9, Island::Habomai), only(Holder::Japan));
+    assert_eq!(holders(&art9, Island::Kunashir), only(Holder::Russia));
+    assert_eq!(art9.orders().iter().collect::<Vec<_>>(), vec![Order::TreatyBeforeTransfer]);
+    // Rule 2: a share under half leaves the island where it is.
+    let split = of(FormulaId::AreaSplit);
+    assert_eq!(holders(&split, Island::Iturup), only(Holder::Russia));
+    assert_eq!(holders(&split, Island::Kunashir), only(Holder::Japan));
+    // Rule 3: sovereignty moves, administration after a transition is a clause.
+    let kawana = of(FormulaId::Kawana1998);
+    assert!(Island::iter().all(|i| holders(&kawana, i) == only(Holder::Japan)));
+    assert!(kawana.required_clauses().contains(Clause::TransitionalAdministration));
+    // Rule 4: a stage on further negotiation leaves its islands open between Japan and
+    // staying, and requires further talks.
+    let phased = of(FormulaId::TwoNowTwoLater);
+    assert_eq!(holders(&phased, Island::Iturup), vec![Holder::Japan, Holder::Russia]);
+    assert!(phased.required_clauses().contains(Clause::FurtherTalks));
+    // Joint recipients.
+    let joint = of(FormulaId::JointAdministration);
+    assert_eq!(holders(&joint, Island::Kunashir), only(Holder::Joint));
+    // Rule 5: undecided islands and joint activity shelve sovereignty.
+    let zone = of(FormulaId::JointEconomicZone);
+    assert!(zone.facets().iter().eq([Facet::Clauses]));
+    assert!(zone.required_clauses().contains(Clause::JointEconomicActivity));
+    let first = of(FormulaId::TreatyWithoutPreconditions);
+    assert!(first.facets().iter().eq([Facet::Order]));
+    assert!(of(FormulaId::Hikiwake).facets().is_empty());
+    // Rule 6: a formula that names no island keeps all four.
+    let quo = of(FormulaId::StatusQuo);
+    assert!(Island::iter().all(|i| holders(&quo, i) == only(Holder::Russia)));
+    // Territory first: no treaty before the settlement.
+    assert!(!of(FormulaId::FourIslands).orders().contains(Order::TreatyBeforeTransfer));
+}
+
+/// A hypothetical position of a side replaces that side's positions on the questions it
+/// answers: if Japan had accepted the 1956 terms in 2013, the space would not be empty.
+#[test]
+fn a_hypothetical_position_supersedes_its_side() {
+    let data = data();
+    let date: PartialDate = "2013".parse().unwrap();
+    let space = data.settlement_space(&date);
+    assert!(space.is_empty());
+    let what_if =
+        space.with_hypothetical(Position::hypothetical(PartyId::JAPAN, FormulaId::TwoIslands1956, date));
+    assert!(!what_if.is_empty());
+    let japan = what_if.stances().iter().find(|s| s.party == PartyId::JAPAN).unwrap();
+    assert!(japan.held.iter().all(|h| h.hypothetical));
+    for o in what_if.minimal_outcomes() {
+        assert_eq!(o.allocation.transferred(), IslandSet::from([Island::Shikotan, Island::Habomai]));
+    }
+}
