@@ -340,3 +340,22 @@ fn a_hypothetical_position_supersedes_its_side() {
         assert_eq!(o.allocation.transferred(), IslandSet::from([Island::Shikotan, Island::Habomai]));
     }
 }
+
+/// Outcomes and acceptances round-trip through JSON with kebab-case ids; a space
+/// serialises with its stances.
+#[test]
+fn outcomes_and_spaces_serialise() {
+    let data = data();
+    for o in Outcome::all().step_by(97) {
+        let json = serde_json::to_string(&o).unwrap();
+        assert_eq!(serde_json::from_str::<Outcome>(&json).unwrap(), o, "{json}");
+    }
+    let a = data.acceptance(data.positions().next().unwrap());
+    let json = serde_json::to_string(&a).unwrap();
+    assert_eq!(serde_json::from_str::<Acceptance>(&json).unwrap(), a);
+    let space = serde_json::to_value(data.settlement_space(&"2018-11".parse().unwrap())).unwrap();
+    assert!(space["stances"][0]["held"][0]["position"]["id"].is_string());
+    let o = serde_json::to_value(Outcome::all().next().unwrap()).unwrap();
+    assert_eq!(o["allocation"]["habomai"], "japan");
+    assert_eq!(o["order"], "treaty-before-transfer");
+}
