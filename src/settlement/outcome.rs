@@ -140,9 +140,9 @@ impl Clause {
     pub fn describe(self) -> &'static str {
         match self {
             Clause::FurtherTalks => "further talks on the rest",
-            Clause::ForeignTroopsWithdrawn => "foreign troops withdrawn from Japan",
+            Clause::ForeignTroopsWithdrawn => "withdrawal of foreign troops from Japan",
             Clause::TransitionalAdministration => "transitional administration by the administering side",
-            Clause::PostWarResultsRecognised => "Japan recognises the results of the Second World War",
+            Clause::PostWarResultsRecognised => "Japan's recognition of the results of the Second World War",
             Clause::JointEconomicActivity => "joint economic activity under a special regime",
         }
     }
