@@ -64,6 +64,7 @@
 )]
 
 mod agreement;
+mod analysis;
 mod dataset;
 mod date;
 mod error;
@@ -76,11 +77,15 @@ mod island;
 mod party;
 mod person;
 mod position;
+pub mod settlement;
 mod source;
+mod stance;
+mod timeline;
 
 pub use agreement::{
     Agreement, AgreementId, AgreementKind, AgreementStatus, Provision, ProvisionEffect, Reading,
 };
+pub use analysis::{FormulaDiff, Headcount, StageSummary};
 pub use dataset::{Dataset, MAX_FILE_BYTES};
 pub use date::{DateError, PartialDate, Precision};
 pub use error::{LoadError, Location, Problem};
@@ -97,7 +102,13 @@ pub use island::{Island, IslandSet, IslandSetIter};
 pub use party::Party;
 pub use person::{Person, Role};
 pub use position::Position;
+pub use settlement::{
+    Acceptance, Allocation, Blocker, Clause, Facet, Holder, Objection, Order, Outcome, Rejection,
+    SettlementSpace,
+};
 pub use source::{Citation, MAX_QUOTE_WORDS, Source, SourceKind, Span};
+pub use stance::{Held, Stance};
+pub use timeline::{Entry, Timeline};
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

@@ -59,3 +59,62 @@ pub struct Position {
     /// Where it was read.
     pub cite: Vec<Citation>,
 }
+
+impl Position {
+    /// A hypothetical position for "what if" questions
+    /// ([`SettlementSpace::with_hypothetical`](crate::SettlementSpace::with_hypothetical)):
+    /// `holder` accepts `formula`, stated at `stated`, with no citations. Refine it with
+    /// [`Position::with_sequencing`], [`Position::with_conditions`] and
+    /// [`Position::with_transfer_limits`].
+    ///
+    /// ```
+    /// use kuril_dispute::{FormulaId, PartyId, Position};
+    ///
+    /// let p = Position::hypothetical(PartyId::JAPAN, FormulaId::TwoPlusAlpha, "2018-11".parse()?);
+    /// assert_eq!(p.id.as_str(), "hypothetical-japan-two-plus-alpha");
+    /// assert!(p.cite.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn hypothetical(holder: PartyId, formula: FormulaId, stated: PartialDate) -> Position {
+        let id = PositionId::new(format!("hypothetical-{holder}-{formula}"))
+            .unwrap_or_else(|_| PositionId::from_static("hypothetical"));
+        Position {
+            id,
+            summary: format!("Hypothetical: {holder} accepts the formula {formula}."),
+            holder,
+            formula: Some(formula),
+            transfer_at_least: None,
+            transfer_at_most: None,
+            sequencing: None,
+            conditions: Vec::new(),
+            stated,
+            speaker: None,
+            office: None,
+            cite: Vec::new(),
+        }
+    }
+
+    /// The same position with a stated order of peace treaty and territorial settlement.
+    pub fn with_sequencing(mut self, sequencing: Sequencing) -> Position {
+        self.sequencing = Some(sequencing);
+        self
+    }
+
+    /// The same position with these conditions.
+    pub fn with_conditions(mut self, conditions: impl IntoIterator<Item = Condition>) -> Position {
+        self.conditions = conditions.into_iter().collect();
+        self
+    }
+
+    /// The same position with constraints on the islands transferred: at least
+    /// `at_least`, at most `at_most` (either may be `None`).
+    pub fn with_transfer_limits(
+        mut self,
+        at_least: Option<IslandSet>,
+        at_most: Option<IslandSet>,
+    ) -> Position {
+        self.transfer_at_least = at_least;
+        self.transfer_at_most = at_most;
+        self
+    }
+}

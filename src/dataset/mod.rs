@@ -270,6 +270,11 @@ impl Dataset {
         self.positions.iter()
     }
 
+    /// Every position as a slice sorted by date stated, then id (for binary searches).
+    pub(crate) fn positions_sorted(&self) -> &[Position] {
+        &self.positions
+    }
+
     /// The positions `party` itself stated, by date.
     pub fn positions_of(&self, party: &PartyId) -> impl Iterator<Item = &Position> + '_ {
         let party = party.clone();

@@ -1,0 +1,208 @@
+//! Stances in force: which of a party's positions stand at a date, and for which
+//! question.
+//!
+//! A position stands until a later position of the same party (or of a state it
+//! continues) *answers the same question*. The questions are the [`Facet`]s of an
+//! [`Acceptance`]: the allocation, the order of treaty and transfer, the clauses. A
+//! statement that answers none of them does not unsettle the others: when Japan and
+//! Russia agreed on 16 December 2016 to consult on joint economic activity "without
+//! prejudice" to either side's position, the statement added a clause (joint economic
+//! activity) but left Japan's four-island allocation and Russia's "no territorial
+//! problem" of three days earlier standing. [`Dataset::positions_at`] answers the simpler
+//! question "what did the party say last"; [`Dataset::stance_at`] answers "what stands".
+
+use std::borrow::Cow;
+
+use enumset::EnumSet;
+use serde::Serialize;
+
+use crate::dataset::Dataset;
+use crate::date::PartialDate;
+use crate::id::PartyId;
+use crate::position::Position;
+use crate::settlement::{Acceptance, Facet};
+use crate::source::Citation;
+
+/// One position in a [`Stance`]: the questions it still answers, and what it accepts on
+/// them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Held<'a> {
+    /// The position (owned when it is hypothetical).
+    pub position: Cow<'a, Position>,
+    /// The questions on which it stands (later positions answered the others).
+    pub facets: EnumSet<Facet>,
+    /// What it accepts, on those questions only.
+    pub acceptance: Acceptance,
+    /// Whether it was added as a hypothesis rather than read from the data.
+    pub hypothetical: bool,
+}
+
+/// A party's stance in force at a date: the positions that stand, each for the
+/// questions no later position answered.
+///
+/// ```
+/// use kuril_dispute::{Dataset, Facet, PartyId};
+///
+/// let data = Dataset::builtin();
+/// let japan = data.stance_at(&PartyId::JAPAN, &"2016-12".parse()?);
+/// // The December 2016 joint-economic statement answers only the clauses; the
+/// // four-island allocation of May 2016 still stands.
+/// let allocation: Vec<_> = japan.answering(Facet::Allocation).collect();
+/// assert_eq!(allocation[0].position.stated.to_string(), "2016-05-01");
+/// assert!(japan.citations().count() >= 2);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Stance<'a> {
+    /// The party asked about.
+    pub party: PartyId,
+    /// The date of the stance.
+    pub date: PartialDate,
+    /// The positions that stand, latest first.
+    pub held: Vec<Held<'a>>,
+}
+
+impl<'a> Stance<'a> {
+    /// Whether no position stands (the party had said nothing yet).
+    pub fn is_silent(&self) -> bool {
+        self.held.is_empty()
+    }
+
+    /// What the party accepts: the intersection of what its standing positions accept.
+    pub fn acceptance(&self) -> Acceptance {
+        self.held.iter().fold(Acceptance::everything(), |acc, h| acc.intersection(&h.acceptance))
+    }
+
+    /// The positions that answer `facet`.
+    pub fn answering(&self, facet: Facet) -> impl Iterator<Item = &Held<'a>> {
+        self.held.iter().filter(move |h| h.facets.contains(facet))
+    }
+
+    /// The standing positions, latest first.
+    pub fn positions(&self) -> impl Iterator<Item = &Position> {
+        self.held.iter().map(|h| h.position.as_ref())
+    }
+
+    /// Every citation of every standing position.
+    pub fn citations(&self) -> impl Iterator<Item = &Citation> {
+        self.positions().flat_map(|p| p.cite.iter())
+    }
+}
+
+/// Where a candidate position comes from.
+#[derive(Clone, Copy)]
+enum Candidate<'a> {
+    Recorded(&'a Position),
+    Hypothetical,
+}
+
+impl Dataset {
+    /// What a position accepts, its formula looked up in this dataset.
+    pub fn acceptance(&self, position: &Position) -> Acceptance {
+        Acceptance::of_position(position, position.formula.map(|f| self.formula(f)))
+    }
+
+    /// The stance of `party` in force at `date`: for each question (allocation, order,
+    /// clauses), the positions stated on the latest date on or before `date` that answer
+    /// it. Follows the party's lineage, like [`Dataset::positions_at`]: Russia's stance in
+    /// 1956 is the Soviet Union's.
+    ///
+    /// ```
+    /// use kuril_dispute::{Dataset, PartyId};
+    ///
+    /// let data = Dataset::builtin();
+    /// let s = data.stance_at(&PartyId::RUSSIA, &"1956".parse()?);
+    /// assert!(s.positions().all(|p| p.holder == PartyId::SOVIET_UNION));
+    /// assert!(!s.is_silent());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn stance_at(&self, party: &PartyId, date: &PartialDate) -> Stance<'_> {
+        let last = date.last_day();
+        let cut = self.positions_sorted().partition_point(|p| p.stated.first_day() <= last);
+        self.stance_upto(party, cut, *date, &[])
+    }
+
+    /// How `party`'s stance changed: the stance in force after each date on which the
+    /// party (or a state it continues) stated a position, oldest first.
+    ///
+    /// ```
+    /// use kuril_dispute::{Dataset, PartyId};
+    ///
+    /// let data = Dataset::builtin();
+    /// let history = data.stance_history(&PartyId::JAPAN);
+    /// assert!(history.len() >= 15);
+    /// assert!(history.windows(2).all(|w| w[0].date < w[1].date));
+    /// ```
+    pub fn stance_history(&self, party: &PartyId) -> Vec<Stance<'_>> {
+        let lineage: Vec<PartyId> = self.lineage(party).into_iter().map(|p| p.id.clone()).collect();
+        let mut dates: Vec<PartialDate> =
+            self.positions().filter(|p| lineage.contains(&p.holder)).map(|p| p.stated).collect();
+        dates.dedup();
+        let sorted = self.positions_sorted();
+        dates
+            .into_iter()
+            .map(|d| self.stance_upto(party, sorted.partition_point(|p| p.stated <= d), d, &[]))
+            .collect()
+    }
+
+    /// The stance of `party` from the first `cut` recorded positions and the
+    /// hypothetical ones (which count as stated after every recorded position).
+    pub(crate) fn stance_upto<'a>(
+        &'a self,
+        party: &PartyId,
+        cut: usize,
+        date: PartialDate,
+        hypothetical: &[Position],
+    ) -> Stance<'a> {
+        let lineage: Vec<&PartyId> = self.lineage(party).into_iter().map(|p| &p.id).collect();
+        let in_lineage = |p: &Position| lineage.contains(&&p.holder) || p.holder == *party;
+        let recorded = self.positions_sorted().get(..cut).unwrap_or_default();
+        // Candidates latest first, each with its date group: hypotheticals form the
+        // latest group, then recorded positions by date stated.
+        let candidates = hypothetical
+            .iter()
+            .rev()
+            .map(|p| (Candidate::Hypothetical, p, None))
+            .chain(recorded.iter().rev().map(|p| (Candidate::Recorded(p), p, Some(p.stated))));
+        let mut claimed: [Option<Option<PartialDate>>; 3] = [None; 3];
+        let mut held = Vec::new();
+        for (from, p, group) in candidates {
+            if claimed.iter().all(|c| c.is_some_and(|g| g != group)) {
+                break;
+            }
+            if !in_lineage(p) {
+                continue;
+            }
+            let acceptance = self.acceptance(p);
+            let mut stands = EnumSet::empty();
+            for facet in acceptance.facets() {
+                if let Some(slot) = claimed.get_mut(facet as usize) {
+                    match slot {
+                        None => {
+                            *slot = Some(group);
+                            stands |= facet;
+                        }
+                        Some(g) if *g == group => stands |= facet,
+                        Some(_) => {}
+                    }
+                }
+            }
+            if stands.is_empty() {
+                continue;
+            }
+            let (position, is_hypothetical) = match from {
+                Candidate::Recorded(r) => (Cow::Borrowed(r), false),
+                Candidate::Hypothetical => (Cow::Owned(p.clone()), true),
+            };
+            held.push(Held {
+                position,
+                facets: stands,
+                acceptance: acceptance.restricted_to(stands),
+                hypothetical: is_hypothetical,
+            });
+        }
+        Stance { party: party.clone(), date, held }
+    }
+}
