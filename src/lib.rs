@@ -64,6 +64,7 @@
 )]
 
 mod agreement;
+mod allocation;
 mod dataset;
 mod date;
 mod error;
@@ -72,14 +73,19 @@ mod formula;
 mod geography;
 mod id;
 mod island;
+pub mod map;
+mod outline;
 mod party;
 mod person;
 mod position;
 mod source;
+mod svg;
+pub mod timeline;
 
 pub use agreement::{
     Agreement, AgreementId, AgreementKind, AgreementStatus, Provision, ProvisionEffect, Reading,
 };
+pub use allocation::{Allocation, Holder, Part};
 pub use dataset::{Dataset, MAX_FILE_BYTES};
 pub use date::{DateError, PartialDate, Precision};
 pub use error::{LoadError, Location, Problem};
@@ -93,6 +99,7 @@ pub use geography::{
 };
 pub use id::{EventId, IdError, NameId, PartyId, PersonId, PositionId, SourceId};
 pub use island::{Island, IslandSet, IslandSetIter};
+pub use outline::{LonLat, Outline, OutlineError, Outlines, Polygon};
 pub use party::Party;
 pub use person::{Person, Role};
 pub use position::Position;
