@@ -43,5 +43,6 @@ fn run(dir: &std::path::Path) -> Result<Vec<PathBuf>, Box<dyn std::error::Error>
     let path = dir.join("formulas-side-by-side.svg");
     std::fs::write(&path, SmallMultiples::new(data, outlines).to_svg())?;
     written.push(path);
+    written.extend(kuril_dispute::export::write_all(data, outlines, dir)?);
     Ok(written)
 }

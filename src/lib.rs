@@ -69,6 +69,7 @@ mod dataset;
 mod date;
 mod error;
 mod event;
+pub mod export;
 mod formula;
 mod geography;
 mod id;
