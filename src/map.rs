@@ -192,7 +192,7 @@ impl Projection {
 /// assert!(svg.contains("Shikotan-tō / Shikotan"));
 /// assert_eq!(map.allocations()[Island::Habomai as usize].holder(), Some(Holder::Japan));
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FormulaMap<'a> {
     data: &'a Dataset,
     outlines: &'a Outlines,
@@ -243,8 +243,8 @@ impl<'a> FormulaMap<'a> {
             "What this settlement formula would give each island at its end: a proposal, not a statement of sovereignty.",
         );
         let (source, origin) = source_lines(self.data, f);
-        svg.text((20.0, 69.0), 12.0, Anchor::Start, &fill(MUTED), &ellipsize(&source, 160));
-        svg.text((20.0, 86.0), 12.0, Anchor::Start, &fill(MUTED), &ellipsize(&origin, 160));
+        svg.text((20.0, 69.0), 12.0, Anchor::Start, &fill(MUTED), &ellipsize(&source, 135));
+        svg.text((20.0, 86.0), 12.0, Anchor::Start, &fill(MUTED), &ellipsize(&origin, 135));
         let projection = self.projection();
         draw_body(&mut svg, self.data, self.outlines, &self.allocations, &projection, "map", Detail::Full);
         self.legend(&mut svg);
@@ -440,7 +440,7 @@ fn source_lines(data: &Dataset, f: &Formula) -> (String, String) {
 /// assert_eq!(grid.panels().len(), FormulaId::VARIANTS.len());
 /// assert!(grid.to_svg().contains("Area split") || grid.to_svg().contains("Equal division"));
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SmallMultiples<'a> {
     data: &'a Dataset,
     outlines: &'a Outlines,
@@ -697,7 +697,7 @@ fn draw_body(
     let size = if detail == Detail::Full { 13.0 } else { 10.5 };
     for context in outlines.context() {
         let first = context.name.split(" (").next().unwrap_or(&context.name);
-        let line1 = format!("{first} (context)");
+        let line1 = first.to_owned();
         let line2 = format!(
             "{} / {}",
             context.name_ja.as_deref().unwrap_or(""),
@@ -758,31 +758,41 @@ fn badge(svg: &mut Svg, at: (f64, f64), n: usize, r: f64) {
     svg.text((at.0, at.1 + r * 0.45), r * 1.3, Anchor::Middle, &bold(), &n.to_string());
 }
 
-/// A point for a context shape's label: the grid point inside the shape and inside the
-/// frame that lies farthest from the shape's edge and the frame's.
+/// A point for a context shape's label: among grid points on the shape whose label box
+/// stays inside the frame, the one whose box has most corners on the shape, then the one
+/// farthest from the shape's edge.
 fn context_label_point(projection: &Projection, outline: &Outline, half_width: f64) -> Option<(f64, f64)> {
     let frame = projection.frame();
     let rings = projection.outline(outline);
-    let mut best: Option<((f64, f64), f64)> = None;
-    for i in 1..24 {
-        for j in 1..24 {
+    let on_shape = |c: (f64, f64)| rings.iter().any(|r| outline::ring_contains(r, c));
+    let in_frame = |c: (f64, f64)| {
+        c.0 > frame.x + 4.0
+            && c.0 < frame.x + frame.width - 4.0
+            && c.1 > frame.y + 4.0
+            && c.1 < frame.y + frame.height - 4.0
+    };
+    let mut best: Option<((f64, f64), (usize, f64))> = None;
+    for i in 1..48 {
+        for j in 1..48 {
             let p =
-                (frame.x + frame.width * f64::from(i) / 24.0, frame.y + frame.height * f64::from(j) / 24.0);
-            if !rings.iter().any(|r| outline::ring_contains(r, p)) {
+                (frame.x + frame.width * f64::from(i) / 48.0, frame.y + frame.height * f64::from(j) / 48.0);
+            let corners = [
+                (p.0 - half_width, p.1 - 14.0),
+                (p.0 + half_width, p.1 - 14.0),
+                (p.0 - half_width, p.1 + 20.0),
+                (p.0 + half_width, p.1 + 20.0),
+            ];
+            if !on_shape(p) || !corners.iter().all(|&c| in_frame(c)) {
                 continue;
             }
-            let to_frame = (p.0 - frame.x - half_width)
-                .min(frame.x + frame.width - p.0 - half_width)
-                .min(p.1 - frame.y - 20.0)
-                .min(frame.y + frame.height - p.1 - 30.0);
+            let covered = corners.iter().filter(|&&c| on_shape(c)).count();
             let to_edge = rings
                 .iter()
                 .flatten()
                 .map(|q| ((q.0 - p.0).powi(2) + (q.1 - p.1).powi(2)).sqrt())
                 .fold(f64::INFINITY, f64::min);
-            let d = to_edge.min(to_frame);
-            if best.is_none_or(|(_, b)| d > b) {
-                best = Some((p, d));
+            if best.is_none_or(|(_, (n, d))| covered > n || (covered == n && to_edge > d)) {
+                best = Some((p, (covered, to_edge)));
             }
         }
     }

@@ -154,7 +154,7 @@ pub struct Row<'a> {
 /// let svg = t.to_svg();
 /// assert!(svg.contains("Treaty of Shimoda"));
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Timeline<'a> {
     data: &'a Dataset,
     first_year: i32,
@@ -168,7 +168,7 @@ pub struct Timeline<'a> {
 }
 
 /// A dated label placed in a lane.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 struct Label {
     x: f64,
     text: String,
