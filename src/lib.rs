@@ -189,7 +189,7 @@ pub use geography::{
 };
 pub use id::{EventId, IdError, NameId, PartyId, PersonId, PositionId, SourceId};
 pub use island::{Island, IslandSet, IslandSetIter};
-pub use outline::{LonLat, Outline, OutlineError, Outlines, Polygon};
+pub use outline::{BUILTIN_GEOJSON, LonLat, Outline, OutlineError, Outlines, Polygon};
 pub use party::Party;
 pub use person::{Person, Role};
 pub use position::Position;
