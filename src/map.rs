@@ -739,8 +739,8 @@ fn draw_body(
         }
         let mut notes = Vec::new();
         if let [moved, rest] = a.parts.as_slice() {
-            notes.push(format!("{} {}", moved.share, moved.holder.label()));
-            notes.push(format!("{} {}", rest.share, rest.holder.label()));
+            notes.push(format!("{} {}", moved.share, short_label(moved.holder)));
+            notes.push(format!("{} {}", rest.share, short_label(rest.holder)));
         }
         if let Some(right) = a.right.filter(|r| *r != Right::Both) {
             notes.push(format!("{right} only"));
@@ -749,6 +749,17 @@ fn draw_body(
             svg.text((x, line_y), size * 0.85, anchor, &halo, &note);
             line_y += size * 1.15;
         }
+    }
+}
+
+/// A short text for a part's holder, for the notes beside an island.
+fn short_label(holder: Holder) -> &'static str {
+    match holder {
+        Holder::Japan => "to Japan",
+        Holder::Russia => "stays with Russia",
+        Holder::Joint => "joint",
+        Holder::Undecided => "left to later talks",
+        Holder::Other => "to another party",
     }
 }
 
