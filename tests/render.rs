@@ -307,3 +307,16 @@ fn labels_from_user_data_are_escaped() {
         map.contains("Hikiwake &lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; &amp; &quot;draw&quot;")
     );
 }
+
+#[test]
+fn the_map_in_the_readme_is_the_current_rendering() {
+    let committed =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/two-islands-1956.svg"))
+            .expect("docs/two-islands-1956.svg");
+    let now = FormulaMap::new(Dataset::builtin(), Outlines::builtin(), FormulaId::TwoIslands1956).to_svg();
+    assert!(
+        committed == now,
+        "docs/two-islands-1956.svg is stale: run `cargo run --example maps` and copy \
+         target/kuril-maps/formula-two-islands-1956.svg over it"
+    );
+}
