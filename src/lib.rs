@@ -37,6 +37,69 @@
 //!   [`Transfer`]s, [`Position`], [`Event`], and the [`Source`] catalogue that every
 //!   [`Citation`] points into.
 //!
+//! - Pictures and files: [`map`] draws each formula as an SVG map and every formula side by
+//!   side, [`timeline`] draws 1855–2022 as an SVG timeline, [`export`] writes the dataset
+//!   as JSON, CSV tables and GeoJSON. [`Allocation`] is what a formula leaves each island
+//!   with (the reading the maps and the GeoJSON share); [`Outlines`] are the coastlines.
+//!
+//! # Tour: maps, timeline, exports
+//!
+//! A formula's map colours each island by what the formula gives it ([`Holder`]): to
+//! Japan, staying with Russia (the administering side), joint, left to later talks; an
+//! area split divides the island. The colours are the Okabe–Ito palette, which stays
+//! distinguishable under the common colour-vision deficiencies.
+//!
+//! ```
+//! use kuril_dispute::map::{self, FormulaMap};
+//! use kuril_dispute::{Allocation, Dataset, FormulaId, Holder, Island, Outlines};
+//!
+//! let data = Dataset::builtin();
+//! let split = data.formula(FormulaId::AreaSplit);
+//! // What the 50/50 split leaves Iturup with: 21% to Japan, the rest staying.
+//! let iturup = Allocation::of(data, split, Island::Iturup);
+//! assert!(iturup.is_split());
+//! assert_eq!(iturup.parts[0].holder, Holder::Japan);
+//!
+//! // The map: an SVG document, titled with the formula and its source.
+//! let map = FormulaMap::new(data, Outlines::builtin(), FormulaId::AreaSplit);
+//! let svg = map.to_svg();
+//! assert!(svg.contains("Equal division of the area"));
+//! assert!(svg.contains(&map::holder_colour(Holder::Japan).hex()));
+//! // Where a point lands on it: the projection is public.
+//! let (x, y) = map.projection().project(kuril_dispute::LonLat { lon: 145.85, lat: 44.117 });
+//! assert!(x > 0.0 && y > 0.0);
+//! ```
+//!
+//! Every formula side by side ([`map::SmallMultiples`]), and the timeline of agreements,
+//! events and each party's positions ([`timeline_chart::TimelineChart`]):
+//!
+//! ```
+//! use kuril_dispute::map::SmallMultiples;
+//! use kuril_dispute::timeline_chart::TimelineChart;
+//! use kuril_dispute::{Dataset, Outlines};
+//!
+//! let data = Dataset::builtin();
+//! let grid = SmallMultiples::new(data, Outlines::builtin()).to_svg();
+//! let timeline = TimelineChart::new(data);
+//! assert_eq!((timeline.first_year(), timeline.end().to_string().as_str()), (1855, "2022-12-31"));
+//! # let _ = (grid, timeline.to_svg());
+//! ```
+//!
+//! The exports: JSON of the whole dataset, one CSV per table, GeoJSON of the islands with
+//! every formula's allocation.
+//!
+//! ```no_run
+//! use kuril_dispute::{Dataset, Outlines, export};
+//!
+//! let paths = export::write_all(Dataset::builtin(), Outlines::builtin(), "out/".as_ref())?;
+//! for p in paths {
+//!     println!("{}", p.display()); // out/dataset.json, out/islands.geojson, out/csv/*.csv
+//! }
+//! # Ok::<(), export::ExportError>(())
+//! ```
+//!
+//! `cargo run --example maps [DIR]` writes every map, the timeline and the exports.
+//!
 //! # Neutrality
 //!
 //! The model records claims, positions and sources; it never asserts whose islands they
@@ -53,6 +116,32 @@
 //! (`"two-now-two-later"`), parties (`"soviet-union"`). Islands, agreements and formulas
 //! are closed vocabularies (enums); parties, people, sources, events and positions are
 //! open (checked kebab-case strings), so your own data can add them.
+//!
+//! # Data
+//!
+//! Everything the crate knows is in `data/`, compiled in:
+//!
+//! - **The dataset** (`data/*.toml`, one commented file per table; `data/README.md`
+//!   documents the format and the editorial rules). It was curated by hand: each row was
+//!   read against the sources it cites, and every record cites at least one entry of the
+//!   catalogue `data/sources.toml` — official texts and statements (the treaties, the
+//!   1956 Joint Declaration, the Tokyo Declaration, ministry pages), news reports,
+//!   scholarly and reference works, and three documents of the project's shared news
+//!   corpus. Where sources disagree, both readings are recorded and attributed. Quotes
+//!   are short (at most 25 words) and attributed. The files are distributed with the
+//!   crate under its licence (MIT OR Apache-2.0); the quoted sources keep their own
+//!   rights.
+//! - **The coastlines** (`data/southern-kurils.geojson`, behind [`Outlines::builtin`]).
+//!   Derived from Natural Earth 1:10m land (`ne_10m_land`), which is in the **public
+//!   domain**: "No permission is needed to use Natural Earth". The script
+//!   `tools/derive_southern_kurils.py` cut the four islands and Hokkaido out of the
+//!   layer, rounded coordinates to 4 decimals and computed geodesic areas;
+//!   `data/README.md` records the copy used, its checksums and the cross-check. The
+//!   drawing is for maps, not measurement: at 1:10m small islands come out too large,
+//!   and Akiyuri and the smallest Habomai rocks are missing.
+//!
+//! Load your own data in the same format with [`Dataset::from_dir`], and your own
+//! outlines with [`Outlines::from_geojson`].
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -64,27 +153,34 @@
 )]
 
 mod agreement;
+mod allocation;
 mod analysis;
 mod dataset;
 mod date;
 mod error;
 mod event;
+pub mod export;
 pub mod extract;
 mod formula;
 mod geography;
 mod id;
 mod island;
+pub mod map;
+mod outline;
 mod party;
 mod person;
 mod position;
 pub mod settlement;
 mod source;
 mod stance;
+mod svg;
 mod timeline;
+pub mod timeline_chart;
 
 pub use agreement::{
     Agreement, AgreementId, AgreementKind, AgreementStatus, Provision, ProvisionEffect, Reading,
 };
+pub use allocation::{Allocation, Holder, Part};
 pub use analysis::{FormulaDiff, Headcount, StageSummary};
 pub use dataset::{Dataset, MAX_FILE_BYTES};
 pub use date::{DateError, PartialDate, Precision};
@@ -99,12 +195,14 @@ pub use geography::{
 };
 pub use id::{EventId, IdError, NameId, PartyId, PersonId, PositionId, SourceId};
 pub use island::{Island, IslandSet, IslandSetIter};
+pub use outline::{BUILTIN_GEOJSON, LonLat, Outline, OutlineError, Outlines, Polygon};
 pub use party::Party;
 pub use person::{Person, Role};
 pub use position::Position;
+// The settlement space's own `Allocation` and `Holder` (an outcome's per-island holder)
+// stay under `settlement::`; at the root those names are the formulas' allocations.
 pub use settlement::{
-    Acceptance, Allocation, Blocker, Clause, Facet, Holder, Objection, Order, Outcome, Rejection,
-    SettlementSpace,
+    Acceptance, Blocker, Clause, Facet, Objection, Order, Outcome, Rejection, SettlementSpace,
 };
 pub use source::{Citation, MAX_QUOTE_WORDS, Source, SourceKind, Span};
 pub use stance::{Held, Stance};

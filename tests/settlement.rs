@@ -281,7 +281,8 @@ fn formula_analysis_answers_with_citations() {
 /// The mapping rules of the `settlement` module docs, one formula shape each.
 #[test]
 fn formulas_map_to_acceptances_by_the_documented_rules() {
-    use kuril_dispute::{Clause, Holder, Order};
+    use kuril_dispute::settlement::Holder;
+    use kuril_dispute::{Clause, Order};
     let data = data();
     let of = |f: FormulaId| Acceptance::of_formula(data.formula(f));
     let only = |h: Holder| -> Vec<Holder> { vec![h] };

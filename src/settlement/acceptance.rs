@@ -53,7 +53,8 @@ pub enum Facet {
 /// [`settlement`](crate::settlement) module.
 ///
 /// ```
-/// use kuril_dispute::{Acceptance, Dataset, FormulaId, Holder, Island, Order};
+/// use kuril_dispute::settlement::Holder;
+/// use kuril_dispute::{Acceptance, Dataset, FormulaId, Island, Order};
 ///
 /// let data = Dataset::builtin();
 /// let art9 = Acceptance::of_formula(data.formula(FormulaId::TwoIslands1956));

@@ -152,7 +152,8 @@ impl Clause {
 /// byte.
 ///
 /// ```
-/// use kuril_dispute::{Allocation, Holder, Island, IslandSet};
+/// use kuril_dispute::settlement::{Allocation, Holder};
+/// use kuril_dispute::{Island, IslandSet};
 ///
 /// let two = Allocation::from_transferred(IslandSet::from([Island::Shikotan, Island::Habomai]));
 /// assert_eq!(two.holder(Island::Habomai), Holder::Japan);
@@ -276,7 +277,8 @@ impl fmt::Display for Allocation {
 /// transfer, and the clauses it carries. There are 81 × 3 × 32 = 7,776 outcomes.
 ///
 /// ```
-/// use kuril_dispute::{Allocation, Clause, Island, IslandSet, Order, Outcome};
+/// use kuril_dispute::settlement::Allocation;
+/// use kuril_dispute::{Clause, Island, IslandSet, Order, Outcome};
 ///
 /// let o = Outcome::new(
 ///     Allocation::from_transferred(IslandSet::from([Island::Shikotan, Island::Habomai])),

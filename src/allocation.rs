@@ -1,0 +1,206 @@
+//! What a formula leaves each island with at its end: the recipient of each part, the
+//! stages that move it, joint activity, islands left to later talks.
+//!
+//! This is the reading the maps and the GeoJSON export share. It reads the formula's
+//! stages as data: an island that no stage moves stays with the administering side
+//! (Russia today; the Soviet Union when the 1956 and 1960 formulas were put), an island
+//! a formula leaves open is *undecided*, and an island moved in part is *split* between
+//! the recipient of the share and the administering side.
+
+use serde::{Deserialize, Serialize};
+
+use crate::dataset::Dataset;
+use crate::formula::{Formula, Recipient, Right, Share};
+use crate::id::PartyId;
+use crate::island::Island;
+
+/// Who holds an island (or a part of one) at the end of a formula, as a map colours it.
+///
+/// ```
+/// use kuril_dispute::Holder;
+///
+/// assert_eq!(Holder::Japan.to_string(), "japan");
+/// assert_eq!(Holder::Undecided.label(), "left to later talks");
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::Display,
+    strum::EnumString,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
+#[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
+pub enum Holder {
+    /// Goes to Japan.
+    Japan,
+    /// Stays with (or goes to) Russia, or a state Russia continues: the administering
+    /// side.
+    Russia,
+    /// Held jointly by several parties.
+    Joint,
+    /// Left to later talks.
+    Undecided,
+    /// Goes to another party (only in user data).
+    Other,
+}
+
+impl Holder {
+    /// A short neutral legend text: what a formula does with an island of this colour.
+    pub fn label(self) -> &'static str {
+        match self {
+            Holder::Japan => "to Japan",
+            Holder::Russia => "stays with Russia (administering side)",
+            Holder::Joint => "joint (Japan and Russia)",
+            Holder::Undecided => "left to later talks",
+            Holder::Other => "to another party",
+        }
+    }
+
+    /// The holder a recipient amounts to: Japan, Russia (or a state Russia continues),
+    /// joint, or another party.
+    pub fn of_recipient(data: &Dataset, recipient: &Recipient) -> Holder {
+        match recipient {
+            Recipient::Joint(_) => Holder::Joint,
+            Recipient::Party(p) => Holder::of_party(data, p),
+        }
+    }
+
+    /// The holder one party amounts to.
+    pub fn of_party(data: &Dataset, party: &PartyId) -> Holder {
+        if *party == PartyId::JAPAN {
+            Holder::Japan
+        } else if *party == PartyId::RUSSIA || data.lineage(&PartyId::RUSSIA).iter().any(|p| p.id == *party) {
+            Holder::Russia
+        } else {
+            Holder::Other
+        }
+    }
+}
+
+/// One part of an island at the end of a formula.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Part {
+    /// Who holds the part.
+    pub holder: Holder,
+    /// The recipient the formula names, if the part moves; `None` if it stays where it is
+    /// or is left to later talks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipient: Option<Recipient>,
+    /// How much of the island.
+    pub share: Share,
+}
+
+/// What a formula leaves one island with: one part, or two if the formula moves only a
+/// share of it.
+///
+/// ```
+/// use kuril_dispute::{Allocation, Dataset, FormulaId, Holder, Island};
+///
+/// let data = Dataset::builtin();
+/// let f = data.formula(FormulaId::TwoIslands1956);
+/// assert_eq!(Allocation::of(data, f, Island::Shikotan).holder(), Some(Holder::Japan));
+/// assert_eq!(Allocation::of(data, f, Island::Iturup).holder(), Some(Holder::Russia));
+///
+/// let split = Allocation::of(data, data.formula(FormulaId::AreaSplit), Island::Iturup);
+/// assert!(split.is_split());
+/// assert_eq!(split.parts[0].holder, Holder::Japan);
+/// assert!((split.parts[0].share.fraction() - 0.21).abs() < 1e-9);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Allocation {
+    /// Which island.
+    pub island: Island,
+    /// The parts: the moved share first, then what stays. The shares add up to the whole.
+    pub parts: Vec<Part>,
+    /// The numbers (from 1) of the stages that move the island.
+    pub stages: Vec<usize>,
+    /// The rights that move, where the island moves: sovereignty, administration or both.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub right: Option<Right>,
+    /// Whether the formula puts the island under joint activity without a change of
+    /// sovereignty.
+    pub joint_activity: bool,
+}
+
+impl Allocation {
+    /// What `formula` leaves `island` with at its end.
+    ///
+    /// The last stage that moves the island names its recipient; the share is the
+    /// largest any stage gives that recipient; the rest stays with the administering
+    /// side. An island no stage moves is undecided if the formula leaves it to later
+    /// talks, and otherwise stays with the administering side.
+    pub fn of(data: &Dataset, formula: &Formula, island: Island) -> Allocation {
+        let moves: Vec<(usize, &crate::formula::Transfer)> = formula
+            .stages
+            .iter()
+            .enumerate()
+            .flat_map(|(n, s)| s.transfers.iter().map(move |t| (n + 1, t)))
+            .filter(|(_, t)| t.island == island)
+            .collect();
+        let joint_activity = formula.joint_activity.contains(island);
+        let mut stages: Vec<usize> = moves.iter().map(|(n, _)| *n).collect();
+        stages.dedup();
+        let Some((_, last)) = moves.last() else {
+            let holder =
+                if formula.undecided_islands().contains(island) { Holder::Undecided } else { Holder::Russia };
+            return Allocation {
+                island,
+                parts: vec![Part { holder, recipient: None, share: Share::WHOLE }],
+                stages,
+                right: None,
+                joint_activity,
+            };
+        };
+        let to_last: Vec<&crate::formula::Transfer> =
+            moves.iter().map(|(_, t)| *t).filter(|t| t.to == last.to).collect();
+        let share = to_last.iter().map(|t| t.share()).max().unwrap_or(Share::WHOLE);
+        let right = to_last.iter().map(|t| t.right).reduce(|a, b| if a == b { a } else { Right::Both });
+        let mut parts = vec![Part {
+            holder: Holder::of_recipient(data, &last.to),
+            recipient: Some(last.to.clone()),
+            share,
+        }];
+        if share < Share::WHOLE {
+            let rest = Share::from_fraction(1.0 - share.fraction()).unwrap_or(Share::WHOLE);
+            parts.push(Part { holder: Holder::Russia, recipient: None, share: rest });
+        }
+        Allocation { island, parts, stages, right, joint_activity }
+    }
+
+    /// What `formula` leaves each of the four islands with, in [`Island`] order.
+    pub fn of_formula(data: &Dataset, formula: &Formula) -> Vec<Allocation> {
+        <Island as strum::VariantArray>::VARIANTS.iter().map(|&i| Allocation::of(data, formula, i)).collect()
+    }
+
+    /// The holder of the whole island, or `None` if it is split.
+    pub fn holder(&self) -> Option<Holder> {
+        match self.parts.as_slice() {
+            [only] => Some(only.holder),
+            _ => None,
+        }
+    }
+
+    /// Whether the island is divided between holders.
+    pub fn is_split(&self) -> bool {
+        self.parts.len() > 1
+    }
+
+    /// A one-word summary: the holder's id (`"japan"`, `"russia"`, `"joint"`,
+    /// `"undecided"`, `"other"`) or `"split"`.
+    pub fn keyword(&self) -> &'static str {
+        self.holder().map_or("split", <&'static str>::from)
+    }
+}

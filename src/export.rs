@@ -1,0 +1,679 @@
+//! Exports: the whole dataset as JSON, as CSV tables, and the islands as GeoJSON with
+//! each formula's allocation.
+//!
+//! - **JSON** ([`to_json`], [`write_json`]): the [`Dataset`] as serde serialises it, ids
+//!   in the kebab-case of the annotation schema.
+//! - **CSV** ([`write_csv`], one file per [`CsvTable`]): one row per record, with nested
+//!   lists flattened into tables of their own (a formula's transfers, an agreement's
+//!   provisions, readings, people's roles, area measurements) and every citation in the
+//!   `citations` table, keyed by table and record. A cell holding a list joins its items
+//!   with [`LIST_SEPARATOR`]; empty cells are absent values.
+//! - **GeoJSON** ([`islands_geojson`]): a feature per island (and the context outlines)
+//!   with names, the reference area and, for every formula, what it gives the island:
+//!   a flat property named by the formula id (`"two-islands-1956": "japan"`) for GIS
+//!   styling and the full [`Allocation`] under `allocations`.
+//!
+//! [`write_all`] writes everything into a directory.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::allocation::Allocation;
+use crate::dataset::Dataset;
+use crate::island::IslandSet;
+use crate::outline::{LonLat, Outline, Outlines};
+use crate::source::Citation;
+
+/// What joins the items of a list in a CSV cell.
+pub const LIST_SEPARATOR: &str = "; ";
+
+/// Why an export failed.
+///
+/// Unlike the model's types this error is neither `Clone` nor `PartialEq`: it carries the
+/// underlying I/O, JSON or CSV error as its source.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ExportError {
+    /// A file or directory could not be written.
+    #[error("cannot write {path}: {source}")]
+    Io {
+        /// The path.
+        path: PathBuf,
+        /// The I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The JSON writer failed (in practice: the output failed).
+    #[error("JSON export: {0}")]
+    Json(#[from] serde_json::Error),
+    /// The CSV writer failed for a table.
+    #[error("CSV export of table `{table}`: {source}")]
+    Csv {
+        /// The table.
+        table: CsvTable,
+        /// The CSV error.
+        #[source]
+        source: csv::Error,
+    },
+}
+
+// ---------------------------------------------------------------------- JSON
+
+/// The whole dataset as pretty-printed JSON.
+///
+/// ```
+/// let json = kuril_dispute::export::to_json(kuril_dispute::Dataset::builtin())?;
+/// let value: serde_json::Value = serde_json::from_str(&json)?;
+/// assert_eq!(value["formulas"][0]["id"], "four-islands");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// [`ExportError::Json`] if serialisation fails (it does not for a valid dataset).
+pub fn to_json(data: &Dataset) -> Result<String, ExportError> {
+    Ok(serde_json::to_string_pretty(data)?)
+}
+
+/// Writes the whole dataset as pretty-printed JSON.
+///
+/// # Errors
+///
+/// [`ExportError::Json`] if writing fails.
+pub fn write_json(data: &Dataset, out: impl Write) -> Result<(), ExportError> {
+    Ok(serde_json::to_writer_pretty(out, data)?)
+}
+
+// ---------------------------------------------------------------------- CSV
+
+/// The CSV tables: the dataset's tables, and the lists nested in them.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    serde::Deserialize,
+    strum::Display,
+    strum::EnumString,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
+#[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
+pub enum CsvTable {
+    /// The source catalogue.
+    Sources,
+    /// The islands: names, reference area, centroid.
+    Islands,
+    /// Every area measurement of every island.
+    IslandAreas,
+    /// Collective names.
+    Names,
+    /// Parties.
+    Parties,
+    /// People.
+    People,
+    /// People's roles.
+    PersonRoles,
+    /// Agreements.
+    Agreements,
+    /// Agreements' provisions.
+    AgreementProvisions,
+    /// Each party's reading of a provision.
+    ProvisionReadings,
+    /// Formulas.
+    Formulas,
+    /// Every transfer of every stage of every formula.
+    FormulaTransfers,
+    /// Positions.
+    Positions,
+    /// Events.
+    Events,
+    /// Every citation of every record.
+    Citations,
+}
+
+impl CsvTable {
+    /// The file name: `formula-transfers.csv`.
+    pub fn file_name(self) -> String {
+        format!("{self}.csv")
+    }
+}
+
+fn list<T: ToString>(items: impl IntoIterator<Item = T>) -> String {
+    items.into_iter().map(|i| i.to_string()).collect::<Vec<_>>().join(LIST_SEPARATOR)
+}
+
+fn islands(set: IslandSet) -> String {
+    list(set.iter())
+}
+
+fn opt<T: ToString>(value: Option<T>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// Writes one CSV table, with a header row.
+///
+/// ```
+/// use kuril_dispute::Dataset;
+/// use kuril_dispute::export::{CsvTable, write_csv};
+///
+/// let mut out = Vec::new();
+/// write_csv(Dataset::builtin(), CsvTable::FormulaTransfers, &mut out)?;
+/// let text = String::from_utf8(out)?;
+/// assert!(text.starts_with("formula,stage,island,to,right,share\n"));
+/// assert!(text.contains("two-islands-1956,1,shikotan,japan,both,1\n"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// [`ExportError::Csv`] naming the table if writing fails.
+pub fn write_csv(data: &Dataset, table: CsvTable, out: impl Write) -> Result<(), ExportError> {
+    let mut w = csv::Writer::from_writer(out);
+    let err = |source: csv::Error| ExportError::Csv { table, source };
+    match table {
+        CsvTable::Sources => rows(
+            &mut w,
+            header(&[
+                "id", "title", "outlet", "author", "date", "url", "kind", "language", "document", "note",
+            ]),
+            data.sources().map(|s| {
+                vec![
+                    s.id.to_string(),
+                    s.title.clone(),
+                    s.outlet.clone(),
+                    opt(s.author.as_ref()),
+                    opt(s.date),
+                    opt(s.url.as_ref()),
+                    s.kind.to_string(),
+                    opt(s.language.as_ref()),
+                    opt(s.document.as_ref()),
+                    opt(s.note.as_ref()),
+                ]
+            }),
+        ),
+        CsvTable::Islands => rows(
+            &mut w,
+            header(&[
+                "id",
+                "name",
+                "ja_kanji",
+                "ja_romaji",
+                "ru_cyrillic",
+                "ru_latin",
+                "aliases",
+                "area_km2",
+                "centroid_lat",
+                "centroid_lon",
+            ]),
+            data.islands().map(|i| {
+                vec![
+                    i.id.to_string(),
+                    i.name.clone(),
+                    i.ja.kanji.clone(),
+                    i.ja.romaji.clone(),
+                    i.ru.cyrillic.clone(),
+                    i.ru.latin.clone(),
+                    list(&i.aliases),
+                    i.area_km2().to_string(),
+                    i.centroid.lat.to_string(),
+                    i.centroid.lon.to_string(),
+                ]
+            }),
+        ),
+        CsvTable::IslandAreas => rows(
+            &mut w,
+            header(&["island", "n", "km2", "basis"]),
+            data.islands().flat_map(|i| {
+                i.area.iter().enumerate().map(|(n, a)| {
+                    vec![i.id.to_string(), (n + 1).to_string(), a.km2.to_string(), a.basis.clone()]
+                })
+            }),
+        ),
+        CsvTable::Names => rows(
+            &mut w,
+            header(&["id", "forms", "used_by", "islands", "ambiguous", "note"]),
+            data.collective_names().map(|n| {
+                vec![
+                    n.id.to_string(),
+                    list(&n.forms),
+                    list(&n.used_by),
+                    islands(n.islands),
+                    n.ambiguous.to_string(),
+                    opt(n.note.as_ref()),
+                ]
+            }),
+        ),
+        CsvTable::Parties => rows(
+            &mut w,
+            header(&[
+                "id",
+                "name",
+                "official_name",
+                "aliases",
+                "metonyms",
+                "adjectives",
+                "predecessor",
+                "from",
+                "to",
+                "note",
+            ]),
+            data.parties().map(|p| {
+                vec![
+                    p.id.to_string(),
+                    p.name.clone(),
+                    opt(p.official_name.as_ref()),
+                    list(&p.aliases),
+                    list(&p.metonyms),
+                    list(&p.adjectives),
+                    opt(p.predecessor.as_ref()),
+                    opt(p.from),
+                    opt(p.to),
+                    opt(p.note.as_ref()),
+                ]
+            }),
+        ),
+        CsvTable::People => rows(
+            &mut w,
+            header(&["id", "name", "native", "aliases", "party"]),
+            data.people().map(|p| {
+                vec![
+                    p.id.to_string(),
+                    p.name.clone(),
+                    opt(p.native.as_ref()),
+                    list(&p.aliases),
+                    opt(p.party.as_ref()),
+                ]
+            }),
+        ),
+        CsvTable::PersonRoles => rows(
+            &mut w,
+            header(&["person", "n", "title", "from", "to"]),
+            data.people().flat_map(|p| {
+                p.roles.iter().enumerate().map(|(n, r)| {
+                    vec![p.id.to_string(), (n + 1).to_string(), r.title.clone(), opt(r.from), opt(r.to)]
+                })
+            }),
+        ),
+        CsvTable::Agreements => rows(
+            &mut w,
+            header(&[
+                "id", "name", "aliases", "kind", "parties", "signed", "place", "ratified", "status",
+                "islands", "summary", "note",
+            ]),
+            data.agreements().map(|a| {
+                vec![
+                    a.id.to_string(),
+                    a.name.clone(),
+                    list(&a.aliases),
+                    a.kind.to_string(),
+                    list(&a.parties),
+                    a.signed.to_string(),
+                    opt(a.place.as_ref()),
+                    opt(a.ratified),
+                    a.status.to_string(),
+                    islands(a.islands()),
+                    a.summary.clone(),
+                    opt(a.note.as_ref()),
+                ]
+            }),
+        ),
+        CsvTable::AgreementProvisions => rows(
+            &mut w,
+            header(&["agreement", "n", "locator", "effect", "islands", "beneficiary", "formula", "summary"]),
+            data.agreements().flat_map(|a| {
+                a.provisions.iter().enumerate().map(|(n, p)| {
+                    vec![
+                        a.id.to_string(),
+                        (n + 1).to_string(),
+                        opt(p.locator.as_ref()),
+                        p.effect.to_string(),
+                        islands(p.islands),
+                        opt(p.beneficiary.as_ref()),
+                        opt(p.formula),
+                        p.summary.clone(),
+                    ]
+                })
+            }),
+        ),
+        CsvTable::ProvisionReadings => rows(
+            &mut w,
+            header(&["agreement", "provision", "party", "islands", "summary"]),
+            data.agreements().flat_map(|a| {
+                a.provisions.iter().enumerate().flat_map(move |(n, p)| {
+                    p.readings.iter().map(move |r| {
+                        vec![
+                            a.id.to_string(),
+                            (n + 1).to_string(),
+                            r.party.to_string(),
+                            islands(r.islands),
+                            r.summary.clone(),
+                        ]
+                    })
+                })
+            }),
+        ),
+        CsvTable::Formulas => rows(
+            &mut w,
+            header(&[
+                "id",
+                "name",
+                "aliases",
+                "summary",
+                "sequencing",
+                "joint_activity",
+                "stages",
+                "undecided",
+                "origin_party",
+                "origin_person",
+                "origin_date",
+                "transfers_to_japan",
+                "area_to_japan_km2",
+            ]),
+            data.formulas().map(|f| {
+                vec![
+                    f.id.to_string(),
+                    f.name.clone(),
+                    list(&f.aliases),
+                    f.summary.clone(),
+                    f.sequencing.to_string(),
+                    islands(f.joint_activity),
+                    f.stages.len().to_string(),
+                    islands(f.undecided_islands()),
+                    opt(f.origin.as_ref().map(|o| &o.party)),
+                    opt(f.origin.as_ref().and_then(|o| o.person.as_ref())),
+                    opt(f.origin.as_ref().map(|o| o.date)),
+                    islands(f.transfers()),
+                    format!("{:.1}", data.area_transferred(f)),
+                ]
+            }),
+        ),
+        CsvTable::FormulaTransfers => rows(
+            &mut w,
+            header(&["formula", "stage", "island", "to", "right", "share"]),
+            data.formulas().flat_map(|f| {
+                f.stages.iter().enumerate().flat_map(move |(n, s)| {
+                    s.transfers.iter().map(move |t| {
+                        vec![
+                            f.id.to_string(),
+                            (n + 1).to_string(),
+                            t.island.to_string(),
+                            list(t.to.parties()),
+                            t.right.to_string(),
+                            t.share().fraction().to_string(),
+                        ]
+                    })
+                })
+            }),
+        ),
+        CsvTable::Positions => rows(
+            &mut w,
+            header(&[
+                "id",
+                "holder",
+                "formula",
+                "transfer_at_least",
+                "transfer_at_most",
+                "sequencing",
+                "conditions",
+                "stated",
+                "speaker",
+                "office",
+                "summary",
+            ]),
+            data.positions().map(|p| {
+                vec![
+                    p.id.to_string(),
+                    p.holder.to_string(),
+                    opt(p.formula),
+                    opt(p.transfer_at_least.map(islands)),
+                    opt(p.transfer_at_most.map(islands)),
+                    opt(p.sequencing),
+                    list(&p.conditions),
+                    p.stated.to_string(),
+                    opt(p.speaker.as_ref()),
+                    opt(p.office.as_ref()),
+                    p.summary.clone(),
+                ]
+            }),
+        ),
+        CsvTable::Events => rows(
+            &mut w,
+            header(&[
+                "id",
+                "date",
+                "kind",
+                "actors",
+                "people",
+                "islands",
+                "agreement",
+                "formula",
+                "place",
+                "summary",
+            ]),
+            data.events().map(|e| {
+                vec![
+                    e.id.to_string(),
+                    e.date.to_string(),
+                    e.kind.to_string(),
+                    list(&e.actors),
+                    list(&e.people),
+                    islands(e.islands),
+                    opt(e.agreement),
+                    opt(e.formula),
+                    opt(e.place.as_ref()),
+                    e.summary.clone(),
+                ]
+            }),
+        ),
+        CsvTable::Citations => rows(
+            &mut w,
+            header(&["table", "record", "source", "locator", "quote", "span_start", "span_end"]),
+            citations(data).into_iter().map(|(table, record, c)| {
+                vec![
+                    table.to_string(),
+                    record,
+                    c.source.to_string(),
+                    opt(c.locator.as_ref()),
+                    opt(c.quote.as_ref()),
+                    opt(c.span.map(|s| s.start)),
+                    opt(c.span.map(|s| s.end)),
+                ]
+            }),
+        ),
+    }
+    .map_err(err)?;
+    w.flush().map_err(|e| err(e.into()))
+}
+
+fn header(names: &[&'static str]) -> Vec<String> {
+    names.iter().map(|s| (*s).to_owned()).collect()
+}
+
+fn rows<W: Write>(
+    w: &mut csv::Writer<W>,
+    header: Vec<String>,
+    rows: impl Iterator<Item = Vec<String>>,
+) -> Result<(), csv::Error> {
+    w.write_record(&header)?;
+    for row in rows {
+        w.write_record(&row)?;
+    }
+    Ok(())
+}
+
+/// Every citation with the table and record it belongs to. Nested records are named
+/// `parent#n` (`joint-declaration-1956#2` is the second provision).
+fn citations(data: &Dataset) -> Vec<(CsvTable, String, &Citation)> {
+    let mut out: Vec<(CsvTable, String, &Citation)> = Vec::new();
+    for i in data.islands() {
+        out.extend(i.cite.iter().map(|c| (CsvTable::Islands, i.id.to_string(), c)));
+        for (n, a) in i.area.iter().enumerate() {
+            out.extend(a.cite.iter().map(|c| (CsvTable::IslandAreas, format!("{}#{}", i.id, n + 1), c)));
+        }
+    }
+    for n in data.collective_names() {
+        out.extend(n.cite.iter().map(|c| (CsvTable::Names, n.id.to_string(), c)));
+    }
+    for p in data.parties() {
+        out.extend(p.cite.iter().map(|c| (CsvTable::Parties, p.id.to_string(), c)));
+    }
+    for p in data.people() {
+        out.extend(p.cite.iter().map(|c| (CsvTable::People, p.id.to_string(), c)));
+        for (n, r) in p.roles.iter().enumerate() {
+            out.extend(r.cite.iter().map(|c| (CsvTable::PersonRoles, format!("{}#{}", p.id, n + 1), c)));
+        }
+    }
+    for a in data.agreements() {
+        out.extend(a.cite.iter().map(|c| (CsvTable::Agreements, a.id.to_string(), c)));
+        for (n, p) in a.provisions.iter().enumerate() {
+            out.extend(
+                p.cite.iter().map(|c| (CsvTable::AgreementProvisions, format!("{}#{}", a.id, n + 1), c)),
+            );
+            for r in &p.readings {
+                let record = format!("{}#{}#{}", a.id, n + 1, r.party);
+                out.extend(r.cite.iter().map(|c| (CsvTable::ProvisionReadings, record.clone(), c)));
+            }
+        }
+    }
+    for f in data.formulas() {
+        out.extend(f.cite.iter().map(|c| (CsvTable::Formulas, f.id.to_string(), c)));
+        if let Some(o) = &f.origin {
+            out.extend(o.cite.iter().map(|c| (CsvTable::Formulas, format!("{}#origin", f.id), c)));
+        }
+    }
+    for p in data.positions() {
+        out.extend(p.cite.iter().map(|c| (CsvTable::Positions, p.id.to_string(), c)));
+    }
+    for e in data.events() {
+        out.extend(e.cite.iter().map(|c| (CsvTable::Events, e.id.to_string(), c)));
+    }
+    out
+}
+
+// ---------------------------------------------------------------------- GeoJSON
+
+/// The islands (and the context outlines) as a GeoJSON feature collection, with names,
+/// reference areas and every formula's allocation as properties.
+///
+/// ```
+/// use kuril_dispute::{Dataset, Outlines};
+/// use kuril_dispute::export::islands_geojson;
+///
+/// let fc = islands_geojson(Dataset::builtin(), Outlines::builtin());
+/// let shikotan = fc.features.iter().find(|f| f.property("id").and_then(|v| v.as_str()) == Some("shikotan")).unwrap();
+/// assert_eq!(shikotan.property("two-islands-1956").and_then(|v| v.as_str()), Some("japan"));
+/// assert_eq!(shikotan.property("status-quo").and_then(|v| v.as_str()), Some("russia"));
+/// ```
+pub fn islands_geojson(data: &Dataset, outlines: &Outlines) -> geojson::FeatureCollection {
+    let mut features = Vec::new();
+    for outline in outlines.islands() {
+        let mut feature = feature_of(outline);
+        if let Some(island) = outline.island {
+            let profile = data.island(island);
+            feature.set_property("name_en", profile.name.clone());
+            feature.set_property("name_ja", profile.ja.kanji.clone());
+            feature.set_property("name_ja_romaji", profile.ja.romaji.clone());
+            feature.set_property("name_ru", profile.ru.cyrillic.clone());
+            feature.set_property("name_ru_latin", profile.ru.latin.clone());
+            feature.set_property("area_km2", profile.area_km2());
+            let mut allocations = serde_json::Map::new();
+            for f in data.formulas() {
+                let a = Allocation::of(data, f, island);
+                feature.set_property(f.id.to_string(), a.keyword());
+                allocations
+                    .insert(f.id.to_string(), serde_json::to_value(&a).unwrap_or(serde_json::Value::Null));
+            }
+            feature.set_property("allocations", serde_json::Value::Object(allocations));
+        }
+        features.push(feature);
+    }
+    for outline in outlines.context() {
+        let mut feature = feature_of(outline);
+        feature.set_property("name_en", outline.name.clone());
+        if let Some(ja) = &outline.name_ja {
+            feature.set_property("name_ja", ja.clone());
+        }
+        if let Some(ru) = &outline.name_ru {
+            feature.set_property("name_ru", ru.clone());
+        }
+        feature.set_property("context", true);
+        features.push(feature);
+    }
+    let mut fc = geojson::FeatureCollection::new(features);
+    let mut members = serde_json::Map::new();
+    members.insert(
+        "source".to_owned(),
+        serde_json::Value::from(
+            "Coastlines: Natural Earth 1:10m land (public domain); allocations: kuril-dispute",
+        ),
+    );
+    fc.foreign_members = Some(members);
+    fc
+}
+
+fn feature_of(outline: &Outline) -> geojson::Feature {
+    let position = |p: &LonLat| geojson::Position::from([p.lon, p.lat]);
+    let polygons: Vec<geojson::PolygonType> = outline
+        .polygons
+        .iter()
+        .map(|p| {
+            std::iter::once(&p.exterior).chain(&p.holes).map(|r| r.iter().map(position).collect()).collect()
+        })
+        .collect();
+    let mut feature = geojson::Feature::from(geojson::Geometry::new(geojson::GeometryValue::MultiPolygon {
+        coordinates: polygons,
+    }));
+    feature.set_property("id", outline.id.clone());
+    feature
+}
+
+// ---------------------------------------------------------------------- everything
+
+/// Writes `dataset.json`, `islands.geojson` and `csv/<table>.csv` for every table into
+/// `dir` (created if missing); returns the paths written.
+///
+/// # Errors
+///
+/// The first [`ExportError`]: a directory or file that cannot be written, or a writer
+/// that fails.
+pub fn write_all(data: &Dataset, outlines: &Outlines, dir: &Path) -> Result<Vec<PathBuf>, ExportError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| ExportError::Io { path, source }
+    };
+    let create = |path: &Path| File::create(path).map(BufWriter::new).map_err(io(path));
+    let mut written = Vec::new();
+    let csv_dir = dir.join("csv");
+    std::fs::create_dir_all(&csv_dir).map_err(io(&csv_dir))?;
+
+    let path = dir.join("dataset.json");
+    let mut out = create(&path)?;
+    write_json(data, &mut out)?;
+    out.flush().map_err(io(&path))?;
+    written.push(path);
+
+    let path = dir.join("islands.geojson");
+    let mut out = create(&path)?;
+    serde_json::to_writer_pretty(&mut out, &islands_geojson(data, outlines))?;
+    out.flush().map_err(io(&path))?;
+    written.push(path);
+
+    for &table in <CsvTable as strum::VariantArray>::VARIANTS {
+        let path = csv_dir.join(table.file_name());
+        let out = create(&path)?;
+        write_csv(data, table, out)?;
+        written.push(path);
+    }
+    Ok(written)
+}

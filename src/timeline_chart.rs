@@ -1,0 +1,576 @@
+//! A timeline of the dispute as SVG: agreements, events, and each party's positions as
+//! bands over time.
+//!
+//! The years before 1945 hold four treaties and little else, so the axis compresses
+//! them: they take a fifth of the width, and the scale changes, visibly marked, at
+//! [`BREAK_YEAR`]. Each party's positions form a band: a stance runs from the date it
+//! was stated to the holder's next statement (the last to the end of the axis), coloured
+//! by what the formula it names would give Japan ([`BandClass`]) and labelled with the
+//! formula's name where the band is wide enough. A state's predecessors share its row
+//! (the Soviet Union's positions are on Russia's).
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::allocation::{Allocation, Holder};
+use crate::dataset::Dataset;
+use crate::formula::FormulaId;
+use crate::id::PartyId;
+use crate::map::{Frame, Rgb, holder_colour};
+use crate::position::Position;
+use crate::svg::{Anchor, Svg, ellipsize, esc, text_width};
+
+/// The year at which the axis changes scale: the years before take a fifth of the width.
+pub const BREAK_YEAR: i32 = 1945;
+
+/// What a position's formula would give Japan, as its band is coloured.
+///
+/// ```
+/// use kuril_dispute::{Dataset, FormulaId};
+/// use kuril_dispute::timeline_chart::BandClass;
+///
+/// let data = Dataset::builtin();
+/// assert_eq!(BandClass::of(data, Some(FormulaId::FourIslands)), BandClass::AllToJapan);
+/// assert_eq!(BandClass::of(data, Some(FormulaId::TwoIslands1956)), BandClass::SomeToJapan);
+/// assert_eq!(BandClass::of(data, Some(FormulaId::StatusQuo)), BandClass::NoneMoves);
+/// assert_eq!(BandClass::of(data, Some(FormulaId::Hikiwake)), BandClass::LeftOpen);
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::Display,
+    strum::EnumString,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
+#[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
+pub enum BandClass {
+    /// The formula gives Japan all four islands.
+    AllToJapan,
+    /// The formula gives Japan some islands, or part of the area.
+    SomeToJapan,
+    /// The formula moves no island.
+    NoneMoves,
+    /// The formula moves no island and leaves some to later talks.
+    LeftOpen,
+    /// The position names no formula (a constraint only).
+    NoFormula,
+}
+
+impl BandClass {
+    /// The class of a position's formula.
+    pub fn of(data: &Dataset, formula: Option<FormulaId>) -> BandClass {
+        let Some(id) = formula else { return BandClass::NoFormula };
+        let allocations = Allocation::of_formula(data, data.formula(id));
+        let japan = |a: &Allocation| a.parts.iter().any(|p| p.holder == Holder::Japan);
+        if allocations.iter().all(|a| a.holder() == Some(Holder::Japan)) {
+            BandClass::AllToJapan
+        } else if allocations.iter().any(japan) {
+            BandClass::SomeToJapan
+        } else if allocations.iter().any(|a| a.holder() == Some(Holder::Undecided)) {
+            BandClass::LeftOpen
+        } else {
+            BandClass::NoneMoves
+        }
+    }
+
+    /// The band colour (Okabe–Ito, matching the maps: Japan blue, Russia orange, open
+    /// yellow).
+    pub fn colour(self) -> Rgb {
+        match self {
+            BandClass::AllToJapan => holder_colour(Holder::Japan),
+            BandClass::SomeToJapan => Rgb { r: 0x56, g: 0xB4, b: 0xE9 },
+            BandClass::NoneMoves => holder_colour(Holder::Russia),
+            BandClass::LeftOpen => holder_colour(Holder::Undecided),
+            BandClass::NoFormula => Rgb { r: 0xBB, g: 0xBB, b: 0xBB },
+        }
+    }
+
+    /// A legend text.
+    pub fn label(self) -> &'static str {
+        match self {
+            BandClass::AllToJapan => "formula gives Japan all four islands",
+            BandClass::SomeToJapan => "formula gives Japan some islands or part of the area",
+            BandClass::NoneMoves => "formula moves no island",
+            BandClass::LeftOpen => "territory left to later talks",
+            BandClass::NoFormula => "no formula named",
+        }
+    }
+
+    fn ink(self) -> &'static str {
+        if self == BandClass::AllToJapan { "#ffffff" } else { "#222222" }
+    }
+}
+
+/// One stretch of a party's band: a position, from when it was stated to the next.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Band<'a> {
+    /// The position.
+    pub position: &'a Position,
+    /// The first day.
+    pub from: NaiveDate,
+    /// The day the next position was stated (or the end of the axis).
+    pub to: NaiveDate,
+    /// The colour class.
+    pub class: BandClass,
+}
+
+/// A row of bands: one party and the states it continues.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Row<'a> {
+    /// The party (the newest state of its lineage).
+    pub party: PartyId,
+    /// The row's label.
+    pub label: String,
+    /// A second label line naming the predecessors, if any.
+    pub note: Option<String>,
+    /// The stretches, by date.
+    pub bands: Vec<Band<'a>>,
+    /// Where the row is drawn.
+    pub frame: Frame,
+}
+
+/// The timeline: its axis, rows and labels, laid out; [`TimelineChart::to_svg`] draws it.
+///
+/// ```
+/// use kuril_dispute::{Dataset, PartyId};
+/// use kuril_dispute::timeline_chart::TimelineChart;
+///
+/// let t = TimelineChart::new(Dataset::builtin());
+/// assert_eq!(t.first_year(), 1855);
+/// assert!(t.rows().iter().any(|r| r.party == PartyId::RUSSIA));
+/// let svg = t.to_svg();
+/// assert!(svg.contains("Treaty of Shimoda"));
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineChart<'a> {
+    data: &'a Dataset,
+    first_year: i32,
+    end: NaiveDate,
+    rows: Vec<Row<'a>>,
+    agreements: Vec<Label>,
+    events: Vec<Label>,
+    axis_y: f64,
+    events_y: f64,
+    height: f64,
+}
+
+/// A dated label placed in a lane.
+#[derive(Debug, Clone, PartialEq)]
+struct Label {
+    x: f64,
+    text: String,
+    tooltip: String,
+    lane: Option<usize>,
+    anchor_end: bool,
+}
+
+const WIDTH: f64 = 1600.0;
+const LEFT: f64 = 190.0;
+const RIGHT: f64 = 1570.0;
+const LANE: f64 = 15.0;
+const ROW_H: f64 = 30.0;
+const ROW_GAP: f64 = 14.0;
+const MAX_EVENT_LANES: usize = 12;
+
+impl<'a> TimelineChart<'a> {
+    /// Lays out the timeline of `data`: from the year of the earliest date to the end
+    /// of the year of the latest.
+    pub fn new(data: &'a Dataset) -> TimelineChart<'a> {
+        let dates = data
+            .agreements()
+            .map(|a| a.signed)
+            .chain(data.events().map(|e| e.date))
+            .chain(data.positions().map(|p| p.stated));
+        let (first, last) = dates
+            .fold((i32::MAX, i32::MIN), |(lo, hi), d| (lo.min(d.year_number()), hi.max(d.year_number())));
+        let (first_year, last_year) =
+            if first <= last { (first, last) } else { (BREAK_YEAR, BREAK_YEAR + 1) };
+        let end = NaiveDate::from_ymd_opt(last_year, 12, 31).unwrap_or(NaiveDate::MAX);
+        let mut t = TimelineChart {
+            data,
+            first_year,
+            end,
+            rows: Vec::new(),
+            agreements: Vec::new(),
+            events: Vec::new(),
+            axis_y: 0.0,
+            events_y: 0.0,
+            height: 0.0,
+        };
+        // Agreements, in lanes above the axis.
+        let mut agreements: Vec<Label> = data
+            .agreements()
+            .map(|a| Label {
+                x: t.x_of(a.signed.first_day()),
+                text: {
+                    let (year, short) = (a.signed.year_number().to_string(), short_name(&a.name, &a.aliases));
+                    if short.contains(&year) { short } else { format!("{year} {short}") }
+                },
+                tooltip: format!("{} — {} ({})", a.signed, a.name, a.id),
+                lane: None,
+                anchor_end: false,
+            })
+            .collect();
+        let agreement_lanes = place(&mut agreements, 11.0, usize::MAX);
+        t.agreements = agreements;
+        t.axis_y = 100.0 + agreement_lanes as f64 * LANE + 10.0;
+        // Rows of positions.
+        let mut y = t.axis_y + 34.0;
+        t.rows = t.build_rows(&mut y);
+        // Events, ticks and lanes below the rows.
+        t.events_y = y + 12.0;
+        let mut events: Vec<Label> = data
+            .events()
+            .map(|e| {
+                let slug = e.id.as_str().split('-').skip_while(|w| w.chars().all(|c| c.is_ascii_digit()));
+                Label {
+                    x: t.x_of(e.date.first_day()),
+                    text: slug.collect::<Vec<_>>().join(" "),
+                    tooltip: format!("{} ({}): {}", e.date, e.kind, e.summary),
+                    lane: None,
+                    anchor_end: false,
+                }
+            })
+            .collect();
+        let event_lanes = place(&mut events, 9.5, MAX_EVENT_LANES);
+        t.events = events;
+        t.height = t.events_y + 24.0 + event_lanes as f64 * (LANE - 2.0) + 80.0;
+        t
+    }
+
+    fn build_rows(&self, y: &mut f64) -> Vec<Row<'a>> {
+        let data = self.data;
+        // The newest state of each holder's lineage.
+        let newest = |p: &PartyId| {
+            let mut current = p.clone();
+            let mut steps = 0;
+            while let Some(next) = data.successor_of(&current) {
+                current = next.id.clone();
+                steps += 1;
+                if steps > 16 {
+                    break;
+                }
+            }
+            current
+        };
+        let mut parties: Vec<PartyId> = Vec::new();
+        if data.positions().any(|p| newest(&p.holder) == PartyId::JAPAN) {
+            parties.push(PartyId::JAPAN);
+        }
+        for p in data.positions() {
+            let n = newest(&p.holder);
+            if !parties.contains(&n) {
+                parties.push(n);
+            }
+        }
+        let mut rows = Vec::new();
+        for party in parties {
+            let positions: Vec<&Position> = data.positions().filter(|p| newest(&p.holder) == party).collect();
+            let mut bands: Vec<Band<'a>> = Vec::new();
+            for (n, p) in positions.iter().enumerate() {
+                let from = p.stated.first_day();
+                let to = positions.get(n + 1).map_or(self.end, |next| next.stated.first_day());
+                if to > from || n + 1 == positions.len() {
+                    bands.push(Band {
+                        position: p,
+                        from,
+                        to: to.max(from),
+                        class: BandClass::of(data, p.formula),
+                    });
+                }
+            }
+            let name = data.party(&party).map_or(party.as_str(), |p| p.name.as_str()).to_owned();
+            let predecessors: Vec<String> = data
+                .lineage(&party)
+                .iter()
+                .skip(1)
+                .filter(|p| positions.iter().any(|q| q.holder == p.id))
+                .map(|p| match p.to {
+                    Some(to) => format!("{} to {}", p.name, to.year_number()),
+                    None => p.name.clone(),
+                })
+                .collect();
+            let note = (!predecessors.is_empty()).then(|| format!("incl. {}", predecessors.join(", ")));
+            rows.push(Row {
+                party,
+                label: name,
+                note,
+                bands,
+                frame: Frame { x: LEFT, y: *y, width: RIGHT - LEFT, height: ROW_H },
+            });
+            *y += ROW_H + ROW_GAP;
+        }
+        rows
+    }
+
+    /// The first year on the axis.
+    pub fn first_year(&self) -> i32 {
+        self.first_year
+    }
+
+    /// The last day on the axis.
+    pub fn end(&self) -> NaiveDate {
+        self.end
+    }
+
+    /// The rows of position bands, Japan first.
+    pub fn rows(&self) -> &[Row<'a>] {
+        &self.rows
+    }
+
+    /// The width of the drawing in pixels.
+    pub fn width(&self) -> f64 {
+        WIDTH
+    }
+
+    /// The height of the drawing in pixels.
+    pub fn height(&self) -> f64 {
+        self.height
+    }
+
+    /// Where a day falls on the axis, in pixels from the left.
+    pub fn x_of(&self, date: NaiveDate) -> f64 {
+        let year = f64::from(date.year()) + f64::from(date.ordinal0()) / 366.0;
+        let first = f64::from(self.first_year);
+        let last = f64::from(self.end.year()) + 1.0;
+        let split = f64::from(BREAK_YEAR);
+        let span = RIGHT - LEFT;
+        if first < split && split < last {
+            let break_x = LEFT + span / 5.0;
+            if year < split {
+                LEFT + (year - first) / (split - first) * (break_x - LEFT)
+            } else {
+                break_x + (year - split) / (last - split) * (RIGHT - break_x)
+            }
+        } else {
+            LEFT + (year - first) / (last - first).max(1.0) * span
+        }
+    }
+
+    /// The timeline as an SVG document.
+    pub fn to_svg(&self) -> String {
+        let title = format!(
+            "The southern Kurils dispute, {}–{}: agreements, positions and events",
+            self.first_year,
+            self.end.year()
+        );
+        let mut svg = Svg::new(WIDTH, self.height, &title);
+        let ink = r##"fill="#222222""##;
+        let muted = r##"fill="#555555""##;
+        let bold = r##"fill="#222222" font-weight="bold""##;
+        let halo = r##"fill="#222222" stroke="#ffffff" stroke-width="3" paint-order="stroke""##;
+        svg.rect(0.0, 0.0, WIDTH, self.height, r##"fill="#ffffff""##);
+        svg.text((20.0, 32.0), 20.0, Anchor::Start, bold, &title);
+        svg.text(
+            (20.0, 54.0),
+            12.5,
+            Anchor::Start,
+            muted,
+            "Positions are attributed stances: a band runs from the day a party stated a position to its next statement, coloured by what the named formula would give Japan.",
+        );
+        svg.text(
+            (20.0, 72.0),
+            12.5,
+            Anchor::Start,
+            muted,
+            &format!(
+                "The years before {BREAK_YEAR} are compressed (dotted line). Agreements above the axis, events below the bands; hover for sources' summaries."
+            ),
+        );
+        // Agreements.
+        svg.text((LEFT - 12.0, 100.0), 13.0, Anchor::End, bold, "Agreements");
+        for a in &self.agreements {
+            let Some(lane) = a.lane else { continue };
+            let y = 100.0 + lane as f64 * LANE;
+            svg.line((a.x, y + 3.0), (a.x, self.axis_y), r##"stroke="#bbbbbb" stroke-width="0.8""##);
+            svg.circle((a.x, self.axis_y), 3.5, r##"fill="#222222""##);
+            let (x, anchor) =
+                if a.anchor_end { (a.x - 3.0, Anchor::End) } else { (a.x + 3.0, Anchor::Start) };
+            svg.open_group("");
+            svg.raw(&format!("<title>{}</title>", esc(&a.tooltip)));
+            svg.text((x, y), 11.0, anchor, halo, &a.text);
+            svg.close_group();
+        }
+        // The axis.
+        svg.line((LEFT, self.axis_y), (RIGHT, self.axis_y), r##"stroke="#222222" stroke-width="1.2""##);
+        let bottom = self.rows.last().map_or(self.axis_y, |r| r.frame.y + r.frame.height);
+        for year in self.first_year..=self.end.year() + 1 {
+            let step = if year < BREAK_YEAR { 10 } else { 5 };
+            if year % step != 0 && year != self.first_year {
+                continue;
+            }
+            let x = self.x_of(NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(self.end));
+            let major = year % 10 == 0 || year == self.first_year;
+            svg.line(
+                (x, self.axis_y),
+                (x, self.axis_y + if major { 6.0 } else { 3.0 }),
+                r##"stroke="#222222""##,
+            );
+            svg.line((x, self.axis_y + 8.0), (x, bottom), r##"stroke="#eeeeee" stroke-width="1""##);
+            let clear_of_first = year == self.first_year || year - self.first_year >= 10;
+            if major && clear_of_first && (year >= BREAK_YEAR || year % 20 == 0 || year == self.first_year) {
+                svg.text((x, self.axis_y + 19.0), 10.5, Anchor::Middle, ink, &year.to_string());
+            }
+        }
+        if self.first_year < BREAK_YEAR {
+            let x = self.x_of(NaiveDate::from_ymd_opt(BREAK_YEAR, 1, 1).unwrap_or(self.end));
+            svg.line(
+                (x, 90.0),
+                (x, self.events_y + 8.0),
+                r##"stroke="#555555" stroke-width="1" stroke-dasharray="2 3""##,
+            );
+        }
+        // Position bands.
+        for row in &self.rows {
+            let f = row.frame;
+            svg.text((LEFT - 12.0, f.y + 13.0), 13.0, Anchor::End, bold, &row.label);
+            if let Some(note) = &row.note {
+                svg.text((LEFT - 12.0, f.y + 27.0), 10.0, Anchor::End, muted, note);
+            }
+            svg.rect(f.x, f.y, f.width, f.height, r##"fill="#f6f6f6""##);
+            for band in &row.bands {
+                let (x0, x1) = (self.x_of(band.from), self.x_of(band.to).max(self.x_of(band.from) + 1.5));
+                let p = band.position;
+                let formula = p.formula.map_or("no formula named", |id| self.data.formula(id).name.as_str());
+                let tip = format!("{} {}: {} — {}", p.stated, p.holder, formula, p.summary);
+                svg.open_group("");
+                svg.raw(&format!("<title>{}</title>", esc(&tip)));
+                svg.rect(
+                    x0,
+                    f.y,
+                    x1 - x0,
+                    f.height,
+                    &format!(r##"fill="{}" stroke="#ffffff" stroke-width="0.6""##, band.class.colour().hex()),
+                );
+                let name = p.formula.map_or("constraint", |id| short_formula_name(self.data, id));
+                if text_width(name, 10.0) + 6.0 < x1 - x0 {
+                    svg.text(
+                        (x0 + 3.0, f.y + 19.0),
+                        10.0,
+                        Anchor::Start,
+                        &format!(r#"fill="{}""#, band.class.ink()),
+                        name,
+                    );
+                }
+                svg.close_group();
+                svg.line((x0, f.y + f.height), (x0, f.y + f.height + 3.0), r##"stroke="#222222""##);
+            }
+        }
+        // Events.
+        svg.text((LEFT - 12.0, self.events_y + 4.0), 13.0, Anchor::End, bold, "Events");
+        svg.line((LEFT, self.events_y), (RIGHT, self.events_y), r##"stroke="#999999""##);
+        for e in &self.events {
+            svg.open_group("");
+            svg.raw(&format!("<title>{}</title>", esc(&e.tooltip)));
+            svg.line(
+                (e.x, self.events_y - 5.0),
+                (e.x, self.events_y + 5.0),
+                r##"stroke="#222222" stroke-width="1.2""##,
+            );
+            if let Some(lane) = e.lane {
+                let y = self.events_y + 22.0 + lane as f64 * (LANE - 2.0);
+                svg.line(
+                    (e.x, self.events_y + 5.0),
+                    (e.x, y - 8.0),
+                    r##"stroke="#cccccc" stroke-width="0.6""##,
+                );
+                let (x, anchor) =
+                    if e.anchor_end { (e.x - 2.0, Anchor::End) } else { (e.x + 2.0, Anchor::Start) };
+                svg.text((x, y), 9.5, anchor, halo, &e.text);
+            }
+            svg.close_group();
+        }
+        // Legend.
+        let mut x = LEFT;
+        let y = self.height - 44.0;
+        for class in <BandClass as strum::VariantArray>::VARIANTS {
+            if !self.rows.iter().flat_map(|r| &r.bands).any(|b| b.class == *class) {
+                continue;
+            }
+            svg.rect(
+                x,
+                y,
+                22.0,
+                14.0,
+                &format!(r##"fill="{}" stroke="#333333" stroke-width="0.6""##, class.colour().hex()),
+            );
+            svg.text((x + 28.0, y + 11.5), 12.0, Anchor::Start, ink, class.label());
+            x += 44.0 + text_width(class.label(), 12.0);
+        }
+        svg.text(
+            (20.0, self.height - 12.0),
+            11.0,
+            Anchor::Start,
+            muted,
+            "Data: kuril-dispute (every agreement, event and position cites a source; see the dataset). Event labels that do not fit are in the tooltips.",
+        );
+        svg.finish()
+    }
+}
+
+/// A formula's name without its parenthesis: "Two islands".
+fn short_formula_name(data: &Dataset, id: FormulaId) -> &str {
+    let name = data.formula(id).name.as_str();
+    name.split(" (").next().unwrap_or(name)
+}
+
+/// A short name for an agreement: the name in a trailing parenthesis ("Treaty of
+/// Shimoda"), a short name, or a short alias.
+fn short_name(name: &str, aliases: &[String]) -> String {
+    if let Some(inner) = name.strip_suffix(')').and_then(|n| n.rsplit_once(" (")).map(|(_, inner)| inner)
+        && inner.chars().count() <= 34
+        && !inner.chars().any(|c| c.is_ascii_digit())
+    {
+        return inner.to_owned();
+    }
+    if name.chars().count() <= 34 {
+        return name.to_owned();
+    }
+    if let Some(alias) = aliases.iter().filter(|a| a.is_ascii() && a.len() <= 34).max_by_key(|a| a.len()) {
+        return alias.clone();
+    }
+    ellipsize(name, 34).into_owned()
+}
+
+/// Puts labels into lanes so that none overlaps another in the same lane; a label that
+/// would run off the right edge is right-aligned. Returns the number of lanes used;
+/// labels that fit in no lane (beyond `max_lanes`) get none.
+fn place(labels: &mut [Label], size: f64, max_lanes: usize) -> usize {
+    let mut lane_ends: Vec<f64> = Vec::new();
+    let mut order: Vec<usize> = (0..labels.len()).collect();
+    order.sort_by(|&a, &b| {
+        let xa = labels.get(a).map_or(0.0, |l| l.x);
+        let xb = labels.get(b).map_or(0.0, |l| l.x);
+        xa.total_cmp(&xb)
+    });
+    for n in order {
+        let Some(label) = labels.get_mut(n) else { continue };
+        let w = text_width(&label.text, size) + 8.0;
+        label.anchor_end = label.x + w > RIGHT + 20.0;
+        let (start, end) =
+            if label.anchor_end { (label.x - w, label.x + 4.0) } else { (label.x - 2.0, label.x + w) };
+        if let Some(lane) = lane_ends.iter().position(|&e| e < start) {
+            if let Some(e) = lane_ends.get_mut(lane) {
+                *e = end;
+            }
+            label.lane = Some(lane);
+        } else if lane_ends.len() < max_lanes {
+            label.lane = Some(lane_ends.len());
+            lane_ends.push(end);
+        }
+    }
+    lane_ends.len()
+}

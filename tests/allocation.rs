@@ -1,0 +1,94 @@
+//! `Allocation` (what a formula leaves each island with) against the formulas' own
+//! queries, for every formula and island of the built-in data, and on edited data.
+
+use kuril_dispute::{Allocation, Dataset, FormulaId, Holder, Island, Right};
+use strum::VariantArray;
+
+#[test]
+fn allocations_agree_with_the_formula_queries() {
+    let data = Dataset::builtin();
+    for f in data.formulas() {
+        let all = Allocation::of_formula(data, f);
+        assert_eq!(all.len(), 4);
+        for (a, &island) in all.iter().zip(Island::VARIANTS) {
+            assert_eq!(a.island, island);
+            let total: u32 = a.parts.iter().map(|p| u32::from(p.share.basis_points())).sum();
+            assert_eq!(total, 10_000, "{} {island}: shares add up to the whole", f.id);
+            assert_eq!(a.is_split(), f.partially_transferred().contains(island), "{} {island}", f.id);
+            assert_eq!(
+                a.parts[0].holder == Holder::Joint,
+                f.jointly_held().contains(island),
+                "{} {island}",
+                f.id
+            );
+            assert_eq!(
+                a.parts[0].holder == Holder::Japan,
+                f.transfers().contains(island),
+                "{} {island}",
+                f.id
+            );
+            assert_eq!(a.joint_activity, f.joint_activity.contains(island));
+            if !f.all_transfers().any(|t| t.island == island) {
+                let want =
+                    if f.undecided_islands().contains(island) { Holder::Undecided } else { Holder::Russia };
+                assert_eq!(a.holder(), Some(want), "{} {island}", f.id);
+                assert!(a.stages.is_empty());
+            }
+            // The stage numbers are those of the stages that name the island.
+            let stages: Vec<usize> = f
+                .stages
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.transfers.iter().any(|t| t.island == island))
+                .map(|(n, _)| n + 1)
+                .collect();
+            assert_eq!(a.stages, stages, "{} {island}", f.id);
+        }
+    }
+}
+
+#[test]
+fn kawana_moves_sovereignty_then_administration_and_ends_with_both() {
+    let data = Dataset::builtin();
+    let a = Allocation::of(data, data.formula(FormulaId::Kawana1998), Island::Iturup);
+    assert_eq!(a.stages, vec![1, 2]);
+    assert_eq!(a.right, Some(Right::Both));
+    assert_eq!(a.holder(), Some(Holder::Japan));
+    let zone = Allocation::of(data, data.formula(FormulaId::JointEconomicZone), Island::Kunashir);
+    assert!(zone.joint_activity);
+    assert_eq!((zone.holder(), zone.keyword()), (Some(Holder::Russia), "russia"));
+}
+
+#[test]
+fn a_sovereignty_only_transfer_is_reported_as_such() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).expect("data/") {
+        let path = entry.expect("an entry").path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            let mut text = std::fs::read_to_string(&path).expect("readable");
+            if path.file_name().is_some_and(|n| n == "formulas.toml") {
+                // Three islands, sovereignty only.
+                let at = text.find(r#"id = "three-islands""#).expect("the formula");
+                let (head, tail) = text.split_at(at);
+                let tail = tail.replacen(
+                    r#"{ island = "kunashir", to = "japan" }"#,
+                    r#"{ island = "kunashir", to = "japan", right = "sovereignty" }"#,
+                    1,
+                );
+                text = format!("{head}{tail}");
+            }
+            std::fs::write(dir.path().join(path.file_name().expect("a name")), text).expect("writable");
+        }
+    }
+    let data = Dataset::from_dir(dir.path()).expect("valid");
+    let a = Allocation::of(&data, data.formula(FormulaId::ThreeIslands), Island::Kunashir);
+    assert_eq!(a.right, Some(Right::Sovereignty));
+    assert_eq!(a.holder(), Some(Holder::Japan));
+    let svg = kuril_dispute::map::FormulaMap::new(
+        &data,
+        kuril_dispute::Outlines::builtin(),
+        FormulaId::ThreeIslands,
+    )
+    .to_svg();
+    assert!(svg.contains("sovereignty only"));
+}
