@@ -67,7 +67,7 @@ fn summary(x: &Extraction, text: &str) -> String {
     }
     let _ = writeln!(s, "quotes:");
     for q in x.quotes.iter().filter(|q| q.speaker.is_some()) {
-        let words: Vec<&str> = q.text.split_whitespace().collect();
+        let words: Vec<&str> = q.evidence.text(text).split_whitespace().collect();
         let short = if words.len() > 14 { format!("{} …", words[..14].join(" ")) } else { words.join(" ") };
         let _ = writeln!(s, "  {}: \"{short}\"", q.speaker.as_deref().unwrap_or("?"));
     }

@@ -4,9 +4,10 @@
 //! sources, events, positions and collective names are open: a user's dataset can add
 //! its own. Their ids are kebab-case strings, checked when they are made.
 
-use std::borrow::{Borrow, Cow};
+use std::borrow::Borrow;
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -29,11 +30,67 @@ pub(crate) fn is_kebab(s: &str) -> bool {
         && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// An id's text: a literal, or a shared string (cloning an id never allocates, so the
+/// extractor's many mentions of one party share one string).
+#[derive(Clone)]
+enum IdText {
+    Static(&'static str),
+    Shared(Arc<str>),
+}
+
+impl IdText {
+    fn as_str(&self) -> &str {
+        match self {
+            IdText::Static(s) => s,
+            IdText::Shared(s) => s,
+        }
+    }
+}
+
+impl std::ops::Deref for IdText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl fmt::Debug for IdText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl PartialEq for IdText {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for IdText {}
+
+impl PartialOrd for IdText {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for IdText {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl std::hash::Hash for IdText {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
 macro_rules! string_id {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub struct $name(Cow<'static, str>);
+        pub struct $name(IdText);
 
         impl $name {
             /// Makes an id, checking that it is kebab-case.
@@ -44,7 +101,7 @@ macro_rules! string_id {
             pub fn new(id: impl Into<String>) -> Result<Self, IdError> {
                 let id = id.into();
                 if is_kebab(&id) {
-                    Ok($name(Cow::Owned(id)))
+                    Ok($name(IdText::Shared(Arc::from(id))))
                 } else {
                     Err(IdError { id: id.chars().take(80).collect() })
                 }
@@ -53,7 +110,7 @@ macro_rules! string_id {
             /// An id from a string known at compile time. Not checked: use only for
             /// literals that are kebab-case.
             pub const fn from_static(id: &'static str) -> Self {
-                $name(Cow::Borrowed(id))
+                $name(IdText::Static(id))
             }
 
             /// The id as a string.
@@ -89,13 +146,13 @@ macro_rules! string_id {
 
         impl PartialEq<str> for $name {
             fn eq(&self, other: &str) -> bool {
-                self.0 == other
+                self.0.as_str() == other
             }
         }
 
         impl PartialEq<&str> for $name {
             fn eq(&self, other: &&str) -> bool {
-                self.0 == *other
+                self.0.as_str() == *other
             }
         }
 

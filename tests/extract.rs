@@ -209,6 +209,7 @@ fn a_quote_whose_speaker_follows_it() {
     assert_eq!(x.quotes.len(), 1);
     assert_eq!(x.quotes[0].speaker.as_deref(), Some("Sergei Lavrov"));
     assert_eq!(x.quotes[0].evidence.text(text), "We will not give away our land,");
+    assert_eq!(x.quotes[0].evidence.sentence_text(text), text);
     // And one whose speaker comes first, and a pronoun.
     let x =
         extract("Abe said: \"The islands are ours to discuss.\" \"We will keep talking,\" he added.", None);
@@ -295,9 +296,8 @@ fn publication_date_inferred_from_a_dateline_or_left_null() {
 fn evidence_points_into_the_original_text() {
     let text = "\u{feff}Japan\u{2019}s envoy said\r\n\u{201c}Kunashiri \u{2014} and Iturup \u{2014} matter.\u{201d}\r\nThe Kremlin disagreed.";
     let x = extract(text, None);
-    for m in &x.islands {
-        assert_eq!(m.evidence.text(text), m.name);
-    }
+    let names: Vec<&str> = x.islands.iter().map(|m| m.evidence.text(text)).collect();
+    assert_eq!(names, ["Kunashiri", "Iturup"]);
     let kremlin = x.parties.iter().find(|p| p.party == party("russia")).unwrap();
     assert_eq!(kremlin.evidence.text(text), "The Kremlin");
     assert_eq!(kremlin.evidence.sentence_text(text), "The Kremlin disagreed.");
@@ -315,4 +315,23 @@ fn the_record_keeps_to_the_schema() {
     for key in ["doc", "islands", "parties", "agreements", "people", "events", "positions", "figures"] {
         assert!(json.get(key).is_some(), "{key}");
     }
+}
+
+#[test]
+fn a_long_document_is_read_in_pieces_with_spans_into_the_whole() {
+    // Over 2 MiB: three pieces. A name near the end, a person in two pieces, and the only
+    // year-bearing clue at the very end for the inferred publication date.
+    let filler = "The fishing fleets stayed in port while the markets waited for the catch.\n\n";
+    let mut text = String::from("Shinzo Abe arrived.\n\n");
+    while text.len() < (2 << 20) + 1000 {
+        text.push_str(filler);
+    }
+    text.push_str("Abe said Japan wants all four islands back, nearly 75 years after the end of World War II. Kunashiri is close.");
+    let x = extract(&text, None);
+    assert_eq!(x.people.len(), 1, "{:?}", x.people);
+    let kunashiri = x.islands.iter().find(|m| m.islands == IslandSet::from([Island::Kunashir])).unwrap();
+    assert_eq!(kunashiri.evidence.text(&text), "Kunashiri");
+    assert_eq!(kunashiri.evidence.sentence_text(&text), "Kunashiri is close.");
+    assert_eq!(x.published.map(|d| d.to_string()).as_deref(), Some("2020"));
+    assert!(x.positions.iter().any(|p| p.holder == party("japan") && p.formula == FormulaId::FourIslands));
 }

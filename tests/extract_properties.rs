@@ -7,12 +7,16 @@ use kuril_dispute::extract::{Document, Evidence, Extraction, Extractor};
 use proptest::prelude::*;
 use std::sync::LazyLock;
 
-static EXTRACTOR: LazyLock<Extractor<'static>> = LazyLock::new(|| Extractor::new(Dataset::builtin()).unwrap());
+static EXTRACTOR: LazyLock<Extractor<'static>> =
+    LazyLock::new(|| Extractor::new(Dataset::builtin()).unwrap());
 
 fn check_span(text: &str, e: &Evidence) {
     for span in [e.span, e.sentence] {
         assert!(span.start <= span.end && span.end <= text.len(), "{span:?} outside {} bytes", text.len());
-        assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end), "{span:?} splits a char");
+        assert!(
+            text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+            "{span:?} splits a char"
+        );
     }
     assert!(e.sentence.start <= e.span.start || e.span.start == e.span.end || e.sentence.end <= e.span.start);
 }
@@ -44,11 +48,55 @@ fn check(text: &str, published: Option<&str>) -> Option<Extraction> {
 
 /// Pieces of the genre, to shuffle into odd texts.
 const PIECES: &[&str] = &[
-    "Japan", "Russia", "Tokyo", "Moscow", "the Kremlin", "Kunashiri", "Iturup", "the two islands", "the four islands",
-    "the 1956 joint declaration", "Putin", "Abe", "said", "\"", "\u{201c}", "\u{201d}", "\u{2014}", "\r\n", "\n", ". ",
-    ", ", "on Monday", "Nov. 14", "last year", "1956", "2018", "54%", "three jets", "post-war realities",
-    "without preconditions", "He said", "Foreign Minister", "Mr.", "By", "that", "(", ")", ":", ";", " - ",
-    "\u{feff}", "\u{00a0}", "択捉島", "Итуруп", "ü", "'s", "not", "as", "agreed in 1997",
+    "Japan",
+    "Russia",
+    "Tokyo",
+    "Moscow",
+    "the Kremlin",
+    "Kunashiri",
+    "Iturup",
+    "the two islands",
+    "the four islands",
+    "the 1956 joint declaration",
+    "Putin",
+    "Abe",
+    "said",
+    "\"",
+    "\u{201c}",
+    "\u{201d}",
+    "\u{2014}",
+    "\r\n",
+    "\n",
+    ". ",
+    ", ",
+    "on Monday",
+    "Nov. 14",
+    "last year",
+    "1956",
+    "2018",
+    "54%",
+    "three jets",
+    "post-war realities",
+    "without preconditions",
+    "He said",
+    "Foreign Minister",
+    "Mr.",
+    "By",
+    "that",
+    "(",
+    ")",
+    ":",
+    ";",
+    " - ",
+    "\u{feff}",
+    "\u{00a0}",
+    "択捉島",
+    "Итуруп",
+    "ü",
+    "'s",
+    "not",
+    "as",
+    "agreed in 1997",
 ];
 
 proptest! {
@@ -80,7 +128,9 @@ proptest! {
 
 #[test]
 fn very_long_lines_and_text_without_spaces() {
-    for unit in ["Kunashiri", "Japan,", "\"", "1956-", "Putin said ", "a", "\u{201c}Tokyo\u{201d}", "ü", "54%", "He"] {
+    for unit in
+        ["Kunashiri", "Japan,", "\"", "1956-", "Putin said ", "a", "\u{201c}Tokyo\u{201d}", "ü", "54%", "He"]
+    {
         let text = unit.repeat(200_000 / unit.len());
         let x = check(&text, Some("2018-11-15")).unwrap();
         // Nothing is dropped silently: repeated names are all found.

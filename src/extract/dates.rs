@@ -349,6 +349,84 @@ static PUBLISHED_LABEL: LazyLock<Option<Regex>> =
 ///    1945 + N when "nearly"), "as of YEAR" — refined to a month when the text names
 ///    months without a year ("on April 15", "later in September": the latest of them).
 pub(crate) fn infer_published(text: &str, temporals: &[Temporal]) -> Option<PartialDate> {
+    let mut clues = PublishedClues::default();
+    clues.observe(text, temporals, true);
+    clues.date()
+}
+
+/// What a text says about when it was written, gathered piece by piece (see
+/// [`infer_published`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct PublishedClues {
+    dateline: Option<PartialDate>,
+    year: Option<i32>,
+    month: Option<u32>,
+}
+
+impl PublishedClues {
+    /// Reads one piece of the text (`head`: whether it is the document's beginning).
+    pub fn observe(&mut self, text: &str, temporals: &[Temporal], head: bool) {
+        if head && self.dateline.is_none() {
+            self.dateline = dateline(text, temporals);
+        }
+        let mut bump = |y: i32| {
+            if (1850..=2100).contains(&y) {
+                self.year = Some(self.year.map_or(y, |old: i32| old.max(y)));
+            }
+        };
+        for t in temporals {
+            if let Expr::Absolute(d) = t.expr
+                && !t.bound
+            {
+                bump(d.year_number());
+            }
+        }
+        if let Some(re) = SINCE.as_ref() {
+            for c in re.captures_iter(text) {
+                let Some(n) =
+                    c.name("n").and_then(|m| number_word(m.as_str())).and_then(|n| i32::try_from(n).ok())
+                else {
+                    continue;
+                };
+                if c.name("war").is_some() {
+                    bump(if c.name("nearly").is_some() { 1945 + n } else { 1946 + n });
+                } else if let Some(y) = c.name("y").and_then(|m| m.as_str().parse::<i32>().ok()) {
+                    bump(y + n);
+                }
+            }
+        }
+        if let Some(re) = AS_OF.as_ref() {
+            for c in re.captures_iter(text) {
+                if let Some(y) = c.name("y").and_then(|m| m.as_str().parse::<i32>().ok()) {
+                    bump(y);
+                }
+            }
+        }
+        let month = temporals
+            .iter()
+            .filter_map(|t| match t.expr {
+                Expr::MonthDay(m, _) | Expr::Month(m) => Some(m),
+                _ => None,
+            })
+            .max();
+        self.month = self.month.max(month);
+    }
+
+    /// The date the clues point to, if any.
+    pub fn date(&self) -> Option<PartialDate> {
+        if let Some(d) = self.dateline {
+            return Some(d);
+        }
+        let year = self.year?;
+        match self.month {
+            Some(m) => PartialDate::month(year, m).ok(),
+            None => PartialDate::year(year).ok(),
+        }
+    }
+}
+
+/// A dateline: a full date on a short line near the top, or after a label.
+fn dateline(text: &str, temporals: &[Temporal]) -> Option<PartialDate> {
     let head_end = text.len().min(1200);
     for t in temporals {
         if t.range.start > head_end {
@@ -358,9 +436,10 @@ pub(crate) fn infer_published(text: &str, temporals: &[Temporal]) -> Option<Part
         if d.precision() != Precision::Day {
             continue;
         }
-        let line_start = text.get(..t.range.start).and_then(|s| s.rfind('\n')).map_or(0, |i| i + 1);
-        let line_end =
-            text.get(t.range.end..).and_then(|s| s.find('\n')).map_or(text.len(), |i| t.range.end + i);
+        let before = super::text::window_before(text, t.range.start, 200);
+        let line_start = t.range.start - before.len() + before.rfind('\n').map_or(0, |i| i + 1);
+        let after = super::text::window_after(text, t.range.end, 200);
+        let line_end = t.range.end + after.find('\n').unwrap_or(after.len());
         let labelled = text
             .get(line_start..t.range.start)
             .is_some_and(|s| PUBLISHED_LABEL.as_ref().is_some_and(|r| r.is_match(s)));
@@ -368,52 +447,7 @@ pub(crate) fn infer_published(text: &str, temporals: &[Temporal]) -> Option<Part
             return Some(d);
         }
     }
-    let mut year: Option<i32> = None;
-    let mut bump = |y: i32| {
-        if (1850..=2100).contains(&y) {
-            year = Some(year.map_or(y, |old: i32| old.max(y)));
-        }
-    };
-    for t in temporals {
-        if let Expr::Absolute(d) = t.expr
-            && !t.bound
-        {
-            bump(d.year_number());
-        }
-    }
-    if let Some(re) = SINCE.as_ref() {
-        for c in re.captures_iter(text) {
-            let Some(n) =
-                c.name("n").and_then(|m| number_word(m.as_str())).and_then(|n| i32::try_from(n).ok())
-            else {
-                continue;
-            };
-            if c.name("war").is_some() {
-                bump(if c.name("nearly").is_some() { 1945 + n } else { 1946 + n });
-            } else if let Some(y) = c.name("y").and_then(|m| m.as_str().parse::<i32>().ok()) {
-                bump(y + n);
-            }
-        }
-    }
-    if let Some(re) = AS_OF.as_ref() {
-        for c in re.captures_iter(text) {
-            if let Some(y) = c.name("y").and_then(|m| m.as_str().parse::<i32>().ok()) {
-                bump(y);
-            }
-        }
-    }
-    let year = year?;
-    let month = temporals
-        .iter()
-        .filter_map(|t| match t.expr {
-            Expr::MonthDay(m, _) | Expr::Month(m) => Some(m),
-            _ => None,
-        })
-        .max();
-    match month {
-        Some(m) => PartialDate::month(year, m).ok(),
-        None => PartialDate::year(year).ok(),
-    }
+    None
 }
 
 /// Whether this module's patterns compile.

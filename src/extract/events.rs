@@ -90,6 +90,7 @@ pub(crate) fn events(
     agreements: &[Found<AgreementMention>],
     cues: &[Cue],
     people: &People,
+    lead: bool,
 ) -> Vec<Found<EventFinding>> {
     let text = scan.text();
     let mut out = Vec::new();
@@ -188,7 +189,7 @@ pub(crate) fn events(
     }
     // The lead of a news story reports the day's news without dating it: undated sentences
     // there with a past-tense happening are dated at publication.
-    if let Some(published) = scan.published {
+    if let Some(published) = scan.published.filter(|_| lead) {
         let lead = scan
             .sentences
             .iter()

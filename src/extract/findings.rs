@@ -28,6 +28,14 @@ impl Evidence {
         doc_text.get(self.span.start..self.span.end).unwrap_or_default()
     }
 
+    /// Moves both spans `by` bytes on (for a piece read at that offset).
+    pub(crate) fn shift(&mut self, by: usize) {
+        for s in [&mut self.span, &mut self.sentence] {
+            s.start += by;
+            s.end += by;
+        }
+    }
+
     /// The sentence, read from the document's text.
     pub fn sentence_text<'a>(&self, doc_text: &'a str) -> &'a str {
         doc_text.get(self.sentence.start..self.sentence.end).unwrap_or_default()
@@ -38,10 +46,8 @@ impl Evidence {
 /// stands for a set ("the Northern Territories", "the two islands" in a 1956 context).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct IslandMention {
-    /// The islands the name stands for.
+    /// The islands the name stands for (the name as written is the evidence's text).
     pub islands: IslandSet,
-    /// The name as written.
-    pub name: String,
     /// Where.
     pub evidence: Evidence,
 }
@@ -90,11 +96,10 @@ pub struct PersonMention {
     pub evidence: Evidence,
 }
 
-/// Words in quotation marks, with who said them when the text says.
+/// Words in quotation marks, with who said them when the text says. The evidence's span
+/// is the quoted words without the marks: `quote.evidence.text(doc.text())`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Quote {
-    /// The quoted words (without the marks).
-    pub text: String,
     /// The speaker's name as in [`PersonMention::name`], when attributed.
     pub speaker: Option<String>,
     /// Where.

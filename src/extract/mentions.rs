@@ -274,11 +274,7 @@ pub(crate) fn islands(
                 Entry::Collective { islands, ambiguous } => (*islands, *ambiguous),
                 _ => continue,
             };
-            let m = IslandMention {
-                islands,
-                name: scan.slice(&hit.range).to_string(),
-                evidence: scan.evidence(&hit.range),
-            };
+            let m = IslandMention { islands, evidence: scan.evidence(&hit.range) };
             if ambiguous {
                 pending.push(Found::new(hit.range.clone(), m))
             } else {

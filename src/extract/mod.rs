@@ -151,10 +151,59 @@ impl<'d> Extractor<'d> {
     }
 
     /// Reads one document.
+    ///
+    /// A long document is read in pieces of about [`PIECE_BYTES`], cut at paragraph (else
+    /// line, else sentence) ends, so memory stays bounded by the piece and the findings;
+    /// a publication date to infer is inferred from all pieces first.
     pub fn extract(&self, doc: &Document) -> Extraction {
+        let text = doc.text();
+        let pieces = pieces(text, PIECE_BYTES);
+        let mut published = doc.published();
+        let mut inferred = false;
+        if published.is_none() && pieces.len() > 1 {
+            let mut clues = dates::PublishedClues::default();
+            for (n, r) in pieces.iter().enumerate() {
+                let norm = text::Normalized::new(text.get(r.clone()).unwrap_or_default());
+                clues.observe(&norm.text, &dates::find(&norm.text), n == 0);
+            }
+            published = clues.date();
+            inferred = published.is_some();
+        }
+        let mut out = Extraction {
+            doc: doc.id().to_string(),
+            published,
+            published_inferred: inferred,
+            islands: Vec::new(),
+            parties: Vec::new(),
+            agreements: Vec::new(),
+            people: Vec::new(),
+            quotes: Vec::new(),
+            events: Vec::new(),
+            positions: Vec::new(),
+            figures: Vec::new(),
+        };
+        let mut merge = Merge::default();
+        for (n, r) in pieces.iter().enumerate() {
+            let piece = self.extract_piece(
+                text.get(r.clone()).unwrap_or_default(),
+                published,
+                n == 0,
+                pieces.len() == 1,
+            );
+            if pieces.len() == 1 {
+                out.published = piece.published;
+                out.published_inferred = piece.published_inferred;
+            }
+            merge.absorb(&mut out, piece, r.start);
+        }
+        out
+    }
+
+    /// Reads one piece of a document (`first`: the document's beginning, holding its lead).
+    fn extract_piece(&self, text: &str, published: Option<PartialDate>, first: bool, infer: bool) -> Piece {
         let data = self.data;
         let gaz = &self.gazetteer;
-        let mut scan = Scan::new(doc.text(), gaz, doc.published());
+        let mut scan = Scan::new(text, gaz, published, infer);
         let mut agreements = mentions::agreements(&scan, gaz, data);
         scan.mark_names(agreements.iter().map(|a| &a.at));
         let parties = mentions::parties(&scan, gaz, data);
@@ -176,11 +225,10 @@ impl<'d> Extractor<'d> {
         agreements.sort_by_key(|a| a.at.start);
         let islands = mentions::islands(&scan, gaz, data, &agreements);
         let cues = stance::find(scan.text());
-        let events = events::events(&scan, data, &sentence_parties, &agreements, &cues, &people);
+        let events = events::events(&scan, data, &sentence_parties, &agreements, &cues, &people, first);
         let positions = positions::positions(&scan, data, &cues, &parties, &people, &agreements);
         let figures = figures(&scan);
-        Extraction {
-            doc: doc.id().to_string(),
+        Piece {
             published: scan.published,
             published_inferred: scan.published_inferred,
             islands: items(islands),
@@ -197,6 +245,124 @@ impl<'d> Extractor<'d> {
 
 fn items<T>(found: Vec<Found<T>>) -> Vec<T> {
     found.into_iter().map(|f| f.item).collect()
+}
+
+/// The size of the pieces a long document is read in: 1 MiB.
+pub const PIECE_BYTES: usize = 1 << 20;
+
+/// Cuts `text` into pieces of about `size` bytes at paragraph ends (else line ends, else
+/// sentence ends, else char boundaries).
+fn pieces(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while text.len() - start > size {
+        let hard = text::floor_boundary(text, start + size);
+        let window = text::window_before(text, hard, size / 4);
+        let from = hard - window.len();
+        let cut = [
+            window.rfind("\n\n").map(|i| i + 2),
+            window.rfind('\n').map(|i| i + 1),
+            window.rfind(". ").map(|i| i + 2),
+        ]
+        .into_iter()
+        .flatten()
+        .next()
+        .map_or(hard, |i| from + i);
+        let cut = if cut <= start { hard.max(start + 1) } else { cut };
+        let cut = text::floor_boundary(text, cut).max(start + 1);
+        let cut = (cut..=text.len()).find(|&c| text.is_char_boundary(c)).unwrap_or(text.len());
+        out.push(start..cut);
+        start = cut;
+    }
+    out.push(start..text.len());
+    out
+}
+
+/// What one piece of a document gave.
+#[derive(Debug)]
+struct Piece {
+    published: Option<PartialDate>,
+    published_inferred: bool,
+    islands: Vec<IslandMention>,
+    parties: Vec<PartyMention>,
+    agreements: Vec<AgreementMention>,
+    people: Vec<PersonMention>,
+    quotes: Vec<Quote>,
+    events: Vec<EventFinding>,
+    positions: Vec<PositionFinding>,
+    figures: Vec<Figure>,
+}
+
+/// Joins pieces: spans shifted to the document, each person once, each event once.
+#[derive(Debug, Default)]
+struct Merge {
+    people: std::collections::HashMap<String, usize>,
+    events: std::collections::HashSet<RecordEvent>,
+}
+
+impl Merge {
+    fn absorb(&mut self, out: &mut Extraction, piece: Piece, offset: usize) {
+        let shift = |e: &mut Evidence| e.shift(offset);
+        // Exact growth: a document's findings can outnumber its pieces' by far.
+        out.islands.reserve_exact(piece.islands.len());
+        out.islands.extend(piece.islands.into_iter().map(|mut m| {
+            shift(&mut m.evidence);
+            m
+        }));
+        out.parties.reserve_exact(piece.parties.len());
+        out.parties.extend(piece.parties.into_iter().map(|mut m| {
+            shift(&mut m.evidence);
+            m
+        }));
+        out.agreements.reserve_exact(piece.agreements.len());
+        out.agreements.extend(piece.agreements.into_iter().map(|mut m| {
+            shift(&mut m.evidence);
+            m
+        }));
+        out.quotes.reserve_exact(piece.quotes.len());
+        out.quotes.extend(piece.quotes.into_iter().map(|mut m| {
+            shift(&mut m.evidence);
+            m
+        }));
+        out.positions.reserve_exact(piece.positions.len());
+        out.positions.extend(piece.positions.into_iter().map(|mut m| {
+            shift(&mut m.evidence);
+            m
+        }));
+        out.figures.reserve_exact(piece.figures.len());
+        out.figures.extend(piece.figures.into_iter().map(|mut m| {
+            shift(&mut m.evidence);
+            m
+        }));
+        for mut p in piece.people {
+            let key = p.person.as_ref().map_or_else(|| p.name.clone(), |id| format!("id:{id}"));
+            match self.people.get(&key).and_then(|&i| out.people.get_mut(i)) {
+                Some(known) => {
+                    known.party = known.party.take().or(p.party);
+                    known.title = known.title.take().or(p.title);
+                    known.official |= p.official;
+                }
+                None => {
+                    shift(&mut p.evidence);
+                    self.people.insert(key, out.people.len());
+                    out.people.push(p);
+                }
+            }
+        }
+        for mut e in piece.events {
+            let key = RecordEvent {
+                date: e.date,
+                kind: e.kind,
+                actors: e.actors.clone(),
+                agreement: e.agreement,
+                formula: e.formula,
+            };
+            if self.events.insert(key) {
+                shift(&mut e.evidence);
+                out.events.push(e);
+            }
+        }
+    }
 }
 
 /// Words that put a sentence in the dispute's context (besides any name the gazetteer knows).

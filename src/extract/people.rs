@@ -464,10 +464,7 @@ fn quotes(scan: &Scan<'_>, people: &People) -> Vec<Found<Quote>> {
             })
         };
         let speaker = pick(&after, true).or_else(|| pick(&before, false));
-        out.push(Found::new(
-            inner.clone(),
-            Quote { text: content.to_string(), speaker, evidence: scan.evidence(&inner) },
-        ));
+        out.push(Found::new(inner.clone(), Quote { speaker, evidence: scan.evidence(&inner) }));
     }
     out
 }

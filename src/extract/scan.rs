@@ -31,13 +31,15 @@ pub(crate) struct Scan<'a> {
 }
 
 impl<'a> Scan<'a> {
-    pub fn new(text: &'a str, gazetteer: &Gazetteer, published: Option<PartialDate>) -> Self {
+    /// Scans `text`; without a publication date and with `infer`, infers one from it.
+    pub fn new(text: &'a str, gazetteer: &Gazetteer, published: Option<PartialDate>, infer: bool) -> Self {
         let norm = Normalized::new(text);
         let sentences = sentences(&norm.text);
         let hits = gazetteer.find(&norm.text);
         let temporals = dates::find(&norm.text);
         let (published, published_inferred) = match published {
             Some(p) => (Some(p), false),
+            None if !infer => (None, false),
             None => {
                 let p = dates::infer_published(&norm.text, &temporals);
                 (p, p.is_some())

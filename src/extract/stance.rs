@@ -66,7 +66,7 @@ pub(crate) const CUES: &[(FormulaId, &str)] = &[
         |not\ (?:planning\ on|going\ to|willing\ to)\ (?:giv(?:e|ing)|hand(?:ing)?)\ (?:anything|any\ (?:island|territory))\ (?:up|over|back)
         |integral\ part\ of\ (?:the\ )?russia|legitimately\ (?:belong|part)|indisputabl[ye]\ russian|russia'?s\ sovereignty\ over\ the\ islands\ is",
     ),
-    (FormulaId::Hikiwake, r"hikiwake|a\ draw(?:\b|,)|\(draw\)"),
+    (FormulaId::Hikiwake, r"hikiwake|a\ draw(?-u:\b)|\(draw\)"),
 ];
 
 /// A stance cue found in the text.
