@@ -60,7 +60,7 @@
 // outside tests (the few documented invariants carry an explicit `allow`).
 #![cfg_attr(
     not(test),
-    warn(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)
 )]
 
 mod agreement;
@@ -82,7 +82,7 @@ pub use agreement::{
 };
 pub use dataset::{Dataset, MAX_FILE_BYTES};
 pub use date::{DateError, PartialDate, Precision};
-pub use error::{LoadError, Location, Problem};
+pub use error::{DataFormat, DumpError, LoadError, Location, Problem};
 pub use event::{Event, EventKind};
 pub use formula::{
     Condition, Formula, FormulaId, Origin, Recipient, Right, Sequencing, Share, Stage, Transfer, Undecided,
