@@ -77,6 +77,7 @@ pub struct PartialDate {
 /// Why a string is not a [`PartialDate`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("invalid date {input:?}: {reason} (expected \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\")")]
+#[non_exhaustive]
 pub struct DateError {
     input: String,
     reason: &'static str,
@@ -87,6 +88,11 @@ impl DateError {
         // Keep the error small even when the input is huge.
         let input: String = input.chars().take(40).collect();
         DateError { input, reason }
+    }
+
+    /// The input that was rejected (its first 40 characters).
+    pub fn input(&self) -> &str {
+        &self.input
     }
 
     /// What is wrong with the input, in a few words.
