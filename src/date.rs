@@ -293,6 +293,9 @@ impl FromStr for PartialDate {
     type Err = DateError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s.split('-').nth(3).is_some() {
+            return Err(DateError::new(s, "too many parts"));
+        }
         if s.len() > 10 {
             return Err(DateError::new(s, "too long"));
         }
@@ -300,9 +303,6 @@ impl FromStr for PartialDate {
         let year = digits(parts.next().unwrap_or(""), 4, s)?;
         let month = parts.next().map(|p| digits(p, 2, s)).transpose()?;
         let day = parts.next().map(|p| digits(p, 2, s)).transpose()?;
-        if parts.next().is_some() {
-            return Err(DateError::new(s, "too many parts"));
-        }
         let year = i32::try_from(year).map_err(|_| DateError::new(s, "year out of range"))?;
         match (month, day) {
             (None, _) => PartialDate::year(year),

@@ -98,3 +98,20 @@ impl Dataset {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A value TOML cannot hold (a missing value in an array) is a typed error that
+    /// names the file and table. Loaded datasets never hold one, so
+    /// this is reached only from inside the crate.
+    #[test]
+    fn a_value_toml_cannot_hold_is_a_serialize_error() {
+        let err = table_toml("source", "sources.toml", &[None::<u8>]).unwrap_err();
+        assert!(matches!(err, DumpError::Serialize { file: "sources.toml", table: "source", .. }), "{err}");
+        let text = err.to_string();
+        assert!(text.starts_with("sources.toml: cannot write the `[[source]]` table as TOML: "), "{text}");
+        assert!(text.len() > "sources.toml: cannot write the `[[source]]` table as TOML: ".len(), "{text}");
+    }
+}
