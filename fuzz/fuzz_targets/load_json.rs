@@ -3,26 +3,9 @@
 
 #![no_main]
 
-use kuril_dispute::Dataset;
-use libfuzzer_sys::fuzz_target;
+// Each target uses one of the shared checks.
+#[allow(dead_code)]
+#[path = "../../tests/fuzz_checks/mod.rs"]
+mod checks;
 
-fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
-    match Dataset::from_json(text) {
-        Ok(dataset) => {
-            let json = serde_json::to_string(&dataset).expect("a loaded dataset serialises");
-            assert_eq!(
-                Dataset::from_json(&json).as_ref(),
-                Ok(&dataset),
-                "JSON round trip changed the dataset"
-            );
-            let dumped = dataset.to_toml_files().expect("a loaded dataset dumps");
-            let again = Dataset::from_toml(dumped.iter().map(|(n, t)| (*n, t.as_str())))
-                .expect("a dumped dataset loads");
-            assert_eq!(again, dataset, "TOML round trip changed the dataset");
-        }
-        Err(e) => {
-            let _ = e.to_string();
-        }
-    }
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::load_json(data));
