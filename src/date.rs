@@ -77,6 +77,7 @@ pub struct PartialDate {
 /// Why a string is not a [`PartialDate`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("invalid date {input:?}: {reason} (expected \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\")")]
+#[non_exhaustive]
 pub struct DateError {
     input: String,
     reason: &'static str,
@@ -87,6 +88,11 @@ impl DateError {
         // Keep the error small even when the input is huge.
         let input: String = input.chars().take(40).collect();
         DateError { input, reason }
+    }
+
+    /// The input that was rejected (its first 40 characters).
+    pub fn input(&self) -> &str {
+        &self.input
     }
 
     /// What is wrong with the input, in a few words.
@@ -287,6 +293,9 @@ impl FromStr for PartialDate {
     type Err = DateError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s.split('-').nth(3).is_some() {
+            return Err(DateError::new(s, "too many parts"));
+        }
         if s.len() > 10 {
             return Err(DateError::new(s, "too long"));
         }
@@ -294,9 +303,6 @@ impl FromStr for PartialDate {
         let year = digits(parts.next().unwrap_or(""), 4, s)?;
         let month = parts.next().map(|p| digits(p, 2, s)).transpose()?;
         let day = parts.next().map(|p| digits(p, 2, s)).transpose()?;
-        if parts.next().is_some() {
-            return Err(DateError::new(s, "too many parts"));
-        }
         let year = i32::try_from(year).map_err(|_| DateError::new(s, "year out of range"))?;
         match (month, day) {
             (None, _) => PartialDate::year(year),

@@ -37,11 +37,39 @@ impl fmt::Display for Location {
     }
 }
 
+/// The format a dataset is read from.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    strum::Display,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+)]
+#[non_exhaustive]
+pub enum DataFormat {
+    /// The TOML files of a data directory ([`Dataset::from_dir`](crate::Dataset::from_dir)).
+    #[strum(serialize = "TOML")]
+    Toml,
+    /// The JSON of a whole dataset ([`Dataset::from_json`](crate::Dataset::from_json)).
+    #[strum(serialize = "JSON")]
+    Json,
+}
+
 /// One thing wrong with a dataset, with where it is.
 ///
 /// Every variant that concerns a place in a file carries its [`Location`] (`at`), and
 /// every variant that concerns a record names the record (`record`: `table id`).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// `<&'static str>::from(&problem)` names the variant (`"UnknownReference"`), and
+/// `Problem::COUNT` (from [`strum::EnumCount`]) says how many variants there are.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, strum::IntoStaticStr, strum::EnumCount)]
 #[non_exhaustive]
 pub enum Problem {
     /// A file could not be read.
@@ -97,11 +125,13 @@ pub enum Problem {
         /// The length of the valid prefix, in bytes.
         valid_up_to: usize,
     },
-    /// A file is not well-formed TOML.
-    #[error("{at}: malformed TOML: {message}")]
+    /// A file is not well-formed TOML (or a JSON dataset is not well-formed JSON).
+    #[error("{at}: malformed {format}: {message}")]
     Syntax {
         /// Where the parser stopped.
         at: Location,
+        /// The format being read.
+        format: DataFormat,
         /// The parser's message.
         message: String,
     },
@@ -272,6 +302,7 @@ impl Problem {
 /// assert_eq!(err.to_string(), "invalid dataset: /no/such/directory: cannot read: no such directory");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct LoadError {
     problems: Vec<Problem>,
 }
@@ -312,4 +343,41 @@ impl std::error::Error for LoadError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         self.problems.first().map(|p| p as &(dyn std::error::Error + 'static))
     }
+}
+
+/// Why a dataset could not be written out as data files.
+///
+/// ```
+/// use kuril_dispute::{Dataset, DumpError};
+///
+/// // A path under a regular file cannot be a directory.
+/// let file = std::env::current_exe()?;
+/// let err = Dataset::builtin().write_dir(file.join("data")).unwrap_err();
+/// assert!(matches!(err, DumpError::Io { .. }));
+/// assert!(err.to_string().contains("cannot write"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, strum::IntoStaticStr, strum::EnumCount)]
+#[non_exhaustive]
+pub enum DumpError {
+    /// A table could not be written as TOML (a value TOML cannot hold).
+    #[error("{file}: cannot write the `[[{table}]]` table as TOML: {message}")]
+    Serialize {
+        /// The file the table goes to (`events.toml`).
+        file: &'static str,
+        /// The table.
+        table: &'static str,
+        /// The serializer's message.
+        message: String,
+    },
+    /// A file or the directory could not be written.
+    #[error("{}: cannot write: {message}", path.display())]
+    Io {
+        /// The file or directory.
+        path: PathBuf,
+        /// The kind of I/O error.
+        kind: std::io::ErrorKind,
+        /// The operating system's message.
+        message: String,
+    },
 }

@@ -11,23 +11,68 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// Why a string is not a valid id.
+/// Why a string is not a valid id: the id (cut to 80 characters) and what is wrong with
+/// it.
+///
+/// ```
+/// use kuril_dispute::PartyId;
+///
+/// let err = PartyId::new("North Korea").unwrap_err();
+/// assert_eq!(err.reason(), "'N' at byte 0 is not a lower-case letter, digit or hyphen");
+/// assert!(err.to_string().starts_with("invalid id \"North Korea\": 'N' at byte 0"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "invalid id {id:?}: ids are lower-case kebab-case ASCII (a-z, 0-9, single hyphens), 1 to 80 characters"
+    "invalid id {id:?}: {reason} (ids are lower-case kebab-case ASCII: a-z, 0-9, single hyphens, 1 to 80 characters)"
 )]
+#[non_exhaustive]
 pub struct IdError {
     id: String,
+    reason: String,
+}
+
+impl IdError {
+    /// The id that was rejected (its first 80 characters).
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// What is wrong with it, in a few words.
+    pub fn reason(&self) -> &str {
+        &self.reason
+    }
+}
+
+/// The longest id, in bytes.
+const MAX_ID_LEN: usize = 80;
+
+/// What keeps `s` from being lower-case kebab-case (`[a-z0-9]+(-[a-z0-9]+)*`, at most 80
+/// bytes), if anything.
+fn kebab_problem(s: &str) -> Option<String> {
+    if s.is_empty() {
+        return Some("it is empty".to_owned());
+    }
+    if s.len() > MAX_ID_LEN {
+        return Some(format!("it is {} bytes long", s.len()));
+    }
+    if let Some((at, c)) =
+        s.char_indices().find(|&(_, c)| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'))
+    {
+        return Some(format!("{c:?} at byte {at} is not a lower-case letter, digit or hyphen"));
+    }
+    if s.starts_with('-') || s.ends_with('-') {
+        return Some("it starts or ends with a hyphen".to_owned());
+    }
+    if let Some(at) = s.find("--") {
+        return Some(format!("two hyphens in a row at byte {at}"));
+    }
+    None
 }
 
 /// Whether `s` is lower-case kebab-case: `[a-z0-9]+(-[a-z0-9]+)*`, at most 80 bytes.
+#[cfg(test)]
 pub(crate) fn is_kebab(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 80
-        && !s.starts_with('-')
-        && !s.ends_with('-')
-        && !s.contains("--")
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    kebab_problem(s).is_none()
 }
 
 /// An id's text: a literal, or a shared string (cloning an id never allocates, so the
@@ -100,10 +145,9 @@ macro_rules! string_id {
             /// When `id` is not lower-case kebab-case ASCII of 1 to 80 characters.
             pub fn new(id: impl Into<String>) -> Result<Self, IdError> {
                 let id = id.into();
-                if is_kebab(&id) {
-                    Ok($name(IdText::Shared(Arc::from(id))))
-                } else {
-                    Err(IdError { id: id.chars().take(80).collect() })
+                match kebab_problem(&id) {
+                    None => Ok($name(IdText::Shared(Arc::from(id)))),
+                    Some(reason) => Err(IdError { id: id.chars().take(MAX_ID_LEN).collect(), reason }),
                 }
             }
 

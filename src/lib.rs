@@ -30,7 +30,9 @@
 //! - [`Dataset`]: every table, validated and indexed. [`Dataset::builtin`] is the curated
 //!   data compiled into the crate (from `data/*.toml`); [`Dataset::from_dir`] loads your
 //!   own files in the same format and reports every [`Problem`] with file, line and
-//!   column.
+//!   column. [`Dataset::to_toml_files`] and [`Dataset::write_dir`] write a dataset back
+//!   out in that format, and [`Dataset::from_json`] reads what `serde_json` writes for
+//!   it; both round trips give an equal dataset.
 //! - The records: [`IslandProfile`] (names in English, Japanese and Russian, areas,
 //!   population, centroid, administration), [`CollectiveName`], [`Party`], [`Person`],
 //!   [`Agreement`] with its [`Provision`]s, [`Formula`] with its [`Stage`]s and
@@ -149,7 +151,7 @@
 // outside tests (the few documented invariants carry an explicit `allow`).
 #![cfg_attr(
     not(test),
-    warn(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)
 )]
 
 mod agreement;
@@ -184,7 +186,7 @@ pub use allocation::{Allocation, Holder, Part};
 pub use analysis::{FormulaDiff, Headcount, StageSummary};
 pub use dataset::{Dataset, MAX_FILE_BYTES};
 pub use date::{DateError, PartialDate, Precision};
-pub use error::{LoadError, Location, Problem};
+pub use error::{DataFormat, DumpError, LoadError, Location, Problem};
 pub use event::{Event, EventKind};
 pub use formula::{
     Condition, Formula, FormulaId, Origin, Recipient, Right, Sequencing, Share, Stage, Transfer, Undecided,

@@ -4,10 +4,11 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
+use serde_json::value::RawValue;
 use toml::Spanned;
 
 use crate::agreement::Agreement;
-use crate::error::{Location, Problem};
+use crate::error::{DataFormat, Location, Problem};
 use crate::event::Event;
 use crate::formula::Formula;
 use crate::geography::{CollectiveName, IslandProfile};
@@ -73,21 +74,17 @@ pub(crate) struct RawTables {
     pub formulas: Vec<Row<Formula>>,
     pub positions: Vec<Row<Position>>,
     pub events: Vec<Row<Event>>,
-    /// Where each table was read from (for problems about a whole table).
-    pub files: Vec<(&'static str, String)>,
+    /// Where each table was read from (for problems about a whole table): the start of
+    /// its file, or of its array in a JSON dataset.
+    pub files: Vec<(&'static str, Location)>,
 }
 
 impl RawTables {
-    /// The file a table was read from, as a location at its start.
+    /// Where a table was read from.
     pub fn file_of(&self, key: &str) -> Location {
-        let name = self
-            .files
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, f)| f.clone())
-            .or_else(|| TABLE_FILES.iter().find(|t| t.key == key).map(|t| t.file.to_owned()))
-            .unwrap_or_default();
-        Location::start_of(&name)
+        self.files.iter().find(|(k, _)| *k == key).map(|(_, at)| at.clone()).unwrap_or_else(|| {
+            Location::start_of(TABLE_FILES.iter().find(|t| t.key == key).map_or("", |t| t.file))
+        })
     }
 }
 
@@ -117,8 +114,14 @@ fn problem_of(file: &str, text: &str, err: &toml::de::Error, syntax: bool) -> Pr
     let at = Location::of_offset(file, text, err.span().map_or(0, |s| s.start));
     let message = err.message().trim().to_owned();
     if syntax {
-        return Problem::Syntax { at, message };
+        return Problem::Syntax { at, format: DataFormat::Toml, message };
     }
+    schema_problem(at, message)
+}
+
+/// A deserializer's complaint about a well-formed file: an unknown field, or a value of
+/// the wrong type or form.
+fn schema_problem(at: Location, message: String) -> Problem {
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let field = rest.split('`').next().unwrap_or_default().to_owned();
         return Problem::UnknownField { at, field, message };
@@ -170,7 +173,7 @@ pub(crate) fn read_tables<'a>(
             None => {}
         }
         let key = TABLE_FILES.get(index).map_or("", |t| t.key);
-        tables.files.push((key, path.to_owned()));
+        tables.files.push((key, Location::start_of(path)));
         let result = match key {
             "source" => parse_rows(path, text, |f: SourceFile| f.rows).map(|r| tables.sources = r),
             "island" => parse_rows(path, text, |f: IslandFile| f.rows).map(|r| tables.islands = r),
@@ -259,4 +262,107 @@ fn read_file(path: &Path) -> Result<String, Box<Problem>> {
     String::from_utf8(bytes).map_err(|e| {
         Box::new(Problem::NotUtf8 { path: path.to_owned(), valid_up_to: e.utf8_error().valid_up_to() })
     })
+}
+
+/// The name JSON locations give as their file.
+pub(crate) const JSON_FILE: &str = "<json>";
+
+/// The tables of a JSON dataset, each left unparsed so that every record can be located.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JsonTables<'a> {
+    #[serde(borrow)]
+    sources: &'a RawValue,
+    #[serde(borrow)]
+    islands: &'a RawValue,
+    #[serde(borrow)]
+    names: &'a RawValue,
+    #[serde(borrow)]
+    parties: &'a RawValue,
+    #[serde(borrow)]
+    people: &'a RawValue,
+    #[serde(borrow)]
+    agreements: &'a RawValue,
+    #[serde(borrow)]
+    formulas: &'a RawValue,
+    #[serde(borrow)]
+    positions: &'a RawValue,
+    #[serde(borrow)]
+    events: &'a RawValue,
+}
+
+/// The byte offset of `part` in `whole`, where `part` is a slice of `whole`.
+fn offset_in(whole: &str, part: &str) -> usize {
+    (part.as_ptr() as usize).saturating_sub(whole.as_ptr() as usize).min(whole.len())
+}
+
+/// Turns a serde_json error found while reading `part` (a slice of `text`) into a typed
+/// problem at its place in `text`.
+fn json_problem(text: &str, part: &str, err: &serde_json::Error) -> Problem {
+    // serde_json counts lines from 1 and columns in bytes from 1 (0: before the line).
+    let line_start =
+        part.split_inclusive('\n').take(err.line().saturating_sub(1)).map(str::len).sum::<usize>();
+    let offset = offset_in(text, part) + line_start + err.column().saturating_sub(1);
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let at = Location::of_offset(JSON_FILE, text, offset);
+    let full = err.to_string();
+    let suffix = format!(" at line {} column {}", err.line(), err.column());
+    let message = full.strip_suffix(&suffix).unwrap_or(&full).to_owned();
+    match err.classify() {
+        serde_json::error::Category::Data => schema_problem(at, message),
+        _ => Problem::Syntax { at, format: DataFormat::Json, message },
+    }
+}
+
+/// Parses one JSON table, record by record; every record that does not parse is a
+/// problem.
+fn json_rows<T: DeserializeOwned>(
+    text: &str,
+    key: &'static str,
+    table: &RawValue,
+    tables: &mut RawTables,
+    problems: &mut Vec<Problem>,
+) -> Vec<Row<T>> {
+    let part = table.get();
+    tables.files.push((key, Location::of_offset(JSON_FILE, text, offset_in(text, part))));
+    let rows: Vec<&RawValue> = match serde_json::from_str(part) {
+        Ok(rows) => rows,
+        Err(e) => {
+            problems.push(json_problem(text, part, &e));
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let part = row.get();
+        match serde_json::from_str(part) {
+            Ok(value) => {
+                out.push(Row { value, at: Location::of_offset(JSON_FILE, text, offset_in(text, part)) })
+            }
+            Err(e) => problems.push(json_problem(text, part, &e)),
+        }
+    }
+    out
+}
+
+/// Reads every table from the JSON of a whole dataset (as `serde_json` writes a
+/// [`Dataset`](crate::Dataset)). Returns the tables, or every problem of syntax and
+/// schema found.
+pub(crate) fn read_json(text: &str) -> Result<RawTables, Vec<Problem>> {
+    let json: JsonTables<'_> = serde_json::from_str(text).map_err(|e| vec![json_problem(text, text, &e)])?;
+    let mut t = RawTables::default();
+    let mut p = Vec::new();
+    t.sources = json_rows(text, "source", json.sources, &mut t, &mut p);
+    t.islands = json_rows(text, "island", json.islands, &mut t, &mut p);
+    t.names = json_rows(text, "name", json.names, &mut t, &mut p);
+    t.parties = json_rows(text, "party", json.parties, &mut t, &mut p);
+    t.people = json_rows(text, "person", json.people, &mut t, &mut p);
+    t.agreements = json_rows(text, "agreement", json.agreements, &mut t, &mut p);
+    t.formulas = json_rows(text, "formula", json.formulas, &mut t, &mut p);
+    t.positions = json_rows(text, "position", json.positions, &mut t, &mut p);
+    t.events = json_rows(text, "event", json.events, &mut t, &mut p);
+    if p.is_empty() { Ok(t) } else { Err(p) }
 }

@@ -1,5 +1,6 @@
 //! The dataset: every table, validated and indexed; the built-in data and user data.
 
+mod dump;
 mod load;
 mod validate;
 
@@ -125,6 +126,39 @@ impl Dataset {
     /// As [`Dataset::from_dir`].
     pub fn from_toml<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Dataset, LoadError> {
         let tables = load::read_tables(files).map_err(LoadError::new)?;
+        Dataset::from_tables(tables)
+    }
+
+    /// Loads a dataset from the JSON that `serde_json` writes for a [`Dataset`] (an
+    /// object with one array per table: `sources`, `islands`, `names`, `parties`,
+    /// `people`, `agreements`, `formulas`, `positions`, `events`), and runs every check
+    /// [`Dataset::from_dir`] runs.
+    ///
+    /// # Errors
+    ///
+    /// A [`LoadError`] listing every problem found. Problems of syntax and schema are
+    /// located in the JSON text, whose file is shown as `<json>`: malformed JSON, a
+    /// missing or unknown table, a record with an unknown field or a value of the wrong
+    /// form (each record that does not parse is a problem of its own). Then the same
+    /// cross-checks as for TOML data, each located at the start of its record.
+    ///
+    /// ```
+    /// use kuril_dispute::Dataset;
+    ///
+    /// let json = serde_json::to_string(Dataset::builtin())?;
+    /// assert_eq!(&Dataset::from_json(&json)?, Dataset::builtin());
+    ///
+    /// let err = Dataset::from_json(r#"{"sources": []}"#).unwrap_err();
+    /// assert!(err.to_string().contains("<json>:1:15: missing field `islands`"), "{err}");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_json(json: &str) -> Result<Dataset, LoadError> {
+        let tables = load::read_json(json).map_err(LoadError::new)?;
+        Dataset::from_tables(tables)
+    }
+
+    /// Checks tables as read and builds the dataset.
+    fn from_tables(tables: load::RawTables) -> Result<Dataset, LoadError> {
         let problems = validate::check(&tables);
         if !problems.is_empty() {
             return Err(LoadError::new(problems));

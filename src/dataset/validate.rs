@@ -15,6 +15,10 @@ use crate::island::Island;
 use crate::party::Party;
 use crate::source::{Citation, MAX_QUOTE_WORDS};
 
+/// The largest byte offset a span may have: the largest TOML integer, so that every
+/// dataset can be written back out as TOML.
+const MAX_OFFSET: u64 = i64::MAX as u64;
+
 /// Runs every check; returns every problem found, in file order.
 pub(crate) fn check(t: &RawTables) -> Vec<Problem> {
     let mut c = Checker::new(t);
@@ -152,10 +156,23 @@ impl<'a> Checker<'a> {
                     self.invalid(at, rec, "a citation's quote is empty".to_owned());
                 }
             }
-            if let Some(span) = c.span
-                && span.start >= span.end
-            {
-                self.invalid(at, rec, format!("span [{}, {}] is empty or reversed", span.start, span.end));
+            if let Some(span) = c.span {
+                if span.start >= span.end {
+                    self.invalid(
+                        at,
+                        rec,
+                        format!("span [{}, {}] is empty or reversed", span.start, span.end),
+                    );
+                } else if u64::try_from(span.end).map_or(true, |end| end > MAX_OFFSET) {
+                    self.invalid(
+                        at,
+                        rec,
+                        format!(
+                            "span [{}, {}] ends beyond the largest offset, {MAX_OFFSET}",
+                            span.start, span.end
+                        ),
+                    );
+                }
             }
         }
     }

@@ -1,0 +1,88 @@
+//! The checks the fuzz targets make on one input, shared by `fuzz/fuzz_targets/*.rs` and
+//! `tests/fuzz_regressions.rs` (which replays the inputs the fuzzers found). A check
+//! panics when the crate misbehaves: a panic inside the crate, or a dataset that does not
+//! round-trip.
+
+use kuril_dispute::{
+    AgreementId, Dataset, EventId, FormulaId, Island, NameId, PartialDate, PartyId, PersonId, PositionId,
+    Precision, SourceId,
+};
+
+/// The table files, in load order: the `n`th NUL-separated part of a `load_toml` input
+/// is the `n`th file.
+pub const FILES: [&str; 9] = [
+    "sources.toml",
+    "islands.toml",
+    "names.toml",
+    "parties.toml",
+    "people.toml",
+    "agreements.toml",
+    "formulas.toml",
+    "positions.toml",
+    "events.toml",
+];
+
+/// A loaded dataset dumps to TOML (and JSON) and loads back equal.
+fn round_trips(dataset: &Dataset) {
+    let dumped = dataset.to_toml_files().expect("a loaded dataset dumps");
+    let again =
+        Dataset::from_toml(dumped.iter().map(|(n, t)| (*n, t.as_str()))).expect("a dumped dataset loads");
+    assert_eq!(&again, dataset, "TOML round trip changed the dataset");
+    let json = serde_json::to_string(dataset).expect("a loaded dataset serialises");
+    assert_eq!(Dataset::from_json(&json).as_ref(), Ok(dataset), "JSON round trip changed the dataset");
+}
+
+/// Bytes split at NUL into the nine table files, given to `Dataset::from_toml`.
+pub fn load_toml(data: &[u8]) {
+    let texts: Vec<String> =
+        data.split(|&b| b == 0).map(|p| String::from_utf8_lossy(p).into_owned()).collect();
+    match Dataset::from_toml(FILES.iter().zip(&texts).map(|(name, text)| (*name, text.as_str()))) {
+        Ok(dataset) => round_trips(&dataset),
+        Err(e) => assert!(!e.problems().is_empty() && !e.to_string().is_empty()),
+    }
+}
+
+/// Text given to `Dataset::from_json`.
+pub fn load_json(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    match Dataset::from_json(text) {
+        Ok(dataset) => round_trips(&dataset),
+        Err(e) => assert!(!e.problems().is_empty() && !e.to_string().is_empty()),
+    }
+}
+
+fn prints_back<T>(text: &str)
+where
+    T: std::str::FromStr + std::fmt::Display,
+    T::Err: std::fmt::Display,
+{
+    match text.parse::<T>() {
+        Ok(value) => assert_eq!(value.to_string(), text, "{text:?} does not print back unchanged"),
+        Err(e) => assert!(!e.to_string().is_empty()),
+    }
+}
+
+/// Text given to every string parser: dates, ids, closed vocabularies.
+pub fn parse_strings(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    match text.parse::<PartialDate>() {
+        Ok(date) => {
+            let printed = date.to_string();
+            assert_eq!(printed.parse::<PartialDate>().ok(), Some(date), "{printed:?} does not parse back");
+            assert!(date.first_day() <= date.last_day());
+            for p in [Precision::Year, Precision::Month, Precision::Day] {
+                assert!(date.truncate(p).contains(&date));
+            }
+        }
+        Err(e) => assert!(e.to_string().contains("invalid date")),
+    }
+    prints_back::<PartyId>(text);
+    prints_back::<PersonId>(text);
+    prints_back::<SourceId>(text);
+    prints_back::<EventId>(text);
+    prints_back::<PositionId>(text);
+    prints_back::<NameId>(text);
+    prints_back::<Island>(text);
+    prints_back::<AgreementId>(text);
+    prints_back::<FormulaId>(text);
+}
