@@ -93,4 +93,8 @@ pub struct Event {
     pub summary: String,
     /// Where it was read.
     pub cite: Vec<Citation>,
+    /// Whether the extractor added it from documents (its citations point into them), as
+    /// opposed to curated data.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub extracted: bool,
 }

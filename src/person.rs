@@ -66,6 +66,10 @@ pub struct Person {
     pub roles: Vec<Role>,
     /// Where it was read.
     pub cite: Vec<Citation>,
+    /// Whether the extractor added it from documents (its citations point into them), as
+    /// opposed to curated data.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub extracted: bool,
 }
 
 impl Person {

@@ -58,6 +58,10 @@ pub struct Position {
     pub summary: String,
     /// Where it was read.
     pub cite: Vec<Citation>,
+    /// Whether the extractor added it from documents (its citations point into them), as
+    /// opposed to curated data.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub extracted: bool,
 }
 
 impl Position {
@@ -91,6 +95,7 @@ impl Position {
             speaker: None,
             office: None,
             cite: Vec::new(),
+            extracted: false,
         }
     }
 

@@ -39,6 +39,7 @@ mod events;
 mod figures;
 mod findings;
 mod gazetteer;
+mod loader;
 mod mentions;
 mod people;
 mod positions;
@@ -59,6 +60,7 @@ pub use findings::{
     PositionFinding, Quote,
 };
 pub use gazetteer::PartyForm;
+pub use loader::{Extended, Skipped};
 pub use record::{Record, RecordEvent, RecordFigure, RecordPerson, RecordPosition};
 
 use crate::dataset::Dataset;

@@ -1,0 +1,100 @@
+//! Documents into datasets: findings become cited people, events and positions; a finding
+//! matching a curated record becomes one more citation of it; nothing is dropped silently.
+
+use kuril_dispute::extract::{Document, Extractor};
+use kuril_dispute::{Dataset, EventKind, FormulaId, PartyId};
+
+fn doc(id: &str, text: &str, published: Option<&str>) -> Document {
+    let d = Document::new(id, text).unwrap();
+    match published {
+        Some(p) => d.with_published(p.parse().unwrap()),
+        None => d,
+    }
+}
+
+#[test]
+fn extending_links_what_is_known_and_adds_what_is_new() {
+    let data = Dataset::builtin();
+    let extractor = Extractor::new(data).unwrap();
+    let text = "Igor Belsky, a Russian analyst, said Putin would keep the 1956 joint declaration in mind.";
+    let out = extractor.extend_dataset(&[doc("wire-1.txt", text, Some("2017-02-03"))]).unwrap();
+    let d = &out.dataset;
+
+    // The known person: one more citation, with the span of the mention.
+    let putin = d.person(&"vladimir-putin".parse().unwrap()).unwrap();
+    let before = data.person(&"vladimir-putin".parse().unwrap()).unwrap();
+    assert_eq!(putin.cite.len(), before.cite.len() + 1);
+    let cite = putin.cite.last().unwrap();
+    assert_eq!(cite.source.as_str(), "doc-wire-1-txt");
+    let span = cite.span.unwrap();
+    assert_eq!(&text[span.start..span.end], "Putin");
+    assert!(!putin.extracted);
+
+    // The unknown one: added, marked, with the party the text gives.
+    let belsky = d.people().find(|p| p.name == "Igor Belsky").unwrap();
+    assert!(belsky.extracted);
+    assert_eq!(belsky.party, Some(PartyId::RUSSIA));
+
+    // The signing of 1956, named with its year: linked to the curated event.
+    let signing = d
+        .events()
+        .find(|e| e.kind == EventKind::AgreementSigned && e.date.to_string() == "1956-10-19")
+        .unwrap();
+    assert!(signing.cite.iter().any(|c| c.source.as_str() == "doc-wire-1-txt"));
+    assert_eq!(d.events().count(), data.events().count());
+
+    // The document itself is a source.
+    let source = d.source(&"doc-wire-1-txt".parse().unwrap()).unwrap();
+    assert_eq!(source.document.as_deref(), Some("wire-1.txt"));
+    assert_eq!(out.added, 1);
+    assert_eq!(out.linked, 2);
+}
+
+#[test]
+fn what_cannot_become_a_record_is_reported() {
+    let extractor = Extractor::new(Dataset::builtin()).unwrap();
+    // A stance without any date, and a state acting outside its lifetime.
+    let undated = doc("a.txt", "Japan demands the return of all four islands.", None);
+    let anachronism = doc("b.txt", "The Soviet government protested to Japan in 2014.", None);
+    let out = extractor.extend_dataset(&[undated, anachronism]).unwrap();
+    let reasons: Vec<(&str, &str)> =
+        out.skipped.iter().map(|s| (s.doc.as_str(), s.reason.as_str())).collect();
+    assert!(reasons.iter().any(|(d, r)| *d == "a.txt" && r.contains("no date")), "{reasons:?}");
+    assert!(
+        reasons.iter().any(|(d, r)| *d == "b.txt" && r.contains("soviet-union did not exist on 2014")),
+        "{reasons:?}"
+    );
+}
+
+#[test]
+fn a_dataset_from_documents_alone_round_trips() {
+    let extractor = Extractor::new(Dataset::builtin()).unwrap();
+    let docs = [
+        doc(
+            "one.txt",
+            "Moscow insists that Tokyo accept the post-war realities, Lavrov said on Monday.",
+            Some("2019-01-16"),
+        ),
+        doc(
+            "two.txt",
+            "The Kremlin again insisted that Japan accept the post-war realities.",
+            Some("2019-02-10"),
+        ),
+    ];
+    let out = extractor.dataset_from(&docs).unwrap();
+    let d = &out.dataset;
+    // Only what the documents say: the same stance twice is one position, cited twice.
+    let positions: Vec<_> = d.positions().collect();
+    assert_eq!(positions.len(), 1, "{positions:?}");
+    assert_eq!(positions[0].formula, Some(FormulaId::StatusQuo));
+    assert_eq!(positions[0].holder, PartyId::RUSSIA);
+    assert_eq!(positions[0].cite.len(), 2);
+    assert!(positions[0].extracted);
+    assert!(d.events().all(|e| e.extracted));
+    // Lavrov is the curated person, cited by the document.
+    assert!(d.people().any(|p| p.id.as_str() == "sergei-lavrov" && !p.extracted));
+    // Written out and read back, it is the same dataset, marks included.
+    let files = d.to_toml_files().unwrap();
+    let again = Dataset::from_toml(files.iter().map(|(n, t)| (*n, t.as_str()))).unwrap();
+    assert_eq!(&again, d);
+}
