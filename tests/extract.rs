@@ -252,7 +252,7 @@ fn the_terms_of_an_agreement_are_its_parties_stance_at_its_date() {
     );
     let p = x.positions.iter().find(|p| p.holder == party("soviet-union")).unwrap();
     assert_eq!(p.formula, FormulaId::TwoIslands1956);
-    assert_eq!(p.date.map(|d| d.to_string()).as_deref(), Some("1956"));
+    assert_eq!(p.date.map(|d| d.to_string()).as_deref(), Some("1956-10-19"));
     // The negotiating basis of an agreement is both sides' stance.
     let x = extract("Abe and Putin reached the Singapore agreement.", Some("2018-11-20"));
     let mut holders: Vec<_> = x.positions.iter().map(|p| (p.holder.to_string(), p.formula)).collect();
@@ -334,4 +334,53 @@ fn a_long_document_is_read_in_pieces_with_spans_into_the_whole() {
     assert_eq!(kunashiri.evidence.sentence_text(&text), "Kunashiri is close.");
     assert_eq!(x.published.map(|d| d.to_string()).as_deref(), Some("2020"));
     assert!(x.positions.iter().any(|p| p.holder == party("japan") && p.formula == FormulaId::FourIslands));
+}
+
+fn fixture(name: &str) -> Extraction {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+    Extractor::new(Dataset::builtin()).unwrap().extract(&Document::from_path(path).unwrap())
+}
+
+#[test]
+fn wire_copy_of_2018_with_a_venue_an_appositive_and_a_dateline() {
+    let x = fixture("wire-2018-11-15.txt");
+    assert_eq!(x.published.map(|d| d.to_string()).as_deref(), Some("2018-11-15"));
+    // Singapore is only the venue of the meeting; the dateline is not an event.
+    assert_eq!(parties(&x), ["japan", "russia", "soviet-union"]);
+    assert!(x.events.iter().all(|e| e.date.to_string() != "2018-11-15" || e.kind != EventKind::Other));
+    // "Wednesday" before Thursday 15 November 2018, with the agreement it names.
+    let summit = x.events.iter().find(|e| e.date.to_string() == "2018-11-14").unwrap();
+    assert_eq!(summit.agreement, Some(AgreementId::SingaporeAgreement2018));
+    // Both sides' stance at Singapore, at the signing's date.
+    let singapore: Vec<_> = x
+        .positions
+        .iter()
+        .filter(|p| {
+            p.formula == FormulaId::TwoIslands1956 && p.date.is_some_and(|d| d.to_string() == "2018-11-14")
+        })
+        .map(|p| p.holder.to_string())
+        .collect();
+    assert!(
+        singapore.contains(&"japan".to_string()) && singapore.contains(&"russia".to_string()),
+        "{singapore:?}"
+    );
+    // The analyst: an appositive after "said X" gives her role and her country.
+    let analyst = x.people.iter().find(|p| p.name == "Anna Korsakova").unwrap();
+    assert_eq!(analyst.party, Some(party("russia")));
+    assert!(!analyst.official);
+}
+
+#[test]
+fn agency_copy_of_1993_in_british_spelling() {
+    let x = fixture("agency-1993-10-12.txt");
+    assert_eq!(x.published.map(|d| d.to_string()).as_deref(), Some("1993-10-12"));
+    // LONDON in the dateline is a place, not the British government.
+    assert!(!parties(&x).contains(&"united-kingdom".to_string()));
+    assert_eq!(x.record().islands.len(), 4);
+    let mut d = dates(&x);
+    d.sort();
+    assert!(d.contains(&"1993-10-11".to_string()), "yesterday: {d:?}");
+    let p: Vec<_> = x.positions.iter().map(|p| (p.holder.to_string(), p.formula)).collect();
+    assert!(p.contains(&("japan".to_string(), FormulaId::FourIslands)), "{p:?}");
+    assert!(p.contains(&("russia".to_string(), FormulaId::TwoIslands1956)), "{p:?}");
 }

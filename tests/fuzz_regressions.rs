@@ -46,6 +46,11 @@ fn parse_date_regressions() {
     replay("parse_date", fuzz_checks::parse_strings);
 }
 
+#[test]
+fn extract_document_regressions() {
+    replay("extract_document", fuzz_checks::extract_document);
+}
+
 /// A replayed input that fails its check fails the test.
 #[test]
 #[should_panic(expected = "fails the parse_date checks")]

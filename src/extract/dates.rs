@@ -440,10 +440,11 @@ fn dateline(text: &str, temporals: &[Temporal]) -> Option<PartialDate> {
         let line_start = t.range.start - before.len() + before.rfind('\n').map_or(0, |i| i + 1);
         let after = super::text::window_after(text, t.range.end, 200);
         let line_end = t.range.end + after.find('\n').unwrap_or(after.len());
-        let labelled = text
-            .get(line_start..t.range.start)
-            .is_some_and(|s| PUBLISHED_LABEL.as_ref().is_some_and(|r| r.is_match(s)));
-        if labelled || line_end.saturating_sub(line_start) <= 100 {
+        let prefix = text.get(line_start..t.range.start).unwrap_or_default();
+        let labelled = PUBLISHED_LABEL.as_ref().is_some_and(|r| r.is_match(prefix));
+        // A wire dateline: "LONDON, 12 October 1993 (Agency) - …".
+        let wire = prefix.len() <= 40 && !prefix.chars().any(char::is_lowercase);
+        if labelled || wire || line_end.saturating_sub(line_start) <= 100 {
             return Some(d);
         }
     }

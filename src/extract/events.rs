@@ -82,6 +82,22 @@ fn kind_near(text: &str, sentence: &std::ops::Range<usize>, at: usize) -> EventK
     best.map_or(EventKind::Other, |(_, k)| k)
 }
 
+/// Whether the time expression at `range` is a dateline ("TOKYO, Nov. 15, 2018",
+/// "Published: 12 March 2019"): the date of the text, not of a happening in it.
+fn is_dateline(scan: &Scan<'_>, range: &std::ops::Range<usize>) -> bool {
+    let s = scan.sentence(scan.sentence_of(range.start));
+    let before = scan.slice(&(s.start..range.start.max(s.start)));
+    let after = scan.slice(&(range.end.min(s.end)..s.end));
+    let label = before.trim_end().trim_end_matches(':').trim_end().to_ascii_lowercase();
+    let labelled =
+        ["published", "posted", "updated", "date", "dated", "published on", "posted on", "updated on"]
+            .iter()
+            .any(|l| label.ends_with(l));
+    let no_words = !before.chars().chain(after.chars()).any(char::is_lowercase);
+    let wire = before.len() <= 40 && !before.chars().any(char::is_lowercase) && s.start < 1200;
+    (s.end.saturating_sub(s.start) <= 120 && (labelled || no_words)) || wire
+}
+
 /// Events: every dated happening with actors, and every agreement named with a year.
 pub(crate) fn events(
     scan: &Scan<'_>,
@@ -136,7 +152,7 @@ pub(crate) fn events(
             continue;
         }
         // A year inside an agreement's name ("the 1956 declaration") dates the agreement.
-        if scan.is_named(i) {
+        if scan.is_named(i) || is_dateline(scan, &t.range) {
             continue;
         }
         let s = scan.sentence_of(t.range.start);
@@ -204,7 +220,19 @@ pub(crate) fn events(
                 continue;
             }
             let sentence = scan.slice(range);
-            let Some(verb) = LEAD_VERB.as_ref().and_then(|r| r.find(sentence)) else { continue };
+            // Background is not news: sentences naming an agreement by its year, and verbs in
+            // the passive or after a modal ("a treaty was signed", "would meet").
+            if starting_in(agreements, |a| a.at.start, range).iter().any(|a| a.item.year.is_some()) {
+                continue;
+            }
+            let Some(verb) = LEAD_VERB.as_ref().and_then(|r| {
+                r.find_iter(sentence).find(|m| {
+                    let before = super::mentions::words_before(sentence, m.start(), 1);
+                    !before.first().is_some_and(|w| AUXILIARIES.contains(&w.as_str()))
+                })
+            }) else {
+                continue;
+            };
             let actors: Vec<PartyId> =
                 sentence_parties.get(s).cloned().unwrap_or_default().into_iter().collect();
             if actors.is_empty() {
@@ -235,6 +263,11 @@ pub(crate) fn events(
     }
     out
 }
+
+/// Words before a verb that make it passive, modal or infinitive.
+const AUXILIARIES: &[&str] = &[
+    "was", "were", "been", "be", "is", "are", "would", "will", "could", "should", "might", "may", "to", "not",
+];
 
 /// How many sentences (of twelve words or more) make a story's lead.
 const LEAD_SENTENCES: usize = 5;

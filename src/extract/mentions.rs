@@ -9,7 +9,7 @@ use regex::Regex;
 use super::findings::{AgreementMention, IslandMention, PartyMention};
 use super::gazetteer::{Entry, Gazetteer, PartyForm};
 use super::scan::{Found, NEAR, Scan, starting_in};
-use super::text::{char_at, char_before, is_word_char, window_after, window_before};
+use super::text::{char_at, char_before, floor_boundary, is_word_char, window_after, window_before};
 use crate::agreement::{AgreementId, AgreementKind};
 use crate::dataset::Dataset;
 use crate::date::PartialDate;
@@ -64,6 +64,37 @@ const ORGANISATION_SUFFIXES: &[&str] = &[
     "journal",
     "shimbun",
     "broadcasting",
+];
+
+/// Nouns after a capital that make it an attribute of a thing in the city ("a Moscow think
+/// tank", "Tokyo residents"), not the government.
+const CITY_NOUNS: &[&str] = &[
+    "think",
+    "city",
+    "residents",
+    "mayor",
+    "police",
+    "airport",
+    "court",
+    "stock",
+    "region",
+    "prefecture",
+    "correspondent",
+    "bureau",
+    "office",
+    "metro",
+    "station",
+    "marathon",
+    "olympics",
+    "games",
+    "district",
+    "skyline",
+    "street",
+    "streets",
+    "branch",
+    "studio",
+    "exchange",
+    "area",
 ];
 
 /// Nouns after a state's adjective that make it the state acting ("the Japanese government").
@@ -166,7 +197,9 @@ fn locative(text: &str, range: &Range<usize>) -> bool {
     let before = words_before(text, range.start, 1);
     let after = words_after(text, range.end, 1);
     before.first().is_some_and(|w| LOCATIVE.contains(&w.as_str()))
-        || after.first().is_some_and(|w| ORGANISATION_SUFFIXES.contains(&w.as_str()) || w == "based")
+        || after.first().is_some_and(|w| {
+            ORGANISATION_SUFFIXES.contains(&w.as_str()) || CITY_NOUNS.contains(&w.as_str()) || w == "based"
+        })
 }
 
 /// Picks among parties sharing a name ("Moscow": Russia or the Soviet Union) by the date
@@ -193,6 +226,7 @@ pub(crate) fn choose_party(
 pub(crate) fn parties(scan: &Scan<'_>, gazetteer: &Gazetteer, data: &Dataset) -> Vec<Found<PartyMention>> {
     let text = scan.text();
     let mut out = Vec::new();
+    let mut venues = Vec::new();
     for hit in &scan.hits {
         let mut candidates = Vec::new();
         let mut form = None;
@@ -213,7 +247,13 @@ pub(crate) fn parties(scan: &Scan<'_>, gazetteer: &Gazetteer, data: &Dataset) ->
             PartyForm::Name => !words_after(text, hit.range.end, 1)
                 .first()
                 .is_some_and(|w| ORGANISATION_SUFFIXES.contains(&w.as_str())),
-            PartyForm::Metonym => !locative(text, &hit.range),
+            // An all-capitals city is a dateline's place ("LONDON, 12 October …").
+            PartyForm::Metonym => {
+                let written = scan.slice(&hit.range);
+                !locative(text, &hit.range)
+                    && !(written.chars().filter(|c| c.is_alphabetic()).count() > 3
+                        && !written.chars().any(char::is_lowercase))
+            }
             PartyForm::Adjective => adjective_of_state(text, &hit.range),
         };
         if !counts {
@@ -221,13 +261,41 @@ pub(crate) fn parties(scan: &Scan<'_>, gazetteer: &Gazetteer, data: &Dataset) ->
         }
         let date = scan.date_at(hit.range.start).or(scan.published);
         if let Some(party) = choose_party(data, &candidates, date) {
-            out.push(Found::new(
+            let found = Found::new(
                 hit.range.clone(),
                 PartyMention { party, form, evidence: scan.evidence(&hit.range) },
-            ));
+            );
+            if form == PartyForm::Name && venue(scan, &hit.range) {
+                venues.push(found)
+            } else {
+                out.push(found)
+            }
         }
     }
+    // A state named only as the venue of a meeting ("met in Singapore") is not a party to
+    // it; one that also acts or is acted upon elsewhere is.
+    for v in venues {
+        if out.iter().any(|m| m.item.party == v.item.party) {
+            out.push(v);
+        }
+    }
+    out.sort_by_key(|m| m.at.start);
     out
+}
+
+static MEETING: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:met|meet|meets|meeting|summit|talks|forum|conference|sidelines|agreed|gathered|hosted|hosts)(?-u:\b)").ok()
+});
+
+/// Whether a state's name at `range` is the venue of a meeting: after "in" or "at", in a
+/// sentence about a meeting.
+fn venue(scan: &Scan<'_>, range: &Range<usize>) -> bool {
+    let text = scan.text();
+    let after_in = words_before(text, range.start, 1).first().is_some_and(|w| w == "in" || w == "at");
+    let s = scan.sentence(scan.sentence_of(range.start));
+    let near = s.start.max(range.start.saturating_sub(NEAR))..s.end.min(range.end + NEAR);
+    let near = floor_boundary(text, near.start)..floor_boundary(text, near.end);
+    after_in && MEETING.as_ref().is_some_and(|m| m.is_match(scan.slice(&near)))
 }
 
 /// The states named (not by metonym) inside the name at `range`.
@@ -465,5 +533,5 @@ pub(crate) fn implied_agreements(
 
 /// Whether this module's patterns compile.
 pub(crate) fn compiles() -> bool {
-    AGREEMENT_PHRASE.is_some()
+    AGREEMENT_PHRASE.is_some() && MEETING.is_some()
 }

@@ -59,6 +59,9 @@ impl People {
 
 const NAME: &str = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?";
 
+/// What an appositive calls a person ("X, a retired diplomat, …").
+const ROLES: &str = r"diplomat|expert|analyst|professor|scholar|researcher|official|spokes(?:man|woman|person)|journalist|correspondent|economist|historian|lawmaker|politician|adviser|advisor|director|head|chief|minister|ambassador|governor|mayor|fellow|commentator|specialist|author|editor|president|chairman|secretary";
+
 /// Titles that make whoever holds them speak for a state.
 const OFFICE_TITLES: &str = r"President|Prime\ Minister|Premier|Foreign\ Minister|Defen[cs]e\ Minister|Deputy\ Foreign\ Minister|Minister|Ambassador|Spokes(?:man|woman|person)|Chief\ Cabinet\ Secretary|Cabinet\ Secretary|Secretary\ of\ State|Secretary|Governor|Chancellor|Emperor|Tsar|Czar|King|Senator|Sen\.|Envoy|Vice\ Minister|Deputy\ Minister";
 const OTHER_TITLES: &str = r"Professor|Prof\.|Dr\.|Mr\.|Mrs\.|Ms\.|General|Gen\.|Admiral|Adm\.|Colonel|Col\.|Director|Chairman|Mayor";
@@ -68,9 +71,9 @@ static PERSON: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?x)
         (?P<t1>(?:(?i:former|then|ex-|acting|deputy)\ )?(?:{OFFICE_TITLES}|{OTHER_TITLES}))\ (?P<n1>{full})
-        | (?P<n2>{full}),\ (?:a|an|the)\ (?P<r2>[^,.;\n]{{0,60}}?(?-u:\b)(?:diplomat|expert|analyst|professor|scholar|researcher|official|spokes(?:man|woman|person)|journalist|correspondent|economist|historian|lawmaker|politician|adviser|advisor|director|head|chief|minister|ambassador|governor|mayor|fellow|commentator|specialist|author|editor|president|chairman|secretary))(?-u:\b)
+        | (?P<n2>{full}),\ (?:a|an|the)\ (?P<r2>[^,.;\n]{{0,60}}?(?-u:\b)(?:{ROLES}))(?-u:\b)
         | (?P<n3>{full})\ (?:said|told|says|added|noted|stressed|argued|explained|wrote|warned|insisted|stated|declared|announced)(?-u:\b)
-        | (?-u:\b)(?:said|says|added|wrote|according\ to)\ (?P<n4>{full})
+        | (?-u:\b)(?:said|says|added|wrote|according\ to)\ (?P<n4>{full})(?:,\ (?:a|an|the)\ (?P<r4>[^,.;\n]{{0,60}}?(?-u:\b)(?:{ROLES}))(?-u:\b))?
         | (?m:^)[\ \t]*(?i:by)\ (?:(?:Dr|Prof|Mr|Ms)\.\ )?(?P<n5>{full})[\ \t]*(?m:$)"
     ))
     .ok()
@@ -352,10 +355,27 @@ pub(crate) fn people(scan: &Scan<'_>, gazetteer: &Gazetteer, data: &Dataset) -> 
             if overlaps {
                 continue;
             }
-            let title = c.name("t1").or(c.name("r2")).map(|t| t.as_str().to_string());
+            let title = c.name("t1").or(c.name("r2")).or(c.name("r4")).map(|t| t.as_str().to_string());
             let key = name.to_lowercase();
             let idx = match by_key.get(&key) {
-                Some(&i) => i,
+                Some(&i) => {
+                    // A later pattern may say what an earlier one did not ("said X" then "X, a
+                    // Russian analyst, …").
+                    if let Some(m) = people.mentions.get_mut(i).filter(|m| m.item.person.is_none()) {
+                        if m.item.title.is_none() {
+                            m.item.official = title.as_deref().is_some_and(is_office);
+                            m.item.title = title;
+                        }
+                        if m.item.party.is_none() {
+                            let whole = c.get(0).map_or(range.clone(), |m| m.range());
+                            let s = scan.sentence(scan.sentence_of(range.start));
+                            let window = whole.start.saturating_sub(30).max(s.start)..whole.end;
+                            let date = scan.date_at(range.start).or(scan.published);
+                            m.item.party = choose_party(data, &parties_in(scan, gazetteer, &window), date);
+                        }
+                    }
+                    i
+                }
                 None => {
                     let whole = c.get(0).map_or(range.clone(), |m| m.range());
                     let s = scan.sentence(scan.sentence_of(range.start));

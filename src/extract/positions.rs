@@ -212,8 +212,13 @@ pub(crate) fn positions(
     // An agreement's terms or negotiating basis, when the text gives them.
     for a in agreements {
         let agreement = data.agreement(a.item.agreement);
-        let year = a.item.year.unwrap_or(agreement.signed.year_number());
-        let Ok(date) = PartialDate::year(year) else { continue };
+        // As the text dates it; at the signing's precision when the text gives that year
+        // or none.
+        let date = match a.item.year {
+            Some(y) if y != agreement.signed.year_number() => PartialDate::year(y).ok(),
+            _ => Some(agreement.signed),
+        };
+        let Some(date) = date else { continue };
         let s = scan.sentence_of(a.at.start);
         let window = scan.sentence(s).start..scan.sentence(s + 1).end.max(scan.sentence(s).end);
         let window = near(scan, &window, &a.at);

@@ -23,6 +23,7 @@ pub(crate) const CUES: &[(FormulaId, &str)] = &[
         |(?:peace\ treaty|treaty)[^.]{0,40}(?:directly\ )?linked\ to\ the\ (?:issue|question|problem)\ of\ the\ northern\ territories
         |inherent\ (?:part\ of\ )?(?:japanese\ )?territor(?:y|ies)
         |(?:has|have|holds?)\ sovereignty\ over\ the\ (?:kuril|northern|four|disputed|islands)
+        |(?:japan'?s|japanese)\ sovereignty\ over\ (?:all\ )?(?:the\ )?(?:four|4|northern|disputed|islands)
         |(?:sovereignty|territorial)\ (?:issue|question|problem)\ first
         |illegal(?:ly)?\ occup",
     ),

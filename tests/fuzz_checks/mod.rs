@@ -86,3 +86,39 @@ pub fn parse_strings(data: &[u8]) {
     prints_back::<AgreementId>(text);
     prints_back::<FormulaId>(text);
 }
+
+/// Bytes read as a document and extracted: `Document::from_bytes` returns a document or
+/// an error naming it; the extractor never panics, every span it reports lies in the text
+/// on char boundaries, and the record serialises.
+pub fn extract_document(data: &[u8]) {
+    use kuril_dispute::extract::{Document, Extractor};
+    use std::sync::LazyLock;
+    static EXTRACTOR: LazyLock<Extractor<'static>> =
+        LazyLock::new(|| Extractor::new(Dataset::builtin()).expect("the built-in names compile"));
+    let doc = match Document::from_bytes("fuzz.txt", data.to_vec()) {
+        Ok(doc) => doc,
+        Err(e) => {
+            assert!(e.to_string().starts_with("document fuzz.txt: "), "{e}");
+            return;
+        }
+    };
+    let x = EXTRACTOR.extract(&doc);
+    let text = doc.text();
+    let spans = x
+        .islands
+        .iter()
+        .map(|m| m.evidence)
+        .chain(x.parties.iter().map(|m| m.evidence))
+        .chain(x.agreements.iter().map(|m| m.evidence))
+        .chain(x.people.iter().map(|m| m.evidence))
+        .chain(x.quotes.iter().map(|m| m.evidence))
+        .chain(x.events.iter().map(|m| m.evidence))
+        .chain(x.positions.iter().map(|m| m.evidence))
+        .chain(x.figures.iter().map(|m| m.evidence))
+        .flat_map(|e| [e.span, e.sentence]);
+    for s in spans {
+        assert!(s.start <= s.end && s.end <= text.len(), "span {s:?} outside the text");
+        assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end), "span {s:?} splits a char");
+    }
+    serde_json::to_string(&x.record()).expect("a record serialises");
+}
