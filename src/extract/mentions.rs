@@ -250,9 +250,9 @@ pub(crate) fn parties(scan: &Scan<'_>, gazetteer: &Gazetteer, data: &Dataset) ->
             // An all-capitals city is a dateline's place ("LONDON, 12 October …").
             PartyForm::Metonym => {
                 let written = scan.slice(&hit.range);
-                !locative(text, &hit.range)
-                    && !(written.chars().filter(|c| c.is_alphabetic()).count() > 3
-                        && !written.chars().any(char::is_lowercase))
+                let all_capitals = written.chars().filter(|c| c.is_alphabetic()).count() > 3
+                    && !written.chars().any(char::is_lowercase);
+                !locative(text, &hit.range) && !all_capitals
             }
             PartyForm::Adjective => adjective_of_state(text, &hit.range),
         };
