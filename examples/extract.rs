@@ -1,7 +1,7 @@
 //! Reads news documents into typed records.
 //!
 //! ```text
-//! cargo run --release --example extract -- [--json | --findings] [--published YYYY-MM-DD] FILE...
+//! cargo run --release --example extract -- [--json | --findings] [--published YYYY-MM-DD] [--max-bytes N] FILE...
 //! ```
 //!
 //! By default prints a readable summary per document; with `--json`, one record of the
@@ -17,6 +17,7 @@ use kuril_dispute::extract::{Document, Extraction, Extractor};
 use kuril_dispute::{Dataset, PartialDate};
 
 struct Options {
+    max_bytes: usize,
     json: bool,
     findings: bool,
     published: Option<PartialDate>,
@@ -24,12 +25,22 @@ struct Options {
 }
 
 fn parse_args() -> Result<Options, String> {
-    let mut options = Options { json: false, findings: false, published: None, files: Vec::new() };
+    let mut options = Options {
+        max_bytes: kuril_dispute::extract::DEFAULT_MAX_DOCUMENT_BYTES,
+        json: false,
+        findings: false,
+        published: None,
+        files: Vec::new(),
+    };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--json" => options.json = true,
             "--findings" => options.findings = true,
+            "--max-bytes" => {
+                let value = args.next().ok_or("--max-bytes needs a number of bytes")?;
+                options.max_bytes = value.parse().map_err(|e| format!("--max-bytes {value}: {e}"))?;
+            }
             "--published" => {
                 let value = args.next().ok_or("--published needs a date (YYYY, YYYY-MM or YYYY-MM-DD)")?;
                 options.published = Some(value.parse().map_err(|e| format!("--published: {e}"))?);
@@ -104,7 +115,9 @@ fn main() -> ExitCode {
             if !e.is_empty() {
                 eprintln!("extract: {e}");
             }
-            eprintln!("usage: extract [--json | --findings] [--published YYYY-MM-DD] FILE...");
+            eprintln!(
+                "usage: extract [--json | --findings] [--published YYYY-MM-DD] [--max-bytes N] FILE..."
+            );
             return ExitCode::from(2);
         }
     };
@@ -129,7 +142,8 @@ fn main() -> ExitCode {
                     files
                         .iter()
                         .map(|file| {
-                            let mut doc = Document::from_path(file).map_err(|e| e.to_string())?;
+                            let mut doc = Document::from_path_with_limit(file, options.max_bytes)
+                                .map_err(|e| e.to_string())?;
                             if let Some(p) = options.published {
                                 doc = doc.with_published(p);
                             }

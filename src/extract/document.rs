@@ -186,7 +186,7 @@ fn check_text(doc: &str, text: &str) -> Result<(), DocumentError> {
             }
         }
     }
-    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+    if text.chars().all(|c| c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}')) {
         return Err(DocumentError::Empty { doc: doc.to_string() });
     }
     Ok(())

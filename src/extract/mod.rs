@@ -467,3 +467,29 @@ impl Extraction {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extractor_errors_say_what_failed() {
+        let e = ExtractorError::Rules { rule: "stance" };
+        assert_eq!(e.to_string(), "the extractor's stance patterns do not compile");
+    }
+
+    #[test]
+    fn pieces_cut_at_paragraphs_and_cover_the_text() {
+        let text = "aaaa bbbb.\n\ncccc dddd.\neeee ffff. gggg";
+        let p = pieces(text, 12);
+        assert_eq!(p.first().map(|r| r.start), Some(0));
+        assert_eq!(p.last().map(|r| r.end), Some(text.len()));
+        assert!(p.windows(2).all(|w| w[0].end == w[1].start));
+        assert_eq!(&text[p[0].clone()], "aaaa bbbb.\n\n");
+        // Text without a break is cut at char boundaries.
+        let text = "\u{3042}".repeat(10);
+        assert!(
+            pieces(&text, 4).iter().all(|r| text.is_char_boundary(r.start) && text.is_char_boundary(r.end))
+        );
+    }
+}

@@ -1,0 +1,70 @@
+//! Every way a document can be refused, with the message the user sees; and the extract
+//! example's handling of a bad file (a message, no panic, a non-zero exit).
+
+use kuril_dispute::extract::{DEFAULT_MAX_DOCUMENT_BYTES, Document, DocumentError};
+
+#[test]
+fn not_utf8_names_the_document_and_the_byte() {
+    let e = Document::from_bytes("a.txt", b"Japan \xff said".to_vec()).unwrap_err();
+    assert!(matches!(e, DocumentError::NotUtf8 { offset: 6, .. }));
+    assert_eq!(e.to_string(), "document a.txt: not UTF-8 (invalid byte sequence at byte 6)");
+}
+
+#[test]
+fn binary_names_the_byte_and_where() {
+    let e = Document::from_bytes("b.bin", b"PK\x03\x04\x00zip".to_vec()).unwrap_err();
+    assert!(matches!(e, DocumentError::Binary { .. }));
+    assert_eq!(e.to_string(), "document b.bin: looks binary (control byte 0x00 at byte 4)");
+}
+
+#[test]
+fn empty_is_refused() {
+    let e = Document::new("c.txt", " \n\u{feff}\t ").unwrap_err();
+    assert!(matches!(e, DocumentError::Empty { .. }));
+    assert_eq!(e.to_string(), "document c.txt: empty (no text besides whitespace)");
+}
+
+#[test]
+fn too_large_says_the_size_and_the_limit() {
+    let e = Document::from_bytes_with_limit("d.txt", vec![b'a'; 101], 100).unwrap_err();
+    assert_eq!(e.to_string(), "document d.txt: 101 bytes, more than the limit of 100 bytes");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.txt");
+    std::fs::write(&path, vec![b'a'; 2048]).unwrap();
+    let e = Document::from_path_with_limit(&path, 1024).unwrap_err();
+    assert!(matches!(e, DocumentError::TooLarge { size: 2048, max: 1024, .. }), "{e}");
+    assert!(Document::from_path(&path).is_ok(), "the default limit is {DEFAULT_MAX_DOCUMENT_BYTES}");
+}
+
+#[test]
+fn unreadable_file_names_it() {
+    let e = Document::from_path("no/such/file.txt").unwrap_err();
+    assert!(matches!(e, DocumentError::Io { .. }));
+    assert!(e.to_string().starts_with("document file.txt: cannot read it: "), "{e}");
+    assert!(std::error::Error::source(&e).is_some());
+}
+
+#[test]
+fn the_example_reports_a_bad_file_and_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.txt");
+    let good = dir.path().join("good.txt");
+    std::fs::write(&bad, b"Japan \xff said").unwrap();
+    std::fs::write(&good, "Tokyo protested.").unwrap();
+    let out = std::process::Command::new(env!("CARGO"))
+        .args(["run", "--quiet", "--example", "extract", "--", "--json"])
+        .arg(&bad)
+        .arg(&good)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("extract: document bad.txt: not UTF-8 (invalid byte sequence at byte 6)"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains(r#""doc":"good.txt""#), "{stdout}");
+}
