@@ -38,9 +38,16 @@
 //!   [`Agreement`] with its [`Provision`]s, [`Formula`] with its [`Stage`]s and
 //!   [`Transfer`]s, [`Position`], [`Event`], and the [`Source`] catalogue that every
 //!   [`Citation`] points into.
-//!
+//! - Questions over time: [`Dataset::stance_at`] (each side's stance in force at a date),
+//!   [`Timeline`] (events, agreements and positions filtered by party, island, agreement and
+//!   dates), formula analysis ([`StageSummary`], [`FormulaDiff`]), and the [`settlement`]
+//!   space: [`Dataset::settlement_space`] gives the outcomes every side's stated position
+//!   accepts at a date, and for the others the positions, with citations, that reject them.
+//! - Documents: [`extract`] reads news articles into typed findings with their evidence
+//!   (byte spans into the text), the shared annotation schema's records, and datasets
+//!   extended with what the documents say.
 //! - Pictures and files: [`map`] draws each formula as an SVG map and every formula side by
-//!   side, [`timeline`] draws 1855–2022 as an SVG timeline, [`export`] writes the dataset
+//!   side, [`timeline_chart`] draws 1855–2022 as an SVG timeline, [`export`] writes the dataset
 //!   as JSON, CSV tables and GeoJSON. [`Allocation`] is what a formula leaves each island
 //!   with (the reading the maps and the GeoJSON share); [`Outlines`] are the coastlines.
 //!

@@ -326,3 +326,23 @@ fn write_all_writes_every_file_and_reports_an_unwritable_directory() {
     assert!(matches!(err, export::ExportError::Io { .. }), "{err}");
     assert!(err.to_string().contains("blocked"), "{err}");
 }
+
+#[test]
+fn the_json_export_loads_back_into_an_equal_dataset() {
+    let data = Dataset::builtin();
+    let json = export::to_json(data).expect("serialises");
+    assert_eq!(&Dataset::from_json(&json).expect("loads"), data);
+    // And the file write_all writes.
+    let dir = tempfile::tempdir().expect("a temp dir");
+    export::write_all(data, Outlines::builtin(), dir.path()).expect("written");
+    let on_disk = std::fs::read_to_string(dir.path().join("dataset.json")).expect("readable");
+    assert_eq!(&Dataset::from_json(&on_disk).expect("loads"), data);
+    // A dataset extended from documents round-trips too, its extracted marks included.
+    let extractor = kuril_dispute::extract::Extractor::new(data).expect("names compile");
+    let doc = kuril_dispute::extract::Document::new("x.txt", "Japan demands the return of all four islands.")
+        .expect("text")
+        .with_published("2017-03-02".parse().expect("date"));
+    let extended = extractor.extend_dataset(&[doc]).expect("extends").dataset;
+    let json = export::to_json(&extended).expect("serialises");
+    assert_eq!(Dataset::from_json(&json).expect("loads"), extended);
+}
