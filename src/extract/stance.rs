@@ -22,6 +22,7 @@ pub(crate) const CUES: &[(FormulaId, &str)] = &[
         |(?:should|must|would)\ follow\ the\ (?:settlement|resolution)\ of\ the\ territorial
         |(?:peace\ treaty|treaty)[^.]{0,40}(?:directly\ )?linked\ to\ the\ (?:issue|question|problem)\ of\ the\ northern\ territories
         |inherent\ (?:part\ of\ )?(?:japanese\ )?territor(?:y|ies)
+        |return\ of\ (?:the\ )?(?:northern\ territories|four\ islands|four\ northern\ islands)
         |(?:has|have|holds?)\ sovereignty\ over\ the\ (?:kuril|northern|four|disputed|islands)
         |(?:japan'?s|japanese)\ sovereignty\ over\ (?:all\ )?(?:the\ )?(?:four|4|northern|disputed|islands)
         |(?:sovereignty|territorial)\ (?:issue|question|problem)\ first
@@ -63,7 +64,8 @@ pub(crate) const CUES: &[(FormulaId, &str)] = &[
         FormulaId::StatusQuo,
         r"post-?war\ realit(?:y|ies)|results?\ of\ (?:the\ )?(?:second\ world\ war|world\ war\ (?:ii|2|two)|ww-?\ ?ii|the\ war)
         |reaffirm(?:s|ed|ing)?\ (?:its\ |russia's\ |russian\ )?sovereignty
-        |opposition\ to\ relinquishing|(?:not|never)\ (?:be\ )?(?:up\ )?for\ (?:negotiation|discussion|sale)
+        |opposition\ to\ relinquishing
+        |refus(?:e|es|ed|ing)\ to\ (?:return|hand\ over|hand\ back|give\ up|cede)|(?:not|never)\ (?:be\ )?(?:up\ )?for\ (?:negotiation|discussion|sale)
         |not\ (?:planning\ on|going\ to|willing\ to)\ (?:giv(?:e|ing)|hand(?:ing)?)\ (?:anything|any\ (?:island|territory))\ (?:up|over|back)
         |integral\ part\ of\ (?:the\ )?russia|legitimately\ (?:belong|part)|indisputabl[ye]\ russian|russia'?s\ sovereignty\ over\ the\ islands\ is",
     ),
@@ -136,6 +138,8 @@ mod tests {
         );
         assert_eq!(formulas("Japan demands all four islands."), [FormulaId::FourIslands]);
         assert_eq!(formulas("a so-called hikiwake"), [FormulaId::Hikiwake]);
+        assert_eq!(formulas("Tokyo seeks the return of the Northern Territories."), [FormulaId::FourIslands]);
+        assert_eq!(formulas("Moscow refuses to hand over any island."), [FormulaId::StatusQuo]);
         assert_eq!(formulas("The weather was fine."), []);
     }
 }
