@@ -30,7 +30,9 @@
 //! - [`Dataset`]: every table, validated and indexed. [`Dataset::builtin`] is the curated
 //!   data compiled into the crate (from `data/*.toml`); [`Dataset::from_dir`] loads your
 //!   own files in the same format and reports every [`Problem`] with file, line and
-//!   column.
+//!   column. [`Dataset::to_toml_files`] and [`Dataset::write_dir`] write a dataset back
+//!   out in that format, and [`Dataset::from_json`] reads what `serde_json` writes for
+//!   it; both round trips give an equal dataset.
 //! - The records: [`IslandProfile`] (names in English, Japanese and Russian, areas,
 //!   population, centroid, administration), [`CollectiveName`], [`Party`], [`Person`],
 //!   [`Agreement`] with its [`Provision`]s, [`Formula`] with its [`Stage`]s and
