@@ -17,17 +17,53 @@ pub struct Location {
 impl Location {
     /// The location of byte `offset` in `text`, which was read from `file`.
     pub(crate) fn of_offset(file: &str, text: &str, offset: usize) -> Location {
-        let offset = offset.min(text.len());
-        let before = text.get(..offset).unwrap_or(text);
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
-        Location { file: file.to_owned(), line, column }
+        Locator::new(file, text).at(offset)
     }
 
     /// The start of `file`.
     pub(crate) fn start_of(file: &str) -> Location {
         Location { file: file.to_owned(), line: 1, column: 1 }
+    }
+}
+
+/// Turns byte offsets in one text into [`Location`]s, in time linear in the text for
+/// offsets asked in increasing order (it resumes from the last offset asked), so that
+/// locating every record of a large file stays linear.
+#[derive(Debug, Clone)]
+pub(crate) struct Locator<'a> {
+    file: &'a str,
+    text: &'a str,
+    offset: usize,
+    line: usize,
+    column: usize,
+}
+
+impl<'a> Locator<'a> {
+    /// A locator at the start of `text`, which was read from `file`.
+    pub(crate) fn new(file: &'a str, text: &'a str) -> Self {
+        Locator { file, text, offset: 0, line: 1, column: 1 }
+    }
+
+    /// The location of byte `offset` (clamped to the text, and back to a character
+    /// boundary): 1-based line, 1-based column in characters.
+    pub(crate) fn at(&mut self, offset: usize) -> Location {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        if offset < self.offset {
+            *self = Locator::new(self.file, self.text);
+        }
+        let between = self.text.get(self.offset..offset).unwrap_or_default();
+        match between.rfind('\n') {
+            Some(last) => {
+                self.line += between.bytes().filter(|&b| b == b'\n').count();
+                self.column = between.get(last + 1..).map_or(0, |s| s.chars().count()) + 1;
+            }
+            None => self.column += between.chars().count(),
+        }
+        self.offset = offset;
+        Location { file: self.file.to_owned(), line: self.line, column: self.column }
     }
 }
 

@@ -8,7 +8,7 @@ use serde_json::value::RawValue;
 use toml::Spanned;
 
 use crate::agreement::Agreement;
-use crate::error::{DataFormat, Location, Problem};
+use crate::error::{DataFormat, Location, Locator, Problem};
 use crate::event::Event;
 use crate::formula::Formula;
 use crate::geography::{CollectiveName, IslandProfile};
@@ -141,10 +141,11 @@ where
     let table = toml::de::DeTable::parse(text).map_err(|e| Box::new(problem_of(file, text, &e, true)))?;
     let parsed = F::deserialize(toml::de::Deserializer::from(table))
         .map_err(|e| Box::new(problem_of(file, text, &e, false)))?;
+    let mut locator = Locator::new(file, text);
     Ok(rows(parsed)
         .into_iter()
         .map(|s| {
-            let at = Location::of_offset(file, text, s.span().start);
+            let at = locator.at(s.span().start);
             Row { value: s.into_inner(), at }
         })
         .collect())
@@ -298,16 +299,11 @@ fn offset_in(whole: &str, part: &str) -> usize {
 
 /// Turns a serde_json error found while reading `part` (a slice of `text`) into a typed
 /// problem at its place in `text`.
-fn json_problem(text: &str, part: &str, err: &serde_json::Error) -> Problem {
+fn json_problem(locator: &mut Locator<'_>, text: &str, part: &str, err: &serde_json::Error) -> Problem {
     // serde_json counts lines from 1 and columns in bytes from 1 (0: before the line).
     let line_start =
         part.split_inclusive('\n').take(err.line().saturating_sub(1)).map(str::len).sum::<usize>();
-    let offset = offset_in(text, part) + line_start + err.column().saturating_sub(1);
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let at = Location::of_offset(JSON_FILE, text, offset);
+    let at = locator.at(offset_in(text, part) + line_start + err.column().saturating_sub(1));
     let full = err.to_string();
     let suffix = format!(" at line {} column {}", err.line(), err.column());
     let message = full.strip_suffix(&suffix).unwrap_or(&full).to_owned();
@@ -320,6 +316,7 @@ fn json_problem(text: &str, part: &str, err: &serde_json::Error) -> Problem {
 /// Parses one JSON table, record by record; every record that does not parse is a
 /// problem.
 fn json_rows<T: DeserializeOwned>(
+    locator: &mut Locator<'_>,
     text: &str,
     key: &'static str,
     table: &RawValue,
@@ -327,11 +324,11 @@ fn json_rows<T: DeserializeOwned>(
     problems: &mut Vec<Problem>,
 ) -> Vec<Row<T>> {
     let part = table.get();
-    tables.files.push((key, Location::of_offset(JSON_FILE, text, offset_in(text, part))));
+    tables.files.push((key, locator.at(offset_in(text, part))));
     let rows: Vec<&RawValue> = match serde_json::from_str(part) {
         Ok(rows) => rows,
         Err(e) => {
-            problems.push(json_problem(text, part, &e));
+            problems.push(json_problem(locator, text, part, &e));
             return Vec::new();
         }
     };
@@ -339,10 +336,8 @@ fn json_rows<T: DeserializeOwned>(
     for row in rows {
         let part = row.get();
         match serde_json::from_str(part) {
-            Ok(value) => {
-                out.push(Row { value, at: Location::of_offset(JSON_FILE, text, offset_in(text, part)) })
-            }
-            Err(e) => problems.push(json_problem(text, part, &e)),
+            Ok(value) => out.push(Row { value, at: locator.at(offset_in(text, part)) }),
+            Err(e) => problems.push(json_problem(locator, text, part, &e)),
         }
     }
     out
@@ -352,17 +347,19 @@ fn json_rows<T: DeserializeOwned>(
 /// [`Dataset`](crate::Dataset)). Returns the tables, or every problem of syntax and
 /// schema found.
 pub(crate) fn read_json(text: &str) -> Result<RawTables, Vec<Problem>> {
-    let json: JsonTables<'_> = serde_json::from_str(text).map_err(|e| vec![json_problem(text, text, &e)])?;
+    let mut l = Locator::new(JSON_FILE, text);
+    let json: JsonTables<'_> =
+        serde_json::from_str(text).map_err(|e| vec![json_problem(&mut l, text, text, &e)])?;
     let mut t = RawTables::default();
     let mut p = Vec::new();
-    t.sources = json_rows(text, "source", json.sources, &mut t, &mut p);
-    t.islands = json_rows(text, "island", json.islands, &mut t, &mut p);
-    t.names = json_rows(text, "name", json.names, &mut t, &mut p);
-    t.parties = json_rows(text, "party", json.parties, &mut t, &mut p);
-    t.people = json_rows(text, "person", json.people, &mut t, &mut p);
-    t.agreements = json_rows(text, "agreement", json.agreements, &mut t, &mut p);
-    t.formulas = json_rows(text, "formula", json.formulas, &mut t, &mut p);
-    t.positions = json_rows(text, "position", json.positions, &mut t, &mut p);
-    t.events = json_rows(text, "event", json.events, &mut t, &mut p);
+    t.sources = json_rows(&mut l, text, "source", json.sources, &mut t, &mut p);
+    t.islands = json_rows(&mut l, text, "island", json.islands, &mut t, &mut p);
+    t.names = json_rows(&mut l, text, "name", json.names, &mut t, &mut p);
+    t.parties = json_rows(&mut l, text, "party", json.parties, &mut t, &mut p);
+    t.people = json_rows(&mut l, text, "person", json.people, &mut t, &mut p);
+    t.agreements = json_rows(&mut l, text, "agreement", json.agreements, &mut t, &mut p);
+    t.formulas = json_rows(&mut l, text, "formula", json.formulas, &mut t, &mut p);
+    t.positions = json_rows(&mut l, text, "position", json.positions, &mut t, &mut p);
+    t.events = json_rows(&mut l, text, "event", json.events, &mut t, &mut p);
     if p.is_empty() { Ok(t) } else { Err(p) }
 }

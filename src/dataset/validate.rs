@@ -9,7 +9,7 @@ use super::load::{RawTables, Row};
 use crate::agreement::AgreementId;
 use crate::date::PartialDate;
 use crate::error::{Location, Problem};
-use crate::formula::{Formula, FormulaId, Recipient, Share};
+use crate::formula::{Formula, FormulaId, Recipient, Right, Share, Transfer};
 use crate::id::PartyId;
 use crate::island::Island;
 use crate::party::Party;
@@ -451,29 +451,123 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// Finds the first island a formula gives (the same right in it) to two recipients, or
-/// twice, or more than whole.
+/// What the transfers seen so far give of one island, for one right.
+#[derive(Default)]
+struct Given<'a> {
+    /// The first transfer.
+    first: Option<&'a Transfer>,
+    /// The first transfer of the whole island.
+    whole: Option<&'a Transfer>,
+    /// The transfer of the largest share.
+    largest: Option<&'a Transfer>,
+    /// The first transfer to each single party.
+    to_party: HashMap<&'a PartyId, &'a Transfer>,
+}
+
+/// Finds an island a formula gives (the same right in it) to two recipients, or twice,
+/// or more than whole: the first transfer, in order, that conflicts with an earlier one.
+/// Linear in the number of transfers.
 pub(crate) fn conflicting_transfer(f: &Formula, at: &Location) -> Option<Problem> {
-    let transfers: Vec<_> = f.all_transfers().collect();
-    for (i, a) in transfers.iter().enumerate() {
-        for b in transfers.iter().skip(i + 1) {
-            if a.island != b.island || !a.right.overlaps(b.right) {
-                continue;
+    let mut given: HashMap<(Island, Right), Given<'_>> = HashMap::new();
+    for b in f.all_transfers() {
+        let overlapping: &[Right] = match b.right {
+            Right::Both => &[Right::Sovereignty, Right::Administration, Right::Both],
+            Right::Sovereignty => &[Right::Sovereignty, Right::Both],
+            Right::Administration => &[Right::Administration, Right::Both],
+        };
+        let conflict = overlapping.iter().filter_map(|r| given.get(&(b.island, *r))).find_map(|g| {
+            if b.share.is_none() {
+                return g.first;
             }
-            let whole = a.share.is_none() || b.share.is_none();
-            let over = a.share().basis_points() as u32 + b.share().basis_points() as u32
-                > Share::WHOLE.basis_points() as u32;
-            let same_party = a.to == b.to;
-            if whole || over || (same_party && matches!(a.to, Recipient::Party(_))) {
-                return Some(Problem::ConflictingTransfer {
-                    at: at.clone(),
-                    formula: f.id.to_string(),
-                    island: a.island.to_string(),
-                    first: a.to.to_string(),
-                    second: b.to.to_string(),
-                });
+            if let Some(a) = g.whole {
+                return Some(a);
             }
+            if let Some(a) = g.largest
+                && u32::from(a.share().basis_points()) + u32::from(b.share().basis_points())
+                    > u32::from(Share::WHOLE.basis_points())
+            {
+                return Some(a);
+            }
+            match &b.to {
+                Recipient::Party(p) => g.to_party.get(p).copied(),
+                Recipient::Joint(_) => None,
+            }
+        });
+        if let Some(a) = conflict {
+            return Some(Problem::ConflictingTransfer {
+                at: at.clone(),
+                formula: f.id.to_string(),
+                island: b.island.to_string(),
+                first: a.to.to_string(),
+                second: b.to.to_string(),
+            });
+        }
+        let g = given.entry((b.island, b.right)).or_default();
+        g.first.get_or_insert(b);
+        if b.share.is_none() {
+            g.whole.get_or_insert(b);
+        }
+        if g.largest.is_none_or(|a| a.share() < b.share()) {
+            g.largest = Some(b);
+        }
+        if let Recipient::Party(p) = &b.to {
+            g.to_party.entry(p).or_insert(b);
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::formula::Stage;
+
+    /// The definition, pair by pair (quadratic): the linear check must agree with it.
+    fn pairwise_conflict(f: &Formula) -> bool {
+        let transfers: Vec<_> = f.all_transfers().collect();
+        transfers.iter().enumerate().any(|(i, a)| {
+            transfers.iter().skip(i + 1).any(|b| {
+                a.island == b.island
+                    && a.right.overlaps(b.right)
+                    && (a.share.is_none()
+                        || b.share.is_none()
+                        || u32::from(a.share().basis_points()) + u32::from(b.share().basis_points()) > 10_000
+                        || (a.to == b.to && matches!(a.to, Recipient::Party(_))))
+            })
+        })
+    }
+
+    fn transfer() -> impl Strategy<Value = Transfer> {
+        let to = prop_oneof![
+            Just(Recipient::Party(PartyId::JAPAN)),
+            Just(Recipient::Party(PartyId::RUSSIA)),
+            Just(Recipient::Joint(vec![PartyId::JAPAN, PartyId::RUSSIA])),
+        ];
+        let right = prop_oneof![Just(Right::Sovereignty), Just(Right::Administration), Just(Right::Both)];
+        let share =
+            prop::option::of((1u16..=10_000).prop_map(|bp| Share::from_fraction(f64::from(bp) / 10_000.0)));
+        (0usize..2, to, right, share).prop_map(|(island, to, right, share)| Transfer {
+            island: if island == 0 { Island::Iturup } else { Island::Habomai },
+            to,
+            right,
+            share: share.flatten(),
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn the_linear_check_agrees_with_the_pairwise_definition(
+            stages in prop::collection::vec(prop::collection::vec(transfer(), 0..5), 0..3)
+        ) {
+            let mut f = crate::Dataset::builtin().formula(FormulaId::FourIslands).clone();
+            f.stages = stages
+                .into_iter()
+                .map(|transfers| Stage { label: None, conditions: Vec::new(), transfers })
+                .collect();
+            let at = Location::start_of("formulas.toml");
+            prop_assert_eq!(conflicting_transfer(&f, &at).is_some(), pairwise_conflict(&f));
+        }
+    }
 }
