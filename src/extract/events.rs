@@ -11,6 +11,7 @@ use super::findings::{AgreementMention, EventFinding};
 use super::people::People;
 use super::scan::{Found, NEAR, Scan, starting_in};
 use super::stance::Cue;
+use super::text::{tagged_alternation, which};
 use crate::dataset::Dataset;
 use crate::date::PartialDate;
 use crate::event::EventKind;
@@ -45,19 +46,8 @@ const KINDS: &[(EventKind, &str)] = &[
     ),
 ];
 
-static KIND_RE: LazyLock<Option<(Regex, Vec<EventKind>)>> = LazyLock::new(|| {
-    let mut source = String::from(r"(?ix)(?-u:\b)(?:");
-    let mut kinds = Vec::new();
-    for (n, (kind, words)) in KINDS.iter().enumerate() {
-        if n > 0 {
-            source.push('|');
-        }
-        source.push_str(&format!("(?P<k{n}>{words})"));
-        kinds.push(*kind);
-    }
-    source.push_str(r")(?-u:\b)");
-    Regex::new(&source).ok().map(|r| (r, kinds))
-});
+static KIND_RE: LazyLock<Option<(Regex, Vec<EventKind>)>> =
+    LazyLock::new(|| tagged_alternation(r"(?ix)(?-u:\b)(?:", KINDS, r")(?-u:\b)"));
 
 /// The kind named by the keyword nearest to `at` in `sentence` (offsets in `text`).
 fn kind_near(text: &str, sentence: &std::ops::Range<usize>, at: usize) -> EventKind {
@@ -72,7 +62,7 @@ fn kind_near(text: &str, sentence: &std::ops::Range<usize>, at: usize) -> EventK
         let Some(m) = c.get(0) else { continue };
         let (start, end) = (window.start + m.start(), window.start + m.end());
         let distance = if end <= at { at - end } else { start.saturating_sub(at) };
-        let kind = kinds.iter().enumerate().find_map(|(n, k)| c.name(&format!("k{n}")).map(|_| *k));
+        let kind = which(&c, kinds).map(|(k, _)| k);
         if let Some(kind) = kind
             && best.is_none_or(|(d, _)| distance < d)
         {

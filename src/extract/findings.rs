@@ -152,3 +152,29 @@ pub struct Figure {
     /// Where.
     pub evidence: Evidence,
 }
+
+/// Findings that carry evidence (to shift it when a piece is joined to its document).
+pub(crate) trait Evidenced {
+    fn evidence_mut(&mut self) -> &mut Evidence;
+}
+
+macro_rules! evidenced {
+    ($($t:ty),*) => {
+        $(impl Evidenced for $t {
+            fn evidence_mut(&mut self) -> &mut Evidence {
+                &mut self.evidence
+            }
+        })*
+    };
+}
+
+evidenced!(
+    IslandMention,
+    PartyMention,
+    AgreementMention,
+    PersonMention,
+    Quote,
+    EventFinding,
+    PositionFinding,
+    Figure
+);

@@ -295,6 +295,16 @@ struct Piece {
     figures: Vec<Figure>,
 }
 
+/// Appends a piece's findings, their spans moved `offset` bytes on. Growth is exact: a
+/// document's findings can outnumber a piece's by far.
+fn append<T: findings::Evidenced>(out: &mut Vec<T>, items: Vec<T>, offset: usize) {
+    out.reserve_exact(items.len());
+    out.extend(items.into_iter().map(|mut m| {
+        m.evidence_mut().shift(offset);
+        m
+    }));
+}
+
 /// Joins pieces: spans shifted to the document, each person once, each event once.
 #[derive(Debug, Default)]
 struct Merge {
@@ -304,38 +314,12 @@ struct Merge {
 
 impl Merge {
     fn absorb(&mut self, out: &mut Extraction, piece: Piece, offset: usize) {
-        let shift = |e: &mut Evidence| e.shift(offset);
-        // Exact growth: a document's findings can outnumber its pieces' by far.
-        out.islands.reserve_exact(piece.islands.len());
-        out.islands.extend(piece.islands.into_iter().map(|mut m| {
-            shift(&mut m.evidence);
-            m
-        }));
-        out.parties.reserve_exact(piece.parties.len());
-        out.parties.extend(piece.parties.into_iter().map(|mut m| {
-            shift(&mut m.evidence);
-            m
-        }));
-        out.agreements.reserve_exact(piece.agreements.len());
-        out.agreements.extend(piece.agreements.into_iter().map(|mut m| {
-            shift(&mut m.evidence);
-            m
-        }));
-        out.quotes.reserve_exact(piece.quotes.len());
-        out.quotes.extend(piece.quotes.into_iter().map(|mut m| {
-            shift(&mut m.evidence);
-            m
-        }));
-        out.positions.reserve_exact(piece.positions.len());
-        out.positions.extend(piece.positions.into_iter().map(|mut m| {
-            shift(&mut m.evidence);
-            m
-        }));
-        out.figures.reserve_exact(piece.figures.len());
-        out.figures.extend(piece.figures.into_iter().map(|mut m| {
-            shift(&mut m.evidence);
-            m
-        }));
+        append(&mut out.islands, piece.islands, offset);
+        append(&mut out.parties, piece.parties, offset);
+        append(&mut out.agreements, piece.agreements, offset);
+        append(&mut out.quotes, piece.quotes, offset);
+        append(&mut out.positions, piece.positions, offset);
+        append(&mut out.figures, piece.figures, offset);
         for mut p in piece.people {
             let key = p.person.as_ref().map_or_else(|| p.name.clone(), |id| format!("id:{id}"));
             match self.people.get(&key).and_then(|&i| out.people.get_mut(i)) {
@@ -345,7 +329,7 @@ impl Merge {
                     known.official |= p.official;
                 }
                 None => {
-                    shift(&mut p.evidence);
+                    p.evidence.shift(offset);
                     self.people.insert(key, out.people.len());
                     out.people.push(p);
                 }
@@ -360,7 +344,7 @@ impl Merge {
                 formula: e.formula,
             };
             if self.events.insert(key) {
-                shift(&mut e.evidence);
+                e.evidence.shift(offset);
                 out.events.push(e);
             }
         }

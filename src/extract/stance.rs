@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::text::{tagged_alternation, which};
 use crate::formula::FormulaId;
 
 /// The cue table: a formula and the phrases that state it.
@@ -79,32 +80,15 @@ pub(crate) struct Cue {
     pub formula: FormulaId,
 }
 
-static CUE_RE: LazyLock<Option<(Regex, Vec<FormulaId>)>> = LazyLock::new(|| {
-    let mut source = String::from("(?ix)");
-    let mut formulas = Vec::new();
-    for (n, (formula, cue)) in CUES.iter().enumerate() {
-        if n > 0 {
-            source.push('|');
-        }
-        source.push_str(&format!("(?P<f{n}>{cue})"));
-        formulas.push(*formula);
-    }
-    Regex::new(&source).ok().map(|r| (r, formulas))
-});
+static CUE_RE: LazyLock<Option<(Regex, Vec<FormulaId>)>> =
+    LazyLock::new(|| tagged_alternation("(?ix)", CUES, ""));
 
 /// Every stance cue in `text`.
 pub(crate) fn find(text: &str) -> Vec<Cue> {
     let Some((re, formulas)) = CUE_RE.as_ref() else { return Vec::new() };
-    let mut out = Vec::new();
-    for c in re.captures_iter(text) {
-        for (n, formula) in formulas.iter().enumerate() {
-            if let Some(m) = c.name(&format!("f{n}")) {
-                out.push(Cue { range: m.range(), formula: *formula });
-                break;
-            }
-        }
-    }
-    out
+    re.captures_iter(text)
+        .filter_map(|c| which(&c, formulas).map(|(formula, m)| Cue { range: m.range(), formula }))
+        .collect()
 }
 
 /// Whether this module's patterns compile.

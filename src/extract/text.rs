@@ -202,6 +202,24 @@ pub(crate) fn window_after(text: &str, at: usize, max: usize) -> &str {
     text.get(at..end).unwrap_or_default()
 }
 
+/// One regex of alternatives, each a named group tagged with a value: `(?P<g0>…)|(?P<g1>…)`
+/// between `prefix` and `suffix`, and the tags in group order.
+pub(crate) fn tagged_alternation<T: Copy>(
+    prefix: &str,
+    table: &[(T, &str)],
+    suffix: &str,
+) -> Option<(regex::Regex, Vec<T>)> {
+    let alternatives: Vec<String> =
+        table.iter().enumerate().map(|(n, (_, pattern))| format!("(?P<g{n}>{pattern})")).collect();
+    let source = format!("{prefix}{}{suffix}", alternatives.join("|"));
+    regex::Regex::new(&source).ok().map(|r| (r, table.iter().map(|(tag, _)| *tag).collect()))
+}
+
+/// The tag of the alternative that matched in `c`, and its match.
+pub(crate) fn which<'h, T: Copy>(c: &regex::Captures<'h>, tags: &[T]) -> Option<(T, regex::Match<'h>)> {
+    tags.iter().enumerate().find_map(|(n, tag)| c.name(&format!("g{n}")).map(|m| (*tag, m)))
+}
+
 /// Whether `c` belongs to a word (letters, digits).
 pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
