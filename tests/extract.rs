@@ -106,6 +106,12 @@ fn islands_by_either_sides_name_and_by_collective_name() {
     assert_eq!(x.record().islands.len(), 4);
     let x = extract("Russia calls them the Southern Kurils.", None);
     assert_eq!(x.record().islands.len(), 4);
+    // A collective name opening in lower case in running text.
+    let x = extract("Russia holds the southern Kuril Islands.", None);
+    assert_eq!(x.record().islands.len(), 4);
+    // But a one-word name keeps its capital: "abe" is not Abe.
+    let x = extract("an abe and an aso", None);
+    assert!(x.people.is_empty());
 }
 
 #[test]

@@ -188,6 +188,11 @@ fn case_ok(form: &str, found: &str) -> bool {
     if letters.len() <= 5 && !letters.is_empty() && letters.iter().all(|c| c.is_uppercase()) {
         return form == found;
     }
+    // A name of several words may open in lower case in running text ("the southern Kuril
+    // Islands") as long as one of its words keeps its capital.
+    if form.split_whitespace().count() > 1 {
+        return !form.chars().any(char::is_uppercase) || found.chars().any(char::is_uppercase);
+    }
     match (form.chars().next(), found.chars().next()) {
         (Some(f), Some(t)) if f.is_uppercase() => t.is_uppercase(),
         _ => true,
