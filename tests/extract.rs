@@ -390,3 +390,27 @@ fn agency_copy_of_1993_in_british_spelling() {
     assert!(p.contains(&("japan".to_string(), FormulaId::FourIslands)), "{p:?}");
     assert!(p.contains(&("russia".to_string(), FormulaId::TwoIslands1956)), "{p:?}");
 }
+
+#[test]
+fn wire_style_titles_bylines_and_called_quotes() {
+    let text = "Japan's top government spokesman, Chief Cabinet Secretary Kenta Morimoto, told a news \
+                conference on Wednesday that Tokyo would keep seeking the return of the Northern Territories. \
+                Foreign ministry spokeswoman Olga Vetrova described the plan as \"a dead end for both sides\".\n\
+                Reporting by Ivan Sokolov; Editing by Mark Hale";
+    let x = extract(text, Some("2022-03-24"));
+    // The state a title serves, named a few words before it; the stance goes to that state.
+    let morimoto = x.people.iter().find(|p| p.name == "Kenta Morimoto").unwrap();
+    assert_eq!(morimoto.party, Some(party("japan")));
+    assert!(morimoto.official);
+    let p = &x.positions[0];
+    assert_eq!((p.holder.as_str(), p.formula), ("japan", FormulaId::FourIslands));
+    assert_eq!(p.speaker.as_deref(), Some("Kenta Morimoto"));
+    assert_eq!(p.date.map(|d| d.to_string()).as_deref(), Some("2022-03-23"));
+    // A lower-case title before a name, and a quote introduced by "described … as".
+    assert!(x.people.iter().find(|p| p.name == "Olga Vetrova").unwrap().official);
+    assert_eq!(x.quotes[0].speaker.as_deref(), Some("Olga Vetrova"));
+    // Bylines of wire copy: people without a party.
+    for name in ["Ivan Sokolov", "Mark Hale"] {
+        assert_eq!(x.people.iter().find(|p| p.name == name).map(|p| p.party.clone()), Some(None), "{name}");
+    }
+}

@@ -59,6 +59,10 @@ impl People {
 
 const NAME: &str = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?";
 
+/// How far before a title the state it serves may be named ("Japan's top government
+/// spokesman, Chief Cabinet Secretary X").
+const TITLE_REACH: usize = 60;
+
 /// What an appositive calls a person ("X, a retired diplomat, …").
 const ROLES: &str = r"diplomat|expert|analyst|professor|scholar|researcher|official|spokes(?:man|woman|person)|journalist|correspondent|economist|historian|lawmaker|politician|adviser|advisor|director|head|chief|minister|ambassador|governor|mayor|fellow|commentator|specialist|author|editor|president|chairman|secretary";
 
@@ -70,11 +74,12 @@ static PERSON: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let full = format!(r"{NAME}(?:\ [A-Z]\.)?(?:\ {NAME}){{1,2}}");
     Regex::new(&format!(
         r"(?x)
-        (?P<t1>(?:(?i:former|then|ex-|acting|deputy)\ )?(?:{OFFICE_TITLES}|{OTHER_TITLES}))\ (?P<n1>{full})
+        (?P<t1>(?:(?i:former|then|ex-|acting|deputy)\ )?(?:(?i:{OFFICE_TITLES})|{OTHER_TITLES}))\ (?P<n1>{full})
         | (?P<n2>{full}),\ (?:a|an|the)\ (?P<r2>[^,.;\n]{{0,60}}?(?-u:\b)(?:{ROLES}))(?-u:\b)
         | (?P<n3>{full})\ (?:said|told|says|added|noted|stressed|argued|explained|wrote|warned|insisted|stated|declared|announced)(?-u:\b)
         | (?-u:\b)(?:said|says|added|wrote|according\ to)\ (?P<n4>{full})(?:,\ (?:a|an|the)\ (?P<r4>[^,.;\n]{{0,60}}?(?-u:\b)(?:{ROLES}))(?-u:\b))?
-        | (?m:^)[\ \t]*(?i:by)\ (?:(?:Dr|Prof|Mr|Ms)\.\ )?(?P<n5>{full})[\ \t]*(?m:$)"
+        | (?m:^)[\ \t]*(?i:by)\ (?:(?:Dr|Prof|Mr|Ms)\.\ )?(?P<n5>{full})[\ \t]*(?m:$)
+        | (?-u:\b)(?i:reporting|writing|editing|additional\ reporting|compiled)\ by\ (?P<n6>{full})"
     ))
     .ok()
 });
@@ -286,7 +291,7 @@ pub(crate) fn people(scan: &Scan<'_>, gazetteer: &Gazetteer, data: &Dataset) -> 
     let title_before = |at: usize| -> Option<String> {
         static TITLE: LazyLock<Option<Regex>> = LazyLock::new(|| {
             Regex::new(&format!(
-                r"(?:(?:[A-Z][a-z]+|U\.S\.)\ )?(?:(?i:former|then|acting|deputy)\ )?(?:{OFFICE_TITLES})\ ?$"
+                r"(?:(?:[A-Z][a-z]+|U\.S\.)\ )?(?:(?i:former|then|acting|deputy)\ )?(?i:{OFFICE_TITLES})\ ?$"
             ))
             .ok()
         });
@@ -342,7 +347,9 @@ pub(crate) fn people(scan: &Scan<'_>, gazetteer: &Gazetteer, data: &Dataset) -> 
     // People the dataset does not know, by pattern.
     if let Some(re) = PERSON.as_ref() {
         for c in re.captures_iter(text) {
-            let Some(n) = ["n1", "n2", "n3", "n4", "n5"].iter().find_map(|g| c.name(g)) else { continue };
+            let Some(n) = ["n1", "n2", "n3", "n4", "n5", "n6"].iter().find_map(|g| c.name(g)) else {
+                continue;
+            };
             let range = n.range();
             let name = n.as_str();
             if !plausible_name(name) {
@@ -369,7 +376,7 @@ pub(crate) fn people(scan: &Scan<'_>, gazetteer: &Gazetteer, data: &Dataset) -> 
                         if m.item.party.is_none() {
                             let whole = c.get(0).map_or(range.clone(), |m| m.range());
                             let s = scan.sentence(scan.sentence_of(range.start));
-                            let window = whole.start.saturating_sub(30).max(s.start)..whole.end;
+                            let window = whole.start.saturating_sub(TITLE_REACH).max(s.start)..whole.end;
                             let date = scan.date_at(range.start).or(scan.published);
                             m.item.party = choose_party(data, &parties_in(scan, gazetteer, &window), date);
                         }
@@ -379,7 +386,7 @@ pub(crate) fn people(scan: &Scan<'_>, gazetteer: &Gazetteer, data: &Dataset) -> 
                 None => {
                     let whole = c.get(0).map_or(range.clone(), |m| m.range());
                     let s = scan.sentence(scan.sentence_of(range.start));
-                    let window = whole.start.saturating_sub(30).max(s.start)..whole.end;
+                    let window = whole.start.saturating_sub(TITLE_REACH).max(s.start)..whole.end;
                     let candidates = parties_in(scan, gazetteer, &window);
                     let date = scan.date_at(range.start).or(scan.published);
                     let party = choose_party(data, &candidates, date);
@@ -437,7 +444,7 @@ pub(crate) fn people(scan: &Scan<'_>, gazetteer: &Gazetteer, data: &Dataset) -> 
 }
 
 static SPEECH: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:said|says|say|told|tells|added|adds|stressed|noted|stated|declared|insisted|argued|explained|warned|wrote|writes|according\ to|asked|replied|quoted)(?-u:\b)").ok()
+    Regex::new(r"(?i)(?-u:\b)(?:said|says|say|told|tells|added|adds|stressed|noted|stated|declared|insisted|argued|explained|warned|wrote|writes|according\ to|asked|replied|quoted|called|described|dubbed|termed)(?-u:\b)").ok()
 });
 
 static PRONOUN: LazyLock<Option<Regex>> =
