@@ -167,6 +167,10 @@ fn their_joint_statement_in_the_year_it_was_signed() {
     assert!(x.events.iter().any(|e| e.agreement == Some(AgreementId::JointStatement2013)
         && e.date.to_string() == "2013-04-29"
         && e.kind == EventKind::AgreementSigned));
+    // A joint communique, dated by its weekday.
+    let x = extract("The joint communique signed on Thursday lists the four islands.", Some("1991-04-20"));
+    assert_eq!(x.agreements[0].agreement, AgreementId::JointCommunique1991);
+    assert_eq!(dates(&x), ["1991-04-18"]);
     // An agreement of the same year signed after publication is not the one meant.
     let x = extract("In their joint statement they pledged progress.", Some("2016-05-01"));
     assert!(x.agreements.is_empty(), "{:?}", x.agreements);

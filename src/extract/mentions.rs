@@ -387,7 +387,7 @@ static AGREEMENT_PHRASE: LazyLock<Option<Regex>> = LazyLock::new(|| {
         r"(?x)
         (?-u:\b)(?P<y1>1[89]\d\d|20\d\d)(?:'s)?\ (?:(?:[A-Z][\w.]*(?:-[A-Z][\w.]*)*|-|and)\ ){{0,3}}(?i:(?P<h1>{head}))(?-u:\b)
         | (?-u:\b)(?i:(?P<h2>{head}))\ (?:signed\ |adopted\ |reached\ |issued\ )?(?:(?:of|in|from)\ )(?:the\ (?:two\ )?leaders\ in\ |the\ year\ )?(?P<y2>1[89]\d\d|20\d\d)(?-u:\b)
-        | (?-u:\b)(?i:(?P<pron>their|the|this|a)\ (?P<h3>joint\ statement|joint\ declaration))(?-u:\b)
+        | (?-u:\b)(?i:(?P<pron>their|the|this|a)\ (?P<h3>joint\ statement|joint\ declaration|joint\ communiqu[eé]))(?-u:\b)
           (?:\ (?:signed\ |adopted\ |reached\ |issued\ )?(?:of|in|from)\ (?:the\ (?:two\ )?leaders\ in\ |the\ year\ )?(?P<y3>1[89]\d\d|20\d\d)(?-u:\b))?"
     ))
     .ok()

@@ -23,6 +23,7 @@ pub(crate) const CUES: &[(FormulaId, &str)] = &[
         |(?:should|must|would)\ follow\ the\ (?:settlement|resolution)\ of\ the\ territorial
         |(?:peace\ treaty|treaty)[^.]{0,40}(?:directly\ )?linked\ to\ the\ (?:issue|question|problem)\ of\ the\ northern\ territories
         |inherent\ (?:part\ of\ )?(?:japanese\ )?territor(?:y|ies)
+        |claims?\ (?:to|on)\ all\ (?:the\ )?(?:four|4)\ (?:islands|territories)
         |return\ of\ (?:the\ )?(?:northern\ territories|four\ islands|four\ northern\ islands)
         |(?:has|have|holds?)\ sovereignty\ over\ the\ (?:kuril|northern|four|disputed|islands)
         |(?:japan'?s|japanese)\ sovereignty\ over\ (?:all\ )?(?:the\ )?(?:four|4|northern|disputed|islands)
@@ -124,6 +125,7 @@ mod tests {
         assert_eq!(formulas("a so-called hikiwake"), [FormulaId::Hikiwake]);
         assert_eq!(formulas("Tokyo seeks the return of the Northern Territories."), [FormulaId::FourIslands]);
         assert_eq!(formulas("Moscow refuses to hand over any island."), [FormulaId::StatusQuo]);
+        assert_eq!(formulas("Japan will not drop its claim to all four islands."), [FormulaId::FourIslands]);
         assert_eq!(formulas("The weather was fine."), []);
     }
 }
