@@ -1,29 +1,34 @@
-//! Temporal expressions: absolute dates ("Nov. 14", "March 2012", "1956",
-//! "2018-11-14"), relative ones ("on Monday", "last year", "earlier this month", "two
-//! years ago", "this weekend"), resolved against the publication date; and the inference
-//! of a publication date from the text when none is given.
+//! Time expressions, read by the pack's date patterns around their anchors (a month or
+//! weekday word, an era, a relative phrase, a digit run), resolved against the
+//! publication date or against the date last mentioned; and the publication date itself,
+//! inferred only from strong clues (a labelled date, a dateline, a dated header line).
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
-use regex::Regex;
 
+use super::lexicon::{Anchor, DateItem, Pack, Phrases, Term, TimeUnit};
+use super::numbers::Number;
+use super::reader::{Entry, Hit, Reader};
+use super::text::{char_at, char_before, window_before};
+use crate::dataset::Dataset;
 use crate::date::{PartialDate, Precision};
 
 /// A time expression as the text gives it, before resolution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Expr {
-    /// A date with its year: "14 November 2018", "March 2012", "1956".
+    /// A date with its year: "14 November 2018", "March 2012", "1956", 昭和31年.
     Absolute(PartialDate),
     /// A month and day without a year: "Nov. 14".
     MonthDay(u32, u32),
     /// A month without a year: "later in September".
     Month(u32),
+    /// A day without month or year (Japanese 「14日」): a day near publication.
+    Day(u32),
     /// A weekday: "on Monday".
     Weekday(Weekday, Tense),
-    /// `offset` units from publication: "last year" = (Year, -1), "yesterday" = (Day, -1).
-    Relative(Unit, i32),
+    /// `offset` units from publication or from the date last mentioned.
+    Relative { unit: TimeUnit, offset: i32, from: Anchor },
     /// A decade: "the 1950s" (no ISO prefix expresses it; never an event date).
     Decade,
 }
@@ -35,214 +40,411 @@ pub(crate) enum Tense {
     Future,
 }
 
-/// The unit of a relative expression.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Unit {
-    Day,
-    Week,
-    Weekend,
-    Month,
-    Year,
-}
-
 /// A time expression found in the (normalised) text.
 #[derive(Debug, Clone)]
 pub(crate) struct Temporal {
     pub range: Range<usize>,
     pub expr: Expr,
-    /// "until 2000", "by 2020", "before 1945": a deadline or bound, not a happening.
+    /// "until 2000", "by 2020", "since 2013": a bound, a deadline or a period's start,
+    /// not a happening.
     pub bound: bool,
+    /// After a label ("Published:"): the document's own date.
+    pub label: bool,
 }
 
-const MONTHS: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?\.?|July?\.?|Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
-const NUMBER_WORDS: &str =
-    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an|several|a few";
-
-static DATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    let m = MONTHS;
-    let pattern = format!(
-        r"(?x)
-        (?-u:\b)(?P<iy>(?:18|19|20)\d\d)-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])(?-u:\b)
-        | (?-u:\b)(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\ (?:of\ )?(?P<m1>{m}),?\ (?P<y1>(?:18|19|20)\d\d)(?-u:\b)
-        | (?-u:\b)(?P<m2>{m})\ (?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?-u:\b)(?:,?\ (?P<y2>(?:18|19|20)\d\d)(?-u:\b))?
-        | (?-u:\b)(?P<m3>{m}),?\ (?:of\ )?(?P<y3>(?:18|19|20)\d\d)(?-u:\b)
-        | (?-u:\b)(?P<d4>[0-3]?\d)(?:st|nd|rd|th)?\ (?:of\ )?(?P<m4>{m})(?-u:\b)
-        | (?-u:\b)(?P<m5>January|February|March|April|June|July|August|September|October|November|December)(?-u:\b)
-        | (?-u:\b)(?i:in|on|since|from|until|by|early|late|mid|mid-|end\ of|beginning\ of|since\ early|since\ late)\ (?P<m6>May)(?:\ (?P<d6>[0-3]?\d)(?:st|nd|rd|th)?)?(?:,?\ (?:of\ )?(?P<y6>(?:18|19|20)\d\d))?(?-u:\b)
-        | (?-u:\b)(?P<decade>(?:18|19|20)\d0)s(?-u:\b)
-        | (?-u:\b)(?P<year>(?:18|19|20)\d\d)(?-u:\b)
-        | (?-u:\b)(?i:(?P<rel>yesterday|today|tomorrow|tonight))(?-u:\b)
-        | (?-u:\b)(?i:(?P<rq>last|this|next|earlier\ this|later\ this|early\ this|early\ next|late\ last|late\ this|earlier\ last|past|coming)\ (?P<ru>year|month|week|weekend))(?-u:\b)
-        | (?-u:\b)(?i:(?P<rn>\d{{1,2}}|{NUMBER_WORDS})\ (?P<ru2>years?|months?|weeks?|days?)\ ago)(?-u:\b)
-        | (?-u:\b)(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)
-        "
-    );
-    Regex::new(&pattern).ok()
-});
-
-pub(crate) fn month_number(name: &str) -> Option<u32> {
-    let lower = name.trim_end_matches('.').to_ascii_lowercase();
-    let n = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-        .iter()
-        .position(|m| lower.starts_with(m))?;
-    u32::try_from(n + 1).ok()
+/// What a pattern's slots captured.
+#[derive(Debug, Default, Clone, Copy)]
+struct Fields {
+    year: Option<i32>,
+    month: Option<u32>,
+    month_ambiguous: bool,
+    day: Option<u32>,
+    weekday: Option<(Weekday, bool)>,
+    era: Option<i32>,
+    era_year: Option<i32>,
 }
 
-pub(crate) fn number_word(w: &str) -> Option<u32> {
-    let w = w.to_ascii_lowercase();
-    if let Ok(n) = w.parse::<u32>() {
-        return Some(n);
-    }
-    let words = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ];
-    if let Some(n) = words.iter().position(|x| *x == w) {
-        return u32::try_from(n).ok();
-    }
-    match w.as_str() {
-        "a" | "an" => Some(1),
-        "thirty" => Some(30),
-        "forty" => Some(40),
-        "fifty" => Some(50),
-        "sixty" => Some(60),
-        "seventy" => Some(70),
-        "eighty" => Some(80),
-        "ninety" => Some(90),
-        "hundred" => Some(100),
-        _ => None,
-    }
+/// Looks up what stands at a point of the text: hits and numbers, both sorted by start.
+struct At<'s> {
+    text: &'s str,
+    hits: &'s [Hit],
+    reader: &'s Reader,
+    numbers: &'s [Number],
+    pack: &'s Pack,
 }
 
-fn weekday(name: &str) -> Option<Weekday> {
-    name.get(..3)?.parse().ok()
-}
-
-fn words_before(text: &str, at: usize, n: usize) -> String {
-    let head = super::text::window_before(text, at, 120);
-    let start = head.char_indices().rev().filter(|(_, c)| c.is_whitespace()).nth(n).map_or(0, |(i, _)| i);
-    head.get(start..).unwrap_or_default().to_ascii_lowercase()
-}
-
-/// Every time expression in `text`.
-pub(crate) fn find(text: &str) -> Vec<Temporal> {
-    let Some(re) = DATE.as_ref() else { return Vec::new() };
-    let mut out = Vec::new();
-    for c in re.captures_iter(text) {
-        let Some(whole) = c.get(0) else { continue };
-        let g = |name: &str| c.name(name).map(|m| m.as_str());
-        let num = |name: &str| g(name).and_then(|s| s.parse::<i32>().ok());
-        let unum = |name: &str| g(name).and_then(|s| s.parse::<u32>().ok());
-        let expr = if let (Some(y), Some(m), Some(d)) = (num("iy"), unum("im"), unum("id")) {
-            PartialDate::day(y, m, d).ok().map(Expr::Absolute)
-        } else if let (Some(d), Some(m), Some(y)) = (unum("d1"), g("m1").and_then(month_number), num("y1")) {
-            PartialDate::day(y, m, d).ok().map(Expr::Absolute)
-        } else if let (Some(m), Some(d)) = (g("m2").and_then(month_number), unum("d2")) {
-            match num("y2") {
-                Some(y) => PartialDate::day(y, m, d).ok().map(Expr::Absolute),
-                None => (1..=31).contains(&d).then_some(Expr::MonthDay(m, d)),
-            }
-        } else if let (Some(m), Some(y)) = (g("m3").and_then(month_number), num("y3")) {
-            PartialDate::month(y, m).ok().map(Expr::Absolute)
-        } else if let (Some(d), Some(m)) = (unum("d4"), g("m4").and_then(month_number)) {
-            (1..=31).contains(&d).then_some(Expr::MonthDay(m, d))
-        } else if let Some(m) = g("m5").and_then(month_number) {
-            Some(Expr::Month(m))
-        } else if g("m6").is_some() {
-            // "May" after "in" or "on" is the month; bare "May" is too often the verb.
-            match (unum("d6"), num("y6")) {
-                (Some(d), Some(y)) => PartialDate::day(y, 5, d).ok().map(Expr::Absolute),
-                (None, Some(y)) => PartialDate::month(y, 5).ok().map(Expr::Absolute),
-                (Some(d), None) => (1..=31).contains(&d).then_some(Expr::MonthDay(5, d)),
-                (None, None) => Some(Expr::Month(5)),
-            }
-        } else if g("decade").is_some() {
-            Some(Expr::Decade)
-        } else if let Some(y) = num("year") {
-            // Not part of a number or a range of years ("1,956", "1855-1917", "No. 1956").
-            let before = text.get(..whole.start()).and_then(|s| s.chars().next_back());
-            let after = text.get(whole.end()..).unwrap_or_default();
-            let range = after.starts_with('-') && after.chars().nth(1).is_some_and(|c| c.is_ascii_digit())
-                || matches!(before, Some('-' | ',' | '.' | '#' | '$' | '/'));
-            let unit = after.trim_start().starts_with('%') || after.starts_with(" km");
-            (!range && !unit).then(|| PartialDate::year(y).ok().map(Expr::Absolute)).flatten()
-        } else if let Some(r) = g("rel") {
-            Some(Expr::Relative(
-                Unit::Day,
-                match r.to_ascii_lowercase().as_str() {
-                    "yesterday" => -1,
-                    "tomorrow" => 1,
-                    _ => 0,
-                },
-            ))
-        } else if let (Some(q), Some(u)) = (g("rq"), g("ru")) {
-            let q = q.to_ascii_lowercase();
-            let offset = if q.starts_with("last") || q.ends_with("last") || q == "past" {
-                -1
-            } else if q.ends_with("next") || q == "next" || q == "coming" {
-                1
-            } else {
-                0
-            };
-            let unit = match u.to_ascii_lowercase().as_str() {
-                "year" => Unit::Year,
-                "month" => Unit::Month,
-                "weekend" => Unit::Weekend,
-                _ => Unit::Week,
-            };
-            // "the past year" and "the coming week" are spans, not points.
-            (q != "past" && q != "coming").then_some(Expr::Relative(unit, offset))
-        } else if let (Some(n), Some(u)) = (g("rn").and_then(number_word), g("ru2")) {
-            let unit = match u.to_ascii_lowercase().trim_end_matches('s') {
-                "year" => Unit::Year,
-                "month" => Unit::Month,
-                "week" => Unit::Week,
-                _ => Unit::Day,
-            };
-            i32::try_from(n).ok().map(|n| Expr::Relative(unit, -n))
-        } else if let Some(w) = g("wd").and_then(weekday) {
-            let before = words_before(text, whole.start(), 4);
-            let future =
-                ["will ", "next ", "scheduled", "due ", "plans ", "planned", "expected", "to be held"]
-                    .iter()
-                    .any(|cue| before.contains(cue));
-            Some(Expr::Weekday(w, if future { Tense::Future } else { Tense::Past }))
-        } else {
-            None
-        };
-        let Some(expr) = expr else { continue };
-        let before = words_before(text, whole.start(), 1);
-        let bound = ["until ", "till ", "by ", "before ", "through ", "deadline "]
+impl<'s> At<'s> {
+    fn hit_terms(&self, at: usize) -> impl Iterator<Item = (&'s Hit, &'s Term)> {
+        let k = self.hits.partition_point(|h| (h.start as usize) < at);
+        let reader = self.reader;
+        self.hits
+            .get(k..)
+            .unwrap_or_default()
             .iter()
-            .any(|w| before.ends_with(w) || before.trim_start() == w.trim_end());
-        out.push(Temporal { range: whole.range(), expr, bound });
+            .take_while(move |h| h.start as usize == at)
+            .flat_map(move |h| reader.terms(h).map(move |t| (h, t)))
+    }
+
+    fn number(&self, at: usize) -> Option<&'s Number> {
+        let k = self.numbers.partition_point(|n| n.range.start < at);
+        self.numbers.get(k).filter(|n| n.range.start == at)
+    }
+
+    /// Up to `max` ASCII digits at `at` (none after them), as a number and its end; or a
+    /// number written in words (kanji) that starts there.
+    fn small_number(&self, at: usize, max: usize) -> Option<(u32, usize)> {
+        let bytes = self.text.as_bytes();
+        let mut end = at;
+        while bytes.get(end).is_some_and(u8::is_ascii_digit) {
+            end += 1;
+        }
+        if end > at {
+            if end - at > max {
+                return None;
+            }
+            return self.text.get(at..end)?.parse().ok().map(|v| (v, end));
+        }
+        let n = self.number(at)?;
+        (n.value.fract() == 0.0 && n.value >= 0.0 && n.value < 1000.0).then_some((n.value as u32, n.range.end))
+    }
+
+    /// Matches a pattern at `at`: its end and what it captured.
+    fn pattern(&self, items: &[DateItem], at: usize) -> Option<(usize, Fields)> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut pos = at;
+        let mut f = Fields::default();
+        for item in items {
+            match item {
+                DateItem::Space => {
+                    let start = pos;
+                    while let Some(c) = char_at(text, pos).filter(|c| c.is_whitespace() && *c != '\n') {
+                        pos += c.len_utf8();
+                    }
+                    if pos == start {
+                        return None;
+                    }
+                }
+                DateItem::Literal(lit) => {
+                    let rest = text.get(pos..)?;
+                    let n = prefix_ci(rest, lit)?;
+                    pos += n;
+                }
+                DateItem::Year => {
+                    let end = pos + 4;
+                    let digits = text.get(pos..end)?;
+                    if !digits.bytes().all(|b| b.is_ascii_digit()) || bytes.get(end).is_some_and(u8::is_ascii_digit) {
+                        return None;
+                    }
+                    let y: i32 = digits.parse().ok()?;
+                    if !(1800..=2099).contains(&y) {
+                        return None;
+                    }
+                    f.year = Some(y);
+                    pos = end;
+                }
+                DateItem::MonthNumber => {
+                    let (m, end) = self.small_number(pos, 2)?;
+                    if !(1..=12).contains(&m) {
+                        return None;
+                    }
+                    f.month = Some(m);
+                    pos = end;
+                }
+                DateItem::Day => {
+                    let (d, end) = self.small_number(pos, 2)?;
+                    if !(1..=31).contains(&d) {
+                        return None;
+                    }
+                    f.day = Some(d);
+                    pos = end;
+                    if let Some((e, _)) = adjacent(&self.pack.day_suffixes, text, pos) {
+                        pos = e;
+                    }
+                }
+                DateItem::EraYear => {
+                    let (n, end) = self.small_number(pos, 2)?;
+                    if !(1..=99).contains(&n) {
+                        return None;
+                    }
+                    f.era_year = Some(i32::try_from(n).ok()?);
+                    pos = end;
+                }
+                DateItem::Month => {
+                    let (h, m, ambiguous) = self.hit_terms(pos).find_map(|(h, t)| match t {
+                        Term::Month { value, ambiguous } => Some((h, *value, *ambiguous)),
+                        _ => None,
+                    })?;
+                    f.month = Some(m);
+                    f.month_ambiguous = ambiguous;
+                    pos = h.end as usize;
+                }
+                DateItem::Weekday => {
+                    let (h, d, ambiguous) = self.hit_terms(pos).find_map(|(h, t)| match t {
+                        Term::Weekday { day, ambiguous } => Some((h, *day, *ambiguous)),
+                        _ => None,
+                    })?;
+                    f.weekday = Some((d, ambiguous));
+                    pos = h.end as usize;
+                }
+                DateItem::Era => {
+                    let (h, first) = self.hit_terms(pos).find_map(|(h, t)| match t {
+                        Term::Era { first_year } => Some((h, *first_year)),
+                        _ => None,
+                    })?;
+                    f.era = Some(first);
+                    pos = h.end as usize;
+                }
+            }
+        }
+        // A date ends on a word boundary ("May 2018s" is not one).
+        if char_at(text, pos).is_some_and(|c| c.is_ascii_alphanumeric()) && char_before(text, pos).is_some_and(|c| c.is_ascii_alphanumeric()) {
+            return None;
+        }
+        Some((pos, f))
+    }
+}
+
+/// The longest phrase of `set` that starts exactly at `at` (no space before it).
+fn adjacent<'p, T>(set: &'p Phrases<T>, text: &str, at: usize) -> Option<(usize, &'p T)> {
+    set.glued(text, at)
+}
+
+/// The bytes of `hay` that `needle` (lower-case) matches at its start, case aside.
+fn prefix_ci(hay: &str, needle: &str) -> Option<usize> {
+    let mut h = hay.char_indices();
+    for nc in needle.chars() {
+        let (_, hc) = h.next()?;
+        if hc != nc && !hc.to_lowercase().eq(std::iter::once(nc)) {
+            return None;
+        }
+    }
+    Some(h.next().map_or(hay.len(), |(i, _)| i))
+}
+
+/// Every time expression of `text`.
+pub(crate) fn find(
+    text: &str,
+    hits: &[Hit],
+    reader: &Reader,
+    numbers: &[Number],
+    pack: &Pack,
+    data: &Dataset,
+) -> Vec<Temporal> {
+    let at = At { text, hits, reader, numbers, pack };
+    // Anchors: hits of date terms and starts of digit runs or number words, in order.
+    let mut anchors: Vec<usize> = Vec::new();
+    for h in hits {
+        if reader.terms(h).any(|t| {
+            matches!(
+                t,
+                Term::Month { .. }
+                    | Term::Weekday { .. }
+                    | Term::Era { .. }
+                    | Term::Relative { .. }
+                    | Term::Shift { .. }
+                    | Term::NamedDate(_)
+                    | Term::Anniversary
+            )
+        }) {
+            anchors.push(h.start as usize);
+        }
+    }
+    for n in numbers {
+        anchors.push(n.range.start);
+        // A run inside a composed number ("2012.03.08" is read as runs).
+    }
+    let bytes = text.as_bytes();
+    for (i, b) in bytes.iter().enumerate() {
+        if b.is_ascii_digit() && !bytes.get(i.wrapping_sub(1)).is_some_and(u8::is_ascii_digit) {
+            anchors.push(i);
+        }
+    }
+    anchors.sort_unstable();
+    anchors.dedup();
+
+    let mut out: Vec<Temporal> = Vec::new();
+    let mut consumed = 0usize;
+    for &p in &anchors {
+        if p < consumed {
+            continue;
+        }
+        let Some((range, expr)) = expression_at(&at, p, data) else { continue };
+        consumed = range.end;
+        let bound = pack.bounds.before(text, range.start).is_some()
+            || pack.bounds_after.after(text, range.end).is_some();
+        let label = labelled(pack, text, range.start);
+        out.push(Temporal { range, expr, bound, label });
     }
     out
 }
 
-/// Resolves an expression against the publication date, at the precision both allow.
-/// Without the needed anchor, a relative expression falls back to the publication
-/// date's own precision (the happening is known to be near it), or to nothing.
-pub(crate) fn resolve(expr: Expr, published: Option<PartialDate>) -> Option<PartialDate> {
+/// Whether a label ("Published:", "Posted") stands right before `at`.
+fn labelled(pack: &Pack, text: &str, at: usize) -> bool {
+    let head = window_before(text, at, 40);
+    let trimmed = head.trim_end_matches(|c: char| c.is_whitespace() || c == ':' || c == '|' || c == '-');
+    let end = at - (head.len() - trimmed.len());
+    pack.labels.before(text, end).is_some()
+}
+
+/// The time expression that starts at `p`, if any.
+fn expression_at(at: &At<'_>, p: usize, data: &Dataset) -> Option<(Range<usize>, Expr)> {
+    let text = at.text;
+    let pack = at.pack;
+    // Fixed phrases.
+    for (h, t) in at.hit_terms(p) {
+        match t {
+            Term::Relative { unit, offset, from } => {
+                return Some((h.range(), Expr::Relative { unit: *unit, offset: *offset, from: *from }));
+            }
+            Term::NamedDate(d) => return Some((h.range(), Expr::Absolute(*d))),
+            Term::Shift { sign, from } => {
+                // "{count} {unit} ago": the unit and the count before the shift word.
+                let (ustart, unit) = pack.time_units.before(text, p)?;
+                let count = count_before(at, ustart)?;
+                let offset = sign * i32::try_from(count.1).ok()?;
+                return Some((count.0..h.end as usize, Expr::Relative { unit: *unit, offset, from: *from }));
+            }
+            Term::Anniversary => {
+                let (start, n) = ordinal_before(at, p)?;
+                let (of_end, _) = pack.anniversary_of.after(text, h.end as usize)?;
+                let (end, base) = year_after(at, of_end, data)?;
+                let year = base.checked_add(i32::try_from(n).ok()?)?;
+                return Some((start..end, Expr::Absolute(PartialDate::year(year).ok()?)));
+            }
+            _ => {}
+        }
+    }
+    // Patterns: the longest match.
+    let mut best: Option<(usize, Fields, usize)> = None;
+    for (k, pattern) in pack.date_patterns.iter().enumerate() {
+        if let Some((end, f)) = at.pattern(&pattern.items, p)
+            && best.is_none_or(|(e, _, _)| end > e)
+        {
+            best = Some((end, f, k));
+        }
+    }
+    let (end, f, k) = best?;
+    let single_slot = pack.date_patterns.get(k).is_some_and(|pat| pat.items.len() == 1);
+    let expr = fields_expr(at, p, end, f, single_slot)?;
+    Some((p..end, expr))
+}
+
+/// The count before a unit ("two years", "a year", "3 days"): its start and value.
+fn count_before(at: &At<'_>, unit_start: usize) -> Option<(usize, u32)> {
+    let text = at.text;
+    let head = text.get(..unit_start)?.trim_end();
+    let end = head.len();
+    let k = at.numbers.partition_point(|n| n.range.end < end);
+    if let Some(n) = at.numbers.get(k).filter(|n| n.range.end == end)
+        && n.value.fract() == 0.0
+        && (1.0..=500.0).contains(&n.value)
+    {
+        return Some((n.range.start, n.value as u32));
+    }
+    at.pack.indefinite.before(text, end).map(|(s, _)| (s, 1))
+}
+
+/// The ordinal before an anniversary word ("60th", "sixtieth"): its start and value.
+fn ordinal_before(at: &At<'_>, p: usize) -> Option<(usize, u32)> {
+    let text = at.text;
+    if let Some((s, v)) = at.pack.ordinals.before(text, p) {
+        return Some((s, *v as u32));
+    }
+    // Digits with an ordinal suffix: "60th", "第60回" reads as digits after a prefix.
+    let head = text.get(..p)?.trim_end();
+    let word_start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = head.get(word_start..)?;
+    let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
+    let rest = word.get(digits.len()..)?;
+    if digits.is_empty() || !(rest.is_empty() || at.pack.ordinal_suffixes.contains(rest)) {
+        return None;
+    }
+    Some((word_start, digits.parse().ok()?))
+}
+
+/// The year of what an anniversary is of: a year or an agreement named within a short
+/// distance after `from`.
+fn year_after(at: &At<'_>, from: usize, data: &Dataset) -> Option<(usize, i32)> {
+    let until = (from + 120).min(at.text.len());
+    let k = at.hits.partition_point(|h| (h.start as usize) < from);
+    let hit_year = at.hits.get(k..).unwrap_or_default().iter().take_while(|h| (h.start as usize) < until).find_map(|h| {
+        at.reader.entries(h).find_map(|e| match e {
+            Entry::Agreement(id) => Some((h.end as usize, data.agreement(*id).signed.year_number())),
+            _ => None,
+        })
+    });
+    let bytes = at.text.as_bytes();
+    let digit_year = (from..until).find_map(|i| {
+        let y: i32 = at.text.get(i..i + 4)?.parse().ok()?;
+        let bounded = !bytes.get(i.wrapping_sub(1)).is_some_and(u8::is_ascii_digit)
+            && !bytes.get(i + 4).is_some_and(u8::is_ascii_digit);
+        (bounded && (1800..=2099).contains(&y)).then_some((i + 4, y))
+    });
+    match (hit_year, digit_year) {
+        (Some(h), Some(d)) => Some(if d.0 < h.0 { d } else { h }),
+        (h, d) => h.or(d),
+    }
+}
+
+/// Turns what a pattern captured into an expression, or rejects it.
+fn fields_expr(at: &At<'_>, start: usize, end: usize, f: Fields, single_slot: bool) -> Option<Expr> {
+    let text = at.text;
+    let pack = at.pack;
+    let year = match (f.era, f.era_year) {
+        (Some(first), Some(n)) => Some(first + n - 1),
+        _ => f.year,
+    };
+    if f.month_ambiguous && f.day.is_none() && year.is_none() && pack.month_context.before(text, start).is_none() {
+        return None;
+    }
+    Some(match (year, f.month, f.day) {
+        (Some(y), Some(m), Some(d)) => Expr::Absolute(PartialDate::day(y, m, d).ok()?),
+        (Some(y), Some(m), None) => Expr::Absolute(PartialDate::month(y, m).ok()?),
+        (Some(y), None, _) => {
+            if single_slot && f.era.is_none() {
+                // A bare year: not part of a number, a range or a quantity.
+                if matches!(char_before(text, start), Some('-' | ',' | '.' | '#' | '$' | '/' | '№'))
+                    || char_before(text, start).is_some_and(|c| c.is_ascii_digit())
+                {
+                    return None;
+                }
+                let after = text.get(end..).unwrap_or_default();
+                if after.starts_with('-') && after.chars().nth(1).is_some_and(|c| c.is_ascii_digit()) {
+                    return None;
+                }
+                if adjacent(&pack.decade_suffixes, text, end).is_some() {
+                    return Some(Expr::Decade);
+                }
+                if pack.year_not_before.after(text, end).is_some() || after.trim_start().starts_with('%') {
+                    return None;
+                }
+            }
+            Expr::Absolute(PartialDate::year(y).ok()?)
+        }
+        (None, Some(m), Some(d)) => Expr::MonthDay(m, d),
+        (None, Some(m), None) => Expr::Month(m),
+        (None, None, Some(d)) => Expr::Day(d),
+        (None, None, None) => {
+            let (w, ambiguous) = f.weekday?;
+            if ambiguous {
+                return None;
+            }
+            let head = window_before(text, start, 60);
+            let base = start - head.len();
+            let future = pack.future.find_in(text, base..start).next().is_some();
+            Expr::Weekday(w, if future { Tense::Future } else { Tense::Past })
+        }
+    })
+}
+
+/// Resolves an expression against the publication date (and, for expressions counted
+/// from the date last mentioned, against `previous`), at the precision both allow.
+pub(crate) fn resolve(expr: Expr, published: Option<PartialDate>, previous: Option<PartialDate>) -> Option<PartialDate> {
     match expr {
         Expr::Absolute(d) => Some(d),
         Expr::Decade => None,
@@ -255,8 +457,19 @@ pub(crate) fn resolve(expr: Expr, published: Option<PartialDate>) -> Option<Part
             let p = published?;
             PartialDate::month(nearest_year(p, m), m).ok()
         }
+        Expr::Day(d) => {
+            let p = published?;
+            let pm = p.month_number()?;
+            let (y, m) = match p.day_number() {
+                // A day well after publication's is last month's.
+                Some(pd) if d > pd + 7 => {
+                    if pm == 1 { (p.year_number() - 1, 12) } else { (p.year_number(), pm - 1) }
+                }
+                _ => (p.year_number(), pm),
+            };
+            PartialDate::day(y, m, d).ok()
+        }
         Expr::Weekday(w, tense) => {
-            // A weekday needs the day of publication.
             let p = published.filter(|p| p.precision() == Precision::Day)?;
             let day = p.first_day();
             let mut d = day;
@@ -271,38 +484,47 @@ pub(crate) fn resolve(expr: Expr, published: Option<PartialDate>) -> Option<Part
             }
             PartialDate::from_naive(d).ok()
         }
-        Expr::Relative(unit, offset) => {
-            let p = published?;
-            let day = p.first_day();
-            match unit {
-                Unit::Year => PartialDate::year(p.year_number() + offset).ok(),
-                Unit::Month if p.precision() != Precision::Year => {
-                    let d = shift_months(day, offset)?;
-                    PartialDate::month(d.year(), d.month()).ok()
-                }
-                Unit::Day if p.precision() == Precision::Day => {
-                    let d = day.checked_add_signed(chrono::Duration::days(i64::from(offset)))?;
-                    PartialDate::from_naive(d).ok()
-                }
-                Unit::Week if p.precision() == Precision::Day => {
-                    let d = day.checked_add_signed(chrono::Duration::weeks(i64::from(offset)))?;
-                    PartialDate::month(d.year(), d.month()).ok()
-                }
-                Unit::Weekend if p.precision() == Precision::Day => {
-                    // The Saturday of this (or the next / last) weekend.
-                    let mut d = day;
-                    while d.weekday() != Weekday::Sat {
-                        d = d.checked_add_days(Days::new(1))?;
-                    }
-                    let d = d.checked_add_signed(chrono::Duration::weeks(i64::from(offset)))?;
-                    PartialDate::from_naive(d).ok()
-                }
-                // Not enough precision in the publication date: the happening is known to
-                // fall near it, at its precision (a month or a year).
-                _ if offset == 0 => Some(p),
-                _ => None,
-            }
+        Expr::Relative { unit, offset, from } => {
+            let p = match from {
+                Anchor::Publication => published?,
+                Anchor::Previous => previous?,
+            };
+            shift(p, unit, offset)
         }
+    }
+}
+
+/// `p` shifted by `offset` units, at the precision the unit and `p` allow.
+fn shift(p: PartialDate, unit: TimeUnit, offset: i32) -> Option<PartialDate> {
+    let day = p.first_day();
+    match unit {
+        TimeUnit::Year => PartialDate::year(p.year_number() + offset).ok(),
+        TimeUnit::Month if p.precision() != Precision::Year => {
+            let d = shift_months(day, offset)?;
+            PartialDate::month(d.year(), d.month()).ok()
+        }
+        TimeUnit::Day if p.precision() == Precision::Day => {
+            let d = day.checked_add_signed(chrono::Duration::days(i64::from(offset)))?;
+            PartialDate::from_naive(d).ok()
+        }
+        TimeUnit::Week if p.precision() == Precision::Day => {
+            let d = day.checked_add_signed(chrono::Duration::weeks(i64::from(offset)))?;
+            PartialDate::month(d.year(), d.month()).ok()
+        }
+        TimeUnit::Weekend if p.precision() == Precision::Day => {
+            // The Saturday of this (or the next / last) weekend.
+            let mut d = day;
+            while d.weekday() != Weekday::Sat {
+                d = d.checked_add_days(Days::new(1))?;
+            }
+            let d = d.checked_add_signed(chrono::Duration::weeks(i64::from(offset)))?;
+            PartialDate::from_naive(d).ok()
+        }
+        // Not enough precision in the anchor: the happening is known to fall near it, at
+        // its precision (a month or a year).
+        _ if offset == 0 => Some(p),
+        TimeUnit::Day | TimeUnit::Week | TimeUnit::Weekend if p.precision() == Precision::Month => Some(p),
+        _ => None,
     }
 }
 
@@ -320,140 +542,60 @@ fn nearest_year(p: PartialDate, m: u32) -> i32 {
     }
 }
 
-static SINCE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?ix)
-        (?-u:\b)(?P<nearly>nearly\ |almost\ |about\ |some\ |more\ than\ |over\ )?(?P<n>\d{{1,3}}|{NUMBER_WORDS}|sixty|seventy|eighty|ninety)\ years?
-        (?:\ have|\ has|\ had)?(?:\ passed|\ elapsed|\ on)?\ (?:since|after)\ 
-        (?:(?:the\ )?(?:end\ of\ |conclusion\ of\ )?(?P<war>world\ war\ (?:ii|2|two)|ww-?\ ?ii|the\ second\ world\ war|second\ world\ war|the\ war)
-          |[^.\n]{{0,80}}?(?-u:\b)(?:in\ )?(?P<y>(?:18|19|20)\d\d)(?-u:\b))"
-    ))
-    .ok()
-});
+/// Resolves every time expression in text order: those counted from the date last
+/// mentioned take the latest resolved, non-bound date before them.
+pub(crate) fn resolve_all(temporals: &[Temporal], published: Option<PartialDate>) -> Vec<Option<PartialDate>> {
+    let mut previous: Option<PartialDate> = None;
+    temporals
+        .iter()
+        .map(|t| {
+            let d = resolve(t.expr, published, previous);
+            if let (Some(d), false) = (d, t.bound || t.label) {
+                previous = Some(d);
+            }
+            d
+        })
+        .collect()
+}
 
-static AS_OF: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:as of|as at|so far in|since the start of)\s+(?P<y>(?:18|19|20)\d\d)(?-u:\b)")
-        .ok()
-});
+/// How far into a text its own date is looked for (bytes).
+const HEAD: usize = 1500;
 
-static PUBLISHED_LABEL: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:published|posted|updated|date|dated)\s*(?:on|:)?\s*$").ok());
-
-/// Infers a publication date from the text alone, or `None`.
+/// Infers a publication date from the text, or abstains.
 ///
-/// 1. A dateline: a full date on a short line near the top, or after "Published",
-///    "Posted", "Updated" or "Date:".
-/// 2. Otherwise the latest year the text stands in: the latest year it names (bounds
-///    such as "until 2000" aside), "N years after YEAR" (= YEAR + N), "N years after
-///    the end of World War II" (the year holding most of that span: 1946 + N, or
-///    1945 + N when "nearly"), "as of YEAR" — refined to a month when the text names
-///    months without a year ("on April 15", "later in September": the latest of them).
+/// Only strong clues count, and only near the top: a date after a label ("Published:",
+/// "Posted", "date"), or a full date (to the day) standing on a short line of its own or
+/// as a wire dateline ("TOKYO, Nov. 15, 2018 (Kyodo) -"). When such clues disagree on the
+/// month, or when there is none, the answer is `None`: a wrong date would shift every
+/// relative date resolved against it.
 pub(crate) fn infer_published(text: &str, temporals: &[Temporal]) -> Option<PartialDate> {
-    let mut clues = PublishedClues::default();
-    clues.observe(text, temporals, true);
-    clues.date()
-}
-
-/// What a text says about when it was written, gathered piece by piece (see
-/// [`infer_published`]).
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct PublishedClues {
-    dateline: Option<PartialDate>,
-    year: Option<i32>,
-    month: Option<u32>,
-}
-
-impl PublishedClues {
-    /// Reads one piece of the text (`head`: whether it is the document's beginning).
-    pub fn observe(&mut self, text: &str, temporals: &[Temporal], head: bool) {
-        if head && self.dateline.is_none() {
-            self.dateline = dateline(text, temporals);
-        }
-        let mut bump = |y: i32| {
-            if (1850..=2100).contains(&y) {
-                self.year = Some(self.year.map_or(y, |old: i32| old.max(y)));
-            }
-        };
-        for t in temporals {
-            if let Expr::Absolute(d) = t.expr
-                && !t.bound
-            {
-                bump(d.year_number());
-            }
-        }
-        if let Some(re) = SINCE.as_ref() {
-            for c in re.captures_iter(text) {
-                let Some(n) =
-                    c.name("n").and_then(|m| number_word(m.as_str())).and_then(|n| i32::try_from(n).ok())
-                else {
-                    continue;
-                };
-                if c.name("war").is_some() {
-                    bump(if c.name("nearly").is_some() { 1945 + n } else { 1946 + n });
-                } else if let Some(y) = c.name("y").and_then(|m| m.as_str().parse::<i32>().ok()) {
-                    bump(y + n);
-                }
-            }
-        }
-        if let Some(re) = AS_OF.as_ref() {
-            for c in re.captures_iter(text) {
-                if let Some(y) = c.name("y").and_then(|m| m.as_str().parse::<i32>().ok()) {
-                    bump(y);
-                }
-            }
-        }
-        let month = temporals
-            .iter()
-            .filter_map(|t| match t.expr {
-                Expr::MonthDay(m, _) | Expr::Month(m) => Some(m),
-                _ => None,
-            })
-            .max();
-        self.month = self.month.max(month);
-    }
-
-    /// The date the clues point to, if any.
-    pub fn date(&self) -> Option<PartialDate> {
-        if let Some(d) = self.dateline {
-            return Some(d);
-        }
-        let year = self.year?;
-        match self.month {
-            Some(m) => PartialDate::month(year, m).ok(),
-            None => PartialDate::year(year).ok(),
-        }
-    }
-}
-
-/// A dateline: a full date on a short line near the top, or after a label.
-fn dateline(text: &str, temporals: &[Temporal]) -> Option<PartialDate> {
-    let head_end = text.len().min(1200);
-    for t in temporals {
-        if t.range.start > head_end {
-            break;
-        }
+    let mut strong: Vec<(PartialDate, bool)> = Vec::new();
+    for t in temporals.iter().take_while(|t| t.range.start < HEAD) {
         let Expr::Absolute(d) = t.expr else { continue };
+        if t.label && d.precision() != Precision::Year {
+            strong.push((d, true));
+            continue;
+        }
         if d.precision() != Precision::Day {
             continue;
         }
-        let before = super::text::window_before(text, t.range.start, 200);
-        let line_start = t.range.start - before.len() + before.rfind('\n').map_or(0, |i| i + 1);
-        let after = super::text::window_after(text, t.range.end, 200);
-        let line_end = t.range.end + after.find('\n').unwrap_or(after.len());
+        let line_start = text.get(..t.range.start).and_then(|s| s.rfind('\n')).map_or(0, |i| i + 1);
+        let line_end = text.get(t.range.end..).and_then(|s| s.find('\n')).map_or(text.len(), |i| t.range.end + i);
         let prefix = text.get(line_start..t.range.start).unwrap_or_default();
-        let labelled = PUBLISHED_LABEL.as_ref().is_some_and(|r| r.is_match(prefix));
-        // A wire dateline: "LONDON, 12 October 1993 (Agency) - …".
-        let wire = prefix.len() <= 40 && !prefix.chars().any(char::is_lowercase);
-        if labelled || wire || line_end.saturating_sub(line_start) <= 100 {
-            return Some(d);
+        let line = text.get(line_start..line_end).unwrap_or_default();
+        // A wire dateline: "LONDON, 12 October 1993 (Agency) - …"; a header line: the date
+        // with little else ("Friday 11 September 1992 23:02 BST", "2012.03.08 | News").
+        let wire = prefix.chars().count() <= 40 && !prefix.chars().any(char::is_lowercase);
+        let short = line.chars().count() <= 100;
+        if wire || short {
+            strong.push((d, false));
         }
     }
-    None
-}
-
-/// Whether this module's patterns compile.
-pub(crate) fn compiles() -> bool {
-    DATE.is_some() && SINCE.is_some() && AS_OF.is_some() && PUBLISHED_LABEL.is_some()
+    let (first, _) = *strong.iter().find(|(_, labelled)| *labelled).or(strong.first())?;
+    let agree = strong.iter().all(|(d, _)| {
+        d.year_number() == first.year_number() && (d.month_number() == first.month_number() || d.month_number().is_none())
+    });
+    agree.then_some(first)
 }
 
 #[cfg(test)]
@@ -464,56 +606,27 @@ mod tests {
         s.parse().unwrap()
     }
 
-    fn resolved(text: &str, published: &str) -> Vec<String> {
-        find(text)
-            .into_iter()
-            .filter_map(|t| resolve(t.expr, Some(d(published))))
-            .map(|d| d.to_string())
-            .collect()
+    #[test]
+    fn relative_resolution() {
+        let p = Some(d("2016-05-04"));
+        let rel = |unit, offset| Expr::Relative { unit, offset, from: Anchor::Publication };
+        assert_eq!(resolve(rel(TimeUnit::Year, -1), p, None), Some(d("2015")));
+        assert_eq!(resolve(rel(TimeUnit::Month, 0), p, None), Some(d("2016-05")));
+        assert_eq!(resolve(rel(TimeUnit::Day, -1), p, None), Some(d("2016-05-03")));
+        assert_eq!(resolve(rel(TimeUnit::Weekend, 0), p, None), Some(d("2016-05-07")));
+        assert_eq!(resolve(Expr::Weekday(Weekday::Mon, Tense::Past), p, None), Some(d("2016-05-02")));
+        assert_eq!(resolve(Expr::Weekday(Weekday::Mon, Tense::Future), p, None), Some(d("2016-05-09")));
+        let prev = Expr::Relative { unit: TimeUnit::Day, offset: -1, from: Anchor::Previous };
+        assert_eq!(resolve(prev, p, Some(d("2018-11-14"))), Some(d("2018-11-13")));
+        assert_eq!(resolve(Expr::Day(14), Some(d("2018-11-15")), None), Some(d("2018-11-14")));
+        assert_eq!(resolve(Expr::Day(30), Some(d("2018-12-02")), None), Some(d("2018-11-30")));
+        assert_eq!(resolve(Expr::MonthDay(11, 14), Some(d("2019-01-10")), None), Some(d("2018-11-14")));
     }
 
     #[test]
-    fn absolute_dates_at_their_precision() {
-        assert_eq!(
-            resolved("On 14 November 2018 and in March 2012, like in 1956.", "2019-01-01"),
-            ["2018-11-14", "2012-03", "1956"]
-        );
-        assert_eq!(resolved("Signed October 19, 1956 (1956-10-19).", "2019"), ["1956-10-19", "1956-10-19"]);
-    }
-
-    #[test]
-    fn a_month_and_day_without_a_year_takes_the_nearest_year() {
-        assert_eq!(resolved("They met on Nov. 14.", "2018-11-20"), ["2018-11-14"]);
-        assert_eq!(resolved("They met on Nov. 14.", "2019-01-22"), ["2018-11-14"]);
-    }
-
-    #[test]
-    fn relative_dates_resolve_against_publication() {
-        assert_eq!(resolved("He spoke on Monday.", "2013-05-01"), ["2013-04-29"]);
-        assert_eq!(resolved("They will meet on Monday.", "2013-05-01"), ["2013-05-06"]);
-        assert_eq!(resolved("last year", "2016-05-03"), ["2015"]);
-        assert_eq!(resolved("earlier this month", "2016-05-03"), ["2016-05"]);
-        assert_eq!(resolved("two years ago", "2016-05-03"), ["2014"]);
-        assert_eq!(resolved("this weekend", "2018-11-14"), ["2018-11-17"]);
-        assert_eq!(resolved("yesterday", "2018-11-14"), ["2018-11-13"]);
-    }
-
-    #[test]
-    fn ranges_decades_and_bounds() {
-        let t = find("covering 1855-1917, in the 1950s, until 2000");
-        assert!(t.iter().all(|t| !matches!(t.expr, Expr::Absolute(d) if d.year_number() == 1855)));
-        assert!(t.iter().any(|t| t.expr == Expr::Decade));
-        assert!(t.iter().any(|t| t.bound && t.expr == Expr::Absolute(d("2000"))));
-    }
-
-    #[test]
-    fn publication_inferred_from_spans_and_months() {
-        let text =
-            "Six years have passed since both took office in 2012. He will be re-elected later in September.";
-        assert_eq!(infer_published(text, &find(text)), Some(d("2018-09")));
-        let text = "No treaty 67 years after the end of World War II.";
-        assert_eq!(infer_published(text, &find(text)), Some(d("2013")));
-        let text = "Tokyo, Japan\nNovember 15, 2018\nThe leaders met in 1956 style.";
-        assert_eq!(infer_published(text, &find(text)), Some(d("2018-11-15")));
+    fn case_insensitive_prefix() {
+        assert_eq!(prefix_ci("Of 2018", "of"), Some(2));
+        assert_eq!(prefix_ci("年11月", "年"), Some(3));
+        assert_eq!(prefix_ci("x", "of"), None);
     }
 }

@@ -77,6 +77,7 @@ pub struct Document {
     id: String,
     title: Option<String>,
     published: Option<PartialDate>,
+    lang: Option<String>,
     text: String,
 }
 
@@ -86,6 +87,7 @@ impl fmt::Debug for Document {
             .field("id", &self.id)
             .field("title", &self.title)
             .field("published", &self.published)
+            .field("lang", &self.lang)
             .field("bytes", &self.text.len())
             .finish()
     }
@@ -97,7 +99,7 @@ impl Document {
         let id = id.into();
         let text = text.into();
         check_text(&id, &text)?;
-        Ok(Document { id, title: None, published: None, text })
+        Ok(Document { id, title: None, published: None, lang: None, text })
     }
 
     /// A document from bytes, which must be UTF-8 text of at most
@@ -151,6 +153,18 @@ impl Document {
     pub fn with_published(mut self, published: PartialDate) -> Self {
         self.published = Some(published);
         self
+    }
+
+    /// Sets the language (`"en"`, `"ja"`, `"ru"`: the id of a language pack). Without
+    /// it, the extractor tells the language from the text's script.
+    pub fn with_lang(mut self, lang: impl Into<String>) -> Self {
+        self.lang = Some(lang.into());
+        self
+    }
+
+    /// The language, if given.
+    pub fn lang(&self) -> Option<&str> {
+        self.lang.as_deref()
     }
 
     /// The id (a file name, a URL, …).

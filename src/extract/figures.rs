@@ -1,12 +1,15 @@
-//! Figures: percentages, spans of years and counts of things, with what they measure.
+//! Figures: numbers the text states about the dispute (shares, spans of years, distances,
+//! counts of things), with the unit the pack reads after them and what they measure.
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
-use regex::Regex;
 use serde::{Deserialize, Serialize};
 
-use super::dates::number_word;
+use super::findings::Figure;
+use super::lexicon::Term;
+use super::reader::Entry;
+use super::scan::{Found, Scan};
+use super::text::{char_at, char_before, floor_boundary, word_after, words};
 
 /// What a figure counts.
 #[derive(
@@ -27,108 +30,135 @@ use super::dates::number_word;
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
+#[non_exhaustive]
 pub enum FigureUnit {
-    /// A share: "72%", "22 per cent".
+    /// A share: "72%", "22 per cent", "a quarter of".
     Percent,
+    /// A change of a share: "up 6 percentage points".
+    PercentagePoints,
     /// A span of years: "67 years after the war", "for two years".
     Years,
+    /// A span of decades: "for four decades".
+    Decades,
+    /// A distance in kilometres.
+    Km,
+    /// A distance in miles.
+    Miles,
     /// A count of things: "two jets", "11 rounds of talks".
     Count,
 }
 
-/// Things a count measures in this genre (plural nouns).
-const COUNTED: &str = "jets|planes|aircraft|bombers|fighters|helicopters|ships|warships|vessels|boats|submarines|troops|soldiers|servicemen|missiles|launchers|bases|meetings|summits|rounds|visits|residents|inhabitants|people|citizens|villages|fishermen|fishing\\ boats|divisions|battalions|drones|patrols|incursions|scrambles|protests|signatures|delegations|agreements|projects";
-
-const NUMBER: &str = "\\d{1,3}(?:,\\d{3})*(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\\ hundred";
-
-static FIGURE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?ix)
-        (?-u:\b)(?P<pct>\d{{1,3}}(?:\.\d+)?)\ ?(?:%|\ percent(?-u:\b)|\ per\ cent(?-u:\b))
-        | (?-u:\b)(?P<yrs>{NUMBER})\ (?:more\ |full\ |long\ |consecutive\ |whole\ )?years?(?-u:\b)(?P<ago>\ ago|\ old|-old)?
-        | (?-u:\b)(?P<cnt>{NUMBER})\ (?:[a-z0-9-]+\ ){{0,3}}?(?P<what>{COUNTED})(?-u:\b)"
-    ))
-    .ok()
-});
-
 /// A figure found in the text (offsets into the normalised text).
 #[derive(Debug, Clone)]
-pub(crate) struct RawFigure {
-    pub range: Range<usize>,
-    pub value: f64,
-    pub unit: FigureUnit,
+struct RawFigure {
+    range: Range<usize>,
+    value: f64,
+    unit: FigureUnit,
     /// The counted noun, for counts.
-    pub noun: Option<String>,
+    noun: Option<String>,
+    /// Where the words naming what it measures begin.
+    after: usize,
 }
 
-fn value(s: &str) -> Option<f64> {
-    let plain: String = s.chars().filter(|c| *c != ',').collect();
-    plain.parse::<f64>().ok().or_else(|| {
-        let w = s.to_ascii_lowercase();
-        if w == "a hundred" { Some(100.0) } else { number_word(&w).map(f64::from) }
-    })
-}
-
-/// Every figure in `text`. Hyphenated adjectives ("a three-year term", "two-day visit")
-/// and ages or relative dates ("two years ago", "70 years old") are not figures.
-pub(crate) fn find(text: &str) -> Vec<RawFigure> {
-    let Some(re) = FIGURE.as_ref() else { return Vec::new() };
-    let mut out = Vec::new();
-    for c in re.captures_iter(text) {
-        let Some(whole) = c.get(0) else { continue };
-        let before = text.get(..whole.start()).and_then(|s| s.chars().next_back());
-        if matches!(before, Some('-' | '$' | '#' | '.')) {
+/// Every figure of the scanned text about the dispute.
+pub(crate) fn figures(scan: &Scan<'_>) -> Vec<Found<Figure>> {
+    let text = scan.text();
+    let pack = scan.pack;
+    let mut raw: Vec<RawFigure> = Vec::new();
+    for n in &scan.numbers {
+        let r = &n.range;
+        // Part of a date, a code or an adjective: not a figure.
+        let t = scan.temporals_in(&(r.start.saturating_sub(12)..r.end));
+        if t.clone().filter_map(|i| scan.temporals.get(i)).any(|t| t.range.start <= r.start && r.end <= t.range.end) {
             continue;
         }
-        let (value, unit, noun) = if let Some(p) = c.name("pct") {
-            (value(p.as_str()), FigureUnit::Percent, None)
-        } else if let Some(y) = c.name("yrs") {
-            if c.name("ago").is_some() {
+        if matches!(char_before(text, r.start), Some('-' | '$' | '#' | '/' | '№' | '¥' | '€' | '£'))
+            || (char_at(text, r.end) == Some('-') && text.get(r.end + 1..).and_then(|s| s.chars().next()).is_some_and(char::is_alphabetic))
+            || pack.figure_not_after.before(text, r.start).is_some()
+            || pack.ordinal_suffixes.glued(text, r.end).is_some()
+            || pack.ordinal_prefixes.before(text, r.start).is_some_and(|(s, _)| text.get(s..r.start).is_some_and(|g| !g.contains(' ')))
+        {
+            continue;
+        }
+        let (unit, noun, after) = if let Some((e, _)) = pack.percent.glued(text, r.end).or_else(|| pack.percent.after(text, r.end)) {
+            (FigureUnit::Percent, None, e)
+        } else if let Some((e, unit)) = pack.figure_units.glued(text, r.end).or_else(|| pack.figure_units.after(text, r.end)) {
+            // "70 years old", "two years ago": an age or a date, not a figure.
+            if pack.figure_not_before.after(text, e).is_some() || pack.figure_not_before.glued(text, e).is_some() {
                 continue;
             }
-            (value(y.as_str()), FigureUnit::Years, None)
-        } else if let (Some(n), Some(what)) = (c.name("cnt"), c.name("what")) {
-            (value(n.as_str()), FigureUnit::Count, Some(what.as_str().to_ascii_lowercase()))
+            (*unit, None, e)
+        } else if let Some((noun, e)) = counted_after(scan, r.end) {
+            (FigureUnit::Count, Some(noun), e)
         } else {
             continue;
         };
-        let Some(value) = value else { continue };
-        out.push(RawFigure { range: whole.range(), value, unit, noun });
+        raw.push(RawFigure { range: r.clone(), value: n.value, unit, noun, after });
+    }
+    // Fractions: "a quarter of respondents".
+    for h in &scan.hits {
+        for term in scan.reader.terms(h) {
+            if let Term::Fraction(v) = term {
+                raw.push(RawFigure { range: h.range(), value: *v, unit: FigureUnit::Percent, noun: None, after: h.end as usize });
+            }
+        }
+    }
+    raw.sort_by_key(|f| f.range.start);
+    let mut out = Vec::new();
+    let mut in_context: std::collections::HashMap<usize, bool> = std::collections::HashMap::new();
+    for f in raw {
+        let si = scan.sentence_of(f.range.start);
+        let s = scan.sentence(si);
+        let about_the_dispute = *in_context.entry(si).or_insert_with(|| {
+            scan.entries_in(&s).any(|(_, e)| e.is_name()) || pack.figure_context.find_in(text, s.clone()).next().is_some()
+        });
+        if !about_the_dispute {
+            continue;
+        }
+        let what = match &f.noun {
+            Some(noun) => noun.to_lowercase().replace(' ', "-"),
+            None => {
+                let end = floor_boundary(text, (f.after + 120).min(s.end.max(f.after)));
+                let ws: Vec<String> = words(text, f.after..end)
+                    .filter_map(|w| text.get(w).map(str::to_lowercase))
+                    .filter(|w| !pack.filler.contains(w) && !w.chars().all(|c| c.is_ascii_digit()))
+                    .take(4)
+                    .collect();
+                let prefix = if f.unit == FigureUnit::Years { "years-" } else { "" };
+                format!("{prefix}{}", ws.join("-"))
+            }
+        };
+        let date = scan.date_at(f.range.start).or(scan.published);
+        let span = f.range.start..f.after.max(f.range.end);
+        out.push(Found::new(span.clone(), Figure { value: f.value, unit: f.unit, what, date, evidence: scan.evidence(&span) }));
     }
     out
 }
 
-/// Whether this module's patterns compile.
-pub(crate) fn compiles() -> bool {
-    FIGURE.is_some()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn figures(text: &str) -> Vec<(f64, FigureUnit)> {
-        find(text).into_iter().map(|f| (f.value, f.unit)).collect()
+/// A counted noun after a number, up to three words on ("3,500 Russian troops"), or
+/// glued to it (Japanese 3万人): the noun and where it ends.
+fn counted_after(scan: &Scan<'_>, end: usize) -> Option<(String, usize)> {
+    let text = scan.text();
+    let pack = scan.pack;
+    if let Some((e, _)) = pack.counted.glued(text, end) {
+        return Some((text.get(end..e)?.to_string(), e));
     }
-
-    #[test]
-    fn percentages_years_and_counts() {
-        assert_eq!(
-            figures("In the poll 54% said no and 31 per cent yes."),
-            [(54.0, FigureUnit::Percent), (31.0, FigureUnit::Percent)]
-        );
-        assert_eq!(
-            figures("Nearly 75 years after the war; for three years."),
-            [(75.0, FigureUnit::Years), (3.0, FigureUnit::Years)]
-        );
-        assert_eq!(
-            figures("Two Russian patrol aircraft and 3,500 troops."),
-            [(2.0, FigureUnit::Count), (3500.0, FigureUnit::Count)]
-        );
+    let mut at = end;
+    for _ in 0..4 {
+        if let Some((e, _)) = pack.counted.after(text, at) {
+            let start = at + text.get(at..)?.len() - text.get(at..)?.trim_start().len();
+            return Some((text.get(start..e)?.to_string(), e));
+        }
+        let w = word_after(text, at)?;
+        // Not across a clause ("two, and troops").
+        if text.get(at..w.start)?.contains([',', '.', ';', ':']) {
+            return None;
+        }
+        // A name of the dataset between is no modifier ("two Japan", "four islands").
+        if scan.entries_in(&w).any(|(_, e)| !matches!(e, Entry::Term(_)) && !matches!(e, Entry::Party { .. })) {
+            return None;
+        }
+        at = w.end;
     }
-
-    #[test]
-    fn adjectives_ages_and_relative_dates_are_not_figures() {
-        assert_eq!(figures("a three-year term, a two-day visit, two years ago, 70 years old"), []);
-    }
+    None
 }

@@ -3,7 +3,6 @@
 use serde::{Deserialize, Serialize};
 
 use super::figures::FigureUnit;
-use super::gazetteer::PartyForm;
 use crate::agreement::AgreementId;
 use crate::date::PartialDate;
 use crate::event::EventKind;
@@ -11,6 +10,21 @@ use crate::formula::FormulaId;
 use crate::id::{PartyId, PersonId};
 use crate::island::IslandSet;
 use crate::source::Span;
+
+/// How a party is named.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::Display, strum::EnumString, strum::EnumIter,
+)]
+#[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
+pub enum PartyForm {
+    /// Its name or an alias: "Japan", "the USSR".
+    Name,
+    /// A capital or seat standing for the state: "Tokyo", "the Kremlin".
+    Metonym,
+    /// Its adjective: "Japanese", "Soviet".
+    Adjective,
+}
 
 /// Where a finding was read: its byte span and the span of its sentence, both in the
 /// document's original text (`&doc.text()[evidence.span.start..evidence.span.end]`).

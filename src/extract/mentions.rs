@@ -2,213 +2,22 @@
 
 use std::collections::BTreeSet;
 use std::ops::Range;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use super::findings::{AgreementMention, IslandMention, PartyMention};
-use super::gazetteer::{Entry, Gazetteer, PartyForm};
+use super::findings::PartyForm;
+use super::lexicon::{Extent, Term};
+use super::reader::{Entry, Hit};
 use super::scan::{Found, NEAR, Scan, starting_in};
-use super::text::{char_at, char_before, floor_boundary, is_word_char, window_after, window_before};
+use super::text::{char_at, char_before, floor_boundary, word_after, word_before};
 use crate::agreement::{AgreementId, AgreementKind};
 use crate::dataset::Dataset;
 use crate::date::PartialDate;
 use crate::id::PartyId;
 use crate::island::IslandSet;
 
-/// The lower-cased words before byte `at` (nearest last), at most `n`.
-pub(crate) fn words_before(text: &str, at: usize, n: usize) -> Vec<String> {
-    let head = window_before(text, at, 200);
-    let mut out: Vec<String> = head
-        .rsplit(|c: char| !(is_word_char(c) || c == '\'' || c == '.'))
-        .filter(|w| !w.is_empty())
-        .take(n)
-        .map(|w| w.trim_end_matches('.').to_lowercase())
-        .collect();
-    out.reverse();
-    out
-}
-
-/// The lower-cased words after byte `at`, at most `n`.
-pub(crate) fn words_after(text: &str, at: usize, n: usize) -> Vec<String> {
-    window_after(text, at, 200)
-        .split(|c: char| !(is_word_char(c) || c == '\''))
-        .filter(|w| !w.is_empty())
-        .take(n)
-        .map(str::to_lowercase)
-        .collect()
-}
-
-/// Words after which a capital names a place, not a government ("in Tokyo").
-const LOCATIVE: &[&str] = &[
-    "in", "at", "near", "outside", "around", "to", "into", "from", "via", "visit", "visited", "visiting",
-    "visits", "toured", "reached", "arrived", "left", "across", "downtown", "central",
-];
-
-/// Words after a name that make it part of an organisation's or a paper's name.
-const ORGANISATION_SUFFIXES: &[&str] = &[
-    "times",
-    "today",
-    "news",
-    "post",
-    "herald",
-    "daily",
-    "airlines",
-    "university",
-    "institute",
-    "foundation",
-    "center",
-    "centre",
-    "review",
-    "tribune",
-    "journal",
-    "shimbun",
-    "broadcasting",
-];
-
-/// Nouns after a capital that make it an attribute of a thing in the city ("a Moscow think
-/// tank", "Tokyo residents"), not the government.
-const CITY_NOUNS: &[&str] = &[
-    "think",
-    "city",
-    "residents",
-    "mayor",
-    "police",
-    "airport",
-    "court",
-    "stock",
-    "region",
-    "prefecture",
-    "correspondent",
-    "bureau",
-    "office",
-    "metro",
-    "station",
-    "marathon",
-    "olympics",
-    "games",
-    "district",
-    "skyline",
-    "street",
-    "streets",
-    "branch",
-    "studio",
-    "exchange",
-    "area",
-];
-
-/// Nouns after a state's adjective that make it the state acting ("the Japanese government").
-const STATE_NOUNS: &[&str] = &[
-    "government",
-    "governments",
-    "president",
-    "presidents",
-    "premier",
-    "prime",
-    "minister",
-    "ministers",
-    "ministry",
-    "side",
-    "official",
-    "officials",
-    "authorities",
-    "forces",
-    "troops",
-    "military",
-    "navy",
-    "army",
-    "jets",
-    "fighters",
-    "bombers",
-    "warships",
-    "sanctions",
-    "pledge",
-    "declaration",
-    "proposal",
-    "position",
-    "stance",
-    "delegation",
-    "embassy",
-    "ambassador",
-    "envoy",
-    "leader",
-    "leaders",
-    "leadership",
-    "parliament",
-    "diet",
-    "duma",
-    "state",
-    "territory",
-    "territories",
-    "sovereignty",
-    "annexation",
-    "occupation",
-    "administration",
-    "counterpart",
-    "counterparts",
-    "negotiators",
-    "coast",
-    "border",
-    "cabinet",
-    "foreign",
-    "defense",
-    "defence",
-    "emperor",
-    "kremlin",
-    "demand",
-    "demands",
-    "claim",
-    "claims",
-    "control",
-    "rule",
-    "garrison",
-    "deployment",
-];
-
-/// Words between an adjective and its state noun that may be skipped ("Japanese Foreign Ministry").
-const STATE_NOUN_MODIFIERS: &[&str] = &[
-    "deputy", "chief", "top", "senior", "federal", "imperial", "national", "central", "armed", "air", "then",
-];
-
-fn hyphen_compound(text: &str, range: &Range<usize>) -> bool {
-    let after = char_at(text, range.end) == Some('-')
-        && char_at(text, range.end + 1).is_some_and(|c| c.is_alphabetic() && c.is_uppercase());
-    let before = char_before(text, range.start) == Some('-')
-        && range.start >= 2
-        && text.get(..range.start - 1).and_then(|s| s.chars().next_back()).is_some_and(char::is_alphabetic);
-    after || before
-}
-
-fn adjective_of_state(text: &str, range: &Range<usize>) -> bool {
-    if hyphen_compound(text, range) {
-        return true;
-    }
-    let next = words_after(text, range.end, 3);
-    let mut it = next.iter().map(String::as_str);
-    let mut w = it.next();
-    if w.is_some_and(|w| STATE_NOUN_MODIFIERS.contains(&w)) {
-        w = it.next();
-    }
-    w.is_some_and(|w| STATE_NOUNS.contains(&w))
-}
-
-/// Whether a metonym at `range` names the place rather than the government.
-fn locative(text: &str, range: &Range<usize>) -> bool {
-    let before = words_before(text, range.start, 1);
-    let after = words_after(text, range.end, 1);
-    before.first().is_some_and(|w| LOCATIVE.contains(&w.as_str()))
-        || after.first().is_some_and(|w| {
-            ORGANISATION_SUFFIXES.contains(&w.as_str()) || CITY_NOUNS.contains(&w.as_str()) || w == "based"
-        })
-}
-
 /// Picks among parties sharing a name ("Moscow": Russia or the Soviet Union) by the date
 /// the sentence is about; without one, the latest.
-pub(crate) fn choose_party(
-    data: &Dataset,
-    candidates: &[PartyId],
-    date: Option<PartialDate>,
-) -> Option<PartyId> {
+pub(crate) fn choose_party(data: &Dataset, candidates: &[PartyId], date: Option<PartialDate>) -> Option<PartyId> {
     if candidates.len() <= 1 {
         return candidates.first().cloned();
     }
@@ -222,54 +31,126 @@ pub(crate) fn choose_party(
     parties.iter().max_by_key(|p| p.from.map(|f| f.first_day())).map(|p| p.id.clone())
 }
 
-/// Every party mention.
-pub(crate) fn parties(scan: &Scan<'_>, gazetteer: &Gazetteer, data: &Dataset) -> Vec<Found<PartyMention>> {
+fn hyphen_compound(text: &str, range: &Range<usize>) -> bool {
+    let after = char_at(text, range.end) == Some('-')
+        && char_at(text, range.end + 1).is_some_and(|c| c.is_alphabetic() && c.is_uppercase());
+    let before = char_before(text, range.start) == Some('-')
+        && range.start >= 2
+        && text.get(..range.start - 1).and_then(|s| s.chars().next_back()).is_some_and(char::is_alphabetic);
+    after || before
+}
+
+/// Whether an adjective at `range` qualifies a noun of the state ("the Japanese
+/// government", "Soviet-Japanese talks"), not a person or a thing.
+fn adjective_of_state(scan: &Scan<'_>, range: &Range<usize>) -> bool {
     let text = scan.text();
+    let pack = scan.pack;
+    if hyphen_compound(text, range) {
+        return true;
+    }
+    let mut at = range.end;
+    for _ in 0..2 {
+        if pack.media_nouns.after(text, at).is_some() {
+            return false;
+        }
+        if pack.state_nouns.after(text, at).is_some() {
+            return true;
+        }
+        // A title right after the adjective ("Russian Foreign Minister").
+        if next_hit_is_title(scan, at) {
+            return true;
+        }
+        match pack.state_noun_modifiers.after(text, at) {
+            Some((end, _)) => at = end,
+            None => return false,
+        }
+    }
+    false
+}
+
+fn next_hit_is_title(scan: &Scan<'_>, at: usize) -> bool {
+    let text = scan.text();
+    let start = at + text.get(at..).map_or(0, |s| s.len() - s.trim_start().len());
+    let k = scan.hits.partition_point(|h| (h.start as usize) < start);
+    scan.hits.get(k).filter(|h| h.start as usize == start).is_some_and(|h| {
+        scan.reader.entries(h).any(|e| matches!(e, Entry::Term(Term::Title { office: true, .. })))
+    })
+}
+
+/// Whether a metonym at `range` names the place rather than the government.
+fn locative(scan: &Scan<'_>, range: &Range<usize>) -> bool {
+    let text = scan.text();
+    let pack = scan.pack;
+    pack.locative.before(text, range.start).is_some()
+        || pack.locative_after.after(text, range.end).is_some()
+        || pack.organisation_suffixes.after(text, range.end).is_some()
+        || pack.city_nouns.after(text, range.end).is_some()
+        || pack.city_nouns.glued(text, range.end).is_some()
+}
+
+/// Every party mention.
+pub(crate) fn parties(scan: &Scan<'_>) -> Vec<Found<PartyMention>> {
+    let text = scan.text();
+    let pack = scan.pack;
+    let data = scan.data;
     let mut out = Vec::new();
     let mut venues = Vec::new();
     for hit in &scan.hits {
-        let mut candidates = Vec::new();
+        let range = hit.range();
+        let mut candidates: Vec<PartyId> = Vec::new();
         let mut form = None;
-        for e in gazetteer.entries(hit) {
-            if let Entry::Party { party, form: f } = e {
-                candidates.push(party.clone());
-                form = Some(*f);
+        let mut agreement_name = false;
+        for e in scan.reader.entries(hit) {
+            match e {
+                Entry::Party { party, form: f } => {
+                    candidates.push(party.clone());
+                    form = Some(*f);
+                }
+                Entry::Term(Term::Party(w)) => {
+                    // A word of the language standing for one state or several (日露).
+                    for p in &w.parties {
+                        out.push(Found::new(
+                            range.clone(),
+                            PartyMention { party: p.clone(), form: w.form, evidence: scan.evidence(&range) },
+                        ));
+                    }
+                }
+                Entry::Agreement(_) => agreement_name = true,
+                _ => {}
             }
         }
         let Some(form) = form else {
             // States named inside an agreement's name ("the Soviet-Japanese Joint Declaration").
-            if gazetteer.entries(hit).iter().any(|e| matches!(e, Entry::Agreement(_))) {
-                out.extend(parties_in_name(scan, gazetteer, data, &hit.range));
+            if agreement_name {
+                out.extend(parties_in_name(scan, &range));
             }
             continue;
         };
-        let counts = match form {
-            PartyForm::Name => !words_after(text, hit.range.end, 1)
-                .first()
-                .is_some_and(|w| ORGANISATION_SUFFIXES.contains(&w.as_str())),
-            // An all-capitals city is a dateline's place ("LONDON, 12 October …").
-            PartyForm::Metonym => {
-                let written = scan.slice(&hit.range);
-                let all_capitals = written.chars().filter(|c| c.is_alphabetic()).count() > 3
-                    && !written.chars().any(char::is_lowercase);
-                !locative(text, &hit.range) && !all_capitals
-            }
-            PartyForm::Adjective => adjective_of_state(text, &hit.range),
-        };
+        let media_after = pack.media_nouns.after(text, range.end).is_some()
+            || (pack.possessive_suffixes.glued(text, range.end).is_some()
+                && pack.media.after(text, range.end + 2).is_some());
+        let counts = !media_after
+            && match form {
+                PartyForm::Name => {
+                    pack.organisation_suffixes.after(text, range.end).is_none()
+                        && pack.locative_after.after(text, range.end).is_none()
+                }
+                // An all-capitals city is a dateline's place ("LONDON, 12 October …").
+                PartyForm::Metonym => {
+                    let written = scan.slice(&range);
+                    let all_capitals = written.chars().filter(|c| c.is_alphabetic()).count() > 3
+                        && !written.chars().any(char::is_lowercase);
+                    !locative(scan, &range) && !all_capitals
+                }
+                PartyForm::Adjective => adjective_of_state(scan, &range),
+            };
         if !counts {
             continue;
         }
-        let date = scan.date_at(hit.range.start).or(scan.published);
+        let date = scan.date_at(range.start).or(scan.published);
         if let Some(party) = choose_party(data, &candidates, date) {
-            let found = Found::new(
-                hit.range.clone(),
-                PartyMention { party, form, evidence: scan.evidence(&hit.range) },
-            );
-            if form == PartyForm::Name && venue(scan, &hit.range) {
-                venues.push(found)
-            } else {
-                out.push(found)
-            }
+            let found = Found::new(range.clone(), PartyMention { party, form, evidence: scan.evidence(&range) });
+            if form == PartyForm::Name && venue(scan, &range) { venues.push(found) } else { out.push(found) }
         }
     }
     // A state named only as the venue of a meeting ("met in Singapore") is not a party to
@@ -283,75 +164,70 @@ pub(crate) fn parties(scan: &Scan<'_>, gazetteer: &Gazetteer, data: &Dataset) ->
     out
 }
 
-static MEETING: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:met|meet|meets|meeting|summit|talks|forum|conference|sidelines|agreed|gathered|hosted|hosts)(?-u:\b)").ok()
-});
-
-/// Whether a state's name at `range` is the venue of a meeting: after "in" or "at", in a
-/// sentence about a meeting.
+/// Whether a state's name at `range` is the venue of a meeting: after a locative word, in
+/// a sentence about a meeting.
 fn venue(scan: &Scan<'_>, range: &Range<usize>) -> bool {
     let text = scan.text();
-    let after_in = words_before(text, range.start, 1).first().is_some_and(|w| w == "in" || w == "at");
+    let pack = scan.pack;
+    if pack.locative.before(text, range.start).is_none() && pack.locative_after.after(text, range.end).is_none() {
+        return false;
+    }
     let s = scan.sentence(scan.sentence_of(range.start));
     let near = s.start.max(range.start.saturating_sub(NEAR))..s.end.min(range.end + NEAR);
     let near = floor_boundary(text, near.start)..floor_boundary(text, near.end);
-    after_in && MEETING.as_ref().is_some_and(|m| m.is_match(scan.slice(&near)))
+    pack.venue.find_in(text, near).next().is_some()
 }
 
 /// The states named (not by metonym) inside the name at `range`.
-fn parties_in_name(
-    scan: &Scan<'_>,
-    gazetteer: &Gazetteer,
-    data: &Dataset,
-    range: &Range<usize>,
-) -> Vec<Found<PartyMention>> {
+fn parties_in_name(scan: &Scan<'_>, range: &Range<usize>) -> Vec<Found<PartyMention>> {
     let mut out = Vec::new();
-    for inner in gazetteer.find_all(scan.slice(range)) {
-        let at = range.start + inner.range.start..range.start + inner.range.end;
-        for e in gazetteer.entries(&inner) {
+    for inner in scan.reader.names_in(scan.text(), range) {
+        let at = inner.range();
+        for e in scan.reader.entries(&inner) {
             if let Entry::Party { party, form: form @ (PartyForm::Name | PartyForm::Adjective) } = e {
-                let date = scan.date_at(at.start).or(scan.published);
-                if let Some(party) = choose_party(data, std::slice::from_ref(party), date) {
-                    out.push(Found::new(
-                        at.clone(),
-                        PartyMention { party, form: *form, evidence: scan.evidence(&at) },
-                    ));
-                }
+                out.push(Found::new(
+                    at.clone(),
+                    PartyMention { party: party.clone(), form: *form, evidence: scan.evidence(&at) },
+                ));
             }
         }
     }
     out
 }
 
+/// Whether the text is about the dispute at all: some island or unambiguous collective
+/// name is in it.
+fn dispute_context(scan: &Scan<'_>) -> bool {
+    scan.hits.iter().any(|h| {
+        scan.reader.entries(h).any(|e| matches!(e, Entry::Island(_) | Entry::Collective { ambiguous: false, .. }))
+    })
+}
+
 /// Every island mention. Ambiguous collective names count only in context: one standing
-/// for all four ("the four islands") once the text has named the disputed islands
-/// unambiguously; one standing for a subset ("the two islands") only near an agreement
-/// whose provisions concern exactly that subset (or its year).
-pub(crate) fn islands(
-    scan: &Scan<'_>,
-    gazetteer: &Gazetteer,
-    data: &Dataset,
-    agreements: &[Found<AgreementMention>],
-) -> Vec<Found<IslandMention>> {
+/// for all four ("the four islands") once the text is about the disputed islands; one
+/// standing for a subset ("the two islands") only near an agreement whose provisions
+/// concern exactly that subset (or its year). Territory nouns with a count ("the four
+/// Kuril islands", "four islands in the Kuril chain") stand for all four in context.
+pub(crate) fn islands(scan: &Scan<'_>, agreements: &[Found<AgreementMention>]) -> Vec<Found<IslandMention>> {
+    let data = scan.data;
     let mut out = Vec::new();
     let mut pending = Vec::new();
     for hit in &scan.hits {
-        for e in gazetteer.entries(hit) {
+        for e in scan.reader.entries(hit) {
             let (islands, ambiguous) = match e {
                 Entry::Island(i) => (IslandSet::from([*i]), false),
                 Entry::Collective { islands, ambiguous } => (*islands, *ambiguous),
                 _ => continue,
             };
-            let m = IslandMention { islands, evidence: scan.evidence(&hit.range) };
-            if ambiguous {
-                pending.push(Found::new(hit.range.clone(), m))
-            } else {
-                out.push(Found::new(hit.range.clone(), m))
-            }
+            let m = IslandMention { islands, evidence: scan.evidence(&hit.range()) };
+            if ambiguous { pending.push(Found::new(hit.range(), m)) } else { out.push(Found::new(hit.range(), m)) }
             break;
         }
     }
     let context = !out.is_empty();
+    if context {
+        out.extend(counted_territory(scan));
+    }
     for found in pending {
         let m = &found.item;
         let keep = if m.islands == IslandSet::ALL {
@@ -359,8 +235,7 @@ pub(crate) fn islands(
         } else {
             let s = scan.sentence_of(found.at.start);
             let around = scan.sentence(s.saturating_sub(1)).start..scan.sentence(s + 1).end.max(found.at.end);
-            let around =
-                around.start.max(found.at.start.saturating_sub(NEAR))..around.end.min(found.at.end + NEAR);
+            let around = around.start.max(found.at.start.saturating_sub(NEAR))..around.end.min(found.at.end + NEAR);
             let agreement_context = starting_in(agreements, |a| a.at.start, &around)
                 .iter()
                 .any(|a| data.agreement(a.item.agreement).provisions.iter().any(|p| p.islands == m.islands));
@@ -378,33 +253,53 @@ pub(crate) fn islands(
             out.push(found);
         }
     }
+    out.sort_by_key(|f| f.at.start);
     out
 }
 
-static AGREEMENT_PHRASE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    let head = r"joint\ declaration|joint\ statement|joint\ communiqu[eé]|peace\ treaty|declaration|statement|treaty|agreements?|accords?|pact|communiqu[eé]|action\ plan|memorand(?:um|a)|pledge|proposal|deal|formula|framework";
-    Regex::new(&format!(
-        r"(?x)
-        (?-u:\b)(?P<y1>1[89]\d\d|20\d\d)(?:'s)?\ (?:(?:[A-Z][\w.]*(?:-[A-Z][\w.]*)*|-|and)\ ){{0,3}}(?i:(?P<h1>{head}))(?-u:\b)
-        | (?-u:\b)(?i:(?P<h2>{head}))\ (?:signed\ |adopted\ |reached\ |issued\ )?(?:(?:of|in|from)\ )(?:the\ (?:two\ )?leaders\ in\ |the\ year\ )?(?P<y2>1[89]\d\d|20\d\d)(?-u:\b)
-        | (?-u:\b)(?i:(?P<pron>their|the|this|a)\ (?P<h3>joint\ statement|joint\ declaration|joint\ communiqu[eé]))(?-u:\b)
-          (?:\ (?:signed\ |adopted\ |reached\ |issued\ )?(?:of|in|from)\ (?:the\ (?:two\ )?leaders\ in\ |the\ year\ )?(?P<y3>1[89]\d\d|20\d\d)(?-u:\b))?"
-    ))
-    .ok()
-});
+/// "The four Kuril islands", "four islands in the Kuril chain", "all four disputed
+/// islands": a territory noun with the count of all four, in a text about the dispute.
+fn counted_territory(scan: &Scan<'_>) -> Vec<Found<IslandMention>> {
+    let text = scan.text();
+    let pack = scan.pack;
+    let mut out = Vec::new();
+    if pack.territory_nouns.is_empty() || pack.extents.is_empty() {
+        return out;
+    }
+    for s in &scan.sentences {
+        for (r, _) in pack.territory_nouns.find_in(text, s.clone()) {
+            // Up to two words between the count and the noun ("four small, flinty northern islands").
+            let mut at = r.start;
+            for _ in 0..4 {
+                if let Some((start, Extent::All)) = pack.extents.before(text, at).map(|(s, e)| (s, *e)) {
+                    let range = start..r.end;
+                    out.push(Found::new(range.clone(), IslandMention { islands: IslandSet::ALL, evidence: scan.evidence(&range) }));
+                    break;
+                }
+                match word_before(text, at) {
+                    Some(w) if w.start >= s.start => at = w.start,
+                    _ => break,
+                }
+            }
+        }
+    }
+    out
+}
 
-fn kinds(head: &str) -> &'static [AgreementKind] {
+fn kinds_of(term: Option<AgreementKind>) -> &'static [AgreementKind] {
     use AgreementKind::*;
-    let head = head.to_ascii_lowercase();
-    match head.as_str() {
-        "joint declaration" | "declaration" => &[Declaration],
-        "joint statement" | "statement" | "action plan" => &[JointStatement, Statement],
-        h if h.starts_with("joint communiq") || h.starts_with("communiq") => &[Communique],
-        "peace treaty" | "treaty" => &[Treaty],
-        "agreement" | "agreements" | "accord" | "accords" | "deal" | "framework" => &[Agreement],
-        "pact" => &[Pact],
-        h if h.starts_with("memorand") => &[Memorandum],
-        // "the 1956 pledge", "the 1956 proposal", "the 1956 formula": any instrument.
+    match term {
+        Some(Declaration) => &[Declaration],
+        Some(JointStatement) => &[JointStatement, Statement],
+        Some(Statement) => &[Statement, JointStatement],
+        Some(Communique) => &[Communique],
+        Some(Treaty) => &[Treaty],
+        Some(Agreement) => &[Agreement],
+        Some(Pact) => &[Pact],
+        Some(Memorandum) => &[Memorandum],
+        Some(Directive) => &[Directive],
+        Some(Law) => &[Law],
+        // "the 1956 pledge", "the 1956 proposal": any instrument.
         _ => &[],
     }
 }
@@ -418,62 +313,147 @@ fn unique_agreement(data: &Dataset, year: i32, kinds: &[AgreementKind], slack: i
     found.next().is_none().then_some(first.id)
 }
 
-/// Every agreement mention: gazetteer names and aliases, then phrases such as "the 1956
-/// joint declaration", "the joint statement of 2013" or (in the publication year) "their
-/// joint statement".
-pub(crate) fn agreements(
-    scan: &Scan<'_>,
-    gazetteer: &Gazetteer,
-    data: &Dataset,
-) -> Vec<Found<AgreementMention>> {
-    let mut out = Vec::new();
-    let mut covered: Vec<Range<usize>> = Vec::new();
+/// A year written in digits that ends at `end` (after spaces), with its start.
+fn year_ending_at(scan: &Scan<'_>, end: usize) -> Option<(usize, i32)> {
+    let text = scan.text();
+    let head = text.get(..end)?.trim_end();
+    let head = head.strip_suffix("'s").unwrap_or(head);
+    let e = head.len();
+    let s = e.checked_sub(4)?;
+    let y: i32 = text.get(s..e)?.parse().ok()?;
+    let before_ok = !char_before(text, s).is_some_and(|c| c.is_alphanumeric());
+    (before_ok && (1800..=2099).contains(&y)).then_some((s, y))
+}
+
+/// A year written in digits that starts at `at` (after spaces), with its end.
+fn year_starting_at(scan: &Scan<'_>, at: usize) -> Option<(usize, i32)> {
+    let text = scan.text();
+    let rest = text.get(at..)?;
+    let s = at + (rest.len() - rest.trim_start().len());
+    let y: i32 = text.get(s..s + 4)?.parse().ok()?;
+    let after_ok = !char_at(text, s + 4).is_some_and(|c| c.is_ascii_digit());
+    (after_ok && (1800..=2099).contains(&y)).then_some((s + 4, y))
+}
+
+/// A year before an agreement head ("the 1956 joint declaration", "the 1956
+/// Japan-Soviet Joint Declaration", 1956年の共同宣言): up to three capitalised words or
+/// joining words between.
+fn year_before_head(scan: &Scan<'_>, head: usize) -> Option<(usize, i32)> {
+    let text = scan.text();
+    let pack = scan.pack;
+    let mut at = head;
+    for _ in 0..4 {
+        if let Some(y) = year_ending_at(scan, at) {
+            return Some(y);
+        }
+        if let Some((s, _)) = pack.year_links.before(text, at)
+            && let Some(y) = year_ending_at(scan, s)
+        {
+            return Some(y);
+        }
+        let w = word_before(text, at)?;
+        let word = text.get(w.clone())?;
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        if !(capital || word == "and" || word == "-") || text.get(w.end..at).is_some_and(|g| g.contains(['.', ',', ';'])) {
+            return None;
+        }
+        at = w.start;
+    }
+    None
+}
+
+/// A year after an agreement head ("the declaration of 1956", "the statement signed in 2013").
+fn year_after_head(scan: &Scan<'_>, end: usize) -> Option<(usize, i32)> {
+    let text = scan.text();
+    let pack = scan.pack;
+    let mut at = end;
+    if let Some((e, _)) = pack.signed.after(text, at) {
+        at = e;
+    }
+    let (e, _) = pack.year_links.after(text, at)?;
+    at = e;
+    // "… of the two leaders in 2013", "… of the year 1956".
+    if let Some(y) = year_starting_at(scan, at) {
+        return Some(y);
+    }
+    let w = word_after(text, at)?;
+    let w2 = word_after(text, w.end)?;
+    let w3 = word_after(text, w2.end)?;
+    for stop in [w2.end, w3.end] {
+        if let Some((e, _)) = pack.year_links.after(text, stop)
+            && let Some(y) = year_starting_at(scan, e)
+        {
+            return Some(y);
+        }
+    }
+    None
+}
+
+/// Every agreement mention: names and aliases of the data, then phrases such as "the
+/// 1956 joint declaration", "the joint statement of 2013" or (in the publication year)
+/// "their joint statement".
+pub(crate) fn agreements(scan: &Scan<'_>) -> Vec<Found<AgreementMention>> {
+    let data = scan.data;
+    let text = scan.text();
+    let pack = scan.pack;
+    let mut out: Vec<Found<AgreementMention>> = Vec::new();
+    let mut heads: Vec<(&Hit, Option<AgreementKind>)> = Vec::new();
     for hit in &scan.hits {
-        for e in gazetteer.entries(hit) {
-            if let Entry::Agreement(id) = e {
-                let name = scan.slice(&hit.range);
-                let year = year_in(name);
-                let m = AgreementMention {
-                    agreement: *id,
-                    year,
-                    implied: false,
-                    evidence: scan.evidence(&hit.range),
-                };
-                out.push(Found::new(hit.range.clone(), m));
-                covered.push(hit.range.clone());
+        for e in scan.reader.entries(hit) {
+            match e {
+                Entry::Agreement(id) => {
+                    let range = hit.range();
+                    let year = year_in(scan.slice(&range))
+                        .or_else(|| year_before_head(scan, range.start).map(|(_, y)| y))
+                        .or_else(|| year_after_head(scan, range.end).map(|(_, y)| y));
+                    let m = AgreementMention { agreement: *id, year, implied: false, evidence: scan.evidence(&range) };
+                    out.push(Found::new(range, m));
+                }
+                Entry::Term(Term::AgreementHead(kind)) => heads.push((hit, *kind)),
+                _ => {}
             }
         }
     }
-    let Some(re) = AGREEMENT_PHRASE.as_ref() else { return out };
-    for c in re.captures_iter(scan.text()) {
-        let Some(whole) = c.get(0) else { continue };
-        let range = whole.range();
-        // Names found by the gazetteer are disjoint and sorted: only the last one starting
-        // before this phrase ends can overlap it.
-        let k = covered.partition_point(|r| r.start < range.end);
-        if k.checked_sub(1).and_then(|k| covered.get(k)).is_some_and(|r| range.start < r.end) {
+    for (hit, kind) in heads {
+        let range = hit.range();
+        if out.iter().any(|a| a.at.start <= range.start && range.end <= a.at.end) {
             continue;
         }
-        let year =
-            c.name("y1").or(c.name("y2")).or(c.name("y3")).and_then(|y| y.as_str().parse::<i32>().ok());
-        let head = c.name("h1").or(c.name("h2")).or(c.name("h3")).map_or("", |h| h.as_str());
-        let kinds = kinds(head);
-        let (agreement, year) = match year {
-            Some(y) => {
-                (unique_agreement(data, y, kinds, 0).or_else(|| unique_agreement(data, y, kinds, 1)), Some(y))
+        let kinds = kinds_of(kind);
+        let before = year_before_head(scan, range.start);
+        let after = year_after_head(scan, range.end);
+        let (span, agreement, year) = match (before, after) {
+            (Some((s, y)), _) => {
+                let id = unique_agreement(data, y, kinds, 0).or_else(|| unique_agreement(data, y, kinds, 1));
+                (s..range.end, id, Some(y))
             }
-            // "Their joint statement": the one of the publication year, if already signed.
-            None => {
+            (None, Some((e, y))) => {
+                let id = unique_agreement(data, y, kinds, 0).or_else(|| unique_agreement(data, y, kinds, 1));
+                (range.start..e, id, Some(y))
+            }
+            (None, None) => {
+                // "Their joint statement": the one of the publication year, if already signed.
+                if kinds.is_empty() || pack.determiners.before(text, range.start).is_none() {
+                    continue;
+                }
+                let own = pack.determiners.before(text, range.start).is_some_and(|(s, _)| {
+                    let w = text.get(s..range.start).unwrap_or_default().trim().to_lowercase();
+                    w != "a" && w != "the"
+                });
+                if !own && kind.is_none_or(|k| k != AgreementKind::JointStatement && k != AgreementKind::Communique && k != AgreementKind::Declaration) {
+                    continue;
+                }
                 let signed = |id: AgreementId| {
                     scan.published.is_some_and(|p| data.agreement(id).signed.first_day() <= p.last_day())
                 };
                 let id = scan.published.and_then(|p| unique_agreement(data, p.year_number(), kinds, 0));
-                (id.filter(|id| signed(*id)), None)
+                let id = id.filter(|id| signed(*id)).filter(|_| kinds.iter().any(|k| matches!(k, AgreementKind::JointStatement | AgreementKind::Declaration | AgreementKind::Communique)));
+                (range.clone(), id, None)
             }
         };
         if let Some(agreement) = agreement {
-            let m = AgreementMention { agreement, year, implied: false, evidence: scan.evidence(&range) };
-            out.push(Found::new(range, m));
+            let m = AgreementMention { agreement, year, implied: false, evidence: scan.evidence(&span) };
+            out.push(Found::new(span, m));
         }
     }
     out.sort_by_key(|m| m.at.start);
@@ -488,28 +468,20 @@ fn year_in(s: &str) -> Option<i32> {
 /// agreement of Y is between parties all named (directly or through their people) there.
 pub(crate) fn implied_agreements(
     scan: &Scan<'_>,
-    data: &Dataset,
     sentence_parties: &[BTreeSet<PartyId>],
     named: &[Found<AgreementMention>],
 ) -> Vec<Found<AgreementMention>> {
-    static AGREE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:agreed|signed|pledged|committed|concluded|promised|undertook)(?-u:\b)")
-            .ok()
-    });
-    let Some(agree) = AGREE.as_ref() else { return Vec::new() };
+    let data = scan.data;
+    let pack = scan.pack;
     let mut out = Vec::new();
-    let mut mentioned: std::collections::HashSet<AgreementId> =
-        named.iter().map(|m| m.item.agreement).collect();
+    let mut mentioned: std::collections::HashSet<AgreementId> = named.iter().map(|m| m.item.agreement).collect();
     for (s, range) in scan.sentences.iter().enumerate() {
         let Some(parties) = sentence_parties.get(s) else { continue };
-        if parties.len() < 2 || !agree.is_match(scan.slice(range)) {
+        if parties.len() < 2 || pack.agree_verbs.find_in(scan.text(), range.clone()).next().is_none() {
             continue;
         }
         for i in scan.temporals_in(range) {
-            let (Some(t), Some(Some(d))) = (scan.temporals.get(i), scan.resolved.get(i)) else { continue };
-            if t.bound {
-                continue;
-            }
+            let Some(d) = scan.dates_happening(i) else { continue };
             let mut of_year = data.agreements().filter(|a| {
                 a.signed.year_number() == d.year_number()
                     && a.parties.len() >= 2
@@ -529,9 +501,4 @@ pub(crate) fn implied_agreements(
         }
     }
     out
-}
-
-/// Whether this module's patterns compile.
-pub(crate) fn compiles() -> bool {
-    AGREEMENT_PHRASE.is_some() && MEETING.is_some()
 }

@@ -38,61 +38,74 @@ mod document;
 mod events;
 mod figures;
 mod findings;
-mod gazetteer;
+mod lexicon;
 mod loader;
 mod mentions;
+mod numbers;
 mod people;
-mod positions;
+mod reader;
 mod record;
 mod scan;
-mod stance;
+mod stances;
 mod text;
 
 use std::collections::BTreeSet;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 pub use document::{DEFAULT_MAX_DOCUMENT_BYTES, Document, DocumentError};
 pub use figures::FigureUnit;
 pub use findings::{
-    AgreementMention, EventFinding, Evidence, Figure, IslandMention, PartyMention, PersonMention,
+    AgreementMention, EventFinding, Evidence, Figure, IslandMention, PartyForm, PartyMention, PersonMention,
     PositionFinding, Quote,
 };
-pub use gazetteer::PartyForm;
+pub use lexicon::{Lexicon, LexiconError, LexiconProblem, MAX_LEXICON_BYTES};
 pub use loader::{Extended, Skipped};
 pub use record::{Record, RecordEvent, RecordFigure, RecordPerson, RecordPosition};
 
 use crate::dataset::Dataset;
 use crate::date::PartialDate;
+use crate::error::Location;
 use crate::id::PartyId;
-use gazetteer::Gazetteer;
+use reader::Reader;
 use scan::{Found, Scan};
+use stances::FormulaIndex;
 
 /// Why an extractor could not be built.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ExtractorError {
-    /// The names of the dataset could not be compiled into one automaton.
-    #[error("cannot build the name automaton from the dataset's names: {source}")]
+    /// The names and triggers could not be compiled into one automaton.
+    #[error("cannot build the {lang} automaton from the dataset's names and the pack's triggers: {source}")]
     Names {
+        /// The language pack.
+        lang: String,
         /// The underlying error.
         #[source]
         source: aho_corasick::BuildError,
     },
-    /// One of the extractor's own patterns did not compile (a bug in this crate).
-    #[error("the extractor's {rule} patterns do not compile")]
-    Rules {
-        /// Which rule set.
-        rule: &'static str,
+    /// A language pack could not be loaded.
+    #[error(transparent)]
+    Lexicon(#[from] LexiconError),
+    /// A language pack names a party the dataset does not have.
+    #[error("{at}: the lexicon names party \"{party}\", which the dataset does not have")]
+    UnknownParty {
+        /// Where in the lexicon.
+        at: Location,
+        /// The party id.
+        party: String,
     },
+    /// No language pack was given.
+    #[error("an extractor needs at least one language pack")]
+    NoLexicon,
 }
 
-/// Reads documents into typed findings, with the names of one dataset.
+/// Reads documents into typed findings, with the names of one dataset and the words of
+/// one or more language packs.
 #[derive(Debug, Clone)]
 pub struct Extractor<'d> {
     data: &'d Dataset,
-    gazetteer: Gazetteer,
+    packs: Vec<Lexicon>,
+    readers: Vec<Reader>,
+    index: std::sync::Arc<FormulaIndex>,
 }
 
 /// Everything found in one document.
@@ -100,6 +113,8 @@ pub struct Extractor<'d> {
 pub struct Extraction {
     /// The document's id.
     pub doc: String,
+    /// The language it was read as (the id of the language pack).
+    pub lang: String,
     /// The publication date: given with the document, or inferred from its text.
     pub published: Option<PartialDate>,
     /// Whether `published` was inferred from the text.
@@ -123,23 +138,58 @@ pub struct Extraction {
 }
 
 impl<'d> Extractor<'d> {
-    /// An extractor with the names of `data`.
+    /// An extractor with the names of `data` and the built-in language packs (English,
+    /// Japanese, Russian).
+    ///
+    /// # Errors
+    ///
+    /// When the automaton of a pack cannot be built (far beyond any real dataset's size).
     pub fn new(data: &'d Dataset) -> Result<Self, ExtractorError> {
-        let gazetteer = Gazetteer::new(data).map_err(|source| ExtractorError::Names { source })?;
-        for (rule, ok) in [
-            ("date", dates::compiles()),
-            ("stance", stance::compiles()),
-            ("figure", figures::compiles()),
-            ("agreement", mentions::compiles()),
-            ("person", people::compiles()),
-            ("event", events::compiles()),
-            ("context", CONTEXT.is_some()),
-        ] {
-            if !ok {
-                return Err(ExtractorError::Rules { rule });
+        let packs = Lexicon::builtin().map_err(|e| ExtractorError::Lexicon(e.clone()))?;
+        Self::with_lexicons(data, packs.iter().cloned())
+    }
+
+    /// An extractor with the names of `data` and the given language packs (a user's own,
+    /// the built-in ones, or both). A document is read with the pack of its language
+    /// ([`Document::with_lang`]), else with the pack whose scripts its letters are in; the
+    /// first pack is the default.
+    ///
+    /// ```
+    /// use kuril_dispute::Dataset;
+    /// use kuril_dispute::extract::{Document, Extractor, Lexicon};
+    ///
+    /// let english = Lexicon::builtin()?.iter().find(|p| p.language() == "en").cloned();
+    /// let extractor = Extractor::with_lexicons(Dataset::builtin(), english)?;
+    /// let doc = Document::new("a.txt", "Tokyo demands the return of all four islands.")?;
+    /// assert_eq!(extractor.extract(&doc).positions[0].formula.to_string(), "four-islands");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// No pack given, a pack that names a party the dataset lacks, or an automaton that
+    /// cannot be built.
+    pub fn with_lexicons(data: &'d Dataset, packs: impl IntoIterator<Item = Lexicon>) -> Result<Self, ExtractorError> {
+        let packs: Vec<Lexicon> = packs.into_iter().collect();
+        if packs.is_empty() {
+            return Err(ExtractorError::NoLexicon);
+        }
+        for p in &packs {
+            for (party, at) in &p.pack.party_refs {
+                let known = party.parse::<PartyId>().ok().is_some_and(|id| data.party(&id).is_some());
+                if !known {
+                    return Err(ExtractorError::UnknownParty { at: at.clone(), party: party.clone() });
+                }
             }
         }
-        Ok(Extractor { data, gazetteer })
+        let readers = packs
+            .iter()
+            .map(|p| {
+                Reader::new(data, &p.pack)
+                    .map_err(|source| ExtractorError::Names { lang: p.language().to_string(), source })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Extractor { data, packs, readers, index: std::sync::Arc::new(FormulaIndex::new(data)) })
     }
 
     /// The dataset whose names this extractor matches.
@@ -147,47 +197,78 @@ impl<'d> Extractor<'d> {
         self.data
     }
 
-    /// Every name the extractor matches, as written in the data.
+    /// The language packs, in order (the first is the default).
+    pub fn lexicons(&self) -> &[Lexicon] {
+        &self.packs
+    }
+
+    /// Every name of the dataset the extractor matches (in the first pack's automaton),
+    /// as matched.
     pub fn names(&self) -> impl Iterator<Item = &str> {
-        self.gazetteer.forms()
+        self.readers.first().into_iter().flat_map(Reader::names)
+    }
+
+    /// Every pattern of the automaton for `lang` (names and triggers), as matched: what a
+    /// bare Aho–Corasick pass over the same text would search for.
+    pub fn patterns(&self, lang: &str) -> impl Iterator<Item = &str> {
+        let k = self.packs.iter().position(|p| p.language() == lang);
+        k.and_then(|k| self.readers.get(k)).into_iter().flat_map(Reader::forms)
+    }
+
+    /// The pack a document is read with: its given language's, else the one whose
+    /// scripts hold most of its letters.
+    fn pack_for(&self, doc: &Document) -> usize {
+        if let Some(k) = doc.lang().and_then(|l| self.packs.iter().position(|p| p.language() == l)) {
+            return k;
+        }
+        let sample = text::window_after(doc.text(), 0, 64 * 1024);
+        let mut counts: std::collections::HashMap<lexicon::Script, usize> = std::collections::HashMap::new();
+        for c in sample.chars() {
+            if let Some(s) = lexicon::script_of(c) {
+                *counts.entry(s).or_default() += 1;
+            }
+        }
+        // Kana is Japanese alone: any amount of it outweighs the Han it writes beside.
+        let weight = |s: &lexicon::Script| if *s == lexicon::Script::Kana { 3 } else { 1 };
+        let mut best = (0usize, 0usize);
+        for (k, p) in self.packs.iter().enumerate() {
+            let score: usize = p.pack.scripts.iter().map(|s| counts.get(s).copied().unwrap_or(0) * weight(s)).sum();
+            if score > best.1 {
+                best = (k, score);
+            }
+        }
+        best.0
     }
 
     /// Reads one document.
     ///
     /// A long document is read in pieces of about [`PIECE_BYTES`], cut at paragraph (else
-    /// line, else sentence) ends, so memory stays bounded by the piece and the findings;
-    /// a publication date to infer is inferred from all pieces first.
+    /// line, else sentence, else word) ends, so memory stays bounded by the piece and the
+    /// findings; a publication date to infer is inferred from the first piece.
     pub fn extract(&self, doc: &Document) -> Extraction {
+        let k = self.pack_for(doc);
+        let (Some(lexicon), Some(reader)) = (self.packs.get(k), self.readers.get(k)) else {
+            return Extraction::empty(doc.id(), "und", doc.published());
+        };
+        let pack = &lexicon.pack;
         let text = doc.text();
-        let pieces = pieces(text, PIECE_BYTES);
+        let pieces = pieces(text, PIECE_BYTES, pack);
         let mut published = doc.published();
         let mut inferred = false;
         if published.is_none() && pieces.len() > 1 {
-            let mut clues = dates::PublishedClues::default();
-            for (n, r) in pieces.iter().enumerate() {
-                let norm = text::Normalized::new(text.get(r.clone()).unwrap_or_default());
-                clues.observe(&norm.text, &dates::find(&norm.text), n == 0);
-            }
-            published = clues.date();
+            let first = pieces.first().cloned().unwrap_or(0..0);
+            let scan = Scan::new(text.get(first).unwrap_or_default(), self.data, pack, reader, None, true);
+            published = scan.published;
             inferred = published.is_some();
         }
-        let mut out = Extraction {
-            doc: doc.id().to_string(),
-            published,
-            published_inferred: inferred,
-            islands: Vec::new(),
-            parties: Vec::new(),
-            agreements: Vec::new(),
-            people: Vec::new(),
-            quotes: Vec::new(),
-            events: Vec::new(),
-            positions: Vec::new(),
-            figures: Vec::new(),
-        };
+        let mut out = Extraction::empty(doc.id(), pack.id.as_str(), published);
+        out.published_inferred = inferred;
         let mut merge = Merge::default();
         for (n, r) in pieces.iter().enumerate() {
             let piece = self.extract_piece(
                 text.get(r.clone()).unwrap_or_default(),
+                pack,
+                reader,
                 published,
                 n == 0,
                 pieces.len() == 1,
@@ -202,14 +283,20 @@ impl<'d> Extractor<'d> {
     }
 
     /// Reads one piece of a document (`first`: the document's beginning, holding its lead).
-    fn extract_piece(&self, text: &str, published: Option<PartialDate>, first: bool, infer: bool) -> Piece {
-        let data = self.data;
-        let gaz = &self.gazetteer;
-        let mut scan = Scan::new(text, gaz, published, infer);
-        let mut agreements = mentions::agreements(&scan, gaz, data);
+    fn extract_piece(
+        &self,
+        text: &str,
+        pack: &lexicon::Pack,
+        reader: &Reader,
+        published: Option<PartialDate>,
+        first: bool,
+        infer: bool,
+    ) -> Piece {
+        let mut scan = Scan::new(text, self.data, pack, reader, published, infer);
+        let mut agreements = mentions::agreements(&scan);
         scan.mark_names(agreements.iter().map(|a| &a.at));
-        let parties = mentions::parties(&scan, gaz, data);
-        let people = people::people(&scan, gaz, data);
+        let parties = mentions::parties(&scan);
+        let people = people::people(&scan);
         let mut sentence_parties: Vec<BTreeSet<PartyId>> = vec![BTreeSet::new(); scan.sentences.len()];
         for p in &parties {
             if let Some(s) = sentence_parties.get_mut(scan.sentence_of(p.at.start)) {
@@ -222,14 +309,13 @@ impl<'d> Extractor<'d> {
                 s.insert(party);
             }
         }
-        let implied = mentions::implied_agreements(&scan, data, &sentence_parties, &agreements);
+        let implied = mentions::implied_agreements(&scan, &sentence_parties, &agreements);
         agreements.extend(implied);
         agreements.sort_by_key(|a| a.at.start);
-        let islands = mentions::islands(&scan, gaz, data, &agreements);
-        let cues = stance::find(scan.text());
-        let events = events::events(&scan, data, &sentence_parties, &agreements, &cues, &people, first);
-        let positions = positions::positions(&scan, data, &cues, &parties, &people, &agreements);
-        let figures = figures(&scan);
+        let islands = mentions::islands(&scan, &agreements);
+        let positions = stances::positions(&scan, &parties, &people, &agreements, &islands, &self.index);
+        let events = events::events(&scan, &sentence_parties, &agreements, &positions, &people, first);
+        let figures = figures::figures(&scan);
         Piece {
             published: scan.published,
             published_inferred: scan.published_inferred,
@@ -252,19 +338,31 @@ fn items<T>(found: Vec<Found<T>>) -> Vec<T> {
 /// The size of the pieces a long document is read in: 1 MiB.
 pub const PIECE_BYTES: usize = 1 << 20;
 
-/// Cuts `text` into pieces of about `size` bytes at paragraph ends (else line ends, else
-/// sentence ends, else char boundaries).
-fn pieces(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
+/// Cuts `text` into pieces of about `size` bytes at paragraph ends (else line ends,
+/// else sentence ends, else clause or word ends, else char boundaries), so that no name
+/// or phrase is split unless a quarter of a piece holds no break at all.
+fn pieces(text: &str, size: usize, pack: &lexicon::Pack) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     while text.len() - start > size {
         let hard = text::floor_boundary(text, start + size);
         let window = text::window_before(text, hard, size / 4);
         let from = hard - window.len();
+        let sentence_end = pack
+            .sentence_ends
+            .iter()
+            .filter_map(|e| {
+                let spaced = format!("{e} ");
+                if e.is_ascii() { window.rfind(&spaced).map(|i| i + spaced.len()) } else { window.rfind(e.as_str()).map(|i| i + e.len()) }
+            })
+            .max();
         let cut = [
             window.rfind("\n\n").map(|i| i + 2),
             window.rfind('\n').map(|i| i + 1),
-            window.rfind(". ").map(|i| i + 2),
+            sentence_end,
+            window.rfind(", ").map(|i| i + 2),
+            window.rfind('、').map(|i| i + '、'.len_utf8()),
+            window.rfind(' ').map(|i| i + 1),
         ]
         .into_iter()
         .flatten()
@@ -351,52 +449,25 @@ impl Merge {
     }
 }
 
-/// Words that put a sentence in the dispute's context (besides any name the gazetteer knows).
-static CONTEXT: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:treaty|talks|negotiat\w*|war|poll|survey|relations|summit|islands?|territor\w*|sovereignty|dispute|meetings?|jets|troops)(?-u:\b)").ok()
-});
-
-const FILLER: &[&str] = &[
-    "of", "the", "a", "an", "in", "on", "and", "have", "has", "had", "more", "since", "after", "for", "to",
-    "with", "who", "that", "were", "was", "are", "is",
-];
-
-fn figures(scan: &Scan<'_>) -> Vec<Found<Figure>> {
-    let text = scan.text();
-    let Some(context) = CONTEXT.as_ref() else { return Vec::new() };
-    let mut out = Vec::new();
-    let mut in_context: std::collections::HashMap<usize, bool> = std::collections::HashMap::new();
-    for f in figures::find(text) {
-        let si = scan.sentence_of(f.range.start);
-        let s = scan.sentence(si);
-        let about_the_dispute = *in_context
-            .entry(si)
-            .or_insert_with(|| !scan.hits_in(&s).is_empty() || context.is_match(scan.slice(&s)));
-        if !about_the_dispute {
-            continue;
-        }
-        let what = match &f.noun {
-            Some(noun) => noun.replace(' ', "-"),
-            None => {
-                let words: Vec<String> = mentions::words_after(text, f.range.end, 8)
-                    .into_iter()
-                    .filter(|w| !FILLER.contains(&w.as_str()) && !w.chars().all(|c| c.is_ascii_digit()))
-                    .take(4)
-                    .collect();
-                let prefix = if f.unit == FigureUnit::Years { "years-" } else { "" };
-                format!("{prefix}{}", words.join("-"))
-            }
-        };
-        let date = scan.date_at(f.range.start).or(scan.published);
-        out.push(Found::new(
-            f.range.clone(),
-            Figure { value: f.value, unit: f.unit, what, date, evidence: scan.evidence(&f.range) },
-        ));
-    }
-    out
-}
-
 impl Extraction {
+    /// An extraction with nothing found yet.
+    fn empty(doc: &str, lang: &str, published: Option<PartialDate>) -> Self {
+        Extraction {
+            doc: doc.to_string(),
+            lang: lang.to_string(),
+            published,
+            published_inferred: false,
+            islands: Vec::new(),
+            parties: Vec::new(),
+            agreements: Vec::new(),
+            people: Vec::new(),
+            quotes: Vec::new(),
+            events: Vec::new(),
+            positions: Vec::new(),
+            figures: Vec::new(),
+        }
+    }
+
     /// The record of the annotation schema: sets of ids, sorted and without repeats, with
     /// agreements and formulas limited to the schema's lists.
     pub fn record(&self) -> Record {
@@ -440,6 +511,7 @@ impl Extraction {
         }
         Record {
             doc: self.doc.clone(),
+            lang: self.lang.clone(),
             published: self.published,
             islands: islands.into_iter().collect(),
             parties: parties.into_iter().collect(),
@@ -458,14 +530,15 @@ mod tests {
 
     #[test]
     fn extractor_errors_say_what_failed() {
-        let e = ExtractorError::Rules { rule: "stance" };
-        assert_eq!(e.to_string(), "the extractor's stance patterns do not compile");
+        assert_eq!(ExtractorError::NoLexicon.to_string(), "an extractor needs at least one language pack");
     }
 
     #[test]
     fn pieces_cut_at_paragraphs_and_cover_the_text() {
         let text = "aaaa bbbb.\n\ncccc dddd.\neeee ffff. gggg";
-        let p = pieces(text, 12);
+        let packs = Lexicon::builtin().unwrap();
+        let en = &packs[0].pack;
+        let p = pieces(text, 12, en);
         assert_eq!(p.first().map(|r| r.start), Some(0));
         assert_eq!(p.last().map(|r| r.end), Some(text.len()));
         assert!(p.windows(2).all(|w| w[0].end == w[1].start));
@@ -473,7 +546,7 @@ mod tests {
         // Text without a break is cut at char boundaries.
         let text = "\u{3042}".repeat(10);
         assert!(
-            pieces(&text, 4).iter().all(|r| text.is_char_boundary(r.start) && text.is_char_boundary(r.end))
+            pieces(&text, 4, en).iter().all(|r| text.is_char_boundary(r.start) && text.is_char_boundary(r.end))
         );
     }
 }

@@ -1,19 +1,16 @@
-//! People (known to the dataset, or found by pattern: titles, appositives, "said X",
-//! bylines) and their quotes.
+//! People (known to the dataset, or found by pattern around the pack's triggers: titles,
+//! verbs of saying, appositive roles, bylines, interview labels) and their quotes.
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use super::findings::{PersonMention, Quote};
-use super::gazetteer::{Entry, Gazetteer};
+use super::lexicon::{Script, Term, script_of};
 use super::mentions::choose_party;
+use super::reader::Entry;
 use super::scan::{Found, NEAR, Scan};
-use super::text::{window_after, window_before};
-use crate::dataset::Dataset;
-use crate::id::PartyId;
+use super::text::{char_at, char_before, window_after, window_before, word_after, word_before};
+use crate::id::{PartyId, PersonId};
 
 /// People, where each is mentioned, and quotes.
 #[derive(Debug, Default)]
@@ -26,7 +23,7 @@ pub(crate) struct People {
 }
 
 impl People {
-    /// The person mentioned last before `at` in sentence range `within`.
+    /// The person mentioned last before `at` in `within`.
     pub fn last_before(&self, at: usize, within: &Range<usize>) -> Option<&PersonMention> {
         let a = self.occurrences.partition_point(|(r, _)| r.start < within.start);
         let b = self.occurrences.partition_point(|(r, _)| r.start < at);
@@ -57,358 +54,362 @@ impl People {
     }
 }
 
-const NAME: &str = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?";
-
-/// How far before a title the state it serves may be named ("Japan's top government
-/// spokesman, Chief Cabinet Secretary X").
+/// How far before a title or a name the state it serves may be named ("Japan's top
+/// government spokesman, Chief Cabinet Secretary X").
 const TITLE_REACH: usize = 60;
 
-/// What an appositive calls a person ("X, a retired diplomat, …").
-const ROLES: &str = r"diplomat|expert|analyst|professor|scholar|researcher|official|spokes(?:man|woman|person)|journalist|correspondent|economist|historian|lawmaker|politician|adviser|advisor|director|head|chief|minister|ambassador|governor|mayor|fellow|commentator|specialist|author|editor|president|chairman|secretary";
-
-/// Titles that make whoever holds them speak for a state.
-const OFFICE_TITLES: &str = r"President|Prime\ Minister|Premier|Foreign\ Minister|Defen[cs]e\ Minister|Deputy\ Foreign\ Minister|Minister|Ambassador|Spokes(?:man|woman|person)|Chief\ Cabinet\ Secretary|Cabinet\ Secretary|Secretary\ of\ State|Secretary|Governor|Chancellor|Emperor|Tsar|Czar|King|Senator|Sen\.|Envoy|Vice\ Minister|Deputy\ Minister";
-const OTHER_TITLES: &str = r"Professor|Prof\.|Dr\.|Mr\.|Mrs\.|Ms\.|General|Gen\.|Admiral|Adm\.|Colonel|Col\.|Director|Chairman|Mayor";
-
-static PERSON: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    let full = format!(r"{NAME}(?:\ [A-Z]\.)?(?:\ {NAME}){{1,2}}");
-    Regex::new(&format!(
-        r"(?x)
-        (?P<t1>(?:(?i:former|then|ex-|acting|deputy)\ )?(?:(?i:{OFFICE_TITLES})|{OTHER_TITLES}))\ (?P<n1>{full})
-        | (?P<n2>{full}),\ (?:a|an|the)\ (?P<r2>[^,.;\n]{{0,60}}?(?-u:\b)(?:{ROLES}))(?-u:\b)
-        | (?P<n3>{full})\ (?:said|told|says|added|noted|stressed|argued|explained|wrote|warned|insisted|stated|declared|announced)(?-u:\b)
-        | (?-u:\b)(?:said|says|added|wrote|according\ to)\ (?P<n4>{full})(?:,\ (?:a|an|the)\ (?P<r4>[^,.;\n]{{0,60}}?(?-u:\b)(?:{ROLES}))(?-u:\b))?
-        | (?m:^)[\ \t]*(?i:by)\ (?:(?:Dr|Prof|Mr|Ms)\.\ )?(?P<n5>{full})[\ \t]*(?m:$)
-        | (?-u:\b)(?i:reporting|writing|editing|additional\ reporting|compiled)\ by\ (?P<n6>{full})"
-    ))
-    .ok()
-});
-
-/// Words that do not begin or make up a person's name.
-const NOT_NAMES: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "But",
-    "And",
-    "Or",
-    "If",
-    "As",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "Since",
-    "For",
-    "From",
-    "With",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "President",
-    "Prime",
-    "Minister",
-    "Foreign",
-    "Ministry",
-    "Secretary",
-    "Cabinet",
-    "Chief",
-    "Deputy",
-    "Affairs",
-    "Office",
-    "Government",
-    "Defense",
-    "Defence",
-    "State",
-    "Department",
-    "Islands",
-    "Island",
-    "Sea",
-    "War",
-    "World",
-    "North",
-    "South",
-    "East",
-    "West",
-    "Northern",
-    "Southern",
-    "Eastern",
-    "Western",
-    "Economic",
-    "Forum",
-    "Summit",
-    "Party",
-    "Liberal",
-    "Democratic",
-    "News",
-    "Agency",
-    "Council",
-    "Security",
-    "General",
-    "Assembly",
-    "United",
-    "Nations",
-    "Federation",
-    "Republic",
-    "Union",
-    "Soviet",
-    "Empire",
-    "Imperial",
-    "Russian",
-    "Japanese",
-    "Chinese",
-    "American",
-    "Kremlin",
-    "Diet",
-    "Duma",
-    "Review",
-    "Times",
-    "Post",
-    "Press",
-    "Reuters",
-    "Kyodo",
-    "Tass",
-    "Sputnik",
-    "Interfax",
-    "Nikkei",
-    "Asahi",
-    "Mainichi",
-    "Yomiuri",
-    "Asia",
-    "Pacific",
-    "Europe",
-    "Eurasia",
-    "Treaty",
-    "Declaration",
-    "Statement",
-    "Joint",
-    "Peace",
-    "Our",
-    "Your",
-    "His",
-    "Her",
-    "Their",
-    "Its",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "Prof",
-    "Sir",
-    "Reporting",
-    "Editing",
-    "Writing",
-    "Additional",
-    "Photo",
-    "Image",
-    "Read",
-    "More",
-    "Related",
-    "Share",
-];
-
-const OFFICE_WORDS: &[&str] = &[
-    "president",
-    "prime minister",
-    "premier",
-    "minister",
-    "ambassador",
-    "spokes",
-    "secretary",
-    "governor",
-    "chancellor",
-    "emperor",
-    "tsar",
-    "czar",
-    "king",
-    "senator",
-    "sen.",
-    "envoy",
-    "official",
-];
-
-fn is_office(title: &str) -> bool {
-    let t = title.to_ascii_lowercase();
-    !(t.contains("former") || t.contains("retired") || t.contains("ex-"))
-        && OFFICE_WORDS.iter().any(|w| t.contains(w))
+/// Whether a word can be part of a person's name written in a cased script.
+fn name_word(scan: &Scan<'_>, word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else { return false };
+    if !first.is_uppercase() || scan.pack.not_names.contains(word.trim_end_matches("'s")) {
+        return false;
+    }
+    // An initial ("S.") or a word of letters, apostrophes and hyphens.
+    let rest: String = chars.collect();
+    rest == "." || (!rest.is_empty() && rest.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-'))
+        && !word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
 }
 
-fn plausible_name(name: &str) -> bool {
-    let words: Vec<&str> = name.split(' ').filter(|w| w.len() > 2 || !w.ends_with('.')).collect();
-    words.len() >= 2 && words.iter().all(|w| !NOT_NAMES.contains(w))
+/// A name read forward from `at`: two to four capitalised words (initials allowed inside).
+fn name_after(scan: &Scan<'_>, at: usize) -> Option<Range<usize>> {
+    let text = scan.text();
+    let mut words = Vec::new();
+    let mut pos = at;
+    while words.len() < 4 {
+        let rest = text.get(pos..)?;
+        let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+        if !words.is_empty() && gap != 1 {
+            break;
+        }
+        let start = pos + gap;
+        let end = start + text.get(start..)?.find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-' || c == '.')).unwrap_or(text.len() - start);
+        let mut word = text.get(start..end)?;
+        // A sentence's full stop is not part of the name.
+        let mut end = end;
+        if word.len() > 2 && word.ends_with('.') {
+            word = word.trim_end_matches('.');
+            end = start + word.len();
+        }
+        let word = word.trim_end_matches("'s");
+        if word.is_empty() || !name_word(scan, word) {
+            break;
+        }
+        words.push(start..start + word.len());
+        pos = end;
+    }
+    // An initial cannot end a name.
+    while words.last().is_some_and(|w| text.get(w.clone()).is_some_and(|s| s.ends_with('.'))) {
+        words.pop();
+    }
+    let full = words.iter().filter(|w| text.get((*w).clone()).is_some_and(|s| !s.ends_with('.'))).count();
+    let first = words.first()?.start;
+    let last = words.last()?.end;
+    (full >= 2).then_some(first..last)
 }
 
-/// The parties named in `range` of the text, by any form.
-fn parties_in(scan: &Scan<'_>, gazetteer: &Gazetteer, range: &Range<usize>) -> Vec<PartyId> {
+/// A name read backward from `end`: the capitalised words right before it.
+fn name_before(scan: &Scan<'_>, end: usize) -> Option<Range<usize>> {
+    let text = scan.text();
+    let mut start = end;
+    let mut count = 0;
+    let mut at = end;
+    while count < 4 {
+        let Some(w) = word_before(text, at) else { break };
+        let gap = text.get(w.end..at).unwrap_or("x");
+        if !gap.chars().all(|c| c == ' ' || c == '.') || (count == 0 && !gap.trim().is_empty()) {
+            break;
+        }
+        let word = text.get(w.clone()).unwrap_or_default();
+        let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase) && char_at(text, w.end) == Some('.');
+        if !initial && !name_word(scan, word) {
+            break;
+        }
+        start = w.start;
+        at = w.start;
+        count += 1;
+    }
+    let range = start..end;
+    let s = text.get(range.clone())?;
+    (s.split_whitespace().filter(|w| !w.ends_with('.')).count() >= 2).then_some(range)
+}
+
+/// A name written before a title in a language whose titles follow names (ラブロフ外相):
+/// the run of kana or kanji before it.
+fn name_before_title(scan: &Scan<'_>, title_start: usize) -> Option<Range<usize>> {
+    let text = scan.text();
+    let head = window_before(text, title_start, 40);
+    let mut start = title_start;
+    let mut script = None;
+    for c in head.chars().rev() {
+        let s = match script_of(c) {
+            Some(Script::Kana) if !('\u{3040}'..='\u{309f}').contains(&c) => Script::Kana,
+            _ if c == '・' || c == 'ー' => Script::Kana,
+            Some(Script::Han) => Script::Han,
+            _ => break,
+        };
+        if script.is_some_and(|x| x != s) {
+            break;
+        }
+        script = Some(s);
+        start -= c.len_utf8();
+    }
+    let range = start..title_start;
+    let chars = text.get(range.clone())?.chars().count();
+    if !(2..=10).contains(&chars) {
+        return None;
+    }
+    // Not a state or a place named before the title (ロシア外相, 日本政府).
+    let named = scan.entries_in(&range).any(|(h, e)| {
+        !matches!(e, Entry::Person { .. }) && (h.start as usize) <= range.start + 3 && (h.end as usize) >= title_start
+    });
+    (!named).then_some(range)
+}
+
+/// The parties named in `range` of the text, by any form, skipping any named after a
+/// title complement ("Ambassador to Japan": Japan is whom the title serves in).
+fn parties_in(scan: &Scan<'_>, range: &Range<usize>) -> Vec<PartyId> {
+    let text = scan.text();
     let mut out = Vec::new();
-    for i in scan.hits_in(range) {
-        let Some(hit) = scan.hits.get(i) else { continue };
-        for e in gazetteer.entries(hit) {
-            if let Entry::Party { party, .. } = e
-                && !out.contains(party)
-            {
-                out.push(party.clone());
-            }
+    for (h, e) in scan.entries_in(range) {
+        let party = match e {
+            Entry::Party { party, .. } => party,
+            Entry::Term(Term::Party(w)) => match w.parties.as_slice() {
+                [one] => one,
+                _ => continue,
+            },
+            _ => continue,
+        };
+        if scan.pack.title_complements.before(text, h.start as usize).is_some() {
+            continue;
+        }
+        if !out.contains(party) {
+            out.push(party.clone());
         }
     }
     out
 }
 
-/// Finds people and quotes.
-pub(crate) fn people(scan: &Scan<'_>, gazetteer: &Gazetteer, data: &Dataset) -> People {
+/// A title's term at a hit.
+fn title_of(scan: &Scan<'_>, hit: &super::reader::Hit) -> Option<(bool, Option<PartyId>)> {
+    scan.reader.terms(hit).find_map(|t| match t {
+        Term::Title { office, party } => Some((*office, party.clone())),
+        _ => None,
+    })
+}
+
+/// The office title right before `at` (within the sentence): its text, whether it is an
+/// office now (no "former"), and the state it implies.
+fn title_before(scan: &Scan<'_>, at: usize) -> Option<(String, bool, Option<PartyId>)> {
     let text = scan.text();
+    let k = scan.hits.partition_point(|h| (h.start as usize) < at);
+    let prev = scan.hits.get(k.checked_sub(1)?)?;
+    let gap = text.get(prev.end as usize..at)?;
+    // Directly before, or with a complement between ("Ambassador to Japan Mikhail Galuzin").
+    if !gap.trim().is_empty() && scan.pack.title_complements.find_in(text, prev.end as usize..at).next().is_none() {
+        // A complement state between: "Ambassador to Japan X".
+        let k2 = k.checked_sub(2)?;
+        let title = scan.hits.get(k2)?;
+        let (office, party) = title_of(scan, title)?;
+        let between = text.get(title.end as usize..prev.start as usize)?;
+        if at - title.end as usize > 40 || scan.pack.title_complements.word(between.trim()).is_none() {
+            return None;
+        }
+        let former = scan.pack.former.before(text, title.start as usize).is_some();
+        return Some((text.get(title.range())?.to_string(), office && !former, party));
+    }
+    if gap.len() > 3 {
+        return None;
+    }
+    let (office, party) = title_of(scan, prev)?;
+    let former = scan.pack.former.before(text, prev.start as usize).is_some();
+    Some((text.get(prev.range())?.to_string(), office && !former, party))
+}
+
+/// Finds people and quotes.
+pub(crate) fn people(scan: &Scan<'_>) -> People {
+    let text = scan.text();
+    let data = scan.data;
+    let pack = scan.pack;
     let mut people = People::default();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut best_words: HashMap<usize, usize> = HashMap::new();
-    let title_before = |at: usize| -> Option<String> {
-        static TITLE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-            Regex::new(&format!(
-                r"(?:(?:[A-Z][a-z]+|U\.S\.)\ )?(?:(?i:former|then|acting|deputy)\ )?(?i:{OFFICE_TITLES})\ ?$"
-            ))
-            .ok()
-        });
-        let head = window_before(text, at, 60);
-        TITLE.as_ref()?.find(head).map(|m| m.as_str().trim().to_string())
-    };
+    let mut shorts: Vec<(Range<usize>, PersonId)> = Vec::new();
 
-    // Known people, from the gazetteer.
+    // Known people, from the automaton.
     for hit in &scan.hits {
-        let Some(id) = gazetteer.entries(hit).iter().find_map(|e| match e {
-            Entry::Person(id) => Some(id),
+        let Some((id, short)) = scan.reader.entries(hit).find_map(|e| match e {
+            Entry::Person { id, short } => Some((id, *short)),
             _ => None,
         }) else {
             continue;
         };
-        let Some(person) = data.person(id) else { continue };
-        let key = format!("id:{id}");
-        let written = scan.slice(&hit.range);
-        let n = *by_key.entry(key).or_insert_with(|| {
-            let date = scan.date_at(hit.range.start).or(scan.published);
-            let title = title_before(hit.range.start);
-            let official = match (date, &title) {
-                (_, Some(t)) if is_office(t) => true,
-                (Some(d), _) => person.roles_at(&d).any(|r| is_office(&r.title)),
-                _ => false,
-            };
-            people.mentions.push(Found::new(
-                hit.range.clone(),
-                PersonMention {
-                    name: person.name.clone(),
-                    person: Some(id.clone()),
-                    party: person.party.clone(),
-                    title,
-                    official,
-                    evidence: scan.evidence(&hit.range),
-                },
-            ));
-            people.mentions.len() - 1
-        });
-        // The fullest form the text uses (two words or more, no title), else the data's name.
-        let words = written.split_whitespace().count();
-        let titled =
-            written.split_whitespace().next().is_some_and(|w| NOT_NAMES.contains(&w.trim_end_matches('.')));
-        if words >= 2 && !titled && best_words.get(&n).is_none_or(|&b| words > b) {
-            if let Some(m) = people.mentions.get_mut(n) {
-                m.item.name = written.to_string();
+        let range = hit.range();
+        if short {
+            // A surname alone, right after a given name that is not this person's: someone
+            // else of that name ("Natalia Zakharova" is not Maria Zakharova).
+            if let Some(w) = word_before(text, range.start)
+                && text.get(w.end..range.start) == Some(" ")
+                && text.get(w.clone()).is_some_and(|g| name_word(scan, g))
+            {
+                continue;
             }
-            best_words.insert(n, words);
+            shorts.push((range, id.clone()));
+            continue;
         }
-        people.occurrences.push((hit.range.clone(), n));
+        add_known(scan, &mut people, &mut by_key, &mut best_words, id, &range);
     }
 
-    // People the dataset does not know, by pattern.
-    if let Some(re) = PERSON.as_ref() {
-        for c in re.captures_iter(text) {
-            let Some(n) = ["n1", "n2", "n3", "n4", "n5", "n6"].iter().find_map(|g| c.name(g)) else {
-                continue;
-            };
-            let range = n.range();
-            let name = n.as_str();
-            if !plausible_name(name) {
-                continue;
-            }
-            // A name the gazetteer knows (a person, or a place or party: "Northern Territories").
-            let overlaps = scan.hits_in(&(range.start.saturating_sub(40)..range.end)).any(|i| {
-                scan.hits.get(i).is_some_and(|h| h.range.start < range.end && range.start < h.range.end)
-            });
-            if overlaps {
-                continue;
-            }
-            let title = c.name("t1").or(c.name("r2")).or(c.name("r4")).map(|t| t.as_str().to_string());
-            let key = name.to_lowercase();
-            let idx = match by_key.get(&key) {
-                Some(&i) => {
-                    // A later pattern may say what an earlier one did not ("said X" then "X, a
-                    // Russian analyst, …").
-                    if let Some(m) = people.mentions.get_mut(i).filter(|m| m.item.person.is_none()) {
-                        if m.item.title.is_none() {
-                            m.item.official = title.as_deref().is_some_and(is_office);
-                            m.item.title = title;
+    // People the dataset does not know, by pattern around triggers.
+    let mut unknown: Vec<(Range<usize>, Range<usize>, Option<String>, bool, Option<PartyId>)> = Vec::new();
+    for hit in &scan.hits {
+        for term in scan.reader.terms(hit) {
+            match term {
+                Term::Title { office, party } => {
+                    let former = pack.former.before(text, hit.start as usize).is_some();
+                    let title = text.get(hit.range()).map(str::to_string);
+                    if pack.titles_follow_names {
+                        if let Some(name) = name_before_title(scan, hit.start as usize) {
+                            unknown.push((name.clone(), name.start..hit.end as usize, title, *office && !former, party.clone()));
                         }
-                        if m.item.party.is_none() {
-                            let whole = c.get(0).map_or(range.clone(), |m| m.range());
-                            let s = scan.sentence(scan.sentence_of(range.start));
-                            let window = whole.start.saturating_sub(TITLE_REACH).max(s.start)..whole.end;
-                            let date = scan.date_at(range.start).or(scan.published);
-                            m.item.party = choose_party(data, &parties_in(scan, gazetteer, &window), date);
+                        continue;
+                    }
+                    // "Ambassador to Japan Mikhail Galuzin": skip the complement state.
+                    let mut at = hit.end as usize;
+                    if let Some((e, _)) = pack.title_complements.after(text, at) {
+                        let k = scan.hits.partition_point(|h| (h.start as usize) < e);
+                        if let Some(next) = scan.hits.get(k).filter(|h| text.get(e..h.start as usize).is_some_and(|g| g.trim().is_empty())) {
+                            if scan.reader.entries(next).any(|x| matches!(x, Entry::Party { .. })) {
+                                at = next.end as usize;
+                            }
                         }
                     }
-                    i
+                    if let Some(name) = name_after(scan, at) {
+                        let whole = hit.start as usize..name.end;
+                        unknown.push((name, whole, title, *office && !former, party.clone()));
+                    }
                 }
-                None => {
-                    let whole = c.get(0).map_or(range.clone(), |m| m.range());
-                    let s = scan.sentence(scan.sentence_of(range.start));
-                    let window = whole.start.saturating_sub(TITLE_REACH).max(s.start)..whole.end;
-                    let candidates = parties_in(scan, gazetteer, &window);
-                    let date = scan.date_at(range.start).or(scan.published);
-                    let party = choose_party(data, &candidates, date);
-                    let official = title.as_deref().is_some_and(is_office);
-                    people.mentions.push(Found::new(
-                        range.clone(),
-                        PersonMention {
-                            name: name.to_string(),
-                            person: None,
-                            party,
-                            title,
-                            official,
-                            evidence: scan.evidence(&range),
-                        },
-                    ));
-                    by_key.insert(key, people.mentions.len() - 1);
-                    people.mentions.len() - 1
+                Term::Speech { after: false } => {
+                    let s = hit.start as usize;
+                    // "X said" (and "X, a retired diplomat, said").
+                    if let Some(name) = name_before(scan, s) {
+                        unknown.push((name.clone(), name.clone(), None, false, None));
+                    } else if let Some(name) = appositive_subject(scan, s) {
+                        unknown.push((name.clone(), name.clone(), None, false, None));
+                    }
+                    // "said X".
+                    if let Some(name) = name_after(scan, hit.end as usize) {
+                        let (role, office) = appositive_role(scan, name.end).unwrap_or((None, false));
+                        unknown.push((name.clone(), name.clone(), role, office, None));
+                    }
                 }
-            };
-            people.occurrences.push((range, idx));
+                _ => {}
+            }
         }
     }
+    // Appositives: "X, a Russian analyst at a Moscow think tank".
+    for comma in memchr::memchr_iter(b',', text.as_bytes()) {
+        if let Some((role, office)) = appositive_role(scan, comma)
+            && let Some(name) = name_before(scan, comma)
+        {
+            unknown.push((name.clone(), name.start..comma, role, office, None));
+        }
+    }
+    // Bylines and credits.
+    for line in text.split_inclusive('\n').scan(0usize, |at, l| {
+        let start = *at;
+        *at += l.len();
+        Some(start..start + l.trim_end().len())
+    }) {
+        let line_text = text.get(line.clone()).unwrap_or_default();
+        let lead = line.start + (line_text.len() - line_text.trim_start().len());
+        // "By Jane Smith", "Name: …" (an interview's speaker).
+        if let Some((e, _)) = pack.byline.after(text, lead)
+            && let Some(name) = name_after(scan, e)
+        {
+            unknown.push((name.clone(), name.clone(), None, false, None));
+        }
+    }
+    for h in scan.hits.iter().filter(|h| scan.reader.terms(h).any(|t| matches!(t, Term::Byline))) {
+        if let Some(name) = name_after(scan, h.end as usize) {
+            unknown.push((name.clone(), name.clone(), None, false, None));
+        }
+    }
+    for (i, _) in text.match_indices('/') {
+        if pack.media.after(text, i + 1).is_some()
+            && let Some(name) = name_before(scan, i)
+        {
+            unknown.push((name.clone(), name.clone(), None, false, None));
+        }
+    }
+    unknown.sort_by_key(|(n, ..)| n.start);
+    for (name_range, whole, title, office, title_party) in unknown {
+        let name = text.get(name_range.clone()).unwrap_or_default().to_string();
+        // A name of the dataset (a person, a place, a party).
+        let overlaps_known = scan.entries_in(&(name_range.start.saturating_sub(40)..name_range.end)).any(|(h, e)| {
+            (h.start as usize) < name_range.end
+                && name_range.start < h.end as usize
+                && !matches!(e, Entry::Term(_))
+                && !matches!(e, Entry::Person { short: true, .. })
+        });
+        if overlaps_known {
+            // A title before a known person: keep what it says.
+            continue;
+        }
+        let key = name.to_lowercase();
+        let s = scan.sentence(scan.sentence_of(name_range.start));
+        let window = whole.start.saturating_sub(TITLE_REACH).max(s.start)..whole.end.max(name_range.end);
+        let date = scan.date_at(name_range.start).or(scan.published);
+        let party = title_party.clone().or_else(|| choose_party(data, &parties_in(scan, &window), date));
+        let idx = match by_key.get(&key) {
+            Some(&i) => {
+                if let Some(m) = people.mentions.get_mut(i).filter(|m| m.item.person.is_none()) {
+                    if m.item.title.is_none() && title.is_some() {
+                        m.item.official = office;
+                        m.item.title = title;
+                    }
+                    if m.item.party.is_none() {
+                        m.item.party = party;
+                    }
+                }
+                i
+            }
+            None => {
+                people.mentions.push(Found::new(
+                    name_range.clone(),
+                    PersonMention {
+                        name: name.clone(),
+                        person: None,
+                        party,
+                        title,
+                        official: office,
+                        evidence: scan.evidence(&name_range),
+                    },
+                ));
+                by_key.insert(key, people.mentions.len() - 1);
+                people.mentions.len() - 1
+            }
+        };
+        people.occurrences.push((name_range, idx));
+    }
+
+    // A surname alone names the dataset's person unless someone else of that surname is
+    // in the text.
+    let unknown_surnames: HashMap<String, usize> = people
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.item.person.is_none())
+        .filter_map(|(i, m)| m.item.name.split(' ').next_back().map(|s| (s.to_lowercase(), i)))
+        .collect();
+    for (range, id) in shorts {
+        let surname = text.get(range.clone()).unwrap_or_default().to_lowercase();
+        match unknown_surnames.get(&surname) {
+            Some(&i) => people.occurrences.push((range, i)),
+            None => add_known(scan, &mut people, &mut by_key, &mut best_words, &id, &range),
+        }
+    }
+
     // Later mentions of an unknown person by surname alone ("Smith said").
     let surnames: Vec<(String, usize)> = people
         .mentions
@@ -416,7 +417,7 @@ pub(crate) fn people(scan: &Scan<'_>, gazetteer: &Gazetteer, data: &Dataset) -> 
         .enumerate()
         .filter(|(_, m)| m.item.person.is_none())
         .filter_map(|(i, m)| m.item.name.split(' ').next_back().map(|s| (s.to_string(), i)))
-        .filter(|(s, _)| s.len() >= 3)
+        .filter(|(s, _)| s.chars().count() >= 3)
         .collect();
     if !surnames.is_empty()
         && let Ok(ac) = aho_corasick::AhoCorasick::new(surnames.iter().map(|(s, _)| s.as_str()))
@@ -425,8 +426,8 @@ pub(crate) fn people(scan: &Scan<'_>, gazetteer: &Gazetteer, data: &Dataset) -> 
         let known = people.occurrences.clone();
         for m in ac.find_iter(text) {
             let r = m.start()..m.end();
-            let bounded = !super::text::char_before(text, r.start).is_some_and(char::is_alphanumeric)
-                && !super::text::char_at(text, r.end).is_some_and(char::is_alphanumeric);
+            let bounded = !char_before(text, r.start).is_some_and(char::is_alphanumeric)
+                && !char_at(text, r.end).is_some_and(char::is_alphanumeric);
             let k = known.partition_point(|(o, _)| o.start <= r.start);
             let inside = k.checked_sub(1).and_then(|k| known.get(k)).is_some_and(|(o, _)| r.end <= o.end);
             if bounded
@@ -438,65 +439,200 @@ pub(crate) fn people(scan: &Scan<'_>, gazetteer: &Gazetteer, data: &Dataset) -> 
         }
     }
     people.occurrences.sort_by_key(|(r, _)| r.start);
+    people.occurrences.dedup_by(|a, b| a.0 == b.0);
     people.by_name = people.mentions.iter().enumerate().map(|(i, m)| (m.item.name.clone(), i)).collect();
     people.quotes = quotes(scan, &people);
     people
 }
 
-static SPEECH: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:said|says|say|told|tells|added|adds|stressed|noted|stated|declared|insisted|argued|explained|warned|wrote|writes|according\ to|asked|replied|quoted|called|described|dubbed|termed)(?-u:\b)").ok()
-});
+fn add_known(
+    scan: &Scan<'_>,
+    people: &mut People,
+    by_key: &mut HashMap<String, usize>,
+    best_words: &mut HashMap<usize, usize>,
+    id: &PersonId,
+    range: &Range<usize>,
+) {
+    let Some(person) = scan.data.person(id) else { return };
+    let text = scan.text();
+    let key = format!("id:{id}");
+    let written = scan.slice(range);
+    let n = *by_key.entry(key).or_insert_with(|| {
+        let date = scan.date_at(range.start).or(scan.published);
+        let title = title_before(scan, range.start).or_else(|| {
+            // A title after the name (安倍首相).
+            let k = scan.hits.partition_point(|h| (h.start as usize) < range.end);
+            let next = scan.hits.get(k).filter(|h| h.start as usize == range.end)?;
+            title_of(scan, next).map(|(o, p)| (text.get(next.range()).unwrap_or_default().to_string(), o, p))
+        });
+        let official = match (date, &title) {
+            (_, Some((_, office, _))) if *office => true,
+            (Some(d), _) => person.roles_at(&d).next().is_some_and(|_| person.roles_at(&d).any(|r| is_office(scan, &r.title))),
+            _ => false,
+        };
+        people.mentions.push(Found::new(
+            range.clone(),
+            PersonMention {
+                name: person.name.clone(),
+                person: Some(id.clone()),
+                party: person.party.clone(),
+                title: title.map(|(t, _, _)| t),
+                official,
+                evidence: scan.evidence(range),
+            },
+        ));
+        people.mentions.len() - 1
+    });
+    // The fullest form the text uses (two words or more, in a cased script), else the data's name.
+    let words = written.split_whitespace().count();
+    let titled = written.split_whitespace().next().is_some_and(|w| scan.pack.not_names.contains(w.trim_end_matches('.')));
+    let cased = written.chars().any(char::is_uppercase);
+    if words >= 2 && cased && !titled && best_words.get(&n).is_none_or(|&b| words > b) {
+        if let Some(m) = people.mentions.get_mut(n) {
+            m.item.name = written.to_string();
+        }
+        best_words.insert(n, words);
+    }
+    people.occurrences.push((range.clone(), n));
+}
 
-static PRONOUN: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:he|she)(?-u:\b)").ok());
+/// Whether a role title of the data is an office that speaks for a state.
+fn is_office(scan: &Scan<'_>, title: &str) -> bool {
+    let t = title.to_lowercase();
+    if scan.pack.former.find_in(&t, 0..t.len()).next().is_some() {
+        return false;
+    }
+    // Any office word of any pack's role or title lists would do; the English titles of
+    // the data are what the dataset writes.
+    ["president", "prime minister", "premier", "minister", "ambassador", "spokes", "secretary", "governor",
+     "chancellor", "emperor", "tsar", "czar", "king", "envoy", "chairman", "general secretary", "head of state"]
+        .iter()
+        .any(|w| t.contains(w))
+}
 
-/// Quotations and their speakers: "…," X said; "…," said X; X said: "…"; "…," he said.
+/// After a name and its comma: ", a Russian analyst at …": the role and whether it is an
+/// office.
+fn appositive_role(scan: &Scan<'_>, comma: usize) -> Option<(Option<String>, bool)> {
+    let text = scan.text();
+    let rest = text.get(comma..)?;
+    let rest = rest.strip_prefix(',')?;
+    let start = comma + 1;
+    let (det_end, _) = scan.pack.articles.after(text, start)?;
+    let window = window_after(text, det_end, 60);
+    let end = det_end + window.find([',', '.', ';', '\n', '(']).unwrap_or(window.len());
+    let _ = rest;
+    let (r, office) = scan.pack.roles.find_in(text, det_end..end).next()?;
+    let role = text.get(start..r.end)?.trim().to_string();
+    Some((Some(role), *office))
+}
+
+/// "X, a retired diplomat, said": the name before the appositive that ends at a speech verb.
+fn appositive_subject(scan: &Scan<'_>, speech: usize) -> Option<Range<usize>> {
+    let text = scan.text();
+    let head = window_before(text, speech, 100);
+    let base = speech - head.len();
+    let comma_end = base + head.trim_end().strip_suffix(',')?.len();
+    let comma_start = base + head.get(..comma_end - base)?.rfind(',')?;
+    appositive_role(scan, comma_start)?;
+    name_before(scan, comma_start)
+}
+
+/// Quotations and their speakers: "…," X said; "…," said X; X said: "…"; "…," he said;
+/// 「…」と述べた; and interview turns ("Name: …").
 fn quotes(scan: &Scan<'_>, people: &People) -> Vec<Found<Quote>> {
     let text = scan.text();
-    let (Some(speech), Some(pronoun)) = (SPEECH.as_ref(), PRONOUN.as_ref()) else { return Vec::new() };
+    let pack = scan.pack;
+    let mut spans: Vec<Range<usize>> = Vec::new();
+    // Straight double quotes (the normaliser makes every kind of quote mark one of these).
     let marks: Vec<usize> = memchr::memchr_iter(b'"', text.as_bytes()).collect();
-    let mut out = Vec::new();
     let mut k = 0;
     while k + 1 < marks.len() {
         let (Some(&open), Some(&close)) = (marks.get(k), marks.get(k + 1)) else { break };
         let inner = open + 1..close;
         let content = scan.slice(&inner);
-        if content.len() > super::positions::MAX_QUOTE || content.contains('\n') {
+        if content.len() > super::stances::MAX_QUOTE || content.contains('\n') {
             k += 1;
             continue;
         }
         k += 2;
-        if content.split_whitespace().count() < 3 {
+        spans.push(inner);
+    }
+    // British single quotes: an opening ' at a word start, a closing ' before a non-letter.
+    for (i, _) in text.match_indices('\'') {
+        if char_before(text, i).is_some_and(|c| !c.is_whitespace() && c != '(' && c != '\n') || !char_at(text, i + 1).is_some_and(char::is_alphabetic) {
             continue;
         }
-        let tail = window_after(text, close + 1, 80);
-        let after = close + 1..close + 1 + tail.find('\n').unwrap_or(tail.len());
-        let head = window_before(text, open, 100);
-        let before_start = open - head.len() + head.rfind('\n').map_or(0, |n| n + 1);
-        let before = before_start..open;
+        let tail = window_after(text, i + 1, 600);
+        let line = tail.split('\n').next().unwrap_or_default();
+        if let Some(close) = line.match_indices('\'').map(|(j, _)| j).find(|&j| {
+            let after = char_at(line, j + 1);
+            char_before(line, j).is_some_and(|c| c.is_alphabetic() || matches!(c, '.' | ',' | '?' | '!'))
+                && !after.is_some_and(char::is_alphabetic)
+        }) {
+            spans.push(i + 1..i + 1 + close);
+        }
+    }
+    // The pack's own quote marks (「」).
+    for (open, close) in &pack.quotes {
+        for (i, _) in text.match_indices(open.as_str()) {
+            let from = i + open.len();
+            let tail = window_after(text, from, 2000);
+            if let Some(j) = tail.find(close.as_str()) {
+                spans.push(from..from + j);
+            }
+        }
+    }
+    spans.sort_by_key(|r| r.start);
+    let mut out = Vec::new();
+    for inner in spans {
+        let content = scan.slice(&inner);
+        if content.split_whitespace().count() < 3 && content.chars().count() < 12 {
+            continue;
+        }
+        let close_end = inner.end + text.get(inner.end..).and_then(|s| s.chars().next()).map_or(0, char::len_utf8);
+        let tail = window_after(text, close_end, 120);
+        let after = close_end..close_end + tail.find('\n').unwrap_or(tail.len());
+        let open = inner.start.saturating_sub(1);
+        let s = scan.sentence(scan.sentence_of(open));
+        let head = window_before(text, open, 160);
+        let before = (open - head.len()).max(s.start.min(open))..open;
+        let has_speech = |w: &Range<usize>| {
+            scan.entries_in(w).any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })))
+        };
         let pick = |window: &Range<usize>, nearest_first: bool| -> Option<String> {
-            let w = text.get(window.clone())?;
-            if !speech.is_match(w) {
+            if !has_speech(window) {
                 return None;
             }
             let mut found = people.in_range(window).map(|(_, m)| m.name.clone());
             let named = if nearest_first { found.next() } else { found.last() };
             named.or_else(|| {
-                pronoun
-                    .is_match(w)
-                    .then(|| {
-                        people.last_before(open, &(open.saturating_sub(NEAR)..open)).map(|m| m.name.clone())
-                    })
-                    .flatten()
+                let pronoun = pack.pronouns.find_in(text, window.clone()).next().is_some();
+                pronoun.then(|| people.last_before(open, &(open.saturating_sub(NEAR)..open)).map(|m| m.name.clone())).flatten()
             })
         };
-        let speaker = pick(&after, true).or_else(|| pick(&before, false));
+        // A verb of saying after the quote that takes its speaker from before it (と述べた).
+        let speech_after = scan.entries_in(&(close_end..(close_end + 12).min(text.len()))).any(|(_, e)| matches!(e, Entry::Term(Term::Speech { after: true })));
+        let speaker = if speech_after {
+            people.in_range(&(s.start..open)).last().map(|(_, m)| m.name.clone())
+        } else {
+            pick(&after, true).or_else(|| pick(&before, false))
+        };
         out.push(Found::new(inner.clone(), Quote { speaker, evidence: scan.evidence(&inner) }));
     }
+    // Interview turns: a line that opens with a name and a colon.
+    let mut offset = 0usize;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let Some(colon) = line.find(": ").filter(|&c| c < 60) else { continue };
+        let label = start..start + colon;
+        let Some((_, m)) = people.in_range(&label).last() else { continue };
+        let body = start + colon + 2..start + line.trim_end().len();
+        if body.end > body.start {
+            out.push(Found::new(body.clone(), Quote { speaker: Some(m.name.clone()), evidence: scan.evidence(&body) }));
+        }
+    }
+    let _ = word_after;
+    out.sort_by_key(|q| q.at.start);
     out
-}
-
-/// Whether this module's patterns compile.
-pub(crate) fn compiles() -> bool {
-    PERSON.is_some() && SPEECH.is_some() && PRONOUN.is_some()
 }

@@ -21,13 +21,16 @@ use crate::island::Island;
 /// let doc = Document::new("a.txt", "Tokyo protested Moscow's plans for Kunashiri.")?;
 /// let record = extractor.extract(&doc).record();
 /// let json = serde_json::to_string(&record)?;
-/// assert!(json.starts_with(r#"{"doc":"a.txt","published":null,"islands":["kunashir"]"#));
+/// assert!(json.starts_with(r#"{"doc":"a.txt","lang":"en","published":null,"islands":["kunashir"]"#));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Record {
     /// The document's id.
     pub doc: String,
+    /// The document's language (`"en"`, `"ja"`, `"ru"`).
+    #[serde(default = "english")]
+    pub lang: String,
     /// The publication date, given or inferred; `None` when unknown.
     pub published: Option<PartialDate>,
     /// Islands named.
@@ -44,6 +47,10 @@ pub struct Record {
     pub positions: Vec<RecordPosition>,
     /// Numbers stated.
     pub figures: Vec<RecordFigure>,
+}
+
+fn english() -> String {
+    "en".to_string()
 }
 
 /// A person in a [`Record`].

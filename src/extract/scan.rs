@@ -1,12 +1,15 @@
-//! One pass over a document's text: normalisation, sentences, gazetteer hits, time
-//! expressions and the publication date. Every rule reads from this.
+//! One pass over a piece of a document: normalisation, sentences, the trigger automaton,
+//! numbers, time expressions and the publication date. Every rule reads from this.
 
 use std::ops::Range;
 
 use super::dates::{self, Expr, Temporal};
 use super::findings::Evidence;
-use super::gazetteer::{Gazetteer, Hit};
+use super::lexicon::Pack;
+use super::numbers::{self, Number};
+use super::reader::{Entry, Hit, Reader};
 use super::text::{Normalized, sentences};
+use crate::dataset::Dataset;
 use crate::date::PartialDate;
 use crate::source::Span;
 
@@ -17,9 +20,13 @@ pub(crate) const NEAR: usize = 400;
 /// The scanned text.
 #[derive(Debug)]
 pub(crate) struct Scan<'a> {
+    pub data: &'a Dataset,
+    pub pack: &'a Pack,
+    pub reader: &'a Reader,
     pub norm: Normalized<'a>,
     pub sentences: Vec<Range<usize>>,
     pub hits: Vec<Hit>,
+    pub numbers: Vec<Number>,
     pub temporals: Vec<Temporal>,
     /// Resolved dates of `temporals` (same order).
     pub resolved: Vec<Option<PartialDate>>,
@@ -32,11 +39,23 @@ pub(crate) struct Scan<'a> {
 
 impl<'a> Scan<'a> {
     /// Scans `text`; without a publication date and with `infer`, infers one from it.
-    pub fn new(text: &'a str, gazetteer: &Gazetteer, published: Option<PartialDate>, infer: bool) -> Self {
+    pub fn new(
+        text: &'a str,
+        data: &'a Dataset,
+        pack: &'a Pack,
+        reader: &'a Reader,
+        published: Option<PartialDate>,
+        infer: bool,
+    ) -> Self {
         let norm = Normalized::new(text);
-        let sentences = sentences(&norm.text);
-        let hits = gazetteer.find(&norm.text);
-        let temporals = dates::find(&norm.text);
+        let (sentences, hits, numbers, temporals) = {
+            let t: &str = &norm.text;
+            let sentences = sentences(t, pack);
+            let hits = reader.find(t);
+            let numbers = numbers::find(t, &hits, reader, pack);
+            let temporals = dates::find(t, &hits, reader, &numbers, pack, data);
+            (sentences, hits, numbers, temporals)
+        };
         let (published, published_inferred) = match published {
             Some(p) => (Some(p), false),
             None if !infer => (None, false),
@@ -45,9 +64,22 @@ impl<'a> Scan<'a> {
                 (p, p.is_some())
             }
         };
-        let resolved = temporals.iter().map(|t| dates::resolve(t.expr, published)).collect();
+        let resolved = dates::resolve_all(&temporals, published);
         let named = vec![false; temporals.len()];
-        Scan { norm, sentences, hits, temporals, resolved, published, published_inferred, named }
+        Scan {
+            data,
+            pack,
+            reader,
+            norm,
+            sentences,
+            hits,
+            numbers,
+            temporals,
+            resolved,
+            published,
+            published_inferred,
+            named,
+        }
     }
 
     /// Marks the time expressions inside `names` as parts of names.
@@ -97,11 +129,22 @@ impl<'a> Scan<'a> {
         }
     }
 
-    /// Indices of the gazetteer hits inside `range`.
+    /// Indices of the hits inside `range`.
     pub fn hits_in(&self, range: &Range<usize>) -> Range<usize> {
-        let a = self.hits.partition_point(|h| h.range.start < range.start);
-        let b = self.hits.partition_point(|h| h.range.start < range.end);
+        let a = self.hits.partition_point(|h| (h.start as usize) < range.start);
+        let b = self.hits.partition_point(|h| (h.start as usize) < range.end);
         a..b.max(a)
+    }
+
+    /// The hits inside `range`, with their entries.
+    pub fn entries_in(&self, range: &Range<usize>) -> impl Iterator<Item = (&Hit, &Entry)> {
+        let reader = self.reader;
+        self.hits
+            .get(self.hits_in(range))
+            .unwrap_or_default()
+            .iter()
+            .filter(move |h| (h.end as usize) <= range.end)
+            .flat_map(move |h| reader.entries(h).map(move |e| (h, e)))
     }
 
     /// Indices of the time expressions inside `range`.
@@ -111,22 +154,29 @@ impl<'a> Scan<'a> {
         a..b.max(a)
     }
 
-    /// The date of what happens around `at`: the nearest resolved, non-bound time expression
-    /// in its sentence (preferring one before `at`; looking at most [`NEAR`] bytes away),
-    /// or `None`.
+    /// Whether time expression `i` dates a happening (resolved, not a bound, a decade, a
+    /// label or part of a name).
+    pub fn dates_happening(&self, i: usize) -> Option<PartialDate> {
+        let t = self.temporals.get(i)?;
+        if t.bound || t.label || t.expr == Expr::Decade || self.is_named(i) {
+            return None;
+        }
+        self.resolved.get(i).copied().flatten()
+    }
+
+    /// The date of what happens around `at`: the nearest time expression that dates a
+    /// happening in its sentence (preferring one before `at`; looking at most [`NEAR`]
+    /// bytes away), or `None`.
     pub fn date_at(&self, at: usize) -> Option<PartialDate> {
         let s = self.sentence(self.sentence_of(at));
         let near = s.start.max(at.saturating_sub(NEAR))..s.end.min(at.saturating_add(NEAR));
         let mut best: Option<(usize, PartialDate)> = None;
         for i in self.temporals_in(&near) {
-            let (Some(t), Some(Some(d))) = (self.temporals.get(i), self.resolved.get(i)) else { continue };
-            if t.bound || t.expr == Expr::Decade || self.is_named(i) {
-                continue;
-            }
+            let (Some(t), Some(d)) = (self.temporals.get(i), self.dates_happening(i)) else { continue };
             let distance =
                 if t.range.end <= at { at - t.range.end } else { t.range.start.saturating_sub(at) * 2 };
             if best.is_none_or(|(b, _)| distance < b) {
-                best = Some((distance, *d));
+                best = Some((distance, d));
             }
         }
         best.map(|(_, d)| d)

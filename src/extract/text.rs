@@ -1,38 +1,50 @@
 //! Text normalisation with an offset map back to the original, and sentence splitting.
 //!
-//! Matching runs on a normalised copy (curly quotes to straight ones, dashes to `-`, CRLF
-//! to LF, no BOM, no-break spaces to spaces). Offsets found there are mapped back with a
-//! sparse list of edits, so every reported span points into the original text. When the
-//! text needs no normalisation the copy is never made.
+//! Matching runs on a normalised copy: curly quotes and guillemets to straight quotes,
+//! dashes to `-`, CRLF to LF, no BOM, no-break and ideographic spaces to spaces, full-width
+//! ASCII forms (`２０１８`, `％`, `（`) to ASCII, `…` to `...`. Every replaced character is
+//! recorded, so an offset maps back to a character boundary of the original: a span
+//! never starts or ends inside a character the normaliser rewrote. When the text needs no
+//! normalisation the copy is never made.
 
 use std::borrow::Cow;
 use std::ops::Range;
+
+use super::lexicon::Pack;
 
 /// Normalised text and the way back to the original's offsets.
 #[derive(Debug, Clone)]
 pub(crate) struct Normalized<'a> {
     /// The normalised text.
     pub text: Cow<'a, str>,
-    /// `(normalised offset, original offset)` after each edit that changed the length.
-    edits: Vec<(usize, usize)>,
+    /// One entry per replaced character, in order: `(normalised start, normalised end,
+    /// original start, original end)`.
+    edits: Vec<(usize, usize, usize, usize)>,
 }
 
-fn replacement(c: char) -> Option<&'static str> {
-    Some(match c {
+fn replacement(c: char) -> Option<Cow<'static, str>> {
+    Some(Cow::Borrowed(match c {
         '\u{2018}' | '\u{2019}' | '\u{201b}' | '\u{2032}' | '\u{02bc}' => "'",
         '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{2033}' | '\u{00ab}' | '\u{00bb}' => "\"",
         '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => "-",
-        '\u{00a0}' | '\u{2009}' | '\u{202f}' | '\u{2007}' | '\u{3000}' => " ",
+        '\u{00a0}' | '\u{2009}' | '\u{202f}' | '\u{2007}' | '\u{3000}' | '\u{2002}' | '\u{2003}' => " ",
         '\u{2026}' => "...",
-        '\u{feff}' | '\u{200b}' => "",
+        '\u{feff}' | '\u{200b}' | '\u{200e}' | '\u{200f}' => "",
+        '\u{301c}' | '\u{ff5e}' => "~",
+        // Full-width ASCII forms (Japanese text writes digits and signs this way).
+        '\u{ff01}'..='\u{ff5d}' => {
+            let ascii = char::from_u32(c as u32 - 0xff01 + 0x21)?;
+            return Some(Cow::Owned(ascii.to_string()));
+        }
         _ => return None,
-    })
+    }))
 }
 
 impl<'a> Normalized<'a> {
     /// Normalises `text`.
     pub fn new(text: &'a str) -> Self {
-        let needs = text.contains('\r') || text.chars().any(|c| !c.is_ascii() && replacement(c).is_some());
+        let needs = text.bytes().any(|b| b == b'\r' || b >= 0x80)
+            && (text.contains('\r') || text.chars().any(|c| !c.is_ascii() && replacement(c).is_some()));
         if !needs {
             return Normalized { text: Cow::Borrowed(text), edits: Vec::new() };
         }
@@ -40,74 +52,98 @@ impl<'a> Normalized<'a> {
         let mut edits = Vec::new();
         let mut chars = text.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
-            let orig_len = c.len_utf8();
             let rep: Cow<'static, str> = if c == '\r' {
-                if chars.peek().is_some_and(|&(_, n)| n == '\n') {
-                    Cow::Borrowed("")
-                } else {
-                    Cow::Borrowed("\n")
-                }
+                if chars.peek().is_some_and(|&(_, n)| n == '\n') { Cow::Borrowed("") } else { Cow::Borrowed("\n") }
             } else if let Some(r) = replacement(c) {
-                Cow::Borrowed(r)
+                r
             } else {
                 out.push(c);
                 continue;
             };
+            let start = out.len();
             out.push_str(&rep);
-            if rep.len() != orig_len {
-                edits.push((out.len(), i + orig_len));
-            }
+            edits.push((start, out.len(), i, i + c.len_utf8()));
         }
         Normalized { text: Cow::Owned(out), edits }
     }
 
-    /// The original offset of normalised offset `n`.
+    /// The original offset of normalised offset `n`, as the start of a span: an offset
+    /// inside a replacement maps to the start of the character it replaced.
     pub fn original(&self, n: usize) -> usize {
-        let k = self.edits.partition_point(|&(norm, _)| norm <= n);
-        match k.checked_sub(1).and_then(|k| self.edits.get(k)) {
-            Some(&(norm, orig)) => orig + (n - norm),
-            None => n,
-        }
+        self.map(n, false)
     }
 
-    /// The original range of a normalised range.
+    fn map(&self, n: usize, end: bool) -> usize {
+        let k = self.edits.partition_point(|&(ns, _, _, _)| ns <= n);
+        let Some(&(ns, ne, os, oe)) = k.checked_sub(1).and_then(|k| self.edits.get(k)) else { return n };
+        if n < ne || (n == ns && ns == ne) {
+            // Inside a replacement (or at an empty one): snap to a boundary of the original.
+            return if end && n > ns { oe } else { os };
+        }
+        oe + (n - ne)
+    }
+
+    /// The original range of a normalised range: both ends on character boundaries of
+    /// the original.
     pub fn original_range(&self, r: &Range<usize>) -> Range<usize> {
-        self.original(r.start)..self.original(r.end)
+        let start = self.map(r.start, false);
+        let end = self.map(r.end, true).max(start);
+        start..end
     }
 }
 
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "lt", "col", "sen", "rep", "gov", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc", "e.g", "i.e", "u.s",
-    "u.k", "u.n", "jr", "sr", "inc", "co", "corp", "ltd", "adm", "capt", "maj", "sgt", "mt", "ft", "approx",
-    "fig",
-];
-
-/// Sentences of `text` as byte ranges, trimmed, in order. A sentence ends at `.`, `!` or
-/// `?` (after any closing quotes or brackets) followed by whitespace and a capital, a
-/// digit or a quote, unless the word before is a known abbreviation or an initial; a line
-/// break always ends one.
-pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
+/// Sentences of `text` as byte ranges, trimmed, in order.
+///
+/// A sentence ends at one of the pack's sentence ends. An ASCII end (`.`, `!`, `?`) counts
+/// when it is followed (after any closing quotes or brackets) by whitespace and then a
+/// capital, a digit, a quote or a letter of another script, unless the word before is one
+/// of the pack's abbreviations or an initial. Any other end (`。`) always counts. A line
+/// break always ends a sentence.
+pub(crate) fn sentences(text: &str, pack: &Pack) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 100 + 1);
     let mut start = 0usize;
     let push = |s: usize, e: usize, out: &mut Vec<Range<usize>>| {
-        let (s, e) = trim(bytes, s, e);
+        let (s, e) = trim(text, s, e);
         if s < e {
             out.push(s..e);
         }
     };
-    for i in memchr::memchr3_iter(b'.', b'!', b'?', bytes)
-        .chain(memchr::memchr_iter(b'\n', bytes))
-        .collect::<SortedMerge>()
-        .0
-    {
-        if i < start {
-            continue;
-        }
-        if bytes.get(i) == Some(&b'\n') {
+    let wide: Vec<&str> = pack.sentence_ends.iter().map(String::as_str).filter(|e| !e.is_ascii()).collect();
+    let ascii: Vec<u8> =
+        pack.sentence_ends.iter().filter(|e| e.len() == 1).filter_map(|e| e.bytes().next()).collect();
+    let mut i = 0usize;
+    while i < bytes.len() {
+        let Some(&b) = bytes.get(i) else { break };
+        if b == b'\n' {
             push(start, i, &mut out);
             start = i + 1;
+            i += 1;
+            continue;
+        }
+        if b >= 0x80 {
+            // A wide sentence end (。！？): always ends one, after any closing brackets.
+            if let Some(rest) = text.get(i..)
+                && let Some(end) = wide.iter().find(|e| rest.starts_with(**e))
+            {
+                let mut j = i + end.len();
+                while let Some(c) = text.get(j..).and_then(|s| s.chars().next()) {
+                    if matches!(c, '」' | '』' | '）' | ')' | '"' | '】') {
+                        j += c.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                push(start, j, &mut out);
+                start = j;
+                i = j;
+                continue;
+            }
+            i += 1;
+            continue;
+        }
+        if !ascii.contains(&b) {
+            i += 1;
             continue;
         }
         // Past closing quotes and brackets.
@@ -116,64 +152,52 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
             j += 1;
         }
         if !matches!(bytes.get(j), Some(b' ' | b'\t')) {
+            i += 1;
             continue;
         }
         let mut k = j;
         while matches!(bytes.get(k), Some(b' ' | b'\t')) {
             k += 1;
         }
-        let next_ok = match bytes.get(k) {
-            Some(b) => {
-                b.is_ascii_uppercase()
-                    || b.is_ascii_digit()
-                    || matches!(b, b'"' | b'\'' | b'(' | b'[')
-                    || *b >= 0x80
-            }
-            None => false,
-        };
-        if !next_ok {
-            continue;
-        }
-        if bytes.get(i) == Some(&b'.') && is_abbreviation(bytes, start, i) {
+        let next = text.get(k..).and_then(|s| s.chars().next());
+        let next_ok = next.is_some_and(|c| {
+            c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\'' | '(' | '[' | '«') || !c.is_ascii() && !c.is_lowercase()
+        });
+        if !next_ok || (b == b'.' && is_abbreviation(text, start, i, pack)) {
+            i += 1;
             continue;
         }
         push(start, j, &mut out);
         start = k;
+        i = k;
     }
     push(start, bytes.len(), &mut out);
     out
 }
 
-/// Merges two ascending iterators of offsets (the memchr passes) into one sorted list.
-struct SortedMerge(Vec<usize>);
-
-impl FromIterator<usize> for SortedMerge {
-    fn from_iter<I: IntoIterator<Item = usize>>(iter: I) -> Self {
-        let mut v: Vec<usize> = iter.into_iter().collect();
-        v.sort_unstable();
-        SortedMerge(v)
+fn is_abbreviation(text: &str, start: usize, dot: usize, pack: &Pack) -> bool {
+    let head = text.get(start..dot).unwrap_or_default();
+    let word_start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphabetic() || c == '.'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = head.get(word_start..).unwrap_or_default();
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    if let (Some(c), None) = (letters.next(), letters.next())
+        && c.is_uppercase()
+    {
+        return true; // an initial: "Franklin D. Roosevelt", "В. В. Путин"
     }
+    pack.abbreviations.contains(word.trim_end_matches('.'))
 }
 
-fn is_abbreviation(bytes: &[u8], start: usize, dot: usize) -> bool {
-    let mut w = dot;
-    while w > start && bytes.get(w - 1).is_some_and(|b| b.is_ascii_alphabetic() || *b == b'.') {
-        w -= 1;
+fn trim(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
+    while s < e && text.get(s..).and_then(|t| t.chars().next()).is_some_and(char::is_whitespace) {
+        s += text.get(s..).and_then(|t| t.chars().next()).map_or(1, char::len_utf8);
     }
-    let word = bytes.get(w..dot).unwrap_or_default();
-    if word.len() == 1 && word.first().is_some_and(u8::is_ascii_uppercase) {
-        return true; // an initial: "Franklin D. Roosevelt"
-    }
-    let lower = word.to_ascii_lowercase();
-    ABBREVIATIONS.iter().any(|a| a.as_bytes() == lower.as_slice())
-}
-
-fn trim(bytes: &[u8], mut s: usize, mut e: usize) -> (usize, usize) {
-    while s < e && bytes.get(s).is_some_and(|b| b.is_ascii_whitespace()) {
-        s += 1;
-    }
-    while e > s && bytes.get(e - 1).is_some_and(|b| b.is_ascii_whitespace()) {
-        e -= 1;
+    while e > s && text.get(..e).and_then(|t| t.chars().next_back()).is_some_and(char::is_whitespace) {
+        e -= text.get(..e).and_then(|t| t.chars().next_back()).map_or(1, char::len_utf8);
     }
     (s, e)
 }
@@ -187,42 +211,28 @@ pub(crate) fn floor_boundary(text: &str, i: usize) -> usize {
     i
 }
 
+/// The smallest char boundary of `text` at or above `i`.
+pub(crate) fn ceil_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// At most `max` bytes of `text` before `at`, cut at a char boundary: rules look back a
 /// bounded distance, so their work stays linear in the text however it is shaped.
 pub(crate) fn window_before(text: &str, at: usize, max: usize) -> &str {
     let at = floor_boundary(text, at);
-    let start = floor_boundary(text, at.saturating_sub(max));
+    let start = ceil_boundary(text, at.saturating_sub(max));
     text.get(start..at).unwrap_or_default()
 }
 
 /// At most `max` bytes of `text` from `at`, cut at a char boundary.
 pub(crate) fn window_after(text: &str, at: usize, max: usize) -> &str {
-    let at = floor_boundary(text, at);
+    let at = ceil_boundary(text, at);
     let end = floor_boundary(text, at.saturating_add(max));
-    text.get(at..end).unwrap_or_default()
-}
-
-/// One regex of alternatives, each a named group tagged with a value: `(?P<g0>…)|(?P<g1>…)`
-/// between `prefix` and `suffix`, and the tags in group order.
-pub(crate) fn tagged_alternation<T: Copy>(
-    prefix: &str,
-    table: &[(T, &str)],
-    suffix: &str,
-) -> Option<(regex::Regex, Vec<T>)> {
-    let alternatives: Vec<String> =
-        table.iter().enumerate().map(|(n, (_, pattern))| format!("(?P<g{n}>{pattern})")).collect();
-    let source = format!("{prefix}{}{suffix}", alternatives.join("|"));
-    regex::Regex::new(&source).ok().map(|r| (r, table.iter().map(|(tag, _)| *tag).collect()))
-}
-
-/// The tag of the alternative that matched in `c`, and its match.
-pub(crate) fn which<'h, T: Copy>(c: &regex::Captures<'h>, tags: &[T]) -> Option<(T, regex::Match<'h>)> {
-    tags.iter().enumerate().find_map(|(n, tag)| c.name(&format!("g{n}")).map(|m| (*tag, m)))
-}
-
-/// Whether `c` belongs to a word (letters, digits).
-pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    text.get(at..end.max(at)).unwrap_or_default()
 }
 
 /// The char before byte offset `i` in `text`.
@@ -235,35 +245,79 @@ pub(crate) fn char_at(text: &str, i: usize) -> Option<char> {
     text.get(i..).and_then(|s| s.chars().next())
 }
 
+/// The words of `text[range]` (runs of letters, digits, apostrophes and inner hyphens),
+/// as ranges.
+pub(crate) fn words(text: &str, range: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
+    let slice = text.get(range.clone()).unwrap_or_default();
+    let base = range.start;
+    let mut it = slice.char_indices().peekable();
+    std::iter::from_fn(move || {
+        loop {
+            let (i, c) = it.next()?;
+            if !c.is_alphanumeric() {
+                continue;
+            }
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                if d.is_alphanumeric() || ((d == '\'' || d == '-') && slice.get(j + 1..).and_then(|s| s.chars().next()).is_some_and(char::is_alphanumeric)) {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            return Some(base + i..base + end);
+        }
+    })
+}
+
+/// The word that ends right before `at` (after any spaces and punctuation other than
+/// an apostrophe), if any.
+pub(crate) fn word_before(text: &str, at: usize) -> Option<Range<usize>> {
+    let head = window_before(text, at, 80);
+    let base = at - head.len();
+    words(head, 0..head.len()).last().map(|r| base + r.start..base + r.end)
+}
+
+/// The word that starts right after `at`, if any.
+pub(crate) fn word_after(text: &str, at: usize) -> Option<Range<usize>> {
+    let tail = window_after(text, at, 80);
+    let base = ceil_boundary(text, at);
+    words(tail, 0..tail.len()).next().map(|r| base + r.start..base + r.end)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn offsets_map_back_through_edits() {
-        let original = "\u{feff}Abe\u{2019}s \u{201c}two islands\u{201d}\r\nnext \u{2014} line";
+        let original = "\u{feff}Abe\u{2019}s \u{201c}two islands\u{201d}\r\nnext \u{2014} line U.S.\u{2026} ２０１８年";
         let n = Normalized::new(original);
-        assert_eq!(n.text, "Abe's \"two islands\"\nnext - line");
-        for needle in ["two islands", "next", "line", "Abe"] {
+        assert_eq!(n.text, "Abe's \"two islands\"\nnext - line U.S.... 2018年");
+        for needle in ["two islands", "next", "line", "Abe", "2018年"] {
             let at = n.text.find(needle).unwrap();
             let r = n.original_range(&(at..at + needle.len()));
-            assert_eq!(&original[r], needle);
+            assert!(original.is_char_boundary(r.start) && original.is_char_boundary(r.end));
         }
+        let at = n.text.find("two").unwrap();
+        assert_eq!(&original[n.original_range(&(at..at + 11))], "two islands");
+        // A span ending inside the expanded ellipsis ends after it, on a boundary.
+        let dots = n.text.find("...").unwrap();
+        let r = n.original_range(&(dots - 4..dots + 1));
+        assert_eq!(&original[r], "U.S.\u{2026}");
+        let r = n.original_range(&(dots + 1..dots + 2));
+        assert!(original.is_char_boundary(r.start) && original.is_char_boundary(r.end));
+        let y = n.text.find("2018").unwrap();
+        assert_eq!(&original[n.original_range(&(y..y + 4))], "２０１８");
     }
 
     #[test]
-    fn sentences_respect_abbreviations_and_initials() {
-        let t =
-            "Mr. Abe met Dr. Lavrov on Nov. 14. Franklin D. Roosevelt agreed. \"Yes,\" he said.\nNew line";
-        let s: Vec<&str> = sentences(t).into_iter().map(|r| &t[r]).collect();
-        assert_eq!(
-            s,
-            [
-                "Mr. Abe met Dr. Lavrov on Nov. 14.",
-                "Franklin D. Roosevelt agreed.",
-                "\"Yes,\" he said.",
-                "New line"
-            ]
-        );
+    fn words_around_a_point() {
+        let t = "Japan's post-war claim, 'we say'";
+        let w: Vec<&str> = words(t, 0..t.len()).map(|r| &t[r]).collect();
+        assert_eq!(w, ["Japan's", "post-war", "claim", "we", "say"]);
+        assert_eq!(word_before(t, t.find(',').unwrap()).map(|r| &t[r]), Some("claim"));
+        assert_eq!(word_after(t, 7).map(|r| &t[r]), Some("post-war"));
     }
 }

@@ -1,0 +1,907 @@
+//! From the file as written to the pack the engine reads: every value checked against its
+//! vocabulary, every form against emptiness and repetition, every date pattern parsed.
+
+use std::collections::HashMap;
+use std::str::FromStr;
+
+use toml::Spanned;
+
+use super::LexiconProblem;
+use super::phrases::{Phrases, Script, fold};
+use super::schema::{self, Form};
+use crate::agreement::AgreementKind;
+use crate::date::PartialDate;
+use crate::error::{Location, Locator};
+use crate::event::EventKind;
+use crate::extract::figures::FigureUnit;
+use crate::extract::findings::PartyForm;
+use crate::formula::FormulaId;
+
+/// A unit of time in relative expressions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumString, strum::EnumIter, strum::Display)]
+#[strum(serialize_all = "kebab-case")]
+pub(crate) enum TimeUnit {
+    Day,
+    Week,
+    Weekend,
+    Month,
+    Year,
+}
+
+/// What a relative expression counts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumString, strum::EnumIter, strum::Display)]
+#[strum(serialize_all = "kebab-case")]
+pub(crate) enum Anchor {
+    /// The publication date ("yesterday").
+    Publication,
+    /// The date last mentioned before it ("a day earlier").
+    Previous,
+}
+
+/// How a number word combines with its neighbours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumString, strum::EnumIter, strum::Display)]
+#[strum(serialize_all = "kebab-case")]
+pub(crate) enum NumberKind {
+    /// A digit's worth: one–nineteen, 一–九.
+    Unit,
+    /// A ten that joins a following unit: "seventy-nine".
+    Ten,
+    /// Multiplies the group before it: "three hundred", 二十, 三千.
+    Multiplier,
+    /// Closes a group and multiplies it: "thousand", "million", 万, 億.
+    Scale,
+}
+
+/// What a stance predicate does with its object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumString, strum::EnumIter, strum::Display)]
+#[strum(serialize_all = "kebab-case")]
+pub(crate) enum Means {
+    /// The holder wants the object for itself (or for the side it names).
+    Claim,
+    /// The holder hands the object to the other side.
+    Give,
+    /// The holder asserts a side's hold on the object.
+    Keep,
+    /// The holder takes an agreement or a formula as the basis of talks.
+    Basis,
+    /// The holder accepts, proposes or stands by what the object names.
+    Accept,
+    /// The holder rejects what the object names.
+    Reject,
+    /// The holder gives up what the object names.
+    Renounce,
+}
+
+/// How many of the disputed islands a territory noun means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumString, strum::EnumIter, strum::Display)]
+#[strum(serialize_all = "kebab-case")]
+pub(crate) enum Extent {
+    All,
+    Two,
+    Some,
+}
+
+/// A word that stands for one or more states in a language's press (Japanese 日露).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PartyWord {
+    pub parties: Vec<crate::id::PartyId>,
+    pub form: PartyForm,
+}
+
+/// What a trigger stands for.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Term {
+    Month { value: u32, ambiguous: bool },
+    Weekday { day: chrono::Weekday, ambiguous: bool },
+    Relative { unit: TimeUnit, offset: i32, from: Anchor },
+    Shift { sign: i32, from: Anchor },
+    NamedDate(PartialDate),
+    Anniversary,
+    Era { first_year: i32 },
+    Number { value: f64, kind: NumberKind },
+    Fraction(f64),
+    Title { office: bool, party: Option<crate::id::PartyId> },
+    Speech { after: bool },
+    Byline,
+    AgreementHead(Option<AgreementKind>),
+    Party(PartyWord),
+    Concept(FormulaId),
+    Predicate { means: Means, nominal: bool },
+}
+
+/// A trigger: a form (as written; `*` marks a stem) and what it stands for.
+#[derive(Debug, Clone)]
+pub(crate) struct TermForm {
+    pub form: String,
+    pub term: Term,
+}
+
+/// A slot or a literal of a date pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum DateItem {
+    Year,
+    Month,
+    MonthNumber,
+    Day,
+    Weekday,
+    Era,
+    EraYear,
+    /// Any run of whitespace (one or more).
+    Space,
+    /// Characters that must be there, lower-cased.
+    Literal(String),
+}
+
+/// A date pattern, parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DatePattern {
+    pub items: Vec<DateItem>,
+}
+
+/// One way a name inflects: replace `ending` (after one of `after`) with each of `forms`.
+#[derive(Debug, Clone)]
+pub(crate) struct Paradigm {
+    pub adjective: bool,
+    pub ending: String,
+    pub after: Vec<char>,
+    pub forms: Vec<String>,
+}
+
+/// A language pack, compiled.
+#[derive(Debug, Clone)]
+pub(crate) struct Pack {
+    pub id: String,
+    pub name: String,
+    pub scripts: Vec<Script>,
+    pub spaced: bool,
+    pub terms: Vec<TermForm>,
+    // text
+    pub sentence_ends: Vec<String>,
+    pub abbreviations: Phrases<()>,
+    pub quotes: Vec<(String, String)>,
+    // dates
+    pub date_patterns: Vec<DatePattern>,
+    pub day_suffixes: Phrases<()>,
+    pub decade_suffixes: Phrases<()>,
+    pub bounds: Phrases<()>,
+    pub bounds_after: Phrases<()>,
+    pub future: Phrases<()>,
+    pub year_not_before: Phrases<()>,
+    pub labels: Phrases<()>,
+    pub month_context: Phrases<()>,
+    pub time_units: Phrases<TimeUnit>,
+    pub anniversary_of: Phrases<()>,
+    // numbers
+    pub decimal: Vec<String>,
+    pub group: Vec<String>,
+    pub percent: Phrases<()>,
+    pub indefinite: Phrases<()>,
+    pub ordinals: Phrases<f64>,
+    pub ordinal_suffixes: Phrases<()>,
+    pub ordinal_prefixes: Phrases<()>,
+    // figures
+    pub figure_context: Phrases<()>,
+    pub filler: Phrases<()>,
+    pub figure_not_after: Phrases<()>,
+    pub figure_not_before: Phrases<()>,
+    pub figure_units: Phrases<FigureUnit>,
+    pub counted: Phrases<()>,
+    // people
+    pub former: Phrases<()>,
+    pub pronouns: Phrases<()>,
+    pub reporters: Phrases<()>,
+    pub not_names: std::collections::HashSet<String>,
+    pub byline: Phrases<()>,
+    pub title_complements: Phrases<()>,
+    pub articles: Phrases<()>,
+    pub titles_follow_names: bool,
+    pub honorifics: Phrases<()>,
+    pub roles: Phrases<bool>,
+    // parties
+    pub locative: Phrases<()>,
+    pub locative_after: Phrases<()>,
+    pub organisation_suffixes: Phrases<()>,
+    pub city_nouns: Phrases<()>,
+    pub state_nouns: Phrases<()>,
+    pub state_noun_modifiers: Phrases<()>,
+    pub venue: Phrases<()>,
+    pub media: Phrases<()>,
+    pub media_nouns: Phrases<()>,
+    pub both_sides: Phrases<()>,
+    // agreements
+    pub determiners: Phrases<()>,
+    pub signed: Phrases<()>,
+    pub agree_verbs: Phrases<()>,
+    pub year_links: Phrases<()>,
+    // events
+    pub lead_verbs: Phrases<()>,
+    pub auxiliaries: Phrases<()>,
+    pub event_kinds: Phrases<EventKind>,
+    // grammar
+    pub negators: Phrases<()>,
+    pub negators_after: Phrases<()>,
+    pub passive: Phrases<()>,
+    pub agent: Phrases<()>,
+    pub possessive_suffixes: Phrases<()>,
+    pub possessive_determiners: Phrases<()>,
+    pub first_person: Phrases<()>,
+    pub obligation: Phrases<()>,
+    pub complementizers: Phrases<()>,
+    pub subordinators: Phrases<()>,
+    pub object_prepositions: Phrases<()>,
+    pub questions: Phrases<()>,
+    pub hedges: Phrases<()>,
+    pub subject_markers: Phrases<()>,
+    pub object_markers: Phrases<()>,
+    pub possessive_markers: Phrases<()>,
+    // stance
+    pub territory_nouns: Phrases<()>,
+    pub extents: Phrases<Extent>,
+    // inflection
+    pub paradigms: Vec<Paradigm>,
+    /// Party ids the pack names, with where: checked against the dataset an extractor uses.
+    pub party_refs: Vec<(String, Location)>,
+}
+
+/// Collects problems and locates spans while a pack compiles.
+struct Checker<'a> {
+    file: &'a str,
+    locator: Locator<'a>,
+    problems: Vec<LexiconProblem>,
+    /// Forms seen per section: folded form → where first seen.
+    seen: HashMap<(String, String), Location>,
+}
+
+impl<'a> Checker<'a> {
+    fn at(&mut self, offset: usize) -> Location {
+        self.locator.at(offset)
+    }
+
+    fn at_span<T>(&mut self, s: &Spanned<T>) -> Location {
+        self.locator.at(s.span().start)
+    }
+
+    /// The forms of one list, checked: not empty, not repeated within `section`.
+    fn forms(&mut self, section: &str, forms: &[Form]) -> Vec<String> {
+        let mut out = Vec::with_capacity(forms.len());
+        for f in forms {
+            let text = f.get_ref().trim();
+            let at = self.at_span(f);
+            if text.trim_end_matches('*').trim().is_empty() {
+                self.problems.push(LexiconProblem::EmptyForm { at, section: section.to_string() });
+                continue;
+            }
+            let key = (section.to_string(), fold(text));
+            if let Some(first) = self.seen.get(&key) {
+                self.problems.push(LexiconProblem::DuplicateForm {
+                    at,
+                    form: text.to_string(),
+                    section: section.to_string(),
+                    first: first.clone(),
+                });
+                continue;
+            }
+            self.seen.insert(key, at);
+            out.push(text.to_string());
+        }
+        out
+    }
+
+    fn set(&mut self, section: &str, forms: &[Form]) -> Phrases<()> {
+        let forms = self.forms(section, forms);
+        Phrases::new(forms.iter().map(|f| (f.as_str(), ())))
+    }
+
+    /// A value of a closed vocabulary, parsed with `FromStr`.
+    fn vocab<T: FromStr>(&mut self, what: &str, value: &Spanned<String>, expected: String) -> Option<T> {
+        match value.get_ref().parse::<T>() {
+            Ok(v) => Some(v),
+            Err(_) => {
+                let at = self.at_span(value);
+                self.problems.push(LexiconProblem::UnknownValue {
+                    at,
+                    what: what.to_string(),
+                    value: value.get_ref().clone(),
+                    expected,
+                });
+                None
+            }
+        }
+    }
+
+    fn out_of_range(&mut self, at: Location, what: &str, value: String, expected: &str) {
+        self.problems.push(LexiconProblem::OutOfRange {
+            at,
+            what: what.to_string(),
+            value,
+            expected: expected.to_string(),
+        });
+    }
+}
+
+/// The values of a closed vocabulary, for messages.
+fn names<T: strum::IntoEnumIterator + std::fmt::Display>() -> String {
+    T::iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", ")
+}
+
+const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// Compiles a pack, or returns every problem found.
+pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack, Vec<LexiconProblem>> {
+    let mut c = Checker { file, locator: Locator::new(file, text), problems: Vec::new(), seen: HashMap::new() };
+    let mut terms: Vec<TermForm> = Vec::new();
+    let mut add_terms = |forms: Vec<String>, term: Term| {
+        terms.extend(forms.into_iter().map(|form| TermForm { form, term: term.clone() }));
+    };
+    let mut party_refs = Vec::new();
+
+    // language
+    let lang = &raw.language;
+    let id = lang.id.get_ref().trim().to_string();
+    if id.is_empty() || !id.chars().all(|ch| ch.is_ascii_lowercase() || ch == '-') || id.len() > 12 {
+        let at = c.at_span(&lang.id);
+        c.problems.push(LexiconProblem::Schema {
+            at,
+            message: format!("language id \"{id}\" must be a lower-case code such as \"en\" or \"ja\""),
+        });
+    }
+    let mut scripts = Vec::new();
+    for s in &lang.scripts {
+        if let Some(script) = c.vocab::<Script>("script", s, names::<Script>()) {
+            scripts.push(script);
+        }
+    }
+    if scripts.is_empty() {
+        let at = c.at_span(&lang.name);
+        c.problems.push(LexiconProblem::Schema { at, message: "a language needs at least one script".into() });
+    }
+
+    // text
+    let sentence_ends = c.forms("text.sentence_ends", &raw.text.sentence_ends);
+    let abbreviations = c.set("text.abbreviations", &raw.text.abbreviations);
+    let mut quotes = Vec::new();
+    for q in &raw.text.quotes {
+        match q.get_ref().as_slice() {
+            [open, close] if !open.is_empty() && !close.is_empty() => quotes.push((open.clone(), close.clone())),
+            _ => {
+                let at = c.at_span(q);
+                c.problems.push(LexiconProblem::Schema {
+                    at,
+                    message: "a quote pair is [\"opening mark\", \"closing mark\"]".into(),
+                });
+            }
+        }
+    }
+
+    // dates
+    let d = &raw.dates;
+    let mut date_patterns = Vec::new();
+    for p in &d.patterns {
+        let at = c.at_span(p);
+        match parse_pattern(p.get_ref()) {
+            Ok(items) => date_patterns.push(DatePattern { items }),
+            Err(message) => {
+                c.problems.push(LexiconProblem::BadPattern { at, pattern: p.get_ref().clone(), message })
+            }
+        }
+    }
+    for m in &d.month {
+        let entry = m.get_ref();
+        if !(1..=12).contains(&entry.value) {
+            let at = c.at_span(m);
+            c.out_of_range(at, "month", entry.value.to_string(), "1 to 12");
+            continue;
+        }
+        let forms = c.forms("dates.month", &entry.forms);
+        add_terms(forms, Term::Month { value: entry.value, ambiguous: entry.ambiguous });
+    }
+    for w in &d.weekday {
+        let entry = w.get_ref();
+        let value = entry.value.get_ref().to_ascii_lowercase();
+        let Some(day) = WEEKDAYS.iter().position(|x| *x == value) else {
+            let at = c.at_span(&entry.value);
+            c.problems.push(LexiconProblem::UnknownValue {
+                at,
+                what: "weekday".into(),
+                value,
+                expected: WEEKDAYS.join(", "),
+            });
+            continue;
+        };
+        let day = chrono::Weekday::try_from(u8::try_from(day).unwrap_or(0)).unwrap_or(chrono::Weekday::Mon);
+        let forms = c.forms("dates.weekday", &entry.forms);
+        for f in forms {
+            // Abbreviations ("Fri", "Sun") are weekdays only inside a full date.
+            let ambiguous = f.chars().count() <= 4 && !f.chars().any(|ch| !ch.is_ascii());
+            add_terms(vec![f], Term::Weekday { day, ambiguous });
+        }
+    }
+    let mut time_units = Phrases::default();
+    for u in &d.unit {
+        let entry = u.get_ref();
+        let Some(unit) = c.vocab::<TimeUnit>("time unit", &entry.unit, names::<TimeUnit>()) else { continue };
+        for f in c.forms("dates.unit", &entry.forms) {
+            time_units.add(&f, unit);
+        }
+    }
+    for s in &d.shift {
+        let entry = s.get_ref();
+        if entry.sign != 1 && entry.sign != -1 {
+            let at = c.at_span(s);
+            c.out_of_range(at, "sign", entry.sign.to_string(), "1 or -1");
+            continue;
+        }
+        let from = match &entry.from {
+            Some(f) => c.vocab::<Anchor>("anchor", f, names::<Anchor>()),
+            None => Some(Anchor::Publication),
+        };
+        let Some(from) = from else { continue };
+        let forms = c.forms("dates.shift", &entry.after);
+        add_terms(forms, Term::Shift { sign: entry.sign, from });
+    }
+    for r in &d.relative {
+        let entry = r.get_ref();
+        let Some(unit) = c.vocab::<TimeUnit>("time unit", &entry.unit, names::<TimeUnit>()) else { continue };
+        let from = match &entry.from {
+            Some(f) => c.vocab::<Anchor>("anchor", f, names::<Anchor>()),
+            None => Some(Anchor::Publication),
+        };
+        let Some(from) = from else { continue };
+        let forms = c.forms("dates.relative", &entry.forms);
+        add_terms(forms, Term::Relative { unit, offset: entry.offset, from });
+    }
+    let mut anniversary_of = Phrases::default();
+    if let Some(a) = &d.anniversary {
+        let forms = c.forms("dates.anniversary", &a.forms);
+        add_terms(forms, Term::Anniversary);
+        anniversary_of = c.set("dates.anniversary.of", &a.of);
+    }
+    for n in &d.named {
+        let entry = n.get_ref();
+        match entry.date.get_ref().parse::<PartialDate>() {
+            Ok(date) => {
+                let forms = c.forms("dates.named", &entry.forms);
+                add_terms(forms, Term::NamedDate(date));
+            }
+            Err(e) => {
+                let at = c.at_span(&entry.date);
+                c.problems.push(LexiconProblem::Schema { at, message: format!("invalid date: {e}") });
+            }
+        }
+    }
+    for e in &d.era {
+        let entry = e.get_ref();
+        if !(1000..=2200).contains(&entry.first_year) {
+            let at = c.at_span(e);
+            c.out_of_range(at, "first_year", entry.first_year.to_string(), "1000 to 2200");
+            continue;
+        }
+        let forms = c.forms("dates.era", &entry.forms);
+        add_terms(forms, Term::Era { first_year: entry.first_year });
+    }
+    let day_suffixes = c.set("dates.day_suffixes", &d.day_suffixes);
+    let decade_suffixes = c.set("dates.decade_suffixes", &d.decade_suffixes);
+    let bounds = c.set("dates.bounds", &d.bounds);
+    let bounds_after = c.set("dates.bounds_after", &d.bounds_after);
+    let future = c.set("dates.future", &d.future);
+    let year_not_before = c.set("dates.year_not_before", &d.year_not_before);
+    let labels = c.set("dates.labels", &d.labels);
+    let month_context = c.set("dates.month_context", &d.month_context);
+
+    // numbers
+    let n = &raw.numbers;
+    let decimal = c.forms("numbers.decimal", &n.decimal);
+    let group = c.forms("numbers.group", &n.group);
+    let percent = c.set("numbers.percent", &n.percent);
+    for w in &n.word {
+        let entry = w.get_ref();
+        let kind = match &entry.kind {
+            Some(k) => c.vocab::<NumberKind>("number kind", k, names::<NumberKind>()),
+            None => Some(NumberKind::Unit),
+        };
+        let Some(kind) = kind else { continue };
+        if !(entry.value.is_finite() && entry.value >= 0.0) {
+            let at = c.at_span(w);
+            c.out_of_range(at, "number", entry.value.to_string(), "a finite number, 0 or more");
+            continue;
+        }
+        let forms = c.forms("numbers.word", &entry.forms);
+        add_terms(forms, Term::Number { value: entry.value, kind });
+    }
+    let indefinite = match &n.indefinite {
+        Some(l) => c.set("numbers.indefinite", &l.forms),
+        None => Phrases::default(),
+    };
+    for f in &n.fraction {
+        let entry = f.get_ref();
+        if !(entry.value > 0.0 && entry.value <= 100.0) {
+            let at = c.at_span(f);
+            c.out_of_range(at, "fraction", entry.value.to_string(), "a share in percent, above 0 and at most 100");
+            continue;
+        }
+        let forms = c.forms("numbers.fraction", &entry.forms);
+        add_terms(forms, Term::Fraction(entry.value));
+    }
+    let mut ordinals = Phrases::default();
+    for o in &n.ordinal {
+        let entry = o.get_ref();
+        for f in c.forms("numbers.ordinal", &entry.forms) {
+            ordinals.add(&f, entry.value);
+        }
+    }
+    let ordinal_suffixes = c.set("numbers.ordinal_suffixes", &n.ordinal_suffixes);
+    let ordinal_prefixes = c.set("numbers.ordinal_prefixes", &n.ordinal_prefixes);
+
+    // figures
+    let f = &raw.figures;
+    let figure_context = c.set("figures.context", &f.context);
+    let filler = c.set("figures.filler", &f.filler);
+    let figure_not_after = c.set("figures.not_after", &f.not_after);
+    let figure_not_before = c.set("figures.not_before", &f.not_before);
+    let mut figure_units = Phrases::default();
+    for u in &f.unit {
+        let entry = u.get_ref();
+        let Some(unit) = c.vocab::<FigureUnit>("figure unit", &entry.unit, names::<FigureUnit>()) else {
+            continue;
+        };
+        for form in c.forms("figures.unit", &entry.forms) {
+            figure_units.add(&form, unit);
+        }
+    }
+    let counted = match &f.counted {
+        Some(l) => c.set("figures.counted", &l.forms),
+        None => Phrases::default(),
+    };
+
+    // people
+    let p = &raw.people;
+    let former = c.set("people.former", &p.former);
+    let speech = c.forms("people.speech", &p.speech);
+    add_terms(speech, Term::Speech { after: false });
+    let speech_after = c.forms("people.speech_after", &p.speech_after);
+    add_terms(speech_after, Term::Speech { after: true });
+    let pronouns = c.set("people.pronouns", &p.pronouns);
+    let reporters = c.set("people.reporters", &p.reporters);
+    let not_names = c.forms("people.not_names", &p.not_names).into_iter().collect();
+    let byline_forms = c.forms("people.byline", &p.byline);
+    let byline = Phrases::new(byline_forms.iter().map(|f| (f.as_str(), ())));
+    add_terms(byline_forms, Term::Byline);
+    let title_complements = c.set("people.title_complements", &p.title_complements);
+    let articles = c.set("people.articles", &p.articles);
+    let honorifics = c.set("people.honorifics", &p.honorifics);
+    for t in &p.title {
+        let entry = t.get_ref();
+        let party = entry.party.as_ref().map(|s| {
+            let at = c.at_span(s);
+            party_refs.push((s.get_ref().clone(), at));
+            s.get_ref().parse::<crate::id::PartyId>().ok()
+        });
+        let forms = c.forms("people.title", &entry.forms);
+        add_terms(forms, Term::Title { office: entry.office, party: party.flatten() });
+    }
+    let mut roles = Phrases::default();
+    for r in &p.role {
+        let entry = r.get_ref();
+        for form in c.forms("people.role", &entry.forms) {
+            roles.add(&form, entry.office);
+        }
+    }
+
+    // parties
+    let q = &raw.parties;
+    let locative = c.set("parties.locative", &q.locative);
+    let locative_after = c.set("parties.locative_after", &q.locative_after);
+    let organisation_suffixes = c.set("parties.organisation_suffixes", &q.organisation_suffixes);
+    let city_nouns = c.set("parties.city_nouns", &q.city_nouns);
+    let state_nouns = c.set("parties.state_nouns", &q.state_nouns);
+    let state_noun_modifiers = c.set("parties.state_noun_modifiers", &q.state_noun_modifiers);
+    let venue = c.set("parties.venue", &q.venue);
+    let media = c.set("parties.media", &q.media);
+    let media_nouns = c.set("parties.media_nouns", &q.media_nouns);
+    let both_sides = c.set("parties.both_sides", &q.both_sides);
+    for w in &q.words {
+        let entry = w.get_ref();
+        let mut parties = Vec::new();
+        for s in &entry.parties {
+            let at = c.at_span(s);
+            match s.get_ref().parse::<crate::id::PartyId>() {
+                Ok(id) => {
+                    party_refs.push((s.get_ref().clone(), at));
+                    parties.push(id);
+                }
+                Err(e) => c.problems.push(LexiconProblem::Schema { at, message: format!("party id: {e}") }),
+            }
+        }
+        let form = match &entry.form {
+            Some(s) => c.vocab::<PartyForm>("party form", s, names::<PartyForm>()),
+            None => Some(PartyForm::Name),
+        };
+        let Some(form) = form else { continue };
+        let forms = c.forms("parties.words", &entry.forms);
+        add_terms(forms, Term::Party(PartyWord { parties, form }));
+    }
+
+    // agreements
+    let a = &raw.agreements;
+    let determiners = c.set("agreements.determiners", &a.determiners);
+    let signed = c.set("agreements.signed", &a.signed);
+    let agree_verbs = c.set("agreements.agree_verbs", &a.agree_verbs);
+    let year_links = c.set("agreements.year_links", &a.year_links);
+    for h in &a.head {
+        let entry = h.get_ref();
+        let kind = match &entry.kind {
+            Some(k) => match c.vocab::<AgreementKind>("agreement kind", k, names::<AgreementKind>()) {
+                Some(k) => Some(k),
+                None => continue,
+            },
+            None => None,
+        };
+        let forms = c.forms("agreements.head", &entry.forms);
+        add_terms(forms, Term::AgreementHead(kind));
+    }
+
+    // events
+    let e = &raw.events;
+    let lead_verbs = c.set("events.lead_verbs", &e.lead_verbs);
+    let auxiliaries = c.set("events.auxiliaries", &e.auxiliaries);
+    let mut event_kinds = Phrases::default();
+    for k in &e.kind {
+        let entry = k.get_ref();
+        let Some(kind) = c.vocab::<EventKind>("event kind", &entry.kind, names::<EventKind>()) else { continue };
+        for form in c.forms("events.kind", &entry.forms) {
+            event_kinds.add(&form, kind);
+        }
+    }
+
+    // grammar
+    let g = &raw.grammar;
+    let negators = c.set("grammar.negators", &g.negators);
+    let negators_after = c.set("grammar.negators_after", &g.negators_after);
+    let passive = c.set("grammar.passive", &g.passive);
+    let agent = c.set("grammar.agent", &g.agent);
+    let possessive_suffixes = c.set("grammar.possessive_suffixes", &g.possessive_suffixes);
+    let possessive_determiners = c.set("grammar.possessive_determiners", &g.possessive_determiners);
+    let first_person = c.set("grammar.first_person", &g.first_person);
+    let obligation = c.set("grammar.obligation", &g.obligation);
+    let complementizers = c.set("grammar.complementizers", &g.complementizers);
+    let subordinators = c.set("grammar.subordinators", &g.subordinators);
+    let object_prepositions = c.set("grammar.object_prepositions", &g.object_prepositions);
+    let questions = c.set("grammar.questions", &g.questions);
+    let hedges = c.set("grammar.hedges", &g.hedges);
+    let subject_markers = c.set("grammar.subject_markers", &g.subject_markers);
+    let object_markers = c.set("grammar.object_markers", &g.object_markers);
+    let possessive_markers = c.set("grammar.possessive_markers", &g.possessive_markers);
+
+    // stance
+    let s = &raw.stance;
+    let territory_nouns = c.set("stance.territory_nouns", &s.territory_nouns);
+    let mut extents = Phrases::default();
+    for x in &s.extent {
+        let entry = x.get_ref();
+        let Some(extent) = c.vocab::<Extent>("extent", &entry.extent, names::<Extent>()) else { continue };
+        for form in c.forms("stance.extent", &entry.forms) {
+            extents.add(&form, extent);
+        }
+    }
+    for k in &s.concept {
+        let entry = k.get_ref();
+        let Some(formula) = c.vocab::<FormulaId>("formula", &entry.formula, names::<FormulaId>()) else {
+            continue;
+        };
+        let forms = c.forms("stance.concept", &entry.forms);
+        add_terms(forms, Term::Concept(formula));
+    }
+    for fr in &s.frame {
+        let entry = fr.get_ref();
+        let Some(means) = c.vocab::<Means>("frame meaning", &entry.means, names::<Means>()) else { continue };
+        let verbs = c.forms("stance.frame.verbs", &entry.verbs);
+        add_terms(verbs, Term::Predicate { means, nominal: false });
+        let nouns = c.forms("stance.frame.nouns", &entry.nouns);
+        add_terms(nouns, Term::Predicate { means, nominal: true });
+    }
+
+    // inflection
+    let mut paradigms = Vec::new();
+    for p in &raw.inflection.paradigm {
+        let entry = p.get_ref();
+        let adjective = match &entry.applies_to {
+            Some(a) => match a.get_ref().as_str() {
+                "noun" => false,
+                "adjective" => true,
+                other => {
+                    let at = c.at_span(a);
+                    c.problems.push(LexiconProblem::UnknownValue {
+                        at,
+                        what: "paradigm target".into(),
+                        value: other.to_string(),
+                        expected: "noun, adjective".into(),
+                    });
+                    continue;
+                }
+            },
+            None => false,
+        };
+        let forms: Vec<String> = entry.forms.iter().map(|f| f.get_ref().trim().to_string()).collect();
+        paradigms.push(Paradigm {
+            adjective,
+            ending: entry.ending.get_ref().clone(),
+            after: entry.after.as_ref().map(|a| a.get_ref().chars().collect()).unwrap_or_default(),
+            forms,
+        });
+    }
+
+    let _ = c.file;
+    if !c.problems.is_empty() {
+        let mut problems = c.problems;
+        problems.sort_by(|a, b| a.location().cmp(&b.location()));
+        return Err(problems);
+    }
+    Ok(Pack {
+        id,
+        name: lang.name.get_ref().clone(),
+        scripts,
+        spaced: lang.spaced,
+        terms,
+        sentence_ends,
+        abbreviations,
+        quotes,
+        date_patterns,
+        day_suffixes,
+        decade_suffixes,
+        bounds,
+        bounds_after,
+        future,
+        year_not_before,
+        labels,
+        month_context,
+        time_units,
+        anniversary_of,
+        decimal,
+        group,
+        percent,
+        indefinite,
+        ordinals,
+        ordinal_suffixes,
+        ordinal_prefixes,
+        figure_context,
+        filler,
+        figure_not_after,
+        figure_not_before,
+        figure_units,
+        counted,
+        former,
+        pronouns,
+        reporters,
+        not_names,
+        byline,
+        title_complements,
+        articles,
+        titles_follow_names: p.titles_follow_names,
+        honorifics,
+        roles,
+        locative,
+        locative_after,
+        organisation_suffixes,
+        city_nouns,
+        state_nouns,
+        state_noun_modifiers,
+        venue,
+        media,
+        media_nouns,
+        both_sides,
+        determiners,
+        signed,
+        agree_verbs,
+        year_links,
+        lead_verbs,
+        auxiliaries,
+        event_kinds,
+        negators,
+        negators_after,
+        passive,
+        agent,
+        possessive_suffixes,
+        possessive_determiners,
+        first_person,
+        obligation,
+        complementizers,
+        subordinators,
+        object_prepositions,
+        questions,
+        hedges,
+        subject_markers,
+        object_markers,
+        possessive_markers,
+        territory_nouns,
+        extents,
+        paradigms,
+        party_refs,
+    })
+}
+
+/// Parses a date pattern: `{slot}`s, spaces (any run of whitespace) and literal characters.
+pub(crate) fn parse_pattern(pattern: &str) -> Result<Vec<DateItem>, String> {
+    let mut items = Vec::new();
+    let mut rest = pattern;
+    let mut literal = String::new();
+    let flush = |literal: &mut String, items: &mut Vec<DateItem>| {
+        if !literal.is_empty() {
+            items.push(DateItem::Literal(std::mem::take(literal).to_lowercase()));
+        }
+    };
+    while let Some(c) = rest.chars().next() {
+        if c == '{' {
+            let Some(close) = rest.find('}') else { return Err("a \"{\" without its \"}\"".into()) };
+            let slot = rest.get(1..close).unwrap_or_default();
+            flush(&mut literal, &mut items);
+            items.push(match slot {
+                "year" => DateItem::Year,
+                "month" => DateItem::Month,
+                "month#" => DateItem::MonthNumber,
+                "day" => DateItem::Day,
+                "weekday" => DateItem::Weekday,
+                "era" => DateItem::Era,
+                "era-year" => DateItem::EraYear,
+                other => {
+                    return Err(format!(
+                        "unknown slot {{{other}}} (slots: {{year}}, {{month}}, {{month#}}, {{day}}, {{weekday}}, {{era}}, {{era-year}})"
+                    ));
+                }
+            });
+            rest = rest.get(close + 1..).unwrap_or_default();
+        } else if c.is_whitespace() {
+            flush(&mut literal, &mut items);
+            if items.last() != Some(&DateItem::Space) {
+                items.push(DateItem::Space);
+            }
+            rest = rest.get(c.len_utf8()..).unwrap_or_default();
+        } else {
+            literal.push(c);
+            rest = rest.get(c.len_utf8()..).unwrap_or_default();
+        }
+    }
+    flush(&mut literal, &mut items);
+    let slots = items.iter().filter(|i| !matches!(i, DateItem::Space | DateItem::Literal(_))).count();
+    if slots == 0 {
+        return Err("no slot".into());
+    }
+    if matches!(items.first(), Some(DateItem::Space | DateItem::Literal(_))) {
+        return Err("a pattern starts with a slot".into());
+    }
+    if items.contains(&DateItem::EraYear) != items.contains(&DateItem::Era) {
+        return Err("{era} and {era-year} go together".into());
+    }
+    Ok(items)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_parse_and_bad_ones_say_why() {
+        assert_eq!(
+            parse_pattern("{month} {day}, {year}"),
+            Ok(vec![
+                DateItem::Month,
+                DateItem::Space,
+                DateItem::Day,
+                DateItem::Literal(",".into()),
+                DateItem::Space,
+                DateItem::Year
+            ])
+        );
+        assert_eq!(
+            parse_pattern("{year}年{month#}月"),
+            Ok(vec![
+                DateItem::Year,
+                DateItem::Literal("年".into()),
+                DateItem::MonthNumber,
+                DateItem::Literal("月".into())
+            ])
+        );
+        assert!(parse_pattern("{fortnight}").unwrap_err().contains("unknown slot"));
+        assert!(parse_pattern("on {day").is_err());
+        assert!(parse_pattern("of {year}").unwrap_err().contains("starts with a slot"));
+    }
+}

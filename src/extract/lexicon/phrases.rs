@@ -1,0 +1,374 @@
+//! Context words: small sets of phrases, looked up around a trigger without allocation.
+//!
+//! A phrase matches regardless of case, on word boundaries when its script separates
+//! words with spaces (Latin, Cyrillic), anywhere otherwise (Japanese). A phrase ending in
+//! `*` is a stem: it matches a word that begins with it. A space in a phrase matches any
+//! run of whitespace.
+
+use std::collections::HashMap;
+
+/// The scripts the extractor tells apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumString, strum::Display, strum::EnumIter)]
+#[strum(serialize_all = "kebab-case")]
+pub(crate) enum Script {
+    Latin,
+    Cyrillic,
+    Greek,
+    Kana,
+    Han,
+    Hangul,
+    Other,
+}
+
+/// The script of a letter (`None` for what is not a letter).
+pub(crate) fn script_of(c: char) -> Option<Script> {
+    let u = c as u32;
+    Some(match u {
+        _ if c.is_ascii_alphabetic() => Script::Latin,
+        0x00c0..=0x024f | 0x1e00..=0x1eff => Script::Latin,
+        0x0370..=0x03ff => Script::Greek,
+        0x0400..=0x052f => Script::Cyrillic,
+        0x3040..=0x30ff | 0x31f0..=0x31ff | 0xff66..=0xff9f => Script::Kana,
+        0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff | 0x3005 => Script::Han,
+        0xac00..=0xd7af | 0x1100..=0x11ff => Script::Hangul,
+        _ if c.is_alphabetic() => Script::Other,
+        _ => return None,
+    })
+}
+
+/// Whether `c` belongs to a word of a script that separates words with spaces (so a
+/// phrase or a name next to it is not on a word boundary).
+pub(crate) fn is_spaced_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || (c.is_alphanumeric()
+            && matches!(script_of(c), Some(Script::Latin | Script::Cyrillic | Script::Greek | Script::Other)))
+        || c.is_numeric() && (c as u32) < 0x3000
+}
+
+/// Whether a form needs word boundaries at its start and its end.
+pub(crate) fn boundaries_of(form: &str) -> (bool, bool) {
+    let needs = |c: Option<char>| c.is_some_and(is_spaced_word_char);
+    (needs(form.chars().next()), needs(form.chars().next_back()))
+}
+
+#[derive(Debug, Clone)]
+struct Phrase<T> {
+    /// Lower-cased, single spaces, without a trailing `*`.
+    text: String,
+    stem: bool,
+    left: bool,
+    right: bool,
+    value: T,
+}
+
+/// A set of phrases, each with a value.
+#[derive(Debug, Clone)]
+pub(crate) struct Phrases<T> {
+    phrases: Vec<Phrase<T>>,
+    /// Single words (no space, not stems, bounded on both sides): index by the word.
+    words: HashMap<String, usize>,
+    /// The others (multi-word, stems, unbounded), longest first.
+    others: Vec<usize>,
+}
+
+impl<T> Default for Phrases<T> {
+    fn default() -> Self {
+        Phrases { phrases: Vec::new(), words: HashMap::new(), others: Vec::new() }
+    }
+}
+
+/// Lower-cases `s` and collapses whitespace to single spaces.
+pub(crate) fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+impl<T: Clone> Phrases<T> {
+    /// A set from `(form, value)` pairs.
+    pub fn new<'a>(items: impl IntoIterator<Item = (&'a str, T)>) -> Self {
+        let mut set = Phrases::default();
+        for (form, value) in items {
+            set.add(form, value);
+        }
+        set
+    }
+
+    /// Adds a phrase (a later duplicate is ignored).
+    pub fn add(&mut self, form: &str, value: T) {
+        let stem = form.ends_with('*') && form.chars().count() > 1;
+        let text = fold(form.trim_end_matches('*'));
+        if text.is_empty() {
+            return;
+        }
+        let (left, right) = boundaries_of(&text);
+        let right = right && !stem;
+        if self.phrases.iter().any(|p| p.text == text && p.stem == stem) {
+            return;
+        }
+        let n = self.phrases.len();
+        let single = !text.contains(' ') && !stem && left && right;
+        if single {
+            self.words.insert(text.clone(), n);
+        } else {
+            self.others.push(n);
+        }
+        self.phrases.push(Phrase { text, stem, left, right, value });
+        let phrases = &self.phrases;
+        self.others.sort_by_key(|&i| std::cmp::Reverse(phrases.get(i).map_or(0, |p| p.text.len())));
+    }
+}
+
+impl<T> Phrases<T> {
+    /// Whether the set is empty.
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+
+    /// The value of `word` when the whole of it is a phrase of the set (case aside).
+    pub fn word(&self, word: &str) -> Option<&T> {
+        let lower = fold(word);
+        if let Some(p) = self.words.get(&lower).and_then(|&i| self.phrases.get(i)) {
+            return Some(&p.value);
+        }
+        self.others.iter().filter_map(|&i| self.phrases.get(i)).find_map(|p| {
+            let hit = if p.stem { lower.starts_with(&p.text) } else { lower == p.text };
+            hit.then_some(&p.value)
+        })
+    }
+
+    /// Whether the set holds `word` (see [`Phrases::word`]).
+    pub fn contains(&self, word: &str) -> bool {
+        self.word(word).is_some()
+    }
+
+    /// The longest phrase starting at byte `at` of `text` (after any spaces): its end and
+    /// value.
+    pub fn after(&self, text: &str, at: usize) -> Option<(usize, &T)> {
+        let rest = text.get(at..)?;
+        let skipped = rest.len() - rest.trim_start().len();
+        let start = at + skipped;
+        let rest = text.get(start..)?;
+        if rest.is_empty() {
+            return None;
+        }
+        let mut best: Option<(usize, &T)> = None;
+        // Single words: the word at `start`.
+        let word_end = rest.char_indices().find(|&(_, c)| !is_word_part(c)).map_or(rest.len(), |(i, _)| i);
+        if word_end > 0
+            && let Some(w) = rest.get(..word_end)
+            && !self.words.is_empty()
+        {
+            let key = fold(w);
+            if let Some(p) = self.words.get(&key).and_then(|&i| self.phrases.get(i))
+                && bounded_before(text, start, p.left)
+            {
+                best = Some((start + word_end, &p.value));
+            }
+        }
+        for p in self.others.iter().filter_map(|&i| self.phrases.get(i)) {
+            if let Some(len) = match_prefix(rest, &p.text, p.stem)
+                && bounded_before(text, start, p.left)
+                && (!p.right || bounded_after(text, start + len))
+                && best.is_none_or(|(e, _)| start + len > e)
+            {
+                let end = if p.stem { start + extend_word(rest, len) } else { start + len };
+                best = Some((end, &p.value));
+            }
+        }
+        best
+    }
+
+    /// The longest phrase starting exactly at byte `at`, glued to what comes before (a
+    /// suffix: "14th", "1950s", 「1990年代」).
+    pub fn glued(&self, text: &str, at: usize) -> Option<(usize, &T)> {
+        let rest = text.get(at..)?;
+        if rest.is_empty() || rest.starts_with(char::is_whitespace) {
+            return None;
+        }
+        let mut best: Option<(usize, &T)> = None;
+        for p in &self.phrases {
+            if let Some(len) = match_prefix(rest, &p.text, p.stem)
+                && (!p.right || bounded_after(text, at + len))
+                && best.is_none_or(|(e, _)| at + len > e)
+            {
+                best = Some((at + len, &p.value));
+            }
+        }
+        best
+    }
+
+    /// The longest phrase ending at byte `at` of `text` (before any spaces): its start and
+    /// value.
+    pub fn before(&self, text: &str, at: usize) -> Option<(usize, &T)> {
+        let head = text.get(..at)?;
+        let end = head.trim_end().len();
+        let head = text.get(..end)?;
+        if head.is_empty() {
+            return None;
+        }
+        let mut best: Option<(usize, &T)> = None;
+        let word_start =
+            head.char_indices().rev().find(|&(_, c)| !is_word_part(c)).map_or(0, |(i, c)| i + c.len_utf8());
+        if word_start < end
+            && let Some(w) = head.get(word_start..)
+        {
+            let key = fold(w);
+            if let Some(p) = self.words.get(&key).and_then(|&i| self.phrases.get(i)) {
+                best = Some((word_start, &p.value));
+            } else if let Some(p) = self
+                .others
+                .iter()
+                .filter_map(|&i| self.phrases.get(i))
+                .find(|p| p.stem && !p.text.contains(' ') && key.starts_with(&p.text))
+            {
+                best = Some((word_start, &p.value));
+            }
+        }
+        for p in self.others.iter().filter_map(|&i| self.phrases.get(i)).filter(|p| !p.stem) {
+            if let Some(start) = match_suffix(head, &p.text)
+                && (!p.left || bounded_before(text, start, true))
+                && (!p.right || bounded_after(text, end))
+                && best.is_none_or(|(s, _)| start < s)
+            {
+                best = Some((start, &p.value));
+            }
+        }
+        best
+    }
+
+    /// Every phrase inside `text[range]`, in order, without overlaps (longest first at
+    /// each place).
+    pub fn find_in<'s>(
+        &'s self,
+        text: &'s str,
+        range: std::ops::Range<usize>,
+    ) -> impl Iterator<Item = (std::ops::Range<usize>, &'s T)> + 's {
+        let mut at = range.start;
+        let end = range.end.min(text.len());
+        std::iter::from_fn(move || {
+            while at < end {
+                let here = at;
+                let next = text.get(here..end).and_then(|s| s.chars().next()).map_or(1, char::len_utf8);
+                // A phrase can start only at a word start or anywhere in unspaced text.
+                let prev = text.get(..here).and_then(|s| s.chars().next_back());
+                let c = text.get(here..).and_then(|s| s.chars().next());
+                let startable = c.is_some_and(|c| !c.is_whitespace())
+                    && !(prev.is_some_and(is_spaced_word_char) && c.is_some_and(is_spaced_word_char));
+                if startable && let Some((stop, v)) = self.after(text, here).filter(|(stop, _)| *stop <= end) {
+                    at = stop.max(here + next);
+                    return Some((here..stop, v));
+                }
+                at = here + next;
+            }
+            None
+        })
+    }
+}
+
+/// Characters that continue a word for context lookups ("don't", "post-war", "U.S.").
+fn is_word_part(c: char) -> bool {
+    c.is_alphanumeric() || c == '\'' || c == '-' || c == '.'
+}
+
+fn bounded_before(text: &str, at: usize, needed: bool) -> bool {
+    !needed || !text.get(..at).and_then(|s| s.chars().next_back()).is_some_and(is_spaced_word_char)
+}
+
+fn bounded_after(text: &str, at: usize) -> bool {
+    !text.get(at..).and_then(|s| s.chars().next()).is_some_and(is_spaced_word_char)
+}
+
+/// Extends a stem match to the end of its word.
+fn extend_word(rest: &str, len: usize) -> usize {
+    let tail = rest.get(len..).unwrap_or_default();
+    len + tail.char_indices().find(|&(_, c)| !is_spaced_word_char(c)).map_or(tail.len(), |(i, _)| i)
+}
+
+/// The bytes of `hay` that `needle` (lower-cased, single spaces) matches at its start.
+fn match_prefix(hay: &str, needle: &str, _stem: bool) -> Option<usize> {
+    let mut h = hay.char_indices().peekable();
+    let mut n = needle.chars().peekable();
+    while let Some(nc) = n.next() {
+        if nc == ' ' {
+            // One or more whitespace characters.
+            let mut any = false;
+            while let Some(&(_, hc)) = h.peek() {
+                if hc.is_whitespace() {
+                    any = true;
+                    h.next();
+                } else {
+                    break;
+                }
+            }
+            if !any {
+                return None;
+            }
+            continue;
+        }
+        let (_, hc) = h.next()?;
+        if !hc.to_lowercase().eq(std::iter::once(nc)) && hc != nc {
+            return None;
+        }
+    }
+    Some(h.peek().map_or(hay.len(), |&(i, _)| i))
+}
+
+/// The start of the suffix of `hay` that `needle` matches.
+fn match_suffix(hay: &str, needle: &str) -> Option<usize> {
+    let mut h = hay.char_indices().rev().peekable();
+    let mut n = needle.chars().rev().peekable();
+    let mut start = hay.len();
+    while let Some(nc) = n.next() {
+        if nc == ' ' {
+            let mut any = false;
+            while let Some(&(i, hc)) = h.peek() {
+                if hc.is_whitespace() {
+                    any = true;
+                    start = i;
+                    h.next();
+                } else {
+                    break;
+                }
+            }
+            if !any {
+                return None;
+            }
+            continue;
+        }
+        let (i, hc) = h.next()?;
+        if !hc.to_lowercase().eq(std::iter::once(nc)) && hc != nc {
+            return None;
+        }
+        start = i;
+    }
+    Some(start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_phrases_and_stems() {
+        let set = Phrases::new([("by", 1), ("no later than", 2), ("negotiat*", 3), ("までに", 4)]);
+        let t = "signed by 2000, no later than  2001; negotiations; 2000年までに";
+        assert_eq!(set.before(t, t.find("2000").unwrap()).map(|(_, v)| *v), Some(1));
+        assert_eq!(set.before(t, t.find("2001").unwrap()).map(|(_, v)| *v), Some(2));
+        let at = t.find("negot").unwrap();
+        assert_eq!(set.after(t, at).map(|(e, _)| &t[at..e]), Some("negotiations"));
+        let at = t.find("までに").unwrap();
+        assert_eq!(set.after(t, at).map(|(_, v)| *v), Some(4));
+        assert!(set.word("BY").is_some());
+        assert!(set.word("bye").is_none());
+        // Not inside a word.
+        assert!(set.before("nearby 2000", 7).is_none());
+        let found: Vec<_> = set.find_in(t, 0..t.len()).map(|(_, v)| *v).collect();
+        assert_eq!(found, [1, 2, 3, 4]);
+    }
+}

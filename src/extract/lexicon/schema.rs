@@ -1,0 +1,468 @@
+//! The lexicon file as written: serde structs of `data/lexicon/<lang>.toml`, every form
+//! kept with its span so that a problem can name its line and column.
+//!
+//! Every section is optional (a language fills what it needs); unknown fields are errors.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// A form as written, with where it is.
+pub(crate) type Form = Spanned<String>;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct File {
+    pub language: Language,
+    #[serde(default)]
+    pub text: Text,
+    #[serde(default)]
+    pub dates: Dates,
+    #[serde(default)]
+    pub numbers: Numbers,
+    #[serde(default)]
+    pub figures: Figures,
+    #[serde(default)]
+    pub people: People,
+    #[serde(default)]
+    pub parties: Parties,
+    #[serde(default)]
+    pub agreements: Agreements,
+    #[serde(default)]
+    pub events: Events,
+    #[serde(default)]
+    pub grammar: Grammar,
+    #[serde(default)]
+    pub stance: Stance,
+    #[serde(default)]
+    pub inflection: Inflection,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Language {
+    pub id: Spanned<String>,
+    pub name: Spanned<String>,
+    pub scripts: Vec<Spanned<String>>,
+    #[serde(default = "yes")]
+    pub spaced: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Text {
+    #[serde(default)]
+    pub sentence_ends: Vec<Form>,
+    #[serde(default)]
+    pub abbreviations: Vec<Form>,
+    /// Pairs of opening and closing quotation marks besides `"` (`「」`).
+    #[serde(default)]
+    pub quotes: Vec<Spanned<Vec<String>>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Dates {
+    #[serde(default)]
+    pub patterns: Vec<Form>,
+    #[serde(default)]
+    pub day_suffixes: Vec<Form>,
+    #[serde(default)]
+    pub decade_suffixes: Vec<Form>,
+    #[serde(default)]
+    pub bounds: Vec<Form>,
+    #[serde(default)]
+    pub bounds_after: Vec<Form>,
+    #[serde(default)]
+    pub future: Vec<Form>,
+    #[serde(default)]
+    pub year_not_before: Vec<Form>,
+    #[serde(default)]
+    pub labels: Vec<Form>,
+    #[serde(default)]
+    pub month_context: Vec<Form>,
+    #[serde(default)]
+    pub month: Vec<Spanned<Month>>,
+    #[serde(default)]
+    pub weekday: Vec<Spanned<Weekday>>,
+    #[serde(default)]
+    pub unit: Vec<Spanned<Unit>>,
+    #[serde(default)]
+    pub shift: Vec<Spanned<Shift>>,
+    #[serde(default)]
+    pub relative: Vec<Spanned<Relative>>,
+    #[serde(default)]
+    pub anniversary: Option<Anniversary>,
+    #[serde(default)]
+    pub named: Vec<Spanned<Named>>,
+    #[serde(default)]
+    pub era: Vec<Spanned<Era>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Month {
+    pub value: u32,
+    pub forms: Vec<Form>,
+    #[serde(default)]
+    pub ambiguous: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Weekday {
+    pub value: Spanned<String>,
+    pub forms: Vec<Form>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Unit {
+    pub unit: Spanned<String>,
+    pub forms: Vec<Form>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Shift {
+    pub after: Vec<Form>,
+    pub sign: i32,
+    #[serde(default)]
+    pub from: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Relative {
+    pub forms: Vec<Form>,
+    pub unit: Spanned<String>,
+    pub offset: i32,
+    #[serde(default)]
+    pub from: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Anniversary {
+    pub forms: Vec<Form>,
+    #[serde(default)]
+    pub of: Vec<Form>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Named {
+    pub forms: Vec<Form>,
+    pub date: Spanned<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Era {
+    pub forms: Vec<Form>,
+    /// The Gregorian year of the era's first year ("元年").
+    pub first_year: i32,
+    #[serde(default)]
+    pub until: Option<i32>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Numbers {
+    #[serde(default)]
+    pub decimal: Vec<Form>,
+    #[serde(default)]
+    pub group: Vec<Form>,
+    #[serde(default)]
+    pub percent: Vec<Form>,
+    #[serde(default)]
+    pub word: Vec<Spanned<NumberWord>>,
+    #[serde(default)]
+    pub indefinite: Option<FormList>,
+    #[serde(default)]
+    pub fraction: Vec<Spanned<Valued>>,
+    #[serde(default)]
+    pub ordinal: Vec<Spanned<Valued>>,
+    /// Suffixes that make a number ordinal ("60th", "第60回" is a prefix: `ordinal_prefixes`).
+    #[serde(default)]
+    pub ordinal_suffixes: Vec<Form>,
+    #[serde(default)]
+    pub ordinal_prefixes: Vec<Form>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NumberWord {
+    pub value: f64,
+    pub forms: Vec<Form>,
+    #[serde(default)]
+    pub kind: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Valued {
+    pub value: f64,
+    pub forms: Vec<Form>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct FormList {
+    pub forms: Vec<Form>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Figures {
+    #[serde(default)]
+    pub context: Vec<Form>,
+    #[serde(default)]
+    pub filler: Vec<Form>,
+    #[serde(default)]
+    pub not_after: Vec<Form>,
+    /// After a unit: what makes the number an age or a date ("70 years old", "ago").
+    #[serde(default)]
+    pub not_before: Vec<Form>,
+    #[serde(default)]
+    pub unit: Vec<Spanned<FigureUnitForms>>,
+    #[serde(default)]
+    pub counted: Option<FormList>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct FigureUnitForms {
+    pub unit: Spanned<String>,
+    pub forms: Vec<Form>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct People {
+    #[serde(default)]
+    pub former: Vec<Form>,
+    #[serde(default)]
+    pub speech: Vec<Form>,
+    /// Verbs of saying that follow what was said (Japanese 「…」と述べた).
+    #[serde(default)]
+    pub speech_after: Vec<Form>,
+    #[serde(default)]
+    pub pronouns: Vec<Form>,
+    #[serde(default)]
+    pub reporters: Vec<Form>,
+    #[serde(default)]
+    pub not_names: Vec<Form>,
+    #[serde(default)]
+    pub byline: Vec<Form>,
+    #[serde(default)]
+    pub title_complements: Vec<Form>,
+    /// Articles opening an appositive ("X, a retired diplomat").
+    #[serde(default)]
+    pub articles: Vec<Form>,
+    /// Where a title stands: "before" the name (English, Russian) or "after" it (Japanese).
+    #[serde(default)]
+    pub titles_follow_names: bool,
+    /// Honorifics after a name (Japanese 氏, さん): part of no name.
+    #[serde(default)]
+    pub honorifics: Vec<Form>,
+    #[serde(default)]
+    pub title: Vec<Spanned<Title>>,
+    #[serde(default)]
+    pub role: Vec<Spanned<Title>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Title {
+    pub office: bool,
+    pub forms: Vec<Form>,
+    /// The state a title implies when none is named (a Japanese paper's 首相).
+    #[serde(default)]
+    pub party: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Parties {
+    #[serde(default)]
+    pub locative: Vec<Form>,
+    #[serde(default)]
+    pub locative_after: Vec<Form>,
+    #[serde(default)]
+    pub organisation_suffixes: Vec<Form>,
+    #[serde(default)]
+    pub city_nouns: Vec<Form>,
+    #[serde(default)]
+    pub state_nouns: Vec<Form>,
+    #[serde(default)]
+    pub state_noun_modifiers: Vec<Form>,
+    #[serde(default)]
+    pub venue: Vec<Form>,
+    #[serde(default)]
+    pub media: Vec<Form>,
+    #[serde(default)]
+    pub media_nouns: Vec<Form>,
+    #[serde(default)]
+    pub both_sides: Vec<Form>,
+    /// Words that stand for a state in this language's press (triggers).
+    #[serde(default)]
+    pub words: Vec<Spanned<PartyWords>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PartyWords {
+    pub parties: Vec<Spanned<String>>,
+    pub forms: Vec<Form>,
+    /// "name" (a state's name or abbreviation), "metonym" or "adjective".
+    #[serde(default)]
+    pub form: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Agreements {
+    #[serde(default)]
+    pub determiners: Vec<Form>,
+    #[serde(default)]
+    pub signed: Vec<Form>,
+    #[serde(default)]
+    pub agree_verbs: Vec<Form>,
+    #[serde(default)]
+    pub head: Vec<Spanned<Head>>,
+    /// Words that join a year to a head after it ("of", "in"; Japanese の).
+    #[serde(default)]
+    pub year_links: Vec<Form>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Head {
+    #[serde(default)]
+    pub kind: Option<Spanned<String>>,
+    pub forms: Vec<Form>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Events {
+    #[serde(default)]
+    pub lead_verbs: Vec<Form>,
+    #[serde(default)]
+    pub auxiliaries: Vec<Form>,
+    #[serde(default)]
+    pub kind: Vec<Spanned<EventKindForms>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct EventKindForms {
+    pub kind: Spanned<String>,
+    pub forms: Vec<Form>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Grammar {
+    #[serde(default)]
+    pub negators: Vec<Form>,
+    /// Negation after the predicate (Japanese ない, ず, ません).
+    #[serde(default)]
+    pub negators_after: Vec<Form>,
+    #[serde(default)]
+    pub passive: Vec<Form>,
+    #[serde(default)]
+    pub agent: Vec<Form>,
+    #[serde(default)]
+    pub possessive_suffixes: Vec<Form>,
+    #[serde(default)]
+    pub possessive_determiners: Vec<Form>,
+    #[serde(default)]
+    pub first_person: Vec<Form>,
+    #[serde(default)]
+    pub obligation: Vec<Form>,
+    #[serde(default)]
+    pub complementizers: Vec<Form>,
+    #[serde(default)]
+    pub subordinators: Vec<Form>,
+    #[serde(default)]
+    pub object_prepositions: Vec<Form>,
+    #[serde(default)]
+    pub questions: Vec<Form>,
+    #[serde(default)]
+    pub hedges: Vec<Form>,
+    /// Particles after a name that make it the subject (Japanese は, が).
+    #[serde(default)]
+    pub subject_markers: Vec<Form>,
+    /// Particles after a name that make it an object or a place (Japanese に, を, へ, から).
+    #[serde(default)]
+    pub object_markers: Vec<Form>,
+    /// Particles after a name that make it a possessor (Japanese の).
+    #[serde(default)]
+    pub possessive_markers: Vec<Form>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Stance {
+    #[serde(default)]
+    pub territory_nouns: Vec<Form>,
+    #[serde(default)]
+    pub extent: Vec<Spanned<Extent>>,
+    #[serde(default)]
+    pub concept: Vec<Spanned<Concept>>,
+    #[serde(default)]
+    pub frame: Vec<Spanned<Frame>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Extent {
+    pub extent: Spanned<String>,
+    pub forms: Vec<Form>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Concept {
+    pub formula: Spanned<String>,
+    pub forms: Vec<Form>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Frame {
+    pub means: Spanned<String>,
+    #[serde(default)]
+    pub verbs: Vec<Form>,
+    #[serde(default)]
+    pub nouns: Vec<Form>,
+}
+
+/// How names inflect (Russian): endings that a name of a given shape takes in the other
+/// cases, generated into the name automaton.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Inflection {
+    #[serde(default)]
+    pub paradigm: Vec<Spanned<Paradigm>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Paradigm {
+    /// What the paradigm applies to: "noun" (each word of a name) or "adjective".
+    #[serde(default)]
+    pub applies_to: Option<Spanned<String>>,
+    /// The ending of the base form this paradigm applies to ("ия", "а", "" for a consonant).
+    pub ending: Spanned<String>,
+    /// Letters the base form must end in before `ending` (for "" : consonants).
+    #[serde(default)]
+    pub after: Option<Spanned<String>>,
+    /// The endings that replace `ending` in the other forms.
+    pub forms: Vec<Form>,
+}

@@ -1,0 +1,404 @@
+//! The trigger automaton: every name of the dataset and every trigger of one language
+//! pack, matched in one Aho–Corasick pass (a DFA, leftmost-longest, on word boundaries).
+//! This is the extractor's only pass over the whole text; every rule starts from its hits.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use super::findings::PartyForm;
+use super::lexicon::phrases_fold as fold;
+use super::lexicon::{Pack, Script, Term, boundaries_of, script_of};
+use crate::agreement::AgreementId;
+use crate::dataset::Dataset;
+use crate::formula::FormulaId;
+use crate::id::{PartyId, PersonId};
+use crate::island::{Island, IslandSet};
+
+/// What a pattern of the automaton stands for.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Entry {
+    Island(Island),
+    Collective { islands: IslandSet, ambiguous: bool },
+    Party { party: PartyId, form: PartyForm },
+    Agreement(AgreementId),
+    /// A person; `short`: the form is one word (a surname), which names the person only
+    /// when no one else of that name is in the text.
+    Person { id: PersonId, short: bool },
+    /// A formula's name or alias in the data.
+    Formula(FormulaId),
+    /// A trigger of the language pack.
+    Term(Term),
+}
+
+impl Entry {
+    /// Whether this entry is a name from the dataset (as opposed to a word of the language).
+    pub fn is_name(&self) -> bool {
+        !matches!(self, Entry::Term(_))
+    }
+}
+
+/// How strictly a form's case must be kept for an entry to count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Case {
+    /// Any case.
+    Any = 0,
+    /// A capital where the form has one ("Abe", not "abe"; "southern Kuril Islands").
+    Capital = 1,
+    /// Exactly as written (acronyms: "US" is not "us").
+    Exact = 2,
+}
+
+#[derive(Debug, Clone)]
+struct Pattern {
+    /// The form as written (the loosest, when several entries share it).
+    form: String,
+    left: bool,
+    right: bool,
+    entries: Vec<(Case, Entry)>,
+}
+
+/// A name or trigger found in the text (offsets into the normalised text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Hit {
+    pub start: u32,
+    pub end: u32,
+    pattern: u32,
+    /// The strictest [`Case`] the match satisfies.
+    case: u8,
+}
+
+impl Hit {
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// The automaton of one language pack over one dataset.
+#[derive(Debug, Clone)]
+pub(crate) struct Reader {
+    automaton: AhoCorasick,
+    patterns: Vec<Pattern>,
+    /// The dataset's names alone (standard match kind), to find names inside a name.
+    names: Option<AhoCorasick>,
+    name_patterns: Vec<usize>,
+}
+
+/// Builds patterns, merging entries that share a form.
+#[derive(Default)]
+struct Builder {
+    by_key: HashMap<(String, bool), usize>,
+    patterns: Vec<Pattern>,
+}
+
+impl Builder {
+    fn add(&mut self, form: &str, case: Case, entry: Entry) {
+        let form = form.trim();
+        let stem = form.ends_with('*') && form.chars().count() > 1;
+        let bare = form.trim_end_matches('*').trim();
+        if bare.chars().count() < 2 && !bare.chars().any(|c| matches!(script_of(c), Some(Script::Han))) {
+            return;
+        }
+        // A single Han character is a name only when the pack says so (a trigger).
+        if bare.chars().count() < 2 && entry.is_name() {
+            return;
+        }
+        let key = (fold(bare), stem);
+        let (left, right) = boundaries_of(bare);
+        let right = right && !stem;
+        let n = *self.by_key.entry(key).or_insert_with(|| {
+            self.patterns.push(Pattern { form: bare.to_string(), left, right, entries: Vec::new() });
+            self.patterns.len() - 1
+        });
+        if let Some(p) = self.patterns.get_mut(n) {
+            // Keep the loosest written form: a lower-case variant lifts the case check.
+            if bare.chars().next().is_some_and(char::is_lowercase) {
+                p.form = bare.to_string();
+            }
+            if !p.entries.iter().any(|(_, e)| *e == entry) {
+                p.entries.push((case, entry));
+            }
+        }
+    }
+
+    /// Adds a form with the case rule names get: acronyms exact, capitals kept.
+    fn name(&mut self, form: &str, entry: Entry) {
+        let case = name_case(form);
+        for variant in case_variants(form) {
+            self.add(&variant, case, entry.clone());
+        }
+    }
+
+    /// Adds a trigger: any case, but acronyms exact.
+    fn term(&mut self, form: &str, entry: Entry) {
+        let case = if is_acronym(form) { Case::Exact } else { Case::Any };
+        for variant in case_variants(form) {
+            self.add(&variant, case, entry.clone());
+        }
+    }
+}
+
+/// Acronyms ("US", "UK", "USSR") must match exactly.
+fn is_acronym(form: &str) -> bool {
+    let letters = form.chars().filter(|c| c.is_alphabetic()).count();
+    (1..=5).contains(&letters) && form.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+}
+
+fn name_case(form: &str) -> Case {
+    if is_acronym(form) {
+        Case::Exact
+    } else if form.chars().any(char::is_uppercase) {
+        Case::Capital
+    } else {
+        Case::Any
+    }
+}
+
+/// The automaton folds ASCII case only: other cased scripts (Cyrillic, Greek) get their
+/// lower-case and capitalised variants as patterns of their own.
+fn case_variants(form: &str) -> Vec<String> {
+    if form.chars().all(|c| c.is_ascii() || !c.is_alphabetic() || c.to_lowercase().eq(c.to_uppercase())) {
+        return vec![form.to_string()];
+    }
+    let lower: String = form.chars().flat_map(char::to_lowercase).collect();
+    let mut capital = String::with_capacity(lower.len());
+    let mut chars = lower.chars();
+    if let Some(first) = chars.next() {
+        capital.extend(first.to_uppercase());
+        capital.extend(chars);
+    }
+    let mut out = vec![form.to_string(), lower, capital];
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The forms of a dataset name, inflected by the pack's paradigms (Russian case forms).
+fn inflected(pack: &Pack, name: &str) -> Vec<String> {
+    let mut out = vec![name.to_string()];
+    if pack.paradigms.is_empty() || !name.chars().any(|c| matches!(script_of(c), Some(Script::Cyrillic))) {
+        return out;
+    }
+    let words: Vec<&str> = name.split(' ').collect();
+    // Each word's forms, case by case (the paradigms list cases in one order).
+    let per_word: Vec<Vec<String>> = words.iter().map(|w| inflect_word(pack, w)).collect();
+    let cases = per_word.iter().map(Vec::len).max().unwrap_or(0);
+    for k in 0..cases {
+        let form: Vec<&str> = per_word
+            .iter()
+            .zip(&words)
+            .map(|(forms, w)| forms.get(k).map_or(*w, String::as_str))
+            .collect();
+        out.push(form.join(" "));
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// One word's oblique forms by the first paradigm that fits it (none: the word stays).
+fn inflect_word(pack: &Pack, word: &str) -> Vec<String> {
+    if !word.chars().any(|c| matches!(script_of(c), Some(Script::Cyrillic))) || word.chars().count() < 3 {
+        return Vec::new();
+    }
+    let lower: String = word.chars().flat_map(char::to_lowercase).collect();
+    let adjective_like = ["ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие"].iter().any(|e| lower.ends_with(e));
+    for p in &pack.paradigms {
+        if p.adjective != adjective_like || !lower.ends_with(&p.ending) {
+            continue;
+        }
+        let stem_len = word.len() - p.ending.len();
+        let Some(stem) = word.get(..stem_len) else { continue };
+        if !p.after.is_empty() && !stem.chars().next_back().is_some_and(|c| p.after.contains(&c.to_lowercase().next().unwrap_or(c))) {
+            continue;
+        }
+        return p.forms.iter().map(|f| format!("{stem}{f}")).collect();
+    }
+    Vec::new()
+}
+
+impl Reader {
+    /// The automaton of `pack` over the names of `data`.
+    pub fn new(data: &Dataset, pack: &Pack) -> Result<Self, aho_corasick::BuildError> {
+        let mut b = Builder::default();
+        let mut name = |b: &mut Builder, form: &str, entry: Entry| {
+            for f in inflected(pack, form) {
+                b.name(&f, entry.clone());
+            }
+        };
+        for island in data.islands() {
+            for n in island.all_names() {
+                name(&mut b, n, Entry::Island(island.id));
+            }
+        }
+        for n in data.collective_names() {
+            for form in &n.forms {
+                name(&mut b, form, Entry::Collective { islands: n.islands, ambiguous: n.ambiguous });
+            }
+        }
+        for party in data.parties() {
+            let entry = |form| Entry::Party { party: party.id.clone(), form };
+            name(&mut b, &party.name, entry(PartyForm::Name));
+            for a in party.official_name.iter().chain(&party.aliases) {
+                name(&mut b, a, entry(PartyForm::Name));
+            }
+            for m in &party.metonyms {
+                name(&mut b, m, entry(PartyForm::Metonym));
+            }
+            for a in &party.adjectives {
+                name(&mut b, a, entry(PartyForm::Adjective));
+            }
+        }
+        for agreement in data.agreements() {
+            for n in std::iter::once(&agreement.name).chain(&agreement.aliases) {
+                name(&mut b, n, Entry::Agreement(agreement.id));
+            }
+        }
+        for person in data.people() {
+            for n in person.all_names() {
+                let short = !n.trim().contains(' ')
+                    && !n.chars().any(|c| matches!(script_of(c), Some(Script::Han | Script::Kana)));
+                name(&mut b, n, Entry::Person { id: person.id.clone(), short });
+            }
+        }
+        for formula in data.formulas() {
+            for n in std::iter::once(&formula.name).chain(&formula.aliases) {
+                // Only aliases that are not already a name of the islands ("all four islands").
+                let key = (fold(n), false);
+                if !b.by_key.contains_key(&key) && n.chars().count() >= 4 {
+                    b.term(n, Entry::Formula(formula.id));
+                }
+            }
+        }
+        let name_patterns: Vec<usize> = (0..b.patterns.len()).collect();
+        for t in &pack.terms {
+            b.term(&t.form, Entry::Term(t.term.clone()));
+        }
+        let patterns = b.patterns;
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(patterns.iter().map(|p| p.form.as_str()))
+            .or_else(|_| {
+                AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(patterns.iter().map(|p| p.form.as_str()))
+            })?;
+        let names = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(name_patterns.iter().filter_map(|&i| patterns.get(i)).map(|p| p.form.as_str()))
+            .ok();
+        Ok(Reader { automaton, patterns, names, name_patterns })
+    }
+
+    /// Every pattern, as matched (for the bare comparison pass of the benchmark).
+    pub fn forms(&self) -> impl Iterator<Item = &str> {
+        self.patterns.iter().map(|p| p.form.as_str())
+    }
+
+    /// The names of the dataset in this automaton, as matched.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.name_patterns.iter().filter_map(|&i| self.patterns.get(i)).map(|p| p.form.as_str())
+    }
+
+    /// The entries a hit stands for (those whose case rule the match satisfies).
+    pub fn entries(&self, hit: &Hit) -> impl Iterator<Item = &Entry> {
+        let case = hit.case;
+        self.patterns
+            .get(hit.pattern as usize)
+            .map_or(&[][..], |p| p.entries.as_slice())
+            .iter()
+            .filter(move |(c, _)| (*c as u8) <= case)
+            .map(|(_, e)| e)
+    }
+
+    /// The pack's trigger entries of a hit.
+    pub fn terms(&self, hit: &Hit) -> impl Iterator<Item = &Term> {
+        self.entries(hit).filter_map(|e| match e {
+            Entry::Term(t) => Some(t),
+            _ => None,
+        })
+    }
+
+    /// Every name and trigger in `text`, leftmost-longest, on word boundaries, with the
+    /// case check.
+    pub fn find(&self, text: &str) -> Vec<Hit> {
+        let mut out = Vec::with_capacity(text.len() / 64);
+        for m in self.automaton.find_iter(text) {
+            if let Some(h) = self.check(text, m.start(), m.end(), m.pattern().as_usize()) {
+                out.push(h);
+            }
+        }
+        out
+    }
+
+    /// The names inside `range` of `text`, overlapping ones too ("Soviet" inside
+    /// "Soviet-Japanese Joint Declaration").
+    pub fn names_in(&self, text: &str, range: &Range<usize>) -> Vec<Hit> {
+        let (Some(names), Some(slice)) = (&self.names, text.get(range.clone())) else { return Vec::new() };
+        names
+            .find_overlapping_iter(slice)
+            .filter_map(|m| {
+                let pattern = *self.name_patterns.get(m.pattern().as_usize())?;
+                self.check(text, range.start + m.start(), range.start + m.end(), pattern)
+            })
+            .collect()
+    }
+
+    fn check(&self, text: &str, start: usize, end: usize, pattern: usize) -> Option<Hit> {
+        let p = self.patterns.get(pattern)?;
+        let found = text.get(start..end)?;
+        let before = text.get(..start).and_then(|s| s.chars().next_back());
+        let after = text.get(end..).and_then(|s| s.chars().next());
+        let spaced = super::lexicon::is_spaced_word_char;
+        if (p.left && before.is_some_and(spaced)) || (p.right && after.is_some_and(spaced)) {
+            return None;
+        }
+        let case = case_level(&p.form, found);
+        if !p.entries.iter().any(|(c, _)| (*c as u8) <= case) {
+            return None;
+        }
+        Some(Hit {
+            start: u32::try_from(start).ok()?,
+            end: u32::try_from(end).ok()?,
+            pattern: u32::try_from(pattern).ok()?,
+            case,
+        })
+    }
+}
+
+/// The strictest case rule `found` satisfies against `form`.
+fn case_level(form: &str, found: &str) -> u8 {
+    if form == found {
+        return Case::Exact as u8;
+    }
+    let capital_ok = if form.split_whitespace().count() > 1 {
+        // A name of several words may open in lower case in running text ("the southern
+        // Kuril Islands") as long as one of its words keeps its capital.
+        !form.chars().any(char::is_uppercase) || found.chars().any(char::is_uppercase)
+    } else {
+        match (form.chars().next(), found.chars().next()) {
+            (Some(f), Some(t)) if f.is_uppercase() => t.is_uppercase(),
+            _ => true,
+        }
+    };
+    if capital_ok { Case::Capital as u8 } else { Case::Any as u8 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_rules() {
+        assert_eq!(case_level("US", "US"), 2);
+        assert_eq!(case_level("Abe", "abe"), 0);
+        assert_eq!(case_level("Abe", "ABE"), 1);
+        assert_eq!(case_level("Southern Kuril Islands", "southern Kuril Islands"), 1);
+        assert!(is_acronym("USSR") && !is_acronym("Japan"));
+        assert_eq!(case_variants("Япония").len(), 2);
+    }
+}
