@@ -402,10 +402,17 @@ pub(crate) fn agreements(scan: &Scan<'_>) -> Vec<Found<AgreementMention>> {
         for e in scan.reader.entries(hit) {
             match e {
                 Entry::Agreement(id) => {
-                    let range = hit.range();
-                    let year = year_in(scan.slice(&range))
-                        .or_else(|| year_before_head(scan, range.start).map(|(_, y)| y))
-                        .or_else(|| year_after_head(scan, range.end).map(|(_, y)| y));
+                    let mut range = hit.range();
+                    let mut year = year_in(scan.slice(&range));
+                    if year.is_none() {
+                        if let Some((s, y)) = year_before_head(scan, range.start) {
+                            year = Some(y);
+                            range.start = s;
+                        } else if let Some((e, y)) = year_after_head(scan, range.end) {
+                            year = Some(y);
+                            range.end = e;
+                        }
+                    }
                     let m = AgreementMention { agreement: *id, year, implied: false, evidence: scan.evidence(&range) };
                     out.push(Found::new(range, m));
                 }

@@ -148,6 +148,11 @@ fn is_acronym(form: &str) -> bool {
 fn name_case(form: &str) -> Case {
     if is_acronym(form) {
         Case::Exact
+    } else if form.split_whitespace().count() > 1 {
+        // A name of several words is written in lower case too ("the 1956 joint
+        // declaration", "the southern Kuril islands"): the capital rule is for single
+        // words ("Abe", not "abe").
+        Case::Any
     } else if form.chars().any(char::is_uppercase) {
         Case::Capital
     } else {

@@ -39,15 +39,22 @@ use crate::island::IslandSet;
 /// The longest quotation read as one (longer runs between quote marks are not quotes).
 pub(crate) const MAX_QUOTE: usize = 2000;
 
+/// The islands a frame is about: wholly, and in part ("part of Kunashir").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Land {
+    full: IslandSet,
+    partial: IslandSet,
+}
+
 /// What a frame says, before it is a formula.
 #[derive(Debug, Clone, PartialEq)]
 enum Outcome {
     /// A formula named by a concept, an agreement or the data's name of a formula.
     Formula(FormulaId),
-    /// `party` gets (or keeps) `islands`.
-    Gets(Option<PartyId>, IslandSet),
-    /// The holder hands `islands` to the other side.
-    Gives(IslandSet),
+    /// `party` (the holder when `None`) gets or keeps the land.
+    Gets(Option<PartyId>, Land),
+    /// The holder hands the land to the other side.
+    Gives(Land),
 }
 
 /// Who a stance is attributed to.
@@ -61,8 +68,8 @@ enum Holder {
 /// The formulas a side's allocation points to, read from the dataset.
 #[derive(Debug)]
 pub(crate) struct FormulaIndex {
-    /// (formula, recipient, islands it gets in its only stage).
-    single_stage: Vec<(FormulaId, PartyId, IslandSet)>,
+    /// (formula, recipient, islands it gets in its only stage, islands left undecided).
+    single_stage: Vec<(FormulaId, PartyId, IslandSet, IslandSet)>,
     /// The formula with no transfer, no undecided island and no joint activity.
     nothing: Option<FormulaId>,
     /// Every party some formula transfers islands to.
@@ -88,13 +95,13 @@ impl FormulaIndex {
                 nothing = nothing.or(Some(f.id));
             }
             if let [stage] = f.stages.as_slice()
-                && f.undecided.is_empty()
                 && stage.transfers.iter().all(|t| t.share() == crate::formula::Share::WHOLE)
             {
+                let undecided = f.undecided_islands();
                 for p in &recipients.clone() {
                     let got = f.transfers_to(p);
                     if !got.is_empty() && stage.transfers.iter().all(|t| t.to.parties().contains(p)) {
-                        single_stage.push((f.id, p.clone(), got));
+                        single_stage.push((f.id, p.clone(), got, undecided));
                     }
                 }
             }
@@ -102,27 +109,37 @@ impl FormulaIndex {
         FormulaIndex { single_stage, nothing, recipients }
     }
 
-    /// The formula of `party` getting exactly `islands`.
-    fn gets(&self, party: &PartyId, islands: IslandSet) -> Option<FormulaId> {
-        if let Some((f, _, _)) = self.single_stage.iter().find(|(_, p, s)| p == party && *s == islands) {
+    /// The formula of `party` getting exactly `land`: the single-stage formula that gives
+    /// it the whole islands, leaving the partial ones undecided.
+    fn gets(&self, party: &PartyId, land: Land) -> Option<FormulaId> {
+        let found = self.single_stage.iter().find(|(_, p, got, undecided)| {
+            p == party
+                && *got == land.full
+                && if land.partial.is_empty() {
+                    undecided.is_empty()
+                } else {
+                    undecided.is_superset(land.partial)
+                }
+        });
+        if let Some((f, ..)) = found {
             return Some(*f);
         }
         // A side no formula gives anything keeping all four: the formula of no transfer.
-        (islands == IslandSet::ALL && !self.recipients.contains(party)).then_some(self.nothing).flatten()
+        (land.full == IslandSet::ALL && !self.recipients.contains(party)).then_some(self.nothing).flatten()
     }
 
-    /// The formula of `giver` handing `islands` to the other side.
-    fn gives(&self, giver: &PartyId, islands: IslandSet) -> Option<FormulaId> {
+    /// The formula of `giver` handing `land` to the other side.
+    fn gives(&self, giver: &PartyId, land: Land) -> Option<FormulaId> {
         if self.recipients.contains(giver) {
             return None;
         }
         let [recipient] = self.recipients.as_slice() else { return None };
-        self.gets(recipient, islands)
+        self.gets(recipient, land)
     }
 
     /// The formula of `keeper` keeping what it holds (a hand-over refused).
     fn keeps(&self, keeper: &PartyId) -> Option<FormulaId> {
-        self.gets(keeper, IslandSet::ALL)
+        self.gets(keeper, Land { full: IslandSet::ALL, partial: IslandSet::EMPTY })
     }
 }
 
@@ -160,6 +177,8 @@ struct Actor {
     possessive: bool,
     /// A person (not a state's name).
     person: bool,
+    /// A reporter, a commentator, a poll: whoever they are, not a state.
+    reporter: bool,
 }
 
 /// The actors of `range`, in order.
@@ -170,15 +189,14 @@ fn actors(scan: &Scan<'_>, range: &Range<usize>, parties: &[Found<PartyMention>]
     for p in starting_in(parties, |p| p.at.start, range).iter().filter(|p| p.at.end <= range.end) {
         let r = p.at.clone();
         let possessive = pack.possessive_suffixes.glued(text, r.end).is_some() || pack.possessive_markers.glued(text, r.end).is_some();
-        let object = pack.object_prepositions.before(text, r.start).is_some()
-            || pack.object_markers.glued(text, r.end).is_some()
-            || pack.title_complements.before(text, r.start).is_some() && p.item.form == PartyForm::Name && false;
+        let object = preceded_by(scan, &pack.object_prepositions, r.start) || pack.object_markers.glued(text, r.end).is_some();
         out.push(Actor {
             at: r,
             holder: Holder::States(vec![p.item.party.clone()], None),
             object,
             possessive,
             person: false,
+            reporter: false,
         });
     }
     for (r, m) in people.in_range(range) {
@@ -186,8 +204,8 @@ fn actors(scan: &Scan<'_>, range: &Range<usize>, parties: &[Found<PartyMention>]
             (Some(p), true) => Holder::States(vec![p.clone()], Some(m.name.clone())),
             _ => Holder::NotAState,
         };
-        let object = pack.object_prepositions.before(text, r.start).is_some() || pack.object_markers.glued(text, r.end).is_some();
-        out.push(Actor { at: r.clone(), holder, object, possessive: false, person: true });
+        let object = preceded_by(scan, &pack.object_prepositions, r.start) || pack.object_markers.glued(text, r.end).is_some();
+        out.push(Actor { at: r.clone(), holder, object, possessive: false, person: true, reporter: false });
     }
     // "Both sides", "the two leaders": every state of the sentence.
     for (r, _) in pack.both_sides.find_in(text, range.clone()) {
@@ -207,14 +225,31 @@ fn actors(scan: &Scan<'_>, range: &Range<usize>, parties: &[Found<PartyMention>]
             }
         }
         if states.len() >= 2 {
-            out.push(Actor { at: r, holder: Holder::States(states, None), object: false, possessive: false, person: false });
+            out.push(Actor {
+                at: r,
+                holder: Holder::States(states, None),
+                object: false,
+                possessive: false,
+                person: false,
+                reporter: false,
+            });
         }
     }
     // Reporters as subjects ("Analysts say …", "a poll found …").
     for (r, _) in pack.reporters.find_in(text, range.clone()) {
-        out.push(Actor { at: r, holder: Holder::NotAState, object: false, possessive: false, person: true });
+        out.push(Actor { at: r, holder: Holder::NotAState, object: false, possessive: false, person: true, reporter: true });
     }
     out.sort_by_key(|a| a.at.start);
+    // Joined to an object, an object too ("a treaty between Russia and Japan").
+    for i in 1..out.len() {
+        let (Some(prev), Some(cur)) = (out.get(i - 1), out.get(i)) else { continue };
+        let gap = text.get(prev.at.end..cur.at.start).unwrap_or("x").trim();
+        if prev.object && matches!(gap, "and" | "," | ", and" | "и" | "と" | "、" | "・") {
+            if let Some(cur) = out.get_mut(i) {
+                cur.object = true;
+            }
+        }
+    }
     // A person's name inside a party's (or the reverse) is one actor: keep the person.
     out.dedup_by(|b, a| {
         let overlap = a.at.start < b.at.end && b.at.start < a.at.end;
@@ -226,8 +261,39 @@ fn actors(scan: &Scan<'_>, range: &Range<usize>, parties: &[Found<PartyMention>]
     out
 }
 
+/// The offset `n` words after `at` (or the end of the text).
+fn words_after(text: &str, at: usize, n: usize) -> usize {
+    super::text::words(text, at..floor_boundary(text, (at + 200).min(text.len()))).nth(n).map_or(text.len().min(at + 200), |w| w.start)
+}
+
+/// Whether a word of `set` stands right before `at`, or before the article or title that
+/// opens the noun phrase at `at` ("by the Russian president", "to Prime Minister Abe").
+fn preceded_by(scan: &Scan<'_>, set: &super::lexicon::Phrases<()>, at: usize) -> bool {
+    let text = scan.text();
+    if set.before(text, at).is_some() {
+        return true;
+    }
+    let mut pos = at;
+    for _ in 0..3 {
+        let Some(w) = word_before(text, pos) else { return false };
+        let word = text.get(w.clone()).unwrap_or_default();
+        let opener = scan.pack.articles.contains(word)
+            || scan.pack.former.contains(word)
+            || scan.entries_in(&w).any(|(_, e)| matches!(e, Entry::Term(Term::Title { .. })))
+            || scan.pack.state_noun_modifiers.contains(word);
+        if !opener || text.get(w.end..pos).is_some_and(|g| g.contains([',', ';', '.'])) {
+            return false;
+        }
+        if set.before(text, w.start).is_some() {
+            return true;
+        }
+        pos = w.start;
+    }
+    false
+}
+
 /// What a stance trigger is.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 enum Trigger {
     Concept(FormulaId),
     Predicate { means: Means, nominal: bool },
@@ -246,32 +312,67 @@ struct Reading<'s, 'a> {
 impl Reading<'_, '_> {
     /// The territory a predicate at `at` is about: island mentions and territory nouns in
     /// `span`, their union (or the count a territory noun gives).
-    fn territory(&self, span: &Range<usize>) -> Option<(IslandSet, usize)> {
-        let text = self.scan.text();
-        let pack = self.scan.pack;
-        let mut set = IslandSet::EMPTY;
+    fn territory(&self, span: &Range<usize>) -> Option<(Land, usize)> {
+        let scan = self.scan;
+        let text = scan.text();
+        let pack = scan.pack;
+        let mut land = Land { full: IslandSet::EMPTY, partial: IslandSet::EMPTY };
         let mut last = span.start;
-        for m in starting_in(self.islands, |m| m.at.start, span) {
-            if m.at.end <= span.end {
-                set = set | m.item.islands;
-                last = last.max(m.at.end);
+        // Islands and collective names, the ambiguous ones too: a frame about them is
+        // context enough ("demands the return of the four islands").
+        let names: Vec<(Range<usize>, IslandSet)> = scan
+            .entries_in(span)
+            .filter_map(|(h, e)| match e {
+                Entry::Island(i) => Some((h.range(), IslandSet::from([*i]))),
+                Entry::Collective { islands, .. } => Some((h.range(), *islands)),
+                _ => None,
+            })
+            .collect();
+        if let Some((first, _)) = names.first() {
+            // A list that began before the span ("Etorofu, Kunashiri, Shikotan and …").
+            let mut start = first.start;
+            let k = scan.hits.partition_point(|h| (h.start as usize) < start);
+            for h in scan.hits.get(..k).unwrap_or_default().iter().rev() {
+                let gap = text.get(h.end as usize..start).unwrap_or("x").trim();
+                let island = scan.reader.entries(h).find_map(|e| match e {
+                    Entry::Island(i) => Some(IslandSet::from([*i])),
+                    Entry::Collective { islands, ambiguous: false } => Some(*islands),
+                    _ => None,
+                });
+                match island {
+                    Some(set) if matches!(gap, "," | "and" | ", and" | "、" | "и" | "・") => {
+                        land.full = land.full | set;
+                        start = h.start as usize;
+                    }
+                    _ => break,
+                }
             }
-        }
-        if !set.is_empty() {
-            // "two of the four islands": the count before "of" decides.
-            if let Some(ext) = count_before(self.scan, starting_in(self.islands, |m| m.at.start, span).first().map_or(span.start, |m| m.at.start)) {
-                return Some((extent_set(ext, set), last));
+            for (r, set) in &names {
+                match count_before(scan, r.start) {
+                    Some(Extent::Some) if set.len() == 1 => land.partial = land.partial | *set,
+                    Some(ext) => land.full = land.full | extent_set(ext, *set),
+                    None => land.full = land.full | *set,
+                }
+                last = last.max(r.end);
             }
-            return Some((set, last));
+            // A territory noun with its own count beside the names ("the two smaller islands and
+            // part of Kunashir").
+            for (r, _) in pack.territory_nouns.find_in(text, span.clone()) {
+                if names.iter().any(|(n, _)| n.start <= r.start && r.end <= n.end) {
+                    continue;
+                }
+                if let Some(ext @ (Extent::All | Extent::Two)) = count_before(scan, r.start) {
+                    land.full = land.full | extent_set(ext, IslandSet::ALL);
+                    last = last.max(r.end);
+                }
+            }
+            land.partial = land.partial.difference(land.full);
+            return Some((land, last));
         }
         let (r, _) = pack.territory_nouns.find_in(text, span.clone()).next()?;
-        let ext = count_before(self.scan, r.start);
-        let in_dispute = self.islands.iter().any(|m| m.item.islands == IslandSet::ALL || m.item.islands.len() >= 2)
-            || !self.islands.is_empty();
-        if !in_dispute {
-            return None;
-        }
-        Some((extent_set(ext.unwrap_or(Extent::All), IslandSet::ALL), r.end))
+        let ext = count_before(scan, r.start);
+        land.full = extent_set(ext.unwrap_or(Extent::All), IslandSet::ALL);
+        Some((land, r.end))
     }
 }
 
@@ -325,23 +426,31 @@ pub(crate) fn positions(
     index: &FormulaIndex,
 ) -> Vec<Found<PositionFinding>> {
     let r = Reading { scan, parties, people, agreements, islands, index };
-    let mut out = agreement_positions(&r);
+    let mut out = Vec::new();
+    // Hand-overs a present actor states: not an agreement's terms.
+    let mut stated_gives: Vec<Range<usize>> = Vec::new();
     let text = scan.text();
-    // The stance triggers, in order.
-    let mut triggers: Vec<(Range<usize>, Trigger)> = Vec::new();
+    // The stance triggers, in order, each with every meaning its form has.
+    let mut triggers: Vec<(Range<usize>, Vec<Trigger>)> = Vec::new();
     for h in &scan.hits {
-        for e in scan.reader.entries(h) {
-            let t = match e {
-                Entry::Term(Term::Concept(f)) | Entry::Formula(f) => Trigger::Concept(*f),
-                Entry::Term(Term::Predicate { means, nominal }) => Trigger::Predicate { means: *means, nominal: *nominal },
-                _ => continue,
-            };
-            triggers.push((h.range(), t));
-            break;
+        let meanings: Vec<Trigger> = scan
+            .reader
+            .entries(h)
+            .filter_map(|e| match e {
+                Entry::Term(Term::Concept(f)) | Entry::Formula(f) => Some(Trigger::Concept(*f)),
+                Entry::Term(Term::Predicate { means, nominal }) => {
+                    Some(Trigger::Predicate { means: *means, nominal: *nominal })
+                }
+                _ => None,
+            })
+            .collect();
+        if !meanings.is_empty() {
+            triggers.push((h.range(), meanings));
         }
     }
     let mut consumed: Vec<Range<usize>> = Vec::new();
-    for (k, (range, trigger)) in triggers.iter().enumerate() {
+    for k in 0..triggers.len() {
+        let Some((range, meanings)) = triggers.get(k) else { continue };
         if consumed.iter().any(|c| c.start <= range.start && range.end <= c.end) {
             continue;
         }
@@ -354,123 +463,268 @@ pub(crate) fn positions(
         let starts = clauses(scan, &s);
         let c = starts.partition_point(|&x| x <= range.start).saturating_sub(1);
         let clause = starts.get(c).copied().unwrap_or(s.start)..starts.get(c + 1).copied().unwrap_or(s.end);
-        let mut negated = negated_before(scan, &clause, range.start) || negated_after(scan, range.end);
-        let outcome = match trigger {
-            Trigger::Concept(f) => Some(Outcome::Formula(*f)),
-            Trigger::Predicate { means, nominal } => {
-                let after = range.end..clause.end.max((range.end + 120).min(s.end)).min(s.end);
-                let after = range.end..floor_boundary(text, after.end);
-                match means {
-                    Means::Claim => r.territory(&after).map(|(set, _)| Outcome::Gets(None, set)).or_else(|| {
-                        // A claim nominal with a named formula after it ("demand for a two-island deal").
-                        triggers.get(k + 1).and_then(|(r2, t2)| match t2 {
-                            Trigger::Concept(f) if r2.start < after.end => Some(Outcome::Formula(*f)),
-                            _ => None,
-                        })
-                    }),
-                    Means::Give => r.territory(&after).map(|(set, _)| Outcome::Gives(set)),
-                    Means::Keep => {
-                        // "The islands belong to Russia": the territory before, the side after.
-                        let before = clause.start..range.start;
-                        let beneficiary = starting_in(parties, |p| p.at.start, &after)
-                            .iter()
-                            .find(|p| p.at.end <= after.end)
-                            .map(|p| p.item.party.clone());
-                        match r.territory(&after).or_else(|| r.territory(&before)) {
-                            Some((set, _)) => Some(Outcome::Gets(beneficiary, set)),
-                            None => None,
-                        }
-                    }
-                    Means::Basis | Means::Accept => {
-                        // An agreement or a formula named in the clause (or the sentence).
-                        let span = if *nominal { s.clone() } else { clause.start..s.end };
-                        let agreement = starting_in(agreements, |a| a.at.start, &span)
-                            .iter()
-                            .filter(|a| a.at.end <= span.end)
-                            .min_by_key(|a| a.at.start.abs_diff(range.start))
-                            .and_then(|a| agreement_formula(scan.data, a.item.agreement));
-                        let concept = triggers.iter().skip(k + 1).take_while(|(r2, _)| r2.start < span.end).find_map(|(r2, t2)| match t2 {
-                            Trigger::Concept(f) => Some((r2.clone(), *f)),
-                            _ => None,
-                        });
-                        match (agreement, concept) {
-                            (_, Some((cr, f))) => {
-                                consumed.push(cr);
-                                Some(Outcome::Formula(f))
-                            }
-                            (Some(f), None) if *means == Means::Basis || !*nominal => Some(Outcome::Formula(f)),
-                            _ => None,
-                        }
-                    }
-                    Means::Reject => {
-                        // What is rejected is not the rejecter's; a hand-over refused is a hold.
-                        let next = triggers.get(k + 1).filter(|(r2, _)| r2.start < clause.end.max(range.end + 60));
-                        match next {
-                            Some((r2, Trigger::Predicate { means: Means::Give, .. })) => {
-                                let after2 = r2.end..(r2.end + 120).min(s.end);
-                                let after2 = r2.end..floor_boundary(text, after2.end);
-                                consumed.push(r2.clone());
-                                negated = !negated;
-                                r.territory(&after2).map(|(set, _)| Outcome::Gives(set))
-                            }
-                            Some((r2, _)) => {
-                                // Someone else's stance: attributed only through its possessor.
-                                if possessor(&r, r2.start, &s).is_none() {
-                                    consumed.push(r2.clone());
-                                }
-                                None
-                            }
-                            None => None,
-                        }
-                    }
-                    Means::Renounce => {
-                        // "drop its claim to the islands": a claim, denied (twice denied, held).
-                        let next = triggers.get(k + 1).filter(|(r2, _)| r2.start < clause.end.max(range.end + 40));
-                        match next {
-                            Some((r2, Trigger::Predicate { means: Means::Claim, .. })) => {
-                                consumed.push(r2.clone());
-                                negated = !negated;
-                                let after2 = r2.end..floor_boundary(text, (r2.end + 120).min(s.end));
-                                r.territory(&after2).map(|(set, _)| Outcome::Gets(None, set))
-                            }
-                            _ => None,
-                        }
-                    }
-                }
+        let base_negated = negated_before(scan, &clause, range.start) || negated_after(scan, range.end);
+        let mut found: Option<(Outcome, bool, Trigger)> = None;
+        for trigger in meanings {
+            let mut negated = base_negated;
+            let frame = Frame { k, trigger, range, s: &s, clause: &clause };
+            if let Some(o) = read_frame(&r, &triggers, &frame, &mut negated, &mut consumed) {
+                found = Some((o, negated, trigger.clone()));
+                break;
             }
-        };
-        let Some(outcome) = outcome else { continue };
-        let bearing = match trigger {
-            Trigger::Predicate { means: Means::Claim | Means::Give | Means::Keep | Means::Reject | Means::Renounce | Means::Basis | Means::Accept, .. } => true,
-            Trigger::Concept(_) => false,
-        };
-        let Some((holder, date)) = holder_of(&r, range, &s, &starts, c, bearing) else { continue };
+        }
+        if std::env::var_os("KD_DEBUG").is_some() { eprintln!("trigger {:?} {:?} -> {:?}", scan.slice(range), meanings, found); }
+        let Some((outcome, negated, trigger)) = found else { continue };
+        let bearing = matches!(trigger, Trigger::Predicate { .. });
+        // A hold named by its possessor ("Russia's sovereignty") is the possessor's hold; who
+        // states it is read from the clause.
+        let keep_noun = matches!(trigger, Trigger::Predicate { means: Means::Keep, nominal: true });
+        let at = Place { range, s: &s, starts: &starts, c };
+        let held = holder_of(&r, &at, bearing, !keep_noun);
+        if std::env::var_os("KD_DEBUG").is_some() { eprintln!("  holder {:?}", held); }
+        let Some((holder, date)) = held else { continue };
         let Holder::States(states, speaker) = holder else { continue };
+        let plural = states.len() > 1 && matches!(trigger, Trigger::Predicate { means: Means::Claim | Means::Keep, .. });
+        // Undated: the publication date, unless the holder did not exist then, when an
+        // agreement of its the sentence names dates it ("Under the 1956 declaration, the
+        // Soviet Union agreed to …").
+        let undated = date.is_none();
         let date = date.or(scan.published);
+        let agreement_date = |state: &PartyId| {
+            starting_in(agreements, |a| a.at.start, &s).iter().find_map(|a| {
+                let agreement = scan.data.agreement(a.item.agreement);
+                if a.item.implied || !agreement.parties.contains(state) {
+                    return None;
+                }
+                match a.item.year {
+                    Some(y) if y != agreement.signed.year_number() => PartialDate::year(y).ok(),
+                    _ => Some(agreement.signed),
+                }
+            })
+        };
+        // A side does not claim for the other: a claim for a side other than its holder
+        // ("… once Russia recognises Japan's sovereignty, Tokyo says") is the claimant's,
+        // when the claimant is named in the sentence.
+        let named: Vec<PartyId> = actors(scan, &s, parties, people)
+            .into_iter()
+            .filter(|a| !a.object)
+            .filter_map(|a| match a.holder {
+                Holder::States(v, _) => Some(v),
+                Holder::NotAState => None,
+            })
+            .flatten()
+            .collect();
+        let mut seen_states: Vec<PartyId> = Vec::new();
         for state in states {
+            let state = match &outcome {
+                Outcome::Gets(Some(b), _) if *b != state => {
+                    if named.contains(b) { b.clone() } else { continue }
+                }
+                _ => state,
+            };
+            if seen_states.contains(&state) {
+                continue;
+            }
+            seen_states.push(state.clone());
+            let alive = |d: &PartialDate| scan.data.party(&state).is_none_or(|p| p.existed_at(d));
+            let date = match date {
+                Some(d) if undated && !alive(&d) => agreement_date(&state).or(Some(d)),
+                d => d,
+            };
             let formula = match (&outcome, negated) {
                 (Outcome::Formula(f), false) => Some(*f),
-                (Outcome::Gets(beneficiary, set), false) => index.gets(beneficiary.as_ref().unwrap_or(&state), *set),
-                (Outcome::Gives(set), false) => index.gives(&state, *set),
-                (Outcome::Gives(_), true) => index.keeps(&state),
-                (Outcome::Gets(Some(b), _), true) if *b != state => None,
+                (Outcome::Gets(beneficiary, land), false) => index.gets(beneficiary.as_ref().unwrap_or(&state), *land),
+                // A hand-over a recipient states is one it wants ("all four must be returned").
+                (Outcome::Gives(land), false) if index.recipients.contains(&state) => index.gets(&state, *land),
+                (Outcome::Gives(land), false) => index.gives(&state, *land),
+                (Outcome::Gives(_), true) if !index.recipients.contains(&state) => index.keeps(&state),
                 _ => None,
             };
-            let Some(formula) = formula.filter(|f| f.in_annotation_schema() || true) else { continue };
+            let Some(formula) = formula else { continue };
+            if matches!(outcome, Outcome::Gives(_)) {
+                stated_gives.push(range.clone());
+            }
+            // "Islands that both countries claim": a description, not either side's claim.
+            if plural && matches!(outcome, Outcome::Gets(..) | Outcome::Gives(_)) {
+                continue;
+            }
             out.push(Found::new(
                 range.clone(),
-                PositionFinding {
-                    holder: state,
-                    formula,
-                    date,
-                    speaker: speaker.clone(),
-                    evidence: scan.evidence(range),
-                },
+                PositionFinding { holder: state, formula, date, speaker: speaker.clone(), evidence: scan.evidence(range) },
             ));
         }
     }
-    let _ = NEAR;
-    out
+    let mut all = agreement_positions(&r, &stated_gives);
+    all.extend(out);
+    all
+}
+
+/// A trigger being read: its index among the triggers, the meaning tried, where it is,
+/// its sentence and its clause.
+struct Frame<'f> {
+    k: usize,
+    trigger: &'f Trigger,
+    range: &'f Range<usize>,
+    s: &'f Range<usize>,
+    clause: &'f Range<usize>,
+}
+
+/// Reads one meaning of a trigger: what it says (or nothing), flipping `negated` for a
+/// refused hand-over or a renounced claim, and marking the triggers it reads as its
+/// object as consumed.
+fn read_frame(
+    r: &Reading<'_, '_>,
+    triggers: &[(Range<usize>, Vec<Trigger>)],
+    f: &Frame<'_>,
+    negated: &mut bool,
+    consumed: &mut Vec<Range<usize>>,
+) -> Option<Outcome> {
+    let scan = r.scan;
+    let text = scan.text();
+    let (range, s, clause) = (f.range, f.s, f.clause);
+    let after = range.end..floor_boundary(text, clause.end.max((range.end + 120).min(s.end)).min(s.end));
+    let next = |limit: usize, consumed: &[Range<usize>]| {
+        triggers
+            .get(f.k + 1..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|(r2, _)| r2.start < limit)
+            .filter(|(r2, _)| !consumed.iter().any(|c| c.start <= r2.start && r2.end <= c.end))
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    let concept_in = |list: &[(Range<usize>, Vec<Trigger>)]| {
+        list.iter().find_map(|(r2, ts)| {
+            ts.iter().find_map(|t| match t {
+                Trigger::Concept(f) => Some((r2.clone(), *f)),
+                _ => None,
+            })
+        })
+    };
+    let Trigger::Predicate { means, nominal } = f.trigger else {
+        return match f.trigger {
+            Trigger::Concept(formula) => Some(Outcome::Formula(*formula)),
+            Trigger::Predicate { .. } => None,
+        };
+    };
+    match means {
+        Means::Claim => {
+            // A claim for a named formula ("a push for joint economic development of the
+            // islands"), when it comes before the territory; else a claim to the territory.
+            let land = r.territory(&after);
+            let concept = concept_in(&next(after.end, consumed));
+            if let Some((cr, formula)) = concept
+                && land.as_ref().is_none_or(|(_, end)| cr.start < *end)
+            {
+                consumed.push(cr);
+                return Some(Outcome::Formula(formula));
+            }
+            if let Some((land, _)) = land {
+                return Some(Outcome::Gets(None, land));
+            }
+            // Passive ("is sought by Japan"): the territory before, in the sentence.
+            r.territory(&(s.start..range.start)).map(|(land, _)| Outcome::Gets(None, land))
+        }
+        Means::Give => {
+            // Active: the territory after; passive ("must be returned"): before.
+            let before = clause.start..range.start;
+            r.territory(&after)
+                .or_else(|| r.territory(&before))
+                .or_else(|| r.territory(&(s.start..range.start)))
+                .map(|(land, _)| Outcome::Gives(land))
+        }
+        Means::Keep => {
+            // "The islands belong to Russia": the territory before, the side after;
+            // "Russia's sovereignty over the islands": the possessor.
+            let before = clause.start..range.start;
+            let beneficiary = if *nominal {
+                // "Russia's sovereignty", "our sovereignty": a hold without its side ("the
+                // issue of the ownership of the islands") states nothing.
+                match possessor(r, range.start, s) {
+                    Some(Holder::States(v, _)) => Some(v.into_iter().next()?),
+                    _ => return None,
+                }
+            } else {
+                starting_in(r.parties, |p| p.at.start, &after)
+                    .iter()
+                    .find(|p| p.at.end <= after.end)
+                    .map(|p| p.item.party.clone())
+            };
+            let (land, _) = r.territory(&after).or_else(|| r.territory(&before))?;
+            Some(Outcome::Gets(beneficiary, land))
+        }
+        Means::Basis | Means::Accept => {
+            // A formula named after it (a verb: within a few words; a noun: in the
+            // sentence), else an agreement named in it.
+            let reach = if *nominal { s.end } else { words_after(text, range.end, 8).min(s.end) };
+            if let Some((cr, formula)) = concept_in(&next(reach, consumed)) {
+                // Its object is the acceptance's, frames inside it too ("suggested that
+                // Russia gives up two islands now and two more later").
+                consumed.push(range.end..cr.end.max(clause.end.min(reach.max(cr.end))));
+                consumed.push(cr);
+                return Some(Outcome::Formula(formula));
+            }
+            // Accepting islands is wanting them ("Tokyo could accept Shikotan, the Habomai
+            // islets and part of Kunashiri").
+            if *means == Means::Accept
+                && !*nominal
+                && let Some((land, _)) = r.territory(&(range.end..clause.end.max(range.end)))
+            {
+                return Some(Outcome::Gets(None, land));
+            }
+            // A basis names its agreement anywhere in the sentence; an acceptance after it,
+            // in its clause ("Moscow recognises the 1956 declaration").
+            let within = if *nominal {
+                s.clone()
+            } else if *means == Means::Basis {
+                // "on the basis of the 1956 declaration", or the agreement before: "the
+                // declaration … as the basis".
+                s.start..words_after(text, range.end, 8).min(s.end)
+            } else {
+                range.end..words_after(text, range.end, 8).min(clause.end.max(range.end))
+            };
+            let agreement = starting_in(r.agreements, |a| a.at.start, &within)
+                .iter()
+                .filter(|a| a.at.end <= within.end.max(a.at.start))
+                .min_by_key(|a| a.at.start.abs_diff(range.start))
+                .and_then(|a| agreement_formula(scan.data, a.item.agreement))?;
+            Some(Outcome::Formula(agreement))
+        }
+        Means::Reject => {
+            // What is rejected is not the rejecter's; a hand-over refused is a hold.
+            let list = next(clause.end.max(range.end + 60).min(s.end), consumed);
+            let (r2, ts) = list.first()?;
+            if ts.iter().any(|t| matches!(t, Trigger::Predicate { means: Means::Give, .. })) {
+                let after2 = r2.end..floor_boundary(text, (r2.end + 120).min(s.end));
+                consumed.push(r2.clone());
+                *negated = !*negated;
+                return r.territory(&after2).map(|(land, _)| Outcome::Gives(land));
+            }
+            // Someone else's stance: attributed only through its possessor. What follows in the
+            // clause is the rejected thing too ("denied reports that it was ready to …").
+            for (r3, _) in &list {
+                if r3.start > r2.start && possessor(r, r3.start, s).is_some() {
+                    break;
+                }
+                if possessor(r, r3.start, s).is_none() {
+                    consumed.push(r3.clone());
+                }
+            }
+            None
+        }
+        Means::Renounce => {
+            // "drop its claim to the islands": a claim, denied (twice denied, held).
+            let list = next(clause.end.max(range.end + 40), consumed);
+            let (r2, ts) = list.first()?;
+            if !ts.iter().any(|t| matches!(t, Trigger::Predicate { means: Means::Claim, .. })) {
+                return None;
+            }
+            consumed.push(r2.clone());
+            *negated = !*negated;
+            let after2 = r2.end..floor_boundary(text, (r2.end + 120).min(s.end));
+            r.territory(&after2).map(|(land, _)| Outcome::Gets(None, land))
+        }
+    }
 }
 
 /// The formula an agreement's provisions name.
@@ -481,8 +735,15 @@ fn agreement_formula(data: &Dataset, id: crate::agreement::AgreementId) -> Optio
 /// Whether a negator stands in `clause` before `at` (within a few words).
 fn negated_before(scan: &Scan<'_>, clause: &Range<usize>, at: usize) -> bool {
     let text = scan.text();
-    let from = at.saturating_sub(40).max(clause.start);
-    let from = floor_boundary(text, from);
+    // The three words before the trigger, within its clause.
+    let mut from = at;
+    for _ in 0..3 {
+        match word_before(text, from) {
+            Some(w) if w.start >= clause.start => from = w.start,
+            _ => break,
+        }
+    }
+    let from = floor_boundary(text, from.min(at));
     scan.pack.negators.find_in(text, from..at).next().is_some()
 }
 
@@ -507,7 +768,22 @@ fn possessor(r: &Reading<'_, '_>, at: usize, s: &Range<usize>) -> Option<Holder>
         let gap = text.get(p.at.end..at).unwrap_or_default();
         let words = gap.split_whitespace().count();
         if (glued || p.item.form == PartyForm::Adjective) && words <= 3 && !gap.contains([',', ';', '.']) {
+            // "without Japan's recognition of …": after a preposition, the state is an object.
+            if glued && preceded_by(scan, &pack.object_prepositions, p.at.start) {
+                return None;
+            }
             return Some(Holder::States(vec![p.item.party.clone()], None));
+        }
+    }
+    // A person in the possessive ("Putin's call for a draw"): an official speaks for a state.
+    for (r2, m) in r.people.in_range(&near).collect::<Vec<_>>().into_iter().rev() {
+        let glued = pack.possessive_suffixes.glued(text, r2.end).is_some() || pack.possessive_markers.glued(text, r2.end).is_some();
+        let gap = text.get(r2.end..at).unwrap_or_default();
+        if glued && gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', '.']) {
+            return Some(match (&m.party, m.official) {
+                (Some(p), true) => Holder::States(vec![p.clone()], Some(m.name.clone())),
+                _ => Holder::NotAState,
+            });
         }
     }
     // First person: the speaker of the quote the noun stands in.
@@ -537,34 +813,52 @@ fn quote_speaker(r: &Reading<'_, '_>, at: usize) -> Option<(Holder, ())> {
     ))
 }
 
-/// Who states a trigger and when: the possessor; the speaker of its quote; the subject
-/// of its clause or of the clauses governing it; a speaker named after it; for a sentence
-/// opening with a pronoun, the person last named. `bearing`: the trigger is itself a
-/// stance predicate (a bare concept needs a possessor, a quote or a verb of saying).
+/// Where a trigger stands: its range, its sentence, the sentence's clause starts and the
+/// index of its clause.
+struct Place<'p> {
+    range: &'p Range<usize>,
+    s: &'p Range<usize>,
+    starts: &'p [usize],
+    c: usize,
+}
+
+/// Who states a trigger and when: the possessor (when `by_possessor`); the speaker of
+/// its quote; the agent of a passive; the subject of its clause or of the clauses
+/// governing it, with any subjects coordinated to it ("Japan and Russia"); a speaker
+/// named after it; for a sentence opening with a pronoun, the person last named.
+/// `bearing`: the trigger is itself a stance predicate (a bare concept needs a
+/// possessor, a quote, a verb of saying or a governing predicate).
 fn holder_of(
     r: &Reading<'_, '_>,
-    range: &Range<usize>,
-    s: &Range<usize>,
-    starts: &[usize],
-    c: usize,
+    at: &Place<'_>,
     bearing: bool,
+    by_possessor: bool,
 ) -> Option<(Holder, Option<PartialDate>)> {
     let scan = r.scan;
     let text = scan.text();
     let pack = scan.pack;
-    let date = scan.date_at(range.start);
-    if let Some(h) = possessor(r, range.start, s) {
+    let (range, s, starts, c) = (at.range, at.s, at.starts, at.c);
+    // A clause giving a reason or a circumstance ("As Japan demands all four islands, …")
+    // is background: dated by its own words only.
+    let own = starts.get(c).copied().unwrap_or(s.start)..starts.get(c + 1).copied().unwrap_or(s.end);
+    let subordinate = pack.subordinators.after(text, own.start).is_some_and(|(e, _)| {
+        text.get(own.start..e).is_some_and(|w| !w.trim().contains(' ')) && own.start == s.start
+    });
+    let date = if subordinate {
+        scan.temporals_in(&own).find_map(|i| scan.dates_happening(i))
+    } else {
+        scan.date_at(range.start)
+    };
+    if by_possessor && let Some(h) = possessor(r, range.start, s) {
         return Some((h, date));
     }
     if let Some((h, _)) = quote_speaker(r, range.start) {
         return Some((h, date));
     }
-    // A clause opening with a subordinator ("if Japan accepts …") states no stance.
+    // A clause opening with a condition ("if Japan accepts …") states no stance.
     let clause_start = starts.get(c).copied().unwrap_or(s.start);
-    if pack.subordinators.after(text, clause_start).is_some_and(|(e, _)| {
-        let w = text.get(clause_start..e).unwrap_or_default().trim().to_lowercase();
-        w == "if" || w == "unless" || w == "whether"
-    }) {
+    let conditional = |from: usize| pack.conditions.after(text, from).is_some();
+    if conditional(clause_start) || conditional(s.start) {
         return None;
     }
     if pack.hedges.find_in(text, s.clone()).next().is_some() {
@@ -572,50 +866,102 @@ fn holder_of(
     }
     let all = actors(scan, s, r.parties, r.people);
     let speech_in_sentence = scan.entries_in(s).any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })));
+    let clause_of = |k: usize| starts.get(k).copied().unwrap_or(s.start)..starts.get(k + 1).copied().unwrap_or(s.end);
+    // The speaker of the sentence: an actor right before a verb of saying.
+    let speaker = |not: usize| -> Option<&Actor> {
+        all.iter().find(|a| {
+            a.at.start != not
+                && !a.object
+                && a.holder != Holder::NotAState
+                && scan
+                    .entries_in(&(a.at.end..floor_boundary(text, (a.at.end + 30).min(s.end))))
+                    .any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })))
+        })
+    };
     // Reporters governing the trigger: their words are not a state's.
-    let before: Vec<&Actor> = all.iter().filter(|a| a.at.end <= range.start).collect();
-    if let Some(first) = before.iter().find(|a| !a.object)
-        && first.holder == Holder::NotAState
-        && !first.person
+    if let Some(first) = all.iter().filter(|a| a.at.end <= range.start).find(|a| !a.object)
+        && first.reporter
     {
         return Some((Holder::NotAState, date));
     }
-    // Passive: "are claimed by Japan" — the agent after.
-    if pack.passive.before(text, range.start).is_some()
-        && let Some(agent) = all.iter().find(|a| a.at.start >= range.end && a.at.start < range.end + 40 && pack.agent.before(text, a.at.start).is_some())
+    // Passive: "are regarded by Tokyo as …", "were agreed by Abe and Putin".
+    let clause = clause_of(c);
+    let agent = all.iter().position(|a| {
+        a.at.start >= clause.start
+            && preceded_by(scan, &pack.agent, a.at.start)
+            && pack.passive.find_in(text, clause.start..a.at.start).next().is_some()
+    });
+    if let Some(i) = agent
+        && let Some(agent) = all.get(i)
     {
-        return Some((agent.holder.clone(), date));
+        // An obligation put on the agent is the speaker's ("must be accepted by Tokyo, Moscow says").
+        if pack.must.find_in(text, clause.start..agent.at.start).next().is_some() {
+            return speaker(agent.at.start).map(|sp| (sp.holder.clone(), date));
+        }
+        return Some((coordinated(&all, i, text), date));
+    }
+    // A relative clause is its antecedent's: "…, Russia, which says the islands are …";
+    // an agreement's ("the 1956 declaration, under which Russia is to return …") gives the
+    // agreement's terms, not a side's stance.
+    for k in (0..=c).rev() {
+        let cl = clause_of(k);
+        if pack.relatives.after(text, cl.start).is_none() {
+            // Walk back only through clauses with no one in them ("…, which stipulated
+            // that these two islands will be handed over").
+            if all.iter().any(|a| a.at.start >= cl.start && a.at.start < cl.end.min(range.start)) {
+                break;
+            }
+            continue;
+        }
+        let antecedent = all.iter().rposition(|a| a.at.end <= cl.start);
+        let agreement = starting_in(r.agreements, |a| a.at.start, &(s.start..cl.start)).last();
+        if agreement.is_some_and(|ag| antecedent.and_then(|i| all.get(i)).is_none_or(|a| a.at.end <= ag.at.start)) {
+            return None;
+        }
+        if let Some(i) = antecedent
+            && all.iter().all(|a| a.at.start < cl.start || a.at.start >= range.end)
+        {
+            return Some((coordinated(&all, i, text), date));
+        }
+        break;
     }
     // The subject of the trigger's clause, then of the clauses before it.
-    let clause_of = |k: usize| starts.get(k).copied().unwrap_or(s.start)..starts.get(k + 1).copied().unwrap_or(s.end);
-    let mut subject: Option<&Actor> = None;
+    let mut subject: Option<usize> = None;
     for k in (0..=c).rev() {
         let cl = clause_of(k);
         let until = if k == c { range.start } else { cl.end };
-        if let Some(a) = all.iter().find(|a| a.at.start >= cl.start && a.at.start < until && !a.object) {
-            subject = Some(a);
+        // In the trigger's own clause, the nearest subject before it ("Russia calls them …
+        // and Japan says they are its …"); in a governing clause, its first.
+        let found = if k == c {
+            all.iter().rposition(|a| a.at.start >= cl.start && a.at.start < until && !a.object)
+        } else {
+            all.iter().position(|a| a.at.start >= cl.start && a.at.start < until && !a.object)
+        };
+        if let Some(i) = found {
+            subject = Some(i);
             break;
         }
     }
-    // "Japan must accept …, Lavrov said": an obligation put on a side is the speaker's.
-    if let Some(a) = subject
-        && pack.obligation.find_in(text, a.at.end..range.start).next().is_some()
-        && let Some(speaker) = all.iter().find(|b| b.at.start > range.end && !b.object && b.holder != Holder::NotAState)
+    if let Some(i) = subject
+        && let Some(a) = all.get(i)
     {
-        return Some((speaker.holder.clone(), date));
-    }
-    if let Some(a) = subject {
-        if !bearing && !speech_in_sentence && !governed(scan, &clause_of(c), a, range) {
+        // "Japan must accept …, Lavrov said": an obligation put on a side is the speaker's.
+        if pack.must.find_in(text, a.at.end..range.start).next().is_some() && a.holder != Holder::NotAState {
+            if let Some(sp) = speaker(a.at.start) {
+                return Some((sp.holder.clone(), date));
+            }
+        }
+        if !bearing && !speech_in_sentence && !governed(scan, a, range) {
             return None;
         }
-        return Some((a.holder.clone(), date));
+        return Some((coordinated(&all, i, text), date));
     }
     // After the trigger, in the rest of the sentence ("…, Moscow said").
-    if let Some(a) = all.iter().find(|a| a.at.start >= range.end && !a.object) {
+    if let Some(i) = all.iter().position(|a| a.at.start >= range.end && !a.object) {
         if !bearing && !speech_in_sentence {
             return None;
         }
-        return Some((a.holder.clone(), date));
+        return Some((coordinated(&all, i, text), date));
     }
     // A sentence that opens with a pronoun continues with the person last named.
     let si = scan.sentence_of(range.start);
@@ -626,37 +972,78 @@ fn holder_of(
                 (Some(p), true) => Holder::States(vec![p.clone()], Some(m.name.clone())),
                 _ => Holder::NotAState,
             };
-            return Some((h, date));
+            // The narrative goes on from where the sentence before left it: its last date.
+            let prev = scan.sentence(si.saturating_sub(1));
+            let last = scan.temporals_in(&prev).rev().find_map(|i| scan.dates_happening(i));
+            return Some((h, date.or(last)));
         }
     }
     // A sentence with no one in it continues the one before ("The statement said …").
     if all.is_empty() && (bearing || speech_in_sentence) {
         let prev = scan.sentence(si.checked_sub(1)?);
         let prev_actors = actors(scan, &prev, r.parties, r.people);
-        if let Some(a) = prev_actors.iter().find(|a| !a.object) {
-            return Some((a.holder.clone(), date));
+        if let Some(i) = prev_actors.iter().position(|a| !a.object) {
+            return Some((coordinated(&prev_actors, i, text), date));
         }
     }
     None
 }
 
-/// Whether a concept in `clause` is governed by its subject through a stance predicate,
-/// a verb of saying or a modal ("Moscow insists on post-war realities", "Tokyo will seek
-/// …").
-fn governed(scan: &Scan<'_>, clause: &Range<usize>, subject: &Actor, trigger: &Range<usize>) -> bool {
+/// The holder of actor `i` with the actors coordinated to it: "Japan and Russia",
+/// "Abe and Putin", "Tokyo, Moscow and Beijing".
+fn coordinated(all: &[Actor], i: usize, text: &str) -> Holder {
+    let Some(first) = all.get(i) else { return Holder::NotAState };
+    let Holder::States(mut states, speaker) = first.holder.clone() else { return first.holder.clone() };
+    let joined = |gap: &str| matches!(gap.trim(), "and" | "," | ", and" | "&" | "и" | "と" | "、" | "・" | "both");
+    let mut add = |a: &Actor, states: &mut Vec<PartyId>| {
+        if let Holder::States(more, _) = &a.holder {
+            for p in more {
+                if !states.contains(p) {
+                    states.push(p.clone());
+                }
+            }
+        }
+    };
+    let mut end = first.at.end;
+    for a in all.iter().skip(i + 1) {
+        if !joined(text.get(end..a.at.start).unwrap_or("x")) || a.reporter {
+            break;
+        }
+        add(a, &mut states);
+        end = a.at.end;
+    }
+    let mut start = first.at.start;
+    for a in all.get(..i).unwrap_or_default().iter().rev() {
+        if !joined(text.get(a.at.end..start).unwrap_or("x")) || a.reporter {
+            break;
+        }
+        add(a, &mut states);
+        start = a.at.start;
+    }
+    let speaker = if states.len() == 1 { speaker } else { None };
+    Holder::States(states, speaker)
+}
+
+/// Whether a concept is governed by the subject through a stance predicate, a verb of
+/// saying or a modal ("Moscow insists on post-war realities", "Tokyo will seek …").
+fn governed(scan: &Scan<'_>, subject: &Actor, trigger: &Range<usize>) -> bool {
     let between = subject.at.end..trigger.start;
     if between.end <= between.start {
         return false;
     }
-    scan.entries_in(&between).any(|(_, e)| {
-        matches!(e, Entry::Term(Term::Predicate { .. }) | Entry::Term(Term::Speech { .. }))
-    }) || scan.pack.obligation.find_in(scan.text(), between.clone()).next().is_some()
-        || char_at(scan.text(), clause.start).is_some() && scan.pack.possessive_determiners.find_in(scan.text(), between).next().is_some()
+    let gap = scan.slice(&between);
+    if gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', ':', '"']) {
+        return true;
+    }
+    scan.entries_in(&between)
+        .any(|(_, e)| matches!(e, Entry::Term(Term::Predicate { .. }) | Entry::Term(Term::Speech { .. })))
+        || scan.pack.must.find_in(scan.text(), between.clone()).next().is_some()
+        || scan.pack.possessive_determiners.find_in(scan.text(), between).next().is_some()
 }
 
 /// Positions an agreement puts on record when the text gives its terms or names it as
 /// the basis of talks: for its parties, at its date.
-fn agreement_positions(r: &Reading<'_, '_>) -> Vec<Found<PositionFinding>> {
+fn agreement_positions(r: &Reading<'_, '_>, held: &[Range<usize>]) -> Vec<Found<PositionFinding>> {
     let scan = r.scan;
     let data = scan.data;
     let text = scan.text();
@@ -680,9 +1067,13 @@ fn agreement_positions(r: &Reading<'_, '_>) -> Vec<Found<PositionFinding>> {
                     // The terms given: a hand-over of the provision's islands near the name.
                     let gives = scan.entries_in(&window).any(|(h, e)| {
                         matches!(e, Entry::Term(Term::Predicate { means: Means::Give, .. }))
-                            && r.territory(&(h.end as usize..floor_boundary(text, (h.end as usize + 120).min(window.end))))
-                                .or_else(|| r.territory(&window))
-                                .is_some_and(|(set, _)| set == p.islands || set.is_superset(p.islands))
+                            && !held.contains(&h.range())
+                            && {
+                                let s = scan.sentence(scan.sentence_of(h.start as usize));
+                                r.territory(&(h.end as usize..floor_boundary(text, (h.end as usize + 120).min(s.end))))
+                                    .or_else(|| r.territory(&(s.start..h.start as usize)))
+                                    .is_some_and(|(land, _)| land.full.is_superset(p.islands))
+                            }
                     });
                     if !gives {
                         continue;

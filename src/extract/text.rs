@@ -152,6 +152,20 @@ pub(crate) fn sentences(text: &str, pack: &Pack) -> Vec<Range<usize>> {
             j += 1;
         }
         if !matches!(bytes.get(j), Some(b' ' | b'\t')) {
+            // "… a press conference.The protest …": a lower-case word of three letters or
+            // more, a full stop, then a capital: a sentence end without its space.
+            let glued = b == b'.'
+                && j == i + 1
+                && bytes.get(j).is_some_and(u8::is_ascii_uppercase)
+                && bytes.get(j + 1).is_some_and(u8::is_ascii_lowercase)
+                && i >= 3
+                && bytes.get(i - 3..i).is_some_and(|w| w.iter().all(u8::is_ascii_lowercase));
+            if glued {
+                push(start, j, &mut out);
+                start = j;
+                i = j;
+                continue;
+            }
             i += 1;
             continue;
         }

@@ -226,8 +226,11 @@ pub(crate) struct Pack {
     pub possessive_determiners: Phrases<()>,
     pub first_person: Phrases<()>,
     pub obligation: Phrases<()>,
+    pub must: Phrases<()>,
+    pub conditions: Phrases<()>,
     pub complementizers: Phrases<()>,
     pub subordinators: Phrases<()>,
+    pub relatives: Phrases<()>,
     pub object_prepositions: Phrases<()>,
     pub questions: Phrases<()>,
     pub hedges: Phrases<()>,
@@ -663,8 +666,11 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let possessive_determiners = c.set("grammar.possessive_determiners", &g.possessive_determiners);
     let first_person = c.set("grammar.first_person", &g.first_person);
     let obligation = c.set("grammar.obligation", &g.obligation);
+    let must = c.set("grammar.must", &g.must);
+    let conditions = c.set("grammar.conditions", &g.conditions);
     let complementizers = c.set("grammar.complementizers", &g.complementizers);
     let subordinators = c.set("grammar.subordinators", &g.subordinators);
+    let relatives = c.set("grammar.relatives", &g.relatives);
     let object_prepositions = c.set("grammar.object_prepositions", &g.object_prepositions);
     let questions = c.set("grammar.questions", &g.questions);
     let hedges = c.set("grammar.hedges", &g.hedges);
@@ -694,9 +700,10 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     for fr in &s.frame {
         let entry = fr.get_ref();
         let Some(means) = c.vocab::<Means>("frame meaning", &entry.means, names::<Means>()) else { continue };
-        let verbs = c.forms("stance.frame.verbs", &entry.verbs);
+        // A form may carry several meanings (one per frame); not twice the same.
+        let verbs = c.forms(&format!("stance.frame.{means}.verbs"), &entry.verbs);
         add_terms(verbs, Term::Predicate { means, nominal: false });
-        let nouns = c.forms("stance.frame.nouns", &entry.nouns);
+        let nouns = c.forms(&format!("stance.frame.{means}.nouns"), &entry.nouns);
         add_terms(nouns, Term::Predicate { means, nominal: true });
     }
 
@@ -804,8 +811,11 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         possessive_determiners,
         first_person,
         obligation,
+        must,
+        conditions,
         complementizers,
         subordinators,
+        relatives,
         object_prepositions,
         questions,
         hedges,

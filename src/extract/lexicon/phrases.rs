@@ -164,11 +164,16 @@ impl<T> Phrases<T> {
             && let Some(w) = rest.get(..word_end)
             && !self.words.is_empty()
         {
-            let key = fold(w);
-            if let Some(p) = self.words.get(&key).and_then(|&i| self.phrases.get(i))
-                && bounded_before(text, start, p.left)
-            {
-                best = Some((start + word_end, &p.value));
+            // The word with its dots ("no.", "U.S."), else without a sentence's full stop.
+            let trimmed = w.trim_end_matches('.');
+            for (form, len) in [(w, word_end), (trimmed, trimmed.len())] {
+                if let Some(p) = self.words.get(&fold(form)).and_then(|&i| self.phrases.get(i))
+                    && bounded_before(text, start, p.left)
+                    && len > 0
+                {
+                    best = Some((start + len, &p.value));
+                    break;
+                }
             }
         }
         for p in self.others.iter().filter_map(|&i| self.phrases.get(i)) {
@@ -219,7 +224,8 @@ impl<T> Phrases<T> {
             && let Some(w) = head.get(word_start..)
         {
             let key = fold(w);
-            if let Some(p) = self.words.get(&key).and_then(|&i| self.phrases.get(i)) {
+            let bare = fold(w.trim_start_matches('.'));
+            if let Some(p) = self.words.get(&key).or_else(|| self.words.get(&bare)).and_then(|&i| self.phrases.get(i)) {
                 best = Some((word_start, &p.value));
             } else if let Some(p) = self
                 .others

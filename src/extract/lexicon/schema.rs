@@ -385,10 +385,20 @@ pub(crate) struct Grammar {
     pub first_person: Vec<Form>,
     #[serde(default)]
     pub obligation: Vec<Form>,
+    /// Modals that put an obligation on their subject ("Japan must accept …"): the stance
+    /// is the speaker's.
+    #[serde(default)]
+    pub must: Vec<Form>,
+    /// Words opening a clause that make it a condition or a hypothesis ("if", "had").
+    #[serde(default)]
+    pub conditions: Vec<Form>,
     #[serde(default)]
     pub complementizers: Vec<Form>,
     #[serde(default)]
     pub subordinators: Vec<Form>,
+    /// Relative pronouns: a clause opening with one is its antecedent's ("Russia, which says …").
+    #[serde(default)]
+    pub relatives: Vec<Form>,
     #[serde(default)]
     pub object_prepositions: Vec<Form>,
     #[serde(default)]
