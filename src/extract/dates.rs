@@ -434,8 +434,10 @@ fn fields_expr(at: &At<'_>, start: usize, end: usize, f: Fields, single_slot: bo
             if ambiguous {
                 return None;
             }
+            // Within its own sentence: the words before it, up to a sentence end.
             let head = window_before(text, start, 60);
-            let base = start - head.len();
+            let cut = head.rfind(['.', '!', '?', '\n', '。']).map_or(0, |i| i + 1);
+            let base = start - head.len() + cut;
             let future = pack.future.find_in(text, base..start).next().is_some();
             Expr::Weekday(w, if future { Tense::Future } else { Tense::Past })
         }

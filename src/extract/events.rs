@@ -14,22 +14,46 @@ use crate::date::PartialDate;
 use crate::event::EventKind;
 use crate::id::PartyId;
 
-/// The kind named by the event word nearest to `at` in `sentence`.
-fn kind_near(scan: &Scan<'_>, sentence: &Range<usize>, at: usize) -> EventKind {
+/// The kinds of happening a date dates: the event word nearest to `at` in `sentence` (a
+/// word after the date across a clause boundary counts as farther), and a second one
+/// when the sentence joins another happening to it with "and" ("met on Friday and
+/// signed a package of agreements").
+fn kinds_near(scan: &Scan<'_>, sentence: &Range<usize>, at: usize) -> (EventKind, Option<EventKind>) {
     let text = scan.text();
     // Words near `at` only: a bounded window keeps the work linear.
     let window = sentence.start.max(at.saturating_sub(NEAR / 2))..sentence.end.min(at.saturating_add(NEAR / 2));
     let window = floor_boundary(text, window.start)..floor_boundary(text, window.end);
-    let mut best: Option<(usize, EventKind)> = None;
-    for (r, kind) in scan.pack.event_kinds.find_in(text, window) {
-        let distance = if r.end <= at { at - r.end } else { r.start.saturating_sub(at) };
+    let words: Vec<(Range<usize>, EventKind)> =
+        scan.pack.event_kinds.find_in(text, window).map(|(r, k)| (r, *k)).collect();
+    let mut best: Option<(usize, usize)> = None;
+    for (i, (r, _)) in words.iter().enumerate() {
+        let distance = if r.end <= at {
+            at - r.end
+        } else {
+            let gap = text.get(at..r.start).unwrap_or_default();
+            let d = r.start.saturating_sub(at);
+            if gap.contains([',', ';', ':']) { d * 3 } else { d }
+        };
         if best.is_none_or(|(d, _)| distance < d) {
-            best = Some((distance, *kind));
+            best = Some((distance, i));
         }
     }
-    best.map_or(EventKind::Other, |(_, k)| k)
+    let Some((_, i)) = best else { return (EventKind::Other, None) };
+    let Some((primary_at, primary)) = words.get(i).cloned() else { return (EventKind::Other, None) };
+    // A second happening joined by a coordinating word, with no other date in between.
+    let second = words.iter().find(|(r, k)| {
+        *k != primary
+            && *k != EventKind::Other
+            && r.start > primary_at.end
+            && text.get(primary_at.end..r.start).is_some_and(|g| {
+                scan.pack.coordinators.find_in(text, primary_at.end..r.start).next().is_some()
+                    && !g.contains(['.', ';'])
+                    && g.split_whitespace().count() <= 12
+            })
+            && scan.temporals_in(&(primary_at.end..r.start)).is_empty()
+    });
+    (primary, second.map(|(_, k)| *k))
 }
-
 /// Whether the time expression at `range` dates the text itself: a dateline ("TOKYO,
 /// Nov. 15, 2018 -"), a labelled date ("Published: 12 March 2019"), a date on a line of
 /// its own.
@@ -103,7 +127,7 @@ pub(crate) fn events(
             continue;
         }
         let sentence = scan.sentence(s);
-        let kind = kind_near(scan, &sentence, t.range.start);
+        let (kind, second) = kinds_near(scan, &sentence, t.range.start);
         let nearest_agreement = starting_in(agreements, |a| a.at.start, &sentence)
             .iter()
             .min_by_key(|a| a.at.start.abs_diff(t.range.start))
@@ -115,16 +139,16 @@ pub(crate) fn events(
             .map(|p| p.item.formula);
         let actors: Vec<PartyId> = actors.into_iter().collect();
         // Each state holds its own elections: one event per actor.
-        let groups = if kind == EventKind::Election {
+        let groups: Vec<(EventKind, Vec<PartyId>)> = if kind == EventKind::Election {
             let mut of_people: Vec<PartyId> = people.in_range(&sentence).filter_map(|(_, m)| m.party.clone()).collect();
             of_people.sort();
             of_people.dedup();
             let electing = if of_people.is_empty() { actors } else { of_people };
-            electing.into_iter().map(|a| vec![a]).collect()
+            electing.into_iter().map(|a| (kind, vec![a])).collect()
         } else {
-            vec![actors]
+            std::iter::once((kind, actors.clone())).chain(second.map(|k| (k, actors))).collect()
         };
-        for actors in groups {
+        for (kind, actors) in groups {
             if !seen.insert((date, kind, actors.clone(), None)) {
                 continue;
             }
@@ -143,7 +167,7 @@ pub(crate) fn events(
     }
     // The lead of a news story reports the day's news without dating it: undated sentences
     // there with a past-tense happening are dated at publication.
-    if let Some(published) = scan.published.filter(|_| lead) {
+    if let Some(published) = scan.published.filter(|_| lead && std::env::var_os("KD_NOLEAD").is_none()) {
         let lead = scan
             .sentences
             .iter()
@@ -151,7 +175,8 @@ pub(crate) fn events(
             .filter(|(s, r)| {
                 sentence_parties.get(*s).is_some_and(|p| !p.is_empty()) && scan.slice(r).split_whitespace().count() >= 12
             })
-            .take(LEAD_SENTENCES);
+            .take(LEAD_SENTENCES)
+            .filter(|(_, r)| !scan.slice(r).contains(['"', '?']));
         for (s, range) in lead {
             if !scan.temporals_in(range).is_empty() {
                 continue;
@@ -163,14 +188,28 @@ pub(crate) fn events(
             }
             let Some((verb, _)) = pack.lead_verbs.find_in(text, range.clone()).find(|(r, _)| {
                 !word_before(text, r.start).is_some_and(|w| pack.auxiliaries.contains(text.get(w).unwrap_or_default()))
+                    && pack.negators.find_in(text, range.start.max(r.start.saturating_sub(12))..r.start).next().is_none()
             }) else {
                 continue;
             };
+            // Its subject is a state or a person, named right before the verb ("Tokyo
+            // protested", "Putin proposed"), not a share of a poll ("29% said").
+            let near = verb.start.saturating_sub(30).max(range.start)..verb.start;
+            let last = scan.hits_in(&near).filter_map(|i| scan.hits.get(i)).next_back();
+            let named_before = last.is_some_and(|h| {
+                text.get(h.end as usize..verb.start).is_some_and(|g| !g.contains([',', '%']))
+                    && scan.reader.entries(h).any(|e| {
+                        matches!(e, super::reader::Entry::Party { .. } | super::reader::Entry::Person { .. })
+                    })
+            });
+            if !named_before {
+                continue;
+            }
             let actors: Vec<PartyId> = sentence_parties.get(s).cloned().unwrap_or_default().into_iter().collect();
             if actors.is_empty() {
                 continue;
             }
-            let kind = kind_near(scan, range, verb.start);
+            let (kind, _) = kinds_near(scan, range, verb.start);
             if !seen.insert((published, kind, actors.clone(), None)) {
                 continue;
             }
@@ -195,4 +234,4 @@ pub(crate) fn events(
 }
 
 /// How many sentences (of twelve words or more) make a story's lead.
-const LEAD_SENTENCES: usize = 5;
+const LEAD_SENTENCES: usize = 4;

@@ -309,6 +309,13 @@ impl<'d> Extractor<'d> {
                 s.insert(party);
             }
         }
+        // The speaker of a quote acts in its sentence ("'…,' he said yesterday").
+        for q in &people.quotes {
+            let party = q.item.speaker.as_deref().and_then(|s| people.by_name(s)).and_then(|m| m.party.clone());
+            if let (Some(party), Some(s)) = (party, sentence_parties.get_mut(scan.sentence_of(q.at.end))) {
+                s.insert(party);
+            }
+        }
         let implied = mentions::implied_agreements(&scan, &sentence_parties, &agreements);
         agreements.extend(implied);
         agreements.sort_by_key(|a| a.at.start);

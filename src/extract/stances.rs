@@ -181,12 +181,25 @@ struct Actor {
     reporter: bool,
 }
 
-/// The actors of `range`, in order.
-fn actors(scan: &Scan<'_>, range: &Range<usize>, parties: &[Found<PartyMention>], people: &People) -> Vec<Actor> {
+/// The actors of `range`, in order: states named (not inside an agreement's name), people,
+/// office titles without a name ("the Russian foreign minister", "the Foreign Minister of
+/// Russia"), "both sides", reporters.
+fn actors(
+    scan: &Scan<'_>,
+    range: &Range<usize>,
+    parties: &[Found<PartyMention>],
+    people: &People,
+    agreements: &[Found<AgreementMention>],
+) -> Vec<Actor> {
     let text = scan.text();
     let pack = scan.pack;
     let mut out = Vec::new();
-    for p in starting_in(parties, |p| p.at.start, range).iter().filter(|p| p.at.end <= range.end) {
+    let in_name = |r: &Range<usize>| {
+        starting_in(agreements, |a| a.at.start, &(r.start.saturating_sub(200)..r.end))
+            .iter()
+            .any(|a| a.at.start <= r.start && r.end <= a.at.end)
+    };
+    for p in starting_in(parties, |p| p.at.start, range).iter().filter(|p| p.at.end <= range.end && !in_name(&p.at)) {
         let r = p.at.clone();
         let possessive = pack.possessive_suffixes.glued(text, r.end).is_some() || pack.possessive_markers.glued(text, r.end).is_some();
         let object = preceded_by(scan, &pack.object_prepositions, r.start) || pack.object_markers.glued(text, r.end).is_some();
@@ -231,6 +244,35 @@ fn actors(scan: &Scan<'_>, range: &Range<usize>, parties: &[Found<PartyMention>]
                 object: false,
                 possessive: false,
                 person: false,
+                reporter: false,
+            });
+        }
+    }
+    // An office named without a person: "the Russian foreign minister", "the Foreign
+    // Minister of Russia" (the state before it, or after "of").
+    for (h, e) in scan.entries_in(range) {
+        let Entry::Term(Term::Title { office: true, party }) = e else { continue };
+        let r = h.range();
+        if people.in_range(&(r.start..(r.end + 40).min(range.end))).next().is_some() {
+            continue;
+        }
+        let before = starting_in(parties, |p| p.at.start, &(r.start.saturating_sub(30)..r.start))
+            .iter()
+            .rev()
+            .find(|p| text.get(p.at.end..r.start).is_some_and(|g| g.trim().split_whitespace().count() <= 1))
+            .map(|p| p.item.party.clone());
+        let after = starting_in(parties, |p| p.at.start, &(r.end..(r.end + 20).min(range.end)))
+            .first()
+            .filter(|p| text.get(r.end..p.at.start).is_some_and(|g| matches!(g.trim(), "of" | "of the")))
+            .map(|p| p.item.party.clone());
+        if let Some(state) = before.or(after).or_else(|| party.clone()) {
+            let object = preceded_by(scan, &pack.object_prepositions, r.start);
+            out.push(Actor {
+                at: r,
+                holder: Holder::States(vec![state], None),
+                object,
+                possessive: false,
+                person: true,
                 reporter: false,
             });
         }
@@ -505,7 +547,7 @@ pub(crate) fn positions(
         // A side does not claim for the other: a claim for a side other than its holder
         // ("… once Russia recognises Japan's sovereignty, Tokyo says") is the claimant's,
         // when the claimant is named in the sentence.
-        let named: Vec<PartyId> = actors(scan, &s, parties, people)
+        let named: Vec<PartyId> = actors(scan, &s, parties, people, agreements)
             .into_iter()
             .filter(|a| !a.object)
             .filter_map(|a| match a.holder {
@@ -794,6 +836,9 @@ fn possessor(r: &Reading<'_, '_>, at: usize, s: &Range<usize>) -> Option<Holder>
         if pack.first_person.contains(&det) {
             return quote_speaker(r, at).map(|(h, _)| h);
         }
+        // "its sovereignty", "their claim": the subject before it in the sentence.
+        let all = actors(scan, &(s.start..d), r.parties, r.people, r.agreements);
+        return all.iter().rev().find(|a| !a.object && !a.reporter).map(|a| a.holder.clone());
     }
     None
 }
@@ -864,7 +909,7 @@ fn holder_of(
     if pack.hedges.find_in(text, s.clone()).next().is_some() {
         return None;
     }
-    let all = actors(scan, s, r.parties, r.people);
+    let all = actors(scan, s, r.parties, r.people, r.agreements);
     let speech_in_sentence = scan.entries_in(s).any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })));
     let clause_of = |k: usize| starts.get(k).copied().unwrap_or(s.start)..starts.get(k + 1).copied().unwrap_or(s.end);
     // The speaker of the sentence: an actor right before a verb of saying.
@@ -981,7 +1026,7 @@ fn holder_of(
     // A sentence with no one in it continues the one before ("The statement said …").
     if all.is_empty() && (bearing || speech_in_sentence) {
         let prev = scan.sentence(si.checked_sub(1)?);
-        let prev_actors = actors(scan, &prev, r.parties, r.people);
+        let prev_actors = actors(scan, &prev, r.parties, r.people, r.agreements);
         if let Some(i) = prev_actors.iter().position(|a| !a.object) {
             return Some((coordinated(&prev_actors, i, text), date));
         }

@@ -230,6 +230,7 @@ pub(crate) struct Pack {
     pub conditions: Phrases<()>,
     pub complementizers: Phrases<()>,
     pub subordinators: Phrases<()>,
+    pub coordinators: Phrases<()>,
     pub relatives: Phrases<()>,
     pub object_prepositions: Phrases<()>,
     pub questions: Phrases<()>,
@@ -670,6 +671,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let conditions = c.set("grammar.conditions", &g.conditions);
     let complementizers = c.set("grammar.complementizers", &g.complementizers);
     let subordinators = c.set("grammar.subordinators", &g.subordinators);
+    let coordinators = c.set("grammar.coordinators", &g.coordinators);
     let relatives = c.set("grammar.relatives", &g.relatives);
     let object_prepositions = c.set("grammar.object_prepositions", &g.object_prepositions);
     let questions = c.set("grammar.questions", &g.questions);
@@ -815,6 +817,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         conditions,
         complementizers,
         subordinators,
+        coordinators,
         relatives,
         object_prepositions,
         questions,

@@ -282,12 +282,28 @@ fn is_word_part(c: char) -> bool {
     c.is_alphanumeric() || c == '\'' || c == '-' || c == '.'
 }
 
+/// Whether a word may start at `at`: not inside a word, nor after the hyphen of a
+/// compound ("held" is not a word of "Russian-held").
 fn bounded_before(text: &str, at: usize, needed: bool) -> bool {
-    !needed || !text.get(..at).and_then(|s| s.chars().next_back()).is_some_and(is_spaced_word_char)
+    if !needed {
+        return true;
+    }
+    let mut before = text.get(..at).unwrap_or_default().chars().rev();
+    match before.next() {
+        Some(c) if is_spaced_word_char(c) => false,
+        Some('-') => !before.next().is_some_and(char::is_alphabetic),
+        _ => true,
+    }
 }
 
+/// Whether a word may end at `at`: not inside a word, nor before the hyphen of a compound.
 fn bounded_after(text: &str, at: usize) -> bool {
-    !text.get(at..).and_then(|s| s.chars().next()).is_some_and(is_spaced_word_char)
+    let mut after = text.get(at..).unwrap_or_default().chars();
+    match after.next() {
+        Some(c) if is_spaced_word_char(c) => false,
+        Some('-') => !after.next().is_some_and(char::is_alphabetic),
+        _ => true,
+    }
 }
 
 /// Extends a stem match to the end of its word.

@@ -396,6 +396,9 @@ pub(crate) struct Grammar {
     pub complementizers: Vec<Form>,
     #[serde(default)]
     pub subordinators: Vec<Form>,
+    /// Words that join two verbs of one subject ("met … and signed").
+    #[serde(default)]
+    pub coordinators: Vec<Form>,
     /// Relative pronouns: a clause opening with one is its antecedent's ("Russia, which says …").
     #[serde(default)]
     pub relatives: Vec<Form>,
