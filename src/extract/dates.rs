@@ -315,14 +315,26 @@ fn expression_at(at: &At<'_>, p: usize, data: &Dataset) -> Option<(Range<usize>,
             _ => {}
         }
     }
-    // Patterns: the longest match.
+    // Patterns: the longest match; two longest that read month and day differently
+    // ("05/06/2019": May or June) make no date.
     let mut best: Option<(usize, Fields, usize)> = None;
+    let mut ambiguous = false;
     for (k, pattern) in pack.date_patterns.iter().enumerate() {
-        if let Some((end, f)) = at.pattern(&pattern.items, p)
-            && best.is_none_or(|(e, _, _)| end > e)
-        {
-            best = Some((end, f, k));
+        if let Some((end, f)) = at.pattern(&pattern.items, p) {
+            match best {
+                Some((e, g, _)) if end == e => {
+                    ambiguous |= (f.month, f.day) != (g.month, g.day) && f.year == g.year;
+                }
+                Some((e, _, _)) if end < e => {}
+                _ => {
+                    best = Some((end, f, k));
+                    ambiguous = false;
+                }
+            }
         }
+    }
+    if ambiguous {
+        return None;
     }
     let (end, f, k) = best?;
     let single_slot = pack.date_patterns.get(k).is_some_and(|pat| pat.items.len() == 1);
@@ -572,29 +584,48 @@ const HEAD: usize = 1500;
 /// relative date resolved against it.
 pub(crate) fn infer_published(text: &str, temporals: &[Temporal]) -> Option<PartialDate> {
     let mut strong: Vec<(PartialDate, bool)> = Vec::new();
+    let mut headers: Vec<PartialDate> = Vec::new();
     for t in temporals.iter().take_while(|t| t.range.start < HEAD) {
         let Expr::Absolute(d) = t.expr else { continue };
         if t.label && d.precision() != Precision::Year {
             strong.push((d, true));
             continue;
         }
-        if d.precision() != Precision::Day {
+        if d.precision() == Precision::Year {
             continue;
         }
         let line_start = text.get(..t.range.start).and_then(|s| s.rfind('\n')).map_or(0, |i| i + 1);
         let line_end = text.get(t.range.end..).and_then(|s| s.find('\n')).map_or(text.len(), |i| t.range.end + i);
-        let prefix = text.get(line_start..t.range.start).unwrap_or_default();
+        let prefix = text.get(line_start..t.range.start).unwrap_or_default().trim();
         let line = text.get(line_start..line_end).unwrap_or_default();
-        // A wire dateline: "LONDON, 12 October 1993 (Agency) - …"; a header line: the date
-        // with little else ("Friday 11 September 1992 23:02 BST", "2012.03.08 | News").
-        let wire = prefix.chars().count() <= 40 && !prefix.chars().any(char::is_lowercase);
-        let short = line.chars().count() <= 100;
-        if wire || short {
+        let after = text.get(t.range.end..line_end).unwrap_or_default().trim_start();
+        let line_no = text.get(..line_start).map_or(0, |s| s.matches('\n').count());
+        if d.precision() == Precision::Month {
+            // A month on a short line at the very top ("Analysis - December 2016").
+            if line_no < 3 && line.chars().count() <= 60 {
+                headers.push(d);
+            }
+            continue;
+        }
+        // A wire dateline: "LONDON, 12 October 1993 (Agency) - …", "Tokyo, Oct. 13, 1993
+        // (AP) --"; a header line: the date with little else ("Friday 11 September 1992
+        // 23:02 BST", "2012.03.08 | News").
+        let upper = prefix.chars().count() <= 40 && !prefix.chars().any(char::is_lowercase);
+        let city = prefix.chars().count() <= 30
+            && prefix.ends_with(',')
+            && (after.starts_with('(') || after.starts_with('-') || after.starts_with('/'));
+        let header = line.chars().count() <= 100 && prefix.split_whitespace().count() <= 2;
+        if upper || city || header {
             strong.push((d, false));
         }
     }
+    if strong.is_empty() {
+        // Only a month heading: taken when every heading agrees.
+        let first = *headers.first()?;
+        return headers.iter().all(|d| *d == first).then_some(first);
+    }
     let (first, _) = *strong.iter().find(|(_, labelled)| *labelled).or(strong.first())?;
-    let agree = strong.iter().all(|(d, _)| {
+    let agree = strong.iter().chain(headers.iter().map(|d| (*d, false)).collect::<Vec<_>>().iter()).all(|(d, _)| {
         d.year_number() == first.year_number() && (d.month_number() == first.month_number() || d.month_number().is_none())
     });
     agree.then_some(first)

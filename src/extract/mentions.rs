@@ -224,7 +224,10 @@ pub(crate) fn islands(scan: &Scan<'_>, agreements: &[Found<AgreementMention>]) -
             break;
         }
     }
-    let context = !out.is_empty();
+    // The text is about the islands: a name of one, or a word of the dispute ("the four
+    // Kuril islands", "four islands in the Kuril chain").
+    let context = !out.is_empty()
+        || scan.pack.territory_context.find_in(scan.text(), 0..scan.text().len().min(4096)).next().is_some();
     if context {
         out.extend(counted_territory(scan));
     }

@@ -112,6 +112,7 @@ fn name_after(scan: &Scan<'_>, at: usize) -> Option<Range<usize>> {
 fn name_before(scan: &Scan<'_>, end: usize) -> Option<Range<usize>> {
     let text = scan.text();
     let mut start = end;
+    let mut last_end: Option<usize> = None;
     let mut count = 0;
     let mut at = end;
     while count < 4 {
@@ -126,10 +127,11 @@ fn name_before(scan: &Scan<'_>, end: usize) -> Option<Range<usize>> {
             break;
         }
         start = w.start;
+        last_end.get_or_insert(w.end);
         at = w.start;
         count += 1;
     }
-    let range = start..end;
+    let range = start..last_end.unwrap_or(end);
     let s = text.get(range.clone())?;
     (s.split_whitespace().filter(|w| !w.ends_with('.')).count() >= 2).then_some(range)
 }
@@ -284,7 +286,12 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
                             }
                         }
                     }
-                    if let Some(name) = name_after(scan, at) {
+                    let name = name_after(scan, at).or_else(|| {
+                        let rest = text.get(at..)?;
+                        let comma = rest.strip_prefix(',').map(|_| at + 1)?;
+                        name_after(scan, comma)
+                    });
+                    if let Some(name) = name {
                         let whole = hit.start as usize..name.end;
                         unknown.push((name, whole, title, *office && !former, party.clone()));
                     }
@@ -312,7 +319,11 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
         if let Some((role, office)) = appositive_role(scan, comma)
             && let Some(name) = name_before(scan, comma)
         {
-            unknown.push((name.clone(), name.start..comma, role, office, None));
+            // The role's own words name the state ("a Russian analyst", "the former Japanese
+            // prime minister", "a researcher at the Moscow State Institute").
+            let tail = window_after(text, comma, 90);
+            let end = comma + tail.find(['.', ';', '\n']).unwrap_or(tail.len());
+            unknown.push((name.clone(), name.start..end, role, office, None));
         }
     }
     // Bylines and credits.
@@ -358,7 +369,7 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
         }
         let key = name.to_lowercase();
         let s = scan.sentence(scan.sentence_of(name_range.start));
-        let window = whole.start.saturating_sub(TITLE_REACH).max(s.start)..whole.end.max(name_range.end);
+        let window = whole.start.saturating_sub(TITLE_REACH).max(s.start)..whole.end.max(name_range.end).min(s.end.max(name_range.end));
         let date = scan.date_at(name_range.start).or(scan.published);
         let party = title_party.clone().or_else(|| choose_party(data, &parties_in(scan, &window), date));
         let idx = match by_key.get(&key) {

@@ -240,6 +240,7 @@ pub(crate) struct Pack {
     pub possessive_markers: Phrases<()>,
     // stance
     pub territory_nouns: Phrases<()>,
+    pub territory_context: Phrases<()>,
     pub extents: Phrases<Extent>,
     // inflection
     pub paradigms: Vec<Paradigm>,
@@ -683,6 +684,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     // stance
     let s = &raw.stance;
     let territory_nouns = c.set("stance.territory_nouns", &s.territory_nouns);
+    let territory_context = c.set("stance.context", &s.context);
     let mut extents = Phrases::default();
     for x in &s.extent {
         let entry = x.get_ref();
@@ -826,6 +828,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         object_markers,
         possessive_markers,
         territory_nouns,
+        territory_context,
         extents,
         paradigms,
         party_refs,

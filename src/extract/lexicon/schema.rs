@@ -424,6 +424,9 @@ pub(crate) struct Grammar {
 pub(crate) struct Stance {
     #[serde(default)]
     pub territory_nouns: Vec<Form>,
+    /// Words that put a text in the dispute, so that "the four islands" means the four.
+    #[serde(default)]
+    pub context: Vec<Form>,
     #[serde(default)]
     pub extent: Vec<Spanned<Extent>>,
     #[serde(default)]
