@@ -329,10 +329,10 @@ fn the_record_keeps_to_the_schema() {
 
 #[test]
 fn a_long_document_is_read_in_pieces_with_spans_into_the_whole() {
-    // Over 2 MiB: three pieces. A name near the end, a person in two pieces, and the only
-    // year-bearing clue at the very end for the inferred publication date.
+    // Over 2 MiB: three pieces. A name near the end, a person in two pieces, and the
+    // dateline at the top for the inferred publication date.
     let filler = "The fishing fleets stayed in port while the markets waited for the catch.\n\n";
-    let mut text = String::from("Shinzo Abe arrived.\n\n");
+    let mut text = String::from("TOKYO, Aug. 15, 2020 (Kyodo) -\nShinzo Abe arrived.\n\n");
     while text.len() < (2 << 20) + 1000 {
         text.push_str(filler);
     }
@@ -342,7 +342,7 @@ fn a_long_document_is_read_in_pieces_with_spans_into_the_whole() {
     let kunashiri = x.islands.iter().find(|m| m.islands == IslandSet::from([Island::Kunashir])).unwrap();
     assert_eq!(kunashiri.evidence.text(&text), "Kunashiri");
     assert_eq!(kunashiri.evidence.sentence_text(&text), "Kunashiri is close.");
-    assert_eq!(x.published.map(|d| d.to_string()).as_deref(), Some("2020"));
+    assert_eq!(x.published.map(|d| d.to_string()).as_deref(), Some("2020-08-15"));
     assert!(x.positions.iter().any(|p| p.holder == party("japan") && p.formula == FormulaId::FourIslands));
 }
 

@@ -637,6 +637,11 @@ fn quotes(scan: &Scan<'_>, people: &People) -> Vec<Found<Quote>> {
         offset += line.len();
         let Some(colon) = line.find(": ").filter(|&c| c < 60) else { continue };
         let label = start..start + colon;
+        // The label is a name (and its title) alone: "Ambassador Mikhail Galuzin: …", not
+        // "Abe said: …".
+        if scan.slice(&label).split_whitespace().any(|w| w.chars().next().is_some_and(char::is_lowercase)) {
+            continue;
+        }
         let Some((_, m)) = people.in_range(&label).last() else { continue };
         let body = start + colon + 2..start + line.trim_end().len();
         if body.end > body.start {

@@ -525,7 +525,21 @@ pub(crate) fn positions(
         let held = holder_of(&r, &at, bearing, !keep_noun);
         if std::env::var_os("KD_DEBUG").is_some() { eprintln!("  holder {:?}", held); }
         let Some((holder, date)) = held else { continue };
-        let Holder::States(states, speaker) = holder else { continue };
+        let Holder::States(states, mut speaker) = holder else { continue };
+        // Reported speech: the official who said it ("…, Chief Cabinet Secretary X told a
+        // news conference … that Tokyo would …").
+        if speaker.is_none()
+            && let [state] = states.as_slice()
+        {
+            speaker = people
+                .in_range(&s)
+                .find(|(_, m)| m.official && m.party.as_ref() == Some(state))
+                .filter(|(pr, _)| {
+                    scan.entries_in(&(pr.end..floor_boundary(text, (pr.end + 30).min(s.end))))
+                        .any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })))
+                })
+                .map(|(_, m)| m.name.clone());
+        }
         let plural = states.len() > 1 && matches!(trigger, Trigger::Predicate { means: Means::Claim | Means::Keep, .. });
         // Undated: the publication date, unless the holder did not exist then, when an
         // agreement of its the sentence names dates it ("Under the 1956 declaration, the
@@ -948,6 +962,14 @@ fn holder_of(
     // A relative clause is its antecedent's: "…, Russia, which says the islands are …";
     // an agreement's ("the 1956 declaration, under which Russia is to return …") gives the
     // agreement's terms, not a side's stance.
+    // "Under the 1956 declaration, Moscow was to hand over …": the agreement's terms.
+    if let Some((e, _)) = pack.agreement_terms.after(text, s.start)
+        && starting_in(r.agreements, |a| a.at.start, &(e..range.start)).iter().any(|a| {
+            text.get(e..a.at.start).is_some_and(|g| g.split_whitespace().count() <= 1)
+        })
+    {
+        return None;
+    }
     for k in (0..=c).rev() {
         let cl = clause_of(k);
         if pack.relatives.after(text, cl.start).is_none() {

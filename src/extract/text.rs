@@ -317,7 +317,7 @@ mod tests {
         let at = n.text.find("two").unwrap();
         assert_eq!(&original[n.original_range(&(at..at + 11))], "two islands");
         // A span ending inside the expanded ellipsis ends after it, on a boundary.
-        let dots = n.text.find("...").unwrap();
+        let dots = n.text.rfind("...").unwrap();
         let r = n.original_range(&(dots - 4..dots + 1));
         assert_eq!(&original[r], "U.S.\u{2026}");
         let r = n.original_range(&(dots + 1..dots + 2));

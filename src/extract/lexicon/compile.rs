@@ -212,6 +212,7 @@ pub(crate) struct Pack {
     pub determiners: Phrases<()>,
     pub signed: Phrases<()>,
     pub agree_verbs: Phrases<()>,
+    pub agreement_terms: Phrases<()>,
     pub year_links: Phrases<()>,
     // events
     pub lead_verbs: Phrases<()>,
@@ -631,6 +632,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let determiners = c.set("agreements.determiners", &a.determiners);
     let signed = c.set("agreements.signed", &a.signed);
     let agree_verbs = c.set("agreements.agree_verbs", &a.agree_verbs);
+    let agreement_terms = c.set("agreements.terms", &a.terms);
     let year_links = c.set("agreements.year_links", &a.year_links);
     for h in &a.head {
         let entry = h.get_ref();
@@ -803,6 +805,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         determiners,
         signed,
         agree_verbs,
+        agreement_terms,
         year_links,
         lead_verbs,
         auxiliaries,

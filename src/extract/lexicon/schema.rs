@@ -333,6 +333,8 @@ pub(crate) struct Agreements {
     #[serde(default)]
     pub agree_verbs: Vec<Form>,
     #[serde(default)]
+    pub terms: Vec<Form>,
+    #[serde(default)]
     pub head: Vec<Spanned<Head>>,
     /// Words that join a year to a head after it ("of", "in"; Japanese の).
     #[serde(default)]
