@@ -319,7 +319,20 @@ fn expression_at(at: &At<'_>, p: usize, data: &Dataset) -> Option<(Range<usize>,
     // ("05/06/2019": May or June) make no date.
     let mut best: Option<(usize, Fields, usize)> = None;
     let mut ambiguous = false;
+    // Only the patterns whose first slot can start here.
+    let first_ok = |item: Option<&DateItem>| match item {
+        Some(DateItem::Year | DateItem::Day | DateItem::MonthNumber | DateItem::EraYear) => {
+            text.as_bytes().get(p).is_some_and(u8::is_ascii_digit) || at.number(p).is_some()
+        }
+        Some(DateItem::Month) => at.hit_terms(p).any(|(_, t)| matches!(t, Term::Month { .. })),
+        Some(DateItem::Weekday) => at.hit_terms(p).any(|(_, t)| matches!(t, Term::Weekday { .. })),
+        Some(DateItem::Era) => at.hit_terms(p).any(|(_, t)| matches!(t, Term::Era { .. })),
+        _ => false,
+    };
     for (k, pattern) in pack.date_patterns.iter().enumerate() {
+        if !first_ok(pattern.items.first()) {
+            continue;
+        }
         if let Some((end, f)) = at.pattern(&pattern.items, p) {
             match best {
                 Some((e, g, _)) if end == e => {

@@ -269,8 +269,9 @@ fn counted_territory(scan: &Scan<'_>) -> Vec<Found<IslandMention>> {
     if pack.territory_nouns.is_empty() || pack.extents.is_empty() {
         return out;
     }
-    for s in &scan.sentences {
-        for (r, _) in pack.territory_nouns.find_in(text, s.clone()) {
+    for (r, _) in pack.territory_nouns.find_in(text, 0..text.len()) {
+        let s = scan.sentence(scan.sentence_of(r.start));
+        {
             // Up to two words between the count and the noun ("four small, flinty northern islands").
             let mut at = r.start;
             for _ in 0..4 {

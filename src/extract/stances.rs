@@ -303,6 +303,16 @@ fn actors(
     out
 }
 
+/// Where a verb's object ends: at a contrasting conjunction ("but", "while"), a
+/// semicolon, the sentence's end, or sixteen words on.
+fn object_end(scan: &Scan<'_>, from: usize, sentence_end: usize) -> usize {
+    let text = scan.text();
+    let limit = words_after(text, from, 16).min(sentence_end);
+    let stop = scan.pack.contrasts.find_in(text, from..limit).next().map_or(limit, |(r, _)| r.start);
+    let semi = text.get(from..stop).and_then(|t| t.find(';')).map_or(stop, |i| from + i);
+    semi.min(stop)
+}
+
 /// The offset `n` words after `at` (or the end of the text).
 fn words_after(text: &str, at: usize, n: usize) -> usize {
     super::text::words(text, at..floor_boundary(text, (at + 200).min(text.len()))).nth(n).map_or(text.len().min(at + 200), |w| w.start)
@@ -349,6 +359,20 @@ struct Reading<'s, 'a> {
     agreements: &'s [Found<AgreementMention>],
     islands: &'s [Found<IslandMention>],
     index: &'s FormulaIndex,
+    /// The actors of each sentence read so far, by the sentence's start.
+    actors: std::cell::RefCell<std::collections::HashMap<usize, std::rc::Rc<Vec<Actor>>>>,
+}
+
+impl Reading<'_, '_> {
+    /// The actors of sentence `s` (computed once).
+    fn actors_of(&self, s: &Range<usize>) -> std::rc::Rc<Vec<Actor>> {
+        if let Some(a) = self.actors.borrow().get(&s.start) {
+            return a.clone();
+        }
+        let a = std::rc::Rc::new(actors(self.scan, s, self.parties, self.people, self.agreements));
+        self.actors.borrow_mut().insert(s.start, a.clone());
+        a
+    }
 }
 
 impl Reading<'_, '_> {
@@ -467,7 +491,7 @@ pub(crate) fn positions(
     islands: &[Found<IslandMention>],
     index: &FormulaIndex,
 ) -> Vec<Found<PositionFinding>> {
-    let r = Reading { scan, parties, people, agreements, islands, index };
+    let r = Reading { scan, parties, people, agreements, islands, index, actors: Default::default() };
     let mut out = Vec::new();
     // Hand-overs a present actor states: not an agreement's terms.
     let mut stated_gives: Vec<Range<usize>> = Vec::new();
@@ -518,13 +542,17 @@ pub(crate) fn positions(
         if std::env::var_os("KD_DEBUG").is_some() { eprintln!("trigger {:?} {:?} -> {:?}", scan.slice(range), meanings, found); }
         let Some((outcome, negated, trigger)) = found else { continue };
         let bearing = matches!(trigger, Trigger::Predicate { .. });
+        // A possessor holds a nominal stance ("Japan's claim"), not a concept ("Russia's
+        // illegal occupation" is Japan's charge against Russia).
+        let nominal = matches!(trigger, Trigger::Predicate { nominal: true, .. });
         // A hold named by its possessor ("Russia's sovereignty") is the possessor's hold; who
         // states it is read from the clause.
         let keep_noun = matches!(trigger, Trigger::Predicate { means: Means::Keep, nominal: true });
         let at = Place { range, s: &s, starts: &starts, c };
-        let held = holder_of(&r, &at, bearing, !keep_noun);
+        let held = holder_of(&r, &at, bearing, nominal && !keep_noun);
         if std::env::var_os("KD_DEBUG").is_some() { eprintln!("  holder {:?}", held); }
         let Some((holder, date)) = held else { continue };
+        let _ = nominal;
         let Holder::States(states, mut speaker) = holder else { continue };
         // Reported speech: the official who said it ("…, Chief Cabinet Secretary X told a
         // news conference … that Tokyo would …").
@@ -561,11 +589,12 @@ pub(crate) fn positions(
         // A side does not claim for the other: a claim for a side other than its holder
         // ("… once Russia recognises Japan's sovereignty, Tokyo says") is the claimant's,
         // when the claimant is named in the sentence.
-        let named: Vec<PartyId> = actors(scan, &s, parties, people, agreements)
-            .into_iter()
+        let named: Vec<PartyId> = r
+            .actors_of(&s)
+            .iter()
             .filter(|a| !a.object)
-            .filter_map(|a| match a.holder {
-                Holder::States(v, _) => Some(v),
+            .filter_map(|a| match &a.holder {
+                Holder::States(v, _) => Some(v.clone()),
                 Holder::NotAState => None,
             })
             .flatten()
@@ -682,6 +711,14 @@ fn read_frame(
             r.territory(&(s.start..range.start)).map(|(land, _)| Outcome::Gets(None, land))
         }
         Means::Give => {
+            // An agreement's pledge ("the 1956 Soviet pledge to return two areas"): its terms,
+            // not a present side's stance.
+            let near = range.start.saturating_sub(50).max(clause.start)..range.start;
+            if starting_in(r.agreements, |a| a.at.start, &near).iter().any(|a| {
+                text.get(a.at.end..range.start).is_some_and(|g| g.split_whitespace().count() <= 2 && !g.contains([',', ';']))
+            }) {
+                return None;
+            }
             // Active: the territory after; passive ("must be returned"): before.
             let before = clause.start..range.start;
             r.territory(&after)
@@ -706,25 +743,42 @@ fn read_frame(
                     .find(|p| p.at.end <= after.end)
                     .map(|p| p.item.party.clone())
             };
-            let (land, _) = r.territory(&after).or_else(|| r.territory(&before))?;
+            let found = if *nominal {
+                r.territory(&after).or_else(|| r.territory(&before))
+            } else {
+                r.territory(&before).or_else(|| r.territory(&(s.start..range.start))).or_else(|| r.territory(&after))
+            };
+            let (land, _) = found?;
             Some(Outcome::Gets(beneficiary, land))
         }
         Means::Basis | Means::Accept => {
             // A formula named after it (a verb: within a few words; a noun: in the
             // sentence), else an agreement named in it.
-            let reach = if *nominal { s.end } else { words_after(text, range.end, 8).min(s.end) };
-            if let Some((cr, formula)) = concept_in(&next(reach, consumed)) {
-                // Its object is the acceptance's, frames inside it too ("suggested that
-                // Russia gives up two islands now and two more later").
-                consumed.push(range.end..cr.end.max(clause.end.min(reach.max(cr.end))));
-                consumed.push(cr);
+            // A verb's object: up to a contrasting conjunction or the sentence's end, at most
+            // sixteen words on ("proposed on Wednesday that Russia and Japan conclude a
+            // treaty …, with no preconditions").
+            let reach = if *nominal { s.end } else { object_end(scan, range.end, s.end) };
+            let ahead = next(reach, consumed);
+            if let Some((cr, formula)) = concept_in(&ahead) {
+                // A possessed proposal between ("welcomed Putin's call for a draw"): the
+                // concept is its possessor's too, so it stays for that nominal to read.
+                let possessed = ahead.iter().take_while(|(r2, _)| r2.start < cr.start).any(|(r2, ts)| {
+                    ts.iter().any(|t| matches!(t, Trigger::Predicate { nominal: true, .. })) && possessor(r, r2.start, s).is_some()
+                });
+                if !possessed {
+                    // Its object is the acceptance's, frames inside it too ("suggested that
+                    // Russia gives up two islands now and two more later").
+                    consumed.push(range.end..cr.end);
+                    consumed.push(cr);
+                }
                 return Some(Outcome::Formula(formula));
             }
             // Accepting islands is wanting them ("Tokyo could accept Shikotan, the Habomai
             // islets and part of Kunashiri").
             if *means == Means::Accept
                 && !*nominal
-                && let Some((land, _)) = r.territory(&(range.end..clause.end.max(range.end)))
+                && let Some((land, _)) = r.territory(&(range.end..object_end(scan, range.end, s.end)))
+                && r.territory(&(range.end..words_after(text, range.end, 3))).is_some()
             {
                 return Some(Outcome::Gets(None, land));
             }
@@ -735,9 +789,9 @@ fn read_frame(
             } else if *means == Means::Basis {
                 // "on the basis of the 1956 declaration", or the agreement before: "the
                 // declaration … as the basis".
-                s.start..words_after(text, range.end, 8).min(s.end)
+                s.start..object_end(scan, range.end, s.end)
             } else {
-                range.end..words_after(text, range.end, 8).min(clause.end.max(range.end))
+                range.end..object_end(scan, range.end, s.end)
             };
             let agreement = starting_in(r.agreements, |a| a.at.start, &within)
                 .iter()
@@ -756,15 +810,17 @@ fn read_frame(
                 *negated = !*negated;
                 return r.territory(&after2).map(|(land, _)| Outcome::Gives(land));
             }
-            // Someone else's stance: attributed only through its possessor. What follows in the
-            // clause is the rejected thing too ("denied reports that it was ready to …").
+            // Someone else's stance: attributed only through its possessor ("rejected Moscow's
+            // offer of …" is Moscow's offer). Without one, what follows in the clause is the
+            // rejected thing ("denied reports that it was ready to …").
+            if possessor(r, r2.start, s).is_some() {
+                return None;
+            }
             for (r3, _) in &list {
-                if r3.start > r2.start && possessor(r, r3.start, s).is_some() {
+                if possessor(r, r3.start, s).is_some() {
                     break;
                 }
-                if possessor(r, r3.start, s).is_none() {
-                    consumed.push(r3.clone());
-                }
+                consumed.push(r3.clone());
             }
             None
         }
@@ -852,7 +908,7 @@ fn possessor(r: &Reading<'_, '_>, at: usize, s: &Range<usize>) -> Option<Holder>
         }
         // "its sovereignty", "their claim": the subject before it in the sentence.
         let all = actors(scan, &(s.start..d), r.parties, r.people, r.agreements);
-        return all.iter().rev().find(|a| !a.object && !a.reporter).map(|a| a.holder.clone());
+        return all.iter().rev().find(|a| !a.object && !a.reporter && !a.possessive).map(|a| a.holder.clone());
     }
     None
 }
@@ -920,10 +976,16 @@ fn holder_of(
     if conditional(clause_start) || conditional(s.start) {
         return None;
     }
+    if pack.questions.find_in(text, clause_start..range.start).any(|(q, _)| {
+        text.get(q.clone()).is_some_and(|w| w.eq_ignore_ascii_case("whether") || w.eq_ignore_ascii_case("if"))
+    }) {
+        return None;
+    }
     if pack.hedges.find_in(text, s.clone()).next().is_some() {
         return None;
     }
-    let all = actors(scan, s, r.parties, r.people, r.agreements);
+    let all = r.actors_of(s);
+    let all: &[Actor] = &all;
     let speech_in_sentence = scan.entries_in(s).any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })));
     let clause_of = |k: usize| starts.get(k).copied().unwrap_or(s.start)..starts.get(k + 1).copied().unwrap_or(s.end);
     // The speaker of the sentence: an actor right before a verb of saying.
@@ -1013,7 +1075,10 @@ fn holder_of(
         && let Some(a) = all.get(i)
     {
         // "Japan must accept …, Lavrov said": an obligation put on a side is the speaker's.
-        if pack.must.find_in(text, a.at.end..range.start).next().is_some() && a.holder != Holder::NotAState {
+        if a.at.start >= clause.start
+            && pack.must.find_in(text, a.at.end..range.start).next().is_some()
+            && a.holder != Holder::NotAState
+        {
             if let Some(sp) = speaker(a.at.start) {
                 return Some((sp.holder.clone(), date));
             }

@@ -41,30 +41,44 @@ fn replacement(c: char) -> Option<Cow<'static, str>> {
 }
 
 impl<'a> Normalized<'a> {
-    /// Normalises `text`.
+    /// Normalises `text`: one pass over its bytes, copying runs of plain ASCII whole and
+    /// looking only at carriage returns and non-ASCII characters; the copy is made at the
+    /// first character that needs a change.
     pub fn new(text: &'a str) -> Self {
-        let needs = text.bytes().any(|b| b == b'\r' || b >= 0x80)
-            && (text.contains('\r') || text.chars().any(|c| !c.is_ascii() && replacement(c).is_some()));
-        if !needs {
-            return Normalized { text: Cow::Borrowed(text), edits: Vec::new() };
-        }
-        let mut out = String::with_capacity(text.len());
+        let bytes = text.as_bytes();
+        let mut out: Option<String> = None;
         let mut edits = Vec::new();
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            let rep: Cow<'static, str> = if c == '\r' {
-                if chars.peek().is_some_and(|&(_, n)| n == '\n') { Cow::Borrowed("") } else { Cow::Borrowed("\n") }
-            } else if let Some(r) = replacement(c) {
-                r
-            } else {
-                out.push(c);
-                continue;
+        let mut copied = 0usize; // bytes of `text` already in `out`
+        let mut i = 0usize;
+        while i < bytes.len() {
+            let Some(rel) = bytes.get(i..).and_then(|b| b.iter().position(|&b| b >= 0x80 || b == b'\r')) else {
+                break;
             };
-            let start = out.len();
-            out.push_str(&rep);
-            edits.push((start, out.len(), i, i + c.len_utf8()));
+            i += rel;
+            let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else { break };
+            let len = c.len_utf8();
+            let rep: Option<Cow<'static, str>> = if c == '\r' {
+                Some(Cow::Borrowed(if bytes.get(i + 1) == Some(&b'\n') { "" } else { "\n" }))
+            } else {
+                replacement(c)
+            };
+            if let Some(rep) = rep {
+                let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
+                o.push_str(text.get(copied..i).unwrap_or_default());
+                let start = o.len();
+                o.push_str(&rep);
+                edits.push((start, o.len(), i, i + len));
+                copied = i + len;
+            }
+            i += len;
         }
-        Normalized { text: Cow::Owned(out), edits }
+        match out {
+            None => Normalized { text: Cow::Borrowed(text), edits },
+            Some(mut o) => {
+                o.push_str(text.get(copied..).unwrap_or_default());
+                Normalized { text: Cow::Owned(o), edits }
+            }
+        }
     }
 
     /// The original offset of normalised offset `n`, as the start of a span: an offset
@@ -286,18 +300,53 @@ pub(crate) fn words(text: &str, range: Range<usize>) -> impl Iterator<Item = Ran
 }
 
 /// The word that ends right before `at` (after any spaces and punctuation other than
-/// an apostrophe), if any.
+/// an apostrophe), if any: at most 80 bytes back, without allocating.
 pub(crate) fn word_before(text: &str, at: usize) -> Option<Range<usize>> {
-    let head = window_before(text, at, 80);
-    let base = at - head.len();
-    words(head, 0..head.len()).last().map(|r| base + r.start..base + r.end)
+    let at = floor_boundary(text, at);
+    let floor = at.saturating_sub(80);
+    let head = text.get(..at)?;
+    let mut chars = head.char_indices().rev().take_while(|&(i, _)| i >= floor).peekable();
+    // Skip what is not part of a word.
+    while chars.next_if(|&(_, c)| !c.is_alphanumeric()).is_some() {}
+    let &(last, c) = chars.peek()?;
+    let end = last + c.len_utf8();
+    let mut start = last;
+    while let Some((i, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            start = i;
+        } else if (c == '\'' || c == '-') && chars.peek().is_some_and(|&(_, d)| d.is_alphanumeric()) {
+            start = i;
+        } else {
+            break;
+        }
+    }
+    // A word starts with a letter or digit.
+    while text.get(start..).and_then(|s| s.chars().next()).is_some_and(|c| !c.is_alphanumeric()) {
+        start += 1;
+    }
+    Some(start..end)
 }
 
-/// The word that starts right after `at`, if any.
+/// The word that starts right after `at`, if any: at most 80 bytes on, without allocating.
 pub(crate) fn word_after(text: &str, at: usize) -> Option<Range<usize>> {
-    let tail = window_after(text, at, 80);
-    let base = ceil_boundary(text, at);
-    words(tail, 0..tail.len()).next().map(|r| base + r.start..base + r.end)
+    let at = ceil_boundary(text, at);
+    let ceiling = at.saturating_add(80);
+    let tail = text.get(at..)?;
+    let mut chars = tail.char_indices().map(|(i, c)| (at + i, c)).take_while(|&(i, _)| i < ceiling).peekable();
+    while chars.next_if(|&(_, c)| !c.is_alphanumeric()).is_some() {}
+    let &(start, c) = chars.peek()?;
+    let mut end = start + c.len_utf8();
+    chars.next();
+    while let Some((i, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            end = i + c.len_utf8();
+        } else if (c == '\'' || c == '-') && chars.peek().is_some_and(|&(_, d)| d.is_alphanumeric()) {
+            continue;
+        } else {
+            break;
+        }
+    }
+    Some(start..end)
 }
 
 #[cfg(test)]

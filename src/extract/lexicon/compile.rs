@@ -232,6 +232,7 @@ pub(crate) struct Pack {
     pub complementizers: Phrases<()>,
     pub subordinators: Phrases<()>,
     pub coordinators: Phrases<()>,
+    pub contrasts: Phrases<()>,
     pub relatives: Phrases<()>,
     pub object_prepositions: Phrases<()>,
     pub questions: Phrases<()>,
@@ -675,6 +676,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let complementizers = c.set("grammar.complementizers", &g.complementizers);
     let subordinators = c.set("grammar.subordinators", &g.subordinators);
     let coordinators = c.set("grammar.coordinators", &g.coordinators);
+    let contrasts = c.set("grammar.contrasts", &g.contrasts);
     let relatives = c.set("grammar.relatives", &g.relatives);
     let object_prepositions = c.set("grammar.object_prepositions", &g.object_prepositions);
     let questions = c.set("grammar.questions", &g.questions);
@@ -823,6 +825,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         complementizers,
         subordinators,
         coordinators,
+        contrasts,
         relatives,
         object_prepositions,
         questions,

@@ -5,7 +5,9 @@
 //! `*` is a stem: it matches a word that begins with it. A space in a phrase matches any
 //! run of whitespace.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
+
+use aho_corasick::{AhoCorasick, MatchKind};
 
 /// The scripts the extractor tells apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumString, strum::Display, strum::EnumIter)]
@@ -69,11 +71,27 @@ pub(crate) struct Phrases<T> {
     words: HashMap<String, usize>,
     /// The others (multi-word, stems, unbounded), longest first.
     others: Vec<usize>,
+    /// Multi-word phrases by their first word and by their last (lower-cased).
+    by_first: HashMap<String, Vec<usize>>,
+    by_last: HashMap<String, Vec<usize>>,
+    /// Other phrases that no word indexes (stems, unspaced forms, edges that are not
+    /// letters), longest first.
+    loose: Vec<usize>,
+    /// Every phrase in one automaton, for scans of a range (`find_in`); built on first use.
+    automaton: std::sync::OnceLock<Option<(AhoCorasick, Vec<usize>)>>,
 }
 
 impl<T> Default for Phrases<T> {
     fn default() -> Self {
-        Phrases { phrases: Vec::new(), words: HashMap::new(), others: Vec::new() }
+        Phrases {
+            phrases: Vec::new(),
+            words: HashMap::default(),
+            others: Vec::new(),
+            by_first: HashMap::default(),
+            by_last: HashMap::default(),
+            loose: Vec::new(),
+            automaton: std::sync::OnceLock::new(),
+        }
     }
 }
 
@@ -87,6 +105,17 @@ pub(crate) fn fold(s: &str) -> String {
         out.extend(w.chars().flat_map(char::to_lowercase));
     }
     out
+}
+
+/// `word` lower-cased, in `buf` when it is short ASCII (no allocation), else allocated.
+fn lower<'b>(word: &str, buf: &'b mut [u8; 48]) -> std::borrow::Cow<'b, str> {
+    if word.is_ascii() && word.len() <= buf.len() && !word.contains(char::is_whitespace) {
+        let out = &mut buf[..word.len()];
+        out.copy_from_slice(word.as_bytes());
+        out.make_ascii_lowercase();
+        return std::str::from_utf8(out).map_or_else(|_| std::borrow::Cow::Owned(fold(word)), std::borrow::Cow::Borrowed);
+    }
+    std::borrow::Cow::Owned(fold(word))
 }
 
 impl<T: Clone> Phrases<T> {
@@ -117,10 +146,22 @@ impl<T: Clone> Phrases<T> {
             self.words.insert(text.clone(), n);
         } else {
             self.others.push(n);
+            let first = text.split(' ').next().unwrap_or_default();
+            let last = text.rsplit(' ').next().unwrap_or_default();
+            let wordy = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_alphanumeric() || c == '\'' || c == '-' || c == '.');
+            if !stem && text.contains(' ') && left && right && wordy(first) && wordy(last) {
+                self.by_first.entry(first.to_string()).or_default().push(n);
+                self.by_last.entry(last.to_string()).or_default().push(n);
+            } else {
+                self.loose.push(n);
+            }
         }
         self.phrases.push(Phrase { text, stem, left, right, value });
         let phrases = &self.phrases;
-        self.others.sort_by_key(|&i| std::cmp::Reverse(phrases.get(i).map_or(0, |p| p.text.len())));
+        let longest = |i: &usize| std::cmp::Reverse(phrases.get(*i).map_or(0, |p| p.text.len()));
+        self.others.sort_by_key(longest);
+        self.loose.sort_by_key(longest);
+        self.automaton = std::sync::OnceLock::new();
     }
 }
 
@@ -132,8 +173,9 @@ impl<T> Phrases<T> {
 
     /// The value of `word` when the whole of it is a phrase of the set (case aside).
     pub fn word(&self, word: &str) -> Option<&T> {
-        let lower = fold(word);
-        if let Some(p) = self.words.get(&lower).and_then(|&i| self.phrases.get(i)) {
+        let mut buf = [0u8; 48];
+        let lower = lower(word, &mut buf);
+        if let Some(p) = self.words.get(lower.as_ref()).and_then(|&i| self.phrases.get(i)) {
             return Some(&p.value);
         }
         self.others.iter().filter_map(|&i| self.phrases.get(i)).find_map(|p| {
@@ -145,6 +187,40 @@ impl<T> Phrases<T> {
     /// Whether the set holds `word` (see [`Phrases::word`]).
     pub fn contains(&self, word: &str) -> bool {
         self.word(word).is_some()
+    }
+
+    /// The automaton of every phrase (with its case variants outside ASCII), and the
+    /// phrase each pattern stands for.
+    fn automaton(&self) -> Option<&(AhoCorasick, Vec<usize>)> {
+        self.automaton
+            .get_or_init(|| {
+                let mut patterns: Vec<String> = Vec::new();
+                let mut of: Vec<usize> = Vec::new();
+                for (i, p) in self.phrases.iter().enumerate() {
+                    let mut variants = vec![p.text.clone()];
+                    if !p.text.is_ascii() {
+                        let mut cap = String::new();
+                        let mut chars = p.text.chars();
+                        if let Some(c) = chars.next() {
+                            cap.extend(c.to_uppercase());
+                            cap.extend(chars);
+                        }
+                        variants.push(cap);
+                        variants.push(p.text.to_uppercase());
+                    }
+                    for v in variants {
+                        patterns.push(v);
+                        of.push(i);
+                    }
+                }
+                AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&patterns)
+                    .ok()
+                    .map(|a| (a, of))
+            })
+            .as_ref()
     }
 
     /// The longest phrase starting at byte `at` of `text` (after any spaces): its end and
@@ -166,8 +242,12 @@ impl<T> Phrases<T> {
         {
             // The word with its dots ("no.", "U.S."), else without a sentence's full stop.
             let trimmed = w.trim_end_matches('.');
-            for (form, len) in [(w, word_end), (trimmed, trimmed.len())] {
-                if let Some(p) = self.words.get(&fold(form)).and_then(|&i| self.phrases.get(i))
+            let forms = [(w, word_end), (trimmed, trimmed.len())];
+            let tries = if trimmed.len() == w.len() { 1 } else { 2 };
+            for &(form, len) in forms.iter().take(tries) {
+                let mut buf = [0u8; 48];
+                let key = lower(form, &mut buf);
+                if let Some(p) = self.words.get(key.as_ref()).and_then(|&i| self.phrases.get(i))
                     && bounded_before(text, start, p.left)
                     && len > 0
                 {
@@ -176,7 +256,10 @@ impl<T> Phrases<T> {
                 }
             }
         }
-        for p in self.others.iter().filter_map(|&i| self.phrases.get(i)) {
+        let mut buf = [0u8; 48];
+        let first = rest.get(..word_end).map(|w| lower(w.trim_end_matches('.'), &mut buf));
+        let indexed = first.as_ref().and_then(|f| self.by_first.get(f.as_ref())).map_or(&[][..], Vec::as_slice);
+        for p in indexed.iter().chain(&self.loose).filter_map(|&i| self.phrases.get(i)) {
             if let Some(len) = match_prefix(rest, &p.text, p.stem)
                 && bounded_before(text, start, p.left)
                 && (!p.right || bounded_after(text, start + len))
@@ -220,15 +303,24 @@ impl<T> Phrases<T> {
         let mut best: Option<(usize, &T)> = None;
         let word_start =
             head.char_indices().rev().find(|&(_, c)| !is_word_part(c)).map_or(0, |(i, c)| i + c.len_utf8());
+        let mut last_buf = [0u8; 48];
+        let last = head.get(word_start..).map(|w| lower(w, &mut last_buf));
         if word_start < end
             && let Some(w) = head.get(word_start..)
         {
-            let key = fold(w);
-            let bare = fold(w.trim_start_matches('.'));
-            if let Some(p) = self.words.get(&key).or_else(|| self.words.get(&bare)).and_then(|&i| self.phrases.get(i)) {
+            let mut buf = [0u8; 48];
+            let key = lower(w, &mut buf);
+            let mut buf2 = [0u8; 48];
+            let bare = lower(w.trim_start_matches('.'), &mut buf2);
+            if let Some(p) = self
+                .words
+                .get(key.as_ref())
+                .or_else(|| self.words.get(bare.as_ref()))
+                .and_then(|&i| self.phrases.get(i))
+            {
                 best = Some((word_start, &p.value));
             } else if let Some(p) = self
-                .others
+                .loose
                 .iter()
                 .filter_map(|&i| self.phrases.get(i))
                 .find(|p| p.stem && !p.text.contains(' ') && key.starts_with(&p.text))
@@ -236,7 +328,8 @@ impl<T> Phrases<T> {
                 best = Some((word_start, &p.value));
             }
         }
-        for p in self.others.iter().filter_map(|&i| self.phrases.get(i)).filter(|p| !p.stem) {
+        let indexed = last.as_ref().and_then(|l| self.by_last.get(l.as_ref())).map_or(&[][..], Vec::as_slice);
+        for p in indexed.iter().chain(&self.loose).filter_map(|&i| self.phrases.get(i)).filter(|p| !p.stem) {
             if let Some(start) = match_suffix(head, &p.text)
                 && (!p.left || bounded_before(text, start, true))
                 && (!p.right || bounded_after(text, end))
@@ -248,31 +341,31 @@ impl<T> Phrases<T> {
         best
     }
 
-    /// Every phrase inside `text[range]`, in order, without overlaps (longest first at
-    /// each place).
+    /// Every phrase inside `text[range]`, in order, without overlaps (leftmost-longest),
+    /// on word boundaries: one automaton pass over the range.
     pub fn find_in<'s>(
         &'s self,
         text: &'s str,
         range: std::ops::Range<usize>,
     ) -> impl Iterator<Item = (std::ops::Range<usize>, &'s T)> + 's {
-        let mut at = range.start;
         let end = range.end.min(text.len());
-        std::iter::from_fn(move || {
-            while at < end {
-                let here = at;
-                let next = text.get(here..end).and_then(|s| s.chars().next()).map_or(1, char::len_utf8);
-                // A phrase can start only at a word start or anywhere in unspaced text.
-                let prev = text.get(..here).and_then(|s| s.chars().next_back());
-                let c = text.get(here..).and_then(|s| s.chars().next());
-                let startable = c.is_some_and(|c| !c.is_whitespace())
-                    && !(prev.is_some_and(is_spaced_word_char) && c.is_some_and(is_spaced_word_char));
-                if startable && let Some((stop, v)) = self.after(text, here).filter(|(stop, _)| *stop <= end) {
-                    at = stop.max(here + next);
-                    return Some((here..stop, v));
+        let start = range.start.min(end);
+        let slice = text.get(start..end).unwrap_or_default();
+        let found = self.automaton().map(|(a, of)| (a.find_iter(slice), of));
+        found.into_iter().flat_map(move |(iter, of)| {
+            iter.filter_map(move |m| {
+                let p = self.phrases.get(*of.get(m.pattern().as_usize())?)?;
+                let (s, mut e) = (start + m.start(), start + m.end());
+                if !bounded_before(text, s, p.left) {
+                    return None;
                 }
-                at = here + next;
-            }
-            None
+                if p.stem {
+                    e = s + extend_word(text.get(s..)?, e - s);
+                } else if p.right && !bounded_after(text, e) {
+                    return None;
+                }
+                Some((s..e.min(end.max(e)), &p.value))
+            })
         })
     }
 }

@@ -398,6 +398,9 @@ pub(crate) struct Grammar {
     pub complementizers: Vec<Form>,
     #[serde(default)]
     pub subordinators: Vec<Form>,
+    /// Words that end a verb's object by turning to a contrast ("but", "while").
+    #[serde(default)]
+    pub contrasts: Vec<Form>,
     /// Words that join two verbs of one subject ("met … and signed").
     #[serde(default)]
     pub coordinators: Vec<Form>,
