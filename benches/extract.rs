@@ -14,30 +14,22 @@ use criterion::{BenchmarkId, Criterion, Throughput, criterion_group};
 use kuril_dispute::Dataset;
 use kuril_dispute::extract::{Document, Extractor};
 
-/// Paragraphs in the genre, written for this bench (not taken from any article).
-const PARAGRAPHS: &[&str] = &[
-    "TOKYO, Nov. 15 (Wire) - Japanese Prime Minister Shinzo Abe and Russian President Vladimir Putin agreed on Wednesday to speed up peace treaty talks on the basis of the 1956 joint declaration, which promised Japan the two islands of Shikotan and the Habomai islets after a treaty.",
-    "\u{201c}We will not give up our land,\u{201d} said Russian Foreign Minister Sergei Lavrov, insisting that Tokyo accept the post-war realities. Moscow calls the chain the Southern Kurils; Japan calls them the Northern Territories.",
-    "In a poll published last month, 54% of respondents opposed handing over any of the islands, and 31 per cent said the sides should split the islands by area. Russia has 3,500 troops and four warships in the area.",
-    "Igor Belsky, a Russian analyst at a Moscow think tank, said the offer was sincere. Japan demands the return of all four islands, Etorofu, Kunashiri, Shikotan and the Habomai group, before a peace treaty is signed.",
-    "The Kremlin said on Monday that the talks would continue. In 1997 Yeltsin and Hashimoto agreed to do their utmost to conclude a treaty by 2000 on the basis of the Tokyo declaration. Seventy years after the war, there is still no treaty.",
-    "The weather in Sapporo was mild this week, and the fishing fleets of Nemuro stayed in port while the markets waited for the catch of crab and kelp from the straits.",
-];
+/// News copy written for this bench (not taken from any article): a third of the
+/// paragraphs about the dispute, the rest the world news of the same days.
+const MIXED: &str = include_str!("corpus/news-mixed.txt");
+/// The same genre where about one paragraph in twenty concerns the dispute.
+const OFF_TOPIC: &str = include_str!("corpus/news-off-topic.txt");
 
-fn corpus(bytes: usize) -> String {
-    let mut text = String::with_capacity(bytes + 1024);
-    let mut i = 0;
+/// `source` repeated to at least `bytes` bytes.
+fn corpus(source: &str, bytes: usize) -> String {
+    let mut text = String::with_capacity(bytes + source.len());
     while text.len() < bytes {
-        text.push_str(PARAGRAPHS[i % PARAGRAPHS.len()]);
+        text.push_str(source);
         text.push_str("\n\n");
-        i += 1;
     }
     text
 }
 
-/// The comparator: a bare Aho–Corasick pass over the same patterns as the extractor's
-/// automaton (every name and every trigger of the English pack), in its fastest
-/// configuration (a DFA).
 fn bare_pass(extractor: &Extractor<'_>) -> AhoCorasick {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
@@ -50,7 +42,7 @@ fn bare_pass(extractor: &Extractor<'_>) -> AhoCorasick {
 fn throughput(c: &mut Criterion) {
     let extractor = Extractor::new(Dataset::builtin()).expect("builtin data");
     let bare = bare_pass(&extractor);
-    let text = corpus(1 << 20);
+    let text = corpus(MIXED, 1 << 20);
     let doc = Document::new("bench.txt", text.clone())
         .expect("text")
         .with_published("2018-11-15".parse().expect("date"));
@@ -82,35 +74,50 @@ fn pathological(c: &mut Criterion) {
     group.finish();
 }
 
-/// The ratio the issue asks for, from one timed loop of each in this run.
+/// The ratio the issue asks for, from one timed loop of each in this run, on the mixed
+/// corpus and on the off-topic one: against a bare pass over the same patterns (every
+/// name and trigger), and against a bare pass over the dataset's names alone.
 fn ratio() {
     let extractor = Extractor::new(Dataset::builtin()).expect("builtin data");
     let bare = bare_pass(&extractor);
-    let text = corpus(8 << 20);
-    let doc = Document::new("bench.txt", text.clone())
-        .expect("text")
-        .with_published("2018-11-15".parse().expect("date"));
-    let mb = text.len() as f64 / (1 << 20) as f64;
-    let time = |f: &dyn Fn()| {
-        f();
-        let start = Instant::now();
-        for _ in 0..3 {
+    let names = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(extractor.names())
+        .expect("the names compile");
+    for (label, source) in [("mixed news", MIXED), ("off-topic news", OFF_TOPIC)] {
+        let text = corpus(source, 8 << 20);
+        let doc = Document::new("bench.txt", text.clone())
+            .expect("text")
+            .with_published("2018-11-15".parse().expect("date"));
+        let mb = text.len() as f64 / (1 << 20) as f64;
+        let time = |f: &dyn Fn()| {
             f();
-        }
-        start.elapsed().as_secs_f64() / 3.0
-    };
-    let whole = time(&|| {
-        black_box(extractor.extract(&doc));
-    });
-    let pass = time(&|| {
-        black_box(bare.find_iter(&text).count());
-    });
-    println!(
-        "extract ratio: whole extractor {:.1} MB/s, bare Aho-Corasick pass {:.1} MB/s, ratio {:.2} (goal >= 0.33)",
-        mb / whole,
-        mb / pass,
-        pass / whole
-    );
+            let start = Instant::now();
+            for _ in 0..3 {
+                f();
+            }
+            start.elapsed().as_secs_f64() / 3.0
+        };
+        let whole = time(&|| {
+            black_box(extractor.extract(&doc));
+        });
+        let pass = time(&|| {
+            black_box(bare.find_iter(&text).count());
+        });
+        let names_pass = time(&|| {
+            black_box(names.find_iter(&text).count());
+        });
+        println!(
+            "extract ratio ({label}): whole extractor {:.1} MB/s; bare pass over the same patterns {:.1} MB/s, ratio {:.2}; over the names alone {:.1} MB/s, ratio {:.2} (goal >= 0.33)",
+            mb / whole,
+            mb / pass,
+            pass / whole,
+            mb / names_pass,
+            names_pass / whole,
+        );
+    }
 }
 
 criterion_group!(benches, throughput, pathological);

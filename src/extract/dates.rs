@@ -9,7 +9,7 @@ use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 use super::lexicon::{Anchor, DateItem, Pack, Phrases, Term, TimeUnit};
 use super::numbers::Number;
-use super::reader::{Entry, Hit, Reader};
+use super::reader::{Class, Entry, Hit, Reader};
 use super::text::{char_at, char_before, window_before};
 use crate::dataset::Dataset;
 use crate::date::{PartialDate, Precision};
@@ -234,7 +234,7 @@ pub(crate) fn find(
     let at = At { text, hits, reader, numbers, pack };
     // Anchors: hits of date terms and starts of digit runs or number words, in order.
     let mut anchors: Vec<usize> = Vec::new();
-    for h in hits {
+    for h in hits.iter().filter(|h| reader.is(h, Class::DateWord)) {
         if reader.terms(h).any(|t| {
             matches!(
                 t,
@@ -250,19 +250,52 @@ pub(crate) fn find(
             anchors.push(h.start as usize);
         }
     }
-    for n in numbers {
+    // Numbers written in words (kanji days: 二十一日).
+    for n in numbers.iter().filter(|n| !n.digits) {
         anchors.push(n.range.start);
-        // A run inside a composed number ("2012.03.08" is read as runs).
     }
+    // Runs of digits that can be a day, a month or a year (1, 2 or 4 digits).
     let bytes = text.as_bytes();
-    for (i, b) in bytes.iter().enumerate() {
-        if b.is_ascii_digit() && !bytes.get(i.wrapping_sub(1)).is_some_and(u8::is_ascii_digit) {
-            anchors.push(i);
+    let mut i = 0usize;
+    while i < bytes.len() {
+        let Some(rel) = bytes.get(i..).and_then(|b| b.iter().position(u8::is_ascii_digit)) else { break };
+        let start = i + rel;
+        let mut end = start;
+        while bytes.get(end).is_some_and(u8::is_ascii_digit) {
+            end += 1;
         }
+        // A day or a month number stands by a month, a weekday or a date's separator
+        // ("14 November", "Nov. 14", "14/11", "14日"); a year stands alone.
+        let short_ok = || {
+            let next = text.get(end..).and_then(|t| t.chars().next());
+            // "14/11/2004", "2018-11-14"'s parts, "02.09.2020" (not the decimal "1.8").
+            let digits_after = |k: usize| (k..k + 3).take_while(|&j| bytes.get(j).is_some_and(u8::is_ascii_digit)).count();
+            let sep = match next {
+                Some('/' | '-') => digits_after(end + 1) > 0,
+                Some('.') => {
+                    let n = digits_after(end + 1);
+                    (1..=2).contains(&n) && bytes.get(end + 1 + n) == Some(&b'.')
+                }
+                _ => false,
+            };
+            let near = start.saturating_sub(14)..(end + 14).min(text.len());
+            let word = hits
+                .get(hits.partition_point(|h| (h.end as usize) < near.start)..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|h| (h.start as usize) < near.end)
+                .any(|h| reader.is(h, Class::DateWord) && reader.terms(h).any(|t| matches!(t, Term::Month { .. } | Term::Weekday { .. } | Term::Era { .. })));
+            sep || word || next.is_some_and(|c| !c.is_ascii())
+        };
+        if end - start == 4 || (matches!(end - start, 1 | 2) && short_ok()) {
+            anchors.push(start);
+        }
+        i = end;
     }
     anchors.sort_unstable();
     anchors.dedup();
 
+    if std::env::var_os("KD_TIME").is_some() { eprintln!("anchors {} hits {} numbers {}", anchors.len(), hits.len(), numbers.len()); }
     let mut out: Vec<Temporal> = Vec::new();
     let mut consumed = 0usize;
     for &p in &anchors {
@@ -319,16 +352,32 @@ fn expression_at(at: &At<'_>, p: usize, data: &Dataset) -> Option<(Range<usize>,
     // ("05/06/2019": May or June) make no date.
     let mut best: Option<(usize, Fields, usize)> = None;
     let mut ambiguous = false;
-    // Only the patterns whose first slot can start here.
-    let first_ok = |item: Option<&DateItem>| match item {
-        Some(DateItem::Year | DateItem::Day | DateItem::MonthNumber | DateItem::EraYear) => {
-            text.as_bytes().get(p).is_some_and(u8::is_ascii_digit) || at.number(p).is_some()
+    // Only the patterns whose first slot can start here: what stands at `p`, read once. A
+    // run of four digits starts a year; of one or two, a day, a month or an era's year.
+    let bytes = text.as_bytes();
+    let run = (p..p + 5).take_while(|&j| bytes.get(j).is_some_and(u8::is_ascii_digit)).count();
+    let word_number = run == 0 && at.number(p).is_some();
+    let digits = run > 0 || word_number;
+    let (mut month, mut weekday, mut era) = (false, false, false);
+    for (_, t) in at.hit_terms(p) {
+        match t {
+            Term::Month { .. } => month = true,
+            Term::Weekday { .. } => weekday = true,
+            Term::Era { .. } => era = true,
+            _ => {}
         }
-        Some(DateItem::Month) => at.hit_terms(p).any(|(_, t)| matches!(t, Term::Month { .. })),
-        Some(DateItem::Weekday) => at.hit_terms(p).any(|(_, t)| matches!(t, Term::Weekday { .. })),
-        Some(DateItem::Era) => at.hit_terms(p).any(|(_, t)| matches!(t, Term::Era { .. })),
+    }
+    let first_ok = |item: Option<&DateItem>| match item {
+        Some(DateItem::Year) => run == 4,
+        Some(DateItem::Day | DateItem::MonthNumber | DateItem::EraYear) => (1..=2).contains(&run) || word_number,
+        Some(DateItem::Month) => month,
+        Some(DateItem::Weekday) => weekday,
+        Some(DateItem::Era) => era,
         _ => false,
     };
+    if !(digits || month || weekday || era) {
+        return None;
+    }
     for (k, pattern) in pack.date_patterns.iter().enumerate() {
         if !first_ok(pattern.items.first()) {
             continue;

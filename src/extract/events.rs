@@ -2,7 +2,9 @@
 //! kind from the pack's event words nearest to it in its clause), one per agreement the
 //! text names with its year, and the news of a story's lead dated at publication.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 
 use super::findings::{AgreementMention, EventFinding, PositionFinding};
@@ -20,8 +22,8 @@ use crate::id::PartyId;
 /// signed a package of agreements").
 fn kinds_near(scan: &Scan<'_>, sentence: &Range<usize>, at: usize) -> (EventKind, Option<EventKind>) {
     let text = scan.text();
-    // Words near `at` only: a bounded window keeps the work linear.
-    let window = sentence.start.max(at.saturating_sub(NEAR / 2))..sentence.end.min(at.saturating_add(NEAR / 2));
+    // Words near `at` only (its clause, mostly): a bounded window keeps the work linear.
+    let window = sentence.start.max(at.saturating_sub(NEAR / 3))..sentence.end.min(at.saturating_add(NEAR / 3));
     let window = floor_boundary(text, window.start)..floor_boundary(text, window.end);
     let words: Vec<(Range<usize>, EventKind)> =
         scan.pack.event_kinds.find_in(text, window).map(|(r, k)| (r, *k)).collect();
@@ -84,7 +86,7 @@ pub(crate) fn events(
     let pack = scan.pack;
     let text = scan.text();
     let mut out = Vec::new();
-    let mut seen: HashSet<(PartialDate, EventKind, Vec<PartyId>, Option<AgreementId>)> = HashSet::new();
+    let mut seen: HashSet<(PartialDate, EventKind, Vec<PartyId>, Option<AgreementId>)> = HashSet::default();
     // Agreements named with their year: the signing, dated as the text dates it.
     for a in agreements.iter().filter(|a| !a.item.implied) {
         let agreement = data.agreement(a.item.agreement);

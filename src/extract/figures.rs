@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::findings::Figure;
 use super::lexicon::Term;
-use super::reader::Entry;
+use super::reader::{Class, Entry};
 use super::scan::{Found, Scan};
 use super::text::{char_at, char_before, floor_boundary, word_after, words};
 
@@ -96,7 +96,7 @@ pub(crate) fn figures(scan: &Scan<'_>) -> Vec<Found<Figure>> {
         raw.push(RawFigure { range: r.clone(), value: n.value, unit, noun, after });
     }
     // Fractions: "a quarter of respondents".
-    for h in &scan.hits {
+    for h in scan.hits.iter().filter(|h| scan.reader.is(h, Class::Fraction)) {
         for term in scan.reader.terms(h) {
             if let Term::Fraction(v) = term {
                 raw.push(RawFigure { range: h.range(), value: *v, unit: FigureUnit::Percent, noun: None, after: h.end as usize });
@@ -105,7 +105,7 @@ pub(crate) fn figures(scan: &Scan<'_>) -> Vec<Found<Figure>> {
     }
     raw.sort_by_key(|f| f.range.start);
     let mut out = Vec::new();
-    let mut in_context: std::collections::HashMap<usize, bool> = std::collections::HashMap::new();
+    let mut in_context: rustc_hash::FxHashMap<usize, bool> = Default::default();
     for f in raw {
         let si = scan.sentence_of(f.range.start);
         let s = scan.sentence(si);

@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::findings::{AgreementMention, IslandMention, PartyMention};
 use super::findings::PartyForm;
 use super::lexicon::{Extent, Term};
-use super::reader::{Entry, Hit};
+use super::reader::{Class, Entry, Hit};
 use super::scan::{Found, NEAR, Scan, starting_in};
 use super::text::{char_at, char_before, floor_boundary, word_after, word_before};
 use crate::agreement::{AgreementId, AgreementKind};
@@ -95,7 +95,9 @@ pub(crate) fn parties(scan: &Scan<'_>) -> Vec<Found<PartyMention>> {
     let data = scan.data;
     let mut out = Vec::new();
     let mut venues = Vec::new();
-    for hit in &scan.hits {
+    for hit in scan.hits.iter().filter(|h| {
+        scan.reader.is(h, Class::Party) || scan.reader.is(h, Class::PartyWord) || scan.reader.is(h, Class::Agreement)
+    }) {
         let range = hit.range();
         let mut candidates: Vec<PartyId> = Vec::new();
         let mut form = None;
@@ -212,7 +214,7 @@ pub(crate) fn islands(scan: &Scan<'_>, agreements: &[Found<AgreementMention>]) -
     let data = scan.data;
     let mut out = Vec::new();
     let mut pending = Vec::new();
-    for hit in &scan.hits {
+    for hit in scan.hits.iter().filter(|h| scan.reader.is(h, Class::Island) || scan.reader.is(h, Class::Collective)) {
         for e in scan.reader.entries(hit) {
             let (islands, ambiguous) = match e {
                 Entry::Island(i) => (IslandSet::from([*i]), false),
@@ -269,8 +271,11 @@ fn counted_territory(scan: &Scan<'_>) -> Vec<Found<IslandMention>> {
     if pack.territory_nouns.is_empty() || pack.extents.is_empty() {
         return out;
     }
-    for (r, _) in pack.territory_nouns.find_in(text, 0..text.len()) {
-        let s = scan.sentence(scan.sentence_of(r.start));
+    // Only where a count of four stands just before: the numbers lead.
+    for n in scan.numbers.iter().filter(|n| n.value == 4.0) {
+        let s = scan.sentence(scan.sentence_of(n.range.start));
+        let ahead = n.range.end..super::text::floor_boundary(text, (n.range.end + 60).min(s.end.max(n.range.end)));
+        let Some((r, _)) = pack.territory_nouns.find_in(text, ahead).next() else { continue };
         {
             // Up to two words between the count and the noun ("four small, flinty northern islands").
             let mut at = r.start;
@@ -402,7 +407,7 @@ pub(crate) fn agreements(scan: &Scan<'_>) -> Vec<Found<AgreementMention>> {
     let pack = scan.pack;
     let mut out: Vec<Found<AgreementMention>> = Vec::new();
     let mut heads: Vec<(&Hit, Option<AgreementKind>)> = Vec::new();
-    for hit in &scan.hits {
+    for hit in scan.hits.iter().filter(|h| scan.reader.is(h, Class::Agreement) || scan.reader.is(h, Class::AgreementHead)) {
         for e in scan.reader.entries(hit) {
             match e {
                 Entry::Agreement(id) => {
@@ -485,7 +490,7 @@ pub(crate) fn implied_agreements(
     let data = scan.data;
     let pack = scan.pack;
     let mut out = Vec::new();
-    let mut mentioned: std::collections::HashSet<AgreementId> = named.iter().map(|m| m.item.agreement).collect();
+    let mut mentioned: rustc_hash::FxHashSet<AgreementId> = named.iter().map(|m| m.item.agreement).collect();
     for (s, range) in scan.sentences.iter().enumerate() {
         let Some(parties) = sentence_parties.get(s) else { continue };
         if parties.len() < 2 || pack.agree_verbs.find_in(scan.text(), range.clone()).next().is_none() {

@@ -292,7 +292,9 @@ impl<'d> Extractor<'d> {
         first: bool,
         infer: bool,
     ) -> Piece {
+        let t0 = std::time::Instant::now();
         let mut scan = Scan::new(text, self.data, pack, reader, published, infer);
+        let t_scan = t0.elapsed();
         let mut agreements = mentions::agreements(&scan);
         scan.mark_names(agreements.iter().map(|a| &a.at));
         let parties = mentions::parties(&scan);
@@ -316,13 +318,20 @@ impl<'d> Extractor<'d> {
                 s.insert(party);
             }
         }
+        let t_people = t0.elapsed();
         let implied = mentions::implied_agreements(&scan, &sentence_parties, &agreements);
         agreements.extend(implied);
         agreements.sort_by_key(|a| a.at.start);
+        let t_impl = t0.elapsed();
         let islands = mentions::islands(&scan, &agreements);
+        let t_isl = t0.elapsed();
         let positions = stances::positions(&scan, &parties, &people, &agreements, &islands, &self.index);
+        let t_pos = t0.elapsed();
         let events = events::events(&scan, &sentence_parties, &agreements, &positions, &people, first);
+        let t_ev = t0.elapsed();
         let figures = figures::figures(&scan);
+        let t_fig = t0.elapsed();
+        if std::env::var_os("KD_TIME").is_some() { eprintln!("scan {t_scan:?} mentions+people {:?} implied {:?} islands {:?} positions {:?} events {:?} figures {:?}", t_people-t_scan, t_impl-t_people, t_isl-t_impl, t_pos-t_isl, t_ev-t_pos, t_fig-t_ev); }
         Piece {
             published: scan.published,
             published_inferred: scan.published_inferred,
@@ -413,8 +422,8 @@ fn append<T: findings::Evidenced>(out: &mut Vec<T>, items: Vec<T>, offset: usize
 /// Joins pieces: spans shifted to the document, each person once, each event once.
 #[derive(Debug, Default)]
 struct Merge {
-    people: std::collections::HashMap<String, usize>,
-    events: std::collections::HashSet<RecordEvent>,
+    people: rustc_hash::FxHashMap<String, usize>,
+    events: rustc_hash::FxHashSet<RecordEvent>,
 }
 
 impl Merge {

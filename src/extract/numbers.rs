@@ -85,6 +85,7 @@ pub(crate) fn find(text: &str, hits: &[Hit], reader: &Reader, pack: &Pack) -> Ve
     let bytes = text.as_bytes();
     let mut words = hits
         .iter()
+        .filter(|h| reader.is(h, super::reader::Class::Number))
         .filter_map(|h| {
             reader.terms(h).find_map(|t| match t {
                 Term::Number { value, kind } => Some((h.range(), Token::Word { value: *value, kind: *kind })),

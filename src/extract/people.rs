@@ -1,13 +1,13 @@
 //! People (known to the dataset, or found by pattern around the pack's triggers: titles,
 //! verbs of saying, appositive roles, bylines, interview labels) and their quotes.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use super::findings::{PersonMention, Quote};
 use super::lexicon::{Script, Term, script_of};
 use super::mentions::choose_party;
-use super::reader::Entry;
+use super::reader::{Class, Entry};
 use super::scan::{Found, NEAR, Scan};
 use super::text::{char_at, char_before, window_after, window_before, word_after, word_before};
 use crate::id::{PartyId, PersonId};
@@ -234,12 +234,12 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
     let data = scan.data;
     let pack = scan.pack;
     let mut people = People::default();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
-    let mut best_words: HashMap<usize, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::default();
+    let mut best_words: HashMap<usize, usize> = HashMap::default();
     let mut shorts: Vec<(Range<usize>, PersonId)> = Vec::new();
 
     // Known people, from the automaton.
-    for hit in &scan.hits {
+    for hit in scan.hits.iter().filter(|h| scan.reader.is(h, Class::Person)) {
         let Some((id, short)) = scan.reader.entries(hit).find_map(|e| match e {
             Entry::Person { id, short } => Some((id, *short)),
             _ => None,
@@ -264,7 +264,7 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
 
     // People the dataset does not know, by pattern around triggers.
     let mut unknown: Vec<(Range<usize>, Range<usize>, Option<String>, bool, Option<PartyId>)> = Vec::new();
-    for hit in &scan.hits {
+    for hit in scan.hits.iter().filter(|h| scan.reader.is(h, Class::Title) || scan.reader.is(h, Class::Speech)) {
         for term in scan.reader.terms(hit) {
             match term {
                 Term::Title { office, party } => {
@@ -315,7 +315,14 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
         }
     }
     // Appositives: "X, a Russian analyst at a Moscow think tank".
-    for comma in memchr::memchr_iter(b',', text.as_bytes()) {
+    let bytes = text.as_bytes();
+    for comma in memchr::memchr_iter(b',', bytes) {
+        // ", a …", ", the …", ", its …": an article's first letter after the space.
+        let likely = bytes.get(comma + 1) == Some(&b' ')
+            && bytes.get(comma + 2).is_some_and(|b| !b.is_ascii() || matches!(b.to_ascii_lowercase(), b'a' | b't' | b'i' | b'h'));
+        if !likely {
+            continue;
+        }
         if let Some((role, office)) = appositive_role(scan, comma)
             && let Some(name) = name_before(scan, comma)
         {
@@ -341,7 +348,7 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
             unknown.push((name.clone(), name.clone(), None, false, None));
         }
     }
-    for h in scan.hits.iter().filter(|h| scan.reader.terms(h).any(|t| matches!(t, Term::Byline))) {
+    for h in scan.hits.iter().filter(|h| scan.reader.is(h, Class::Byline)) {
         if let Some(name) = name_after(scan, h.end as usize) {
             unknown.push((name.clone(), name.clone(), None, false, None));
         }

@@ -57,6 +57,59 @@ struct Pattern {
     left: bool,
     right: bool,
     entries: Vec<(Case, Entry)>,
+    /// The classes of its entries (a bit per [`Class`]), so that a rule skips the hits
+    /// that cannot concern it without reading their entries.
+    classes: u16,
+}
+
+/// Kinds of entry, as bits: what a rule asks a hit before reading it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u16)]
+pub(crate) enum Class {
+    Island = 1,
+    Collective = 1 << 1,
+    Party = 1 << 2,
+    Agreement = 1 << 3,
+    Person = 1 << 4,
+    Stance = 1 << 5,
+    DateWord = 1 << 6,
+    Number = 1 << 7,
+    Fraction = 1 << 8,
+    Title = 1 << 9,
+    Speech = 1 << 10,
+    Byline = 1 << 11,
+    AgreementHead = 1 << 12,
+    PartyWord = 1 << 13,
+}
+
+impl Class {
+    fn of(entry: &Entry) -> Class {
+        match entry {
+            Entry::Island(_) => Class::Island,
+            Entry::Collective { .. } => Class::Collective,
+            Entry::Party { .. } => Class::Party,
+            Entry::Agreement(_) => Class::Agreement,
+            Entry::Person { .. } => Class::Person,
+            Entry::Formula(_) => Class::Stance,
+            Entry::Term(t) => match t {
+                Term::Month { .. }
+                | Term::Weekday { .. }
+                | Term::Relative { .. }
+                | Term::Shift { .. }
+                | Term::NamedDate(_)
+                | Term::Anniversary
+                | Term::Era { .. } => Class::DateWord,
+                Term::Number { .. } => Class::Number,
+                Term::Fraction(_) => Class::Fraction,
+                Term::Title { .. } => Class::Title,
+                Term::Speech { .. } => Class::Speech,
+                Term::Byline => Class::Byline,
+                Term::AgreementHead(_) => Class::AgreementHead,
+                Term::Party(_) => Class::PartyWord,
+                Term::Concept(_) | Term::Predicate { .. } => Class::Stance,
+            },
+        }
+    }
 }
 
 /// A name or trigger found in the text (offsets into the normalised text).
@@ -108,7 +161,7 @@ impl Builder {
         let (left, right) = boundaries_of(bare);
         let right = right && !stem;
         let n = *self.by_key.entry(key).or_insert_with(|| {
-            self.patterns.push(Pattern { form: bare.to_string(), left, right, entries: Vec::new() });
+            self.patterns.push(Pattern { form: bare.to_string(), left, right, entries: Vec::new(), classes: 0 });
             self.patterns.len() - 1
         });
         if let Some(p) = self.patterns.get_mut(n) {
@@ -117,6 +170,7 @@ impl Builder {
                 p.form = bare.to_string();
             }
             if !p.entries.iter().any(|(_, e)| *e == entry) {
+                p.classes |= Class::of(&entry) as u16;
                 p.entries.push((case, entry));
             }
         }
@@ -307,6 +361,11 @@ impl Reader {
     /// The names of the dataset in this automaton, as matched.
     pub fn names(&self) -> impl Iterator<Item = &str> {
         self.name_patterns.iter().filter_map(|&i| self.patterns.get(i)).map(|p| p.form.as_str())
+    }
+
+    /// Whether a hit has an entry of `class` (before its case rule: read the entries to know).
+    pub fn is(&self, hit: &Hit, class: Class) -> bool {
+        self.patterns.get(hit.pattern as usize).is_some_and(|p| p.classes & class as u16 != 0)
     }
 
     /// The entries a hit stands for (those whose case rule the match satisfies).

@@ -26,7 +26,7 @@ use super::findings::{AgreementMention, IslandMention, PartyMention, PositionFin
 use super::findings::PartyForm;
 use super::lexicon::{Extent, Means, Term};
 use super::people::People;
-use super::reader::Entry;
+use super::reader::{Class, Entry};
 use super::scan::{Found, NEAR, Scan, starting_in};
 use super::text::{char_at, floor_boundary, word_before};
 use crate::agreement::ProvisionEffect;
@@ -313,9 +313,29 @@ fn object_end(scan: &Scan<'_>, from: usize, sentence_end: usize) -> usize {
     semi.min(stop)
 }
 
-/// The offset `n` words after `at` (or the end of the text).
+/// The offset `n` words after `at` (or 200 bytes on, or the end of the text): words
+/// counted as runs between whitespace.
 fn words_after(text: &str, at: usize, n: usize) -> usize {
-    super::text::words(text, at..floor_boundary(text, (at + 200).min(text.len()))).nth(n).map_or(text.len().min(at + 200), |w| w.start)
+    let bytes = text.as_bytes();
+    let limit = (at + 200).min(bytes.len());
+    let mut i = at;
+    let mut seen = 0usize;
+    while i < limit {
+        while i < limit && bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+        }
+        if i >= limit {
+            break;
+        }
+        if seen == n {
+            return floor_boundary(text, i);
+        }
+        seen += 1;
+        while i < limit && !bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+        }
+    }
+    floor_boundary(text, limit)
 }
 
 /// Whether a word of `set` stands right before `at`, or before the article or title that
@@ -360,7 +380,7 @@ struct Reading<'s, 'a> {
     islands: &'s [Found<IslandMention>],
     index: &'s FormulaIndex,
     /// The actors of each sentence read so far, by the sentence's start.
-    actors: std::cell::RefCell<std::collections::HashMap<usize, std::rc::Rc<Vec<Actor>>>>,
+    actors: std::cell::RefCell<rustc_hash::FxHashMap<usize, std::rc::Rc<Vec<Actor>>>>,
 }
 
 impl Reading<'_, '_> {
@@ -498,7 +518,7 @@ pub(crate) fn positions(
     let text = scan.text();
     // The stance triggers, in order, each with every meaning its form has.
     let mut triggers: Vec<(Range<usize>, Vec<Trigger>)> = Vec::new();
-    for h in &scan.hits {
+    for h in scan.hits.iter().filter(|h| scan.reader.is(h, Class::Stance)) {
         let meanings: Vec<Trigger> = scan
             .reader
             .entries(h)
@@ -515,6 +535,9 @@ pub(crate) fn positions(
         }
     }
     let mut consumed: Vec<Range<usize>> = Vec::new();
+    // What a sentence offers a frame's object, read once per sentence: land (an island's
+    // name or a territory noun), a named formula, an agreement.
+    let mut offers: rustc_hash::FxHashMap<usize, (bool, bool, bool)> = Default::default();
     for k in 0..triggers.len() {
         let Some((range, meanings)) = triggers.get(k) else { continue };
         if consumed.iter().any(|c| c.start <= range.start && range.end <= c.end) {
@@ -522,6 +545,27 @@ pub(crate) fn positions(
         }
         let si = scan.sentence_of(range.start);
         let s = scan.sentence(si);
+        let (land, formula, agreement) = *offers.entry(si).or_insert_with(|| {
+            let land = scan.hits_in(&s).filter_map(|i| scan.hits.get(i)).any(|h| {
+                scan.reader.is(h, Class::Island) || scan.reader.is(h, Class::Collective)
+            }) || scan.pack.territory_nouns.find_in(text, s.clone()).next().is_some();
+            let formula = starting_in(&triggers, |(r, _)| r.start, &s)
+                .iter()
+                .any(|(_, ts)| ts.iter().any(|t| matches!(t, Trigger::Concept(_))));
+            let agreement = !starting_in(agreements, |a| a.at.start, &s).is_empty();
+            (land, formula, agreement)
+        });
+        // A predicate with nothing in its sentence to take as its object reads nothing.
+        let possible = meanings.iter().any(|t| match t {
+            Trigger::Concept(_) => true,
+            Trigger::Predicate { means: Means::Claim, .. } => land || formula,
+            Trigger::Predicate { means: Means::Give | Means::Keep, .. } => land,
+            Trigger::Predicate { means: Means::Basis | Means::Accept, .. } => land || formula || agreement,
+            Trigger::Predicate { means: Means::Reject | Means::Renounce, .. } => land || formula,
+        });
+        if !possible {
+            continue;
+        }
         // Questions state no stance.
         if text.get(s.clone()).is_some_and(|t| t.trim_end().ends_with('?') || t.trim_end().ends_with('？')) {
             continue;
@@ -907,8 +951,13 @@ fn possessor(r: &Reading<'_, '_>, at: usize, s: &Range<usize>) -> Option<Holder>
             return quote_speaker(r, at).map(|(h, _)| h);
         }
         // "its sovereignty", "their claim": the subject before it in the sentence.
-        let all = actors(scan, &(s.start..d), r.parties, r.people, r.agreements);
-        return all.iter().rev().find(|a| !a.object && !a.reporter && !a.possessive).map(|a| a.holder.clone());
+        let all = r.actors_of(s);
+        return all
+            .iter()
+            .rev()
+            .filter(|a| a.at.end <= d)
+            .find(|a| !a.object && !a.reporter && !a.possessive)
+            .map(|a| a.holder.clone());
     }
     None
 }

@@ -126,8 +126,23 @@ pub(crate) fn sentences(text: &str, pack: &Pack) -> Vec<Range<usize>> {
     let wide: Vec<&str> = pack.sentence_ends.iter().map(String::as_str).filter(|e| !e.is_ascii()).collect();
     let ascii: Vec<u8> =
         pack.sentence_ends.iter().filter(|e| e.len() == 1).filter_map(|e| e.bytes().next()).collect();
+    // The bytes that may end a sentence: a table, so the scan skips everything else.
+    let mut interesting = [false; 256];
+    interesting[usize::from(b'\n')] = true;
+    for &b in &ascii {
+        interesting[usize::from(b)] = true;
+    }
+    for w in &wide {
+        if let Some(&lead) = w.as_bytes().first() {
+            interesting[usize::from(lead)] = true;
+        }
+    }
     let mut i = 0usize;
     while i < bytes.len() {
+        let Some(rel) = bytes.get(i..).and_then(|b| b.iter().position(|&b| interesting[usize::from(b)])) else {
+            break;
+        };
+        i += rel;
         let Some(&b) = bytes.get(i) else { break };
         if b == b'\n' {
             push(start, i, &mut out);

@@ -190,7 +190,7 @@ pub(crate) struct Pack {
     pub former: Phrases<()>,
     pub pronouns: Phrases<()>,
     pub reporters: Phrases<()>,
-    pub not_names: std::collections::HashSet<String>,
+    pub not_names: rustc_hash::FxHashSet<String>,
     pub byline: Phrases<()>,
     pub title_complements: Phrases<()>,
     pub articles: Phrases<()>,

@@ -68,12 +68,12 @@ struct Phrase<T> {
 pub(crate) struct Phrases<T> {
     phrases: Vec<Phrase<T>>,
     /// Single words (no space, not stems, bounded on both sides): index by the word.
-    words: HashMap<String, usize>,
+    words: HashMap<Vec<u8>, usize>,
     /// The others (multi-word, stems, unbounded), longest first.
     others: Vec<usize>,
     /// Multi-word phrases by their first word and by their last (lower-cased).
-    by_first: HashMap<String, Vec<usize>>,
-    by_last: HashMap<String, Vec<usize>>,
+    by_first: HashMap<Vec<u8>, Vec<usize>>,
+    by_last: HashMap<Vec<u8>, Vec<usize>>,
     /// Other phrases that no word indexes (stems, unspaced forms, edges that are not
     /// letters), longest first.
     loose: Vec<usize>,
@@ -108,14 +108,16 @@ pub(crate) fn fold(s: &str) -> String {
 }
 
 /// `word` lower-cased, in `buf` when it is short ASCII (no allocation), else allocated.
-fn lower<'b>(word: &str, buf: &'b mut [u8; 48]) -> std::borrow::Cow<'b, str> {
-    if word.is_ascii() && word.len() <= buf.len() && !word.contains(char::is_whitespace) {
-        let out = &mut buf[..word.len()];
-        out.copy_from_slice(word.as_bytes());
+fn lower<'b>(word: &str, buf: &'b mut [u8; 48]) -> std::borrow::Cow<'b, [u8]> {
+    let bytes = word.as_bytes();
+    if let Some(out) = buf.get_mut(..bytes.len())
+        && word.is_ascii()
+    {
+        out.copy_from_slice(bytes);
         out.make_ascii_lowercase();
-        return std::str::from_utf8(out).map_or_else(|_| std::borrow::Cow::Owned(fold(word)), std::borrow::Cow::Borrowed);
+        return std::borrow::Cow::Borrowed(out);
     }
-    std::borrow::Cow::Owned(fold(word))
+    std::borrow::Cow::Owned(fold(word).into_bytes())
 }
 
 impl<T: Clone> Phrases<T> {
@@ -143,15 +145,15 @@ impl<T: Clone> Phrases<T> {
         let n = self.phrases.len();
         let single = !text.contains(' ') && !stem && left && right;
         if single {
-            self.words.insert(text.clone(), n);
+            self.words.insert(text.clone().into_bytes(), n);
         } else {
             self.others.push(n);
             let first = text.split(' ').next().unwrap_or_default();
             let last = text.rsplit(' ').next().unwrap_or_default();
             let wordy = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_alphanumeric() || c == '\'' || c == '-' || c == '.');
             if !stem && text.contains(' ') && left && right && wordy(first) && wordy(last) {
-                self.by_first.entry(first.to_string()).or_default().push(n);
-                self.by_last.entry(last.to_string()).or_default().push(n);
+                self.by_first.entry(first.as_bytes().to_vec()).or_default().push(n);
+                self.by_last.entry(last.as_bytes().to_vec()).or_default().push(n);
             } else {
                 self.loose.push(n);
             }
@@ -179,7 +181,7 @@ impl<T> Phrases<T> {
             return Some(&p.value);
         }
         self.others.iter().filter_map(|&i| self.phrases.get(i)).find_map(|p| {
-            let hit = if p.stem { lower.starts_with(&p.text) } else { lower == p.text };
+            let hit = if p.stem { lower.starts_with(p.text.as_bytes()) } else { *lower == *p.text.as_bytes() };
             hit.then_some(&p.value)
         })
     }
@@ -216,6 +218,7 @@ impl<T> Phrases<T> {
                 AhoCorasick::builder()
                     .ascii_case_insensitive(true)
                     .match_kind(MatchKind::LeftmostLongest)
+                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                     .build(&patterns)
                     .ok()
                     .map(|a| (a, of))
@@ -280,7 +283,18 @@ impl<T> Phrases<T> {
             return None;
         }
         let mut best: Option<(usize, &T)> = None;
-        for p in &self.phrases {
+        // A whole word of the set that starts here ("th" of "14th", "s" of "1950s").
+        let word_end = rest.char_indices().find(|&(_, c)| !c.is_alphanumeric()).map_or(rest.len(), |(i, _)| i);
+        if word_end > 0
+            && let Some(w) = rest.get(..word_end)
+        {
+            let mut buf = [0u8; 48];
+            if let Some(p) = self.words.get(lower(w, &mut buf).as_ref()).and_then(|&i| self.phrases.get(i)) {
+                best = Some((at + word_end, &p.value));
+            }
+        }
+        // The others ("%", "'s", 年代, multi-word forms).
+        for p in self.others.iter().filter_map(|&i| self.phrases.get(i)) {
             if let Some(len) = match_prefix(rest, &p.text, p.stem)
                 && (!p.right || bounded_after(text, at + len))
                 && best.is_none_or(|(e, _)| at + len > e)
@@ -323,7 +337,7 @@ impl<T> Phrases<T> {
                 .loose
                 .iter()
                 .filter_map(|&i| self.phrases.get(i))
-                .find(|p| p.stem && !p.text.contains(' ') && key.starts_with(&p.text))
+                .find(|p| p.stem && !p.text.contains(' ') && key.starts_with(p.text.as_bytes()))
             {
                 best = Some((word_start, &p.value));
             }
@@ -407,6 +421,30 @@ fn extend_word(rest: &str, len: usize) -> usize {
 
 /// The bytes of `hay` that `needle` (lower-cased, single spaces) matches at its start.
 fn match_prefix(hay: &str, needle: &str, _stem: bool) -> Option<usize> {
+    // ASCII: compare bytes, a space matching any run of ASCII whitespace.
+    if needle.is_ascii() {
+        let (h, n) = (hay.as_bytes(), needle.as_bytes());
+        let (mut i, mut j) = (0usize, 0usize);
+        while let Some(&nb) = n.get(j) {
+            if nb == b' ' {
+                let from = i;
+                while h.get(i).is_some_and(u8::is_ascii_whitespace) {
+                    i += 1;
+                }
+                if i == from {
+                    return None;
+                }
+            } else {
+                let hb = *h.get(i)?;
+                if hb.to_ascii_lowercase() != nb {
+                    return None;
+                }
+                i += 1;
+            }
+            j += 1;
+        }
+        return Some(i);
+    }
     let mut h = hay.char_indices().peekable();
     let mut n = needle.chars().peekable();
     while let Some(nc) = n.next() {
@@ -436,6 +474,28 @@ fn match_prefix(hay: &str, needle: &str, _stem: bool) -> Option<usize> {
 
 /// The start of the suffix of `hay` that `needle` matches.
 fn match_suffix(hay: &str, needle: &str) -> Option<usize> {
+    if needle.is_ascii() {
+        let (h, n) = (hay.as_bytes(), needle.as_bytes());
+        let mut i = h.len();
+        for &nb in n.iter().rev() {
+            if nb == b' ' {
+                let from = i;
+                while i > 0 && h.get(i - 1).is_some_and(u8::is_ascii_whitespace) {
+                    i -= 1;
+                }
+                if i == from {
+                    return None;
+                }
+            } else {
+                i = i.checked_sub(1)?;
+                if h.get(i)?.to_ascii_lowercase() != nb {
+                    return None;
+                }
+            }
+        }
+        // Not in the middle of a character.
+        return hay.is_char_boundary(i).then_some(i);
+    }
     let mut h = hay.char_indices().rev().peekable();
     let mut n = needle.chars().rev().peekable();
     let mut start = hay.len();
