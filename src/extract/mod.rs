@@ -23,7 +23,7 @@
 //! assert_eq!(found.people[0].name, "Taro Kono");
 //! assert_eq!(found.quotes[0].speaker.as_deref(), Some("Taro Kono"));
 //! let evidence = found.positions[0].evidence;
-//! assert_eq!(evidence.text(doc.text()), "return of all four islands");
+//! assert_eq!(evidence.text(doc.text()), "insisting on the return of all four islands");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!

@@ -398,7 +398,7 @@ impl Reading<'_, '_> {
 impl Reading<'_, '_> {
     /// The territory a predicate at `at` is about: island mentions and territory nouns in
     /// `span`, their union (or the count a territory noun gives).
-    fn territory(&self, span: &Range<usize>) -> Option<(Land, usize)> {
+    fn territory(&self, span: &Range<usize>) -> Option<(Land, Range<usize>)> {
         let scan = self.scan;
         let text = scan.text();
         let pack = scan.pack;
@@ -453,12 +453,12 @@ impl Reading<'_, '_> {
                 }
             }
             land.partial = land.partial.difference(land.full);
-            return Some((land, last));
+            return Some((land, start..last));
         }
         let (r, _) = pack.territory_nouns.find_in(text, span.clone()).next()?;
         let ext = count_before(scan, r.start);
         land.full = extent_set(ext.unwrap_or(Extent::All), IslandSet::ALL);
-        Some((land, r.end))
+        Some((land, r))
     }
 }
 
@@ -575,10 +575,17 @@ pub(crate) fn positions(
         let clause = starts.get(c).copied().unwrap_or(s.start)..starts.get(c + 1).copied().unwrap_or(s.end);
         let base_negated = negated_before(scan, &clause, range.start) || negated_after(scan, range.end);
         let mut found: Option<(Outcome, bool, Trigger)> = None;
+        let mut span = range.clone();
         for trigger in meanings {
             let mut negated = base_negated;
             let frame = Frame { k, trigger, range, s: &s, clause: &clause };
-            if let Some(o) = read_frame(&r, &triggers, &frame, &mut negated, &mut consumed) {
+            if let Some((o, object)) = read_frame(&r, &triggers, &frame, &mut negated, &mut consumed) {
+                // The evidence is the predicate with its object; what the object holds is
+                // read (a "return" inside "demands the return of the islands").
+                span = range.start.min(object.start)..range.end.max(object.end);
+                if object.end > range.end && matches!(o, Outcome::Gets(..) | Outcome::Gives(_)) {
+                    consumed.push(range.end..object.end);
+                }
                 found = Some((o, negated, trigger.clone()));
                 break;
             }
@@ -678,8 +685,8 @@ pub(crate) fn positions(
                 continue;
             }
             out.push(Found::new(
-                range.clone(),
-                PositionFinding { holder: state, formula, date, speaker: speaker.clone(), evidence: scan.evidence(range) },
+                span.clone(),
+                PositionFinding { holder: state, formula, date, speaker: speaker.clone(), evidence: scan.evidence(&span) },
             ));
         }
     }
@@ -707,7 +714,7 @@ fn read_frame(
     f: &Frame<'_>,
     negated: &mut bool,
     consumed: &mut Vec<Range<usize>>,
-) -> Option<Outcome> {
+) -> Option<(Outcome, Range<usize>)> {
     let scan = r.scan;
     let text = scan.text();
     let (range, s, clause) = (f.range, f.s, f.clause);
@@ -732,7 +739,7 @@ fn read_frame(
     };
     let Trigger::Predicate { means, nominal } = f.trigger else {
         return match f.trigger {
-            Trigger::Concept(formula) => Some(Outcome::Formula(*formula)),
+            Trigger::Concept(formula) => Some((Outcome::Formula(*formula), range.clone())),
             Trigger::Predicate { .. } => None,
         };
     };
@@ -743,16 +750,16 @@ fn read_frame(
             let land = r.territory(&after);
             let concept = concept_in(&next(after.end, consumed));
             if let Some((cr, formula)) = concept
-                && land.as_ref().is_none_or(|(_, end)| cr.start < *end)
+                && land.as_ref().is_none_or(|(_, span)| cr.start < span.end)
             {
-                consumed.push(cr);
-                return Some(Outcome::Formula(formula));
+                consumed.push(cr.clone());
+                return Some((Outcome::Formula(formula), cr));
             }
-            if let Some((land, _)) = land {
-                return Some(Outcome::Gets(None, land));
+            if let Some((land, span)) = land {
+                return Some((Outcome::Gets(None, land), span));
             }
             // Passive ("is sought by Japan"): the territory before, in the sentence.
-            r.territory(&(s.start..range.start)).map(|(land, _)| Outcome::Gets(None, land))
+            r.territory(&(s.start..range.start)).map(|(land, span)| (Outcome::Gets(None, land), span))
         }
         Means::Give => {
             // An agreement's pledge ("the 1956 Soviet pledge to return two areas"): its terms,
@@ -768,7 +775,7 @@ fn read_frame(
             r.territory(&after)
                 .or_else(|| r.territory(&before))
                 .or_else(|| r.territory(&(s.start..range.start)))
-                .map(|(land, _)| Outcome::Gives(land))
+                .map(|(land, span)| (Outcome::Gives(land), span))
         }
         Means::Keep => {
             // "The islands belong to Russia": the territory before, the side after;
@@ -792,8 +799,8 @@ fn read_frame(
             } else {
                 r.territory(&before).or_else(|| r.territory(&(s.start..range.start))).or_else(|| r.territory(&after))
             };
-            let (land, _) = found?;
-            Some(Outcome::Gets(beneficiary, land))
+            let (land, span) = found?;
+            Some((Outcome::Gets(beneficiary, land), span))
         }
         Means::Basis | Means::Accept => {
             // A formula named after it (a verb: within a few words; a noun: in the
@@ -813,18 +820,18 @@ fn read_frame(
                     // Its object is the acceptance's, frames inside it too ("suggested that
                     // Russia gives up two islands now and two more later").
                     consumed.push(range.end..cr.end);
-                    consumed.push(cr);
+                    consumed.push(cr.clone());
                 }
-                return Some(Outcome::Formula(formula));
+                return Some((Outcome::Formula(formula), cr));
             }
             // Accepting islands is wanting them ("Tokyo could accept Shikotan, the Habomai
             // islets and part of Kunashiri").
             if *means == Means::Accept
                 && !*nominal
-                && let Some((land, _)) = r.territory(&(range.end..object_end(scan, range.end, s.end)))
+                && let Some((land, span)) = r.territory(&(range.end..object_end(scan, range.end, s.end)))
                 && r.territory(&(range.end..words_after(text, range.end, 3))).is_some()
             {
-                return Some(Outcome::Gets(None, land));
+                return Some((Outcome::Gets(None, land), span));
             }
             // A basis names its agreement anywhere in the sentence; an acceptance after it,
             // in its clause ("Moscow recognises the 1956 declaration").
@@ -837,12 +844,12 @@ fn read_frame(
             } else {
                 range.end..object_end(scan, range.end, s.end)
             };
-            let agreement = starting_in(r.agreements, |a| a.at.start, &within)
+            let (formula, at) = starting_in(r.agreements, |a| a.at.start, &within)
                 .iter()
                 .filter(|a| a.at.end <= within.end.max(a.at.start))
                 .min_by_key(|a| a.at.start.abs_diff(range.start))
-                .and_then(|a| agreement_formula(scan.data, a.item.agreement))?;
-            Some(Outcome::Formula(agreement))
+                .and_then(|a| Some((agreement_formula(scan.data, a.item.agreement)?, a.at.clone())))?;
+            Some((Outcome::Formula(formula), at))
         }
         Means::Reject => {
             // What is rejected is not the rejecter's; a hand-over refused is a hold.
@@ -852,7 +859,7 @@ fn read_frame(
                 let after2 = r2.end..floor_boundary(text, (r2.end + 120).min(s.end));
                 consumed.push(r2.clone());
                 *negated = !*negated;
-                return r.territory(&after2).map(|(land, _)| Outcome::Gives(land));
+                return r.territory(&after2).map(|(land, span)| (Outcome::Gives(land), span));
             }
             // Someone else's stance: attributed only through its possessor ("rejected Moscow's
             // offer of …" is Moscow's offer). Without one, what follows in the clause is the
@@ -878,7 +885,7 @@ fn read_frame(
             consumed.push(r2.clone());
             *negated = !*negated;
             let after2 = r2.end..floor_boundary(text, (r2.end + 120).min(s.end));
-            r.territory(&after2).map(|(land, _)| Outcome::Gets(None, land))
+            r.territory(&after2).map(|(land, span)| (Outcome::Gets(None, land), span))
         }
     }
 }
