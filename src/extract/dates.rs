@@ -401,6 +401,14 @@ fn expression_at(at: &At<'_>, p: usize, data: &Dataset) -> Option<(Range<usize>,
     let (end, f, k) = best?;
     let single_slot = pack.date_patterns.get(k).is_some_and(|pat| pat.items.len() == 1);
     let expr = fields_expr(at, p, end, f, single_slot)?;
+    // A range of days ("Nov. 1-2", 「18〜21日」): the month they fall in.
+    let bytes = text.as_bytes();
+    let ranged = matches!(bytes.get(end), Some(b'-' | b'~')) && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+    let (end, expr) = match expr {
+        Expr::MonthDay(m, _) if ranged => (end, Expr::Month(m)),
+        Expr::Absolute(d) if ranged && d.day_number().is_some() => (end, Expr::Absolute(d.truncate(Precision::Month))),
+        e => (end, e),
+    };
     Some((p..end, expr))
 }
 
@@ -417,6 +425,13 @@ fn count_before(at: &At<'_>, unit_start: usize) -> Option<(usize, u32)> {
         return Some((n.range.start, n.value as u32));
     }
     at.pack.indefinite.before(text, end).map(|(s, _)| (s, 1))
+}
+
+/// The ordinal before the anniversary word at `p` ("the 150th anniversary"), read from the
+/// scan: its start and value.
+pub(crate) fn anniversary_ordinal(scan: &super::scan::Scan<'_>, p: usize) -> Option<(usize, u32)> {
+    let at = At { text: scan.text(), hits: &scan.hits, reader: scan.reader, numbers: &scan.numbers, pack: scan.pack };
+    ordinal_before(&at, p)
 }
 
 /// The ordinal before an anniversary word ("60th", "sixtieth"): its start and value.
@@ -476,6 +491,7 @@ fn fields_expr(at: &At<'_>, start: usize, end: usize, f: Fields, single_slot: bo
     if f.month_ambiguous && f.day.is_none() && year.is_none() && pack.month_context.before(text, start).is_none() {
         return None;
     }
+    let _ = text;
     Some(match (year, f.month, f.day) {
         (Some(y), Some(m), Some(d)) => Expr::Absolute(PartialDate::day(y, m, d).ok()?),
         (Some(y), Some(m), None) => Expr::Absolute(PartialDate::month(y, m).ok()?),
@@ -588,13 +604,13 @@ fn shift(p: PartialDate, unit: TimeUnit, offset: i32) -> Option<PartialDate> {
             PartialDate::month(d.year(), d.month()).ok()
         }
         TimeUnit::Weekend if p.precision() == Precision::Day => {
-            // The Saturday of this (or the next / last) weekend.
+            // The weekend's two days: its month (the Saturday's).
             let mut d = day;
             while d.weekday() != Weekday::Sat {
                 d = d.checked_add_days(Days::new(1))?;
             }
             let d = d.checked_add_signed(chrono::Duration::weeks(i64::from(offset)))?;
-            PartialDate::from_naive(d).ok()
+            PartialDate::month(d.year(), d.month()).ok()
         }
         // Not enough precision in the anchor: the happening is known to fall near it, at
         // its precision (a month or a year).

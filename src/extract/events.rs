@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 use super::findings::{AgreementMention, EventFinding, PositionFinding};
@@ -20,7 +20,7 @@ use crate::id::PartyId;
 /// word after the date across a clause boundary counts as farther), and a second one
 /// when the sentence joins another happening to it with "and" ("met on Friday and
 /// signed a package of agreements").
-fn kinds_near(scan: &Scan<'_>, sentence: &Range<usize>, at: usize) -> (EventKind, Option<EventKind>) {
+fn kinds_near(scan: &Scan<'_>, sentence: &Range<usize>, at: usize) -> Option<(EventKind, Option<EventKind>)> {
     let text = scan.text();
     // Words near `at` only (its clause, mostly): a bounded window keeps the work linear.
     let window = sentence.start.max(at.saturating_sub(NEAR / 3))..sentence.end.min(at.saturating_add(NEAR / 3));
@@ -40,8 +40,13 @@ fn kinds_near(scan: &Scan<'_>, sentence: &Range<usize>, at: usize) -> (EventKind
             best = Some((distance, i));
         }
     }
-    let Some((_, i)) = best else { return (EventKind::Other, None) };
-    let Some((primary_at, primary)) = words.get(i).cloned() else { return (EventKind::Other, None) };
+    let Some((_, i)) = best else { return Some((EventKind::Other, None)) };
+    let Some((primary_at, primary)) = words.get(i).cloned() else { return Some((EventKind::Other, None)) };
+    // A happening denied is none ("have never signed a treaty after the war").
+    let before = floor_boundary(text, primary_at.start.saturating_sub(12).max(sentence.start))..primary_at.start;
+    if scan.pack.negators.find_in(text, before).next().is_some() {
+        return None;
+    }
     // A second happening joined by a coordinating word, with no other date in between.
     let second = words.iter().find(|(r, k)| {
         *k != primary
@@ -54,7 +59,7 @@ fn kinds_near(scan: &Scan<'_>, sentence: &Range<usize>, at: usize) -> (EventKind
             })
             && scan.temporals_in(&(primary_at.end..r.start)).is_empty()
     });
-    (primary, second.map(|(_, k)| *k))
+    Some((primary, second.map(|(_, k)| *k)))
 }
 /// Whether the time expression at `range` dates the text itself: a dateline ("TOKYO,
 /// Nov. 15, 2018 -"), a labelled date ("Published: 12 March 2019"), a date on a line of
@@ -69,13 +74,22 @@ fn is_dateline(scan: &Scan<'_>, i: usize) -> bool {
     let before = scan.slice(&(s.start..range.start.max(s.start)));
     let after = scan.slice(&(range.end.min(s.end)..s.end));
     let no_words = !before.chars().chain(after.chars()).any(char::is_lowercase);
-    let wire = before.len() <= 40 && !before.chars().any(char::is_lowercase) && s.start < 1200;
+    // "TOKYO, Nov. 15 (Kyodo) -": a place in capitals before, a wire's mark after; a
+    // photo caption's "KUNASHIR, RUSSIA - MAY 2:" likewise.
+    let trimmed = before.trim();
+    let wire = !trimmed.is_empty()
+        && trimmed.len() <= 40
+        && !trimmed.chars().any(char::is_lowercase)
+        && s.start < 1200
+        && (trimmed.ends_with([',', '-', '\u{2013}', '\u{2014}'])
+            || after.trim_start().starts_with(['(', '-', '/', '.', ':']));
     (s.end.saturating_sub(s.start) <= 120 && no_words) || wire
 }
 
 /// Events: every dated happening with actors, and every agreement named with a year.
 pub(crate) fn events(
     scan: &Scan<'_>,
+    parties: &[Found<super::findings::PartyMention>],
     sentence_parties: &[BTreeSet<PartyId>],
     agreements: &[Found<AgreementMention>],
     positions: &[Found<PositionFinding>],
@@ -101,12 +115,17 @@ pub(crate) fn events(
         };
         let Some(date) = date else { continue };
         let formula = agreement.provisions.iter().find_map(|p| p.formula.filter(|f| f.in_annotation_schema()));
-        if seen.insert((date, EventKind::AgreementSigned, Vec::new(), Some(agreement.id))) {
+        // A unilateral statement is stated, not signed.
+        let kind = match agreement.kind {
+            crate::agreement::AgreementKind::Statement => EventKind::Statement,
+            _ => EventKind::AgreementSigned,
+        };
+        if seen.insert((date, kind, Vec::new(), Some(agreement.id))) {
             out.push(Found::new(
                 a.at.clone(),
                 EventFinding {
                     date,
-                    kind: EventKind::AgreementSigned,
+                    kind,
                     actors: agreement.parties.clone(),
                     agreement: Some(agreement.id),
                     formula,
@@ -115,21 +134,51 @@ pub(crate) fn events(
             ));
         }
     }
+    // The dates of datelines and captions, by sentence: the same date again in the caption
+    // ("KUNASHIR - MAY 2: A view of … on May 2, 2022") dates the picture, not a happening.
+    let mut datelines: Vec<(usize, PartialDate)> = Vec::new();
     for i in 0..scan.temporals.len() {
         let (Some(t), Some(date)) = (scan.temporals.get(i), scan.dates_happening(i)) else { continue };
+        let s = scan.sentence_of(t.range.start);
         if is_dateline(scan, i) {
+            datelines.push((s, date));
             continue;
         }
-        let s = scan.sentence_of(t.range.start);
-        let mut actors = sentence_parties.get(s).cloned().unwrap_or_default();
+        if datelines.iter().any(|(ds, dd)| *ds == s && (*dd == date || dd.first_day() == date.first_day())) {
+            continue;
+        }
+        let sentence = scan.sentence(s);
+        // The states of the date's own part of the sentence ("…; Japan's foreign minister
+        // condemned it a day later"), else of the sentence, else of the one before.
+        let part = segment(scan, &sentence, t.range.start);
+        let (mut actors, subject) = states_in(scan, parties, agreements, people, &part);
+        if actors.is_empty() {
+            actors = sentence_parties.get(s).cloned().unwrap_or_default();
+        }
         if actors.is_empty() && s > 0 {
             actors = sentence_parties.get(s - 1).cloned().unwrap_or_default();
         }
         if actors.is_empty() {
             continue;
         }
-        let sentence = scan.sentence(s);
-        let (kind, second) = kinds_near(scan, &sentence, t.range.start);
+        let Some((kind, second)) = kinds_near(scan, &part, t.range.start) else { continue };
+        // A one-sided happening is its subject's ("Japan protested … against Russia's
+        // deployment"); a meeting, a visit or a signing is everyone's it names.
+        let one_sided = |k: EventKind| {
+            matches!(
+                k,
+                EventKind::Statement
+                    | EventKind::Proposal
+                    | EventKind::Speech
+                    | EventKind::Poll
+            )
+        };
+        let actors_for = |k: EventKind| -> BTreeSet<PartyId> {
+            match (&subject, one_sided(k)) {
+                (Some(subject), true) => std::iter::once(subject.clone()).collect(),
+                _ => actors.clone(),
+            }
+        };
         let nearest_agreement = starting_in(agreements, |a| a.at.start, &sentence)
             .iter()
             .min_by_key(|a| a.at.start.abs_diff(t.range.start))
@@ -139,16 +188,17 @@ pub(crate) fn events(
             .filter(|p| p.item.formula.in_annotation_schema())
             .min_by_key(|p| p.at.start.abs_diff(t.range.start))
             .map(|p| p.item.formula);
-        let actors: Vec<PartyId> = actors.into_iter().collect();
         // Each state holds its own elections: one event per actor.
         let groups: Vec<(EventKind, Vec<PartyId>)> = if kind == EventKind::Election {
-            let mut of_people: Vec<PartyId> = people.in_range(&sentence).filter_map(|(_, m)| m.party.clone()).collect();
+            let mut of_people: Vec<PartyId> = people.in_range(&part).filter_map(|(_, m)| m.party.clone()).collect();
             of_people.sort();
             of_people.dedup();
-            let electing = if of_people.is_empty() { actors } else { of_people };
+            let electing: Vec<PartyId> = if of_people.is_empty() { actors.iter().cloned().collect() } else { of_people };
             electing.into_iter().map(|a| (kind, vec![a])).collect()
         } else {
-            std::iter::once((kind, actors.clone())).chain(second.map(|k| (k, actors))).collect()
+            std::iter::once((kind, actors_for(kind).into_iter().collect()))
+                .chain(second.map(|k| (k, actors_for(k).into_iter().collect())))
+                .collect()
         };
         for (kind, actors) in groups {
             if !seen.insert((date, kind, actors.clone(), None)) {
@@ -211,7 +261,7 @@ pub(crate) fn events(
             if actors.is_empty() {
                 continue;
             }
-            let (kind, _) = kinds_near(scan, range, verb.start);
+            let Some((kind, _)) = kinds_near(scan, range, verb.start) else { continue };
             if !seen.insert((published, kind, actors.clone(), None)) {
                 continue;
             }
@@ -232,7 +282,96 @@ pub(crate) fn events(
             ));
         }
     }
+    // One happening dated twice in its sentence ("seized in August 1945, at the end of
+    // World War II") keeps its more precise date.
+    let coarser = |a: &Found<EventFinding>, b: &Found<EventFinding>| {
+        a.item.kind == b.item.kind
+            && a.item.actors == b.item.actors
+            && a.item.date != b.item.date
+            && a.item.date.contains(&b.item.date)
+            && a.item.evidence.sentence == b.item.evidence.sentence
+    };
+    let mut by_sentence: HashMap<(usize, usize), Vec<usize>> = HashMap::default();
+    for (i, e) in out.iter().enumerate() {
+        by_sentence.entry((e.item.evidence.sentence.start, e.item.evidence.sentence.end)).or_default().push(i);
+    }
+    let keep: Vec<bool> = out
+        .iter()
+        .map(|a| {
+            let key = (a.item.evidence.sentence.start, a.item.evidence.sentence.end);
+            !by_sentence.get(&key).is_some_and(|same| same.iter().filter_map(|&j| out.get(j)).any(|b| coarser(a, b)))
+        })
+        .collect();
+    let mut keep = keep.into_iter();
+    out.retain(|_| keep.next().unwrap_or(true));
     out
+}
+
+/// The part of `sentence` that holds `at`: split at semicolons and where a comma and a
+/// coordinating or contrasting word begin another clause ("…, and Japan's foreign
+/// minister at once called the visit regrettable").
+fn segment(scan: &Scan<'_>, sentence: &Range<usize>, at: usize) -> Range<usize> {
+    let text = scan.text();
+    let mut start = sentence.start;
+    let mut end = sentence.end;
+    let body = scan.slice(sentence);
+    // A sentence opening on a subordinate clause ("As Japan demands all four, Russia was
+    // willing in 2004 to …") has its main clause after the clause's comma.
+    let opens_subordinate = scan.pack.subordinators.after(text, sentence.start).is_some();
+    let mut first_comma = true;
+    for (i, c) in body.char_indices() {
+        let cut = match c {
+            ';' => Some(sentence.start + i + 1),
+            ',' if opens_subordinate && std::mem::take(&mut first_comma) => Some(sentence.start + i + 1),
+            ',' => {
+                let after = sentence.start + i + 1;
+                (scan.pack.coordinators.after(text, after).is_some_and(|(e, _)| text.get(after..e).is_some_and(|w| w.trim() == "and"))
+                    || scan.pack.contrasts.after(text, after).is_some())
+                .then_some(after)
+            }
+            _ => None,
+        };
+        if let Some(cut) = cut {
+            if cut <= at {
+                start = cut;
+            } else {
+                end = end.min(cut);
+                break;
+            }
+        }
+    }
+    start..end
+}
+
+/// The states named in `part` (by name, metonym, adjective, or an official's party), and
+/// its subject: the first of them not after an object preposition.
+fn states_in(
+    scan: &Scan<'_>,
+    parties: &[Found<super::findings::PartyMention>],
+    agreements: &[Found<AgreementMention>],
+    people: &People,
+    part: &Range<usize>,
+) -> (BTreeSet<PartyId>, Option<PartyId>) {
+    let text = scan.text();
+    let mut all: Vec<(usize, PartyId)> = Vec::new();
+    // A state named inside an agreement's name ("the Japan-Soviet Joint Declaration") is
+    // not an actor of the happening.
+    let named = starting_in(agreements, |a| a.at.start, part);
+    let in_name = |at: &Range<usize>| named.iter().any(|a| a.at.start <= at.start && at.end <= a.at.end);
+    for p in starting_in(parties, |p| p.at.start, part).iter().filter(|p| p.at.end <= part.end && !in_name(&p.at)) {
+        all.push((p.at.start, p.item.party.clone()));
+    }
+    for (r, m) in people.in_range(part) {
+        if let Some(p) = &m.party {
+            all.push((r.start, p.clone()));
+        }
+    }
+    all.sort_by_key(|(at, _)| *at);
+    let subject = all
+        .iter()
+        .find(|(at, _)| scan.pack.object_prepositions.before(text, *at).is_none())
+        .map(|(_, p)| p.clone());
+    (all.into_iter().map(|(_, p)| p).collect(), subject)
 }
 
 /// How many sentences (of twelve words or more) make a story's lead.

@@ -447,6 +447,22 @@ pub(crate) fn agreements(scan: &Scan<'_>) -> Vec<Found<AgreementMention>> {
                 let id = unique_agreement(data, y, kinds, 0).or_else(|| unique_agreement(data, y, kinds, 1));
                 (range.start..e, id, Some(y))
             }
+            (None, None) if parties_before_head(scan, range.start).is_some() => {
+                // "The Japan-Soviet Union joint declaration": the one instrument of its kind
+                // between exactly those two states.
+                let Some((s, pair)) = parties_before_head(scan, range.start) else { continue };
+                if kinds.is_empty() {
+                    continue;
+                }
+                let mut found = data.agreements().filter(|a| {
+                    kinds.contains(&a.kind) && a.parties.len() == 2 && pair.iter().all(|p| a.parties.contains(p))
+                });
+                let id = match (found.next(), found.next()) {
+                    (Some(a), None) => Some(a.id),
+                    _ => None,
+                };
+                (s..range.end, id, None)
+            }
             (None, None) => {
                 // "Their joint statement": the one of the publication year, if already signed.
                 if kinds.is_empty() || pack.determiners.before(text, range.start).is_none() {
@@ -474,6 +490,27 @@ pub(crate) fn agreements(scan: &Scan<'_>) -> Vec<Found<AgreementMention>> {
     }
     out.sort_by_key(|m| m.at.start);
     out
+}
+
+/// Two states joined by a hyphen or a dash right before `at` ("Japan-Soviet Union",
+/// "Russo-Japanese"): the start of the first and the two parties, when they differ.
+fn parties_before_head(scan: &Scan<'_>, at: usize) -> Option<(usize, [PartyId; 2])> {
+    let text = scan.text();
+    let party_ending = |end: usize| -> Option<(usize, PartyId)> {
+        let end = text.get(..end)?.trim_end().len();
+        let k = scan.hits.partition_point(|h| (h.end as usize) < end);
+        scan.hits.get(k..)?.iter().take_while(|h| h.end as usize == end).find_map(|h| {
+            scan.reader.entries(h).find_map(|e| match e {
+                Entry::Party { party, .. } => Some((h.start as usize, party.clone())),
+                _ => None,
+            })
+        })
+    };
+    let (second_start, second) = party_ending(at)?;
+    let joint = text.get(..second_start)?;
+    let joint = joint.strip_suffix(['-', '\u{2010}', '\u{2013}', '\u{2014}'])?;
+    let (first_start, first) = party_ending(joint.len())?;
+    (first != second).then_some((first_start, [first, second]))
 }
 
 fn year_in(s: &str) -> Option<i32> {
@@ -515,6 +552,42 @@ pub(crate) fn implied_agreements(
             };
             out.push(Found::new(range.clone(), m));
         }
+    }
+    // "To mark the 150th anniversary of the first trade treaty" (next year): an agreement
+    // described, not named, whose year is the happening's year less the ordinal, when the
+    // dataset holds exactly one agreement of that year.
+    let text = scan.text();
+    for hit in scan.hits.iter() {
+        if !scan.reader.entries(hit).any(|e| matches!(e, Entry::Term(Term::Anniversary))) {
+            continue;
+        }
+        let p = hit.start as usize;
+        let Some((start, n)) = super::dates::anniversary_ordinal(scan, p) else { continue };
+        // Already a date: the anniversary of a year or of an agreement named.
+        if scan.temporals.iter().any(|t| t.range.start == start) {
+            continue;
+        }
+        let Some((of_end, _)) = pack.anniversary_of.after(text, hit.end as usize) else { continue };
+        let sentence = scan.sentence(scan.sentence_of(p));
+        let described = of_end..sentence.end.min(of_end + 60);
+        if !scan.entries_in(&described).any(|(_, e)| matches!(e, Entry::Term(Term::AgreementHead(_)))) {
+            continue;
+        }
+        let when = scan
+            .temporals_in(&sentence)
+            .filter_map(|i| scan.dates_happening(i))
+            .next()
+            .or(scan.published);
+        let Some(when) = when else { continue };
+        let Some(year) = i32::try_from(n).ok().and_then(|n| when.year_number().checked_sub(n)) else { continue };
+        let mut of_year = data.agreements().filter(|a| a.signed.year_number() == year);
+        let (Some(a), None) = (of_year.next(), of_year.next()) else { continue };
+        if !mentioned.insert(a.id) {
+            continue;
+        }
+        let range = start..described.end;
+        let m = AgreementMention { agreement: a.id, year: Some(year), implied: true, evidence: scan.evidence(&range) };
+        out.push(Found::new(range, m));
     }
     out
 }

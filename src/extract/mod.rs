@@ -327,7 +327,7 @@ impl<'d> Extractor<'d> {
         let t_isl = t0.elapsed();
         let positions = stances::positions(&scan, &parties, &people, &agreements, &islands, &self.index);
         let t_pos = t0.elapsed();
-        let events = events::events(&scan, &sentence_parties, &agreements, &positions, &people, first);
+        let events = events::events(&scan, &parties, &sentence_parties, &agreements, &positions, &people, first);
         let t_ev = t0.elapsed();
         let figures = figures::figures(&scan);
         let t_fig = t0.elapsed();
