@@ -34,7 +34,7 @@ fn kinds_near(scan: &Scan<'_>, sentence: &Range<usize>, at: usize) -> Option<(Ev
         } else {
             let gap = text.get(at..r.start).unwrap_or_default();
             let d = r.start.saturating_sub(at);
-            if gap.contains([',', ';', ':']) { d * 3 } else { d }
+            if gap.contains([',', ';', ':']) { d * 4 } else { d * 3 }
         };
         if best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, i));
@@ -47,6 +47,17 @@ fn kinds_near(scan: &Scan<'_>, sentence: &Range<usize>, at: usize) -> Option<(Ev
     if scan.pack.negators.find_in(text, before).next().is_some() {
         return None;
     }
+    // A happening called off is that ("cancelled the visit", "broke off peace treaty
+    // negotiations"): the verb's kind, not its object's.
+    let undone = words.iter().find(|(r, k)| {
+        *k == EventKind::Other
+            && r.end <= primary_at.start
+            && primary_at.start - r.end <= 30
+            && text.get(r.end..primary_at.start).is_some_and(|g| !g.contains([',', ';', '.', ':']))
+    });
+    if undone.is_some() {
+        return Some((EventKind::Other, None));
+    }
     // A second happening joined by a coordinating word, with no other date in between.
     let second = words.iter().find(|(r, k)| {
         *k != primary
@@ -57,7 +68,10 @@ fn kinds_near(scan: &Scan<'_>, sentence: &Range<usize>, at: usize) -> Option<(Ev
                     && !g.contains(['.', ';'])
                     && g.split_whitespace().count() <= 12
             })
-            && scan.temporals_in(&(primary_at.end..r.start)).is_empty()
+            && scan
+                .temporals_in(&(primary_at.end..r.start))
+                .filter_map(|i| scan.temporals.get(i))
+                .all(|t| t.range.start <= at && at < t.range.end.max(at + 1))
     });
     Some((primary, second.map(|(_, k)| *k)))
 }
@@ -151,7 +165,8 @@ pub(crate) fn events(
         // The states of the date's own part of the sentence ("…; Japan's foreign minister
         // condemned it a day later"), else of the sentence, else of the one before.
         let part = segment(scan, &sentence, t.range.start);
-        let (mut actors, subject) = states_in(scan, parties, agreements, people, &part);
+        let (part_actors, subject) = states_in(scan, parties, agreements, people, &part);
+        let (mut actors, _) = states_in(scan, parties, agreements, people, &sentence);
         if actors.is_empty() {
             actors = sentence_parties.get(s).cloned().unwrap_or_default();
         }
@@ -162,6 +177,8 @@ pub(crate) fn events(
             continue;
         }
         let Some((kind, second)) = kinds_near(scan, &part, t.range.start) else { continue };
+        // A visit is also its host's: the state of the place visited ("flew to Moscow").
+        let hosts = destinations(scan, &part, date);
         // A one-sided happening is its subject's ("Japan protested … against Russia's
         // deployment"); a meeting, a visit or a signing is everyone's it names.
         let one_sided = |k: EventKind| {
@@ -176,7 +193,11 @@ pub(crate) fn events(
         let actors_for = |k: EventKind| -> BTreeSet<PartyId> {
             match (&subject, one_sided(k)) {
                 (Some(subject), true) => std::iter::once(subject.clone()).collect(),
-                _ => actors.clone(),
+                (None, true) if !part_actors.is_empty() => part_actors.clone(),
+                _ => {
+                    let of = if part_actors.is_empty() { &actors } else { &part_actors };
+                    if k == EventKind::Visit { of.iter().chain(&hosts).cloned().collect() } else { of.clone() }
+                }
             }
         };
         let nearest_agreement = starting_in(agreements, |a| a.at.start, &sentence)
@@ -325,9 +346,13 @@ fn segment(scan: &Scan<'_>, sentence: &Range<usize>, at: usize) -> Range<usize> 
             ',' if opens_subordinate && std::mem::take(&mut first_comma) => Some(sentence.start + i + 1),
             ',' => {
                 let after = sentence.start + i + 1;
-                (scan.pack.coordinators.after(text, after).is_some_and(|(e, _)| text.get(after..e).is_some_and(|w| w.trim() == "and"))
-                    || scan.pack.contrasts.after(text, after).is_some())
-                .then_some(after)
+                // ", and" begins a clause only after one that tells a happening ("flew to
+                // Kunashir yesterday, and …"), not in a list of people ("Japan's prime
+                // minister, Shinzo Abe, and Russia's president").
+                let clause = start..sentence.start + i;
+                let and = scan.pack.coordinators.after(text, after).is_some_and(|(e, _)| text.get(after..e).is_some_and(|w| w.trim() == "and"))
+                    && scan.pack.event_kinds.find_in(text, clause).next().is_some();
+                (and || scan.pack.contrasts.after(text, after).is_some()).then_some(after)
             }
             _ => None,
         };
@@ -341,6 +366,33 @@ fn segment(scan: &Scan<'_>, sentence: &Range<usize>, at: usize) -> Range<usize> 
         }
     }
     start..end
+}
+
+/// The states of the places that `part` names after a locative word ("to Moscow", "in
+/// Tokyo", "visited Japan"): a visit's hosts.
+fn destinations(scan: &Scan<'_>, part: &Range<usize>, date: PartialDate) -> BTreeSet<PartyId> {
+    let text = scan.text();
+    let mut out = BTreeSet::new();
+    for i in scan.hits_in(part) {
+        let Some(h) = scan.hits.get(i) else { continue };
+        if (h.end as usize) > part.end || scan.pack.locative.before(text, h.start as usize).is_none() {
+            continue;
+        }
+        let candidates: Vec<PartyId> = scan
+            .reader
+            .entries(h)
+            .filter_map(|e| match e {
+                super::reader::Entry::Party { party, form }
+                    if matches!(form, super::findings::PartyForm::Name | super::findings::PartyForm::Metonym) =>
+                {
+                    Some(party.clone())
+                }
+                _ => None,
+            })
+            .collect();
+        out.extend(super::mentions::choose_party(scan.data, &candidates, Some(date)));
+    }
+    out
 }
 
 /// The states named in `part` (by name, metonym, adjective, or an official's party), and

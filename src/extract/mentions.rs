@@ -101,7 +101,7 @@ pub(crate) fn parties(scan: &Scan<'_>) -> Vec<Found<PartyMention>> {
         let range = hit.range();
         let mut candidates: Vec<PartyId> = Vec::new();
         let mut form = None;
-        let mut agreement_name = false;
+        let mut agreement_name = None;
         for e in scan.reader.entries(hit) {
             match e {
                 Entry::Party { party, form: f } => {
@@ -117,14 +117,14 @@ pub(crate) fn parties(scan: &Scan<'_>) -> Vec<Found<PartyMention>> {
                         ));
                     }
                 }
-                Entry::Agreement(_) => agreement_name = true,
+                Entry::Agreement(id) => agreement_name = Some(data.agreement(*id).signed),
                 _ => {}
             }
         }
         let Some(form) = form else {
             // States named inside an agreement's name ("the Soviet-Japanese Joint Declaration").
-            if agreement_name {
-                out.extend(parties_in_name(scan, &range));
+            if let Some(signed) = agreement_name {
+                out.extend(parties_in_name(scan, &range, Some(signed)));
             }
             continue;
         };
@@ -181,17 +181,21 @@ fn venue(scan: &Scan<'_>, range: &Range<usize>) -> bool {
 }
 
 /// The states named (not by metonym) inside the name at `range`.
-fn parties_in_name(scan: &Scan<'_>, range: &Range<usize>) -> Vec<Found<PartyMention>> {
+fn parties_in_name(scan: &Scan<'_>, range: &Range<usize>, signed: Option<PartialDate>) -> Vec<Found<PartyMention>> {
     let mut out = Vec::new();
     for inner in scan.reader.names_in(scan.text(), range) {
         let at = inner.range();
+        let mut candidates = Vec::new();
+        let mut form = None;
         for e in scan.reader.entries(&inner) {
-            if let Entry::Party { party, form: form @ (PartyForm::Name | PartyForm::Adjective) } = e {
-                out.push(Found::new(
-                    at.clone(),
-                    PartyMention { party: party.clone(), form: *form, evidence: scan.evidence(&at) },
-                ));
+            if let Entry::Party { party, form: f @ (PartyForm::Name | PartyForm::Adjective) } = e {
+                candidates.push(party.clone());
+                form = Some(*f);
             }
+        }
+        // "Russia" in the name of an 1875 treaty is the empire of the day.
+        if let (Some(form), Some(party)) = (form, choose_party(scan.data, &candidates, signed)) {
+            out.push(Found::new(at.clone(), PartyMention { party, form, evidence: scan.evidence(&at) }));
         }
     }
     out
