@@ -17,6 +17,8 @@ struct Case {
     field: String,
     expected: String,
     text: String,
+    /// A known gap (`~FIELD`): run and reported, not required.
+    pending: bool,
 }
 
 fn cases() -> Vec<Case> {
@@ -49,6 +51,10 @@ fn cases() -> Vec<Case> {
             let [field, expected, body] = parts[..] else {
                 panic!("{file}:{}: a case is FIELD | EXPECTED | TEXT", n + 1);
             };
+            let (field, pending) = match field.strip_prefix('~') {
+                Some(f) => (f.trim(), true),
+                None => (field, false),
+            };
             out.push(Case {
                 file: file.clone(),
                 line: n + 1,
@@ -57,6 +63,7 @@ fn cases() -> Vec<Case> {
                 field: field.to_string(),
                 expected: expected.to_string(),
                 text: body.replace("\\n", "\n"),
+                pending,
             });
         }
     }
@@ -67,7 +74,11 @@ fn items(expected: &str) -> Vec<String> {
     if expected == "-" {
         return Vec::new();
     }
-    expected.split(';').map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|s| !s.is_empty()).collect()
+    expected
+        .split(';')
+        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 /// What the record gives for `field`, as the items of the suite's format.
@@ -128,7 +139,13 @@ fn agrees(field: &str, expected: &[String], found: &[String]) -> bool {
         }
         "person" => {
             // `Name/Other Form=party`: either written form answers the person.
-            let norm = |s: &str| s.to_lowercase().replace(['.', '\u{30fb}'], "").split_whitespace().collect::<Vec<_>>().join(" ");
+            let norm = |s: &str| {
+                s.to_lowercase()
+                    .replace(['.', '\u{30fb}'], "")
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
             let split = |s: &String| {
                 let (names, party) = s.rsplit_once('=').unwrap_or((s.as_str(), "-"));
                 (names.split('/').map(norm).collect::<Vec<_>>(), party.trim().to_string())
@@ -154,17 +171,29 @@ fn every_paraphrase_reads_as_expected() {
     assert!(cases.len() >= 200, "the suite holds {} cases; it needs at least 200", cases.len());
     let mut failures = String::new();
     let mut failed = 0usize;
+    let (mut gaps, mut gaps_read) = (0usize, Vec::new());
     for case in &cases {
         let mut doc = Document::new(format!("{}:{}", case.file, case.line), case.text.clone())
             .unwrap_or_else(|e| panic!("{}:{}: {e}", case.file, case.line));
         if let Some(p) = &case.published {
-            doc = doc.with_published(p.parse().unwrap_or_else(|e| panic!("{}:{}: {e}", case.file, case.line)));
+            doc =
+                doc.with_published(p.parse().unwrap_or_else(|e| panic!("{}:{}: {e}", case.file, case.line)));
         }
-        let _ = &case.lang;
+        if let Some(lang) = &case.lang {
+            doc = doc.with_lang(lang.clone());
+        }
         let record = extractor.extract(&doc).record();
         let expected = items(&case.expected);
         let got = found(&case.field, &record);
-        if !agrees(&case.field, &expected, &got) {
+        let agreed = agrees(&case.field, &expected, &got);
+        if case.pending {
+            gaps += 1;
+            if agreed {
+                gaps_read.push(format!("{}:{}", case.file, case.line));
+            }
+            continue;
+        }
+        if !agreed {
             failed += 1;
             let _ = writeln!(
                 failures,
@@ -178,6 +207,12 @@ fn every_paraphrase_reads_as_expected() {
             );
         }
     }
+    eprintln!(
+        "{} paraphrases; {gaps} known gaps (marked ~), of which {} now read right{}",
+        cases.len(),
+        gaps_read.len(),
+        if gaps_read.is_empty() { String::new() } else { format!(": {}", gaps_read.join(", ")) }
+    );
     if failed > 0 {
         if std::env::var_os("PARAPHRASES_REPORT").is_some() {
             eprintln!("{failures}");

@@ -105,7 +105,8 @@ impl<'s> At<'s> {
             return self.text.get(at..end)?.parse().ok().map(|v| (v, end));
         }
         let n = self.number(at)?;
-        (n.value.fract() == 0.0 && n.value >= 0.0 && n.value < 1000.0).then_some((n.value as u32, n.range.end))
+        (n.value.fract() == 0.0 && n.value >= 0.0 && n.value < 1000.0)
+            .then_some((n.value as u32, n.range.end))
     }
 
     /// Matches a pattern at `at`: its end and what it captured.
@@ -133,7 +134,9 @@ impl<'s> At<'s> {
                 DateItem::Year => {
                     let end = pos + 4;
                     let digits = text.get(pos..end)?;
-                    if !digits.bytes().all(|b| b.is_ascii_digit()) || bytes.get(end).is_some_and(u8::is_ascii_digit) {
+                    if !digits.bytes().all(|b| b.is_ascii_digit())
+                        || bytes.get(end).is_some_and(u8::is_ascii_digit)
+                    {
                         return None;
                     }
                     let y: i32 = digits.parse().ok()?;
@@ -198,7 +201,9 @@ impl<'s> At<'s> {
             }
         }
         // A date ends on a word boundary ("May 2018s" is not one).
-        if char_at(text, pos).is_some_and(|c| c.is_ascii_alphanumeric()) && char_before(text, pos).is_some_and(|c| c.is_ascii_alphanumeric()) {
+        if char_at(text, pos).is_some_and(|c| c.is_ascii_alphanumeric())
+            && char_before(text, pos).is_some_and(|c| c.is_ascii_alphanumeric())
+        {
             return None;
         }
         Some((pos, f))
@@ -269,7 +274,8 @@ pub(crate) fn find(
         let short_ok = || {
             let next = text.get(end..).and_then(|t| t.chars().next());
             // "14/11/2004", "2018-11-14"'s parts, "02.09.2020" (not the decimal "1.8").
-            let digits_after = |k: usize| (k..k + 3).take_while(|&j| bytes.get(j).is_some_and(u8::is_ascii_digit)).count();
+            let digits_after =
+                |k: usize| (k..k + 3).take_while(|&j| bytes.get(j).is_some_and(u8::is_ascii_digit)).count();
             let sep = match next {
                 Some('/' | '-') => digits_after(end + 1) > 0,
                 Some('.') => {
@@ -284,7 +290,12 @@ pub(crate) fn find(
                 .unwrap_or_default()
                 .iter()
                 .take_while(|h| (h.start as usize) < near.end)
-                .any(|h| reader.is(h, Class::DateWord) && reader.terms(h).any(|t| matches!(t, Term::Month { .. } | Term::Weekday { .. } | Term::Era { .. })));
+                .any(|h| {
+                    reader.is(h, Class::DateWord)
+                        && reader.terms(h).any(|t| {
+                            matches!(t, Term::Month { .. } | Term::Weekday { .. } | Term::Era { .. })
+                        })
+                });
             sep || word || next.is_some_and(|c| !c.is_ascii())
         };
         if end - start == 4 || (matches!(end - start, 1 | 2) && short_ok()) {
@@ -295,7 +306,6 @@ pub(crate) fn find(
     anchors.sort_unstable();
     anchors.dedup();
 
-    if std::env::var_os("KD_TIME").is_some() { eprintln!("anchors {} hits {} numbers {}", anchors.len(), hits.len(), numbers.len()); }
     let mut out: Vec<Temporal> = Vec::new();
     let mut consumed = 0usize;
     for &p in &anchors {
@@ -336,7 +346,17 @@ fn expression_at(at: &At<'_>, p: usize, data: &Dataset) -> Option<(Range<usize>,
                 let (ustart, unit) = pack.time_units.before(text, p)?;
                 let count = count_before(at, ustart)?;
                 let offset = sign * i32::try_from(count.1).ok()?;
-                return Some((count.0..h.end as usize, Expr::Relative { unit: *unit, offset, from: *from }));
+                // Counted from what follows only when something follows in the clause.
+                let rest = text.get(h.end as usize..).unwrap_or_default().trim_start();
+                let from = match from {
+                    Anchor::Next
+                        if rest.is_empty() || rest.starts_with(|c: char| c.is_ascii_punctuation()) =>
+                    {
+                        Anchor::Previous
+                    }
+                    f => *f,
+                };
+                return Some((count.0..h.end as usize, Expr::Relative { unit: *unit, offset, from }));
             }
             Term::Anniversary => {
                 let (start, n) = ordinal_before(at, p)?;
@@ -369,7 +389,9 @@ fn expression_at(at: &At<'_>, p: usize, data: &Dataset) -> Option<(Range<usize>,
     }
     let first_ok = |item: Option<&DateItem>| match item {
         Some(DateItem::Year) => run == 4,
-        Some(DateItem::Day | DateItem::MonthNumber | DateItem::EraYear) => (1..=2).contains(&run) || word_number,
+        Some(DateItem::Day | DateItem::MonthNumber | DateItem::EraYear) => {
+            (1..=2).contains(&run) || word_number
+        }
         Some(DateItem::Month) => month,
         Some(DateItem::Weekday) => weekday,
         Some(DateItem::Era) => era,
@@ -403,10 +425,13 @@ fn expression_at(at: &At<'_>, p: usize, data: &Dataset) -> Option<(Range<usize>,
     let expr = fields_expr(at, p, end, f, single_slot)?;
     // A range of days ("Nov. 1-2", 「18〜21日」): the month they fall in.
     let bytes = text.as_bytes();
-    let ranged = matches!(bytes.get(end), Some(b'-' | b'~')) && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+    let ranged =
+        matches!(bytes.get(end), Some(b'-' | b'~')) && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
     let (end, expr) = match expr {
         Expr::MonthDay(m, _) if ranged => (end, Expr::Month(m)),
-        Expr::Absolute(d) if ranged && d.day_number().is_some() => (end, Expr::Absolute(d.truncate(Precision::Month))),
+        Expr::Absolute(d) if ranged && d.day_number().is_some() => {
+            (end, Expr::Absolute(d.truncate(Precision::Month)))
+        }
         e => (end, e),
     };
     Some((p..end, expr))
@@ -430,7 +455,13 @@ fn count_before(at: &At<'_>, unit_start: usize) -> Option<(usize, u32)> {
 /// The ordinal before the anniversary word at `p` ("the 150th anniversary"), read from the
 /// scan: its start and value.
 pub(crate) fn anniversary_ordinal(scan: &super::scan::Scan<'_>, p: usize) -> Option<(usize, u32)> {
-    let at = At { text: scan.text(), hits: &scan.hits, reader: scan.reader, numbers: &scan.numbers, pack: scan.pack };
+    let at = At {
+        text: scan.text(),
+        hits: &scan.hits,
+        reader: scan.reader,
+        numbers: &scan.numbers,
+        pack: scan.pack,
+    };
     ordinal_before(&at, p)
 }
 
@@ -442,11 +473,8 @@ fn ordinal_before(at: &At<'_>, p: usize) -> Option<(usize, u32)> {
     }
     // Digits with an ordinal suffix: "60th", "第60回" reads as digits after a prefix.
     let head = text.get(..p)?.trim_end();
-    let word_start = head
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !c.is_alphanumeric())
-        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word_start =
+        head.char_indices().rev().find(|&(_, c)| !c.is_alphanumeric()).map_or(0, |(i, c)| i + c.len_utf8());
     let word = head.get(word_start..)?;
     let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
     let rest = word.get(digits.len()..)?;
@@ -461,12 +489,15 @@ fn ordinal_before(at: &At<'_>, p: usize) -> Option<(usize, u32)> {
 fn year_after(at: &At<'_>, from: usize, data: &Dataset) -> Option<(usize, i32)> {
     let until = (from + 120).min(at.text.len());
     let k = at.hits.partition_point(|h| (h.start as usize) < from);
-    let hit_year = at.hits.get(k..).unwrap_or_default().iter().take_while(|h| (h.start as usize) < until).find_map(|h| {
-        at.reader.entries(h).find_map(|e| match e {
-            Entry::Agreement(id) => Some((h.end as usize, data.agreement(*id).signed.year_number())),
-            _ => None,
-        })
-    });
+    let hit_year =
+        at.hits.get(k..).unwrap_or_default().iter().take_while(|h| (h.start as usize) < until).find_map(
+            |h| {
+                at.reader.entries(h).find_map(|e| match e {
+                    Entry::Agreement(id) => Some((h.end as usize, data.agreement(*id).signed.year_number())),
+                    _ => None,
+                })
+            },
+        );
     let bytes = at.text.as_bytes();
     let digit_year = (from..until).find_map(|i| {
         let y: i32 = at.text.get(i..i + 4)?.parse().ok()?;
@@ -488,7 +519,11 @@ fn fields_expr(at: &At<'_>, start: usize, end: usize, f: Fields, single_slot: bo
         (Some(first), Some(n)) => Some(first + n - 1),
         _ => f.year,
     };
-    if f.month_ambiguous && f.day.is_none() && year.is_none() && pack.month_context.before(text, start).is_none() {
+    if f.month_ambiguous
+        && f.day.is_none()
+        && year.is_none()
+        && pack.month_context.before(text, start).is_none()
+    {
         return None;
     }
     let _ = text;
@@ -536,7 +571,11 @@ fn fields_expr(at: &At<'_>, start: usize, end: usize, f: Fields, single_slot: bo
 
 /// Resolves an expression against the publication date (and, for expressions counted
 /// from the date last mentioned, against `previous`), at the precision both allow.
-pub(crate) fn resolve(expr: Expr, published: Option<PartialDate>, previous: Option<PartialDate>) -> Option<PartialDate> {
+pub(crate) fn resolve(
+    expr: Expr,
+    published: Option<PartialDate>,
+    previous: Option<PartialDate>,
+) -> Option<PartialDate> {
     match expr {
         Expr::Absolute(d) => Some(d),
         Expr::Decade => None,
@@ -555,7 +594,11 @@ pub(crate) fn resolve(expr: Expr, published: Option<PartialDate>, previous: Opti
             let (y, m) = match p.day_number() {
                 // A day well after publication's is last month's.
                 Some(pd) if d > pd + 7 => {
-                    if pm == 1 { (p.year_number() - 1, 12) } else { (p.year_number(), pm - 1) }
+                    if pm == 1 {
+                        (p.year_number() - 1, 12)
+                    } else {
+                        (p.year_number(), pm - 1)
+                    }
                 }
                 _ => (p.year_number(), pm),
             };
@@ -579,15 +622,15 @@ pub(crate) fn resolve(expr: Expr, published: Option<PartialDate>, previous: Opti
         Expr::Relative { unit, offset, from } => {
             let p = match from {
                 Anchor::Publication => published?,
-                Anchor::Previous => previous?,
+                Anchor::Previous | Anchor::Next => previous?,
             };
-            shift(p, unit, offset)
+            shift(p, unit, offset, from == Anchor::Next)
         }
     }
 }
 
 /// `p` shifted by `offset` units, at the precision the unit and `p` allow.
-fn shift(p: PartialDate, unit: TimeUnit, offset: i32) -> Option<PartialDate> {
+fn shift(p: PartialDate, unit: TimeUnit, offset: i32, exact: bool) -> Option<PartialDate> {
     let day = p.first_day();
     match unit {
         TimeUnit::Year => PartialDate::year(p.year_number() + offset).ok(),
@@ -599,9 +642,11 @@ fn shift(p: PartialDate, unit: TimeUnit, offset: i32) -> Option<PartialDate> {
             let d = day.checked_add_signed(chrono::Duration::days(i64::from(offset)))?;
             PartialDate::from_naive(d).ok()
         }
+        // Counted from a day, weeks are seven days ("a week after March 1"); "last week"
+        // is a span of days, its month.
         TimeUnit::Week if p.precision() == Precision::Day => {
             let d = day.checked_add_signed(chrono::Duration::weeks(i64::from(offset)))?;
-            PartialDate::month(d.year(), d.month()).ok()
+            if exact { PartialDate::from_naive(d).ok() } else { PartialDate::month(d.year(), d.month()).ok() }
         }
         TimeUnit::Weekend if p.precision() == Precision::Day => {
             // The weekend's two days: its month (the Saturday's).
@@ -636,19 +681,45 @@ fn nearest_year(p: PartialDate, m: u32) -> i32 {
 
 /// Resolves every time expression in text order: those counted from the date last
 /// mentioned take the latest resolved, non-bound date before them.
-pub(crate) fn resolve_all(temporals: &[Temporal], published: Option<PartialDate>) -> Vec<Option<PartialDate>> {
+pub(crate) fn resolve_all(
+    temporals: &[Temporal],
+    published: Option<PartialDate>,
+) -> Vec<Option<PartialDate>> {
+    let counts_on = |t: &Temporal| matches!(t.expr, Expr::Relative { from: Anchor::Next, .. });
     let mut previous: Option<PartialDate> = None;
-    temporals
+    let mut out: Vec<Option<PartialDate>> = temporals
         .iter()
         .map(|t| {
+            if counts_on(t) {
+                return None;
+            }
             let d = resolve(t.expr, published, previous);
             if let (Some(d), false) = (d, t.bound || t.label) {
                 previous = Some(d);
             }
             d
         })
-        .collect()
+        .collect();
+    // Counted from what comes next: the next date, close after it.
+    for (i, t) in temporals.iter().enumerate() {
+        if !counts_on(t) {
+            continue;
+        }
+        let next = temporals
+            .iter()
+            .zip(&out)
+            .skip(i + 1)
+            .take_while(|(n, _)| n.range.start <= t.range.end + NEXT_REACH)
+            .find_map(|(n, d)| d.filter(|_| !n.bound && !n.label));
+        if let (Some(anchor), Some(slot)) = (next, out.get_mut(i)) {
+            *slot = resolve(t.expr, published, Some(anchor));
+        }
+    }
+    out
 }
+
+/// How far after "a week after" its anchoring date may stand (bytes).
+const NEXT_REACH: usize = 160;
 
 /// How far into a text its own date is looked for (bytes).
 const HEAD: usize = 1500;
@@ -673,7 +744,8 @@ pub(crate) fn infer_published(text: &str, temporals: &[Temporal]) -> Option<Part
             continue;
         }
         let line_start = text.get(..t.range.start).and_then(|s| s.rfind('\n')).map_or(0, |i| i + 1);
-        let line_end = text.get(t.range.end..).and_then(|s| s.find('\n')).map_or(text.len(), |i| t.range.end + i);
+        let line_end =
+            text.get(t.range.end..).and_then(|s| s.find('\n')).map_or(text.len(), |i| t.range.end + i);
         let prefix = text.get(line_start..t.range.start).unwrap_or_default().trim();
         let line = text.get(line_start..line_end).unwrap_or_default();
         let after = text.get(t.range.end..line_end).unwrap_or_default().trim_start();
@@ -703,9 +775,11 @@ pub(crate) fn infer_published(text: &str, temporals: &[Temporal]) -> Option<Part
         return headers.iter().all(|d| *d == first).then_some(first);
     }
     let (first, _) = *strong.iter().find(|(_, labelled)| *labelled).or(strong.first())?;
-    let agree = strong.iter().chain(headers.iter().map(|d| (*d, false)).collect::<Vec<_>>().iter()).all(|(d, _)| {
-        d.year_number() == first.year_number() && (d.month_number() == first.month_number() || d.month_number().is_none())
-    });
+    let agree =
+        strong.iter().chain(headers.iter().map(|d| (*d, false)).collect::<Vec<_>>().iter()).all(|(d, _)| {
+            d.year_number() == first.year_number()
+                && (d.month_number() == first.month_number() || d.month_number().is_none())
+        });
     agree.then_some(first)
 }
 

@@ -23,7 +23,8 @@ use crate::id::PartyId;
 fn kinds_near(scan: &Scan<'_>, sentence: &Range<usize>, at: usize) -> Option<(EventKind, Option<EventKind>)> {
     let text = scan.text();
     // Words near `at` only (its clause, mostly): a bounded window keeps the work linear.
-    let window = sentence.start.max(at.saturating_sub(NEAR / 3))..sentence.end.min(at.saturating_add(NEAR / 3));
+    let window =
+        sentence.start.max(at.saturating_sub(NEAR / 3))..sentence.end.min(at.saturating_add(NEAR / 3));
     let window = floor_boundary(text, window.start)..floor_boundary(text, window.end);
     let words: Vec<(Range<usize>, EventKind)> =
         scan.pack.event_kinds.find_in(text, window).map(|(r, k)| (r, *k)).collect();
@@ -43,7 +44,8 @@ fn kinds_near(scan: &Scan<'_>, sentence: &Range<usize>, at: usize) -> Option<(Ev
     let Some((_, i)) = best else { return Some((EventKind::Other, None)) };
     let Some((primary_at, primary)) = words.get(i).cloned() else { return Some((EventKind::Other, None)) };
     // A happening denied is none ("have never signed a treaty after the war").
-    let before = floor_boundary(text, primary_at.start.saturating_sub(12).max(sentence.start))..primary_at.start;
+    let before =
+        floor_boundary(text, primary_at.start.saturating_sub(12).max(sentence.start))..primary_at.start;
     if scan.pack.negators.find_in(text, before).next().is_some() {
         return None;
     }
@@ -121,14 +123,16 @@ pub(crate) fn events(
         let date = match (a.item.year, scan.published) {
             (Some(year), _) => PartialDate::year(year).ok(),
             (None, Some(p))
-                if agreement.signed.year_number() == p.year_number() && agreement.signed.first_day() <= p.last_day() =>
+                if agreement.signed.year_number() == p.year_number()
+                    && agreement.signed.first_day() <= p.last_day() =>
             {
                 Some(agreement.signed)
             }
             _ => None,
         };
         let Some(date) = date else { continue };
-        let formula = agreement.provisions.iter().find_map(|p| p.formula.filter(|f| f.in_annotation_schema()));
+        let formula =
+            agreement.provisions.iter().find_map(|p| p.formula.filter(|f| f.in_annotation_schema()));
         // A unilateral statement is stated, not signed.
         let kind = match agreement.kind {
             crate::agreement::AgreementKind::Statement => EventKind::Statement,
@@ -164,7 +168,15 @@ pub(crate) fn events(
         let sentence = scan.sentence(s);
         // The states of the date's own part of the sentence ("…; Japan's foreign minister
         // condemned it a day later"), else of the sentence, else of the one before.
-        let part = segment(scan, &sentence, t.range.start);
+        let mut part = segment(scan, &sentence, t.range.start);
+        let mut at = t.range.start;
+        // "A week after Japan imposed sanctions on March 1, Russia protested": the
+        // happening dated is the main clause's, after the anchoring clause.
+        if matches!(t.expr, super::dates::Expr::Relative { from: super::lexicon::Anchor::Next, .. }) {
+            let Some(comma) = text.get(t.range.end..part.end).and_then(|g| g.find(',')) else { continue };
+            part = t.range.end + comma + 1..part.end;
+            at = part.start;
+        }
         let (part_actors, subject) = states_in(scan, parties, agreements, people, &part);
         let (mut actors, _) = states_in(scan, parties, agreements, people, &sentence);
         if actors.is_empty() {
@@ -176,19 +188,13 @@ pub(crate) fn events(
         if actors.is_empty() {
             continue;
         }
-        let Some((kind, second)) = kinds_near(scan, &part, t.range.start) else { continue };
+        let Some((kind, second)) = kinds_near(scan, &part, at) else { continue };
         // A visit is also its host's: the state of the place visited ("flew to Moscow").
         let hosts = destinations(scan, &part, date);
         // A one-sided happening is its subject's ("Japan protested … against Russia's
         // deployment"); a meeting, a visit or a signing is everyone's it names.
         let one_sided = |k: EventKind| {
-            matches!(
-                k,
-                EventKind::Statement
-                    | EventKind::Proposal
-                    | EventKind::Speech
-                    | EventKind::Poll
-            )
+            matches!(k, EventKind::Statement | EventKind::Proposal | EventKind::Speech | EventKind::Poll)
         };
         let actors_for = |k: EventKind| -> BTreeSet<PartyId> {
             match (&subject, one_sided(k)) {
@@ -196,7 +202,11 @@ pub(crate) fn events(
                 (None, true) if !part_actors.is_empty() => part_actors.clone(),
                 _ => {
                     let of = if part_actors.is_empty() { &actors } else { &part_actors };
-                    if k == EventKind::Visit { of.iter().chain(&hosts).cloned().collect() } else { of.clone() }
+                    if k == EventKind::Visit {
+                        of.iter().chain(&hosts).cloned().collect()
+                    } else {
+                        of.clone()
+                    }
                 }
             }
         };
@@ -211,10 +221,12 @@ pub(crate) fn events(
             .map(|p| p.item.formula);
         // Each state holds its own elections: one event per actor.
         let groups: Vec<(EventKind, Vec<PartyId>)> = if kind == EventKind::Election {
-            let mut of_people: Vec<PartyId> = people.in_range(&part).filter_map(|(_, m)| m.party.clone()).collect();
+            let mut of_people: Vec<PartyId> =
+                people.in_range(&part).filter_map(|(_, m)| m.party.clone()).collect();
             of_people.sort();
             of_people.dedup();
-            let electing: Vec<PartyId> = if of_people.is_empty() { actors.iter().cloned().collect() } else { of_people };
+            let electing: Vec<PartyId> =
+                if of_people.is_empty() { actors.iter().cloned().collect() } else { of_people };
             electing.into_iter().map(|a| (kind, vec![a])).collect()
         } else {
             std::iter::once((kind, actors_for(kind).into_iter().collect()))
@@ -240,13 +252,14 @@ pub(crate) fn events(
     }
     // The lead of a news story reports the day's news without dating it: undated sentences
     // there with a past-tense happening are dated at publication.
-    if let Some(published) = scan.published.filter(|_| lead && std::env::var_os("KD_NOLEAD").is_none()) {
+    if let Some(published) = scan.published.filter(|_| lead) {
         let lead = scan
             .sentences
             .iter()
             .enumerate()
             .filter(|(s, r)| {
-                sentence_parties.get(*s).is_some_and(|p| !p.is_empty()) && scan.slice(r).split_whitespace().count() >= 12
+                sentence_parties.get(*s).is_some_and(|p| !p.is_empty())
+                    && scan.slice(r).split_whitespace().count() >= 12
             })
             .take(LEAD_SENTENCES)
             .filter(|(_, r)| !scan.slice(r).contains(['"', '?']));
@@ -260,8 +273,13 @@ pub(crate) fn events(
                 continue;
             }
             let Some((verb, _)) = pack.lead_verbs.find_in(text, range.clone()).find(|(r, _)| {
-                !word_before(text, r.start).is_some_and(|w| pack.auxiliaries.contains(text.get(w).unwrap_or_default()))
-                    && pack.negators.find_in(text, range.start.max(r.start.saturating_sub(12))..r.start).next().is_none()
+                !word_before(text, r.start)
+                    .is_some_and(|w| pack.auxiliaries.contains(text.get(w).unwrap_or_default()))
+                    && pack
+                        .negators
+                        .find_in(text, range.start.max(r.start.saturating_sub(12))..r.start)
+                        .next()
+                        .is_none()
             }) else {
                 continue;
             };
@@ -278,7 +296,8 @@ pub(crate) fn events(
             if !named_before {
                 continue;
             }
-            let actors: Vec<PartyId> = sentence_parties.get(s).cloned().unwrap_or_default().into_iter().collect();
+            let actors: Vec<PartyId> =
+                sentence_parties.get(s).cloned().unwrap_or_default().into_iter().collect();
             if actors.is_empty() {
                 continue;
             }
@@ -314,13 +333,18 @@ pub(crate) fn events(
     };
     let mut by_sentence: HashMap<(usize, usize), Vec<usize>> = HashMap::default();
     for (i, e) in out.iter().enumerate() {
-        by_sentence.entry((e.item.evidence.sentence.start, e.item.evidence.sentence.end)).or_default().push(i);
+        by_sentence
+            .entry((e.item.evidence.sentence.start, e.item.evidence.sentence.end))
+            .or_default()
+            .push(i);
     }
     let keep: Vec<bool> = out
         .iter()
         .map(|a| {
             let key = (a.item.evidence.sentence.start, a.item.evidence.sentence.end);
-            !by_sentence.get(&key).is_some_and(|same| same.iter().filter_map(|&j| out.get(j)).any(|b| coarser(a, b)))
+            !by_sentence
+                .get(&key)
+                .is_some_and(|same| same.iter().filter_map(|&j| out.get(j)).any(|b| coarser(a, b)))
         })
         .collect();
     let mut keep = keep.into_iter();
@@ -350,7 +374,11 @@ fn segment(scan: &Scan<'_>, sentence: &Range<usize>, at: usize) -> Range<usize> 
                 // Kunashir yesterday, and …"), not in a list of people ("Japan's prime
                 // minister, Shinzo Abe, and Russia's president").
                 let clause = start..sentence.start + i;
-                let and = scan.pack.coordinators.after(text, after).is_some_and(|(e, _)| text.get(after..e).is_some_and(|w| w.trim() == "and"))
+                let and = scan
+                    .pack
+                    .coordinators
+                    .after(text, after)
+                    .is_some_and(|(e, _)| text.get(after..e).is_some_and(|w| w.trim() == "and"))
                     && scan.pack.event_kinds.find_in(text, clause).next().is_some();
                 (and || scan.pack.contrasts.after(text, after).is_some()).then_some(after)
             }
@@ -383,7 +411,10 @@ fn destinations(scan: &Scan<'_>, part: &Range<usize>, date: PartialDate) -> BTre
             .entries(h)
             .filter_map(|e| match e {
                 super::reader::Entry::Party { party, form }
-                    if matches!(form, super::findings::PartyForm::Name | super::findings::PartyForm::Metonym) =>
+                    if matches!(
+                        form,
+                        super::findings::PartyForm::Name | super::findings::PartyForm::Metonym
+                    ) =>
                 {
                     Some(party.clone())
                 }
@@ -410,7 +441,9 @@ fn states_in(
     // not an actor of the happening.
     let named = starting_in(agreements, |a| a.at.start, part);
     let in_name = |at: &Range<usize>| named.iter().any(|a| a.at.start <= at.start && at.end <= a.at.end);
-    for p in starting_in(parties, |p| p.at.start, part).iter().filter(|p| p.at.end <= part.end && !in_name(&p.at)) {
+    for p in
+        starting_in(parties, |p| p.at.start, part).iter().filter(|p| p.at.end <= part.end && !in_name(&p.at))
+    {
         all.push((p.at.start, p.item.party.clone()));
     }
     for (r, m) in people.in_range(part) {

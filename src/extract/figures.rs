@@ -69,22 +69,35 @@ pub(crate) fn figures(scan: &Scan<'_>) -> Vec<Found<Figure>> {
         let r = &n.range;
         // Part of a date, a code or an adjective: not a figure.
         let t = scan.temporals_in(&(r.start.saturating_sub(12)..r.end));
-        if t.clone().filter_map(|i| scan.temporals.get(i)).any(|t| t.range.start <= r.start && r.end <= t.range.end) {
-            continue;
-        }
-        if matches!(char_before(text, r.start), Some('-' | '$' | '#' | '/' | '№' | '¥' | '€' | '£'))
-            || (char_at(text, r.end) == Some('-') && text.get(r.end + 1..).and_then(|s| s.chars().next()).is_some_and(char::is_alphabetic))
-            || pack.figure_not_after.before(text, r.start).is_some()
-            || pack.ordinal_suffixes.glued(text, r.end).is_some()
-            || pack.ordinal_prefixes.before(text, r.start).is_some_and(|(s, _)| text.get(s..r.start).is_some_and(|g| !g.contains(' ')))
+        if t.clone()
+            .filter_map(|i| scan.temporals.get(i))
+            .any(|t| t.range.start <= r.start && r.end <= t.range.end)
         {
             continue;
         }
-        let (unit, noun, after) = if let Some((e, _)) = pack.percent.glued(text, r.end).or_else(|| pack.percent.after(text, r.end)) {
+        if matches!(char_before(text, r.start), Some('-' | '$' | '#' | '/' | '№' | '¥' | '€' | '£'))
+            || (char_at(text, r.end) == Some('-')
+                && text.get(r.end + 1..).and_then(|s| s.chars().next()).is_some_and(char::is_alphabetic))
+            || pack.figure_not_after.before(text, r.start).is_some()
+            || pack.ordinal_suffixes.glued(text, r.end).is_some()
+            || pack
+                .ordinal_prefixes
+                .before(text, r.start)
+                .is_some_and(|(s, _)| text.get(s..r.start).is_some_and(|g| !g.contains(' ')))
+        {
+            continue;
+        }
+        let (unit, noun, after) = if let Some((e, _)) =
+            pack.percent.glued(text, r.end).or_else(|| pack.percent.after(text, r.end))
+        {
             (FigureUnit::Percent, None, e)
-        } else if let Some((e, unit)) = pack.figure_units.glued(text, r.end).or_else(|| pack.figure_units.after(text, r.end)) {
+        } else if let Some((e, unit)) =
+            pack.figure_units.glued(text, r.end).or_else(|| pack.figure_units.after(text, r.end))
+        {
             // "70 years old", "two years ago": an age or a date, not a figure.
-            if pack.figure_not_before.after(text, e).is_some() || pack.figure_not_before.glued(text, e).is_some() {
+            if pack.figure_not_before.after(text, e).is_some()
+                || pack.figure_not_before.glued(text, e).is_some()
+            {
                 continue;
             }
             (*unit, None, e)
@@ -99,7 +112,13 @@ pub(crate) fn figures(scan: &Scan<'_>) -> Vec<Found<Figure>> {
     for h in scan.hits.iter().filter(|h| scan.reader.is(h, Class::Fraction)) {
         for term in scan.reader.terms(h) {
             if let Term::Fraction(v) = term {
-                raw.push(RawFigure { range: h.range(), value: *v, unit: FigureUnit::Percent, noun: None, after: h.end as usize });
+                raw.push(RawFigure {
+                    range: h.range(),
+                    value: *v,
+                    unit: FigureUnit::Percent,
+                    noun: None,
+                    after: h.end as usize,
+                });
             }
         }
     }
@@ -110,7 +129,8 @@ pub(crate) fn figures(scan: &Scan<'_>) -> Vec<Found<Figure>> {
         let si = scan.sentence_of(f.range.start);
         let s = scan.sentence(si);
         let about_the_dispute = *in_context.entry(si).or_insert_with(|| {
-            scan.entries_in(&s).any(|(_, e)| e.is_name()) || pack.figure_context.find_in(text, s.clone()).next().is_some()
+            scan.entries_in(&s).any(|(_, e)| e.is_name())
+                || pack.figure_context.find_in(text, s.clone()).next().is_some()
         });
         if !about_the_dispute {
             continue;
@@ -130,7 +150,10 @@ pub(crate) fn figures(scan: &Scan<'_>) -> Vec<Found<Figure>> {
         };
         let date = scan.date_at(f.range.start).or(scan.published);
         let span = f.range.start..f.after.max(f.range.end);
-        out.push(Found::new(span.clone(), Figure { value: f.value, unit: f.unit, what, date, evidence: scan.evidence(&span) }));
+        out.push(Found::new(
+            span.clone(),
+            Figure { value: f.value, unit: f.unit, what, date, evidence: scan.evidence(&span) },
+        ));
     }
     out
 }
@@ -155,7 +178,8 @@ fn counted_after(scan: &Scan<'_>, end: usize) -> Option<(String, usize)> {
             return None;
         }
         // A name of the dataset between is no modifier ("two Japan", "four islands").
-        if scan.entries_in(&w).any(|(_, e)| !matches!(e, Entry::Term(_)) && !matches!(e, Entry::Party { .. })) {
+        if scan.entries_in(&w).any(|(_, e)| !matches!(e, Entry::Term(_)) && !matches!(e, Entry::Party { .. }))
+        {
             return None;
         }
         at = w.end;

@@ -3,8 +3,8 @@
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-use super::findings::{AgreementMention, IslandMention, PartyMention};
 use super::findings::PartyForm;
+use super::findings::{AgreementMention, IslandMention, PartyMention};
 use super::lexicon::{Extent, Term};
 use super::reader::{Class, Entry, Hit};
 use super::scan::{Found, NEAR, Scan, starting_in};
@@ -17,7 +17,11 @@ use crate::island::IslandSet;
 
 /// Picks among parties sharing a name ("Moscow": Russia or the Soviet Union) by the date
 /// the sentence is about; without one, the latest.
-pub(crate) fn choose_party(data: &Dataset, candidates: &[PartyId], date: Option<PartialDate>) -> Option<PartyId> {
+pub(crate) fn choose_party(
+    data: &Dataset,
+    candidates: &[PartyId],
+    date: Option<PartialDate>,
+) -> Option<PartyId> {
     if candidates.len() <= 1 {
         return candidates.first().cloned();
     }
@@ -96,7 +100,9 @@ pub(crate) fn parties(scan: &Scan<'_>) -> Vec<Found<PartyMention>> {
     let mut out = Vec::new();
     let mut venues = Vec::new();
     for hit in scan.hits.iter().filter(|h| {
-        scan.reader.is(h, Class::Party) || scan.reader.is(h, Class::PartyWord) || scan.reader.is(h, Class::Agreement)
+        scan.reader.is(h, Class::Party)
+            || scan.reader.is(h, Class::PartyWord)
+            || scan.reader.is(h, Class::Agreement)
     }) {
         let range = hit.range();
         let mut candidates: Vec<PartyId> = Vec::new();
@@ -151,7 +157,8 @@ pub(crate) fn parties(scan: &Scan<'_>) -> Vec<Found<PartyMention>> {
         }
         let date = scan.date_at(range.start).or(scan.published);
         if let Some(party) = choose_party(data, &candidates, date) {
-            let found = Found::new(range.clone(), PartyMention { party, form, evidence: scan.evidence(&range) });
+            let found =
+                Found::new(range.clone(), PartyMention { party, form, evidence: scan.evidence(&range) });
             if form == PartyForm::Name && venue(scan, &range) { venues.push(found) } else { out.push(found) }
         }
     }
@@ -171,7 +178,9 @@ pub(crate) fn parties(scan: &Scan<'_>) -> Vec<Found<PartyMention>> {
 fn venue(scan: &Scan<'_>, range: &Range<usize>) -> bool {
     let text = scan.text();
     let pack = scan.pack;
-    if pack.locative.before(text, range.start).is_none() && pack.locative_after.after(text, range.end).is_none() {
+    if pack.locative.before(text, range.start).is_none()
+        && pack.locative_after.after(text, range.end).is_none()
+    {
         return false;
     }
     let s = scan.sentence(scan.sentence_of(range.start));
@@ -181,7 +190,11 @@ fn venue(scan: &Scan<'_>, range: &Range<usize>) -> bool {
 }
 
 /// The states named (not by metonym) inside the name at `range`.
-fn parties_in_name(scan: &Scan<'_>, range: &Range<usize>, signed: Option<PartialDate>) -> Vec<Found<PartyMention>> {
+fn parties_in_name(
+    scan: &Scan<'_>,
+    range: &Range<usize>,
+    signed: Option<PartialDate>,
+) -> Vec<Found<PartyMention>> {
     let mut out = Vec::new();
     for inner in scan.reader.names_in(scan.text(), range) {
         let at = inner.range();
@@ -201,14 +214,6 @@ fn parties_in_name(scan: &Scan<'_>, range: &Range<usize>, signed: Option<Partial
     out
 }
 
-/// Whether the text is about the dispute at all: some island or unambiguous collective
-/// name is in it.
-fn dispute_context(scan: &Scan<'_>) -> bool {
-    scan.hits.iter().any(|h| {
-        scan.reader.entries(h).any(|e| matches!(e, Entry::Island(_) | Entry::Collective { ambiguous: false, .. }))
-    })
-}
-
 /// Every island mention. Ambiguous collective names count only in context: one standing
 /// for all four ("the four islands") once the text is about the disputed islands; one
 /// standing for a subset ("the two islands") only near an agreement whose provisions
@@ -218,7 +223,9 @@ pub(crate) fn islands(scan: &Scan<'_>, agreements: &[Found<AgreementMention>]) -
     let data = scan.data;
     let mut out = Vec::new();
     let mut pending = Vec::new();
-    for hit in scan.hits.iter().filter(|h| scan.reader.is(h, Class::Island) || scan.reader.is(h, Class::Collective)) {
+    for hit in
+        scan.hits.iter().filter(|h| scan.reader.is(h, Class::Island) || scan.reader.is(h, Class::Collective))
+    {
         for e in scan.reader.entries(hit) {
             let (islands, ambiguous) = match e {
                 Entry::Island(i) => (IslandSet::from([*i]), false),
@@ -226,7 +233,11 @@ pub(crate) fn islands(scan: &Scan<'_>, agreements: &[Found<AgreementMention>]) -
                 _ => continue,
             };
             let m = IslandMention { islands, evidence: scan.evidence(&hit.range()) };
-            if ambiguous { pending.push(Found::new(hit.range(), m)) } else { out.push(Found::new(hit.range(), m)) }
+            if ambiguous {
+                pending.push(Found::new(hit.range(), m))
+            } else {
+                out.push(Found::new(hit.range(), m))
+            }
             break;
         }
     }
@@ -244,7 +255,8 @@ pub(crate) fn islands(scan: &Scan<'_>, agreements: &[Found<AgreementMention>]) -
         } else {
             let s = scan.sentence_of(found.at.start);
             let around = scan.sentence(s.saturating_sub(1)).start..scan.sentence(s + 1).end.max(found.at.end);
-            let around = around.start.max(found.at.start.saturating_sub(NEAR))..around.end.min(found.at.end + NEAR);
+            let around =
+                around.start.max(found.at.start.saturating_sub(NEAR))..around.end.min(found.at.end + NEAR);
             let agreement_context = starting_in(agreements, |a| a.at.start, &around)
                 .iter()
                 .any(|a| data.agreement(a.item.agreement).provisions.iter().any(|p| p.islands == m.islands));
@@ -278,7 +290,8 @@ fn counted_territory(scan: &Scan<'_>) -> Vec<Found<IslandMention>> {
     // Only where a count of four stands just before: the numbers lead.
     for n in scan.numbers.iter().filter(|n| n.value == 4.0) {
         let s = scan.sentence(scan.sentence_of(n.range.start));
-        let ahead = n.range.end..super::text::floor_boundary(text, (n.range.end + 60).min(s.end.max(n.range.end)));
+        let ahead =
+            n.range.end..super::text::floor_boundary(text, (n.range.end + 60).min(s.end.max(n.range.end)));
         let Some((r, _)) = pack.territory_nouns.find_in(text, ahead).next() else { continue };
         {
             // Up to two words between the count and the noun ("four small, flinty northern islands").
@@ -286,7 +299,10 @@ fn counted_territory(scan: &Scan<'_>) -> Vec<Found<IslandMention>> {
             for _ in 0..4 {
                 if let Some((start, Extent::All)) = pack.extents.before(text, at).map(|(s, e)| (s, *e)) {
                     let range = start..r.end;
-                    out.push(Found::new(range.clone(), IslandMention { islands: IslandSet::ALL, evidence: scan.evidence(&range) }));
+                    out.push(Found::new(
+                        range.clone(),
+                        IslandMention { islands: IslandSet::ALL, evidence: scan.evidence(&range) },
+                    ));
                     break;
                 }
                 match word_before(text, at) {
@@ -367,7 +383,9 @@ fn year_before_head(scan: &Scan<'_>, head: usize) -> Option<(usize, i32)> {
         let w = word_before(text, at)?;
         let word = text.get(w.clone())?;
         let capital = word.chars().next().is_some_and(char::is_uppercase);
-        if !(capital || word == "and" || word == "-") || text.get(w.end..at).is_some_and(|g| g.contains(['.', ',', ';'])) {
+        if !(capital || word == "and" || word == "-")
+            || text.get(w.end..at).is_some_and(|g| g.contains(['.', ',', ';']))
+        {
             return None;
         }
         at = w.start;
@@ -411,7 +429,11 @@ pub(crate) fn agreements(scan: &Scan<'_>) -> Vec<Found<AgreementMention>> {
     let pack = scan.pack;
     let mut out: Vec<Found<AgreementMention>> = Vec::new();
     let mut heads: Vec<(&Hit, Option<AgreementKind>)> = Vec::new();
-    for hit in scan.hits.iter().filter(|h| scan.reader.is(h, Class::Agreement) || scan.reader.is(h, Class::AgreementHead)) {
+    for hit in scan
+        .hits
+        .iter()
+        .filter(|h| scan.reader.is(h, Class::Agreement) || scan.reader.is(h, Class::AgreementHead))
+    {
         for e in scan.reader.entries(hit) {
             match e {
                 Entry::Agreement(id) => {
@@ -426,7 +448,12 @@ pub(crate) fn agreements(scan: &Scan<'_>) -> Vec<Found<AgreementMention>> {
                             range.end = e;
                         }
                     }
-                    let m = AgreementMention { agreement: *id, year, implied: false, evidence: scan.evidence(&range) };
+                    let m = AgreementMention {
+                        agreement: *id,
+                        year,
+                        implied: false,
+                        evidence: scan.evidence(&range),
+                    };
                     out.push(Found::new(range, m));
                 }
                 Entry::Term(Term::AgreementHead(kind)) => heads.push((hit, *kind)),
@@ -459,7 +486,9 @@ pub(crate) fn agreements(scan: &Scan<'_>) -> Vec<Found<AgreementMention>> {
                     continue;
                 }
                 let mut found = data.agreements().filter(|a| {
-                    kinds.contains(&a.kind) && a.parties.len() == 2 && pair.iter().all(|p| a.parties.contains(p))
+                    kinds.contains(&a.kind)
+                        && a.parties.len() == 2
+                        && pair.iter().all(|p| a.parties.contains(p))
                 });
                 let id = match (found.next(), found.next()) {
                     (Some(a), None) => Some(a.id),
@@ -476,14 +505,29 @@ pub(crate) fn agreements(scan: &Scan<'_>) -> Vec<Found<AgreementMention>> {
                     let w = text.get(s..range.start).unwrap_or_default().trim().to_lowercase();
                     w != "a" && w != "the"
                 });
-                if !own && kind.is_none_or(|k| k != AgreementKind::JointStatement && k != AgreementKind::Communique && k != AgreementKind::Declaration) {
+                if !own
+                    && kind.is_none_or(|k| {
+                        k != AgreementKind::JointStatement
+                            && k != AgreementKind::Communique
+                            && k != AgreementKind::Declaration
+                    })
+                {
                     continue;
                 }
                 let signed = |id: AgreementId| {
                     scan.published.is_some_and(|p| data.agreement(id).signed.first_day() <= p.last_day())
                 };
                 let id = scan.published.and_then(|p| unique_agreement(data, p.year_number(), kinds, 0));
-                let id = id.filter(|id| signed(*id)).filter(|_| kinds.iter().any(|k| matches!(k, AgreementKind::JointStatement | AgreementKind::Declaration | AgreementKind::Communique)));
+                let id = id.filter(|id| signed(*id)).filter(|_| {
+                    kinds.iter().any(|k| {
+                        matches!(
+                            k,
+                            AgreementKind::JointStatement
+                                | AgreementKind::Declaration
+                                | AgreementKind::Communique
+                        )
+                    })
+                });
                 (range.clone(), id, None)
             }
         };
@@ -577,20 +621,24 @@ pub(crate) fn implied_agreements(
         if !scan.entries_in(&described).any(|(_, e)| matches!(e, Entry::Term(Term::AgreementHead(_)))) {
             continue;
         }
-        let when = scan
-            .temporals_in(&sentence)
-            .filter_map(|i| scan.dates_happening(i))
-            .next()
-            .or(scan.published);
+        let when =
+            scan.temporals_in(&sentence).filter_map(|i| scan.dates_happening(i)).next().or(scan.published);
         let Some(when) = when else { continue };
-        let Some(year) = i32::try_from(n).ok().and_then(|n| when.year_number().checked_sub(n)) else { continue };
+        let Some(year) = i32::try_from(n).ok().and_then(|n| when.year_number().checked_sub(n)) else {
+            continue;
+        };
         let mut of_year = data.agreements().filter(|a| a.signed.year_number() == year);
         let (Some(a), None) = (of_year.next(), of_year.next()) else { continue };
         if !mentioned.insert(a.id) {
             continue;
         }
         let range = start..described.end;
-        let m = AgreementMention { agreement: a.id, year: Some(year), implied: true, evidence: scan.evidence(&range) };
+        let m = AgreementMention {
+            agreement: a.id,
+            year: Some(year),
+            implied: true,
+            evidence: scan.evidence(&range),
+        };
         out.push(Found::new(range, m));
     }
     out

@@ -169,7 +169,10 @@ impl<'d> Extractor<'d> {
     ///
     /// No pack given, a pack that names a party the dataset lacks, or an automaton that
     /// cannot be built.
-    pub fn with_lexicons(data: &'d Dataset, packs: impl IntoIterator<Item = Lexicon>) -> Result<Self, ExtractorError> {
+    pub fn with_lexicons(
+        data: &'d Dataset,
+        packs: impl IntoIterator<Item = Lexicon>,
+    ) -> Result<Self, ExtractorError> {
         let packs: Vec<Lexicon> = packs.into_iter().collect();
         if packs.is_empty() {
             return Err(ExtractorError::NoLexicon);
@@ -232,7 +235,8 @@ impl<'d> Extractor<'d> {
         let weight = |s: &lexicon::Script| if *s == lexicon::Script::Kana { 3 } else { 1 };
         let mut best = (0usize, 0usize);
         for (k, p) in self.packs.iter().enumerate() {
-            let score: usize = p.pack.scripts.iter().map(|s| counts.get(s).copied().unwrap_or(0) * weight(s)).sum();
+            let score: usize =
+                p.pack.scripts.iter().map(|s| counts.get(s).copied().unwrap_or(0) * weight(s)).sum();
             if score > best.1 {
                 best = (k, score);
             }
@@ -292,11 +296,22 @@ impl<'d> Extractor<'d> {
         first: bool,
         infer: bool,
     ) -> Piece {
-        let t0 = std::time::Instant::now();
         let mut scan = Scan::new(text, self.data, pack, reader, published, infer);
-        let t_scan = t0.elapsed();
         let mut agreements = mentions::agreements(&scan);
         scan.mark_names(agreements.iter().map(|a| &a.at));
+        // A formula named with its year ("the 1956 terms") dates the formula, not the
+        // sentence.
+        let concepts: Vec<std::ops::Range<usize>> = scan
+            .hits
+            .iter()
+            .filter(|h| {
+                scan.reader.entries(h).any(|e| {
+                    matches!(e, reader::Entry::Formula(_) | reader::Entry::Term(lexicon::Term::Concept(_)))
+                })
+            })
+            .map(|h| h.range())
+            .collect();
+        scan.mark_names(concepts.iter());
         let parties = mentions::parties(&scan);
         let people = people::people(&scan);
         let mut sentence_parties: Vec<BTreeSet<PartyId>> = vec![BTreeSet::new(); scan.sentences.len()];
@@ -313,25 +328,20 @@ impl<'d> Extractor<'d> {
         }
         // The speaker of a quote acts in its sentence ("'…,' he said yesterday").
         for q in &people.quotes {
-            let party = q.item.speaker.as_deref().and_then(|s| people.by_name(s)).and_then(|m| m.party.clone());
+            let party =
+                q.item.speaker.as_deref().and_then(|s| people.by_name(s)).and_then(|m| m.party.clone());
             if let (Some(party), Some(s)) = (party, sentence_parties.get_mut(scan.sentence_of(q.at.end))) {
                 s.insert(party);
             }
         }
-        let t_people = t0.elapsed();
         let implied = mentions::implied_agreements(&scan, &sentence_parties, &agreements);
         agreements.extend(implied);
         agreements.sort_by_key(|a| a.at.start);
-        let t_impl = t0.elapsed();
         let islands = mentions::islands(&scan, &agreements);
-        let t_isl = t0.elapsed();
-        let positions = stances::positions(&scan, &parties, &people, &agreements, &islands, &self.index);
-        let t_pos = t0.elapsed();
-        let events = events::events(&scan, &parties, &sentence_parties, &agreements, &positions, &people, first);
-        let t_ev = t0.elapsed();
+        let positions = stances::positions(&scan, &parties, &people, &agreements, &self.index);
+        let events =
+            events::events(&scan, &parties, &sentence_parties, &agreements, &positions, &people, first);
         let figures = figures::figures(&scan);
-        let t_fig = t0.elapsed();
-        if std::env::var_os("KD_TIME").is_some() { eprintln!("scan {t_scan:?} mentions+people {:?} implied {:?} islands {:?} positions {:?} events {:?} figures {:?}", t_people-t_scan, t_impl-t_people, t_isl-t_impl, t_pos-t_isl, t_ev-t_pos, t_fig-t_ev); }
         Piece {
             published: scan.published,
             published_inferred: scan.published_inferred,
@@ -369,7 +379,11 @@ fn pieces(text: &str, size: usize, pack: &lexicon::Pack) -> Vec<std::ops::Range<
             .iter()
             .filter_map(|e| {
                 let spaced = format!("{e} ");
-                if e.is_ascii() { window.rfind(&spaced).map(|i| i + spaced.len()) } else { window.rfind(e.as_str()).map(|i| i + e.len()) }
+                if e.is_ascii() {
+                    window.rfind(&spaced).map(|i| i + spaced.len())
+                } else {
+                    window.rfind(e.as_str()).map(|i| i + e.len())
+                }
             })
             .max();
         let cut = [
@@ -562,7 +576,9 @@ mod tests {
         // Text without a break is cut at char boundaries.
         let text = "\u{3042}".repeat(10);
         assert!(
-            pieces(&text, 4, en).iter().all(|r| text.is_char_boundary(r.start) && text.is_char_boundary(r.end))
+            pieces(&text, 4, en)
+                .iter()
+                .all(|r| text.is_char_boundary(r.start) && text.is_char_boundary(r.end))
         );
     }
 }

@@ -150,7 +150,9 @@ fn joinable(last: Token, next: Token) -> bool {
         // "seventy-nine", "three hundred", "二十一", "one thousand".
         (Token::Word { kind: Ten, .. }, Token::Word { kind: Unit, .. }) => true,
         (Token::Word { kind: Unit | Ten, .. }, Token::Word { kind: Multiplier | Scale, .. }) => true,
-        (Token::Word { kind: Multiplier | Scale, .. }, Token::Word { kind: Unit | Ten | Multiplier, .. }) => true,
+        (Token::Word { kind: Multiplier | Scale, .. }, Token::Word { kind: Unit | Ten | Multiplier, .. }) => {
+            true
+        }
         (Token::Word { kind: Multiplier, .. }, Token::Word { kind: Scale, .. }) => true,
         _ => false,
     }
@@ -205,7 +207,8 @@ mod tests {
     #[test]
     fn words_compose() {
         let t = "xx";
-        let n = |g: Vec<Token>| value_of(&g.into_iter().map(|t| (0..1, t)).collect::<Vec<_>>()).map(|n| n.value);
+        let n =
+            |g: Vec<Token>| value_of(&g.into_iter().map(|t| (0..1, t)).collect::<Vec<_>>()).map(|n| n.value);
         assert_eq!(n(vec![tok(70.0, NumberKind::Ten), tok(9.0, NumberKind::Unit)]), Some(79.0));
         assert_eq!(n(vec![tok(3.0, NumberKind::Unit), tok(100.0, NumberKind::Multiplier)]), Some(300.0));
         assert_eq!(

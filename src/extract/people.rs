@@ -67,8 +67,9 @@ fn name_word(scan: &Scan<'_>, word: &str) -> bool {
     }
     // An initial ("S.") or a word of letters, apostrophes and hyphens.
     let rest: String = chars.collect();
-    rest == "." || (!rest.is_empty() && rest.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-'))
-        && !word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+    rest == "."
+        || (!rest.is_empty() && rest.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-'))
+            && !word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
 }
 
 /// A name read forward from `at`: two to four capitalised words (initials allowed inside).
@@ -83,7 +84,11 @@ fn name_after(scan: &Scan<'_>, at: usize) -> Option<Range<usize>> {
             break;
         }
         let start = pos + gap;
-        let end = start + text.get(start..)?.find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-' || c == '.')).unwrap_or(text.len() - start);
+        let end = start
+            + text
+                .get(start..)?
+                .find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-' || c == '.'))
+                .unwrap_or(text.len() - start);
         let mut word = text.get(start..end)?;
         // A sentence's full stop is not part of the name.
         let mut end = end;
@@ -122,7 +127,9 @@ fn name_before(scan: &Scan<'_>, end: usize) -> Option<Range<usize>> {
             break;
         }
         let word = text.get(w.clone()).unwrap_or_default();
-        let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase) && char_at(text, w.end) == Some('.');
+        let initial = word.chars().count() == 1
+            && word.chars().all(char::is_uppercase)
+            && char_at(text, w.end) == Some('.');
         if !initial && !name_word(scan, word) {
             break;
         }
@@ -163,7 +170,9 @@ fn name_before_title(scan: &Scan<'_>, title_start: usize) -> Option<Range<usize>
     }
     // Not a state or a place named before the title (ロシア外相, 日本政府).
     let named = scan.entries_in(&range).any(|(h, e)| {
-        !matches!(e, Entry::Person { .. }) && (h.start as usize) <= range.start + 3 && (h.end as usize) >= title_start
+        !matches!(e, Entry::Person { .. })
+            && (h.start as usize) <= range.start + 3
+            && (h.end as usize) >= title_start
     });
     (!named).then_some(range)
 }
@@ -208,7 +217,9 @@ fn title_before(scan: &Scan<'_>, at: usize) -> Option<(String, bool, Option<Part
     let prev = scan.hits.get(k.checked_sub(1)?)?;
     let gap = text.get(prev.end as usize..at)?;
     // Directly before, or with a complement between ("Ambassador to Japan Mikhail Galuzin").
-    if !gap.trim().is_empty() && scan.pack.title_complements.find_in(text, prev.end as usize..at).next().is_none() {
+    if !gap.trim().is_empty()
+        && scan.pack.title_complements.find_in(text, prev.end as usize..at).next().is_none()
+    {
         // A complement state between: "Ambassador to Japan X".
         let k2 = k.checked_sub(2)?;
         let title = scan.hits.get(k2)?;
@@ -264,7 +275,9 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
 
     // People the dataset does not know, by pattern around triggers.
     let mut unknown: Vec<(Range<usize>, Range<usize>, Option<String>, bool, Option<PartyId>)> = Vec::new();
-    for hit in scan.hits.iter().filter(|h| scan.reader.is(h, Class::Title) || scan.reader.is(h, Class::Speech)) {
+    for hit in
+        scan.hits.iter().filter(|h| scan.reader.is(h, Class::Title) || scan.reader.is(h, Class::Speech))
+    {
         for term in scan.reader.terms(hit) {
             match term {
                 Term::Title { office, party } => {
@@ -272,7 +285,13 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
                     let title = text.get(hit.range()).map(str::to_string);
                     if pack.titles_follow_names {
                         if let Some(name) = name_before_title(scan, hit.start as usize) {
-                            unknown.push((name.clone(), name.start..hit.end as usize, title, *office && !former, party.clone()));
+                            unknown.push((
+                                name.clone(),
+                                name.start..hit.end as usize,
+                                title,
+                                *office && !former,
+                                party.clone(),
+                            ));
                         }
                         continue;
                     }
@@ -280,7 +299,11 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
                     let mut at = hit.end as usize;
                     if let Some((e, _)) = pack.title_complements.after(text, at) {
                         let k = scan.hits.partition_point(|h| (h.start as usize) < e);
-                        if let Some(next) = scan.hits.get(k).filter(|h| text.get(e..h.start as usize).is_some_and(|g| g.trim().is_empty())) {
+                        if let Some(next) = scan
+                            .hits
+                            .get(k)
+                            .filter(|h| text.get(e..h.start as usize).is_some_and(|g| g.trim().is_empty()))
+                        {
                             if scan.reader.entries(next).any(|x| matches!(x, Entry::Party { .. })) {
                                 at = next.end as usize;
                             }
@@ -319,7 +342,9 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
     for comma in memchr::memchr_iter(b',', bytes) {
         // ", a …", ", the …", ", its …": an article's first letter after the space.
         let likely = bytes.get(comma + 1) == Some(&b' ')
-            && bytes.get(comma + 2).is_some_and(|b| !b.is_ascii() || matches!(b.to_ascii_lowercase(), b'a' | b't' | b'i' | b'h'));
+            && bytes.get(comma + 2).is_some_and(|b| {
+                !b.is_ascii() || matches!(b.to_ascii_lowercase(), b'a' | b't' | b'i' | b'h')
+            });
         if !likely {
             continue;
         }
@@ -364,19 +389,21 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
     for (name_range, whole, title, office, title_party) in unknown {
         let name = text.get(name_range.clone()).unwrap_or_default().to_string();
         // A name of the dataset (a person, a place, a party).
-        let overlaps_known = scan.entries_in(&(name_range.start.saturating_sub(40)..name_range.end)).any(|(h, e)| {
-            (h.start as usize) < name_range.end
-                && name_range.start < h.end as usize
-                && !matches!(e, Entry::Term(_))
-                && !matches!(e, Entry::Person { short: true, .. })
-        });
+        let overlaps_known =
+            scan.entries_in(&(name_range.start.saturating_sub(40)..name_range.end)).any(|(h, e)| {
+                (h.start as usize) < name_range.end
+                    && name_range.start < h.end as usize
+                    && !matches!(e, Entry::Term(_))
+                    && !matches!(e, Entry::Person { short: true, .. })
+            });
         if overlaps_known {
             // A title before a known person: keep what it says.
             continue;
         }
         let key = name.to_lowercase();
         let s = scan.sentence(scan.sentence_of(name_range.start));
-        let window = whole.start.saturating_sub(TITLE_REACH).max(s.start)..whole.end.max(name_range.end).min(s.end.max(name_range.end));
+        let window = whole.start.saturating_sub(TITLE_REACH).max(s.start)
+            ..whole.end.max(name_range.end).min(s.end.max(name_range.end));
         let date = scan.date_at(name_range.start).or(scan.published);
         let party = title_party.clone().or_else(|| choose_party(data, &parties_in(scan, &window), date));
         let idx = match by_key.get(&key) {
@@ -485,7 +512,10 @@ fn add_known(
         });
         let official = match (date, &title) {
             (_, Some((_, office, _))) if *office => true,
-            (Some(d), _) => person.roles_at(&d).next().is_some_and(|_| person.roles_at(&d).any(|r| is_office(scan, &r.title))),
+            (Some(d), _) => person
+                .roles_at(&d)
+                .next()
+                .is_some_and(|_| person.roles_at(&d).any(|r| is_office(scan, &r.title))),
             _ => false,
         };
         people.mentions.push(Found::new(
@@ -503,7 +533,10 @@ fn add_known(
     });
     // The fullest form the text uses (two words or more, in a cased script), else the data's name.
     let words = written.split_whitespace().count();
-    let titled = written.split_whitespace().next().is_some_and(|w| scan.pack.not_names.contains(w.trim_end_matches('.')));
+    let titled = written
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| scan.pack.not_names.contains(w.trim_end_matches('.')));
     let cased = written.chars().any(char::is_uppercase);
     if words >= 2 && cased && !titled && best_words.get(&n).is_none_or(|&b| words > b) {
         if let Some(m) = people.mentions.get_mut(n) {
@@ -522,10 +555,27 @@ fn is_office(scan: &Scan<'_>, title: &str) -> bool {
     }
     // Any office word of any pack's role or title lists would do; the English titles of
     // the data are what the dataset writes.
-    ["president", "prime minister", "premier", "minister", "ambassador", "spokes", "secretary", "governor",
-     "chancellor", "emperor", "tsar", "czar", "king", "envoy", "chairman", "general secretary", "head of state"]
-        .iter()
-        .any(|w| t.contains(w))
+    [
+        "president",
+        "prime minister",
+        "premier",
+        "minister",
+        "ambassador",
+        "spokes",
+        "secretary",
+        "governor",
+        "chancellor",
+        "emperor",
+        "tsar",
+        "czar",
+        "king",
+        "envoy",
+        "chairman",
+        "general secretary",
+        "head of state",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
 }
 
 /// After a name and its comma: ", a Russian analyst at …": the role and whether it is an
@@ -577,7 +627,9 @@ fn quotes(scan: &Scan<'_>, people: &People) -> Vec<Found<Quote>> {
     }
     // British single quotes: an opening ' at a word start, a closing ' before a non-letter.
     for (i, _) in text.match_indices('\'') {
-        if char_before(text, i).is_some_and(|c| !c.is_whitespace() && c != '(' && c != '\n') || !char_at(text, i + 1).is_some_and(char::is_alphabetic) {
+        if char_before(text, i).is_some_and(|c| !c.is_whitespace() && c != '(' && c != '\n')
+            || !char_at(text, i + 1).is_some_and(char::is_alphabetic)
+        {
             continue;
         }
         let tail = window_after(text, i + 1, 600);
@@ -607,16 +659,16 @@ fn quotes(scan: &Scan<'_>, people: &People) -> Vec<Found<Quote>> {
         if content.split_whitespace().count() < 3 && content.chars().count() < 12 {
             continue;
         }
-        let close_end = inner.end + text.get(inner.end..).and_then(|s| s.chars().next()).map_or(0, char::len_utf8);
+        let close_end =
+            inner.end + text.get(inner.end..).and_then(|s| s.chars().next()).map_or(0, char::len_utf8);
         let tail = window_after(text, close_end, 120);
         let after = close_end..close_end + tail.find('\n').unwrap_or(tail.len());
         let open = inner.start.saturating_sub(1);
         let s = scan.sentence(scan.sentence_of(open));
         let head = window_before(text, open, 160);
         let before = (open - head.len()).max(s.start.min(open))..open;
-        let has_speech = |w: &Range<usize>| {
-            scan.entries_in(w).any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })))
-        };
+        let has_speech =
+            |w: &Range<usize>| scan.entries_in(w).any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })));
         let pick = |window: &Range<usize>, nearest_first: bool| -> Option<String> {
             if !has_speech(window) {
                 return None;
@@ -625,11 +677,17 @@ fn quotes(scan: &Scan<'_>, people: &People) -> Vec<Found<Quote>> {
             let named = if nearest_first { found.next() } else { found.last() };
             named.or_else(|| {
                 let pronoun = pack.pronouns.find_in(text, window.clone()).next().is_some();
-                pronoun.then(|| people.last_before(open, &(open.saturating_sub(NEAR)..open)).map(|m| m.name.clone())).flatten()
+                pronoun
+                    .then(|| {
+                        people.last_before(open, &(open.saturating_sub(NEAR)..open)).map(|m| m.name.clone())
+                    })
+                    .flatten()
             })
         };
         // A verb of saying after the quote that takes its speaker from before it (と述べた).
-        let speech_after = scan.entries_in(&(close_end..(close_end + 12).min(text.len()))).any(|(_, e)| matches!(e, Entry::Term(Term::Speech { after: true })));
+        let speech_after = scan
+            .entries_in(&(close_end..(close_end + 12).min(text.len())))
+            .any(|(_, e)| matches!(e, Entry::Term(Term::Speech { after: true })));
         let speaker = if speech_after {
             people.in_range(&(s.start..open)).last().map(|(_, m)| m.name.clone())
         } else {
@@ -652,7 +710,10 @@ fn quotes(scan: &Scan<'_>, people: &People) -> Vec<Found<Quote>> {
         let Some((_, m)) = people.in_range(&label).last() else { continue };
         let body = start + colon + 2..start + line.trim_end().len();
         if body.end > body.start {
-            out.push(Found::new(body.clone(), Quote { speaker: Some(m.name.clone()), evidence: scan.evidence(&body) }));
+            out.push(Found::new(
+                body.clone(),
+                Quote { speaker: Some(m.name.clone()), evidence: scan.evidence(&body) },
+            ));
         }
     }
     let _ = word_after;

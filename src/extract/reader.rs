@@ -20,12 +20,21 @@ use crate::island::{Island, IslandSet};
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Entry {
     Island(Island),
-    Collective { islands: IslandSet, ambiguous: bool },
-    Party { party: PartyId, form: PartyForm },
+    Collective {
+        islands: IslandSet,
+        ambiguous: bool,
+    },
+    Party {
+        party: PartyId,
+        form: PartyForm,
+    },
     Agreement(AgreementId),
     /// A person; `short`: the form is one word (a surname), which names the person only
     /// when no one else of that name is in the text.
-    Person { id: PersonId, short: bool },
+    Person {
+        id: PersonId,
+        short: bool,
+    },
     /// A formula's name or alias in the data.
     Formula(FormulaId),
     /// A trigger of the language pack.
@@ -161,7 +170,13 @@ impl Builder {
         let (left, right) = boundaries_of(bare);
         let right = right && !stem;
         let n = *self.by_key.entry(key).or_insert_with(|| {
-            self.patterns.push(Pattern { form: bare.to_string(), left, right, entries: Vec::new(), classes: 0 });
+            self.patterns.push(Pattern {
+                form: bare.to_string(),
+                left,
+                right,
+                entries: Vec::new(),
+                classes: 0,
+            });
             self.patterns.len() - 1
         });
         if let Some(p) = self.patterns.get_mut(n) {
@@ -244,11 +259,8 @@ fn inflected(pack: &Pack, name: &str) -> Vec<String> {
     let per_word: Vec<Vec<String>> = words.iter().map(|w| inflect_word(pack, w)).collect();
     let cases = per_word.iter().map(Vec::len).max().unwrap_or(0);
     for k in 0..cases {
-        let form: Vec<&str> = per_word
-            .iter()
-            .zip(&words)
-            .map(|(forms, w)| forms.get(k).map_or(*w, String::as_str))
-            .collect();
+        let form: Vec<&str> =
+            per_word.iter().zip(&words).map(|(forms, w)| forms.get(k).map_or(*w, String::as_str)).collect();
         out.push(form.join(" "));
     }
     out.sort();
@@ -262,14 +274,20 @@ fn inflect_word(pack: &Pack, word: &str) -> Vec<String> {
         return Vec::new();
     }
     let lower: String = word.chars().flat_map(char::to_lowercase).collect();
-    let adjective_like = ["ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие"].iter().any(|e| lower.ends_with(e));
+    let adjective_like =
+        ["ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие"].iter().any(|e| lower.ends_with(e));
     for p in &pack.paradigms {
         if p.adjective != adjective_like || !lower.ends_with(&p.ending) {
             continue;
         }
         let stem_len = word.len() - p.ending.len();
         let Some(stem) = word.get(..stem_len) else { continue };
-        if !p.after.is_empty() && !stem.chars().next_back().is_some_and(|c| p.after.contains(&c.to_lowercase().next().unwrap_or(c))) {
+        if !p.after.is_empty()
+            && !stem
+                .chars()
+                .next_back()
+                .is_some_and(|c| p.after.contains(&c.to_lowercase().next().unwrap_or(c)))
+        {
             continue;
         }
         return p.forms.iter().map(|f| format!("{stem}{f}")).collect();
@@ -281,7 +299,7 @@ impl Reader {
     /// The automaton of `pack` over the names of `data`.
     pub fn new(data: &Dataset, pack: &Pack) -> Result<Self, aho_corasick::BuildError> {
         let mut b = Builder::default();
-        let mut name = |b: &mut Builder, form: &str, entry: Entry| {
+        let name = |b: &mut Builder, form: &str, entry: Entry| {
             for f in inflected(pack, form) {
                 b.name(&f, entry.clone());
             }

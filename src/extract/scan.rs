@@ -47,20 +47,13 @@ impl<'a> Scan<'a> {
         published: Option<PartialDate>,
         infer: bool,
     ) -> Self {
-        let t0 = std::time::Instant::now();
         let norm = Normalized::new(text);
-        let t1 = t0.elapsed();
         let (sentences, hits, numbers, temporals) = {
             let t: &str = &norm.text;
             let sentences = sentences(t, pack);
-            let t2 = t0.elapsed();
             let hits = reader.find(t);
-            let t3 = t0.elapsed();
             let numbers = numbers::find(t, &hits, reader, pack);
-            let t4 = t0.elapsed();
             let temporals = dates::find(t, &hits, reader, &numbers, pack, data);
-            let t5 = t0.elapsed();
-            if std::env::var_os("KD_TIME").is_some() { eprintln!("norm {t1:?} sent {:?} hits {:?} nums {:?} dates {:?}", t2-t1, t3-t2, t4-t3, t5-t4); }
             (sentences, hits, numbers, temporals)
         };
         let (published, published_inferred) = match published {

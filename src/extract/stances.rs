@@ -22,13 +22,13 @@
 
 use std::ops::Range;
 
-use super::findings::{AgreementMention, IslandMention, PartyMention, PositionFinding};
 use super::findings::PartyForm;
+use super::findings::{AgreementMention, PartyMention, PositionFinding};
 use super::lexicon::{Extent, Means, Term};
 use super::people::People;
 use super::reader::{Class, Entry};
 use super::scan::{Found, NEAR, Scan, starting_in};
-use super::text::{char_at, floor_boundary, word_before};
+use super::text::{floor_boundary, word_before};
 use crate::agreement::ProvisionEffect;
 use crate::dataset::Dataset;
 use crate::date::PartialDate;
@@ -124,6 +124,20 @@ impl FormulaIndex {
         if let Some((f, ..)) = found {
             return Some(*f);
         }
+        // More than a formula's sure islands and no more than it leaves open ("Shikotan and
+        // the Habomais plus Kunashiri"): that formula.
+        let open = self.single_stage.iter().find(|(_, p, got, undecided)| {
+            p == party
+                && !undecided.is_empty()
+                && land.partial.is_empty()
+                && land.full != *got
+                && land.full.is_superset(*got)
+                && got.union(*undecided).is_superset(land.full)
+                && land.full != got.union(*undecided)
+        });
+        if let Some((f, ..)) = open {
+            return Some(*f);
+        }
         // A side no formula gives anything keeping all four: the formula of no transfer.
         (land.full == IslandSet::ALL && !self.recipients.contains(party)).then_some(self.nothing).flatten()
     }
@@ -150,7 +164,9 @@ fn clauses(scan: &Scan<'_>, s: &Range<usize>) -> Vec<usize> {
     for (i, c) in text.char_indices() {
         let cut = match c {
             ',' | ';' | ':' | '(' | ')' | '、' | '「' | '」' | '"' => Some(i + c.len_utf8()),
-            '-' if text.get(i.saturating_sub(1)..i) == Some(" ") && text.get(i + 1..i + 2) == Some(" ") => Some(i + 1),
+            '-' if text.get(i.saturating_sub(1)..i) == Some(" ") && text.get(i + 1..i + 2) == Some(" ") => {
+                Some(i + 1)
+            }
             _ => None,
         };
         if let Some(at) = cut {
@@ -199,10 +215,15 @@ fn actors(
             .iter()
             .any(|a| a.at.start <= r.start && r.end <= a.at.end)
     };
-    for p in starting_in(parties, |p| p.at.start, range).iter().filter(|p| p.at.end <= range.end && !in_name(&p.at)) {
+    for p in starting_in(parties, |p| p.at.start, range)
+        .iter()
+        .filter(|p| p.at.end <= range.end && !in_name(&p.at))
+    {
         let r = p.at.clone();
-        let possessive = pack.possessive_suffixes.glued(text, r.end).is_some() || pack.possessive_markers.glued(text, r.end).is_some();
-        let object = preceded_by(scan, &pack.object_prepositions, r.start) || pack.object_markers.glued(text, r.end).is_some();
+        let possessive = pack.possessive_suffixes.glued(text, r.end).is_some()
+            || pack.possessive_markers.glued(text, r.end).is_some();
+        let object = preceded_by(scan, &pack.object_prepositions, r.start)
+            || pack.object_markers.glued(text, r.end).is_some();
         out.push(Actor {
             at: r,
             holder: Holder::States(vec![p.item.party.clone()], None),
@@ -217,7 +238,8 @@ fn actors(
             (Some(p), true) => Holder::States(vec![p.clone()], Some(m.name.clone())),
             _ => Holder::NotAState,
         };
-        let object = preceded_by(scan, &pack.object_prepositions, r.start) || pack.object_markers.glued(text, r.end).is_some();
+        let object = preceded_by(scan, &pack.object_prepositions, r.start)
+            || pack.object_markers.glued(text, r.end).is_some();
         out.push(Actor { at: r.clone(), holder, object, possessive: false, person: true, reporter: false });
     }
     // "Both sides", "the two leaders": every state of the sentence.
@@ -279,7 +301,14 @@ fn actors(
     }
     // Reporters as subjects ("Analysts say …", "a poll found …").
     for (r, _) in pack.reporters.find_in(text, range.clone()) {
-        out.push(Actor { at: r, holder: Holder::NotAState, object: false, possessive: false, person: true, reporter: true });
+        out.push(Actor {
+            at: r,
+            holder: Holder::NotAState,
+            object: false,
+            possessive: false,
+            person: true,
+            reporter: true,
+        });
     }
     out.sort_by_key(|a| a.at.start);
     // Joined to an object, an object too ("a treaty between Russia and Japan").
@@ -377,8 +406,6 @@ struct Reading<'s, 'a> {
     parties: &'s [Found<PartyMention>],
     people: &'s People,
     agreements: &'s [Found<AgreementMention>],
-    islands: &'s [Found<IslandMention>],
-    index: &'s FormulaIndex,
     /// The actors of each sentence read so far, by the sentence's start.
     actors: std::cell::RefCell<rustc_hash::FxHashMap<usize, std::rc::Rc<Vec<Actor>>>>,
 }
@@ -508,11 +535,12 @@ pub(crate) fn positions(
     parties: &[Found<PartyMention>],
     people: &People,
     agreements: &[Found<AgreementMention>],
-    islands: &[Found<IslandMention>],
     index: &FormulaIndex,
 ) -> Vec<Found<PositionFinding>> {
-    let r = Reading { scan, parties, people, agreements, islands, index, actors: Default::default() };
+    let r = Reading { scan, parties, people, agreements, actors: Default::default() };
     let mut out = Vec::new();
+    // For each of `out`: its sentence, and whether its formula was named there.
+    let mut explicit: Vec<(usize, bool)> = Vec::new();
     // Hand-overs a present actor states: not an agreement's terms.
     let mut stated_gives: Vec<Range<usize>> = Vec::new();
     let text = scan.text();
@@ -546,9 +574,11 @@ pub(crate) fn positions(
         let si = scan.sentence_of(range.start);
         let s = scan.sentence(si);
         let (land, formula, agreement) = *offers.entry(si).or_insert_with(|| {
-            let land = scan.hits_in(&s).filter_map(|i| scan.hits.get(i)).any(|h| {
-                scan.reader.is(h, Class::Island) || scan.reader.is(h, Class::Collective)
-            }) || scan.pack.territory_nouns.find_in(text, s.clone()).next().is_some();
+            let land = scan
+                .hits_in(&s)
+                .filter_map(|i| scan.hits.get(i))
+                .any(|h| scan.reader.is(h, Class::Island) || scan.reader.is(h, Class::Collective))
+                || scan.pack.territory_nouns.find_in(text, s.clone()).next().is_some();
             let formula = starting_in(&triggers, |(r, _)| r.start, &s)
                 .iter()
                 .any(|(_, ts)| ts.iter().any(|t| matches!(t, Trigger::Concept(_))));
@@ -590,7 +620,6 @@ pub(crate) fn positions(
                 break;
             }
         }
-        if std::env::var_os("KD_DEBUG").is_some() { eprintln!("trigger {:?} {:?} -> {:?}", scan.slice(range), meanings, found); }
         let Some((outcome, negated, trigger)) = found else { continue };
         let bearing = matches!(trigger, Trigger::Predicate { .. });
         // A possessor holds a nominal stance ("Japan's claim"), not a concept ("Russia's
@@ -601,7 +630,6 @@ pub(crate) fn positions(
         let keep_noun = matches!(trigger, Trigger::Predicate { means: Means::Keep, nominal: true });
         let at = Place { range, s: &s, starts: &starts, c };
         let held = holder_of(&r, &at, bearing, nominal && !keep_noun);
-        if std::env::var_os("KD_DEBUG").is_some() { eprintln!("  holder {:?}", held); }
         let Some((holder, date)) = held else { continue };
         let _ = nominal;
         let Holder::States(states, mut speaker) = holder else { continue };
@@ -619,7 +647,8 @@ pub(crate) fn positions(
                 })
                 .map(|(_, m)| m.name.clone());
         }
-        let plural = states.len() > 1 && matches!(trigger, Trigger::Predicate { means: Means::Claim | Means::Keep, .. });
+        let plural = states.len() > 1
+            && matches!(trigger, Trigger::Predicate { means: Means::Claim | Means::Keep, .. });
         // Undated: the publication date, unless the holder did not exist then, when an
         // agreement of its the sentence names dates it ("Under the 1956 declaration, the
         // Soviet Union agreed to …").
@@ -654,7 +683,11 @@ pub(crate) fn positions(
         for state in states {
             let state = match &outcome {
                 Outcome::Gets(Some(b), _) if *b != state => {
-                    if named.contains(b) { b.clone() } else { continue }
+                    if named.contains(b) {
+                        b.clone()
+                    } else {
+                        continue;
+                    }
                 }
                 _ => state,
             };
@@ -669,9 +702,13 @@ pub(crate) fn positions(
             };
             let formula = match (&outcome, negated) {
                 (Outcome::Formula(f), false) => Some(*f),
-                (Outcome::Gets(beneficiary, land), false) => index.gets(beneficiary.as_ref().unwrap_or(&state), *land),
+                (Outcome::Gets(beneficiary, land), false) => {
+                    index.gets(beneficiary.as_ref().unwrap_or(&state), *land)
+                }
                 // A hand-over a recipient states is one it wants ("all four must be returned").
-                (Outcome::Gives(land), false) if index.recipients.contains(&state) => index.gets(&state, *land),
+                (Outcome::Gives(land), false) if index.recipients.contains(&state) => {
+                    index.gets(&state, *land)
+                }
                 (Outcome::Gives(land), false) => index.gives(&state, *land),
                 (Outcome::Gives(_), true) if !index.recipients.contains(&state) => index.keeps(&state),
                 _ => None,
@@ -684,12 +721,37 @@ pub(crate) fn positions(
             if plural && matches!(outcome, Outcome::Gets(..) | Outcome::Gives(_)) {
                 continue;
             }
+            // Named by the formula's own words ("in two stages", "plus alpha"), not read
+            // from the islands it gives.
+            let named = matches!(outcome, Outcome::Formula(_))
+                && !starting_in(agreements, |a| a.at.start, &span).iter().any(|a| a.at.start == span.start);
+            explicit.push((si, named));
             out.push(Found::new(
                 span.clone(),
-                PositionFinding { holder: state, formula, date, speaker: speaker.clone(), evidence: scan.evidence(&span) },
+                PositionFinding {
+                    holder: state,
+                    formula,
+                    date,
+                    speaker: speaker.clone(),
+                    evidence: scan.evidence(&span),
+                },
             ));
         }
     }
+    // A formula named in a sentence is what its holder's islands there amount to ("a
+    // Japanese proposal to return the four islands in two stages" is the phased return,
+    // not the four at once): it replaces the ones read from the islands alone.
+    let named_in: Vec<(usize, PartyId, FormulaId)> = explicit
+        .iter()
+        .zip(&out)
+        .filter(|((_, named), _)| *named)
+        .map(|((si, _), p)| (*si, p.item.holder.clone(), p.item.formula))
+        .collect();
+    let mut flags = explicit.iter();
+    out.retain(|p| {
+        let Some((si, named)) = flags.next() else { return true };
+        *named || !named_in.iter().any(|(s2, h, f)| s2 == si && *h == p.item.holder && *f != p.item.formula)
+    });
     let mut all = agreement_positions(&r, &stated_gives);
     all.extend(out);
     all
@@ -766,7 +828,8 @@ fn read_frame(
             // not a present side's stance.
             let near = range.start.saturating_sub(50).max(clause.start)..range.start;
             if starting_in(r.agreements, |a| a.at.start, &near).iter().any(|a| {
-                text.get(a.at.end..range.start).is_some_and(|g| g.split_whitespace().count() <= 2 && !g.contains([',', ';']))
+                text.get(a.at.end..range.start)
+                    .is_some_and(|g| g.split_whitespace().count() <= 2 && !g.contains([',', ';']))
             }) {
                 return None;
             }
@@ -797,7 +860,9 @@ fn read_frame(
             let found = if *nominal {
                 r.territory(&after).or_else(|| r.territory(&before))
             } else {
-                r.territory(&before).or_else(|| r.territory(&(s.start..range.start))).or_else(|| r.territory(&after))
+                r.territory(&before)
+                    .or_else(|| r.territory(&(s.start..range.start)))
+                    .or_else(|| r.territory(&after))
             };
             let (land, span) = found?;
             Some((Outcome::Gets(beneficiary, land), span))
@@ -814,7 +879,8 @@ fn read_frame(
                 // A possessed proposal between ("welcomed Putin's call for a draw"): the
                 // concept is its possessor's too, so it stays for that nominal to read.
                 let possessed = ahead.iter().take_while(|(r2, _)| r2.start < cr.start).any(|(r2, ts)| {
-                    ts.iter().any(|t| matches!(t, Trigger::Predicate { nominal: true, .. })) && possessor(r, r2.start, s).is_some()
+                    ts.iter().any(|t| matches!(t, Trigger::Predicate { nominal: true, .. }))
+                        && possessor(r, r2.start, s).is_some()
                 });
                 if !possessed {
                     // Its object is the acceptance's, frames inside it too ("suggested that
@@ -831,6 +897,18 @@ fn read_frame(
                 && let Some((land, span)) = r.territory(&(range.end..object_end(scan, range.end, s.end)))
                 && r.territory(&(range.end..words_after(text, range.end, 3))).is_some()
             {
+                // "Prepared to hand Shikotan and the Habomai group to Japan": a hand-over
+                // accepted is the acceptor's to give.
+                let give = next(span.start, consumed).into_iter().find(|(r2, ts)| {
+                    r2.start >= range.end
+                        && ts
+                            .iter()
+                            .any(|t| matches!(t, Trigger::Predicate { means: Means::Give, nominal: false }))
+                });
+                if let Some((r2, _)) = give {
+                    consumed.push(r2);
+                    return Some((Outcome::Gives(land), span));
+                }
                 return Some((Outcome::Gets(None, land), span));
             }
             // A basis names its agreement anywhere in the sentence; an acceptance after it,
@@ -927,7 +1005,8 @@ fn possessor(r: &Reading<'_, '_>, at: usize, s: &Range<usize>) -> Option<Holder>
     let near = from..at;
     // The last party before the noun in the possessive, or an adjective of a state.
     for p in starting_in(r.parties, |p| p.at.start, &near).iter().rev() {
-        let glued = pack.possessive_suffixes.glued(text, p.at.end).is_some() || pack.possessive_markers.glued(text, p.at.end).is_some();
+        let glued = pack.possessive_suffixes.glued(text, p.at.end).is_some()
+            || pack.possessive_markers.glued(text, p.at.end).is_some();
         let gap = text.get(p.at.end..at).unwrap_or_default();
         let words = gap.split_whitespace().count();
         if (glued || p.item.form == PartyForm::Adjective) && words <= 3 && !gap.contains([',', ';', '.']) {
@@ -940,7 +1019,8 @@ fn possessor(r: &Reading<'_, '_>, at: usize, s: &Range<usize>) -> Option<Holder>
     }
     // A person in the possessive ("Putin's call for a draw"): an official speaks for a state.
     for (r2, m) in r.people.in_range(&near).collect::<Vec<_>>().into_iter().rev() {
-        let glued = pack.possessive_suffixes.glued(text, r2.end).is_some() || pack.possessive_markers.glued(text, r2.end).is_some();
+        let glued = pack.possessive_suffixes.glued(text, r2.end).is_some()
+            || pack.possessive_markers.glued(text, r2.end).is_some();
         let gap = text.get(r2.end..at).unwrap_or_default();
         if glued && gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', '.']) {
             return Some(match (&m.party, m.official) {
@@ -950,10 +1030,13 @@ fn possessor(r: &Reading<'_, '_>, at: usize, s: &Range<usize>) -> Option<Holder>
         }
     }
     // First person: the speaker of the quote the noun stands in.
-    if let Some((d, _)) = pack.possessive_determiners.before(text, at).or_else(|| {
-        word_before(text, at).and_then(|w| pack.possessive_determiners.before(text, w.start))
-    }) {
-        let det = text.get(d..at).unwrap_or_default().split_whitespace().next().unwrap_or_default().to_string();
+    if let Some((d, _)) = pack
+        .possessive_determiners
+        .before(text, at)
+        .or_else(|| word_before(text, at).and_then(|w| pack.possessive_determiners.before(text, w.start)))
+    {
+        let det =
+            text.get(d..at).unwrap_or_default().split_whitespace().next().unwrap_or_default().to_string();
         if pack.first_person.contains(&det) {
             return quote_speaker(r, at).map(|(h, _)| h);
         }
@@ -1043,7 +1126,8 @@ fn holder_of(
     let all = r.actors_of(s);
     let all: &[Actor] = &all;
     let speech_in_sentence = scan.entries_in(s).any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })));
-    let clause_of = |k: usize| starts.get(k).copied().unwrap_or(s.start)..starts.get(k + 1).copied().unwrap_or(s.end);
+    let clause_of =
+        |k: usize| starts.get(k).copied().unwrap_or(s.start)..starts.get(k + 1).copied().unwrap_or(s.end);
     // The speaker of the sentence: an actor right before a verb of saying.
     let speaker = |not: usize| -> Option<&Actor> {
         all.iter().find(|a| {
@@ -1082,9 +1166,9 @@ fn holder_of(
     // agreement's terms, not a side's stance.
     // "Under the 1956 declaration, Moscow was to hand over …": the agreement's terms.
     if let Some((e, _)) = pack.agreement_terms.after(text, s.start)
-        && starting_in(r.agreements, |a| a.at.start, &(e..range.start)).iter().any(|a| {
-            text.get(e..a.at.start).is_some_and(|g| g.split_whitespace().count() <= 1)
-        })
+        && starting_in(r.agreements, |a| a.at.start, &(e..range.start))
+            .iter()
+            .any(|a| text.get(e..a.at.start).is_some_and(|g| g.split_whitespace().count() <= 1))
     {
         return None;
     }
@@ -1100,7 +1184,9 @@ fn holder_of(
         }
         let antecedent = all.iter().rposition(|a| a.at.end <= cl.start);
         let agreement = starting_in(r.agreements, |a| a.at.start, &(s.start..cl.start)).last();
-        if agreement.is_some_and(|ag| antecedent.and_then(|i| all.get(i)).is_none_or(|a| a.at.end <= ag.at.start)) {
+        if agreement
+            .is_some_and(|ag| antecedent.and_then(|i| all.get(i)).is_none_or(|a| a.at.end <= ag.at.start))
+        {
             return None;
         }
         if let Some(i) = antecedent
@@ -1182,8 +1268,9 @@ fn holder_of(
 fn coordinated(all: &[Actor], i: usize, text: &str) -> Holder {
     let Some(first) = all.get(i) else { return Holder::NotAState };
     let Holder::States(mut states, speaker) = first.holder.clone() else { return first.holder.clone() };
-    let joined = |gap: &str| matches!(gap.trim(), "and" | "," | ", and" | "&" | "и" | "と" | "、" | "・" | "both");
-    let mut add = |a: &Actor, states: &mut Vec<PartyId>| {
+    let joined =
+        |gap: &str| matches!(gap.trim(), "and" | "," | ", and" | "&" | "и" | "と" | "、" | "・" | "both");
+    let add = |a: &Actor, states: &mut Vec<PartyId>| {
         if let Holder::States(more, _) = &a.holder {
             for p in more {
                 if !states.contains(p) {
@@ -1256,6 +1343,13 @@ fn agreement_positions(r: &Reading<'_, '_>, held: &[Range<usize>]) -> Vec<Found<
                     let gives = scan.entries_in(&window).any(|(h, e)| {
                         matches!(e, Entry::Term(Term::Predicate { means: Means::Give, .. }))
                             && !held.contains(&h.range())
+                            // "…prepared to honour the 1956 declaration and hand over…": a
+                            // second verb of the clause's subject, not the declaration's terms.
+                            && !(h.start as usize >= a.at.end
+                                && text.get(a.at.end..h.start as usize).is_some_and(|g| {
+                                    let g = g.trim();
+                                    !g.is_empty() && scan.pack.coordinators.word(g).is_some()
+                                }))
                             && {
                                 let s = scan.sentence(scan.sentence_of(h.start as usize));
                                 r.territory(&(h.end as usize..floor_boundary(text, (h.end as usize + 120).min(s.end))))
@@ -1274,7 +1368,13 @@ fn agreement_positions(r: &Reading<'_, '_>, held: &[Range<usize>]) -> Vec<Found<
             for holder in holders {
                 out.push(Found::new(
                     a.at.clone(),
-                    PositionFinding { holder, formula, date: Some(date), speaker: None, evidence: a.item.evidence },
+                    PositionFinding {
+                        holder,
+                        formula,
+                        date: Some(date),
+                        speaker: None,
+                        evidence: a.item.evidence,
+                    },
                 ));
             }
         }

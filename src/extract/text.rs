@@ -51,7 +51,8 @@ impl<'a> Normalized<'a> {
         let mut copied = 0usize; // bytes of `text` already in `out`
         let mut i = 0usize;
         while i < bytes.len() {
-            let Some(rel) = bytes.get(i..).and_then(|b| b.iter().position(|&b| b >= 0x80 || b == b'\r')) else {
+            let Some(rel) = bytes.get(i..).and_then(|b| b.iter().position(|&b| b >= 0x80 || b == b'\r'))
+            else {
                 break;
             };
             i += rel;
@@ -79,12 +80,6 @@ impl<'a> Normalized<'a> {
                 Normalized { text: Cow::Owned(o), edits }
             }
         }
-    }
-
-    /// The original offset of normalised offset `n`, as the start of a span: an offset
-    /// inside a replacement maps to the start of the character it replaced.
-    pub fn original(&self, n: usize) -> usize {
-        self.map(n, false)
     }
 
     fn map(&self, n: usize, end: bool) -> usize {
@@ -139,7 +134,8 @@ pub(crate) fn sentences(text: &str, pack: &Pack) -> Vec<Range<usize>> {
     }
     let mut i = 0usize;
     while i < bytes.len() {
-        let Some(rel) = bytes.get(i..).and_then(|b| b.iter().position(|&b| interesting[usize::from(b)])) else {
+        let Some(rel) = bytes.get(i..).and_then(|b| b.iter().position(|&b| interesting[usize::from(b)]))
+        else {
             break;
         };
         i += rel;
@@ -204,7 +200,10 @@ pub(crate) fn sentences(text: &str, pack: &Pack) -> Vec<Range<usize>> {
         }
         let next = text.get(k..).and_then(|s| s.chars().next());
         let next_ok = next.is_some_and(|c| {
-            c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\'' | '(' | '[' | '«') || !c.is_ascii() && !c.is_lowercase()
+            c.is_uppercase()
+                || c.is_ascii_digit()
+                || matches!(c, '"' | '\'' | '(' | '[' | '«')
+                || !c.is_ascii() && !c.is_lowercase()
         });
         if !next_ok || (b == b'.' && is_abbreviation(text, start, i, pack)) {
             i += 1;
@@ -302,7 +301,13 @@ pub(crate) fn words(text: &str, range: Range<usize>) -> impl Iterator<Item = Ran
             }
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = it.peek() {
-                if d.is_alphanumeric() || ((d == '\'' || d == '-') && slice.get(j + 1..).and_then(|s| s.chars().next()).is_some_and(char::is_alphanumeric)) {
+                if d.is_alphanumeric()
+                    || ((d == '\'' || d == '-')
+                        && slice
+                            .get(j + 1..)
+                            .and_then(|s| s.chars().next())
+                            .is_some_and(char::is_alphanumeric))
+                {
                     end = j + d.len_utf8();
                     it.next();
                 } else {
@@ -347,7 +352,8 @@ pub(crate) fn word_after(text: &str, at: usize) -> Option<Range<usize>> {
     let at = ceil_boundary(text, at);
     let ceiling = at.saturating_add(80);
     let tail = text.get(at..)?;
-    let mut chars = tail.char_indices().map(|(i, c)| (at + i, c)).take_while(|&(i, _)| i < ceiling).peekable();
+    let mut chars =
+        tail.char_indices().map(|(i, c)| (at + i, c)).take_while(|&(i, _)| i < ceiling).peekable();
     while chars.next_if(|&(_, c)| !c.is_alphanumeric()).is_some() {}
     let &(start, c) = chars.peek()?;
     let mut end = start + c.len_utf8();
@@ -370,7 +376,8 @@ mod tests {
 
     #[test]
     fn offsets_map_back_through_edits() {
-        let original = "\u{feff}Abe\u{2019}s \u{201c}two islands\u{201d}\r\nnext \u{2014} line U.S.\u{2026} ２０１８年";
+        let original =
+            "\u{feff}Abe\u{2019}s \u{201c}two islands\u{201d}\r\nnext \u{2014} line U.S.\u{2026} ２０１８年";
         let n = Normalized::new(original);
         assert_eq!(n.text, "Abe's \"two islands\"\nnext - line U.S.... 2018年");
         for needle in ["two islands", "next", "line", "Abe", "2018年"] {

@@ -36,6 +36,9 @@ pub(crate) enum Anchor {
     Publication,
     /// The date last mentioned before it ("a day earlier").
     Previous,
+    /// The date mentioned right after it ("a week after Japan imposed sanctions on
+    /// March 1").
+    Next,
 }
 
 /// How a number word combines with its neighbours.
@@ -153,6 +156,7 @@ pub(crate) struct Pack {
     pub id: String,
     pub name: String,
     pub scripts: Vec<Script>,
+    #[allow(dead_code, reason = "read by the rules of unspaced and particle languages (Japanese)")]
     pub spaced: bool,
     pub terms: Vec<TermForm>,
     // text
@@ -195,6 +199,7 @@ pub(crate) struct Pack {
     pub title_complements: Phrases<()>,
     pub articles: Phrases<()>,
     pub titles_follow_names: bool,
+    #[allow(dead_code, reason = "read by the rules of unspaced and particle languages (Japanese)")]
     pub honorifics: Phrases<()>,
     pub roles: Phrases<bool>,
     // parties
@@ -226,7 +231,6 @@ pub(crate) struct Pack {
     pub possessive_suffixes: Phrases<()>,
     pub possessive_determiners: Phrases<()>,
     pub first_person: Phrases<()>,
-    pub obligation: Phrases<()>,
     pub must: Phrases<()>,
     pub conditions: Phrases<()>,
     pub complementizers: Phrases<()>,
@@ -237,6 +241,7 @@ pub(crate) struct Pack {
     pub object_prepositions: Phrases<()>,
     pub questions: Phrases<()>,
     pub hedges: Phrases<()>,
+    #[allow(dead_code, reason = "read by the rules of unspaced and particle languages (Japanese)")]
     pub subject_markers: Phrases<()>,
     pub object_markers: Phrases<()>,
     pub possessive_markers: Phrases<()>,
@@ -260,10 +265,6 @@ struct Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
-    fn at(&mut self, offset: usize) -> Location {
-        self.locator.at(offset)
-    }
-
     fn at_span<T>(&mut self, s: &Spanned<T>) -> Location {
         self.locator.at(s.span().start)
     }
@@ -335,7 +336,8 @@ const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "frida
 
 /// Compiles a pack, or returns every problem found.
 pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack, Vec<LexiconProblem>> {
-    let mut c = Checker { file, locator: Locator::new(file, text), problems: Vec::new(), seen: HashMap::new() };
+    let mut c =
+        Checker { file, locator: Locator::new(file, text), problems: Vec::new(), seen: HashMap::new() };
     let mut terms: Vec<TermForm> = Vec::new();
     let mut add_terms = |forms: Vec<String>, term: Term| {
         terms.extend(forms.into_iter().map(|form| TermForm { form, term: term.clone() }));
@@ -360,7 +362,8 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     }
     if scripts.is_empty() {
         let at = c.at_span(&lang.name);
-        c.problems.push(LexiconProblem::Schema { at, message: "a language needs at least one script".into() });
+        c.problems
+            .push(LexiconProblem::Schema { at, message: "a language needs at least one script".into() });
     }
 
     // text
@@ -369,7 +372,9 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let mut quotes = Vec::new();
     for q in &raw.text.quotes {
         match q.get_ref().as_slice() {
-            [open, close] if !open.is_empty() && !close.is_empty() => quotes.push((open.clone(), close.clone())),
+            [open, close] if !open.is_empty() && !close.is_empty() => {
+                quotes.push((open.clone(), close.clone()))
+            }
             _ => {
                 let at = c.at_span(q);
                 c.problems.push(LexiconProblem::Schema {
@@ -523,7 +528,12 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         let entry = f.get_ref();
         if !(entry.value > 0.0 && entry.value <= 100.0) {
             let at = c.at_span(f);
-            c.out_of_range(at, "fraction", entry.value.to_string(), "a share in percent, above 0 and at most 100");
+            c.out_of_range(
+                at,
+                "fraction",
+                entry.value.to_string(),
+                "a share in percent, above 0 and at most 100",
+            );
             continue;
         }
         let forms = c.forms("numbers.fraction", &entry.forms);
@@ -655,7 +665,9 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let mut event_kinds = Phrases::default();
     for k in &e.kind {
         let entry = k.get_ref();
-        let Some(kind) = c.vocab::<EventKind>("event kind", &entry.kind, names::<EventKind>()) else { continue };
+        let Some(kind) = c.vocab::<EventKind>("event kind", &entry.kind, names::<EventKind>()) else {
+            continue;
+        };
         for form in c.forms("events.kind", &entry.forms) {
             event_kinds.add(&form, kind);
         }
@@ -670,7 +682,6 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let possessive_suffixes = c.set("grammar.possessive_suffixes", &g.possessive_suffixes);
     let possessive_determiners = c.set("grammar.possessive_determiners", &g.possessive_determiners);
     let first_person = c.set("grammar.first_person", &g.first_person);
-    let obligation = c.set("grammar.obligation", &g.obligation);
     let must = c.set("grammar.must", &g.must);
     let conditions = c.set("grammar.conditions", &g.conditions);
     let complementizers = c.set("grammar.complementizers", &g.complementizers);
@@ -819,7 +830,6 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         possessive_suffixes,
         possessive_determiners,
         first_person,
-        obligation,
         must,
         conditions,
         complementizers,

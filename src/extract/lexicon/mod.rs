@@ -34,10 +34,10 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
-pub(crate) use compile::{
-    Anchor, DateItem, DatePattern, Extent, Means, NumberKind, Pack, PartyWord, Term, TimeUnit,
+pub(crate) use compile::{Anchor, DateItem, Extent, Means, NumberKind, Pack, Term, TimeUnit};
+pub(crate) use phrases::{
+    Phrases, Script, boundaries_of, fold as phrases_fold, is_spaced_word_char, script_of,
 };
-pub(crate) use phrases::{Phrases, Script, boundaries_of, fold as phrases_fold, is_spaced_word_char, script_of};
 
 use crate::error::Location;
 
@@ -175,7 +175,9 @@ impl LexiconProblem {
             | LexiconProblem::UnknownValue { at, .. }
             | LexiconProblem::OutOfRange { at, .. }
             | LexiconProblem::BadPattern { at, .. } => Some(at),
-            LexiconProblem::Io { .. } | LexiconProblem::TooLarge { .. } | LexiconProblem::NotUtf8 { .. } => None,
+            LexiconProblem::Io { .. } | LexiconProblem::TooLarge { .. } | LexiconProblem::NotUtf8 { .. } => {
+                None
+            }
         }
     }
 }
@@ -260,7 +262,8 @@ impl Lexicon {
         use std::io::Read;
         let path = path.as_ref();
         let one = |p: LexiconProblem| LexiconError { problems: vec![p] };
-        let io = |e: std::io::Error| one(LexiconProblem::Io { path: path.to_owned(), message: e.to_string() });
+        let io =
+            |e: std::io::Error| one(LexiconProblem::Io { path: path.to_owned(), message: e.to_string() });
         let meta = std::fs::metadata(path).map_err(io)?;
         if !meta.is_file() {
             return Err(one(LexiconProblem::Io {

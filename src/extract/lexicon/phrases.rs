@@ -150,7 +150,9 @@ impl<T: Clone> Phrases<T> {
             self.others.push(n);
             let first = text.split(' ').next().unwrap_or_default();
             let last = text.rsplit(' ').next().unwrap_or_default();
-            let wordy = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_alphanumeric() || c == '\'' || c == '-' || c == '.');
+            let wordy = |w: &str| {
+                !w.is_empty() && w.chars().all(|c| c.is_alphanumeric() || c == '\'' || c == '-' || c == '.')
+            };
             if !stem && text.contains(' ') && left && right && wordy(first) && wordy(last) {
                 self.by_first.entry(first.as_bytes().to_vec()).or_default().push(n);
                 self.by_last.entry(last.as_bytes().to_vec()).or_default().push(n);
@@ -181,7 +183,8 @@ impl<T> Phrases<T> {
             return Some(&p.value);
         }
         self.others.iter().filter_map(|&i| self.phrases.get(i)).find_map(|p| {
-            let hit = if p.stem { lower.starts_with(p.text.as_bytes()) } else { *lower == *p.text.as_bytes() };
+            let hit =
+                if p.stem { lower.starts_with(p.text.as_bytes()) } else { *lower == *p.text.as_bytes() };
             hit.then_some(&p.value)
         })
     }
@@ -261,7 +264,8 @@ impl<T> Phrases<T> {
         }
         let mut buf = [0u8; 48];
         let first = rest.get(..word_end).map(|w| lower(w.trim_end_matches('.'), &mut buf));
-        let indexed = first.as_ref().and_then(|f| self.by_first.get(f.as_ref())).map_or(&[][..], Vec::as_slice);
+        let indexed =
+            first.as_ref().and_then(|f| self.by_first.get(f.as_ref())).map_or(&[][..], Vec::as_slice);
         for p in indexed.iter().chain(&self.loose).filter_map(|&i| self.phrases.get(i)) {
             if let Some(len) = match_prefix(rest, &p.text, p.stem)
                 && bounded_before(text, start, p.left)
@@ -284,7 +288,8 @@ impl<T> Phrases<T> {
         }
         let mut best: Option<(usize, &T)> = None;
         // A whole word of the set that starts here ("th" of "14th", "s" of "1950s").
-        let word_end = rest.char_indices().find(|&(_, c)| !c.is_alphanumeric()).map_or(rest.len(), |(i, _)| i);
+        let word_end =
+            rest.char_indices().find(|&(_, c)| !c.is_alphanumeric()).map_or(rest.len(), |(i, _)| i);
         if word_end > 0
             && let Some(w) = rest.get(..word_end)
         {

@@ -165,8 +165,6 @@ pub(crate) struct Era {
     pub forms: Vec<Form>,
     /// The Gregorian year of the era's first year ("元年").
     pub first_year: i32,
-    #[serde(default)]
-    pub until: Option<i32>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -385,8 +383,6 @@ pub(crate) struct Grammar {
     pub possessive_determiners: Vec<Form>,
     #[serde(default)]
     pub first_person: Vec<Form>,
-    #[serde(default)]
-    pub obligation: Vec<Form>,
     /// Modals that put an obligation on their subject ("Japan must accept …"): the stance
     /// is the speaker's.
     #[serde(default)]
