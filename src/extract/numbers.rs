@@ -193,7 +193,7 @@ fn value_of(group: &[(Range<usize>, Token)]) -> Option<Number> {
         }
     }
     let value = total + section + digit;
-    value.is_finite().then(|| Number { range: first.0.start..last.0.end, value, digits, plain })
+    value.is_finite().then_some(Number { range: first.0.start..last.0.end, value, digits, plain })
 }
 
 #[cfg(test)]

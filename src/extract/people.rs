@@ -239,6 +239,11 @@ fn title_before(scan: &Scan<'_>, at: usize) -> Option<(String, bool, Option<Part
     Some((text.get(prev.range())?.to_string(), office && !former, party))
 }
 
+/// A person the dataset does not know, found by pattern: the name's range, the whole
+/// phrase with its title, the title or role as written, whether that is an office held
+/// now (not a former one), and the state the title names.
+type Unknown = (Range<usize>, Range<usize>, Option<String>, bool, Option<PartyId>);
+
 /// Finds people and quotes.
 pub(crate) fn people(scan: &Scan<'_>) -> People {
     let text = scan.text();
@@ -274,7 +279,7 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
     }
 
     // People the dataset does not know, by pattern around triggers.
-    let mut unknown: Vec<(Range<usize>, Range<usize>, Option<String>, bool, Option<PartyId>)> = Vec::new();
+    let mut unknown: Vec<Unknown> = Vec::new();
     for hit in
         scan.hits.iter().filter(|h| scan.reader.is(h, Class::Title) || scan.reader.is(h, Class::Speech))
     {
@@ -303,10 +308,9 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
                             .hits
                             .get(k)
                             .filter(|h| text.get(e..h.start as usize).is_some_and(|g| g.trim().is_empty()))
+                            && scan.reader.entries(next).any(|x| matches!(x, Entry::Party { .. }))
                         {
-                            if scan.reader.entries(next).any(|x| matches!(x, Entry::Party { .. })) {
-                                at = next.end as usize;
-                            }
+                            at = next.end as usize;
                         }
                     }
                     let name = name_after(scan, at).or_else(|| {

@@ -281,7 +281,7 @@ fn actors(
         let before = starting_in(parties, |p| p.at.start, &(r.start.saturating_sub(30)..r.start))
             .iter()
             .rev()
-            .find(|p| text.get(p.at.end..r.start).is_some_and(|g| g.trim().split_whitespace().count() <= 1))
+            .find(|p| text.get(p.at.end..r.start).is_some_and(|g| g.split_whitespace().count() <= 1))
             .map(|p| p.item.party.clone());
         let after = starting_in(parties, |p| p.at.start, &(r.end..(r.end + 20).min(range.end)))
             .first()
@@ -315,10 +315,11 @@ fn actors(
     for i in 1..out.len() {
         let (Some(prev), Some(cur)) = (out.get(i - 1), out.get(i)) else { continue };
         let gap = text.get(prev.at.end..cur.at.start).unwrap_or("x").trim();
-        if prev.object && matches!(gap, "and" | "," | ", and" | "и" | "と" | "、" | "・") {
-            if let Some(cur) = out.get_mut(i) {
-                cur.object = true;
-            }
+        if prev.object
+            && matches!(gap, "and" | "," | ", and" | "и" | "と" | "、" | "・")
+            && let Some(cur) = out.get_mut(i)
+        {
+            cur.object = true;
         }
     }
     // A person's name inside a party's (or the reverse) is one actor: keep the person.
@@ -1159,7 +1160,7 @@ fn holder_of(
         if pack.must.find_in(text, clause.start..agent.at.start).next().is_some() {
             return speaker(agent.at.start).map(|sp| (sp.holder.clone(), date));
         }
-        return Some((coordinated(&all, i, text), date));
+        return Some((coordinated(all, i, text), date));
     }
     // A relative clause is its antecedent's: "…, Russia, which says the islands are …";
     // an agreement's ("the 1956 declaration, under which Russia is to return …") gives the
@@ -1192,7 +1193,7 @@ fn holder_of(
         if let Some(i) = antecedent
             && all.iter().all(|a| a.at.start < cl.start || a.at.start >= range.end)
         {
-            return Some((coordinated(&all, i, text), date));
+            return Some((coordinated(all, i, text), date));
         }
         break;
     }
@@ -1220,22 +1221,21 @@ fn holder_of(
         if a.at.start >= clause.start
             && pack.must.find_in(text, a.at.end..range.start).next().is_some()
             && a.holder != Holder::NotAState
+            && let Some(sp) = speaker(a.at.start)
         {
-            if let Some(sp) = speaker(a.at.start) {
-                return Some((sp.holder.clone(), date));
-            }
+            return Some((sp.holder.clone(), date));
         }
         if !bearing && !speech_in_sentence && !governed(scan, a, range) {
             return None;
         }
-        return Some((coordinated(&all, i, text), date));
+        return Some((coordinated(all, i, text), date));
     }
     // After the trigger, in the rest of the sentence ("…, Moscow said").
     if let Some(i) = all.iter().position(|a| a.at.start >= range.end && !a.object) {
         if !bearing && !speech_in_sentence {
             return None;
         }
-        return Some((coordinated(&all, i, text), date));
+        return Some((coordinated(all, i, text), date));
     }
     // A sentence that opens with a pronoun continues with the person last named.
     let si = scan.sentence_of(range.start);

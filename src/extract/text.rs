@@ -123,18 +123,17 @@ pub(crate) fn sentences(text: &str, pack: &Pack) -> Vec<Range<usize>> {
         pack.sentence_ends.iter().filter(|e| e.len() == 1).filter_map(|e| e.bytes().next()).collect();
     // The bytes that may end a sentence: a table, so the scan skips everything else.
     let mut interesting = [false; 256];
-    interesting[usize::from(b'\n')] = true;
-    for &b in &ascii {
-        interesting[usize::from(b)] = true;
-    }
-    for w in &wide {
-        if let Some(&lead) = w.as_bytes().first() {
-            interesting[usize::from(lead)] = true;
+    let leads = wide.iter().filter_map(|w| w.as_bytes().first().copied());
+    for b in std::iter::once(b'\n').chain(ascii.iter().copied()).chain(leads) {
+        if let Some(slot) = interesting.get_mut(usize::from(b)) {
+            *slot = true;
         }
     }
     let mut i = 0usize;
     while i < bytes.len() {
-        let Some(rel) = bytes.get(i..).and_then(|b| b.iter().position(|&b| interesting[usize::from(b)]))
+        let Some(rel) = bytes
+            .get(i..)
+            .and_then(|b| b.iter().position(|&b| interesting.get(usize::from(b)).copied().unwrap_or(false)))
         else {
             break;
         };
@@ -332,9 +331,9 @@ pub(crate) fn word_before(text: &str, at: usize) -> Option<Range<usize>> {
     let end = last + c.len_utf8();
     let mut start = last;
     while let Some((i, c)) = chars.next() {
-        if c.is_alphanumeric() {
-            start = i;
-        } else if (c == '\'' || c == '-') && chars.peek().is_some_and(|&(_, d)| d.is_alphanumeric()) {
+        if c.is_alphanumeric()
+            || ((c == '\'' || c == '-') && chars.peek().is_some_and(|&(_, d)| d.is_alphanumeric()))
+        {
             start = i;
         } else {
             break;

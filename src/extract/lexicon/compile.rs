@@ -424,7 +424,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         let forms = c.forms("dates.weekday", &entry.forms);
         for f in forms {
             // Abbreviations ("Fri", "Sun") are weekdays only inside a full date.
-            let ambiguous = f.chars().count() <= 4 && !f.chars().any(|ch| !ch.is_ascii());
+            let ambiguous = f.chars().count() <= 4 && f.is_ascii();
             add_terms(vec![f], Term::Weekday { day, ambiguous });
         }
     }

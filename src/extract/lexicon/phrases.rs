@@ -451,8 +451,8 @@ fn match_prefix(hay: &str, needle: &str, _stem: bool) -> Option<usize> {
         return Some(i);
     }
     let mut h = hay.char_indices().peekable();
-    let mut n = needle.chars().peekable();
-    while let Some(nc) = n.next() {
+    let n = needle.chars().peekable();
+    for nc in n {
         if nc == ' ' {
             // One or more whitespace characters.
             let mut any = false;
@@ -502,9 +502,9 @@ fn match_suffix(hay: &str, needle: &str) -> Option<usize> {
         return hay.is_char_boundary(i).then_some(i);
     }
     let mut h = hay.char_indices().rev().peekable();
-    let mut n = needle.chars().rev().peekable();
+    let n = needle.chars().rev().peekable();
     let mut start = hay.len();
-    while let Some(nc) = n.next() {
+    for nc in n {
         if nc == ' ' {
             let mut any = false;
             while let Some(&(i, hc)) = h.peek() {
