@@ -1,0 +1,157 @@
+//! Language packs through the public API: the built-in ones load, a broken one says where
+//! and what is wrong, and a user's pack changes what the extractor reads.
+
+use kuril_dispute::extract::{
+    Document, Extractor, ExtractorError, Lexicon, LexiconError, LexiconProblem, MAX_LEXICON_BYTES,
+};
+use kuril_dispute::{Dataset, EventKind};
+
+const HEAD: &str = "[language]\nid = \"xx\"\nname = \"Test\"\nscripts = [\"latin\"]\nspaced = true\n";
+
+fn problems(text: &str) -> Vec<LexiconProblem> {
+    match Lexicon::from_toml("test.toml", text) {
+        Ok(_) => panic!("the pack loaded:\n{text}"),
+        Err(e) => e.problems().to_vec(),
+    }
+}
+
+fn only(text: &str) -> LexiconProblem {
+    let mut all = problems(text);
+    assert_eq!(all.len(), 1, "{all:#?}");
+    all.remove(0)
+}
+
+#[test]
+fn the_builtin_packs_load() {
+    let packs = Lexicon::builtin().expect("the built-in packs");
+    let langs: Vec<&str> = packs.iter().map(Lexicon::language).collect();
+    assert_eq!(langs, ["en", "ja", "ru"]);
+    let en = packs.iter().find(|p| p.language() == "en").expect("English");
+    assert_eq!(en.file(), "data/lexicon/en.toml");
+    assert!(en.triggers().any(|t| t == "hand over"), "a stance verb is a trigger");
+}
+
+#[test]
+fn a_syntax_error_has_its_line() {
+    let p = only("[language\nid = \"xx\"\n");
+    assert!(matches!(p, LexiconProblem::Syntax { .. }), "{p:?}");
+    let at = p.location().expect("a location");
+    assert_eq!((at.file.as_str(), at.line), ("test.toml", 1));
+}
+
+#[test]
+fn an_unknown_field_is_named_where_it_is() {
+    let p = only(&format!("{HEAD}colour = \"red\"\n"));
+    let LexiconProblem::UnknownField { at, field, .. } = &p else { panic!("{p:?}") };
+    assert_eq!(field, "colour");
+    assert_eq!(at.line, 6);
+}
+
+#[test]
+fn an_unknown_event_kind_lists_the_known_ones() {
+    let p = only(&format!("{HEAD}[[events.kind]]\nkind = \"party\"\nforms = [\"feast\"]\n"));
+    let LexiconProblem::UnknownValue { at, value, expected, .. } = &p else { panic!("{p:?}") };
+    assert_eq!(value, "party");
+    assert!(expected.contains("meeting"), "{expected}");
+    assert_eq!(at.line, 7);
+}
+
+#[test]
+fn empty_and_repeated_forms_are_refused() {
+    let p = only(&format!("{HEAD}[[events.kind]]\nkind = \"meeting\"\nforms = [\"met\", \" \"]\n"));
+    assert!(matches!(p, LexiconProblem::EmptyForm { .. }), "{p:?}");
+    let p =
+        only(&format!("{HEAD}[[events.kind]]\nkind = \"meeting\"\nforms = [\"met\", \"summit\", \"Met\"]\n"));
+    let LexiconProblem::DuplicateForm { form, first, at, .. } = &p else { panic!("{p:?}") };
+    assert_eq!(form, "Met");
+    assert_eq!((first.line, at.line), (8, 8));
+    assert!(first.column < at.column);
+}
+
+#[test]
+fn values_out_of_range_and_bad_patterns_say_why() {
+    let p = only(&format!("{HEAD}[[dates.month]]\nvalue = 13\nforms = [\"Smarch\"]\n"));
+    assert!(matches!(p, LexiconProblem::OutOfRange { .. }), "{p:?}");
+    let p = only(&format!("{HEAD}[dates]\npatterns = [\"{{month}} {{fortnight}}\"]\n"));
+    let LexiconProblem::BadPattern { pattern, .. } = &p else { panic!("{p:?}") };
+    assert!(pattern.contains("fortnight"));
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let text = format!(
+        "{HEAD}[[events.kind]]\nkind = \"party\"\nforms = [\"feast\"]\n[[dates.month]]\nvalue = 0\nforms = [\"Nomonth\"]\n"
+    );
+    let all = problems(&text);
+    assert_eq!(all.len(), 2, "{all:#?}");
+    let message =
+        LexiconError::clone(&Lexicon::from_toml("test.toml", &text).expect_err("broken")).to_string();
+    assert!(message.starts_with("the lexicon has 2 problems"), "{message}");
+    assert!(message.contains("test.toml:7"), "{message}");
+}
+
+#[test]
+fn files_that_cannot_be_read_say_so() {
+    let dir = std::env::temp_dir().join(format!("kuril-lexicon-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let missing = dir.join("missing.toml");
+    let e = Lexicon::from_path(&missing).expect_err("no such file");
+    assert!(matches!(e.problems(), [LexiconProblem::Io { path, .. }] if *path == missing), "{e}");
+
+    let latin1 = dir.join("latin1.toml");
+    std::fs::write(&latin1, b"[language]\nname = \"Fran\xe7ais\"\n").expect("written");
+    let e = Lexicon::from_path(&latin1).expect_err("not UTF-8");
+    assert!(matches!(e.problems(), [LexiconProblem::NotUtf8 { valid_up_to: 23, .. }]), "{e}");
+
+    let huge = dir.join("huge.toml");
+    let file = std::fs::File::create(&huge).expect("created");
+    file.set_len(MAX_LEXICON_BYTES + 1).expect("sized");
+    let e = Lexicon::from_path(&huge).expect_err("too large");
+    assert!(
+        matches!(e.problems(), [LexiconProblem::TooLarge { size, .. }] if *size == MAX_LEXICON_BYTES + 1),
+        "{e}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_pack_naming_an_unknown_state_is_refused_by_the_extractor() {
+    let pack = Lexicon::from_toml(
+        "atlantis.toml",
+        &format!("{HEAD}[[parties.words]]\nparties = [\"atlantis\"]\nform = \"name\"\nforms = [\"Atlantean Republic\"]\n"),
+    )
+    .expect("well-formed");
+    let data = Dataset::builtin();
+    match Extractor::with_lexicons(data, [pack]) {
+        Err(ExtractorError::UnknownParty { party, at }) => {
+            assert_eq!(party, "atlantis");
+            assert_eq!((at.file.as_str(), at.line), ("atlantis.toml", 7));
+        }
+        other => panic!("{:?}", other.map(|_| ())),
+    }
+    assert!(matches!(Extractor::with_lexicons(data, Vec::new()).map(|_| ()), Err(ExtractorError::NoLexicon)));
+}
+
+/// Adding a phrasing is a data edit: a copy of the English pack with one more meeting verb
+/// reads a sentence the built-in pack reads as some other happening.
+#[test]
+fn a_users_pack_adds_a_phrasing() {
+    let data = Dataset::builtin();
+    let text = "Abe parleyed with Putin in Moscow on Nov. 14.";
+    let doc = Document::new("parley", text)
+        .expect("a document")
+        .with_published("2018-11-16".parse().expect("a date"));
+    let kinds =
+        |x: &Extractor<'_>| -> Vec<EventKind> { x.extract(&doc).events.iter().map(|e| e.kind).collect() };
+
+    let builtin = Extractor::new(data).expect("the built-in extractor");
+    assert!(!kinds(&builtin).contains(&EventKind::Meeting), "{:?}", kinds(&builtin));
+
+    let en = include_str!("../data/lexicon/en.toml");
+    let edited =
+        en.replacen("\"meetings\", \"summit\",", "\"meetings\", \"parleyed\", \"summit\",", 1);
+    assert_ne!(edited, en, "the meeting verbs are where this test expects them");
+    let pack = Lexicon::from_toml("my-en.toml", &edited).expect("the edited pack");
+    let mine = Extractor::with_lexicons(data, [pack]).expect("an extractor on it");
+    assert_eq!(kinds(&mine), [EventKind::Meeting]);
+}
