@@ -104,7 +104,9 @@ pub enum ExtractorError {
 pub struct Extractor<'d> {
     data: &'d Dataset,
     packs: Vec<Lexicon>,
-    readers: Vec<Reader>,
+    /// One per pack, built when a document first needs it: an automaton over every name
+    /// and trigger is tens of megabytes, and most runs read one language.
+    readers: Vec<std::sync::OnceLock<Result<Reader, std::sync::Arc<aho_corasick::BuildError>>>>,
     index: std::sync::Arc<FormulaIndex>,
 }
 
@@ -185,13 +187,19 @@ impl<'d> Extractor<'d> {
                 }
             }
         }
-        let readers = packs
-            .iter()
-            .map(|p| {
-                Reader::new(data, &p.pack)
-                    .map_err(|source| ExtractorError::Names { lang: p.language().to_string(), source })
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+        // The default pack's automaton now; the others' are checked now and built when a
+        // document in their language comes.
+        let mut readers = Vec::with_capacity(packs.len());
+        for (k, p) in packs.iter().enumerate() {
+            let names = |source| ExtractorError::Names { lang: p.language().to_string(), source };
+            let slot = std::sync::OnceLock::new();
+            if k == 0 {
+                let _ = slot.set(Ok(Reader::new(data, &p.pack).map_err(names)?));
+            } else {
+                Reader::check_builds(data, &p.pack).map_err(names)?;
+            }
+            readers.push(slot);
+        }
         Ok(Extractor { data, packs, readers, index: std::sync::Arc::new(FormulaIndex::new(data)) })
     }
 
@@ -208,14 +216,21 @@ impl<'d> Extractor<'d> {
     /// Every name of the dataset the extractor matches (in the first pack's automaton),
     /// as matched.
     pub fn names(&self) -> impl Iterator<Item = &str> {
-        self.readers.first().into_iter().flat_map(Reader::names)
+        self.reader(0).into_iter().flat_map(Reader::names)
     }
 
     /// Every pattern of the automaton for `lang` (names and triggers), as matched: what a
     /// bare Aho–Corasick pass over the same text would search for.
     pub fn patterns(&self, lang: &str) -> impl Iterator<Item = &str> {
         let k = self.packs.iter().position(|p| p.language() == lang);
-        k.and_then(|k| self.readers.get(k)).into_iter().flat_map(Reader::forms)
+        k.and_then(|k| self.reader(k)).into_iter().flat_map(Reader::forms)
+    }
+
+    /// The reader of pack `k`, built on first use. Its build was checked when the extractor
+    /// was made, so it fails only as that check would have.
+    fn reader(&self, k: usize) -> Option<&Reader> {
+        let (slot, pack) = (self.readers.get(k)?, self.packs.get(k)?);
+        slot.get_or_init(|| Reader::new(self.data, &pack.pack).map_err(std::sync::Arc::new)).as_ref().ok()
     }
 
     /// The pack a document is read with: its given language's, else the one whose
@@ -251,7 +266,7 @@ impl<'d> Extractor<'d> {
     /// findings; a publication date to infer is inferred from the first piece.
     pub fn extract(&self, doc: &Document) -> Extraction {
         let k = self.pack_for(doc);
-        let (Some(lexicon), Some(reader)) = (self.packs.get(k), self.readers.get(k)) else {
+        let (Some(lexicon), Some(reader)) = (self.packs.get(k), self.reader(k)) else {
             return Extraction::empty(doc.id(), "und", doc.published());
         };
         let pack = &lexicon.pack;

@@ -218,7 +218,7 @@ fn title_before(scan: &Scan<'_>, at: usize) -> Option<(String, bool, Option<Part
     let gap = text.get(prev.end as usize..at)?;
     // Directly before, or with a complement between ("Ambassador to Japan Mikhail Galuzin").
     if !gap.trim().is_empty()
-        && scan.pack.title_complements.find_in(text, prev.end as usize..at).next().is_none()
+        && (gap.len() > 40 || scan.pack.title_complements.find_in(text, prev.end as usize..at).next().is_none())
     {
         // A complement state between: "Ambassador to Japan X".
         let k2 = k.checked_sub(2)?;

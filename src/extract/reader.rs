@@ -298,6 +298,17 @@ fn inflect_word(pack: &Pack, word: &str) -> Vec<String> {
 impl Reader {
     /// The automaton of `pack` over the names of `data`.
     pub fn new(data: &Dataset, pack: &Pack) -> Result<Self, aho_corasick::BuildError> {
+        Reader::build(data, pack, true)
+    }
+
+    /// Whether the reader for `pack` can be built, checked with the cheap automaton (kept
+    /// for none: the one built later, when a document needs it, is the same).
+    pub fn check_builds(data: &Dataset, pack: &Pack) -> Result<(), aho_corasick::BuildError> {
+        Reader::build(data, pack, false).map(|_| ())
+    }
+
+    /// The reader, its automaton a DFA when `dfa` (fast, large) else an NFA (small).
+    fn build(data: &Dataset, pack: &Pack, dfa: bool) -> Result<Self, aho_corasick::BuildError> {
         let mut b = Builder::default();
         let name = |b: &mut Builder, form: &str, entry: Entry| {
             for f in inflected(pack, form) {
@@ -356,7 +367,7 @@ impl Reader {
         let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(if dfa { AhoCorasickKind::DFA } else { AhoCorasickKind::NoncontiguousNFA }))
             .build(patterns.iter().map(|p| p.form.as_str()))
             .or_else(|_| {
                 AhoCorasick::builder()
