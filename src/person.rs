@@ -24,7 +24,50 @@ pub struct Role {
     pub cite: Vec<Citation>,
 }
 
+/// The words of an office that speaks for a state, as the dataset's (English) role titles
+/// write them.
+const OFFICE_WORDS: &[&str] = &[
+    "president",
+    "prime minister",
+    "premier",
+    "minister",
+    "ambassador",
+    "spokes",
+    "secretary",
+    "governor",
+    "chancellor",
+    "emperor",
+    "tsar",
+    "czar",
+    "king",
+    "envoy",
+    "chairman",
+    "general secretary",
+    "head of state",
+];
+
 impl Role {
+    /// Whether the role is an office that speaks for a state (a minister, an ambassador, a
+    /// spokesman), not a former one and not an expert's post. Role titles in `data/` are
+    /// written in English.
+    ///
+    /// ```
+    /// use kuril_dispute::{Dataset, PartialDate};
+    ///
+    /// let abe = Dataset::builtin().person(&"shinzo-abe".parse()?).expect("in the data");
+    /// let in_2018: PartialDate = "2018".parse()?;
+    /// assert!(abe.roles_at(&in_2018).all(|r| r.is_office()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn is_office(&self) -> bool {
+        let t = self.title.to_ascii_lowercase();
+        !(t.starts_with("former")
+            || t.starts_with("ex-")
+            || t.starts_with("retired")
+            || t.contains(" former "))
+            && OFFICE_WORDS.iter().any(|w| t.contains(w))
+    }
+
     /// Whether the role was held at some time within `date` (open ends count as open).
     pub fn held_at(&self, date: &PartialDate) -> bool {
         self.from.is_none_or(|from| from.first_day() <= date.last_day())
@@ -83,5 +126,23 @@ impl Person {
         std::iter::once(self.name.as_str())
             .chain(self.native.as_deref())
             .chain(self.aliases.iter().map(String::as_str))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Role;
+
+    fn role(title: &str) -> Role {
+        Role { title: title.into(), from: None, to: None, cite: Vec::new() }
+    }
+
+    #[test]
+    fn offices_speak_for_a_state_and_former_ones_do_not() {
+        assert!(role("Minister for Foreign Affairs of Japan").is_office());
+        assert!(role("Press Secretary of the President of Russia").is_office());
+        assert!(!role("Former Prime Minister of Japan").is_office());
+        assert!(!role("Retired diplomat").is_office());
+        assert!(!role("Professor of international relations").is_office());
     }
 }

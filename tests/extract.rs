@@ -419,3 +419,20 @@ fn wire_style_titles_bylines_and_called_quotes() {
         assert_eq!(x.people.iter().find(|p| p.name == name).map(|p| p.party.clone()), Some(None), "{name}");
     }
 }
+
+/// World news around the dispute's paragraphs is passed over: a dated happening between
+/// two other states, far from anything of the dispute, is no event of the record, while
+/// the same sentence beside a paragraph about the islands is read.
+#[test]
+fn world_news_far_from_the_dispute_is_not_read() {
+    let filler = "The weather was mild and the markets were calm. ".repeat(40);
+    let far = format!(
+        "{filler}\n\nJapan and Russia agreed on Nov. 14 to speed up talks on the four islands.\n\n{}\n\nThe president of France met the chancellor of Germany in Berlin on Nov. 12.",
+        "Traders watched the price of copper and the yield of bonds. ".repeat(10)
+    );
+    let x = extract(&far, Some("2018-11-16"));
+    assert_eq!(dates(&x), ["2018-11-14"], "{:?}", x.events);
+    let near = "Japan and Russia agreed on Nov. 14 to speed up talks on the four islands. The president of France met the chancellor of Germany in Berlin on Nov. 12.";
+    let x = extract(&format!("{filler}\n\n{near}"), Some("2018-11-16"));
+    assert_eq!(dates(&x), ["2018-11-14", "2018-11-12"], "{:?}", x.events);
+}

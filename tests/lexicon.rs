@@ -148,8 +148,7 @@ fn a_users_pack_adds_a_phrasing() {
     assert!(!kinds(&builtin).contains(&EventKind::Meeting), "{:?}", kinds(&builtin));
 
     let en = include_str!("../data/lexicon/en.toml");
-    let edited =
-        en.replacen("\"meetings\", \"summit\",", "\"meetings\", \"parleyed\", \"summit\",", 1);
+    let edited = en.replacen("\"meetings\", \"summit\",", "\"meetings\", \"parleyed\", \"summit\",", 1);
     assert_ne!(edited, en, "the meeting verbs are where this test expects them");
     let pack = Lexicon::from_toml("my-en.toml", &edited).expect("the edited pack");
     let mine = Extractor::with_lexicons(data, [pack]).expect("an extractor on it");

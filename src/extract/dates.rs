@@ -235,6 +235,7 @@ pub(crate) fn find(
     numbers: &[Number],
     pack: &Pack,
     data: &Dataset,
+    in_play: &dyn Fn(usize) -> bool,
 ) -> Vec<Temporal> {
     let at = At { text, hits, reader, numbers, pack };
     // Anchors: hits of date terms and starts of digit runs or number words, in order.
@@ -305,6 +306,7 @@ pub(crate) fn find(
     }
     anchors.sort_unstable();
     anchors.dedup();
+    anchors.retain(|&p| in_play(p));
 
     let mut out: Vec<Temporal> = Vec::new();
     let mut consumed = 0usize;

@@ -165,6 +165,11 @@ pub(crate) fn events(
         if datelines.iter().any(|(ds, dd)| *ds == s && (*dd == date || dd.first_day() == date.first_day())) {
             continue;
         }
+        // No state here or just before: no actor to give the happening.
+        let stated = |k: usize| sentence_parties.get(k).is_some_and(|p| !p.is_empty());
+        if !(stated(s) || (s > 0 && stated(s - 1))) {
+            continue;
+        }
         let sentence = scan.sentence(s);
         // The states of the date's own part of the sentence ("…; Japan's foreign minister
         // condemned it a day later"), else of the sentence, else of the one before.
@@ -259,6 +264,7 @@ pub(crate) fn events(
             .enumerate()
             .filter(|(s, r)| {
                 sentence_parties.get(*s).is_some_and(|p| !p.is_empty())
+                    && scan.in_play(r.start)
                     && scan.slice(r).split_whitespace().count() >= 12
             })
             .take(LEAD_SENTENCES)

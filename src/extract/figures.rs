@@ -65,7 +65,7 @@ pub(crate) fn figures(scan: &Scan<'_>) -> Vec<Found<Figure>> {
     let text = scan.text();
     let pack = scan.pack;
     let mut raw: Vec<RawFigure> = Vec::new();
-    for n in &scan.numbers {
+    for n in scan.numbers.iter().filter(|n| scan.in_play(n.range.start)) {
         let r = &n.range;
         // Part of a date, a code or an adjective: not a figure.
         let t = scan.temporals_in(&(r.start.saturating_sub(12)..r.end));

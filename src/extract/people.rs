@@ -218,7 +218,8 @@ fn title_before(scan: &Scan<'_>, at: usize) -> Option<(String, bool, Option<Part
     let gap = text.get(prev.end as usize..at)?;
     // Directly before, or with a complement between ("Ambassador to Japan Mikhail Galuzin").
     if !gap.trim().is_empty()
-        && (gap.len() > 40 || scan.pack.title_complements.find_in(text, prev.end as usize..at).next().is_none())
+        && (gap.len() > 40
+            || scan.pack.title_complements.find_in(text, prev.end as usize..at).next().is_none())
     {
         // A complement state between: "Ambassador to Japan X".
         let k2 = k.checked_sub(2)?;
@@ -280,9 +281,10 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
 
     // People the dataset does not know, by pattern around triggers.
     let mut unknown: Vec<Unknown> = Vec::new();
-    for hit in
-        scan.hits.iter().filter(|h| scan.reader.is(h, Class::Title) || scan.reader.is(h, Class::Speech))
-    {
+    for hit in scan.hits.iter().filter(|h| {
+        (scan.reader.is(h, Class::Title) || scan.reader.is(h, Class::Speech))
+            && scan.in_play(h.start as usize)
+    }) {
         for term in scan.reader.terms(hit) {
             match term {
                 Term::Title { office, party } => {
@@ -469,19 +471,25 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
         .filter(|(s, _)| s.chars().count() >= 3)
         .collect();
     if !surnames.is_empty()
-        && let Ok(ac) = aho_corasick::AhoCorasick::new(surnames.iter().map(|(s, _)| s.as_str()))
+        && let Ok(ac) = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(surnames.iter().map(|(s, _)| s.as_str()))
     {
         people.occurrences.sort_by_key(|(r, _)| r.start);
         let known = people.occurrences.clone();
-        for m in ac.find_iter(text) {
-            let r = m.start()..m.end();
+        let runs = scan.play_runs();
+        let found = runs.iter().flat_map(|run| {
+            let slice = text.get(run.clone()).unwrap_or_default();
+            ac.find_iter(slice).map(move |m| (run.start + m.start()..run.start + m.end(), m.pattern()))
+        });
+        for (r, pattern) in found {
             let bounded = !char_before(text, r.start).is_some_and(char::is_alphanumeric)
                 && !char_at(text, r.end).is_some_and(char::is_alphanumeric);
             let k = known.partition_point(|(o, _)| o.start <= r.start);
             let inside = k.checked_sub(1).and_then(|k| known.get(k)).is_some_and(|(o, _)| r.end <= o.end);
             if bounded
                 && !inside
-                && let Some((_, i)) = surnames.get(m.pattern().as_usize())
+                && let Some((_, i)) = surnames.get(pattern.as_usize())
             {
                 people.occurrences.push((r, *i));
             }
@@ -516,10 +524,9 @@ fn add_known(
         });
         let official = match (date, &title) {
             (_, Some((_, office, _))) if *office => true,
-            (Some(d), _) => person
-                .roles_at(&d)
-                .next()
-                .is_some_and(|_| person.roles_at(&d).any(|r| is_office(scan, &r.title))),
+            (Some(d), _) => {
+                person.roles_at(&d).next().is_some_and(|_| person.roles_at(&d).any(|r| r.is_office()))
+            }
             _ => false,
         };
         people.mentions.push(Found::new(
@@ -549,37 +556,6 @@ fn add_known(
         best_words.insert(n, words);
     }
     people.occurrences.push((range.clone(), n));
-}
-
-/// Whether a role title of the data is an office that speaks for a state.
-fn is_office(scan: &Scan<'_>, title: &str) -> bool {
-    let t = title.to_lowercase();
-    if scan.pack.former.find_in(&t, 0..t.len()).next().is_some() {
-        return false;
-    }
-    // Any office word of any pack's role or title lists would do; the English titles of
-    // the data are what the dataset writes.
-    [
-        "president",
-        "prime minister",
-        "premier",
-        "minister",
-        "ambassador",
-        "spokes",
-        "secretary",
-        "governor",
-        "chancellor",
-        "emperor",
-        "tsar",
-        "czar",
-        "king",
-        "envoy",
-        "chairman",
-        "general secretary",
-        "head of state",
-    ]
-    .iter()
-    .any(|w| t.contains(w))
 }
 
 /// After a name and its comma: ", a Russian analyst at …": the role and whether it is an
@@ -658,7 +634,7 @@ fn quotes(scan: &Scan<'_>, people: &People) -> Vec<Found<Quote>> {
     }
     spans.sort_by_key(|r| r.start);
     let mut out = Vec::new();
-    for inner in spans {
+    for inner in spans.into_iter().filter(|q| scan.in_play(q.start)) {
         let content = scan.slice(&inner);
         if content.split_whitespace().count() < 3 && content.chars().count() < 12 {
             continue;

@@ -35,6 +35,8 @@ pub(crate) struct Scan<'a> {
     /// Time expressions that are part of a name ("the 1956 declaration"): they date the
     /// thing named, not the sentence.
     named: Vec<bool>,
+    /// Per sentence: whether it is about the dispute or near a sentence that is.
+    topical: Vec<bool>,
 }
 
 impl<'a> Scan<'a> {
@@ -48,13 +50,18 @@ impl<'a> Scan<'a> {
         infer: bool,
     ) -> Self {
         let norm = Normalized::new(text);
-        let (sentences, hits, numbers, temporals) = {
+        let (sentences, hits, numbers, temporals, topical) = {
             let t: &str = &norm.text;
             let sentences = sentences(t, pack);
             let hits = reader.find(t);
+            let topical = topical(&sentences, &hits, reader, data);
             let numbers = numbers::find(t, &hits, reader, pack);
-            let temporals = dates::find(t, &hits, reader, &numbers, pack, data);
-            (sentences, hits, numbers, temporals)
+            let in_play = |at: usize| {
+                let k = sentences.partition_point(|s| s.end <= at);
+                topical.get(k).copied().unwrap_or(false)
+            };
+            let temporals = dates::find(t, &hits, reader, &numbers, pack, data, &in_play);
+            (sentences, hits, numbers, temporals, topical)
         };
         let (published, published_inferred) = match published {
             Some(p) => (Some(p), false),
@@ -79,7 +86,32 @@ impl<'a> Scan<'a> {
             published,
             published_inferred,
             named,
+            topical,
         }
+    }
+
+    /// The stretches of text about the dispute (runs of sentences [`Scan::in_play`]), in
+    /// order.
+    pub fn play_runs(&self) -> Vec<Range<usize>> {
+        let mut out: Vec<Range<usize>> = Vec::new();
+        for (s, &on) in self.sentences.iter().zip(&self.topical) {
+            if !on {
+                continue;
+            }
+            match out.last_mut() {
+                Some(last) if last.end >= s.start || self.slice(&(last.end..s.start)).trim().is_empty() => {
+                    last.end = s.end
+                }
+                _ => out.push(s.clone()),
+            }
+        }
+        out
+    }
+
+    /// Whether byte `at` stands where the text is about the dispute (see [`topical`]):
+    /// only there do dates, events, figures, frames and unknown people get read.
+    pub fn in_play(&self, at: usize) -> bool {
+        self.topical.get(self.sentence_of(at)).copied().unwrap_or(false)
     }
 
     /// Marks the time expressions inside `names` as parts of names.
@@ -205,4 +237,63 @@ pub(crate) fn starting_in<'x, T>(
     let a = items.partition_point(|x| start(x) < range.start);
     let b = items.partition_point(|x| start(x) < range.end);
     items.get(a..b.max(a)).unwrap_or_default()
+}
+
+/// How many sentences around one about the dispute are read with it (a speaker named a
+/// sentence on, "a day later" in the next one).
+const TOPIC_REACH: usize = 2;
+
+/// How much of a text's top is always read (its headline, dateline and byline).
+const TOPIC_HEAD: usize = 1500;
+
+/// Per sentence: whether it names something of the dispute (an island, a collective
+/// name, an agreement, a formula, a person of the data, or a side of the dispute: a state
+/// that holds a position in the data, or its predecessor), or stands within
+/// [`TOPIC_REACH`] sentences of one that does, or in the text's top. World news around the
+/// dispute's paragraphs is passed over by every rule but the names'.
+fn topical(
+    sentences: &[Range<usize>],
+    hits: &[super::reader::Hit],
+    reader: &Reader,
+    data: &Dataset,
+) -> Vec<bool> {
+    use super::reader::{Class, Entry};
+    let mut sides: Vec<&crate::PartyId> = data.positions().map(|p| &p.holder).collect();
+    sides.sort();
+    sides.dedup();
+    let mut with_predecessors = sides.clone();
+    for s in &sides {
+        if let Some(p) = data.party(s).and_then(|p| p.predecessor.as_ref()) {
+            with_predecessors.push(p);
+        }
+    }
+    let mut about = vec![false; sentences.len()];
+    for h in hits {
+        let topic = reader.is(h, Class::Island)
+            || reader.is(h, Class::Collective)
+            || reader.is(h, Class::Agreement)
+            || reader.is(h, Class::Person)
+            || reader.entries(h).any(|e| match e {
+                Entry::Formula(_) => true,
+                Entry::Party { party, .. } => with_predecessors.contains(&party),
+                _ => false,
+            });
+        if topic {
+            let k = sentences.partition_point(|s| s.end <= h.start as usize);
+            if let Some(a) = about.get_mut(k) {
+                *a = true;
+            }
+        }
+    }
+    let mut out = vec![false; sentences.len()];
+    for (k, s) in sentences.iter().enumerate() {
+        let near =
+            about.get(k.saturating_sub(TOPIC_REACH)..=(k + TOPIC_REACH).min(about.len().saturating_sub(1)));
+        if (s.start < TOPIC_HEAD || near.is_some_and(|w| w.iter().any(|&a| a)))
+            && let Some(o) = out.get_mut(k)
+        {
+            *o = true;
+        }
+    }
+    out
 }

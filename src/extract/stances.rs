@@ -547,7 +547,7 @@ pub(crate) fn positions(
     let text = scan.text();
     // The stance triggers, in order, each with every meaning its form has.
     let mut triggers: Vec<(Range<usize>, Vec<Trigger>)> = Vec::new();
-    for h in scan.hits.iter().filter(|h| scan.reader.is(h, Class::Stance)) {
+    for h in scan.hits.iter().filter(|h| scan.reader.is(h, Class::Stance) && scan.in_play(h.start as usize)) {
         let meanings: Vec<Trigger> = scan
             .reader
             .entries(h)
