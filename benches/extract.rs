@@ -4,7 +4,8 @@
 //! `cargo bench --bench extract` runs criterion's groups and then prints, from one timed
 //! loop each in the same run, the whole extractor's throughput, the bare pass's, and their
 //! ratio (goal: the extractor at 1/3 of the bare pass or better).
-//! `cargo bench --bench extract -- pathological` runs the linear-time groups only.
+//! `cargo bench --bench extract -- pathological` runs the linear-time groups only;
+//! `-- "extract languages"` times Japanese and Russian against English (issue 11).
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -12,13 +13,17 @@ use std::time::{Duration, Instant};
 use aho_corasick::{AhoCorasick, MatchKind};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group};
 use kuril_dispute::Dataset;
-use kuril_dispute::extract::{Document, Extractor};
+use kuril_dispute::extract::{Document, Extractor, Lexicon};
 
 /// News copy written for this bench (not taken from any article): a third of the
 /// paragraphs about the dispute, the rest the world news of the same days.
 const MIXED: &str = include_str!("corpus/news-mixed.txt");
 /// The same genre where about one paragraph in twenty concerns the dispute.
 const OFF_TOPIC: &str = include_str!("corpus/news-off-topic.txt");
+/// Japanese and Russian wire copy written for this bench, a third of it about the dispute.
+const MIXED_JA: &str = include_str!("corpus/news-mixed-ja.txt");
+/// See [`MIXED_JA`].
+const MIXED_RU: &str = include_str!("corpus/news-mixed-ru.txt");
 
 /// `source` repeated to at least `bytes` bytes.
 fn corpus(source: &str, bytes: usize) -> String {
@@ -92,21 +97,13 @@ fn ratio() {
             .expect("text")
             .with_published("2018-11-15".parse().expect("date"));
         let mb = text.len() as f64 / (1 << 20) as f64;
-        let time = |f: &dyn Fn()| {
-            f();
-            let start = Instant::now();
-            for _ in 0..3 {
-                f();
-            }
-            start.elapsed().as_secs_f64() / 3.0
-        };
-        let whole = time(&|| {
+        let whole = seconds(&|| {
             black_box(extractor.extract(&doc));
         });
-        let pass = time(&|| {
+        let pass = seconds(&|| {
             black_box(bare.find_iter(&text).count());
         });
-        let names_pass = time(&|| {
+        let names_pass = seconds(&|| {
             black_box(names.find_iter(&text).count());
         });
         println!(
@@ -120,6 +117,54 @@ fn ratio() {
     }
 }
 
+/// Seconds per run of `f`, the mean of three after a warm-up.
+fn seconds(f: &dyn Fn()) -> f64 {
+    f();
+    let start = Instant::now();
+    for _ in 0..3 {
+        f();
+    }
+    start.elapsed().as_secs_f64() / 3.0
+}
+
+/// Issue 11's goals, from timed loops in one run: Japanese and Russian news through the
+/// same cascade within 2x the English time per byte; an extractor holding all three packs
+/// no more than 20% slower on English than one holding the English pack alone.
+fn languages() {
+    let data = Dataset::builtin();
+    let all = Extractor::new(data).expect("builtin data");
+    let english = Lexicon::builtin().expect("packs").iter().find(|p| p.language() == "en").cloned();
+    let english_only = Extractor::with_lexicons(data, english).expect("the English pack");
+    let published = "2018-11-15".parse().expect("date");
+    let doc = |source: &str| {
+        Document::new("bench.txt", corpus(source, 4 << 20)).expect("text").with_published(published)
+    };
+    let per_mb = |extractor: &Extractor<'_>, doc: &Document| {
+        seconds(&|| {
+            black_box(extractor.extract(doc));
+        }) / (doc.text().len() as f64 / (1 << 20) as f64)
+    };
+    let en = doc(MIXED);
+    let en_time = per_mb(&all, &en);
+    for (lang, source) in [("ja", MIXED_JA), ("ru", MIXED_RU)] {
+        let d = doc(source);
+        let t = per_mb(&all, &d);
+        println!(
+            "extract languages ({lang}): {:.1} MB/s against English {:.1} MB/s, time per byte {:.2}x English (goal <= 2)",
+            1.0 / t,
+            1.0 / en_time,
+            t / en_time
+        );
+    }
+    let alone = per_mb(&english_only, &en);
+    println!(
+        "extract languages (English, three packs against one): {:.1} MB/s against {:.1} MB/s, {:+.0}% time (goal <= +20%)",
+        1.0 / en_time,
+        1.0 / alone,
+        (en_time / alone - 1.0) * 100.0
+    );
+}
+
 criterion_group!(benches, throughput, pathological);
 
 fn main() {
@@ -127,6 +172,9 @@ fn main() {
     let filter: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
     if filter.is_empty() || filter.iter().any(|f| "extract ratio".contains(f.as_str())) {
         ratio();
+    }
+    if filter.is_empty() || filter.iter().any(|f| "extract languages".contains(f.as_str())) {
+        languages();
     }
     Criterion::default().configure_from_args().final_summary();
 }

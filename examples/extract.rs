@@ -78,8 +78,7 @@ fn summary(x: &Extraction, text: &str) -> String {
     }
     let _ = writeln!(s, "quotes:");
     for q in x.quotes.iter().filter(|q| q.speaker.is_some()) {
-        let words: Vec<&str> = q.evidence.text(text).split_whitespace().collect();
-        let short = if words.len() > 14 { format!("{} …", words[..14].join(" ")) } else { words.join(" ") };
+        let short = shorten(q.evidence.text(text), 14);
         let _ = writeln!(s, "  {}: \"{short}\"", q.speaker.as_deref().unwrap_or("?"));
     }
     let _ = writeln!(s, "events:");
@@ -89,23 +88,37 @@ fn summary(x: &Extraction, text: &str) -> String {
         let _ = writeln!(
             s,
             "  {:<10} {:<16} {}{about}  «{}»",
-            e.date,
-            e.kind,
+            e.date.to_string(),
+            e.kind.to_string(),
             actors.join("+"),
-            e.evidence.text(text)
+            shorten(e.evidence.text(text), 10)
         );
     }
     let _ = writeln!(s, "positions:");
     for p in &x.positions {
         let date = p.date.map_or("?".into(), |d| d.to_string());
         let by = p.speaker.as_deref().map(|s| format!(" (said by {s})")).unwrap_or_default();
-        let _ = writeln!(s, "  {:<10} {:<14} {}{by}  «{}»", date, p.holder, p.formula, p.evidence.text(text));
+        let (holder, evidence) = (p.holder.to_string(), shorten(p.evidence.text(text), 10));
+        let _ = writeln!(s, "  {date:<10} {holder:<14} {}{by}  «{evidence}»", p.formula);
     }
     let _ = writeln!(s, "figures:");
     for f in &x.figures {
-        let _ = writeln!(s, "  {} {} ({})  «{}»", f.value, f.unit, f.what, f.evidence.text(text));
+        let _ =
+            writeln!(s, "  {} {} ({})  «{}»", f.value, f.unit, f.what, shorten(f.evidence.text(text), 10));
     }
     s
+}
+
+/// The first `words` words of `text` (characters, for text without spaces), then "…".
+fn shorten(text: &str, words: usize) -> String {
+    let split: Vec<&str> = text.split_whitespace().collect();
+    if split.len() > words {
+        return format!("{} …", split[..words].join(" "));
+    }
+    if split.len() == 1 && text.chars().count() > words * 4 {
+        return format!("{}…", text.chars().take(words * 4).collect::<String>());
+    }
+    split.join(" ")
 }
 
 fn main() -> ExitCode {

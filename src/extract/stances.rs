@@ -652,11 +652,15 @@ pub(crate) fn positions(
             && matches!(trigger, Trigger::Predicate { means: Means::Claim | Means::Keep, .. });
         // Undated: the publication date, unless the holder did not exist then, when an
         // agreement of its the sentence names dates it ("Under the 1956 declaration, the
-        // Soviet Union agreed to …").
+        // Soviet Union agreed to …"), else one the sentence before names ("… the 1956
+        // declaration. The declaration promised that the Soviet Union would …").
         let undated = date.is_none();
         let date = date.or(scan.published);
+        let from = scan.sentence_of(s.start).checked_sub(1).map_or(s.start, |k| scan.sentence(k).start);
         let agreement_date = |state: &PartyId| {
-            starting_in(agreements, |a| a.at.start, &s).iter().find_map(|a| {
+            let own = starting_in(agreements, |a| a.at.start, &s).iter();
+            let before = starting_in(agreements, |a| a.at.start, &(from..s.start)).iter().rev();
+            own.chain(before).find_map(|a| {
                 let agreement = scan.data.agreement(a.item.agreement);
                 if a.item.implied || !agreement.parties.contains(state) {
                     return None;
