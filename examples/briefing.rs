@@ -13,6 +13,7 @@
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use kuril_dispute::{Citation, Dataset, Formula, IslandSet, PartyId, Position, SourceId};
@@ -22,13 +23,32 @@ const WIDTH: usize = 100;
 const SECTIONS: [&str; 5] = ["islands", "agreements", "formulas", "positions", "sources"];
 
 fn main() -> ExitCode {
-    let mut args = std::env::args().skip(1);
+    let mut args = Vec::new();
+    for arg in std::env::args_os().skip(1) {
+        match arg.into_string() {
+            Ok(a) => args.push(a),
+            Err(bad) => {
+                eprintln!("briefing: argument {bad:?} is not UTF-8");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let mut args = args.into_iter();
     let mut dir: Option<String> = None;
     let mut only: Option<String> = None;
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "--data" => dir = args.next(),
-            "--only" => only = args.next(),
+            "--data" | "--only" => {
+                let Some(value) = args.next().filter(|v| !v.starts_with("--")) else {
+                    eprintln!("briefing: {arg} needs a value (try --help)");
+                    return ExitCode::from(2);
+                };
+                if arg == "--data" {
+                    dir = Some(value);
+                } else {
+                    only = Some(value);
+                }
+            }
             "-h" | "--help" => {
                 println!("usage: briefing [--data DIR] [--only {}]", SECTIONS.join("|"));
                 return ExitCode::SUCCESS;
@@ -77,8 +97,15 @@ fn main() -> ExitCode {
     if show("sources") {
         sources(&mut out, data);
     }
-    print!("{out}");
-    ExitCode::SUCCESS
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe or a full disk: a message, not a panic.
+        Err(e) => {
+            eprintln!("briefing: cannot write the output: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// Wraps `text` to `WIDTH`, every line indented by `indent` spaces.

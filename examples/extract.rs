@@ -11,6 +11,7 @@
 //! in parallel. A file that cannot be read is reported on stderr, the others go on, and
 //! the exit status is 1.
 
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use kuril_dispute::extract::{Document, Extraction, Extractor};
@@ -21,7 +22,7 @@ struct Options {
     json: bool,
     findings: bool,
     published: Option<PartialDate>,
-    files: Vec<String>,
+    files: Vec<std::path::PathBuf>,
 }
 
 fn parse_args() -> Result<Options, String> {
@@ -32,9 +33,18 @@ fn parse_args() -> Result<Options, String> {
         published: None,
         files: Vec::new(),
     };
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
+    // File names may be any bytes the system allows; options are text.
+    let mut args = std::env::args_os().skip(1);
+    while let Some(raw) = args.next() {
+        let Some(arg) = raw.to_str() else {
+            if raw.as_encoded_bytes().starts_with(b"-") {
+                return Err(format!("option {raw:?} is not UTF-8"));
+            }
+            options.files.push(raw.into());
+            continue;
+        };
+        let mut args = args.by_ref().map(|a| a.into_string().unwrap_or_else(|bad| format!("{bad:?}")));
+        match arg {
             "--json" => options.json = true,
             "--findings" => options.findings = true,
             "--max-bytes" => {
@@ -47,7 +57,7 @@ fn parse_args() -> Result<Options, String> {
             }
             "-h" | "--help" => return Err(String::new()),
             flag if flag.starts_with('-') => return Err(format!("unknown option {flag}")),
-            file => options.files.push(file.to_string()),
+            file => options.files.push(file.into()),
         }
     }
     if options.files.is_empty() {
@@ -162,9 +172,10 @@ fn main() -> ExitCode {
                             }
                             let x = extractor.extract(&doc);
                             if options.findings {
-                                serde_json::to_string(&x).map_err(|e| format!("{file}: {e}"))
+                                serde_json::to_string(&x).map_err(|e| format!("{}: {e}", file.display()))
                             } else if options.json {
-                                serde_json::to_string(&x.record()).map_err(|e| format!("{file}: {e}"))
+                                serde_json::to_string(&x.record())
+                                    .map_err(|e| format!("{}: {e}", file.display()))
                             } else {
                                 Ok(summary(&x, doc.text()))
                             }
@@ -179,14 +190,25 @@ fn main() -> ExitCode {
             .collect()
     });
     let mut failed = false;
+    let mut stdout = std::io::stdout().lock();
     for r in results {
         match r {
-            Ok(out) => println!("{out}"),
+            Ok(out) => {
+                if let Err(e) = writeln!(stdout, "{out}") {
+                    // A closed pipe or a full disk: a message, not a panic.
+                    eprintln!("extract: cannot write the output: {e}");
+                    return ExitCode::FAILURE;
+                }
+            }
             Err(e) => {
                 eprintln!("extract: {e}");
                 failed = true;
             }
         }
+    }
+    if let Err(e) = stdout.flush() {
+        eprintln!("extract: cannot write the output: {e}");
+        return ExitCode::FAILURE;
     }
     if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
 }

@@ -9,6 +9,7 @@
 //! A directory that cannot be written is reported (with its path) and the program exits
 //! with status 1.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -25,8 +26,15 @@ fn main() -> ExitCode {
     let dir = arg.map_or_else(|| PathBuf::from("target/kuril-maps"), PathBuf::from);
     match run(&dir) {
         Ok(paths) => {
-            for p in paths {
-                println!("{}", p.display());
+            let mut stdout = std::io::stdout().lock();
+            let listed = paths
+                .iter()
+                .try_for_each(|p| writeln!(stdout, "{}", p.display()))
+                .and_then(|()| stdout.flush());
+            if let Err(e) = listed {
+                // A closed pipe or a full disk: a message, not a panic.
+                eprintln!("maps: cannot write the list of files: {e}");
+                return ExitCode::FAILURE;
             }
             ExitCode::SUCCESS
         }

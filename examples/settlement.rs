@@ -12,31 +12,76 @@ use kuril_dispute::{
     Blocker, Dataset, Facet, FormulaId, PartialDate, PartyId, Position, Rejection, SettlementSpace, Stance,
 };
 
+use std::io::Write as _;
+use std::process::ExitCode;
+
 const DATES: [&str; 8] = ["1956", "1993", "2001", "2013", "2016", "2018-11", "2020", "2022"];
 
-fn main() {
+/// Appends a line to the report (`say!(out)`: an empty one).
+macro_rules! say {
+    ($out:expr) => {
+        $out.push('\n')
+    };
+    ($out:expr, $($arg:tt)*) => {{
+        use std::fmt::Write as _;
+        let _ = writeln!($out, $($arg)*);
+    }};
+}
+
+fn main() -> ExitCode {
     let data = Dataset::builtin();
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args = Vec::new();
+    for arg in std::env::args_os().skip(1) {
+        match arg.to_str() {
+            Some("-h" | "--help") => {
+                println!(
+                    "usage: settlement [DATE...]   (dates as YYYY, YYYY-MM or YYYY-MM-DD; default: {})",
+                    DATES.join(" ")
+                );
+                return ExitCode::SUCCESS;
+            }
+            Some(a) => args.push(a.to_string()),
+            None => {
+                eprintln!("settlement: argument {arg:?} is not UTF-8");
+                return ExitCode::from(2);
+            }
+        }
+    }
     let dates: Vec<String> =
         if args.is_empty() { DATES.iter().map(|d| d.to_string()).collect() } else { args };
+    let mut out = String::new();
     for text in &dates {
         let date: PartialDate = match text.parse() {
             Ok(d) => d,
             Err(e) => {
-                eprintln!("{e}");
-                std::process::exit(2);
+                eprintln!("settlement: {e} (try --help)");
+                return ExitCode::from(2);
             }
         };
-        report(data, &data.settlement_space(&date));
+        report(&mut out, data, &data.settlement_space(&date));
     }
 
     // What if Japan had accepted "two plus alpha" in September 2018, when Putin proposed a
     // treaty without preconditions?
     let date = PartialDate::month(2018, 9).expect("September 2018 is a valid month");
     let what_if = Position::hypothetical(PartyId::JAPAN, FormulaId::TwoPlusAlpha, date);
-    println!();
-    println!("== What if? {}", what_if.summary);
-    report(data, &data.settlement_space(&date).with_hypothetical(what_if));
+    say!(out);
+    say!(out, "== What if? {}", what_if.summary);
+    report(&mut out, data, &data.settlement_space(&date).with_hypothetical(what_if));
+    emit("settlement", &out)
+}
+
+/// Writes the report to standard output; a closed pipe or a full disk is a message and
+/// exit status 1, not a panic.
+fn emit(program: &str, text: &str) -> ExitCode {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{program}: cannot write the output: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// Who stated a position: the speaker's name, or the office.
@@ -61,48 +106,50 @@ fn side_name<'a>(data: &'a Dataset, id: &'a PartyId) -> &'a str {
     data.party(id).map_or(id.as_str(), |p| p.name.as_str())
 }
 
-fn report(data: &Dataset, space: &SettlementSpace<'_>) {
+fn report(out: &mut String, data: &Dataset, space: &SettlementSpace<'_>) {
     let date = space.date();
     let silent = space.silent_sides();
-    println!();
+    say!(out);
     if !silent.is_empty() {
         let names: Vec<_> = silent.iter().map(|s| side_name(data, s)).collect();
-        println!("== {date}: the space cannot be computed: no position of {} is in force", names.join(", "));
+        say!(out, "== {date}: the space cannot be computed: no position of {} is in force", names.join(", "));
         return;
     }
     if space.is_empty() {
-        println!("== {date}: the space is EMPTY — no outcome is accepted by every side");
+        say!(out, "== {date}: the space is EMPTY — no outcome is accepted by every side");
     } else {
         let settlements = space.minimal_outcomes().len();
-        println!(
+        say!(
+            out,
             "== {date}: the space is NOT EMPTY — {settlements} settlement(s) accepted by every side ({} outcomes counting optional clauses)",
             space.len()
         );
     }
-    println!("   Stances in force:");
+    say!(out, "   Stances in force:");
     for stance in space.stances() {
-        print_stance(data, stance);
+        print_stance(out, data, stance);
     }
     if space.is_empty() {
-        println!("   Nearest outcomes (rejected by only one side), and what blocks them:");
-        print_nearest(data, &space.nearest(), 2);
+        say!(out, "   Nearest outcomes (rejected by only one side), and what blocks them:");
+        print_nearest(out, data, &space.nearest(), 2);
     } else {
-        println!("   In the space (with only the clauses someone asks for):");
+        say!(out, "   In the space (with only the clauses someone asks for):");
         for outcome in space.minimal_outcomes() {
-            println!("     • {outcome}");
+            say!(out, "     • {outcome}");
         }
-        println!("   Just outside it, and what blocks it:");
-        print_nearest(data, &space.nearest(), 1);
+        say!(out, "   Just outside it, and what blocks it:");
+        print_nearest(out, data, &space.nearest(), 1);
     }
 }
 
-fn print_stance(data: &Dataset, stance: &Stance<'_>) {
-    println!("     {}:", side_name(data, &stance.party));
+fn print_stance(out: &mut String, data: &Dataset, stance: &Stance<'_>) {
+    say!(out, "     {}:", side_name(data, &stance.party));
     for held in &stance.held {
         let p = &held.position;
         let facets: Vec<&str> = held.facets.iter().map(Facet::into).collect();
         let tag = if held.hypothetical { " (HYPOTHETICAL)" } else { "" };
-        println!(
+        say!(
+            out,
             "       {} {}{tag} — {} [stands on: {}]",
             p.stated,
             who(data, p),
@@ -113,7 +160,7 @@ fn print_stance(data: &Dataset, stance: &Stance<'_>) {
 }
 
 /// Prints the nearest rejections, `per_group` outcomes for each set of blocking sides.
-fn print_nearest(data: &Dataset, nearest: &[Rejection<'_>], per_group: usize) {
+fn print_nearest(out: &mut String, data: &Dataset, nearest: &[Rejection<'_>], per_group: usize) {
     let mut groups: Vec<(Vec<&PartyId>, Vec<&Rejection<'_>>)> = Vec::new();
     for r in nearest {
         let sides = r.blocking_sides();
@@ -127,24 +174,24 @@ fn print_nearest(data: &Dataset, nearest: &[Rejection<'_>], per_group: usize) {
         let more = list.len().saturating_sub(per_group);
         let more = if more > 0 { format!(" ({more} more, not shown)") } else { String::new() };
         let by = if names.len() == 1 { format!("{} only", names.join("")) } else { names.join(" and ") };
-        println!("     Rejected by {by}{more}:");
+        say!(out, "     Rejected by {by}{more}:");
         for r in list.into_iter().take(per_group) {
-            println!("     • {}", r.outcome);
+            say!(out, "     • {}", r.outcome);
             for b in &r.blockers {
-                print_blocker(data, b);
+                print_blocker(out, data, b);
             }
         }
     }
 }
 
-fn print_blocker(data: &Dataset, b: &Blocker<'_>) {
+fn print_blocker(out: &mut String, data: &Dataset, b: &Blocker<'_>) {
     let p = b.position;
     let why: Vec<String> = b.objections.iter().map(|o| o.to_string()).collect();
-    println!("         rejected by {} ({}, {}): {}", p.id, who(data, p), p.stated, why.join("; "));
+    say!(out, "         rejected by {} ({}, {}): {}", p.id, who(data, p), p.stated, why.join("; "));
     if b.cite().is_empty() {
-        println!("           (hypothetical: no source)");
+        say!(out, "           (hypothetical: no source)");
     }
     for c in b.cite() {
-        println!("           {c}");
+        say!(out, "           {c}");
     }
 }
