@@ -1,5 +1,6 @@
 //! Benchmarks: loading grows linearly with the input. The built-in files plus N extra
-//! events, and a formula with N transfers, at N and 2N and 4N; JSON and TOML round trips.
+//! events, a chain of N predecessor states, and a formula with N transfers, at N and 2N
+//! and 4N; JSON and TOML round trips.
 //!
 //! Run with `cargo bench --bench large_input`. Compare the times of N, 2N and 4N in one
 //! run: linear loading doubles them, quadratic loading would quadruple them.
@@ -53,11 +54,33 @@ fn with_transfers(n: usize) -> Vec<(String, String)> {
     files
 }
 
+/// The built-in files with `n` more parties, each the predecessor of the next.
+fn with_chain(n: usize) -> Vec<(String, String)> {
+    let mut files = builtin_files();
+    let parties = &mut files[3].1;
+    for i in 0..n {
+        let predecessor = if i == 0 { "japan".to_owned() } else { format!("chain-{}", i - 1) };
+        parties.push_str(&format!(
+            "\n[[party]]\nid = \"chain-{i}\"\nname = \"State {i}\"\npredecessor = \"{predecessor}\"\ncite = [\"corpus-000\"]\n"
+        ));
+    }
+    files
+}
+
 fn large_tables(c: &mut Criterion) {
     let mut group = c.benchmark_group("from_toml, built-in + N events");
     group.sample_size(10);
     for n in [5_000, 10_000, 20_000] {
         let files = with_events(n);
+        assert!(load(&files).is_ok());
+        group.bench_with_input(BenchmarkId::from_parameter(n), &files, |b, f| b.iter(|| load(black_box(f))));
+    }
+    group.finish();
+
+    let mut group = c.benchmark_group("from_toml, a chain of N predecessor states");
+    group.sample_size(10);
+    for n in [10_000, 20_000, 40_000] {
+        let files = with_chain(n);
         assert!(load(&files).is_ok());
         group.bench_with_input(BenchmarkId::from_parameter(n), &files, |b, f| b.iter(|| load(black_box(f))));
     }

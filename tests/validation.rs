@@ -333,6 +333,47 @@ fn predecessor_cycle() {
     );
 }
 
+/// `n` parties `chain-0 … chain-{n-1}`, each the predecessor of the next; the first's
+/// predecessor is `first`.
+fn chain(prefix: &str, n: usize, first: Option<&str>) -> String {
+    let mut out = String::new();
+    for i in 0..n {
+        let predecessor = if i == 0 { first.map(str::to_owned) } else { Some(format!("{prefix}-{}", i - 1)) };
+        out.push_str(&format!(
+            "\n[[party]]\nid = \"{prefix}-{i}\"\nname = \"State {i}\"\n{}cite = [\"corpus-000\"]\n",
+            predecessor.map(|p| format!("predecessor = \"{p}\"\n")).unwrap_or_default()
+        ));
+    }
+    out
+}
+
+#[test]
+fn long_chains_of_predecessors_load_and_a_cycle_names_every_party_on_it() {
+    // A clean chain of 3,000 states loads (walked once, not once per state).
+    let dir = copy_of_data();
+    append(&dir, "parties.toml", &chain("clean", 3_000, Some("japan")));
+    Dataset::from_dir(dir.path()).expect("a long clean chain is valid");
+    // A chain whose last state is the predecessor of its first: all 500 are reported, and
+    // a state whose chain runs into that cycle too, but not a clean chain beside it.
+    let dir = copy_of_data();
+    append(&dir, "parties.toml", &chain("loop", 500, Some("loop-499")));
+    append(&dir, "parties.toml", &chain("into", 1, Some("loop-250")));
+    append(&dir, "parties.toml", &chain("clean", 500, None));
+    let err = load_err(&dir);
+    let mut cyclic: Vec<String> = err
+        .problems()
+        .iter()
+        .filter_map(|p| match p {
+            Problem::Invalid { record, message, .. } if message.contains("cycle") => Some(record.clone()),
+            _ => None,
+        })
+        .collect();
+    cyclic.sort();
+    assert_eq!(cyclic.len(), 501, "{cyclic:?}");
+    assert!(cyclic.contains(&"party into-0".to_owned()));
+    assert!(!cyclic.iter().any(|r| r.starts_with("party clean")));
+}
+
 #[test]
 fn missing_file_not_utf8_and_too_large() {
     let dir = copy_of_data();
