@@ -56,6 +56,7 @@ fn parse_args() -> Result<Options, String> {
                 options.published = Some(value.parse().map_err(|e| format!("--published: {e}"))?);
             }
             "-h" | "--help" => return Err(String::new()),
+            "-" => options.files.push("-".into()),
             flag if flag.starts_with('-') => return Err(format!("unknown option {flag}")),
             file => options.files.push(file.into()),
         }
@@ -139,7 +140,7 @@ fn main() -> ExitCode {
                 eprintln!("extract: {e}");
             }
             eprintln!(
-                "usage: extract [--json | --findings] [--published YYYY-MM-DD] [--max-bytes N] FILE..."
+                "usage: extract [--json | --findings] [--published YYYY-MM-DD] [--max-bytes N] FILE... (- for standard input)"
             );
             return ExitCode::from(2);
         }
@@ -165,8 +166,12 @@ fn main() -> ExitCode {
                     files
                         .iter()
                         .map(|file| {
-                            let mut doc = Document::from_path_with_limit(file, options.max_bytes)
-                                .map_err(|e| e.to_string())?;
+                            let read = if file.as_os_str() == "-" {
+                                Document::from_reader("stdin", std::io::stdin().lock(), options.max_bytes)
+                            } else {
+                                Document::from_path_with_limit(file, options.max_bytes)
+                            };
+                            let mut doc = read.map_err(|e| e.to_string())?;
                             if let Some(p) = options.published {
                                 doc = doc.with_published(p);
                             }

@@ -143,6 +143,15 @@ pub enum Problem {
         /// The first.
         first: PathBuf,
     },
+    /// A table file is not a regular file (a named pipe, a device, a directory, a dangling
+    /// symbolic link): refused before it is opened.
+    #[error("{}: not a regular file ({what})", path.display())]
+    NotAFile {
+        /// The file.
+        path: PathBuf,
+        /// What it is instead.
+        what: &'static str,
+    },
     /// A file is larger than the loader accepts.
     #[error("{}: {size} bytes is larger than the limit of {limit} bytes", path.display())]
     TooLarge {
@@ -308,6 +317,7 @@ impl Problem {
             | Problem::UnknownFile { .. }
             | Problem::DuplicateFile { .. }
             | Problem::TooLarge { .. }
+            | Problem::NotAFile { .. }
             | Problem::NotUtf8 { .. } => None,
             Problem::Syntax { at, .. }
             | Problem::UnknownField { at, .. }

@@ -170,6 +170,7 @@ mod error;
 mod event;
 pub mod export;
 pub mod extract;
+mod file;
 mod formula;
 mod geography;
 mod id;

@@ -68,3 +68,26 @@ fn the_example_reports_a_bad_file_and_goes_on() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains(r#""doc":"good.txt""#), "{stdout}");
 }
+
+/// Devices and pipes are refused by path (a device never ends, a FIFO blocks); a stream
+/// read with `from_reader` stops one byte past the limit.
+#[cfg(unix)]
+#[test]
+fn devices_and_pipes_are_refused_and_streams_are_bounded() {
+    let e = Document::from_path_with_limit("/dev/zero", 10).unwrap_err();
+    assert!(matches!(e, DocumentError::NotAFile { what: "a character device", .. }), "{e}");
+    assert_eq!(e.to_string(), "document zero: not a regular file (a character device)");
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.txt");
+    if std::process::Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success()) {
+        let e = Document::from_path(&fifo).unwrap_err();
+        assert!(matches!(e, DocumentError::NotAFile { .. }), "{e}");
+        assert!(e.to_string().contains("a named pipe (FIFO)"), "{e}");
+    }
+    let e = Document::from_reader("stdin", std::io::repeat(b'a'), 1 << 20).unwrap_err();
+    assert!(
+        matches!(e, DocumentError::TooLarge { size, max, .. } if size == (1 << 20) + 1 && max == 1 << 20)
+    );
+    let doc = Document::from_reader("stdin", &b"Tokyo protested."[..], 100).unwrap();
+    assert_eq!(doc.text(), "Tokyo protested.");
+}

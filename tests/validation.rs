@@ -457,3 +457,25 @@ fn from_toml_reads_in_memory_files() {
     assert!(err.problems().iter().any(|p| matches!(p, Problem::DuplicateFile { .. })), "{err}");
     assert!(err.problems().iter().any(|p| matches!(p, Problem::UnknownFile { .. })), "{err}");
 }
+
+/// A named pipe where a table should be: refused at once (opening it would block until a
+/// writer came), and a dangling symbolic link says so instead of "missing".
+#[cfg(unix)]
+#[test]
+fn a_fifo_or_a_dangling_link_as_a_table_is_refused() {
+    let dir = copy_of_data();
+    let positions = file(&dir, "positions.toml");
+    fs::remove_file(&positions).unwrap();
+    let made = std::process::Command::new("mkfifo").arg(&positions).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("mkfifo is not available: the FIFO case is skipped");
+    } else {
+        let p = only_problem(&dir);
+        assert!(matches!(&p, Problem::NotAFile { what, .. } if what.contains("FIFO")), "{p}");
+        fs::remove_file(&positions).unwrap();
+    }
+    std::os::unix::fs::symlink(dir.path().join("no-such-file.toml"), &positions).unwrap();
+    let p = only_problem(&dir);
+    assert!(matches!(&p, Problem::NotAFile { what, .. } if what.contains("dangling")), "{p}");
+    assert!(p.to_string().ends_with("positions.toml: not a regular file (a dangling symbolic link)"), "{p}");
+}

@@ -244,18 +244,20 @@ pub(crate) fn read_dir_files(dir: &Path) -> Result<Vec<(String, String)>, Vec<Pr
 }
 
 fn read_file(path: &Path) -> Result<String, Box<Problem>> {
-    use std::io::Read;
     let io = |e: std::io::Error| {
         Box::new(Problem::Io { path: path.to_owned(), kind: e.kind(), message: e.to_string() })
     };
+    // A named pipe would block and a device never ends: refused before opening.
+    if let Some(what) = crate::file::not_regular(path).map_err(io)? {
+        return Err(Box::new(Problem::NotAFile { path: path.to_owned(), what }));
+    }
     let file = std::fs::File::open(path).map_err(io)?;
     let size = file.metadata().map_err(io)?.len();
     if size > MAX_FILE_BYTES {
         return Err(Box::new(Problem::TooLarge { path: path.to_owned(), size, limit: MAX_FILE_BYTES }));
     }
-    let mut bytes = Vec::new();
-    // Read at most one byte past the limit, in case the file grew after `metadata`.
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
+    // At most one byte past the limit, in case the file grew after `metadata`.
+    let bytes = crate::file::read_bounded(file, MAX_FILE_BYTES).map_err(io)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         let size = bytes.len() as u64;
         return Err(Box::new(Problem::TooLarge { path: path.to_owned(), size, limit: MAX_FILE_BYTES }));

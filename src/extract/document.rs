@@ -46,6 +46,16 @@ pub enum DocumentError {
         /// The document's id.
         doc: String,
     },
+    /// The path is not a regular file (a named pipe, a device, a directory, a dangling
+    /// symbolic link): refused before it is opened, since a pipe would block and a device
+    /// never ends. Read such a source with [`Document::from_reader`].
+    #[error("document {doc}: not a regular file ({what})")]
+    NotAFile {
+        /// The document's id (its file name).
+        doc: String,
+        /// What it is instead.
+        what: &'static str,
+    },
     /// Larger than the limit.
     #[error("document {doc}: {size} bytes, more than the limit of {max} bytes")]
     TooLarge {
@@ -134,12 +144,51 @@ impl Document {
         let path = path.as_ref();
         let doc =
             path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-        let size =
-            std::fs::metadata(path).map_err(|source| DocumentError::Io { doc: doc.clone(), source })?.len();
+        let io = |doc: &String| {
+            let doc = doc.clone();
+            move |source| DocumentError::Io { doc, source }
+        };
+        if let Some(what) = crate::file::not_regular(path).map_err(io(&doc))? {
+            return Err(DocumentError::NotAFile { doc, what });
+        }
+        let file = std::fs::File::open(path).map_err(io(&doc))?;
+        let size = file.metadata().map_err(io(&doc))?.len();
         if size > max_bytes as u64 {
             return Err(DocumentError::TooLarge { doc, size, max: max_bytes });
         }
-        let bytes = std::fs::read(path).map_err(|source| DocumentError::Io { doc: doc.clone(), source })?;
+        // Bounded, in case the file grew since.
+        Self::from_reader(doc, file, max_bytes)
+    }
+
+    /// A document read from any source (standard input, a pipe, a socket) of at most
+    /// `max_bytes`: reading stops one byte past the limit, so an endless source is refused
+    /// without being read whole.
+    ///
+    /// ```
+    /// use kuril_dispute::extract::{Document, DocumentError};
+    ///
+    /// let doc = Document::from_reader("stdin", &b"Tokyo protested."[..], 1024)?;
+    /// assert_eq!(doc.text(), "Tokyo protested.");
+    /// let endless = std::io::repeat(b'a');
+    /// assert!(matches!(Document::from_reader("zero", endless, 10), Err(DocumentError::TooLarge { .. })));
+    /// # Ok::<(), DocumentError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// The source cannot be read, is over the limit, or any error of
+    /// [`Document::from_bytes_with_limit`].
+    pub fn from_reader(
+        doc: impl Into<String>,
+        from: impl std::io::Read,
+        max_bytes: usize,
+    ) -> Result<Self, DocumentError> {
+        let doc = doc.into();
+        let bytes = crate::file::read_bounded(from, max_bytes as u64)
+            .map_err(|source| DocumentError::Io { doc: doc.clone(), source })?;
+        if bytes.len() > max_bytes {
+            return Err(DocumentError::TooLarge { doc, size: bytes.len() as u64, max: max_bytes });
+        }
         Self::from_bytes_with_limit(doc, bytes, max_bytes)
     }
 

@@ -259,21 +259,19 @@ impl Lexicon {
     /// The file cannot be read, is too large or not UTF-8, or any problem of
     /// [`Lexicon::from_toml`].
     pub fn from_path(path: impl AsRef<Path>) -> Result<Lexicon, LexiconError> {
-        use std::io::Read;
         let path = path.as_ref();
         let one = |p: LexiconProblem| LexiconError { problems: vec![p] };
         let io =
             |e: std::io::Error| one(LexiconProblem::Io { path: path.to_owned(), message: e.to_string() });
-        let meta = std::fs::metadata(path).map_err(io)?;
-        if !meta.is_file() {
+        if let Some(what) = crate::file::not_regular(path).map_err(io)? {
             return Err(one(LexiconProblem::Io {
                 path: path.to_owned(),
-                message: "not a regular file".to_string(),
+                message: format!("not a regular file ({what})"),
             }));
         }
         let file = std::fs::File::open(path).map_err(io)?;
-        let mut bytes = Vec::new();
-        file.take(MAX_LEXICON_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
+        let meta = file.metadata().map_err(io)?;
+        let bytes = crate::file::read_bounded(file, MAX_LEXICON_BYTES).map_err(io)?;
         if bytes.len() as u64 > MAX_LEXICON_BYTES {
             return Err(one(LexiconProblem::TooLarge {
                 path: path.to_owned(),
