@@ -4,9 +4,18 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-/// Escapes text for XML content and double- or single-quoted attribute values.
+/// Whether XML 1.0 allows `c` in a document at all (not even as a character reference):
+/// tab, line feed and carriage return are the only control characters it allows, and
+/// U+FFFE and U+FFFF are not characters.
+fn xml_allows(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// Escapes text for XML content and double- or single-quoted attribute values; a
+/// character XML 1.0 forbids (a control character in a name) becomes U+FFFD, so the
+/// document stays well-formed.
 pub(crate) fn esc(text: &str) -> Cow<'_, str> {
-    if !text.contains(['&', '<', '>', '"', '\'']) {
+    if !text.contains(['&', '<', '>', '"', '\'']) && text.chars().all(xml_allows) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
@@ -17,6 +26,7 @@ pub(crate) fn esc(text: &str) -> Cow<'_, str> {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
+            c if !xml_allows(c) => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }
@@ -155,6 +165,13 @@ impl Svg {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_xml_forbids_are_replaced() {
+        assert_eq!(esc("Kuna\u{1}shir\u{1b}[0m"), "Kuna\u{FFFD}shir\u{FFFD}[0m");
+        assert_eq!(esc("tab\there\u{FFFE}"), "tab\there\u{FFFD}");
+        assert!(matches!(esc("Итуруп 択捉島"), Cow::Borrowed(_)));
+    }
 
     #[test]
     fn markup_in_labels_is_escaped() {
