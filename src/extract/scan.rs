@@ -153,6 +153,9 @@ impl<'a> Scan<'a> {
     /// Evidence for `range` in original offsets.
     pub fn evidence(&self, range: &Range<usize>) -> Evidence {
         let sentence = self.sentence(self.sentence_of(range.start));
+        // A span starting between two sentences (an opening quote after the last one's
+        // end) lies in the sentence it runs into: the evidence's sentence holds it.
+        let sentence = sentence.start.min(range.start)..sentence.end.max(range.end);
         let span = self.norm.original_range(range);
         let sentence = self.norm.original_range(&sentence);
         Evidence {
