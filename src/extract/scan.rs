@@ -49,7 +49,7 @@ impl<'a> Scan<'a> {
         published: Option<PartialDate>,
         infer: bool,
     ) -> Self {
-        let norm = Normalized::new(text);
+        let norm = Normalized::new(text, &pack.folds);
         let (sentences, hits, numbers, temporals, topical) = {
             let t: &str = &norm.text;
             let sentences = sentences(t, pack);
@@ -140,6 +140,11 @@ impl<'a> Scan<'a> {
         self.norm.text.get(range.clone()).unwrap_or_default()
     }
 
+    /// The text of a normalised range as the document writes it.
+    pub fn as_written(&self, range: &Range<usize>) -> &'a str {
+        self.norm.original_text(range)
+    }
+
     /// The index of the sentence holding offset `at` (or the next one).
     pub fn sentence_of(&self, at: usize) -> usize {
         self.sentences.partition_point(|s| s.end <= at).min(self.sentences.len().saturating_sub(1))
@@ -180,6 +185,15 @@ impl<'a> Scan<'a> {
             .iter()
             .filter(move |h| (h.end as usize) <= range.end)
             .flat_map(move |h| reader.entries(h).map(move |e| (h, e)))
+    }
+
+    /// Whether the name found at exactly `range` is in an oblique case (not a subject).
+    pub fn oblique_at(&self, range: &Range<usize>) -> bool {
+        self.hits
+            .get(self.hits_in(range))
+            .unwrap_or_default()
+            .iter()
+            .any(|h| h.range() == *range && self.reader.is_oblique(h))
     }
 
     /// Indices of the time expressions inside `range`.
