@@ -154,3 +154,76 @@ fn a_users_pack_adds_a_phrasing() {
     let mine = Extractor::with_lexicons(data, [pack]).expect("an extractor on it");
     assert_eq!(kinds(&mine), [EventKind::Meeting]);
 }
+
+// ------------------------------------------------------------------ the Russian pack
+
+fn russian(text: &str, published: &str) -> kuril_dispute::extract::Extraction {
+    let data = Dataset::builtin();
+    let x = Extractor::new(data).expect("the built-in extractor");
+    let doc =
+        Document::new("ru", text).expect("a document").with_published(published.parse().expect("a date"));
+    x.extract(&doc)
+}
+
+#[test]
+fn russian_names_are_found_in_every_case() {
+    use kuril_dispute::Island;
+    // Written for this test: each island and person in an oblique case.
+    let x = russian(
+        "На Итурупе и Кунашире прошли учения; у Шикотана и островов Хабомаи дежурили \
+         пограничники. Об этом рассказал Сергею Лаврову глава ведомства.",
+        "2021-05-12",
+    );
+    assert_eq!(x.lang, "ru");
+    let islands: Vec<Island> = x.islands.iter().flat_map(|m| m.islands.iter()).collect();
+    for island in [Island::Iturup, Island::Kunashir, Island::Shikotan, Island::Habomai] {
+        assert!(islands.contains(&island), "{island:?} in {islands:?}");
+    }
+    // The person is named in the nominative, whatever the case written.
+    let lavrov = x.people.iter().find(|p| p.person.as_ref().is_some_and(|id| id.as_str() == "sergei-lavrov"));
+    let lavrov = lavrov.unwrap_or_else(|| panic!("{:#?}", x.people));
+    assert_eq!(lavrov.name, "Сергей Лавров");
+}
+
+#[test]
+fn russian_letters_read_alike_and_names_keep_their_spelling() {
+    // ё is often printed as е: the name is found either way and kept as the text writes it.
+    for (written, expected) in [("Ёсихидэ Суга", "Ёсихидэ Суга"), ("Есихидэ Суга", "Есихидэ Суга")]
+    {
+        let x = russian(
+            &format!("Генсек кабмина {written} заявил протест в связи с учениями на Кунашире."),
+            "2019-08-02",
+        );
+        let names: Vec<&str> = x.people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, [expected], "{written}");
+        assert_eq!(x.people[0].party.as_ref().map(|p| p.as_str()), Some("japan"));
+    }
+}
+
+#[test]
+fn a_russian_date_is_resolved_against_publication() {
+    let x = russian("Премьер-министр России во вторник посетил Итуруп.", "2019-08-02");
+    let dates: Vec<String> = x.events.iter().map(|e| e.date.to_string()).collect();
+    assert_eq!(dates, ["2019-07-30"], "{:#?}", x.events);
+    let x = russian("Путин и Абэ встретились 22 января 2019 года в Москве.", "2019-01-25");
+    let meeting = x.events.iter().find(|e| e.kind == EventKind::Meeting).expect("the meeting");
+    assert_eq!(meeting.date.to_string(), "2019-01-22");
+    // "Ранее" opens undated background: no date at publication.
+    let x = russian("Ранее Лавров посетил Итуруп.", "2019-08-02");
+    assert!(x.events.is_empty(), "{:#?}", x.events);
+}
+
+#[test]
+fn a_russian_stance_has_its_holder() {
+    let x = russian(
+        "Суверенитет России над южными Курилами не подлежит обсуждению, заявил глава МИД РФ Сергей Лавров.",
+        "2019-01-15",
+    );
+    let found: Vec<(String, String)> =
+        x.positions.iter().map(|p| (p.holder.to_string(), p.formula.to_string())).collect();
+    assert_eq!(found, [("russia".to_string(), "status-quo".to_string())]);
+    // The state in an oblique case is the object, not the holder.
+    let x = russian("Москва не намерена передавать Японии острова, подчеркнул Лавров.", "2019-02-12");
+    let holders: Vec<String> = x.positions.iter().map(|p| p.holder.to_string()).collect();
+    assert_eq!(holders, ["russia"], "{:#?}", x.positions);
+}

@@ -299,7 +299,19 @@ pub(crate) fn events(
                         matches!(e, super::reader::Entry::Party { .. } | super::reader::Entry::Person { .. })
                     })
             });
-            if !named_before {
+            // In a language of free word order the subject may follow ("заявил Лавров").
+            let named_after = pack.subject_after_verb && {
+                let after = verb.end..floor_boundary(text, (verb.end + 80).min(range.end));
+                let named = scan.hits_in(&after).filter_map(|i| scan.hits.get(i)).find(|h| {
+                    scan.reader.entries(h).any(|e| {
+                        matches!(e, super::reader::Entry::Party { .. } | super::reader::Entry::Person { .. })
+                    })
+                });
+                named.is_some_and(|h| {
+                    text.get(verb.end..h.start as usize).is_some_and(|g| !g.contains([',', '%', '.']))
+                })
+            };
+            if !named_before && !named_after {
                 continue;
             }
             let actors: Vec<PartyId> =

@@ -429,7 +429,7 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
                 people.mentions.push(Found::new(
                     name_range.clone(),
                     PersonMention {
-                        name: name.clone(),
+                        name: scan.as_written(&name_range).to_string(),
                         person: None,
                         party,
                         title,
@@ -551,11 +551,26 @@ fn add_known(
     let cased = written.chars().any(char::is_uppercase);
     if words >= 2 && cased && !titled && best_words.get(&n).is_none_or(|&b| words > b) {
         if let Some(m) = people.mentions.get_mut(n) {
-            m.item.name = written.to_string();
+            m.item.name =
+                base_form(scan, person, written).unwrap_or_else(|| scan.as_written(range).to_string());
         }
         best_words.insert(n, words);
     }
     people.occurrences.push((range.clone(), n));
+}
+
+/// The person's name of the data that `written` is an oblique form of ("Владимира Путина"
+/// → "Владимир Путин"), when the pack inflects names; `None` when it is written in a base form.
+fn base_form(scan: &Scan<'_>, person: &crate::person::Person, written: &str) -> Option<String> {
+    if scan.pack.paradigms.is_empty() {
+        return None;
+    }
+    let written = crate::extract::lexicon::phrases_fold(written);
+    person.all_names().find_map(|n| {
+        let forms = crate::extract::reader::inflected(scan.pack, n);
+        let hit = forms.iter().find(|(f, _)| crate::extract::lexicon::phrases_fold(f) == written)?;
+        hit.1.then(|| n.to_string())
+    })
 }
 
 /// After a name and its comma: ", a Russian analyst at …": the role and whether it is an

@@ -8,7 +8,6 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::findings::PartyForm;
-use super::lexicon::phrases_fold as fold;
 use super::lexicon::{Pack, Script, Term, boundaries_of, script_of};
 use crate::agreement::AgreementId;
 use crate::dataset::Dataset;
@@ -69,6 +68,9 @@ struct Pattern {
     /// The classes of its entries (a bit per [`Class`]), so that a rule skips the hits
     /// that cannot concern it without reading their entries.
     classes: u16,
+    /// Whether the form is a name in an oblique case and in no base form of a name.
+    oblique: bool,
+    plain: bool,
 }
 
 /// Kinds of entry, as bits: what a rule asks a hit before reading it.
@@ -156,6 +158,10 @@ struct Builder {
 
 impl Builder {
     fn add(&mut self, form: &str, case: Case, entry: Entry) {
+        self.add_form(form, case, entry, false);
+    }
+
+    fn add_form(&mut self, form: &str, case: Case, entry: Entry, oblique: bool) {
         let form = form.trim();
         let stem = form.ends_with('*') && form.chars().count() > 1;
         let bare = form.trim_end_matches('*').trim();
@@ -166,7 +172,7 @@ impl Builder {
         if bare.chars().count() < 2 && entry.is_name() {
             return;
         }
-        let key = (fold(bare), stem);
+        let key = (pattern_key(bare), stem);
         let (left, right) = boundaries_of(bare);
         let right = right && !stem;
         let n = *self.by_key.entry(key).or_insert_with(|| {
@@ -176,10 +182,17 @@ impl Builder {
                 right,
                 entries: Vec::new(),
                 classes: 0,
+                oblique: false,
+                plain: false,
             });
             self.patterns.len() - 1
         });
         if let Some(p) = self.patterns.get_mut(n) {
+            if oblique {
+                p.oblique = true;
+            } else {
+                p.plain = true;
+            }
             // Keep the loosest written form: a lower-case variant lifts the case check.
             if bare.chars().next().is_some_and(char::is_lowercase) {
                 p.form = bare.to_string();
@@ -191,11 +204,12 @@ impl Builder {
         }
     }
 
-    /// Adds a form with the case rule names get: acronyms exact, capitals kept.
-    fn name(&mut self, form: &str, entry: Entry) {
+    /// Adds a form with the case rule names get: acronyms exact, capitals kept; `oblique`:
+    /// the form is the name in an oblique case.
+    fn name(&mut self, form: &str, entry: Entry, oblique: bool) {
         let case = name_case(form);
         for variant in case_variants(form) {
-            self.add(&variant, case, entry.clone());
+            self.add_form(&variant, case, entry.clone(), oblique);
         }
     }
 
@@ -206,6 +220,20 @@ impl Builder {
             self.add(&variant, case, entry.clone());
         }
     }
+}
+
+/// The key under which forms share a pattern: equal up to what the automaton folds (ASCII
+/// case) and runs of spaces. Other cased scripts keep their variants apart ("Кунашир" and
+/// "кунашир" are two patterns), since the automaton would not match one for the other.
+fn pattern_key(form: &str) -> String {
+    let mut out = String::with_capacity(form.len());
+    for w in form.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+    }
+    out
 }
 
 /// Acronyms ("US", "UK", "USSR") must match exactly.
@@ -242,46 +270,90 @@ fn case_variants(form: &str) -> Vec<String> {
         capital.extend(first.to_uppercase());
         capital.extend(chars);
     }
-    let mut out = vec![form.to_string(), lower, capital];
+    // The name as written with its first letter in lower case ("совместной декларации
+    // СССР" for "Совместной декларации СССР").
+    let mut first_lower = String::with_capacity(form.len());
+    let mut chars = form.chars();
+    if let Some(first) = chars.next() {
+        first_lower.extend(first.to_lowercase());
+        first_lower.extend(chars);
+    }
+    let mut out = vec![form.to_string(), lower, capital, first_lower];
     out.sort();
     out.dedup();
     out
 }
 
 /// The forms of a dataset name, inflected by the pack's paradigms (Russian case forms).
-fn inflected(pack: &Pack, name: &str) -> Vec<String> {
-    let mut out = vec![name.to_string()];
+///
+/// Each word takes the forms of its paradigm, case by case (the paradigms list cases in one
+/// order, so that an adjective agrees with its noun). A name's first words inflect and the
+/// rest stay as written ("остров Итуруп" → "на острове Итуруп"; "декларация СССР и Японии"
+/// → "декларации СССР и Японии"), so every prefix of the inflecting words is generated:
+/// "острове Итурупе" and "Владимира Путина" too.
+pub(crate) fn inflected(pack: &Pack, name: &str) -> Vec<(String, bool)> {
+    let name = super::lexicon::fold_letters(name, &pack.folds);
+    let mut out = vec![(name.clone(), false)];
     if pack.paradigms.is_empty() || !name.chars().any(|c| matches!(script_of(c), Some(Script::Cyrillic))) {
         return out;
     }
     let words: Vec<&str> = name.split(' ').collect();
-    // Each word's forms, case by case (the paradigms list cases in one order).
-    let per_word: Vec<Vec<String>> = words.iter().map(|w| inflect_word(pack, w)).collect();
-    let cases = per_word.iter().map(Vec::len).max().unwrap_or(0);
-    for k in 0..cases {
-        let form: Vec<&str> =
-            per_word.iter().zip(&words).map(|(forms, w)| forms.get(k).map_or(*w, String::as_str)).collect();
-        out.push(form.join(" "));
+    let inflections: Vec<(Vec<String>, Vec<String>)> = words.iter().map(|w| inflect_word(pack, w)).collect();
+    let per_word: Vec<&Vec<String>> = inflections.iter().map(|(f, _)| f).collect();
+    // The words that inflect, from the first: a word that does not (a preposition, a
+    // genitive, an acronym) ends the run, except a capitalised one (an indeclinable given
+    // name: "Синдзо Абэ").
+    let mut run = 0;
+    for (w, (forms, _)) in words.iter().zip(&inflections) {
+        if forms.is_empty() && !w.chars().next().is_some_and(char::is_uppercase) {
+            break;
+        }
+        if forms.is_empty() && is_acronym(w) {
+            break;
+        }
+        run += 1;
+    }
+    let cases = per_word.iter().map(|f| f.len()).max().unwrap_or(0);
+    for prefix in 1..=run {
+        for k in 0..cases {
+            let form: Vec<&str> = per_word
+                .iter()
+                .zip(&words)
+                .enumerate()
+                .map(|(i, (forms, w))| if i < prefix { forms.get(k).map_or(*w, String::as_str) } else { *w })
+                .collect();
+            out.push((form.join(" "), true));
+        }
+    }
+    // Other forms in the base form's case, word by word alone ("российская" of "российский").
+    if let [(_, also)] = inflections.as_slice() {
+        out.extend(also.iter().map(|a| (a.clone(), false)));
     }
     out.sort();
     out.dedup();
     out
 }
 
-/// One word's oblique forms by the first paradigm that fits it (none: the word stays).
-fn inflect_word(pack: &Pack, word: &str) -> Vec<String> {
-    if !word.chars().any(|c| matches!(script_of(c), Some(Script::Cyrillic))) || word.chars().count() < 3 {
-        return Vec::new();
+/// One word's case forms by the first paradigm that fits it (none: the word stays).
+/// Acronyms ("СССР", "РФ") do not inflect.
+fn inflect_word(pack: &Pack, word: &str) -> (Vec<String>, Vec<String>) {
+    if !word.chars().any(|c| matches!(script_of(c), Some(Script::Cyrillic)))
+        || word.chars().count() < 3
+        || is_acronym(word)
+    {
+        return (Vec::new(), Vec::new());
     }
     let lower: String = word.chars().flat_map(char::to_lowercase).collect();
-    let adjective_like =
-        ["ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие"].iter().any(|e| lower.ends_with(e));
     for p in &pack.paradigms {
-        if p.adjective != adjective_like || !lower.ends_with(&p.ending) {
+        if !lower.ends_with(&p.ending) {
             continue;
         }
         let stem_len = word.len() - p.ending.len();
         let Some(stem) = word.get(..stem_len) else { continue };
+        // A one-letter stem is no name's ("Ия"); an empty one is a whole word's paradigm.
+        if stem.chars().count() == 1 {
+            continue;
+        }
         if !p.after.is_empty()
             && !stem
                 .chars()
@@ -290,9 +362,11 @@ fn inflect_word(pack: &Pack, word: &str) -> Vec<String> {
         {
             continue;
         }
-        return p.forms.iter().map(|f| format!("{stem}{f}")).collect();
+        let forms = p.forms.iter().map(|f| format!("{stem}{f}")).collect();
+        let also = p.also.iter().map(|f| format!("{stem}{f}")).collect();
+        return (forms, also);
     }
-    Vec::new()
+    (Vec::new(), Vec::new())
 }
 
 impl Reader {
@@ -311,8 +385,8 @@ impl Reader {
     fn build(data: &Dataset, pack: &Pack, dfa: bool) -> Result<Self, aho_corasick::BuildError> {
         let mut b = Builder::default();
         let name = |b: &mut Builder, form: &str, entry: Entry| {
-            for f in inflected(pack, form) {
-                b.name(&f, entry.clone());
+            for (f, oblique) in inflected(pack, form) {
+                b.name(&f, entry.clone(), oblique);
             }
         };
         for island in data.islands() {
@@ -353,7 +427,7 @@ impl Reader {
         for formula in data.formulas() {
             for n in std::iter::once(&formula.name).chain(&formula.aliases) {
                 // Only aliases that are not already a name of the islands ("all four islands").
-                let key = (fold(n), false);
+                let key = (pattern_key(n), false);
                 if !b.by_key.contains_key(&key) && n.chars().count() >= 4 {
                     b.term(n, Entry::Formula(formula.id));
                 }
@@ -390,6 +464,12 @@ impl Reader {
     /// The names of the dataset in this automaton, as matched.
     pub fn names(&self) -> impl Iterator<Item = &str> {
         self.name_patterns.iter().filter_map(|&i| self.patterns.get(i)).map(|p| p.form.as_str())
+    }
+
+    /// Whether a hit is a name in an oblique case (and in no base form of a name): in a
+    /// language that marks case on nouns, not the subject of its clause.
+    pub fn is_oblique(&self, hit: &Hit) -> bool {
+        self.patterns.get(hit.pattern as usize).is_some_and(|p| p.oblique && !p.plain)
     }
 
     /// Whether a hit has an entry of `class` (before its case rule: read the entries to know).

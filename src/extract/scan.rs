@@ -49,7 +49,7 @@ impl<'a> Scan<'a> {
         published: Option<PartialDate>,
         infer: bool,
     ) -> Self {
-        let norm = Normalized::new(text);
+        let norm = Normalized::new(text, &pack.folds);
         let (sentences, hits, numbers, temporals, topical) = {
             let t: &str = &norm.text;
             let sentences = sentences(t, pack);
@@ -140,6 +140,11 @@ impl<'a> Scan<'a> {
         self.norm.text.get(range.clone()).unwrap_or_default()
     }
 
+    /// The text of a normalised range as the document writes it.
+    pub fn as_written(&self, range: &Range<usize>) -> &'a str {
+        self.norm.original_text(range)
+    }
+
     /// The index of the sentence holding offset `at` (or the next one).
     pub fn sentence_of(&self, at: usize) -> usize {
         self.sentences.partition_point(|s| s.end <= at).min(self.sentences.len().saturating_sub(1))
@@ -153,6 +158,9 @@ impl<'a> Scan<'a> {
     /// Evidence for `range` in original offsets.
     pub fn evidence(&self, range: &Range<usize>) -> Evidence {
         let sentence = self.sentence(self.sentence_of(range.start));
+        // A span starting between two sentences (an opening quote after the last one's
+        // end) lies in the sentence it runs into: the evidence's sentence holds it.
+        let sentence = sentence.start.min(range.start)..sentence.end.max(range.end);
         let span = self.norm.original_range(range);
         let sentence = self.norm.original_range(&sentence);
         Evidence {
@@ -177,6 +185,15 @@ impl<'a> Scan<'a> {
             .iter()
             .filter(move |h| (h.end as usize) <= range.end)
             .flat_map(move |h| reader.entries(h).map(move |e| (h, e)))
+    }
+
+    /// Whether the name found at exactly `range` is in an oblique case (not a subject).
+    pub fn oblique_at(&self, range: &Range<usize>) -> bool {
+        self.hits
+            .get(self.hits_in(range))
+            .unwrap_or_default()
+            .iter()
+            .any(|h| h.range() == *range && self.reader.is_oblique(h))
     }
 
     /// Indices of the time expressions inside `range`.

@@ -223,7 +223,8 @@ fn actors(
         let possessive = pack.possessive_suffixes.glued(text, r.end).is_some()
             || pack.possessive_markers.glued(text, r.end).is_some();
         let object = preceded_by(scan, &pack.object_prepositions, r.start)
-            || pack.object_markers.glued(text, r.end).is_some();
+            || pack.object_markers.glued(text, r.end).is_some()
+            || scan.oblique_at(&r);
         out.push(Actor {
             at: r,
             holder: Holder::States(vec![p.item.party.clone()], None),
@@ -239,7 +240,8 @@ fn actors(
             _ => Holder::NotAState,
         };
         let object = preceded_by(scan, &pack.object_prepositions, r.start)
-            || pack.object_markers.glued(text, r.end).is_some();
+            || pack.object_markers.glued(text, r.end).is_some()
+            || scan.oblique_at(r);
         out.push(Actor { at: r.clone(), holder, object, possessive: false, person: true, reporter: false });
     }
     // "Both sides", "the two leaders": every state of the sentence.

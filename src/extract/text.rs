@@ -17,6 +17,8 @@ use super::lexicon::Pack;
 pub(crate) struct Normalized<'a> {
     /// The normalised text.
     pub text: Cow<'a, str>,
+    /// The text as given.
+    original: &'a str,
     /// One entry per replaced character, in order: `(normalised start, normalised end,
     /// original start, original end)`.
     edits: Vec<(usize, usize, usize, usize)>,
@@ -44,7 +46,9 @@ impl<'a> Normalized<'a> {
     /// Normalises `text`: one pass over its bytes, copying runs of plain ASCII whole and
     /// looking only at carriage returns and non-ASCII characters; the copy is made at the
     /// first character that needs a change.
-    pub fn new(text: &'a str) -> Self {
+    /// Each letter of `folds` is read as the one it is paired with (a language pack's
+    /// `[text] fold`: Russian `ё` as `е`).
+    pub fn new(text: &'a str, folds: &[(char, char)]) -> Self {
         let bytes = text.as_bytes();
         let mut out: Option<String> = None;
         let mut edits = Vec::new();
@@ -62,6 +66,7 @@ impl<'a> Normalized<'a> {
                 Some(Cow::Borrowed(if bytes.get(i + 1) == Some(&b'\n') { "" } else { "\n" }))
             } else {
                 replacement(c)
+                    .or_else(|| folds.iter().find(|(a, _)| *a == c).map(|(_, b)| Cow::Owned(b.to_string())))
             };
             if let Some(rep) = rep {
                 let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
@@ -74,10 +79,10 @@ impl<'a> Normalized<'a> {
             i += len;
         }
         match out {
-            None => Normalized { text: Cow::Borrowed(text), edits },
+            None => Normalized { text: Cow::Borrowed(text), original: text, edits },
             Some(mut o) => {
                 o.push_str(text.get(copied..).unwrap_or_default());
-                Normalized { text: Cow::Owned(o), edits }
+                Normalized { text: Cow::Owned(o), original: text, edits }
             }
         }
     }
@@ -90,6 +95,12 @@ impl<'a> Normalized<'a> {
             return if end && n > ns { oe } else { os };
         }
         oe + (n - ne)
+    }
+
+    /// The original text of a normalised range (a name as written: "Ёсихидэ", not the
+    /// folded "Есихидэ").
+    pub fn original_text(&self, r: &Range<usize>) -> &'a str {
+        self.original.get(self.original_range(r)).unwrap_or_default()
     }
 
     /// The original range of a normalised range: both ends on character boundaries of
@@ -377,7 +388,7 @@ mod tests {
     fn offsets_map_back_through_edits() {
         let original =
             "\u{feff}Abe\u{2019}s \u{201c}two islands\u{201d}\r\nnext \u{2014} line U.S.\u{2026} ２０１８年";
-        let n = Normalized::new(original);
+        let n = Normalized::new(original, &[]);
         assert_eq!(n.text, "Abe's \"two islands\"\nnext - line U.S.... 2018年");
         for needle in ["two islands", "next", "line", "Abe", "2018年"] {
             let at = n.text.find(needle).unwrap();

@@ -141,10 +141,11 @@ pub(crate) struct DatePattern {
     pub items: Vec<DateItem>,
 }
 
-/// One way a name inflects: replace `ending` (after one of `after`) with each of `forms`.
+/// One way a name inflects: replace `ending` (after one of `after`) with each of `forms`
+/// (oblique cases) and of `also` (the base form's case).
 #[derive(Debug, Clone)]
 pub(crate) struct Paradigm {
-    pub adjective: bool,
+    pub also: Vec<String>,
     pub ending: String,
     pub after: Vec<char>,
     pub forms: Vec<String>,
@@ -251,6 +252,10 @@ pub(crate) struct Pack {
     pub extents: Phrases<Extent>,
     // inflection
     pub paradigms: Vec<Paradigm>,
+    /// Whether a subject may follow its verb (free word order).
+    pub subject_after_verb: bool,
+    /// Letters read as another (`ё` as `е`): in the text, the forms and the names.
+    pub folds: Vec<(char, char)>,
     /// Party ids the pack names, with where: checked against the dataset an extractor uses.
     pub party_refs: Vec<(String, Location)>,
 }
@@ -262,6 +267,8 @@ struct Checker<'a> {
     problems: Vec<LexiconProblem>,
     /// Forms seen per section: folded form → where first seen.
     seen: HashMap<(String, String), Location>,
+    /// The pack's letter folds, applied to every form.
+    folds: Vec<(char, char)>,
 }
 
 impl<'a> Checker<'a> {
@@ -290,7 +297,7 @@ impl<'a> Checker<'a> {
                 continue;
             }
             self.seen.insert(key, at);
-            out.push(text.to_string());
+            out.push(fold_letters(text, &self.folds));
         }
         out
     }
@@ -327,6 +334,14 @@ impl<'a> Checker<'a> {
     }
 }
 
+/// `text` with each letter of `folds` replaced (no copy when none applies).
+pub(crate) fn fold_letters(text: &str, folds: &[(char, char)]) -> String {
+    if folds.is_empty() || !text.chars().any(|ch| folds.iter().any(|(a, _)| *a == ch)) {
+        return text.to_string();
+    }
+    text.chars().map(|ch| folds.iter().find(|(a, _)| *a == ch).map_or(ch, |(_, b)| *b)).collect()
+}
+
 /// The values of a closed vocabulary, for messages.
 fn names<T: strum::IntoEnumIterator + std::fmt::Display>() -> String {
     T::iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", ")
@@ -336,8 +351,31 @@ const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "frida
 
 /// Compiles a pack, or returns every problem found.
 pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack, Vec<LexiconProblem>> {
-    let mut c =
-        Checker { file, locator: Locator::new(file, text), problems: Vec::new(), seen: HashMap::new() };
+    let mut c = Checker {
+        file,
+        locator: Locator::new(file, text),
+        problems: Vec::new(),
+        seen: HashMap::new(),
+        folds: Vec::new(),
+    };
+    // Letter folds first: every form after is read with them.
+    for f in &raw.text.fold {
+        let pair: Vec<Vec<char>> = f.get_ref().iter().map(|s| s.chars().collect()).collect();
+        match pair.as_slice() {
+            [from, to] if from.len() == 1 && to.len() == 1 => {
+                if let (Some(&a), Some(&b)) = (from.first(), to.first()) {
+                    c.folds.push((a, b));
+                }
+            }
+            _ => {
+                let at = c.at_span(f);
+                c.problems.push(LexiconProblem::Schema {
+                    at,
+                    message: "a letter fold is [\"letter\", \"letter it is read as\"]".into(),
+                });
+            }
+        }
+    }
     let mut terms: Vec<TermForm> = Vec::new();
     let mut add_terms = |forms: Vec<String>, term: Term| {
         terms.extend(forms.into_iter().map(|form| TermForm { form, term: term.clone() }));
@@ -503,7 +541,15 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     // numbers
     let n = &raw.numbers;
     let decimal = c.forms("numbers.decimal", &n.decimal);
-    let group = c.forms("numbers.group", &n.group);
+    // A group mark may be a space ("3 500"; a no-break space reads as one): kept as a
+    // single space, which the trimming of other forms would empty.
+    let (spaces, marks): (Vec<&Form>, Vec<&Form>) =
+        n.group.iter().partition(|f| !f.get_ref().is_empty() && f.get_ref().trim().is_empty());
+    let marks: Vec<Form> = marks.into_iter().cloned().collect();
+    let mut group = c.forms("numbers.group", &marks);
+    if !spaces.is_empty() {
+        group.push(" ".to_string());
+    }
     let percent = c.set("numbers.percent", &n.percent);
     for w in &n.word {
         let entry = w.get_ref();
@@ -730,27 +776,27 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let mut paradigms = Vec::new();
     for p in &raw.inflection.paradigm {
         let entry = p.get_ref();
-        let adjective = match &entry.applies_to {
-            Some(a) => match a.get_ref().as_str() {
-                "noun" => false,
-                "adjective" => true,
-                other => {
-                    let at = c.at_span(a);
-                    c.problems.push(LexiconProblem::UnknownValue {
-                        at,
-                        what: "paradigm target".into(),
-                        value: other.to_string(),
-                        expected: "noun, adjective".into(),
-                    });
-                    continue;
-                }
-            },
-            None => false,
-        };
-        let forms: Vec<String> = entry.forms.iter().map(|f| f.get_ref().trim().to_string()).collect();
+        // "noun" or "adjective": which words a paradigm is for is said by its ending; the
+        // target is checked and documents the table.
+        if let Some(a) = &entry.applies_to
+            && !matches!(a.get_ref().as_str(), "noun" | "adjective")
+        {
+            let at = c.at_span(a);
+            c.problems.push(LexiconProblem::UnknownValue {
+                at,
+                what: "paradigm target".into(),
+                value: a.get_ref().clone(),
+                expected: "noun, adjective".into(),
+            });
+            continue;
+        }
+        let forms: Vec<String> =
+            entry.forms.iter().map(|f| fold_letters(f.get_ref().trim(), &c.folds)).collect();
+        let also: Vec<String> =
+            entry.also.iter().map(|f| fold_letters(f.get_ref().trim(), &c.folds)).collect();
         paradigms.push(Paradigm {
-            adjective,
-            ending: entry.ending.get_ref().clone(),
+            also,
+            ending: fold_letters(entry.ending.get_ref(), &c.folds),
             after: entry.after.as_ref().map(|a| a.get_ref().chars().collect()).unwrap_or_default(),
             forms,
         });
@@ -847,6 +893,8 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         territory_context,
         extents,
         paradigms,
+        subject_after_verb: raw.grammar.subject_after_verb,
+        folds: c.folds,
         party_refs,
     })
 }

@@ -34,7 +34,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
-pub(crate) use compile::{Anchor, DateItem, Extent, Means, NumberKind, Pack, Term, TimeUnit};
+pub(crate) use compile::{Anchor, DateItem, Extent, Means, NumberKind, Pack, Term, TimeUnit, fold_letters};
 pub(crate) use phrases::{
     Phrases, Script, boundaries_of, fold as phrases_fold, is_spaced_word_char, script_of,
 };

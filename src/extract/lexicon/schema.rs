@@ -61,6 +61,10 @@ pub(crate) struct Text {
     /// Pairs of opening and closing quotation marks besides `"` (`「」`).
     #[serde(default)]
     pub quotes: Vec<Spanned<Vec<String>>>,
+    /// Letters read as another (`["ё", "е"]`): the text, the pack's forms and the names
+    /// of the dataset are matched with each letter replaced.
+    #[serde(default)]
+    pub fold: Vec<Spanned<Vec<String>>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -418,6 +422,9 @@ pub(crate) struct Grammar {
     /// Particles after a name that make it a possessor (Japanese の).
     #[serde(default)]
     pub possessive_markers: Vec<Form>,
+    /// Whether a subject may follow its verb in a plain statement (Russian "заявил Лавров").
+    #[serde(default)]
+    pub subject_after_verb: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -480,6 +487,10 @@ pub(crate) struct Paradigm {
     /// Letters the base form must end in before `ending` (for "" : consonants).
     #[serde(default)]
     pub after: Option<Spanned<String>>,
-    /// The endings that replace `ending` in the other forms.
+    /// The endings that replace `ending` in the oblique cases, in the order every
+    /// paradigm of the pack lists them (a name in one of them is not a clause's subject).
     pub forms: Vec<Form>,
+    /// Endings of other forms in the base form's case (an adjective's other genders).
+    #[serde(default)]
+    pub also: Vec<Form>,
 }
