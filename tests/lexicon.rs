@@ -227,3 +227,29 @@ fn a_russian_stance_has_its_holder() {
     let holders: Vec<String> = x.positions.iter().map(|p| p.holder.to_string()).collect();
     assert_eq!(holders, ["russia"], "{:#?}", x.positions);
 }
+
+#[test]
+fn the_language_is_read_from_the_script_unless_given() {
+    let extractor = Extractor::new(Dataset::builtin()).expect("extractor");
+    let lang = |text: &str, given: Option<&str>| {
+        let mut doc = Document::new("d.txt", text).expect("text");
+        if let Some(l) = given {
+            doc = doc.with_lang(l);
+        }
+        let found = extractor.extract(&doc);
+        assert_eq!(found.record().lang, found.lang, "the record carries the language");
+        found.lang
+    };
+    assert_eq!(lang("Япония и Россия провели переговоры.", None), "ru");
+    assert_eq!(lang("日本とロシアは交渉を続けている。", None), "ja");
+    // Kanji alone could be Chinese as well, but kana is Japanese only.
+    assert_eq!(lang("北方領土問題について政府は説明した。", None), "ja");
+    assert_eq!(lang("Talks resumed in Moscow on Monday.", None), "en");
+    // A name in another script does not change the language, and is still found.
+    let doc = Document::new("mixed.txt", "The island the Russians call Итуруп was discussed.").expect("text");
+    let found = extractor.extract(&doc);
+    assert_eq!(found.lang, "en");
+    assert_eq!(found.record().islands.iter().map(ToString::to_string).collect::<Vec<_>>(), ["iturup"]);
+    // A language given wins over the script.
+    assert_eq!(lang("Talks resumed in Moscow on Monday.", Some("ru")), "ru");
+}
