@@ -28,7 +28,7 @@ use super::lexicon::{Extent, Means, Term};
 use super::people::People;
 use super::reader::{Class, Entry};
 use super::scan::{Found, NEAR, Scan, starting_in};
-use super::text::{floor_boundary, word_before};
+use super::text::{floor_boundary, word_after, word_before};
 use crate::agreement::ProvisionEffect;
 use crate::dataset::Dataset;
 use crate::date::PartialDate;
@@ -606,7 +606,8 @@ pub(crate) fn positions(
         let starts = clauses(scan, &s);
         let c = starts.partition_point(|&x| x <= range.start).saturating_sub(1);
         let clause = starts.get(c).copied().unwrap_or(s.start)..starts.get(c + 1).copied().unwrap_or(s.end);
-        let base_negated = negated_before(scan, &clause, range.start) || negated_after(scan, range.end);
+        let base_negated =
+            negated_before(scan, &clause, range.start) || negated_after(scan, range.end, s.end);
         let mut found: Option<(Outcome, bool, Trigger)> = None;
         let mut span = range.clone();
         for trigger in meanings {
@@ -623,7 +624,12 @@ pub(crate) fn positions(
                 break;
             }
         }
-        let Some((outcome, negated, trigger)) = found else { continue };
+        let Some((outcome, mut negated, trigger)) = found else { continue };
+        // A negation after the predicate's object ("the handover of the islands is
+        // impossible").
+        if !base_negated && span.end > range.end && negated_after(scan, span.end, s.end) {
+            negated = !negated;
+        }
         let bearing = matches!(trigger, Trigger::Predicate { .. });
         // A possessor holds a nominal stance ("Japan's claim"), not a concept ("Russia's
         // illegal occupation" is Japan's charge against Russia).
@@ -995,11 +1001,27 @@ fn negated_before(scan: &Scan<'_>, clause: &Range<usize>, at: usize) -> bool {
     scan.pack.negators.find_in(text, from..at).next().is_some()
 }
 
-/// Whether a negator follows right after (Japanese ない, Russian "не" comes before).
-fn negated_after(scan: &Scan<'_>, at: usize) -> bool {
+/// Whether a negator follows right after `at` (Japanese ない; Russian "… невозможно"):
+/// within the next four words of a spaced language, the next few characters of an
+/// unspaced one, and before `limit`.
+fn negated_after(scan: &Scan<'_>, at: usize, limit: usize) -> bool {
+    if scan.pack.negators_after.is_empty() {
+        return false;
+    }
     let text = scan.text();
-    let to = floor_boundary(text, (at + 12).min(text.len()));
-    !scan.pack.negators_after.is_empty() && scan.pack.negators_after.find_in(text, at..to).next().is_some()
+    let to = if scan.pack.spaced {
+        let mut end = at;
+        for _ in 0..4 {
+            match word_after(text, end) {
+                Some(w) if w.end <= limit => end = w.end,
+                _ => break,
+            }
+        }
+        end
+    } else {
+        floor_boundary(text, (at + 12).min(limit).min(text.len()))
+    };
+    to > at && scan.pack.negators_after.find_in(text, at..to).next().is_some()
 }
 
 /// The possessor of a noun at `at`: "Japan's (unbending) demand", "the Japanese claim",

@@ -157,7 +157,6 @@ pub(crate) struct Pack {
     pub id: String,
     pub name: String,
     pub scripts: Vec<Script>,
-    #[allow(dead_code, reason = "read by the rules of unspaced and particle languages (Japanese)")]
     pub spaced: bool,
     pub terms: Vec<TermForm>,
     // text
