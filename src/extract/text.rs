@@ -40,6 +40,31 @@ fn replacement(c: char) -> Option<Cow<'static, str>> {
     }))
 }
 
+/// The shortest line (in characters) read as wrapped at a fixed width.
+const WRAPPED_LINE: usize = 30;
+
+/// Whether the character `c` at `i` (of `len` bytes) ends a line wrapped inside a word: a
+/// letter of a script written without spaces (Han, kana), a line break, and another such
+/// letter, on a line of at least [`WRAPPED_LINE`] characters.
+fn wrapped_at(text: &str, i: usize, len: usize) -> bool {
+    let unspaced = |c: char| {
+        matches!(
+            super::lexicon::script_of(c),
+            Some(super::lexicon::Script::Han | super::lexicon::Script::Kana)
+        )
+    };
+    let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else { return false };
+    if !unspaced(c) || text.as_bytes().get(i + len) != Some(&b'\n') {
+        return false;
+    }
+    if !text.get(i + len + 1..).and_then(|t| t.chars().next()).is_some_and(unspaced) {
+        return false;
+    }
+    let head = text.get(..i).unwrap_or_default();
+    let line = head.rfind('\n').map_or(head, |k| head.get(k + 1..).unwrap_or_default());
+    line.chars().count() + 1 >= WRAPPED_LINE
+}
+
 impl<'a> Normalized<'a> {
     /// Normalises `text`: one pass over its bytes, copying runs of plain ASCII whole and
     /// looking only at carriage returns and non-ASCII characters; the copy is made at the
@@ -63,15 +88,19 @@ impl<'a> Normalized<'a> {
             } else {
                 replacement(c)
             };
-            if let Some(rep) = rep {
+            // A long line of a script without spaces broken inside a word (a page wrapped
+            // at a fixed width): the break is dropped, so names across it are read.
+            let wrapped = usize::from(wrapped_at(text, i, len));
+            if rep.is_some() || wrapped > 0 {
+                let rep = rep.unwrap_or(Cow::Owned(c.to_string()));
                 let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
                 o.push_str(text.get(copied..i).unwrap_or_default());
                 let start = o.len();
                 o.push_str(&rep);
-                edits.push((start, o.len(), i, i + len));
-                copied = i + len;
+                edits.push((start, o.len(), i, i + len + wrapped));
+                copied = i + len + wrapped;
             }
-            i += len;
+            i += len + wrapped;
         }
         match out {
             None => Normalized { text: Cow::Borrowed(text), edits },
