@@ -412,6 +412,10 @@ pub(crate) struct Grammar {
     pub questions: Vec<Form>,
     #[serde(default)]
     pub hedges: Vec<Form>,
+    /// The predicate ends its clause (Japanese): a happening's word is the last of its
+    /// clause, not the one nearest its date.
+    #[serde(default)]
+    pub verb_final: bool,
     /// Particles after a name that make it the subject (Japanese は, が).
     #[serde(default)]
     pub subject_markers: Vec<Form>,
