@@ -43,26 +43,29 @@ fn replacement(c: char) -> Option<Cow<'static, str>> {
 /// The shortest line (in characters) read as wrapped at a fixed width.
 const WRAPPED_LINE: usize = 30;
 
-/// Whether the character `c` at `i` (of `len` bytes) ends a line wrapped inside a word: a
-/// letter of a script written without spaces (Han, kana), a line break, and another such
-/// letter, on a line of at least [`WRAPPED_LINE`] characters.
-fn wrapped_at(text: &str, i: usize, len: usize) -> bool {
+/// Whether the line break at `i` wraps a line inside a word or a number: the line before
+/// has at least [`WRAPPED_LINE`] characters, a letter of a script without spaces (Han,
+/// kana) and no ASCII space after its indent, and ends on neither a space nor a sentence's end; the next
+/// line starts with no space.
+fn wrapped_at(text: &str, i: usize) -> bool {
     let unspaced = |c: char| {
         matches!(
             super::lexicon::script_of(c),
             Some(super::lexicon::Script::Han | super::lexicon::Script::Kana)
         )
     };
-    let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else { return false };
-    if !unspaced(c) || text.as_bytes().get(i + len) != Some(&b'\n') {
-        return false;
-    }
-    if !text.get(i + len + 1..).and_then(|t| t.chars().next()).is_some_and(unspaced) {
-        return false;
-    }
     let head = text.get(..i).unwrap_or_default();
-    let line = head.rfind('\n').map_or(head, |k| head.get(k + 1..).unwrap_or_default());
-    line.chars().count() + 1 >= WRAPPED_LINE
+    let Some(last) = head.chars().next_back() else { return false };
+    if last.is_whitespace()
+        || matches!(last, '。' | '！' | '？' | '!' | '?' | '」' | '』' | ')' | '）' | '】')
+    {
+        return false;
+    }
+    if text.get(i + 1..).and_then(|t| t.chars().next()).is_none_or(char::is_whitespace) {
+        return false;
+    }
+    let line = head.rfind('\n').map_or(head, |k| head.get(k + 1..).unwrap_or_default()).trim_start();
+    !line.contains(' ') && line.chars().any(unspaced) && line.chars().count() >= WRAPPED_LINE
 }
 
 impl<'a> Normalized<'a> {
@@ -76,7 +79,8 @@ impl<'a> Normalized<'a> {
         let mut copied = 0usize; // bytes of `text` already in `out`
         let mut i = 0usize;
         while i < bytes.len() {
-            let Some(rel) = bytes.get(i..).and_then(|b| b.iter().position(|&b| b >= 0x80 || b == b'\r'))
+            let Some(rel) =
+                bytes.get(i..).and_then(|b| b.iter().position(|&b| b >= 0x80 || b == b'\r' || b == b'\n'))
             else {
                 break;
             };
@@ -85,22 +89,22 @@ impl<'a> Normalized<'a> {
             let len = c.len_utf8();
             let rep: Option<Cow<'static, str>> = if c == '\r' {
                 Some(Cow::Borrowed(if bytes.get(i + 1) == Some(&b'\n') { "" } else { "\n" }))
+            } else if c == '\n' {
+                // A long line of a script without spaces broken inside a word or a number (a
+                // page wrapped at a fixed width): the break is dropped.
+                wrapped_at(text, i).then_some(Cow::Borrowed(""))
             } else {
                 replacement(c)
             };
-            // A long line of a script without spaces broken inside a word (a page wrapped
-            // at a fixed width): the break is dropped, so names across it are read.
-            let wrapped = usize::from(wrapped_at(text, i, len));
-            if rep.is_some() || wrapped > 0 {
-                let rep = rep.unwrap_or(Cow::Owned(c.to_string()));
+            if let Some(rep) = rep {
                 let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
                 o.push_str(text.get(copied..i).unwrap_or_default());
                 let start = o.len();
                 o.push_str(&rep);
-                edits.push((start, o.len(), i, i + len + wrapped));
-                copied = i + len + wrapped;
+                edits.push((start, o.len(), i, i + len));
+                copied = i + len;
             }
-            i += len + wrapped;
+            i += len;
         }
         match out {
             None => Normalized { text: Cow::Borrowed(text), edits },
