@@ -297,7 +297,8 @@ fn actors(
         let mut states: Vec<PartyId> = Vec::new();
         let s = scan.sentence(scan.sentence_of(r.start));
         let from = scan.sentence(scan.sentence_of(r.start).saturating_sub(1)).start;
-        for p in starting_in(parties, |p| p.at.start, &(from..s.end)) {
+        // Not a state named inside an agreement's name (日ソ in 日ソ共同宣言).
+        for p in starting_in(parties, |p| p.at.start, &(from..s.end)).iter().filter(|p| !in_name(&p.at)) {
             if !states.contains(&p.item.party) {
                 states.push(p.item.party.clone());
             }
