@@ -253,3 +253,75 @@ fn the_language_is_read_from_the_script_unless_given() {
     // A language given wins over the script.
     assert_eq!(lang("Talks resumed in Moscow on Monday.", Some("ru")), "ru");
 }
+
+// ---------------------------------------------------------------------------- Japanese
+// Texts written for these tests, in the style of Japanese wire copy.
+
+fn japanese(text: &str, published: &str) -> kuril_dispute::extract::Extraction {
+    let data = Dataset::builtin();
+    let doc =
+        Document::new("ja", text).expect("a document").with_published(published.parse().expect("a date"));
+    Extractor::new(data).expect("the built-in extractor").extract(&doc)
+}
+
+/// A surname with its title after it (林外相) names the curated person whose Japanese name
+/// begins with it; a name that begins two curated names (菅: 菅義偉, 菅直人) names neither.
+#[test]
+fn a_japanese_surname_before_its_title_is_the_curated_person() {
+    let found = japanese("林外相は記者会見で、北方四島の問題について説明した。", "2022-03-08");
+    let person = found
+        .people
+        .iter()
+        .find(|p| p.person.as_ref().is_some_and(|id| id.as_str() == "yoshimasa-hayashi"))
+        .unwrap_or_else(|| panic!("林 is Yoshimasa Hayashi: {:?}", found.people));
+    assert_eq!(person.party.as_ref().map(|p| p.as_str()), Some("japan"));
+
+    let found = japanese("菅首相は記者団に、北方領土問題の解決に意欲を示した。", "2021-01-10");
+    assert!(found.people.iter().all(|p| p.person.is_none()), "{:?}", found.people);
+}
+
+/// 和暦 (平成30年11月14日), a day alone resolved against publication (14日), and a year in
+/// kanji digits (一九五六年).
+#[test]
+fn japanese_dates_in_eras_days_and_kanji() {
+    let dates = |text: &str, published: &str| -> Vec<String> {
+        japanese(text, published).events.iter().map(|e| e.date.to_string()).collect()
+    };
+    let d = dates("平成30年11月14日、安倍首相はシンガポールでプーチン大統領と会談した。", "2019-01-10");
+    assert!(d.contains(&"2018-11-14".to_string()), "{d:?}");
+    let d = dates("安倍首相は14日夜、シンガポールでロシアのプーチン大統領と会談した。", "2018-11-15");
+    assert!(d.contains(&"2018-11-14".to_string()), "{d:?}");
+    let d = dates("一九五六年十月十九日、鳩山一郎首相はモスクワで日ソ共同宣言に署名した。", "2006-10-19");
+    assert!(d.contains(&"1956-10-19".to_string()), "{d:?}");
+}
+
+/// Kanji numerals with 万 and 千 (約二万人, 三千五百人) and 中黒 decimals (50・0%).
+#[test]
+fn japanese_numbers_in_kanji_and_with_a_nakaguro_decimal() {
+    let values =
+        |text: &str| -> Vec<f64> { japanese(text, "2019-08-15").figures.iter().map(|f| f.value).collect() };
+    assert_eq!(values("北方四島には現在、約二万人のロシア系住民が暮らしている。"), [20000.0]);
+    assert_eq!(values("択捉島での演習には、ロシア軍の兵士約三千五百人が参加した。"), [3500.0]);
+    assert_eq!(values("北方領土問題に関心があると答えた人は50・0%だった。"), [50.0]);
+}
+
+/// The holder of a stance is the clause's subject marked by は or が, not a state named
+/// in an object (ラブロフ外相に対し) or inside the clause it reports.
+#[test]
+fn a_japanese_stance_is_held_by_the_subject_of_its_clause() {
+    let held = |text: &str| -> Vec<(String, String)> {
+        japanese(text, "2019-01-20")
+            .positions
+            .iter()
+            .map(|p| (p.holder.to_string(), p.formula.to_string()))
+            .collect()
+    };
+    assert_eq!(
+        held("河野外相はラブロフ外相に対し、北方四島は日本固有の領土だと述べた。"),
+        [("japan".to_string(), "four-islands".to_string())]
+    );
+    assert_eq!(
+        held("ラブロフ外相は、日本が第2次大戦の結果を認めるべきだと述べた。"),
+        [("russia".to_string(), "status-quo".to_string())]
+    );
+}

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
-use super::lexicon::{Anchor, DateItem, Pack, Phrases, Term, TimeUnit};
+use super::lexicon::{Anchor, DateItem, NumberKind, Pack, Phrases, Term, TimeUnit};
 use super::numbers::Number;
 use super::reader::{Class, Entry, Hit, Reader};
 use super::text::{char_at, char_before, window_before};
@@ -85,6 +85,27 @@ impl<'s> At<'s> {
             .flat_map(move |h| reader.terms(h).map(move |t| (h, t)))
     }
 
+    /// Exactly `n` number words that are each one digit (0–9), written one after another
+    /// with nothing between them: their value read digit by digit, and their end.
+    fn digit_words(&self, at: usize, n: usize) -> Option<(i32, usize)> {
+        let mut pos = at;
+        let mut value = 0i32;
+        for _ in 0..n {
+            let (h, d) = self.hit_terms(pos).find_map(|(h, t)| match t {
+                Term::Number { value, kind: NumberKind::Unit }
+                    if (0.0..=9.0).contains(value) && value.fract() == 0.0 =>
+                {
+                    Some((h, *value as i32))
+                }
+                _ => None,
+            })?;
+            value = value * 10 + d;
+            pos = h.end as usize;
+        }
+        let next = self.hit_terms(pos).any(|(_, t)| matches!(t, Term::Number { .. }));
+        (!next).then_some((value, pos))
+    }
+
     fn number(&self, at: usize) -> Option<&'s Number> {
         let k = self.numbers.partition_point(|n| n.range.start < at);
         self.numbers.get(k).filter(|n| n.range.start == at)
@@ -133,13 +154,17 @@ impl<'s> At<'s> {
                 }
                 DateItem::Year => {
                     let end = pos + 4;
-                    let digits = text.get(pos..end)?;
-                    if !digits.bytes().all(|b| b.is_ascii_digit())
-                        || bytes.get(end).is_some_and(u8::is_ascii_digit)
-                    {
-                        return None;
-                    }
-                    let y: i32 = digits.parse().ok()?;
+                    let digits = text.get(pos..end).unwrap_or_default();
+                    let (y, end): (i32, usize) =
+                        if digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()) {
+                            if bytes.get(end).is_some_and(u8::is_ascii_digit) {
+                                return None;
+                            }
+                            (digits.parse().ok()?, end)
+                        } else {
+                            // Four digit words in a row (一九五六, 二〇一九).
+                            self.digit_words(pos, 4)?
+                        };
                     if !(1800..=2099).contains(&y) {
                         return None;
                     }
@@ -390,7 +415,7 @@ fn expression_at(at: &At<'_>, p: usize, data: &Dataset) -> Option<(Range<usize>,
         }
     }
     let first_ok = |item: Option<&DateItem>| match item {
-        Some(DateItem::Year) => run == 4,
+        Some(DateItem::Year) => run == 4 || word_number,
         Some(DateItem::Day | DateItem::MonthNumber | DateItem::EraYear) => {
             (1..=2).contains(&run) || word_number
         }
@@ -427,8 +452,12 @@ fn expression_at(at: &At<'_>, p: usize, data: &Dataset) -> Option<(Range<usize>,
     let expr = fields_expr(at, p, end, f, single_slot)?;
     // A range of days ("Nov. 1-2", 「18〜21日」): the month they fall in.
     let bytes = text.as_bytes();
-    let ranged =
-        matches!(bytes.get(end), Some(b'-' | b'~')) && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+    // Or the end of one written before ("18~21日": the range's first day, a mark, this day).
+    let ranged = (matches!(bytes.get(end), Some(b'-' | b'~'))
+        && bytes.get(end + 1).is_some_and(u8::is_ascii_digit))
+        || (p >= 2
+            && matches!(bytes.get(p - 1), Some(b'~'))
+            && bytes.get(p - 2).is_some_and(u8::is_ascii_digit));
     let (end, expr) = match expr {
         Expr::MonthDay(m, _) if ranged => (end, Expr::Month(m)),
         Expr::Absolute(d) if ranged && d.day_number().is_some() => {

@@ -29,7 +29,17 @@ fn kinds_near(scan: &Scan<'_>, sentence: &Range<usize>, at: usize) -> Option<(Ev
     let words: Vec<(Range<usize>, EventKind)> =
         scan.pack.event_kinds.find_in(text, window).map(|(r, k)| (r, *k)).collect();
     let mut best: Option<(usize, usize)> = None;
+    // A language whose predicate ends its clause (Japanese): the last happening word after
+    // the date in its sentence is the predicate ("12日の記者会見で…を批判した": a statement).
+    if scan.pack.verb_final
+        && let Some(i) = words.iter().rposition(|(r, _)| r.start >= at && r.end <= sentence.end)
+    {
+        best = Some((0, i));
+    }
     for (i, (r, _)) in words.iter().enumerate() {
+        if scan.pack.verb_final && best.is_some() {
+            break;
+        }
         let distance = if r.end <= at {
             at - r.end
         } else {
@@ -89,17 +99,21 @@ fn is_dateline(scan: &Scan<'_>, i: usize) -> bool {
     let s = scan.sentence(scan.sentence_of(range.start));
     let before = scan.slice(&(s.start..range.start.max(s.start)));
     let after = scan.slice(&(range.end.min(s.end)..s.end));
-    let no_words = !before.chars().chain(after.chars()).any(char::is_lowercase);
+    // A word: a lower-case letter, or any letter of a script without case (Han, kana).
+    let word_letter = |c: char| c.is_alphabetic() && !c.is_uppercase();
+    let no_words = !before.chars().chain(after.chars()).any(word_letter);
     // "TOKYO, Nov. 15 (Kyodo) -": a place in capitals before, a wire's mark after; a
     // photo caption's "KUNASHIR, RUSSIA - MAY 2:" likewise.
     let trimmed = before.trim();
     let wire = !trimmed.is_empty()
         && trimmed.len() <= 40
-        && !trimmed.chars().any(char::is_lowercase)
+        && !trimmed.chars().any(word_letter)
         && s.start < 1200
         && (trimmed.ends_with([',', '-', '\u{2013}', '\u{2014}'])
             || after.trim_start().starts_with(['(', '-', '/', '.', ':']));
-    (s.end.saturating_sub(s.start) <= 120 && no_words) || wire
+    // 【モスクワ14日共同】: a news agency right after the date (no space between).
+    let agency = s.start < 1200 && scan.pack.media.glued(scan.text(), range.end).is_some();
+    (s.end.saturating_sub(s.start) <= 120 && no_words) || wire || agency
 }
 
 /// Events: every dated happening with actors, and every agreement named with a year.

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::findings::PartyForm;
 use super::findings::{AgreementMention, IslandMention, PartyMention};
-use super::lexicon::{Extent, Term};
+use super::lexicon::{Extent, Term, is_spaced_word_char};
 use super::reader::{Class, Entry, Hit};
 use super::scan::{Found, NEAR, Scan, starting_in};
 use super::text::{char_at, char_before, floor_boundary, word_after, word_before};
@@ -211,6 +211,18 @@ fn parties_in_name(
             out.push(Found::new(at.clone(), PartyMention { party, form, evidence: scan.evidence(&at) }));
         }
     }
+    // The language's own words for states inside the name (日ソ in 日ソ共同宣言).
+    let name = scan.slice(range);
+    for t in &scan.pack.terms {
+        let (Term::Party(w), Some(k)) = (&t.term, name.find(t.form.as_str())) else { continue };
+        let at = range.start + k..range.start + k + t.form.len();
+        for party in &w.parties {
+            out.push(Found::new(
+                at.clone(),
+                PartyMention { party: party.clone(), form: w.form, evidence: scan.evidence(&at) },
+            ));
+        }
+    }
     out
 }
 
@@ -350,7 +362,8 @@ fn year_ending_at(scan: &Scan<'_>, end: usize) -> Option<(usize, i32)> {
     let e = head.len();
     let s = e.checked_sub(4)?;
     let y: i32 = text.get(s..e)?.parse().ok()?;
-    let before_ok = !char_before(text, s).is_some_and(|c| c.is_alphanumeric());
+    // A letter of a script without spaces may stand right before (明記した1956年の).
+    let before_ok = !char_before(text, s).is_some_and(|c| c.is_ascii_digit() || is_spaced_word_char(c));
     (before_ok && (1800..=2099).contains(&y)).then_some((s, y))
 }
 

@@ -144,8 +144,9 @@ fn joinable(last: Token, next: Token) -> bool {
     match (last, next) {
         // "1.5 million", "3万"; not "2018 three".
         (Token::Digits { .. }, Token::Word { kind, .. }) => matches!(kind, Multiplier | Scale),
-        // "1万7000": digits after a scale add to it.
-        (Token::Word { kind: Scale, .. }, Token::Digits { plain: true, .. }) => true,
+        // "1万7000": digits after a scale add to it; "4千5百": after a multiplier, they
+        // start the next digit.
+        (Token::Word { kind: Scale | Multiplier, .. }, Token::Digits { plain: true, .. }) => true,
         (Token::Word { .. }, Token::Digits { .. }) | (Token::Digits { .. }, Token::Digits { .. }) => false,
         // "seventy-nine", "three hundred", "二十一", "one thousand".
         (Token::Word { kind: Ten, .. }, Token::Word { kind: Unit, .. }) => true,

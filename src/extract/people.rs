@@ -299,6 +299,12 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
                                 *office && !former,
                                 party.clone(),
                             ));
+                        } else if !pack.spaced
+                            && let Some((range, id)) = one_letter_surname(scan, hit.start as usize)
+                        {
+                            // 林外相, 森首相: a one-letter surname only for the one curated
+                            // person whose name begins with it.
+                            add_known(scan, &mut people, &mut by_key, &mut best_words, &id, &range);
                         }
                         continue;
                     }
@@ -406,6 +412,15 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
             // A title before a known person: keep what it says.
             continue;
         }
+        // A name before a title, in a script without spaces, that begins the name of one
+        // person of the dataset and no other (安倍 before 首相: 安倍晋三): that person.
+        if !pack.spaced
+            && pack.titles_follow_names
+            && let Some(id) = unique_person_starting(data, &name, 2)
+        {
+            add_known(scan, &mut people, &mut by_key, &mut best_words, &id, &name_range);
+            continue;
+        }
         let key = name.to_lowercase();
         let s = scan.sentence(scan.sentence_of(name_range.start));
         let window = whole.start.saturating_sub(TITLE_REACH).max(s.start)
@@ -500,6 +515,42 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
     people.by_name = people.mentions.iter().enumerate().map(|(i, m)| (m.item.name.clone(), i)).collect();
     people.quotes = quotes(scan, &people);
     people
+}
+
+/// The one person of the dataset with a name written without spaces that begins with
+/// `prefix` and is longer than it (a surname before its given name), if exactly one.
+/// A single Han letter right before a title, alone in its run (not the end of a longer
+/// name), that begins the name of exactly one person of the dataset.
+fn one_letter_surname(scan: &Scan<'_>, title_start: usize) -> Option<(Range<usize>, PersonId)> {
+    let text = scan.text();
+    let c = char_before(text, title_start)?;
+    if !matches!(script_of(c), Some(Script::Han)) {
+        return None;
+    }
+    let start = title_start - c.len_utf8();
+    if char_before(text, start).is_some_and(|b| matches!(script_of(b), Some(Script::Han | Script::Kana))) {
+        return None;
+    }
+    let mut buf = [0u8; 4];
+    let id = unique_person_starting(scan.data, c.encode_utf8(&mut buf), 1)?;
+    Some((start..title_start, id))
+}
+
+fn unique_person_starting(data: &crate::dataset::Dataset, prefix: &str, min: usize) -> Option<PersonId> {
+    let unspaced = |n: &str| n.chars().any(|c| matches!(script_of(c), Some(Script::Han | Script::Kana)));
+    if prefix.chars().count() < min || !unspaced(prefix) {
+        return None;
+    }
+    let mut found: Option<&PersonId> = None;
+    for person in data.people() {
+        if person.all_names().any(|n| unspaced(n) && n.len() > prefix.len() && n.starts_with(prefix)) {
+            if found.is_some_and(|f| f != &person.id) {
+                return None;
+            }
+            found = Some(&person.id);
+        }
+    }
+    found.cloned()
 }
 
 fn add_known(

@@ -195,6 +195,42 @@ struct Actor {
     person: bool,
     /// A reporter, a commentator, a poll: whoever they are, not a state.
     reporter: bool,
+    /// Marked as the subject or the topic by a particle after it (Japanese は, が).
+    subject: bool,
+}
+
+/// Whether a topic particle stands right after the name ending at `end` (past its title).
+fn topic_marked(scan: &Scan<'_>, end: usize) -> bool {
+    let at = particle_at(scan, end);
+    scan.pack.topic_markers.glued(scan.text(), at).is_some()
+}
+
+/// Where the particles after a name stand: past a title written after the name and an
+/// honorific (ラブロフ外相に対し, 山田氏は), in a language whose titles follow names.
+fn particle_at(scan: &Scan<'_>, end: usize) -> usize {
+    let pack = scan.pack;
+    if !pack.titles_follow_names {
+        return end;
+    }
+    let mut at = end;
+    let title = scan
+        .entries_in(&(at..floor_boundary(scan.text(), (at + 40).min(scan.text().len()))))
+        .filter(|(h, e)| h.start as usize == at && matches!(e, Entry::Term(Term::Title { .. })))
+        .map(|(h, _)| h.end as usize)
+        .max();
+    if let Some(e) = title {
+        at = e;
+    }
+    if let Some((e, _)) = pack.honorifics.glued(scan.text(), at) {
+        at = e;
+    }
+    at
+}
+
+/// Whether a subject particle stands right after the name ending at `end` (past its title).
+fn subject_marked(scan: &Scan<'_>, end: usize) -> bool {
+    let at = particle_at(scan, end);
+    scan.pack.subject_markers.glued(scan.text(), at).is_some()
 }
 
 /// The actors of `range`, in order: states named (not inside an agreement's name), people,
@@ -223,8 +259,9 @@ fn actors(
         let possessive = pack.possessive_suffixes.glued(text, r.end).is_some()
             || pack.possessive_markers.glued(text, r.end).is_some();
         let object = preceded_by(scan, &pack.object_prepositions, r.start)
-            || pack.object_markers.glued(text, r.end).is_some()
+            || pack.object_markers.glued(text, particle_at(scan, r.end)).is_some()
             || scan.oblique_at(&r);
+        let subject = subject_marked(scan, r.end);
         out.push(Actor {
             at: r,
             holder: Holder::States(vec![p.item.party.clone()], None),
@@ -232,6 +269,7 @@ fn actors(
             possessive,
             person: false,
             reporter: false,
+            subject,
         });
     }
     for (r, m) in people.in_range(range) {
@@ -239,17 +277,30 @@ fn actors(
             (Some(p), true) => Holder::States(vec![p.clone()], Some(m.name.clone())),
             _ => Holder::NotAState,
         };
+        let at = particle_at(scan, r.end);
         let object = preceded_by(scan, &pack.object_prepositions, r.start)
-            || pack.object_markers.glued(text, r.end).is_some()
+            || pack.object_markers.glued(text, at).is_some()
             || scan.oblique_at(r);
-        out.push(Actor { at: r.clone(), holder, object, possessive: false, person: true, reporter: false });
+        let subject = pack.subject_markers.glued(text, at).is_some();
+        // With the title written after the name (安倍首相と…): the actor is both.
+        let end = if pack.titles_follow_names { at } else { r.end };
+        out.push(Actor {
+            at: r.start..end,
+            holder,
+            object,
+            possessive: false,
+            person: true,
+            reporter: false,
+            subject,
+        });
     }
     // "Both sides", "the two leaders": every state of the sentence.
     for (r, _) in pack.both_sides.find_in(text, range.clone()) {
         let mut states: Vec<PartyId> = Vec::new();
         let s = scan.sentence(scan.sentence_of(r.start));
         let from = scan.sentence(scan.sentence_of(r.start).saturating_sub(1)).start;
-        for p in starting_in(parties, |p| p.at.start, &(from..s.end)) {
+        // Not a state named inside an agreement's name (日ソ in 日ソ共同宣言).
+        for p in starting_in(parties, |p| p.at.start, &(from..s.end)).iter().filter(|p| !in_name(&p.at)) {
             if !states.contains(&p.item.party) {
                 states.push(p.item.party.clone());
             }
@@ -262,6 +313,7 @@ fn actors(
             }
         }
         if states.len() >= 2 {
+            let subject = subject_marked(scan, r.end);
             out.push(Actor {
                 at: r,
                 holder: Holder::States(states, None),
@@ -269,6 +321,7 @@ fn actors(
                 possessive: false,
                 person: false,
                 reporter: false,
+                subject,
             });
         }
     }
@@ -290,14 +343,16 @@ fn actors(
             .filter(|p| text.get(r.end..p.at.start).is_some_and(|g| matches!(g.trim(), "of" | "of the")))
             .map(|p| p.item.party.clone());
         if let Some(state) = before.or(after).or_else(|| party.clone()) {
-            let object = preceded_by(scan, &pack.object_prepositions, r.start);
+            let object = preceded_by(scan, &pack.object_prepositions, r.start)
+                || pack.object_markers.glued(text, particle_at(scan, r.start)).is_some();
             out.push(Actor {
-                at: r,
+                at: r.clone(),
                 holder: Holder::States(vec![state], None),
                 object,
                 possessive: false,
                 person: true,
                 reporter: false,
+                subject: pack.subject_markers.glued(text, particle_at(scan, r.start)).is_some(),
             });
         }
     }
@@ -310,6 +365,7 @@ fn actors(
             possessive: false,
             person: true,
             reporter: true,
+            subject: false,
         });
     }
     out.sort_by_key(|a| a.at.start);
@@ -607,7 +663,7 @@ pub(crate) fn positions(
         let c = starts.partition_point(|&x| x <= range.start).saturating_sub(1);
         let clause = starts.get(c).copied().unwrap_or(s.start)..starts.get(c + 1).copied().unwrap_or(s.end);
         let base_negated =
-            negated_before(scan, &clause, range.start) || negated_after(scan, range.end, s.end);
+            negated_before(scan, &clause, range.start) || negated_after(scan, range.end, clause.end);
         let mut found: Option<(Outcome, bool, Trigger)> = None;
         let mut span = range.clone();
         for trigger in meanings {
@@ -1001,15 +1057,17 @@ fn negated_before(scan: &Scan<'_>, clause: &Range<usize>, at: usize) -> bool {
     scan.pack.negators.find_in(text, from..at).next().is_some()
 }
 
-/// Whether a negator follows right after `at` (Japanese ない; Russian "… невозможно"):
-/// within the next four words of a spaced language, the next few characters of an
-/// unspaced one, and before `limit`.
+/// Whether a negator follows right after `at` (Japanese ない; Russian "… невозможно"),
+/// before `limit`: within the next four words of a spaced language, within a few
+/// characters of an unspaced one. A phrase of `not_negators` that holds the negator
+/// (Japanese 変わりはない, "unchanged") does not deny.
 fn negated_after(scan: &Scan<'_>, at: usize, limit: usize) -> bool {
-    if scan.pack.negators_after.is_empty() {
+    let pack = scan.pack;
+    if pack.negators_after.is_empty() {
         return false;
     }
     let text = scan.text();
-    let to = if scan.pack.spaced {
+    let to = if pack.spaced {
         let mut end = at;
         for _ in 0..4 {
             match word_after(text, end) {
@@ -1019,10 +1077,17 @@ fn negated_after(scan: &Scan<'_>, at: usize, limit: usize) -> bool {
         }
         end
     } else {
-        floor_boundary(text, (at + 12).min(limit).min(text.len()))
+        floor_boundary(text, (at + NEGATION_REACH).min(limit.max(at)).min(text.len()))
     };
-    to > at && scan.pack.negators_after.find_in(text, at..to).next().is_some()
+    to > at
+        && pack.negators_after.find_in(text, at..to).any(|(r, _)| {
+            let around = floor_boundary(text, r.start.saturating_sub(NEGATION_REACH))..r.end;
+            !pack.not_negators.find_in(text, around).any(|(n, _)| n.start <= r.start && r.end <= n.end)
+        })
 }
+
+/// How far after a predicate a negator of a verb-final language may stand (bytes).
+const NEGATION_REACH: usize = 36;
 
 /// The possessor of a noun at `at`: "Japan's (unbending) demand", "the Japanese claim",
 /// "our sovereignty" (a first person: the speaker), "its claim" (the clause's subject).
@@ -1169,7 +1234,7 @@ fn holder_of(
         })
     };
     // Reporters governing the trigger: their words are not a state's.
-    if let Some(first) = all.iter().filter(|a| a.at.end <= range.start).find(|a| !a.object)
+    if let Some(first) = all.iter().filter(|a| a.at.end <= range.start).find(|a| !a.object && !a.possessive)
         && first.reporter
     {
         return Some((Holder::NotAState, date));
@@ -1225,6 +1290,31 @@ fn holder_of(
         }
         break;
     }
+    // The topic of a sentence of reported speech (Japanese 「X は … が … と述べた」): the
+    // speaker, whatever the subjects of the clauses it reports.
+    // Not a topic inside a quote the trigger is not in (「日本は…認めよ」と述べ、…).
+    let quoted = |a: &Actor| {
+        r.people.quotes.iter().any(|q| {
+            q.at.start <= a.at.start
+                && a.at.end <= q.at.end
+                && !(q.at.start <= range.start && range.end <= q.at.end)
+        })
+    };
+    if speech_in_sentence
+        && let Some(i) = all.iter().rposition(|a| {
+            a.at.end <= range.start
+                && !a.object
+                && !a.possessive
+                && topic_marked(scan, a.at.end)
+                && !quoted(a)
+        })
+        && let Some(a) = all.get(i)
+    {
+        if a.reporter {
+            return Some((Holder::NotAState, date));
+        }
+        return Some((coordinated(all, i, text), date));
+    }
     // The subject of the trigger's clause, then of the clauses before it.
     let mut subject: Option<usize> = None;
     for k in (0..=c).rev() {
@@ -1232,10 +1322,13 @@ fn holder_of(
         let until = if k == c { range.start } else { cl.end };
         // In the trigger's own clause, the nearest subject before it ("Russia calls them …
         // and Japan says they are its …"); in a governing clause, its first.
+        let candidate = |a: &Actor| a.at.start >= cl.start && a.at.start < until && !a.object;
+        // A subject marked by its particle (Japanese は, が) before any other.
+        let marked = all.iter().rposition(|a| candidate(a) && a.subject);
         let found = if k == c {
-            all.iter().rposition(|a| a.at.start >= cl.start && a.at.start < until && !a.object)
+            marked.or_else(|| all.iter().rposition(candidate))
         } else {
-            all.iter().position(|a| a.at.start >= cl.start && a.at.start < until && !a.object)
+            marked.or_else(|| all.iter().position(candidate))
         };
         if let Some(i) = found {
             subject = Some(i);

@@ -42,6 +42,34 @@ fn replacement(c: char) -> Option<Cow<'static, str>> {
     }))
 }
 
+/// The shortest line (in characters) read as wrapped at a fixed width.
+const WRAPPED_LINE: usize = 30;
+
+/// Whether the line break at `i` wraps a line inside a word or a number: the line before
+/// has at least [`WRAPPED_LINE`] characters, a letter of a script without spaces (Han,
+/// kana) and no ASCII space after its indent, and ends on neither a space nor a sentence's end; the next
+/// line starts with no space.
+fn wrapped_at(text: &str, i: usize) -> bool {
+    let unspaced = |c: char| {
+        matches!(
+            super::lexicon::script_of(c),
+            Some(super::lexicon::Script::Han | super::lexicon::Script::Kana)
+        )
+    };
+    let head = text.get(..i).unwrap_or_default();
+    let Some(last) = head.chars().next_back() else { return false };
+    if last.is_whitespace()
+        || matches!(last, '。' | '！' | '？' | '!' | '?' | '」' | '』' | ')' | '）' | '】')
+    {
+        return false;
+    }
+    if text.get(i + 1..).and_then(|t| t.chars().next()).is_none_or(char::is_whitespace) {
+        return false;
+    }
+    let line = head.rfind('\n').map_or(head, |k| head.get(k + 1..).unwrap_or_default()).trim_start();
+    !line.contains(' ') && line.chars().any(unspaced) && line.chars().count() >= WRAPPED_LINE
+}
+
 impl<'a> Normalized<'a> {
     /// Normalises `text`: one pass over its bytes, copying runs of plain ASCII whole and
     /// looking only at carriage returns and non-ASCII characters; the copy is made at the
@@ -55,7 +83,8 @@ impl<'a> Normalized<'a> {
         let mut copied = 0usize; // bytes of `text` already in `out`
         let mut i = 0usize;
         while i < bytes.len() {
-            let Some(rel) = bytes.get(i..).and_then(|b| b.iter().position(|&b| b >= 0x80 || b == b'\r'))
+            let Some(rel) =
+                bytes.get(i..).and_then(|b| b.iter().position(|&b| b >= 0x80 || b == b'\r' || b == b'\n'))
             else {
                 break;
             };
@@ -64,6 +93,10 @@ impl<'a> Normalized<'a> {
             let len = c.len_utf8();
             let rep: Option<Cow<'static, str>> = if c == '\r' {
                 Some(Cow::Borrowed(if bytes.get(i + 1) == Some(&b'\n') { "" } else { "\n" }))
+            } else if c == '\n' {
+                // A long line of a script without spaces broken inside a word or a number (a
+                // page wrapped at a fixed width): the break is dropped.
+                wrapped_at(text, i).then_some(Cow::Borrowed(""))
             } else {
                 replacement(c)
                     .or_else(|| folds.iter().find(|(a, _)| *a == c).map(|(_, b)| Cow::Owned(b.to_string())))

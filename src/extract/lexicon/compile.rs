@@ -199,7 +199,6 @@ pub(crate) struct Pack {
     pub title_complements: Phrases<()>,
     pub articles: Phrases<()>,
     pub titles_follow_names: bool,
-    #[allow(dead_code, reason = "read by the rules of unspaced and particle languages (Japanese)")]
     pub honorifics: Phrases<()>,
     pub roles: Phrases<bool>,
     // parties
@@ -226,6 +225,7 @@ pub(crate) struct Pack {
     // grammar
     pub negators: Phrases<()>,
     pub negators_after: Phrases<()>,
+    pub not_negators: Phrases<()>,
     pub passive: Phrases<()>,
     pub agent: Phrases<()>,
     pub possessive_suffixes: Phrases<()>,
@@ -241,8 +241,9 @@ pub(crate) struct Pack {
     pub object_prepositions: Phrases<()>,
     pub questions: Phrases<()>,
     pub hedges: Phrases<()>,
-    #[allow(dead_code, reason = "read by the rules of unspaced and particle languages (Japanese)")]
+    pub verb_final: bool,
     pub subject_markers: Phrases<()>,
+    pub topic_markers: Phrases<()>,
     pub object_markers: Phrases<()>,
     pub possessive_markers: Phrases<()>,
     // stance
@@ -722,6 +723,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let g = &raw.grammar;
     let negators = c.set("grammar.negators", &g.negators);
     let negators_after = c.set("grammar.negators_after", &g.negators_after);
+    let not_negators = c.set("grammar.not_negators", &g.not_negators);
     let passive = c.set("grammar.passive", &g.passive);
     let agent = c.set("grammar.agent", &g.agent);
     let possessive_suffixes = c.set("grammar.possessive_suffixes", &g.possessive_suffixes);
@@ -738,6 +740,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let questions = c.set("grammar.questions", &g.questions);
     let hedges = c.set("grammar.hedges", &g.hedges);
     let subject_markers = c.set("grammar.subject_markers", &g.subject_markers);
+    let topic_markers = c.set("grammar.topic_markers", &g.topic_markers);
     let object_markers = c.set("grammar.object_markers", &g.object_markers);
     let possessive_markers = c.set("grammar.possessive_markers", &g.possessive_markers);
 
@@ -870,6 +873,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         event_kinds,
         negators,
         negators_after,
+        not_negators,
         passive,
         agent,
         possessive_suffixes,
@@ -885,7 +889,9 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         object_prepositions,
         questions,
         hedges,
+        verb_final: g.verb_final,
         subject_markers,
+        topic_markers,
         object_markers,
         possessive_markers,
         territory_nouns,

@@ -377,6 +377,9 @@ pub(crate) struct Grammar {
     /// Negation after the predicate (Japanese ない, ず, ません).
     #[serde(default)]
     pub negators_after: Vec<Form>,
+    /// Phrases that hold a negator but do not deny (Japanese 変わりはない, "unchanged").
+    #[serde(default)]
+    pub not_negators: Vec<Form>,
     #[serde(default)]
     pub passive: Vec<Form>,
     #[serde(default)]
@@ -413,9 +416,17 @@ pub(crate) struct Grammar {
     pub questions: Vec<Form>,
     #[serde(default)]
     pub hedges: Vec<Form>,
+    /// The predicate ends its clause (Japanese): a happening's word is the last of its
+    /// clause, not the one nearest its date.
+    #[serde(default)]
+    pub verb_final: bool,
     /// Particles after a name that make it the subject (Japanese は, が).
     #[serde(default)]
     pub subject_markers: Vec<Form>,
+    /// Particles after a name that make it the topic of its sentence (Japanese は): the
+    /// one who says what the sentence's clauses report, whatever their own subjects.
+    #[serde(default)]
+    pub topic_markers: Vec<Form>,
     /// Particles after a name that make it an object or a place (Japanese に, を, へ, から).
     #[serde(default)]
     pub object_markers: Vec<Form>,
