@@ -406,13 +406,19 @@ fn year_before_head(scan: &Scan<'_>, head: usize) -> Option<(usize, i32)> {
     None
 }
 
-/// A year after an agreement head ("the declaration of 1956", "the statement signed in 2013").
+/// A year after an agreement head ("the declaration of 1956", "the statement signed in
+/// 2013", "декларация 1956 года").
 fn year_after_head(scan: &Scan<'_>, end: usize) -> Option<(usize, i32)> {
     let text = scan.text();
     let pack = scan.pack;
     let mut at = end;
     if let Some((e, _)) = pack.signed.after(text, at) {
         at = e;
+    }
+    // The year right after the head, its link after it ("декларация 1956 года").
+    if let Some((e, y)) = year_starting_at(scan, at) {
+        let e = pack.year_links.after(text, e).map_or(e, |(l, _)| l);
+        return Some((e, y));
     }
     let (e, _) = pack.year_links.after(text, at)?;
     at = e;
