@@ -156,7 +156,14 @@ fn languages() {
             t / en_time
         );
     }
-    let alone = per_mb(&english_only, &en);
+    // The two on English, alternated and each at its best, so that a noisy neighbour
+    // does not decide the comparison.
+    let (mut with_all, mut alone) = (f64::INFINITY, f64::INFINITY);
+    for _ in 0..3 {
+        with_all = with_all.min(per_mb(&all, &en));
+        alone = alone.min(per_mb(&english_only, &en));
+    }
+    let en_time = with_all.min(en_time);
     println!(
         "extract languages (English, three packs against one): {:.1} MB/s against {:.1} MB/s, {:+.0}% time (goal <= +20%)",
         1.0 / en_time,

@@ -325,3 +325,19 @@ fn a_japanese_stance_is_held_by_the_subject_of_its_clause() {
         [("russia".to_string(), "status-quo".to_string())]
     );
 }
+
+#[test]
+fn a_russian_title_may_name_its_state_between_title_and_name() {
+    // Written for this test: the state in the genitive after the title, and a title that
+    // opens the sentence with a capital and keeps its acronyms.
+    let x = russian(
+        "Министр иностранных дел России Сергей Лавров встретился с коллегой. Глава МИД РФ \
+         Сергей Лавров ответил на вопросы.",
+        "2019-01-14",
+    );
+    let lavrov = x.people.iter().find(|p| p.name == "Сергей Лавров").expect("Lavrov");
+    assert_eq!(lavrov.title.as_deref(), Some("Министр иностранных дел"));
+    assert_eq!(lavrov.party.as_ref().map(|p| p.as_str()), Some("russia"));
+    let x = russian("Глава МИД РФ Сергей Лавров ответил на вопросы.", "2019-01-14");
+    assert_eq!(x.people.first().and_then(|p| p.title.as_deref()), Some("Глава МИД"));
+}

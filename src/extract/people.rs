@@ -235,6 +235,26 @@ fn title_before(scan: &Scan<'_>, at: usize) -> Option<(String, bool, Option<Part
     if gap.len() > 3 {
         return None;
     }
+    // States the title serves, in the genitive right after it ("Министр иностранных дел
+    // России X", "Посол Японии в России X"): up to two, each after the title or a complement.
+    let joined = |from: usize, to: usize| {
+        text.get(from..to)
+            .is_some_and(|g| g.trim().is_empty() || scan.pack.title_complements.word(g.trim()).is_some())
+    };
+    let mut k = k - 1;
+    let mut title = prev;
+    for _ in 0..2 {
+        if !scan.reader.is(title, Class::Party) {
+            break;
+        }
+        let before = scan.hits.get(k.checked_sub(1)?)?;
+        if !joined(before.end as usize, title.start as usize) {
+            return None;
+        }
+        k -= 1;
+        title = before;
+    }
+    let prev = title;
     let (office, party) = title_of(scan, prev)?;
     let former = scan.pack.former.before(text, prev.start as usize).is_some();
     Some((text.get(prev.range())?.to_string(), office && !former, party))

@@ -278,7 +278,15 @@ fn case_variants(form: &str) -> Vec<String> {
         first_lower.extend(first.to_lowercase());
         first_lower.extend(chars);
     }
-    let mut out = vec![form.to_string(), lower, capital, first_lower];
+    // … and with its first letter capitalised, at a sentence start ("Глава МИД РФ" for
+    // "глава МИД РФ").
+    let mut first_upper = String::with_capacity(form.len());
+    let mut chars = form.chars();
+    if let Some(first) = chars.next() {
+        first_upper.extend(first.to_uppercase());
+        first_upper.extend(chars);
+    }
+    let mut out = vec![form.to_string(), lower, capital, first_lower, first_upper];
     out.sort();
     out.dedup();
     out
