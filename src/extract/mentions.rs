@@ -584,6 +584,9 @@ fn year_in(s: &str) -> Option<i32> {
     s.split(|c: char| !c.is_ascii_digit()).find(|w| w.len() == 4).and_then(|w| w.parse().ok())
 }
 
+/// How many sentences back "both sides" looks for the two states it stands for.
+const BOTH_SIDES_REACH: usize = 4;
+
 /// Implied agreements: a sentence where parties agree or sign in year Y, when exactly one
 /// agreement of Y is between parties all named (directly or through their people) there.
 pub(crate) fn implied_agreements(
@@ -596,8 +599,19 @@ pub(crate) fn implied_agreements(
     let mut out = Vec::new();
     let mut mentioned: rustc_hash::FxHashSet<AgreementId> = named.iter().map(|m| m.item.agreement).collect();
     for (s, range) in scan.sentences.iter().enumerate() {
-        let Some(parties) = sentence_parties.get(s) else { continue };
-        if parties.len() < 2 || pack.agree_verbs.find_in(scan.text(), range.clone()).next().is_none() {
+        let Some(named_here) = sentence_parties.get(s) else { continue };
+        if pack.agree_verbs.find_in(scan.text(), range.clone()).next().is_none() {
+            continue;
+        }
+        // "The two leaders agreed …": the states of the nearest sentence before that names two.
+        let mut parties = named_here.clone();
+        if pack.both_sides.find_in(scan.text(), range.clone()).next().is_some() {
+            let before = sentence_parties.get(s.saturating_sub(BOTH_SIDES_REACH)..s).unwrap_or_default();
+            if let Some(pair) = before.iter().rev().find(|p| p.len() >= 2) {
+                parties.extend(pair.iter().cloned());
+            }
+        }
+        if parties.len() < 2 {
             continue;
         }
         for i in scan.temporals_in(range) {

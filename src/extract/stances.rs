@@ -698,6 +698,19 @@ pub(crate) fn positions(
         let Some((holder, date)) = held else { continue };
         let _ = nominal;
         let Holder::States(states, mut speaker) = holder else { continue };
+        // A charge ("illegally occupied") is not held by the state charged: a subject before
+        // it in its clause.
+        if matches!(trigger, Trigger::Concept(_))
+            && scan.pack.charges.find_in(text, range.clone()).next().is_some()
+            && r.actors_of(&s).iter().any(|a| {
+                a.subject
+                    && a.at.start >= clause.start
+                    && a.at.end <= range.start
+                    && matches!(&a.holder, Holder::States(charged, _) if charged.iter().any(|p| states.contains(p)))
+            })
+        {
+            continue;
+        }
         // Reported speech: the official who said it ("…, Chief Cabinet Secretary X told a
         // news conference … that Tokyo would …").
         if speaker.is_none()

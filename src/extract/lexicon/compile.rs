@@ -249,6 +249,7 @@ pub(crate) struct Pack {
     // stance
     pub territory_nouns: Phrases<()>,
     pub territory_context: Phrases<()>,
+    pub charges: Phrases<()>,
     pub extents: Phrases<Extent>,
     // inflection
     pub paradigms: Vec<Paradigm>,
@@ -748,6 +749,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let s = &raw.stance;
     let territory_nouns = c.set("stance.territory_nouns", &s.territory_nouns);
     let territory_context = c.set("stance.context", &s.context);
+    let charges = c.set("stance.charges", &s.charges);
     let mut extents = Phrases::default();
     for x in &s.extent {
         let entry = x.get_ref();
@@ -896,6 +898,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         possessive_markers,
         territory_nouns,
         territory_context,
+        charges,
         extents,
         paradigms,
         subject_after_verb: raw.grammar.subject_after_verb,

@@ -448,6 +448,10 @@ pub(crate) struct Stance {
     pub context: Vec<Form>,
     #[serde(default)]
     pub extent: Vec<Spanned<Extent>>,
+    /// Concept forms that charge their subject with a wrong ("illegally occupied"): the
+    /// state charged never holds the stance.
+    #[serde(default)]
+    pub charges: Vec<Form>,
     #[serde(default)]
     pub concept: Vec<Spanned<Concept>>,
     #[serde(default)]
