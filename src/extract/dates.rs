@@ -62,6 +62,8 @@ struct Fields {
     weekday: Option<(Weekday, bool)>,
     era: Option<i32>,
     era_year: Option<i32>,
+    /// A second day slot read ("from the 5th to the 10th of August"): a span of days.
+    span: bool,
 }
 
 /// Looks up what stands at a point of the text: hits and numbers, both sorted by start.
@@ -184,6 +186,7 @@ impl<'s> At<'s> {
                     if !(1..=31).contains(&d) {
                         return None;
                     }
+                    f.span |= f.day.is_some_and(|first| first < d);
                     f.day = Some(d);
                     pos = end;
                     if let Some((e, _)) = adjacent(&self.pack.day_suffixes, text, pos) {
@@ -339,10 +342,13 @@ pub(crate) fn find(
         if p < consumed {
             continue;
         }
-        let Some((range, expr)) = expression_at(&at, p, data) else { continue };
+        let Some((range, expr, span)) = expression_at(&at, p, data) else { continue };
         consumed = range.end;
-        let bound = pack.bounds.before(text, range.start).is_some()
-            || pack.bounds_after.after(text, range.end).is_some();
+        // A span of days is the happening's own dates: the word that opens it ("from the
+        // 5th to the 10th") is no bound.
+        let bound = !span
+            && (pack.bounds.before(text, range.start).is_some()
+                || pack.bounds_after.after(text, range.end).is_some());
         let label = labelled(pack, text, range.start);
         out.push(Temporal { range, expr, bound, label });
     }
@@ -357,17 +363,21 @@ fn labelled(pack: &Pack, text: &str, at: usize) -> bool {
     pack.labels.before(text, end).is_some()
 }
 
-/// The time expression that starts at `p`, if any.
-fn expression_at(at: &At<'_>, p: usize, data: &Dataset) -> Option<(Range<usize>, Expr)> {
+/// The time expression that starts at `p`, if any, and whether it is a span of days.
+fn expression_at(at: &At<'_>, p: usize, data: &Dataset) -> Option<(Range<usize>, Expr, bool)> {
     let text = at.text;
     let pack = at.pack;
     // Fixed phrases.
     for (h, t) in at.hit_terms(p) {
         match t {
             Term::Relative { unit, offset, from } => {
-                return Some((h.range(), Expr::Relative { unit: *unit, offset: *offset, from: *from }));
+                return Some((
+                    h.range(),
+                    Expr::Relative { unit: *unit, offset: *offset, from: *from },
+                    false,
+                ));
             }
-            Term::NamedDate(d) => return Some((h.range(), Expr::Absolute(*d))),
+            Term::NamedDate(d) => return Some((h.range(), Expr::Absolute(*d), false)),
             Term::Shift { sign, from } => {
                 // "{count} {unit} ago": the unit and the count before the shift word.
                 let (ustart, unit) = pack.time_units.before(text, p)?;
@@ -383,14 +393,14 @@ fn expression_at(at: &At<'_>, p: usize, data: &Dataset) -> Option<(Range<usize>,
                     }
                     f => *f,
                 };
-                return Some((count.0..h.end as usize, Expr::Relative { unit: *unit, offset, from }));
+                return Some((count.0..h.end as usize, Expr::Relative { unit: *unit, offset, from }, false));
             }
             Term::Anniversary => {
                 let (start, n) = ordinal_before(at, p)?;
                 let (of_end, _) = pack.anniversary_of.after(text, h.end as usize)?;
                 let (end, base) = year_after(at, of_end, data)?;
                 let year = base.checked_add(i32::try_from(n).ok()?)?;
-                return Some((start..end, Expr::Absolute(PartialDate::year(year).ok()?)));
+                return Some((start..end, Expr::Absolute(PartialDate::year(year).ok()?), false));
             }
             _ => {}
         }
@@ -453,8 +463,9 @@ fn expression_at(at: &At<'_>, p: usize, data: &Dataset) -> Option<(Range<usize>,
     // A range of days ("Nov. 1-2", 「18〜21日」): the month they fall in.
     let bytes = text.as_bytes();
     // Or the end of one written before ("18~21日": the range's first day, a mark, this day).
-    let ranged = (matches!(bytes.get(end), Some(b'-' | b'~'))
-        && bytes.get(end + 1).is_some_and(u8::is_ascii_digit))
+    let ranged = f.span
+        || (matches!(bytes.get(end), Some(b'-' | b'~'))
+            && bytes.get(end + 1).is_some_and(u8::is_ascii_digit))
         || (p >= 2
             && matches!(bytes.get(p - 1), Some(b'~'))
             && bytes.get(p - 2).is_some_and(u8::is_ascii_digit));
@@ -465,7 +476,7 @@ fn expression_at(at: &At<'_>, p: usize, data: &Dataset) -> Option<(Range<usize>,
         }
         e => (end, e),
     };
-    Some((p..end, expr))
+    Some((p..end, expr, f.span))
 }
 
 /// The count before a unit ("two years", "a year", "3 days"): its start and value.

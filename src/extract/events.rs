@@ -282,7 +282,9 @@ pub(crate) fn events(
                     && scan.slice(r).split_whitespace().count() >= 12
             })
             .take(LEAD_SENTENCES)
-            .filter(|(_, r)| !scan.slice(r).contains(['"', '?']));
+            .filter(|(_, r)| {
+                !scan.slice(r).contains('?') && (pack.quoted_leads || !scan.slice(r).contains('"'))
+            });
         for (s, range) in lead {
             if !scan.temporals_in(range).is_empty() {
                 continue;
@@ -292,42 +294,51 @@ pub(crate) fn events(
             if starting_in(agreements, |a| a.at.start, range).iter().any(|a| a.item.year.is_some()) {
                 continue;
             }
-            let Some((verb, _)) = pack.lead_verbs.find_in(text, range.clone()).find(|(r, _)| {
-                !word_before(text, r.start)
+            // Its subject is a state or a person, named right before the verb ("Tokyo
+            // protested", "Putin proposed"), not a share of a poll ("29% said"); the first
+            // such verb of the sentence ("«… agreed …», said Peskov": the quoted verb has
+            // none).
+            let named = |verb: &Range<usize>| {
+                let near = verb.start.saturating_sub(30).max(range.start)..verb.start;
+                let last = scan.hits_in(&near).filter_map(|i| scan.hits.get(i)).next_back();
+                let before = last.filter(|h| {
+                    text.get(h.end as usize..verb.start).is_some_and(|g| !g.contains([',', '%']))
+                        && scan.reader.entries(h).any(|e| {
+                            matches!(
+                                e,
+                                super::reader::Entry::Party { .. } | super::reader::Entry::Person { .. }
+                            )
+                        })
+                });
+                // In a language of free word order the subject may follow ("заявил Лавров").
+                let after_verb = || {
+                    let after = verb.end..floor_boundary(text, (verb.end + 80).min(range.end));
+                    let named = scan.hits_in(&after).filter_map(|i| scan.hits.get(i)).find(|h| {
+                        scan.reader.entries(h).any(|e| {
+                            matches!(
+                                e,
+                                super::reader::Entry::Party { .. } | super::reader::Entry::Person { .. }
+                            )
+                        })
+                    });
+                    named.filter(|h| {
+                        text.get(verb.end..h.start as usize).is_some_and(|g| !g.contains([',', '%', '.']))
+                    })
+                };
+                before.or_else(|| if pack.subject_after_verb { after_verb() } else { None }).map(|_| ())
+            };
+            let Some((verb, ())) = pack.lead_verbs.find_in(text, range.clone()).find_map(|(r, _)| {
+                let free = !word_before(text, r.start)
                     .is_some_and(|w| pack.auxiliaries.contains(text.get(w).unwrap_or_default()))
                     && pack
                         .negators
                         .find_in(text, range.start.max(r.start.saturating_sub(12))..r.start)
                         .next()
-                        .is_none()
+                        .is_none();
+                if free { named(&r).map(|()| (r, ())) } else { None }
             }) else {
                 continue;
             };
-            // Its subject is a state or a person, named right before the verb ("Tokyo
-            // protested", "Putin proposed"), not a share of a poll ("29% said").
-            let near = verb.start.saturating_sub(30).max(range.start)..verb.start;
-            let last = scan.hits_in(&near).filter_map(|i| scan.hits.get(i)).next_back();
-            let named_before = last.is_some_and(|h| {
-                text.get(h.end as usize..verb.start).is_some_and(|g| !g.contains([',', '%']))
-                    && scan.reader.entries(h).any(|e| {
-                        matches!(e, super::reader::Entry::Party { .. } | super::reader::Entry::Person { .. })
-                    })
-            });
-            // In a language of free word order the subject may follow ("заявил Лавров").
-            let named_after = pack.subject_after_verb && {
-                let after = verb.end..floor_boundary(text, (verb.end + 80).min(range.end));
-                let named = scan.hits_in(&after).filter_map(|i| scan.hits.get(i)).find(|h| {
-                    scan.reader.entries(h).any(|e| {
-                        matches!(e, super::reader::Entry::Party { .. } | super::reader::Entry::Person { .. })
-                    })
-                });
-                named.is_some_and(|h| {
-                    text.get(verb.end..h.start as usize).is_some_and(|g| !g.contains([',', '%', '.']))
-                })
-            };
-            if !named_before && !named_after {
-                continue;
-            }
             let actors: Vec<PartyId> =
                 sentence_parties.get(s).cloned().unwrap_or_default().into_iter().collect();
             if actors.is_empty() {

@@ -255,6 +255,8 @@ pub(crate) struct Pack {
     pub paradigms: Vec<Paradigm>,
     /// Whether a subject may follow its verb (free word order).
     pub subject_after_verb: bool,
+    /// Whether a lead sentence holding a quote may still report the day's news.
+    pub quoted_leads: bool,
     /// Letters read as another (`ё` as `е`): in the text, the forms and the names.
     pub folds: Vec<(char, char)>,
     /// Party ids the pack names, with where: checked against the dataset an extractor uses.
@@ -902,6 +904,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         extents,
         paradigms,
         subject_after_verb: raw.grammar.subject_after_verb,
+        quoted_leads: raw.events.quoted_leads,
         folds: c.folds,
         party_refs,
     })

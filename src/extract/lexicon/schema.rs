@@ -358,6 +358,10 @@ pub(crate) struct Events {
     pub lead_verbs: Vec<Form>,
     #[serde(default)]
     pub auxiliaries: Vec<Form>,
+    /// Whether a lead sentence that quotes its speaker still reports the day's news
+    /// ("«…», — сказал Песков"): the genre attributes its news peg by a quote.
+    #[serde(default)]
+    pub quoted_leads: bool,
     #[serde(default)]
     pub kind: Vec<Spanned<EventKindForms>>,
 }
