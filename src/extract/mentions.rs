@@ -235,9 +235,16 @@ pub(crate) fn islands(scan: &Scan<'_>, agreements: &[Found<AgreementMention>]) -
     let data = scan.data;
     let mut out = Vec::new();
     let mut pending = Vec::new();
-    for hit in
-        scan.hits.iter().filter(|h| scan.reader.is(h, Class::Island) || scan.reader.is(h, Class::Collective))
-    {
+    // Names inside a longer stance phrase are names too (北方四島 in 北方四島の帰属): the
+    // automaton matched the phrase, so they are looked up inside it.
+    let inside: Vec<super::reader::Hit> = scan
+        .hits
+        .iter()
+        .filter(|h| scan.reader.is(h, Class::Stance))
+        .flat_map(|h| scan.reader.names_in(scan.text(), &h.range()))
+        .collect();
+    let named = scan.hits.iter().chain(&inside);
+    for hit in named.filter(|h| scan.reader.is(h, Class::Island) || scan.reader.is(h, Class::Collective)) {
         for e in scan.reader.entries(hit) {
             let (islands, ambiguous) = match e {
                 Entry::Island(i) => (IslandSet::from([*i]), false),
