@@ -264,32 +264,22 @@ fn case_variants(form: &str) -> Vec<String> {
         return vec![form.to_string()];
     }
     let lower: String = form.chars().flat_map(char::to_lowercase).collect();
-    let mut capital = String::with_capacity(lower.len());
-    let mut chars = lower.chars();
-    if let Some(first) = chars.next() {
-        capital.extend(first.to_uppercase());
-        capital.extend(chars);
-    }
+    let capital = with_first(&lower, char::to_uppercase);
     // The name as written with its first letter in lower case ("совместной декларации
-    // СССР" for "Совместной декларации СССР").
-    let mut first_lower = String::with_capacity(form.len());
-    let mut chars = form.chars();
-    if let Some(first) = chars.next() {
-        first_lower.extend(first.to_lowercase());
-        first_lower.extend(chars);
-    }
-    // … and with its first letter capitalised, at a sentence start ("Глава МИД РФ" for
-    // "глава МИД РФ").
-    let mut first_upper = String::with_capacity(form.len());
-    let mut chars = form.chars();
-    if let Some(first) = chars.next() {
-        first_upper.extend(first.to_uppercase());
-        first_upper.extend(chars);
-    }
+    // СССР" for "Совместной декларации СССР"), and capitalised, at a sentence start
+    // ("Глава МИД РФ" for "глава МИД РФ").
+    let first_lower = with_first(form, char::to_lowercase);
+    let first_upper = with_first(form, char::to_uppercase);
     let mut out = vec![form.to_string(), lower, capital, first_lower, first_upper];
     out.sort();
     out.dedup();
     out
+}
+
+/// `form` with its first letter mapped by `map`, the rest as written.
+fn with_first<I: Iterator<Item = char>>(form: &str, map: impl Fn(char) -> I) -> String {
+    let mut chars = form.chars();
+    chars.next().map(map).into_iter().flatten().chain(chars).collect()
 }
 
 /// The forms of a dataset name, inflected by the pack's paradigms (Russian case forms).
