@@ -214,7 +214,8 @@ fn parties_in_name(
     // The language's own words for states inside the name (日ソ in 日ソ共同宣言).
     let name = scan.slice(range);
     for t in &scan.pack.terms {
-        let (Term::Party(w), Some(k)) = (&t.term, name.find(t.form.as_str())) else { continue };
+        let Term::Party(w) = &t.term else { continue };
+        let Some(k) = name.find(t.form.as_str()) else { continue };
         let at = range.start + k..range.start + k + t.form.len();
         for party in &w.parties {
             out.push(Found::new(
@@ -607,7 +608,14 @@ pub(crate) fn implied_agreements(
     let mut mentioned: rustc_hash::FxHashSet<AgreementId> = named.iter().map(|m| m.item.agreement).collect();
     for (s, range) in scan.sentences.iter().enumerate() {
         let Some(named_here) = sentence_parties.get(s) else { continue };
-        if pack.agree_verbs.find_in(scan.text(), range.clone()).next().is_none() {
+        // Cheap tests first: a date that dates a happening, two states within reach, then
+        // the verb of agreeing.
+        let dated = scan.temporals_in(range).any(|i| scan.dates_happening(i).is_some());
+        let reach = sentence_parties.get(s.saturating_sub(BOTH_SIDES_REACH)..=s).unwrap_or_default();
+        if !dated
+            || (!reach.iter().any(|p| p.len() >= 2) && named_here.len() < 2)
+            || pack.agree_verbs.find_in(scan.text(), range.clone()).next().is_none()
+        {
             continue;
         }
         // "The two leaders agreed …": the states of the nearest sentence before that names two.

@@ -240,18 +240,22 @@ impl<'d> Extractor<'d> {
             return k;
         }
         let sample = text::window_after(doc.text(), 0, 64 * 1024);
-        let mut counts: std::collections::HashMap<lexicon::Script, usize> = std::collections::HashMap::new();
+        let mut counts = [0usize; <lexicon::Script as strum::EnumCount>::COUNT];
         for c in sample.chars() {
-            if let Some(s) = lexicon::script_of(c) {
-                *counts.entry(s).or_default() += 1;
+            if let Some(n) = lexicon::script_of(c).and_then(|s| counts.get_mut(s as usize)) {
+                *n += 1;
             }
         }
         // Kana is Japanese alone: any amount of it outweighs the Han it writes beside.
         let weight = |s: &lexicon::Script| if *s == lexicon::Script::Kana { 3 } else { 1 };
         let mut best = (0usize, 0usize);
         for (k, p) in self.packs.iter().enumerate() {
-            let score: usize =
-                p.pack.scripts.iter().map(|s| counts.get(s).copied().unwrap_or(0) * weight(s)).sum();
+            let score: usize = p
+                .pack
+                .scripts
+                .iter()
+                .map(|s| counts.get(*s as usize).copied().unwrap_or(0) * weight(s))
+                .sum();
             if score > best.1 {
                 best = (k, score);
             }
@@ -389,30 +393,29 @@ fn pieces(text: &str, size: usize, pack: &lexicon::Pack) -> Vec<std::ops::Range<
         let hard = text::floor_boundary(text, start + size);
         let window = text::window_before(text, hard, size / 4);
         let from = hard - window.len();
-        let sentence_end = pack
-            .sentence_ends
-            .iter()
-            .filter_map(|e| {
-                let spaced = format!("{e} ");
-                if e.is_ascii() {
-                    window.rfind(&spaced).map(|i| i + spaced.len())
-                } else {
-                    window.rfind(e.as_str()).map(|i| i + e.len())
-                }
-            })
-            .max();
-        let cut = [
-            window.rfind("\n\n").map(|i| i + 2),
-            window.rfind('\n').map(|i| i + 1),
-            sentence_end,
-            window.rfind(", ").map(|i| i + 2),
-            window.rfind('、').map(|i| i + '、'.len_utf8()),
-            window.rfind(' ').map(|i| i + 1),
-        ]
-        .into_iter()
-        .flatten()
-        .next()
-        .map_or(hard, |i| from + i);
+        let sentence_end = || {
+            pack.sentence_ends
+                .iter()
+                .filter_map(|e| {
+                    let spaced = format!("{e} ");
+                    if e.is_ascii() {
+                        window.rfind(&spaced).map(|i| i + spaced.len())
+                    } else {
+                        window.rfind(e.as_str()).map(|i| i + e.len())
+                    }
+                })
+                .max()
+        };
+        // The best cut that exists, tried in order (each a search of the window).
+        let cut = window
+            .rfind("\n\n")
+            .map(|i| i + 2)
+            .or_else(|| window.rfind('\n').map(|i| i + 1))
+            .or_else(sentence_end)
+            .or_else(|| window.rfind(", ").map(|i| i + 2))
+            .or_else(|| window.rfind('、').map(|i| i + '、'.len_utf8()))
+            .or_else(|| window.rfind(' ').map(|i| i + 1))
+            .map_or(hard, |i| from + i);
         let cut = if cut <= start { hard.max(start + 1) } else { cut };
         let cut = text::floor_boundary(text, cut).max(start + 1);
         let cut = (cut..=text.len()).find(|&c| text.is_char_boundary(c)).unwrap_or(text.len());

@@ -671,6 +671,11 @@ fn appositive_subject(scan: &Scan<'_>, speech: usize) -> Option<Range<usize>> {
     name_before(scan, comma_start)
 }
 
+/// The start of the line holding byte `at`.
+fn line_start(text: &str, at: usize) -> usize {
+    text.as_bytes().get(..at).and_then(|b| memchr::memrchr(b'\n', b)).map_or(0, |i| i + 1)
+}
+
 /// Quotations and their speakers: "…," X said; "…," said X; X said: "…"; "…," he said;
 /// 「…」と述べた; and interview turns ("Name: …").
 fn quotes(scan: &Scan<'_>, people: &People) -> Vec<Found<Quote>> {
@@ -762,24 +767,37 @@ fn quotes(scan: &Scan<'_>, people: &People) -> Vec<Found<Quote>> {
         out.push(Found::new(inner.clone(), Quote { speaker, evidence: scan.evidence(&inner) }));
     }
     // Interview turns: a line that opens with a name and a colon.
-    let mut offset = 0usize;
-    for line in text.split_inclusive('\n') {
-        let start = offset;
-        offset += line.len();
-        let Some(colon) = line.find(": ").filter(|&c| c < 60) else { continue };
-        let label = start..start + colon;
-        // The label is a name (and its title) alone: "Ambassador Mikhail Galuzin: …", not
-        // "Abe said: …".
-        if scan.slice(&label).split_whitespace().any(|w| w.chars().next().is_some_and(char::is_lowercase)) {
-            continue;
-        }
-        let Some((_, m)) = people.in_range(&label).last() else { continue };
-        let body = start + colon + 2..start + line.trim_end().len();
-        if body.end > body.start {
-            out.push(Found::new(
-                body.clone(),
-                Quote { speaker: Some(m.name.clone()), evidence: scan.evidence(&body) },
-            ));
+    // Only the lines in play, each once (two runs can share a line).
+    let mut done = 0usize;
+    for run in scan.play_runs() {
+        let mut offset = line_start(text, run.start).max(done);
+        let end = text
+            .as_bytes()
+            .get(run.end..)
+            .and_then(|b| memchr::memchr(b'\n', b))
+            .map_or(text.len(), |i| run.end + i + 1);
+        done = end.max(done);
+        for line in text.get(offset..end).unwrap_or_default().split_inclusive('\n') {
+            let start = offset;
+            offset += line.len();
+            // A label is short: look for its colon in the line's first 60 bytes only.
+            let head = line.as_bytes().get(..line.len().min(61)).unwrap_or_default();
+            let Some(colon) = memchr::memmem::find(head, b": ").filter(|&c| c < 60) else { continue };
+            let label = start..start + colon;
+            // The label is a name (and its title) alone: "Ambassador Mikhail Galuzin: …", not
+            // "Abe said: …".
+            if scan.slice(&label).split_whitespace().any(|w| w.chars().next().is_some_and(char::is_lowercase))
+            {
+                continue;
+            }
+            let Some((_, m)) = people.in_range(&label).last() else { continue };
+            let body = start + colon + 2..start + line.trim_end().len();
+            if body.end > body.start {
+                out.push(Found::new(
+                    body.clone(),
+                    Quote { speaker: Some(m.name.clone()), evidence: scan.evidence(&body) },
+                ));
+            }
         }
     }
     let _ = word_after;

@@ -10,7 +10,18 @@ use rustc_hash::FxHashMap as HashMap;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 /// The scripts the extractor tells apart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumString, strum::Display, strum::EnumIter)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    strum::EnumString,
+    strum::Display,
+    strum::EnumIter,
+    strum::EnumCount,
+)]
 #[strum(serialize_all = "kebab-case")]
 pub(crate) enum Script {
     Latin,
