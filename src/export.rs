@@ -214,6 +214,7 @@ pub fn write_csv(data: &Dataset, table: CsvTable, out: impl Write) -> Result<(),
                     opt(s.language.as_ref()),
                     opt(s.document.as_ref()),
                     opt(s.note.as_ref()),
+                    s.weak.to_string(),
                 ]
             }),
         ),

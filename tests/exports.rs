@@ -181,7 +181,9 @@ fn islands_sources_parties_and_people_come_back_as_in_the_dataset() {
         assert_eq!(row["title"], s.title);
         assert_eq!(opt(&row["url"]), s.url.as_deref());
         assert_eq!(opt(&row["date"]).map(|d| d.parse::<PartialDate>().expect("a date")), s.date);
+        assert_eq!(row["weak"], s.weak.to_string());
     }
+    assert!(sources.iter().any(|row| row["weak"] == "true"), "some built-in source is marked weak");
     // Gorbachev's 1991 row commits to no transfer: an empty constraint, not an absent one.
     assert!(positions_with_no_islands(data) >= 1);
     let (_, parties) = table(data, CsvTable::Parties);
