@@ -167,15 +167,22 @@ fn title(out: &mut String, data: &Dataset, dir: Option<&str>) {
 
 fn islands(out: &mut String, data: &Dataset) {
     heading(out, "The islands");
+    // The people column is the latest census every island has (one date, one kind of
+    // count, so the column adds up). A later figure may cover a district of several
+    // islands or a single town: those are listed under each island with their scope,
+    // never in the column.
+    let census = data.census_dates().last().copied();
+    let people = census.map_or("people".to_owned(), |d| format!("people {d}*"));
     let _ = writeln!(
         out,
         "{:<10} {:<24} {:<34} {:>9} {:>13}",
-        "English", "Japanese", "Russian", "area km²", "latest count*"
+        "English", "Japanese", "Russian", "area km²", people
     );
     for p in data.islands() {
         let ja = format!("{} {}", p.ja.kanji, p.ja.romaji);
         let ru = format!("{} {}", p.ru.cyrillic, p.ru.latin);
-        let pop = p.latest_population().map_or("—".to_owned(), |c| c.count.to_string());
+        let at_census = census.and_then(|d| p.population.iter().find(|c| c.date == d));
+        let pop = at_census.map_or("—".to_owned(), |c| c.count.to_string());
         // Pad by characters: the Japanese and Russian names are not ASCII.
         let _ = writeln!(
             out,
@@ -189,8 +196,20 @@ fn islands(out: &mut String, data: &Dataset) {
             pop
         );
     }
-    let _ = writeln!(out, "{:<70} {:>9.1}", "all four", data.total_area_km2());
-    let _ = writeln!(out, "* what each count covers (an island, a district, a date) is given below.\n");
+    let total = census
+        .and_then(|d| data.population_of(IslandSet::ALL, &d))
+        .map_or("—".to_owned(), |h| h.people.to_string());
+    let _ = writeln!(
+        out,
+        "{:<70} {:>9.1} {:>13}",
+        "all four (sum of the rounded areas above)",
+        data.total_area_km2(),
+        total
+    );
+    let _ = writeln!(
+        out,
+        "* the latest date with a count for every island. Later figures are listed below with what each\n  covers (a district of several islands, or one town): they are not island totals, do not add them.\n"
+    );
     for p in data.islands() {
         let mut lines = Vec::new();
         if let Some(a) = p.area.first() {
@@ -199,8 +218,8 @@ fn islands(out: &mut String, data: &Dataset) {
         for a in p.area.iter().skip(1) {
             lines.push(format!("  also {} km², {} {}", a.km2, a.basis, cites(&a.cite)));
         }
-        if let Some(c) = p.latest_population() {
-            lines.push(format!("population: {} ({}, {}) {}", c.count, c.scope, c.date, cites(&c.cite)));
+        for c in p.population.iter().filter(|c| census.is_none_or(|d| c.date > d)) {
+            lines.push(format!("later figure: {} ({}, {}) {}", c.count, c.scope, c.date, cites(&c.cite)));
         }
         for a in &p.administration {
             lines.push(format!("{}: {} {}", a.party, a.unit, cites(&a.cite)));

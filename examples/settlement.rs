@@ -1,7 +1,9 @@
 //! The settlement space at the dispute's turning points: for each date, whether any
 //! outcome is accepted by every side's stance in force, which outcomes, and — where none
 //! or just outside — which stated position blocks the nearest ones, said by whom, when,
-//! and where it was read. Ends with a "what if" on a hypothetical position.
+//! and where it was read. A stance stated more than ten years before the date is flagged
+//! STALE: it stands only because no later statement of that side is recorded. Ends with a
+//! "what if" on a hypothetical position.
 //!
 //! ```sh
 //! cargo run --example settlement            # the eight dates of the issue
@@ -142,6 +144,10 @@ fn report(out: &mut String, data: &Dataset, space: &SettlementSpace<'_>) {
     }
 }
 
+/// A stance older than this at the queried date is flagged: the data records no later
+/// statement of that side on the question, so the stance is assumed, not current.
+const STALE_YEARS: u32 = 10;
+
 fn print_stance(out: &mut String, data: &Dataset, stance: &Stance<'_>) {
     say!(out, "     {}:", side_name(data, &stance.party));
     for held in &stance.held {
@@ -156,6 +162,14 @@ fn print_stance(out: &mut String, data: &Dataset, stance: &Stance<'_>) {
             formula_name(data, p),
             facets.join(", ")
         );
+        let age = stance.age_years(held);
+        if age > STALE_YEARS {
+            say!(
+                out,
+                "         ! STALE: stated {age}+ years before {}; no later statement of this side on these questions is recorded",
+                stance.date
+            );
+        }
     }
 }
 

@@ -7,7 +7,9 @@
 //!   lists flattened into tables of their own (a formula's transfers, an agreement's
 //!   provisions, readings, people's roles, area measurements) and every citation in the
 //!   `citations` table, keyed by table and record. A cell holding a list joins its items
-//!   with [`LIST_SEPARATOR`]; empty cells are absent values.
+//!   with [`LIST_SEPARATOR`]; empty cells are absent values. A position's
+//!   `transfer_at_least` / `transfer_at_most` cell is [`NO_ISLANDS`] when the constraint is
+//!   given and names no island ("transfer nothing"), so it differs from an absent one.
 //! - **GeoJSON** ([`islands_geojson`]): a feature per island (and the context outlines)
 //!   with names, the reference area and, for every formula, what it gives the island:
 //!   a flat property named by the formula id (`"two-islands-1956": "japan"`) for GIS
@@ -29,6 +31,10 @@ use crate::source::Citation;
 
 /// What joins the items of a list in a CSV cell.
 pub const LIST_SEPARATOR: &str = "; ";
+
+/// The CSV cell of an island-set constraint that is given but empty (a position that
+/// would transfer no island), distinct from the empty cell of an absent constraint.
+pub const NO_ISLANDS: &str = "none";
 
 /// Why an export failed.
 ///
@@ -157,6 +163,14 @@ fn islands(set: IslandSet) -> String {
     list(set.iter())
 }
 
+/// An optional island-set constraint: absent → empty cell, empty set → [`NO_ISLANDS`].
+fn opt_islands(set: Option<IslandSet>) -> String {
+    match set {
+        Some(s) if s.is_empty() => NO_ISLANDS.to_owned(),
+        other => opt(other.map(islands)),
+    }
+}
+
 fn opt<T: ToString>(value: Option<T>) -> String {
     value.map(|v| v.to_string()).unwrap_or_default()
 }
@@ -186,6 +200,7 @@ pub fn write_csv(data: &Dataset, table: CsvTable, out: impl Write) -> Result<(),
             &mut w,
             header(&[
                 "id", "title", "outlet", "author", "date", "url", "kind", "language", "document", "note",
+                "weak",
             ]),
             data.sources().map(|s| {
                 vec![
@@ -199,6 +214,7 @@ pub fn write_csv(data: &Dataset, table: CsvTable, out: impl Write) -> Result<(),
                     opt(s.language.as_ref()),
                     opt(s.document.as_ref()),
                     opt(s.note.as_ref()),
+                    s.weak.to_string(),
                 ]
             }),
         ),
@@ -436,8 +452,8 @@ pub fn write_csv(data: &Dataset, table: CsvTable, out: impl Write) -> Result<(),
                     p.id.to_string(),
                     p.holder.to_string(),
                     opt(p.formula),
-                    opt(p.transfer_at_least.map(islands)),
-                    opt(p.transfer_at_most.map(islands)),
+                    opt_islands(p.transfer_at_least),
+                    opt_islands(p.transfer_at_most),
                     opt(p.sequencing),
                     list(&p.conditions),
                     p.stated.to_string(),

@@ -135,7 +135,13 @@ impl IslandProfile {
         self.area.first().map_or(0.0, |a| a.km2)
     }
 
-    /// The most recent population count, if any.
+    /// The most recent population count, if any. Read its `scope`: the latest count may
+    /// cover more than this island (the built-in Kunashir's is the Yuzhno-Kurilsky
+    /// district, Shikotan and the Habomai islets included) or only part of it, so latest
+    /// counts of different islands must not be added; [`Dataset::census_dates`] gives the
+    /// dates whose counts can be summed.
+    ///
+    /// [`Dataset::census_dates`]: crate::Dataset::census_dates
     pub fn latest_population(&self) -> Option<&PopulationCount> {
         self.population.iter().max_by_key(|p| p.date)
     }

@@ -80,6 +80,13 @@ pub struct Source {
     /// Anything a reader should know: which copy was read, what it says.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Whether the source is weak: a mirror or copy of a wiki or of another site, an
+    /// aggregator, a blog or private collection, a book reproduced on a download site, a
+    /// retailer's page, or an outlet of low reliability. A weak source may corroborate a
+    /// fact but never stand alone: the built-in data's tests check that no citation list
+    /// cites only weak sources.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub weak: bool,
 }
 
 /// A byte range `[start, end)` in a source's text.

@@ -64,7 +64,56 @@ pub struct Stance<'a> {
     pub held: Vec<Held<'a>>,
 }
 
+impl Held<'_> {
+    /// When the position was stated: the stance has stood on its facets since then.
+    pub fn since(&self) -> PartialDate {
+        self.position.stated
+    }
+}
+
 impl<'a> Stance<'a> {
+    /// How old a standing position is at the stance's date: the whole years from the last
+    /// day the position could have been stated to the first day of the stance's date, so
+    /// a partial date never makes a position look older than it is (0 if the stance's
+    /// date is not after it).
+    ///
+    /// A stance in force at a date may rest on a statement decades old: the data records
+    /// what was said and when, and a position stands until the same side answers its
+    /// question again. Reading the age tells a fresh stance from an assumed one.
+    ///
+    /// ```
+    /// use kuril_dispute::{Dataset, PartyId};
+    ///
+    /// let data = Dataset::builtin();
+    /// // In 1970 the Soviet line on the islands was Khrushchev's letter of December 1961.
+    /// let soviet = data.stance_at(&PartyId::RUSSIA, &"1970".parse()?);
+    /// let latest = &soviet.held[0];
+    /// assert_eq!(latest.since().to_string(), "1961-12-08");
+    /// assert_eq!(soviet.age_years(latest), 8);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn age_years(&self, held: &Held<'_>) -> u32 {
+        self.date.first_day().years_since(held.since().last_day()).unwrap_or(0)
+    }
+
+    /// The standing positions that are more than `years` old at the stance's date (see
+    /// [`Stance::age_years`]), latest first.
+    ///
+    /// ```
+    /// use kuril_dispute::{Dataset, PartyId};
+    ///
+    /// let data = Dataset::builtin();
+    /// let japan = data.stance_at(&PartyId::JAPAN, &"1970".parse()?);
+    /// // Nothing Japan said between 1956 and 1973 is recorded: the 1956 stance is flagged.
+    /// assert!(japan.older_than(10).all(|h| h.since().year_number() == 1956));
+    /// assert_eq!(japan.older_than(10).count(), japan.held.len());
+    /// assert_eq!(data.stance_at(&PartyId::JAPAN, &"1975".parse()?).older_than(10).count(), 0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn older_than(&self, years: u32) -> impl Iterator<Item = &Held<'a>> {
+        self.held.iter().filter(move |h| self.age_years(h) > years)
+    }
+
     /// Whether no position stands (the party had said nothing yet).
     pub fn is_silent(&self) -> bool {
         self.held.is_empty()

@@ -318,3 +318,95 @@ fn the_dataset_serialises_to_json_with_schema_ids() {
         json["events"].as_array().unwrap().iter().all(|e| e["kind"].is_string() && e["date"].is_string())
     );
 }
+
+/// Every citation list of a dataset that cites only sources marked weak, named by its path
+/// in the dataset's JSON form (`people[12].roles[1]`). Walking the serialized dataset finds
+/// every `cite` list, nested ones included (areas, populations, roles, provisions,
+/// readings, formula origins), without naming the tables.
+fn weak_only_citation_lists(data: &Dataset) -> (usize, Vec<String>) {
+    fn walk(
+        v: &serde_json::Value,
+        path: &str,
+        weak: &HashSet<&str>,
+        lists: &mut usize,
+        bad: &mut Vec<String>,
+    ) {
+        match v {
+            serde_json::Value::Object(map) => {
+                if let Some(serde_json::Value::Array(cite)) = map.get("cite") {
+                    *lists += 1;
+                    let sources: Vec<&str> = cite.iter().filter_map(|c| c.get("source")?.as_str()).collect();
+                    assert_eq!(sources.len(), cite.len(), "a citation without a source at {path}");
+                    if sources.iter().all(|s| weak.contains(s)) {
+                        let id = map.get("id").and_then(|i| i.as_str()).unwrap_or("");
+                        bad.push(format!("{path} {id}: {}", sources.join(", ")));
+                    }
+                }
+                for (k, child) in map {
+                    if k != "cite" {
+                        walk(child, &format!("{path}.{k}"), weak, lists, bad);
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (n, child) in items.iter().enumerate() {
+                    walk(child, &format!("{path}[{n}]"), weak, lists, bad);
+                }
+            }
+            _ => {}
+        }
+    }
+    let weak: HashSet<&str> = data.sources().filter(|s| s.weak).map(|s| s.id.as_str()).collect();
+    let json = serde_json::to_value(data).unwrap();
+    let (mut lists, mut bad) = (0, Vec::new());
+    walk(&json, "", &weak, &mut lists, &mut bad);
+    (lists, bad)
+}
+
+/// Issue 13: a weak source (a mirror, an aggregator, a blog copy, a retailer's page) may
+/// corroborate a fact, never carry it alone.
+#[test]
+fn no_fact_rests_on_weak_sources_alone() {
+    let data = Dataset::builtin();
+    assert!(data.sources().filter(|s| s.weak).count() >= 30, "the weak sources are marked");
+    let (lists, bad) = weak_only_citation_lists(data);
+    // Every record has a list; nested facts have their own.
+    assert!(lists > 400, "only {lists} citation lists found");
+    assert!(bad.is_empty(), "facts citing only weak sources:\n{}", bad.join("\n"));
+}
+
+/// The check can fail: marking the source a fact cites alone as weak is reported, with
+/// the fact's place.
+#[test]
+fn a_fact_citing_only_a_weak_source_is_found() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    let files: Vec<(String, String)> =
+        ["sources", "islands", "names", "parties", "people", "agreements", "formulas", "positions", "events"]
+            .iter()
+            .map(|t| {
+                let name = format!("{t}.toml");
+                let text = std::fs::read_to_string(format!("{dir}/{name}")).unwrap();
+                (name, text)
+            })
+            .collect();
+    // tokyo-shimbun-2016-population alone supports the January 2016 counts.
+    let files: Vec<(String, String)> = files
+        .into_iter()
+        .map(|(name, text)| {
+            let text = if name == "sources.toml" {
+                text.replacen(
+                    "note = \"[S49] Population of the islands in January 2016.\"",
+                    "note = \"[S49] Population of the islands in January 2016.\"\nweak = true",
+                    1,
+                )
+            } else {
+                text
+            };
+            (name, text)
+        })
+        .collect();
+    let data = Dataset::from_toml(files.iter().map(|(n, t)| (n.as_str(), t.as_str()))).unwrap();
+    let (_, bad) = weak_only_citation_lists(&data);
+    assert_eq!(bad.len(), 4, "{bad:#?}");
+    assert!(bad.iter().all(|b| b.starts_with(".islands[") && b.contains(".population[1]")), "{bad:#?}");
+}

@@ -40,6 +40,9 @@ fn split(cell: &str) -> Vec<String> {
 }
 
 fn island_set(cell: &str) -> IslandSet {
+    if cell == kuril_dispute::export::NO_ISLANDS {
+        return IslandSet::EMPTY;
+    }
     split(cell).iter().map(|s| s.parse::<Island>().expect("an island id")).collect()
 }
 
@@ -124,6 +127,7 @@ fn positions_events_and_agreements_come_back_as_in_the_dataset() {
         assert_eq!(opt(&row["formula"]).map(|f| f.parse::<FormulaId>().expect("a formula")), p.formula);
         assert_eq!(row["stated"].parse::<PartialDate>().expect("a date"), p.stated);
         assert_eq!(opt(&row["transfer_at_most"]).map(island_set), p.transfer_at_most);
+        assert_eq!(opt(&row["transfer_at_least"]).map(island_set), p.transfer_at_least);
         assert_eq!(split(&row["conditions"]).len(), p.conditions.len());
         assert_eq!(row["summary"], p.summary);
     }
@@ -177,7 +181,11 @@ fn islands_sources_parties_and_people_come_back_as_in_the_dataset() {
         assert_eq!(row["title"], s.title);
         assert_eq!(opt(&row["url"]), s.url.as_deref());
         assert_eq!(opt(&row["date"]).map(|d| d.parse::<PartialDate>().expect("a date")), s.date);
+        assert_eq!(row["weak"], s.weak.to_string());
     }
+    assert!(sources.iter().any(|row| row["weak"] == "true"), "some built-in source is marked weak");
+    // Gorbachev's 1991 row commits to no transfer: an empty constraint, not an absent one.
+    assert!(positions_with_no_islands(data) >= 1);
     let (_, parties) = table(data, CsvTable::Parties);
     for (row, p) in parties.iter().zip(data.parties()) {
         assert_eq!(row["id"], p.id.as_str());
@@ -345,4 +353,10 @@ fn the_json_export_loads_back_into_an_equal_dataset() {
     let extended = extractor.extend_dataset(&[doc]).expect("extends").dataset;
     let json = export::to_json(&extended).expect("serialises");
     assert_eq!(Dataset::from_json(&json).expect("loads"), extended);
+}
+
+/// Positions whose `transfer_at_most` cell says "no island" (a given, empty constraint).
+fn positions_with_no_islands(data: &Dataset) -> usize {
+    let (_, positions) = table(data, CsvTable::Positions);
+    positions.iter().filter(|row| row["transfer_at_most"] == kuril_dispute::export::NO_ISLANDS).count()
 }

@@ -358,7 +358,17 @@ impl Dataset {
         islands.iter().map(|i| self.area_km2(i)).sum()
     }
 
-    /// The total reference area of the four islands in km².
+    /// The total reference area of the four islands in km²: the sum of the four reference
+    /// figures. With the built-in data (MOFA's table, each island rounded to the km²) this
+    /// is 5,004 km², while MOFA's own published total is 5,003 km², rounded from the
+    /// unrounded parts; the data's `islands.toml` records both.
+    ///
+    /// ```
+    /// use kuril_dispute::Dataset;
+    ///
+    /// // 3,168 + 1,490 + 251 + 95: the sum of the rounded parts, not MOFA's 5,003.
+    /// assert_eq!(Dataset::builtin().total_area_km2(), 5004.0);
+    /// ```
     pub fn total_area_km2(&self) -> f64 {
         self.set_area_km2(IslandSet::ALL)
     }

@@ -133,6 +133,7 @@ impl Builder<'_> {
             language: None,
             document: Some(doc.id().to_string()),
             note: Some("Findings read by kuril-dispute's extractor; spans point into this document.".into()),
+            weak: false,
         });
         Some(id)
     }
