@@ -69,6 +69,29 @@ fn empty_and_repeated_forms_are_refused() {
 }
 
 #[test]
+fn the_holder_keys_refuse_empty_and_repeated_forms_where_they_are() {
+    // stance.issues, stance.discussed_after/before, grammar.perception, grammar.conditions_after,
+    // agreements.stipulates: checked like every other list of forms.
+    let p = only(&format!("{HEAD}[stance]\nissues = [\"attribution of the islands\", \"\"]\n"));
+    let LexiconProblem::EmptyForm { at, .. } = &p else { panic!("{p:?}") };
+    assert_eq!(at.line, 7);
+    let p = only(&format!("{HEAD}[grammar]\nperception = [\"took it as\", \"Took it as\"]\n"));
+    let LexiconProblem::DuplicateForm { form, at, .. } = &p else { panic!("{p:?}") };
+    assert_eq!((form.as_str(), at.line), ("Took it as", 7));
+    for (section, key) in [
+        ("stance", "discussed_after"),
+        ("stance", "discussed_before"),
+        ("grammar", "conditions_after"),
+        ("agreements", "stipulates"),
+    ] {
+        let p = only(&format!("{HEAD}[{section}]\n{key} = [\"x\", \" \"]\n"));
+        assert!(matches!(p, LexiconProblem::EmptyForm { .. }), "{section}.{key}: {p:?}");
+    }
+    let p = only(&format!("{HEAD}[stance]\nissue = [\"attribution\"]\n"));
+    assert!(matches!(p, LexiconProblem::UnknownField { .. } | LexiconProblem::Syntax { .. }), "{p:?}");
+}
+
+#[test]
 fn values_out_of_range_and_bad_patterns_say_why() {
     let p = only(&format!("{HEAD}[[dates.month]]\nvalue = 13\nforms = [\"Smarch\"]\n"));
     assert!(matches!(p, LexiconProblem::OutOfRange { .. }), "{p:?}");

@@ -756,11 +756,41 @@ fn quotes(scan: &Scan<'_>, people: &People) -> Vec<Found<Quote>> {
             })
         };
         // A verb of saying after the quote that takes its speaker from before it (と述べた).
-        let speech_after = scan
-            .entries_in(&(close_end..(close_end + 12).min(text.len())))
-            .any(|(_, e)| matches!(e, Entry::Term(Term::Speech { after: true })));
+        // (Right after the closing mark: a window in characters, not bytes, so that と批判した
+        // fits as well as "said".)
+        let reach = super::text::floor_boundary(text, (close_end + 48).min(text.len()));
+        let speech_after = scan.entries_in(&(close_end..reach)).any(|(h, e)| {
+            (h.start as usize) <= close_end + 3 && matches!(e, Entry::Term(Term::Speech { after: true }))
+        });
         let speaker = if speech_after {
-            people.in_range(&(s.start..open)).last().map(|(_, m)| m.name.clone())
+            // The last person named before the quote, unless a clause break parts them
+            // (「…Bが…したことについて、「…」と述べた」): then the sentence's topic (は).
+            // (Not a person named as an object: 安倍首相に対し「…」と呼びかけた.)
+            let named: Vec<_> = people
+                .in_range(&(s.start..open))
+                .filter(|(r, _)| {
+                    let at = super::stances::particle_at(scan, r.end);
+                    pack.object_markers.glued(text, at).is_none()
+                })
+                .collect();
+            let cut = named.last().is_some_and(|(r, _)| {
+                text.get(r.end..inner.start).is_some_and(|g| g.contains([',', '、', ';']))
+            });
+            let topic = named.iter().find(|(r, _)| super::stances::topic_marked(scan, r.end));
+            // No one named in the sentence (「…」と述べた。): the topic of the sentence before
+            // goes on speaking (a subject left unsaid).
+            let before = || {
+                let k = scan.sentence_of(s.start).checked_sub(1)?;
+                people
+                    .in_range(&scan.sentence(k))
+                    .find(|(r, _)| super::stances::topic_marked(scan, r.end))
+                    .map(|(_, m)| m.name.clone())
+            };
+            match (cut, topic) {
+                (true, Some((_, m))) => Some(m.name.clone()),
+                _ if named.is_empty() => before(),
+                _ => named.last().map(|(_, m)| m.name.clone()),
+            }
         } else {
             pick(&after, true).or_else(|| pick(&before, false))
         };

@@ -200,14 +200,14 @@ struct Actor {
 }
 
 /// Whether a topic particle stands right after the name ending at `end` (past its title).
-fn topic_marked(scan: &Scan<'_>, end: usize) -> bool {
+pub(crate) fn topic_marked(scan: &Scan<'_>, end: usize) -> bool {
     let at = particle_at(scan, end);
     scan.pack.topic_markers.glued(scan.text(), at).is_some()
 }
 
 /// Where the particles after a name stand: past a title written after the name and an
 /// honorific (ラブロフ外相に対し, 山田氏は), in a language whose titles follow names.
-fn particle_at(scan: &Scan<'_>, end: usize) -> usize {
+pub(crate) fn particle_at(scan: &Scan<'_>, end: usize) -> usize {
     let pack = scan.pack;
     if !pack.titles_follow_names {
         return end;
@@ -342,7 +342,9 @@ fn actors(
             .first()
             .filter(|p| text.get(r.end..p.at.start).is_some_and(|g| matches!(g.trim(), "of" | "of the")))
             .map(|p| p.item.party.clone());
-        if let Some(state) = before.or(after).or_else(|| party.clone()) {
+        if let Some(state) =
+            before.or(after).or_else(|| party.clone()).or_else(|| title_holder(scan, people, &r))
+        {
             let object = preceded_by(scan, &pack.object_prepositions, r.start)
                 || pack.object_markers.glued(text, particle_at(scan, r.start)).is_some();
             out.push(Actor {
@@ -389,6 +391,28 @@ fn actors(
         overlap
     });
     out
+}
+
+/// The state of the first person the text named with the title at `r` before it: news
+/// names a leader once in full (野田佳彦首相, "Prime Minister Shinzo Abe") and then by the
+/// title alone (首相は, "the prime minister said").
+fn title_holder(scan: &Scan<'_>, people: &People, r: &Range<usize>) -> Option<PartyId> {
+    let text = scan.text();
+    let title = scan.slice(r).to_lowercase();
+    let end = people.occurrences.partition_point(|(o, _)| o.start < r.start);
+    people.occurrences.get(..end)?.iter().find_map(|(o, i)| {
+        let m = &people.mentions.get(*i)?.item;
+        let beside = if scan.pack.titles_follow_names {
+            text.get(o.end..).is_some_and(|t| t.get(..title.len()).is_some_and(|w| w.to_lowercase() == title))
+        } else {
+            text.get(..o.start).is_some_and(|t| {
+                let t = t.trim_end();
+                t.len() >= title.len()
+                    && t.get(t.len() - title.len()..).is_some_and(|w| w.to_lowercase() == title)
+            })
+        };
+        if beside && m.official { m.party.clone() } else { None }
+    })
 }
 
 /// Where a verb's object ends: at a contrasting conjunction ("but", "while"), a
@@ -664,7 +688,7 @@ pub(crate) fn positions(
         let clause = starts.get(c).copied().unwrap_or(s.start)..starts.get(c + 1).copied().unwrap_or(s.end);
         let base_negated =
             negated_before(scan, &clause, range.start) || negated_after(scan, range.end, clause.end);
-        let mut found: Option<(Outcome, bool, Trigger)> = None;
+        let mut found: Option<(Outcome, bool, Trigger, Range<usize>)> = None;
         let mut span = range.clone();
         for trigger in meanings {
             let mut negated = base_negated;
@@ -676,11 +700,30 @@ pub(crate) fn positions(
                 if object.end > range.end && matches!(o, Outcome::Gets(..) | Outcome::Gives(_)) {
                     consumed.push(range.end..object.end);
                 }
-                found = Some((o, negated, trigger.clone()));
+                found = Some((o, negated, trigger.clone(), object));
                 break;
             }
         }
-        let Some((outcome, mut negated, trigger)) = found else { continue };
+        let Some((outcome, mut negated, trigger, object)) = found else { continue };
+        // A formula's idea named as what is discussed ("talks on joint economic activities",
+        // 共同経済活動に関する協議, 引き分けの意味) is no side's stance.
+        let concept_object = matches!(outcome, Outcome::Formula(_))
+            && !starting_in(agreements, |a| a.at.start, &object).iter().any(|a| a.at == object);
+        // (An issue named, 四島の帰属に関する協議, is read by the issue rule below.)
+        if concept_object
+            && scan.pack.issues.find_in(text, object.clone()).next().is_none()
+            && (scan.pack.discussed_after.after(text, object.end).is_some()
+                || scan.pack.discussed_before.before(text, object.start).is_some())
+        {
+            continue;
+        }
+        // A phrase an agreement's name is joined to by a verb of stipulating
+        // (二島返還を明記した日ソ共同宣言) gives the agreement's terms, not the clause's stance.
+        if matches!(outcome, Outcome::Formula(_) | Outcome::Gives(_))
+            && starting_in(agreements, |a| a.at.start, &s).iter().any(|a| stipulated(scan, &object, &a.at))
+        {
+            continue;
+        }
         // A negation after the predicate's object ("the handover of the islands is
         // impossible").
         if !base_negated && span.end > range.end && negated_after(scan, span.end, s.end) {
@@ -711,6 +754,19 @@ pub(crate) fn positions(
         {
             continue;
         }
+        // A charge in a sentence no one is reported saying, and outside any quote, is the
+        // narrator's (ロシアが不法占拠する北方領土; a paper's own voice): no state's stance.
+        if matches!(trigger, Trigger::Concept(_))
+            && scan.pack.charges.find_in(text, range.clone()).next().is_some()
+            && !scan.entries_in(&s).any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })))
+            && !people.quotes.iter().any(|q| q.at.start <= range.start && range.end <= q.at.end)
+        {
+            continue;
+        }
+        // The issue a formula settles ("the attribution of the four islands") is a stance
+        // only of a side the formula gives land to.
+        let issue = matches!(trigger, Trigger::Concept(_))
+            && scan.pack.issues.find_in(text, range.clone()).next().is_some();
         // Reported speech: the official who said it ("…, Chief Cabinet Secretary X told a
         // news conference … that Tokyo would …").
         if speaker.is_none()
@@ -796,6 +852,9 @@ pub(crate) fn positions(
                 _ => None,
             };
             let Some(formula) = formula else { continue };
+            if issue && scan.data.formula(formula).transfers_to(&state).is_empty() {
+                continue;
+            }
             if matches!(outcome, Outcome::Gives(_)) {
                 stated_gives.push(range.clone());
             }
@@ -1210,6 +1269,11 @@ fn holder_of(
     } else {
         scan.date_at(range.start)
     };
+    // A clause closing with a condition (Japanese 「…2島返還でいいというならば」), quoted or
+    // not, states a hypothesis.
+    if pack.conditions_after.find_in(text, range.end..own.end).next().is_some() {
+        return None;
+    }
     if by_possessor && let Some(h) = possessor(r, range.start, s) {
         return Some((h, date));
     }
@@ -1303,6 +1367,22 @@ fn holder_of(
         }
         break;
     }
+    // A reading reported (Japanese 「X側は…を認めたと受け止めている」, "Tokyo took it as …"): the
+    // stance is not the perceiver's (the last topic before the trigger) but its clause's own
+    // subject, or the subject before the perceiver whose words are read; else no one's.
+    if !pack.perception.is_empty()
+        && pack.perception.find_in(text, range.end..s.end).next().is_some()
+        && let Some(p) = all.iter().rposition(|a| {
+            a.at.end <= range.start && !a.object && !a.possessive && topic_marked(scan, a.at.end)
+        })
+    {
+        let holds = |a: &Actor| !a.object && !a.possessive && a.subject && a.holder != Holder::NotAState;
+        let perceiver_end = all.get(p).map_or(range.start, |a| a.at.end);
+        let inner =
+            all.iter().rposition(|a| a.at.start >= perceiver_end && a.at.end <= range.start && holds(a));
+        let prior = all.get(..p).and_then(|b| b.iter().rposition(holds));
+        return inner.or(prior).map(|i| (coordinated(all, i, text), date));
+    }
     // The topic of a sentence of reported speech (Japanese 「X は … が … と述べた」): the
     // speaker, whatever the subjects of the clauses it reports.
     // Not a topic inside a quote the trigger is not in (「日本は…認めよ」と述べ、…).
@@ -1387,11 +1467,36 @@ fn holder_of(
         }
     }
     // A sentence with no one in it continues the one before ("The statement said …").
+    // A quote of several sentences is one utterance: a sentence that starts inside a quote
+    // goes on from the one the quote opened in (「…。…」と語り、…).
     if all.is_empty() && (bearing || speech_in_sentence) {
-        let prev = scan.sentence(si.checked_sub(1)?);
-        let prev_actors = actors(scan, &prev, r.parties, r.people, r.agreements);
-        if let Some(i) = prev_actors.iter().position(|a| !a.object) {
-            return Some((coordinated(&prev_actors, i, text), date));
+        let opened_before = |k: usize| {
+            let start = scan.sentence(k).start;
+            r.people
+                .quotes
+                .iter()
+                .find(|q| q.at.start < start && start < q.at.end)
+                .map(|q| scan.sentence_of(q.at.start))
+                .filter(|&o| o < k)
+        };
+        let mut k = si;
+        let mut stepped = false;
+        for _ in 0..4 {
+            k = match opened_before(k) {
+                Some(o) => o,
+                None if !stepped => {
+                    stepped = true;
+                    k.checked_sub(1)?
+                }
+                None => break,
+            };
+            let prev_actors = actors(scan, &scan.sentence(k), r.parties, r.people, r.agreements);
+            if let Some(i) = prev_actors.iter().position(|a| !a.object) {
+                return Some((coordinated(&prev_actors, i, text), date));
+            }
+            if !prev_actors.is_empty() {
+                break;
+            }
         }
     }
     None
@@ -1450,6 +1555,27 @@ fn governed(scan: &Scan<'_>, subject: &Actor, trigger: &Range<usize>) -> bool {
         || scan.pack.possessive_determiners.find_in(scan.text(), between).next().is_some()
 }
 
+/// Whether `phrase` is joined to the agreement's name at `agreement` by a verb of
+/// stipulating, within one clause (no comma between): 二島返還を明記した1956年の日ソ共同宣言,
+/// "the declaration stipulating the return of two islands".
+fn stipulated(scan: &Scan<'_>, phrase: &Range<usize>, agreement: &Range<usize>) -> bool {
+    let pack = scan.pack;
+    if pack.stipulates.is_empty() {
+        return false;
+    }
+    let gap = if agreement.start >= phrase.end {
+        phrase.end..agreement.start
+    } else if agreement.end <= phrase.start {
+        agreement.end..phrase.start
+    } else {
+        return false;
+    };
+    let text = scan.text();
+    gap.len() <= 120
+        && text.get(gap.clone()).is_some_and(|g| !g.contains([',', ';', '、', '。', '\n']))
+        && pack.stipulates.find_in(text, gap).next().is_some()
+}
+
 /// Positions an agreement puts on record when the text gives its terms or names it as
 /// the basis of talks: for its parties, at its date.
 fn agreement_positions(r: &Reading<'_, '_>, held: &[Range<usize>]) -> Vec<Found<PositionFinding>> {
@@ -1486,12 +1612,23 @@ fn agreement_positions(r: &Reading<'_, '_>, held: &[Range<usize>]) -> Vec<Found<
                                 }))
                             && {
                                 let s = scan.sentence(scan.sentence_of(h.start as usize));
+                                // The provision's islands named: "the territory" alone (all of
+                                // them) gives no terms.
                                 r.territory(&(h.end as usize..floor_boundary(text, (h.end as usize + 120).min(s.end))))
                                     .or_else(|| r.territory(&(s.start..h.start as usize)))
-                                    .is_some_and(|(land, _)| land.full.is_superset(p.islands))
+                                    .is_some_and(|(land, _)| {
+                                        land.full.is_superset(p.islands)
+                                            && (land.full != IslandSet::ALL || p.islands == IslandSet::ALL)
+                                    })
                             }
                     });
-                    if !gives {
+                    // The provision's formula named and stipulated by the agreement
+                    // (二島返還を明記した日ソ共同宣言).
+                    let named = scan.entries_in(&window).any(|(h, e)| {
+                        matches!(e, Entry::Term(Term::Concept(f)) | Entry::Formula(f) if *f == formula)
+                            && stipulated(scan, &h.range(), &a.at)
+                    });
+                    if !gives && !named {
                         continue;
                     }
                     agreement.parties.iter().filter(|q| Some(*q) != p.beneficiary.as_ref()).cloned().collect()

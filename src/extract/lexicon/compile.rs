@@ -218,6 +218,7 @@ pub(crate) struct Pack {
     pub agree_verbs: Phrases<()>,
     pub agreement_terms: Phrases<()>,
     pub year_links: Phrases<()>,
+    pub stipulates: Phrases<()>,
     // events
     pub lead_verbs: Phrases<()>,
     pub auxiliaries: Phrases<()>,
@@ -232,7 +233,9 @@ pub(crate) struct Pack {
     pub possessive_determiners: Phrases<()>,
     pub first_person: Phrases<()>,
     pub must: Phrases<()>,
+    pub perception: Phrases<()>,
     pub conditions: Phrases<()>,
+    pub conditions_after: Phrases<()>,
     pub complementizers: Phrases<()>,
     pub subordinators: Phrases<()>,
     pub coordinators: Phrases<()>,
@@ -250,6 +253,9 @@ pub(crate) struct Pack {
     pub territory_nouns: Phrases<()>,
     pub territory_context: Phrases<()>,
     pub charges: Phrases<()>,
+    pub issues: Phrases<()>,
+    pub discussed_after: Phrases<()>,
+    pub discussed_before: Phrases<()>,
     pub extents: Phrases<Extent>,
     // inflection
     pub paradigms: Vec<Paradigm>,
@@ -694,6 +700,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let agree_verbs = c.set("agreements.agree_verbs", &a.agree_verbs);
     let agreement_terms = c.set("agreements.terms", &a.terms);
     let year_links = c.set("agreements.year_links", &a.year_links);
+    let stipulates = c.set("agreements.stipulates", &a.stipulates);
     for h in &a.head {
         let entry = h.get_ref();
         let kind = match &entry.kind {
@@ -733,6 +740,8 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let possessive_determiners = c.set("grammar.possessive_determiners", &g.possessive_determiners);
     let first_person = c.set("grammar.first_person", &g.first_person);
     let must = c.set("grammar.must", &g.must);
+    let perception = c.set("grammar.perception", &g.perception);
+    let conditions_after = c.set("grammar.conditions_after", &g.conditions_after);
     let conditions = c.set("grammar.conditions", &g.conditions);
     let complementizers = c.set("grammar.complementizers", &g.complementizers);
     let subordinators = c.set("grammar.subordinators", &g.subordinators);
@@ -752,6 +761,9 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let territory_nouns = c.set("stance.territory_nouns", &s.territory_nouns);
     let territory_context = c.set("stance.context", &s.context);
     let charges = c.set("stance.charges", &s.charges);
+    let issues = c.set("stance.issues", &s.issues);
+    let discussed_after = c.set("stance.discussed_after", &s.discussed_after);
+    let discussed_before = c.set("stance.discussed_before", &s.discussed_before);
     let mut extents = Phrases::default();
     for x in &s.extent {
         let entry = x.get_ref();
@@ -872,6 +884,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         agree_verbs,
         agreement_terms,
         year_links,
+        stipulates,
         lead_verbs,
         auxiliaries,
         event_kinds,
@@ -884,7 +897,9 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         possessive_determiners,
         first_person,
         must,
+        perception,
         conditions,
+        conditions_after,
         complementizers,
         subordinators,
         coordinators,
@@ -901,6 +916,9 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         territory_nouns,
         territory_context,
         charges,
+        issues,
+        discussed_after,
+        discussed_before,
         extents,
         paradigms,
         subject_after_verb: raw.grammar.subject_after_verb,

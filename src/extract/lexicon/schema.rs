@@ -341,6 +341,11 @@ pub(crate) struct Agreements {
     /// Words that join a year to a head after it ("of", "in"; Japanese の).
     #[serde(default)]
     pub year_links: Vec<Form>,
+    /// Verbs by which an instrument states its terms, between a stance phrase and the
+    /// agreement's name ("the declaration stipulating the return of two islands"; Japanese
+    /// 二島返還を明記した日ソ共同宣言): the phrase is the agreement's terms, no side's stance.
+    #[serde(default)]
+    pub stipulates: Vec<Form>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -398,6 +403,14 @@ pub(crate) struct Grammar {
     /// is the speaker's.
     #[serde(default)]
     pub must: Vec<Form>,
+    /// Verbs of perceiving or reading after a clause (Japanese と受け止めている, "took it as"):
+    /// the perceiver's reading, so the stance in the clause is not the perceiver's.
+    #[serde(default)]
+    pub perception: Vec<Form>,
+    /// Words closing a clause that make it a condition (Japanese ならば, とすれば): a stance
+    /// in it is a hypothesis.
+    #[serde(default)]
+    pub conditions_after: Vec<Form>,
     /// Words opening a clause that make it a condition or a hypothesis ("if", "had").
     #[serde(default)]
     pub conditions: Vec<Form>,
@@ -456,6 +469,18 @@ pub(crate) struct Stance {
     /// state charged never holds the stance.
     #[serde(default)]
     pub charges: Vec<Form>,
+    /// Concept forms that name the issue a formula settles ("the attribution of the four
+    /// islands", 四島の帰属): held only by a side the formula gives land to; the other side
+    /// naming the issue (agreeing it is to be settled) states no formula.
+    #[serde(default)]
+    pub issues: Vec<Form>,
+    /// Words after a concept that make it what is discussed, not anyone's stance: the
+    /// subject of talks (Japanese 共同経済活動に関する協議), a word's meaning (引き分けの意味).
+    #[serde(default)]
+    pub discussed_after: Vec<Form>,
+    /// Words before a concept that make it what is discussed ("talks on", «диалог о»).
+    #[serde(default)]
+    pub discussed_before: Vec<Form>,
     #[serde(default)]
     pub concept: Vec<Spanned<Concept>>,
     #[serde(default)]
