@@ -19,10 +19,25 @@ pub(crate) struct People {
     /// Every place a person is mentioned: (range, index into `mentions`), in text order.
     pub occurrences: Vec<(Range<usize>, usize)>,
     pub quotes: Vec<Found<Quote>>,
+    /// The length of the longest quote.
+    longest_quote: usize,
     by_name: HashMap<String, usize>,
 }
 
 impl People {
+    /// The quotes that hold all of `range` (a binary search: quotes are sorted by start,
+    /// and none is longer than the longest).
+    pub fn quotes_holding(&self, range: &Range<usize>) -> impl Iterator<Item = &Found<Quote>> {
+        let longest = self.longest_quote;
+        let a = self.quotes.partition_point(|q| q.at.start < range.start.saturating_sub(longest));
+        let b = self.quotes.partition_point(|q| q.at.start <= range.start);
+        self.quotes
+            .get(a..b.max(a))
+            .unwrap_or_default()
+            .iter()
+            .filter(move |q| q.at.start <= range.start && range.end <= q.at.end)
+    }
+
     /// The person mentioned last before `at` in `within`.
     pub fn last_before(&self, at: usize, within: &Range<usize>) -> Option<&PersonMention> {
         let a = self.occurrences.partition_point(|(r, _)| r.start < within.start);
@@ -534,6 +549,7 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
     people.occurrences.dedup_by(|a, b| a.0 == b.0);
     people.by_name = people.mentions.iter().enumerate().map(|(i, m)| (m.item.name.clone(), i)).collect();
     people.quotes = quotes(scan, &people);
+    people.longest_quote = people.quotes.iter().map(|q| q.at.len()).max().unwrap_or(0);
     people
 }
 

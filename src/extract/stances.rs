@@ -759,7 +759,7 @@ pub(crate) fn positions(
         if matches!(trigger, Trigger::Concept(_))
             && scan.pack.charges.find_in(text, range.clone()).next().is_some()
             && !scan.entries_in(&s).any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })))
-            && !people.quotes.iter().any(|q| q.at.start <= range.start && range.end <= q.at.end)
+            && people.quotes_holding(range).next().is_none()
         {
             continue;
         }
@@ -1387,11 +1387,7 @@ fn holder_of(
     // speaker, whatever the subjects of the clauses it reports.
     // Not a topic inside a quote the trigger is not in (「日本は…認めよ」と述べ、…).
     let quoted = |a: &Actor| {
-        r.people.quotes.iter().any(|q| {
-            q.at.start <= a.at.start
-                && a.at.end <= q.at.end
-                && !(q.at.start <= range.start && range.end <= q.at.end)
-        })
+        r.people.quotes_holding(&a.at).any(|q| !(q.at.start <= range.start && range.end <= q.at.end))
     };
     if speech_in_sentence
         && let Some(i) = all.iter().rposition(|a| {
@@ -1473,8 +1469,7 @@ fn holder_of(
         let opened_before = |k: usize| {
             let start = scan.sentence(k).start;
             r.people
-                .quotes
-                .iter()
+                .quotes_holding(&(start..start))
                 .find(|q| q.at.start < start && start < q.at.end)
                 .map(|q| scan.sentence_of(q.at.start))
                 .filter(|&o| o < k)
