@@ -208,7 +208,8 @@ impl Right {
 
 /// A part of an island, in ten-thousandths (basis points): `Share::from_fraction(0.21)`.
 ///
-/// In the TOML data a share is a fraction strictly between 0 and 1 (`share = 0.21`).
+/// In the TOML data a share is a fraction with 0 < share ≤ 1 and at most four decimal
+/// places (`share = 0.21`); a share finer than a basis point is refused, not rounded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Share(u16);
 
@@ -253,14 +254,23 @@ impl Serialize for Share {
 impl<'de> Deserialize<'de> for Share {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let f = f64::deserialize(deserializer)?;
-        Share::from_fraction(f)
-            .ok_or_else(|| de::Error::custom(format!("share {f} is not a fraction with 0 < share ≤ 1")))
+        let share = Share::from_fraction(f)
+            .ok_or_else(|| de::Error::custom(format!("share {f} is not a fraction with 0 < share ≤ 1")))?;
+        // Kept exactly or refused: 0.00004 is not silently read as 0.0001.
+        if share.fraction() != f {
+            return Err(de::Error::custom(format!(
+                "share {f} is not a whole number of basis points: shares are kept to four decimal \
+                 places (0.0001 is the smallest)"
+            )));
+        }
+        Ok(share)
     }
 }
 
 /// Who receives an island in a transfer: one party, or several jointly.
 ///
-/// In the TOML data: `to = "japan"` or `to = ["japan", "russia"]`.
+/// In the TOML data: `to = "japan"` or `to = ["japan", "russia"]` (a list names two or
+/// more parties, each once).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Recipient {
     /// One party.
@@ -328,8 +338,12 @@ impl<'de> Deserialize<'de> for Recipient {
                     parties.push(p);
                 }
                 match parties.len() {
-                    0 => Err(de::Error::custom("a joint recipient needs at least one party")),
-                    1 => Ok(Recipient::Party(parties.remove(0))),
+                    0 => Err(de::Error::custom("a joint recipient needs at least two parties")),
+                    // Read as one party, it would be written back as `to = "japan"`.
+                    1 => Err(de::Error::custom(format!(
+                        "a joint recipient needs at least two parties; for one party write `to = \"{}\"`",
+                        parties.remove(0)
+                    ))),
                     _ => Ok(Recipient::Joint(parties)),
                 }
             }

@@ -83,8 +83,10 @@ pub struct Source {
 }
 
 /// A byte range `[start, end)` in a source's text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(from = "[usize; 2]", into = "[usize; 2]")]
+///
+/// In the data a span is a list of exactly two offsets, `[start, end]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "[usize; 2]")]
 pub struct Span {
     /// The first byte.
     pub start: usize,
@@ -95,6 +97,33 @@ pub struct Span {
 impl From<[usize; 2]> for Span {
     fn from([start, end]: [usize; 2]) -> Self {
         Span { start, end }
+    }
+}
+
+impl<'de> Deserialize<'de> for Span {
+    /// Exactly two offsets: a list of three is an error, not a span with its third value
+    /// dropped.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct SpanVisitor;
+        impl<'de> Visitor<'de> for SpanVisitor {
+            type Value = Span;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a span [start, end]: two byte offsets")
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Span, A::Error> {
+                let start = seq.next_element()?.ok_or_else(|| de::Error::invalid_length(0, &self))?;
+                let end = seq.next_element()?.ok_or_else(|| de::Error::invalid_length(1, &self))?;
+                let mut len = 2;
+                while seq.next_element::<de::IgnoredAny>()?.is_some() {
+                    len += 1;
+                }
+                if len > 2 {
+                    return Err(de::Error::invalid_length(len, &self));
+                }
+                Ok(Span { start, end })
+            }
+        }
+        deserializer.deserialize_seq(SpanVisitor)
     }
 }
 

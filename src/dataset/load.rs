@@ -7,6 +7,7 @@ use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 use toml::Spanned;
 
+use super::strict::Strict;
 use crate::agreement::Agreement;
 use crate::error::{DataFormat, Location, Locator, Problem};
 use crate::event::Event;
@@ -139,7 +140,7 @@ where
     F: DeserializeOwned,
 {
     let table = toml::de::DeTable::parse(text).map_err(|e| Box::new(problem_of(file, text, &e, true)))?;
-    let parsed = F::deserialize(toml::de::Deserializer::from(table))
+    let parsed = F::deserialize(Strict(toml::de::Deserializer::from(table)))
         .map_err(|e| Box::new(problem_of(file, text, &e, false)))?;
     let mut locator = Locator::new(file, text);
     Ok(rows(parsed)
@@ -272,7 +273,7 @@ pub(crate) const JSON_FILE: &str = "<json>";
 
 /// The tables of a JSON dataset, each left unparsed so that every record can be located.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Dataset")]
 struct JsonTables<'a> {
     #[serde(borrow)]
     sources: &'a RawValue,
@@ -315,6 +316,14 @@ fn json_problem(locator: &mut Locator<'_>, text: &str, part: &str, err: &serde_j
     }
 }
 
+/// Parses JSON text into `T`, refusing records written as positional arrays.
+fn from_json_strict<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, serde_json::Error> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = T::deserialize(Strict(&mut de))?;
+    de.end()?;
+    Ok(value)
+}
+
 /// Parses one JSON table, record by record; every record that does not parse is a
 /// problem.
 fn json_rows<T: DeserializeOwned>(
@@ -337,7 +346,7 @@ fn json_rows<T: DeserializeOwned>(
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         let part = row.get();
-        match serde_json::from_str(part) {
+        match from_json_strict(part) {
             Ok(value) => out.push(Row { value, at: locator.at(offset_in(text, part)) }),
             Err(e) => problems.push(json_problem(locator, text, part, &e)),
         }
@@ -351,7 +360,7 @@ fn json_rows<T: DeserializeOwned>(
 pub(crate) fn read_json(text: &str) -> Result<RawTables, Vec<Problem>> {
     let mut l = Locator::new(JSON_FILE, text);
     let json: JsonTables<'_> =
-        serde_json::from_str(text).map_err(|e| vec![json_problem(&mut l, text, text, &e)])?;
+        from_json_strict(text).map_err(|e| vec![json_problem(&mut l, text, text, &e)])?;
     let mut t = RawTables::default();
     let mut p = Vec::new();
     t.sources = json_rows(&mut l, text, "source", json.sources, &mut t, &mut p);
