@@ -11,6 +11,11 @@ use crate::id::SourceId;
 /// The longest quote, in words, a [`Citation`] may carry.
 pub const MAX_QUOTE_WORDS: usize = 25;
 
+/// The longest quote, in bytes of UTF-8, a [`Citation`] may carry: 2 KiB, room for 25
+/// long words in any script (a quote in a script written without spaces counts as few
+/// words however long it is).
+pub const MAX_QUOTE_BYTES: usize = 2048;
+
 /// What kind of document a [`Source`] is.
 #[derive(
     Debug,
@@ -162,7 +167,7 @@ impl Span {
 pub struct Citation {
     /// The source cited.
     pub source: SourceId,
-    /// A short quote (at most [`MAX_QUOTE_WORDS`] words).
+    /// A short quote (at most [`MAX_QUOTE_WORDS`] words and [`MAX_QUOTE_BYTES`] bytes).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
     /// Where in the source: "Art. 9", "p. 3", "para. 5".

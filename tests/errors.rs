@@ -232,13 +232,13 @@ fn cases() -> Vec<Case> {
 
     // DatesOutOfOrder.
     let mut f = files();
-    replace_first(&mut f, "agreements.toml", "signed = \"1956-10-19\"", "signed = \"1957-10-19\"");
+    replace_first(&mut f, "agreements.toml", "ratified = \"1956-12-12\"", "ratified = \"1955-12-12\"");
     let p = only(load(&f));
     let where_ = p.location().unwrap().to_string();
     assert!(where_.starts_with("data/agreements.toml:"), "{p}");
     cases.push((
         p,
-        format!("{where_}: agreement joint-declaration-1956: `ratified` (1956-12-12) is before `signed` (1957-10-19)"),
+        format!("{where_}: agreement joint-declaration-1956: `ratified` (1955-12-12) is before `signed` (1956-10-19)"),
     ));
 
     // Anachronism.
@@ -415,7 +415,7 @@ fn every_public_error_type_is_a_std_error() {
 fn load_error_lists_every_problem_and_sources_the_first() {
     let mut f = files();
     replace_first(&mut f, "positions.toml", "holder = \"japan\"", "holder = \"japn\"");
-    replace_first(&mut f, "agreements.toml", "signed = \"1956-10-19\"", "signed = \"1957-10-19\"");
+    replace_first(&mut f, "agreements.toml", "ratified = \"1956-12-12\"", "ratified = \"1955-12-12\"");
     let err = load(&f);
     let lines: Vec<String> = err.to_string().lines().map(str::to_owned).collect();
     assert_eq!(lines[0], "invalid dataset: 2 problems");

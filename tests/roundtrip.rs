@@ -162,7 +162,13 @@ struct Perturbation {
 
 fn perturbation() -> impl Strategy<Value = Perturbation> {
     let cites = || prop::collection::vec(citation(), 1..3);
-    let area = prop_oneof![Just(f64::MIN_POSITIVE), Just(5e-324), Just(1e300), Just(0.1 + 0.2), 1e-3f64..1e5];
+    let area = prop_oneof![
+        Just(f64::MIN_POSITIVE),
+        Just(5e-324),
+        Just(kuril_dispute::MAX_ISLAND_AREA_KM2),
+        Just(0.1 + 0.2),
+        1e-3f64..1e5
+    ];
     let keep = (
         prop::collection::vec(prop::bool::weighted(0.8), 0..200),
         prop::collection::vec(prop::bool::weighted(0.8), 0..200),
@@ -240,6 +246,11 @@ const FORMULAS: [&str; 13] = [
 const SOURCE_KINDS: [&str; 7] = ["official", "news", "opinion", "reference", "scholarly", "forum", "dataset"];
 const EVENT_KINDS: [&str; 3] = ["meeting", "statement", "other"];
 
+/// `s`, with a letter in front if it is blank.
+fn nonblank(s: &str) -> String {
+    if s.trim().is_empty() { format!("x{s}") } else { s.to_owned() }
+}
+
 /// The built-in data as JSON, perturbed: a valid dataset by construction.
 fn perturbed(p: &Perturbation) -> Value {
     let mut v = serde_json::to_value(Dataset::builtin()).unwrap();
@@ -265,9 +276,14 @@ fn perturbed(p: &Perturbation) -> Value {
         truncate(pos, "stated", next());
     }
 
-    // Odd strings in free-text fields of every table.
+    // Odd strings in free-text fields of every table; a name, title or summary says
+    // something (blank ones are refused), so a blank string gets a letter in front.
     let mut strings = p.strings.iter().cycle();
-    let mut text = || json!(strings.next().unwrap());
+    let mut any_text = || strings.next().unwrap().clone();
+    let mut text = |field: &str| {
+        let s = any_text();
+        if s.trim().is_empty() && !matches!(field, "note" | "place") { json!(nonblank(&s)) } else { json!(s) }
+    };
     for (table, fields) in [
         ("sources", &["title", "outlet", "note"][..]),
         ("islands", &["name", "aliases"][..]),
@@ -286,16 +302,16 @@ fn perturbed(p: &Perturbation) -> Value {
             }
             for &f in fields {
                 if f == "aliases" {
-                    row[f] = json!([text(), text()]);
+                    row[f] = json!([text(f), text(f)]);
                 } else {
-                    row[f] = text();
+                    row[f] = text(f);
                 }
             }
         }
     }
     for (island, km2) in v["islands"].as_array_mut().unwrap().iter_mut().zip(&p.areas) {
         island["area"][0]["km2"] = json!(km2);
-        island["ja"]["kanji"] = text();
+        island["ja"]["kanji"] = text("kanji");
     }
 
     // New records with new ids.
@@ -303,7 +319,7 @@ fn perturbed(p: &Perturbation) -> Value {
     for (n, (slug, title, date, note, kind)) in p.new_sources.iter().enumerate() {
         let mut s = json!({
             "id": format!("zz-{slug}-{n}"),
-            "title": title,
+            "title": nonblank(title),
             "outlet": "somewhere",
             "kind": SOURCE_KINDS[usize::from(*kind) % SOURCE_KINDS.len()],
         });
@@ -318,7 +334,7 @@ fn perturbed(p: &Perturbation) -> Value {
     let parties = v["parties"].as_array_mut().unwrap();
     let new_party = |n: usize, slug: &str| format!("zz-{slug}-{n}");
     for (n, (slug, name, cite)) in p.new_parties.iter().enumerate() {
-        parties.push(json!({ "id": new_party(n, slug), "name": name, "cite": cite }));
+        parties.push(json!({ "id": new_party(n, slug), "name": nonblank(name), "cite": cite }));
     }
     let holder = new_party(0, &p.new_parties[0].0);
     let events = v["events"].as_array_mut().unwrap();
@@ -328,7 +344,7 @@ fn perturbed(p: &Perturbation) -> Value {
             "date": date.to_string(),
             "kind": EVENT_KINDS[n % EVENT_KINDS.len()],
             "actors": [holder],
-            "summary": summary,
+            "summary": nonblank(summary),
             "cite": cite,
         }));
     }
@@ -338,8 +354,8 @@ fn perturbed(p: &Perturbation) -> Value {
             "id": format!("zz-{slug}-{n}"),
             "holder": holder,
             "stated": stated.to_string(),
-            "office": summary,
-            "summary": summary,
+            "office": nonblank(summary),
+            "summary": nonblank(summary),
             "cite": cite,
         });
         match formula {
