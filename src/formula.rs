@@ -228,6 +228,19 @@ impl Share {
         }
     }
 
+    /// A share from basis points (ten-thousandths); `None` unless `0 < bp ≤ 10,000`.
+    ///
+    /// ```
+    /// use kuril_dispute::Share;
+    ///
+    /// assert_eq!(Share::from_basis_points(2_100), Share::from_fraction(0.21));
+    /// assert_eq!(Share::from_basis_points(0), None);
+    /// assert_eq!(Share::from_basis_points(10_001), None);
+    /// ```
+    pub fn from_basis_points(bp: u16) -> Option<Share> {
+        (1..=10_000).contains(&bp).then_some(Share(bp))
+    }
+
     /// The share as a fraction of the island.
     pub fn fraction(self) -> f64 {
         f64::from(self.0) / 10_000.0
