@@ -34,7 +34,6 @@ use crate::island::Island;
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumString,
     strum::EnumIter,
     strum::IntoStaticStr,
     strum::VariantArray,
@@ -228,3 +227,7 @@ impl Allocation {
         self.holder().map_or("split", <&'static str>::from)
     }
 }
+
+crate::vocabulary::parse_by_id!(
+    Holder => "holder",
+);

@@ -46,7 +46,6 @@ use crate::source::Citation;
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumString,
     strum::EnumIter,
     strum::IntoStaticStr,
     strum::VariantArray,
@@ -117,7 +116,6 @@ impl FormulaId {
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumString,
     strum::EnumIter,
     strum::IntoStaticStr,
 )]
@@ -148,7 +146,6 @@ pub enum Sequencing {
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumString,
     strum::EnumIter,
     strum::IntoStaticStr,
 )]
@@ -183,7 +180,6 @@ pub enum Condition {
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumString,
     strum::EnumIter,
     strum::IntoStaticStr,
 )]
@@ -539,3 +535,10 @@ impl Formula {
         std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
     }
 }
+
+crate::vocabulary::parse_by_id!(
+    FormulaId => "formula",
+    Sequencing => "sequencing",
+    Condition => "condition",
+    Right => "right",
+);

@@ -35,7 +35,6 @@ use strum::VariantArray;
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumString,
     strum::EnumIter,
     strum::IntoStaticStr,
     strum::VariantArray,
@@ -309,3 +308,7 @@ impl<'de> Deserialize<'de> for IslandSet {
         Ok(set)
     }
 }
+
+crate::vocabulary::parse_by_id!(
+    Island => "island",
+);

@@ -186,6 +186,7 @@ mod stance;
 mod svg;
 mod timeline;
 pub mod timeline_chart;
+mod vocabulary;
 
 pub use agreement::{
     Agreement, AgreementId, AgreementKind, AgreementStatus, Provision, ProvisionEffect, Reading,
@@ -217,6 +218,7 @@ pub use settlement::{
 pub use source::{Citation, MAX_QUOTE_BYTES, MAX_QUOTE_WORDS, Source, SourceKind, Span};
 pub use stance::{Held, Stance};
 pub use timeline::{Entry, Timeline};
+pub use vocabulary::VocabularyError;
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

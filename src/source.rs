@@ -29,7 +29,6 @@ pub const MAX_QUOTE_BYTES: usize = 2048;
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumString,
     strum::EnumIter,
     strum::IntoStaticStr,
 )]
@@ -248,3 +247,7 @@ impl<'de> Deserialize<'de> for Citation {
         deserializer.deserialize_any(CitationVisitor)
     }
 }
+
+crate::vocabulary::parse_by_id!(
+    SourceKind => "source kind",
+);
