@@ -267,7 +267,8 @@ impl<'a> Checker<'a> {
                         format!(
                             "area {} km² is larger than any island (the largest, Greenland, measures \
                              {MAX_ISLAND_AREA_KM2} km²)",
-                            a.km2
+                            // 1e308, not three hundred digits.
+                            if a.km2 < 1e15 { a.km2.to_string() } else { format!("{:e}", a.km2) }
                         ),
                     );
                 }
