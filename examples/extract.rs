@@ -57,7 +57,7 @@ fn parse_args() -> Result<Options, String> {
             }
             "-h" | "--help" => return Err(String::new()),
             "-" => options.files.push("-".into()),
-            flag if flag.starts_with('-') => return Err(format!("unknown option {flag}")),
+            flag if flag.starts_with('-') => return Err(format!("unknown option {}", printable(flag))),
             file => options.files.push(file.into()),
         }
     }
@@ -77,7 +77,7 @@ fn summary(x: &Extraction, text: &str) -> String {
         (Some(d), false) => d.to_string(),
         (None, _) => "unknown".into(),
     };
-    let _ = writeln!(s, "== {} (published {published})", x.doc);
+    let _ = writeln!(s, "== {} (published {published})", printable(&x.doc));
     let _ = writeln!(s, "islands:    {}", join(r.islands.iter().map(|i| i.to_string()).collect()));
     let _ = writeln!(s, "parties:    {}", join(r.parties.iter().map(|p| p.to_string()).collect()));
     let _ = writeln!(s, "agreements: {}", join(r.agreements.iter().map(|a| a.to_string()).collect()));
@@ -85,12 +85,12 @@ fn summary(x: &Extraction, text: &str) -> String {
     for p in &x.people {
         let party = p.party.as_ref().map_or("—".to_string(), |p| p.to_string());
         let title = p.title.as_deref().map(|t| format!(", {t}")).unwrap_or_default();
-        let _ = writeln!(s, "  {} ({party}{title})", p.name);
+        let _ = writeln!(s, "  {} ({party}{})", printable(&p.name), printable(&title));
     }
     let _ = writeln!(s, "quotes:");
     for q in x.quotes.iter().filter(|q| q.speaker.is_some()) {
         let short = shorten(q.evidence.text(text), 14);
-        let _ = writeln!(s, "  {}: \"{short}\"", q.speaker.as_deref().unwrap_or("?"));
+        let _ = writeln!(s, "  {}: \"{short}\"", printable(q.speaker.as_deref().unwrap_or("?")));
     }
     let _ = writeln!(s, "events:");
     for e in &x.events {
@@ -108,7 +108,7 @@ fn summary(x: &Extraction, text: &str) -> String {
     let _ = writeln!(s, "positions:");
     for p in &x.positions {
         let date = p.date.map_or("?".into(), |d| d.to_string());
-        let by = p.speaker.as_deref().map(|s| format!(" (said by {s})")).unwrap_or_default();
+        let by = p.speaker.as_deref().map(|s| format!(" (said by {})", printable(s))).unwrap_or_default();
         let (holder, evidence) = (p.holder.to_string(), shorten(p.evidence.text(text), 10));
         let _ = writeln!(s, "  {date:<10} {holder:<14} {}{by}  «{evidence}»", p.formula);
     }
@@ -120,8 +120,24 @@ fn summary(x: &Extraction, text: &str) -> String {
     s
 }
 
-/// The first `words` words of `text` (characters, for text without spaces), then "…".
+/// `text` fit for a terminal: control characters of the document (an escape sequence
+/// would recolour or clear the screen) and the controls of text direction are shown as
+/// `\u{…}` escapes.
+fn printable(text: &str) -> String {
+    let hidden = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    text.chars().map(|c| if hidden(c) { c.escape_unicode().to_string() } else { c.to_string() }).collect()
+}
+
+/// The first `words` words of `text` (characters, for text without spaces), then "…",
+/// printable on a terminal.
 fn shorten(text: &str, words: usize) -> String {
+    printable(&shorten_words(text, words))
+}
+
+fn shorten_words(text: &str, words: usize) -> String {
     let split: Vec<&str> = text.split_whitespace().collect();
     if split.len() > words {
         return format!("{} …", split[..words].join(" "));

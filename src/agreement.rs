@@ -36,7 +36,6 @@ use crate::source::Citation;
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumString,
     strum::EnumIter,
     strum::IntoStaticStr,
     strum::VariantArray,
@@ -163,7 +162,6 @@ impl AgreementId {
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumString,
     strum::EnumIter,
     strum::IntoStaticStr,
 )]
@@ -205,7 +203,6 @@ pub enum AgreementKind {
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumString,
     strum::EnumIter,
     strum::IntoStaticStr,
 )]
@@ -241,7 +238,6 @@ pub enum AgreementStatus {
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumString,
     strum::EnumIter,
     strum::IntoStaticStr,
 )]
@@ -391,3 +387,10 @@ impl Agreement {
         std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
     }
 }
+
+crate::vocabulary::parse_by_id!(
+    AgreementId => "agreement",
+    AgreementKind => "agreement kind",
+    AgreementStatus => "agreement status",
+    ProvisionEffect => "provision effect",
+);

@@ -5,7 +5,7 @@
 //! stages as data: an island that no stage moves stays with the administering side
 //! (Russia today; the Soviet Union when the 1956 and 1960 formulas were put), an island
 //! a formula leaves open is *undecided*, and an island moved in part is *split* between
-//! the recipient of the share and the administering side.
+//! the recipients of its shares and the administering side.
 
 use serde::{Deserialize, Serialize};
 
@@ -34,7 +34,6 @@ use crate::island::Island;
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumString,
     strum::EnumIter,
     strum::IntoStaticStr,
     strum::VariantArray,
@@ -102,8 +101,8 @@ pub struct Part {
     pub share: Share,
 }
 
-/// What a formula leaves one island with: one part, or two if the formula moves only a
-/// share of it.
+/// What a formula leaves one island with: one part, or several if the formula moves only
+/// shares of it (a share to Japan, a share held jointly, the rest staying).
 ///
 /// ```
 /// use kuril_dispute::{Allocation, Dataset, FormulaId, Holder, Island};
@@ -117,13 +116,16 @@ pub struct Part {
 /// assert!(split.is_split());
 /// assert_eq!(split.parts[0].holder, Holder::Japan);
 /// assert!((split.parts[0].share.fraction() - 0.21).abs() < 1e-9);
+/// assert_eq!(split.parts[1].holder, Holder::Russia);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Allocation {
     /// Which island.
     pub island: Island,
-    /// The parts: the moved share first, then what stays. The shares add up to the whole.
+    /// The parts: each recipient's share, in the order the formula first names them, then
+    /// what stays with the administering side. For a formula of a [`Dataset`] the shares
+    /// add up to the whole.
     pub parts: Vec<Part>,
     /// The numbers (from 1) of the stages that move the island.
     pub stages: Vec<usize>,
@@ -138,10 +140,13 @@ pub struct Allocation {
 impl Allocation {
     /// What `formula` leaves `island` with at its end.
     ///
-    /// The last stage that moves the island names its recipient; the share is the
-    /// largest any stage gives that recipient; the rest stays with the administering
-    /// side. An island no stage moves is undecided if the formula leaves it to later
-    /// talks, and otherwise stays with the administering side.
+    /// Each recipient holds the shares the formula's stages give it, added up (a transfer
+    /// of the whole island is a share of 1); the rest stays with the administering side.
+    /// Where the formula moves sovereignty in the island, the parts are those of
+    /// sovereignty; otherwise those of administration (a recipient that gets sovereignty
+    /// in one stage and administration in another holds its share once). An island no
+    /// stage moves is undecided if the formula leaves it to later talks, and otherwise
+    /// stays with the administering side.
     pub fn of(data: &Dataset, formula: &Formula, island: Island) -> Allocation {
         let moves: Vec<(usize, &crate::formula::Transfer)> = formula
             .stages
@@ -153,7 +158,7 @@ impl Allocation {
         let joint_activity = formula.joint_activity.contains(island);
         let mut stages: Vec<usize> = moves.iter().map(|(n, _)| *n).collect();
         stages.dedup();
-        let Some((_, last)) = moves.last() else {
+        if moves.is_empty() {
             let holder =
                 if formula.undecided_islands().contains(island) { Holder::Undecided } else { Holder::Russia };
             return Allocation {
@@ -163,18 +168,36 @@ impl Allocation {
                 right: None,
                 joint_activity,
             };
+        }
+        let right = moves.iter().map(|(_, t)| t.right).reduce(|a, b| if a == b { a } else { Right::Both });
+        // The right the parts are read from: sovereignty wherever it moves.
+        let axis = if moves.iter().any(|(_, t)| t.right.overlaps(Right::Sovereignty)) {
+            Right::Sovereignty
+        } else {
+            Right::Administration
         };
-        let to_last: Vec<&crate::formula::Transfer> =
-            moves.iter().map(|(_, t)| *t).filter(|t| t.to == last.to).collect();
-        let share = to_last.iter().map(|t| t.share()).max().unwrap_or(Share::WHOLE);
-        let right = to_last.iter().map(|t| t.right).reduce(|a, b| if a == b { a } else { Right::Both });
-        let mut parts = vec![Part {
-            holder: Holder::of_recipient(data, &last.to),
-            recipient: Some(last.to.clone()),
-            share,
-        }];
-        if share < Share::WHOLE {
-            let rest = Share::from_fraction(1.0 - share.fraction()).unwrap_or(Share::WHOLE);
+        let mut given: Vec<(&Recipient, u32)> = Vec::new();
+        for (_, t) in moves.iter().filter(|(_, t)| t.right.overlaps(axis)) {
+            let bp = u32::from(t.share().basis_points());
+            match given.iter_mut().find(|(to, _)| **to == t.to) {
+                Some((_, sum)) => *sum += bp,
+                None => given.push((&t.to, bp)),
+            }
+        }
+        let whole = u32::from(Share::WHOLE.basis_points());
+        let share = |bp: u32| Share::from_basis_points(u16::try_from(bp.min(whole)).unwrap_or(10_000));
+        let mut parts: Vec<Part> = given
+            .iter()
+            .filter_map(|(to, bp)| {
+                Some(Part {
+                    holder: Holder::of_recipient(data, to),
+                    recipient: Some((*to).clone()),
+                    share: share(*bp)?,
+                })
+            })
+            .collect();
+        let moved: u32 = given.iter().map(|(_, bp)| bp).sum();
+        if let Some(rest) = share(whole.saturating_sub(moved)) {
             parts.push(Part { holder: Holder::Russia, recipient: None, share: rest });
         }
         Allocation { island, parts, stages, right, joint_activity }
@@ -204,3 +227,7 @@ impl Allocation {
         self.holder().map_or("split", <&'static str>::from)
     }
 }
+
+crate::vocabulary::parse_by_id!(
+    Holder => "holder",
+);

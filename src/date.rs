@@ -20,7 +20,6 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumString,
     strum::EnumIter,
     strum::IntoStaticStr,
 )]
@@ -334,10 +333,23 @@ impl Serialize for PartialDate {
     }
 }
 
+/// The message for a date written without quotes: what to write instead.
+fn unquoted(written: &str) -> String {
+    // A date and time (`1956-10-19T10:00:00`) suggests its date.
+    let date = written.split(['T', 't', ' ']).next().unwrap_or(written);
+    let suggestion = match date.parse::<PartialDate>() {
+        Ok(d) => format!("write it in quotes, \"{d}\""),
+        Err(_) => "write it in quotes".to_owned(),
+    };
+    format!(
+        "date {written} is not quoted: a date is a quoted string \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"; {suggestion}"
+    )
+}
+
 impl<'de> Deserialize<'de> for PartialDate {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
+        impl<'de> serde::de::Visitor<'de> for Visitor {
             type Value = PartialDate;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a date string such as \"1956\", \"1956-10\" or \"1956-10-19\"")
@@ -345,10 +357,30 @@ impl<'de> Deserialize<'de> for PartialDate {
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<PartialDate, E> {
                 v.parse().map_err(E::custom)
             }
+            // A bare year (`date = 1956`) is read as a number.
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<PartialDate, E> {
+                Err(E::custom(unquoted(&v.to_string())))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<PartialDate, E> {
+                Err(E::custom(unquoted(&v.to_string())))
+            }
+            // TOML reads an unquoted date (`date = 1956-10-19`) as its own date type,
+            // which serde sees as a map of one private key.
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<PartialDate, A::Error> {
+                let written = match map.next_key::<String>()? {
+                    Some(key) if key.contains("datetime") => map.next_value::<String>()?,
+                    _ => return Err(serde::de::Error::invalid_type(serde::de::Unexpected::Map, &self)),
+                };
+                Err(serde::de::Error::custom(unquoted(&written)))
+            }
         }
         deserializer.deserialize_str(Visitor)
     }
 }
+
+crate::vocabulary::parse_by_id!(
+    Precision => "precision",
+);
 
 #[cfg(test)]
 mod tests {

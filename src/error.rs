@@ -3,6 +3,8 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use crate::file::printable;
+
 /// A place in a data file: the file, a 1-based line and a 1-based column (in characters).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Location {
@@ -69,8 +71,13 @@ impl<'a> Locator<'a> {
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}", self.file, self.line, self.column)
+        write!(f, "{}:{}:{}", printable(&self.file), self.line, self.column)
     }
+}
+
+/// A path for a message, with control characters escaped.
+fn shown(path: &std::path::Path) -> String {
+    printable(&path.display().to_string()).into_owned()
 }
 
 /// The format a dataset is read from.
@@ -109,7 +116,7 @@ pub enum DataFormat {
 #[non_exhaustive]
 pub enum Problem {
     /// A file could not be read.
-    #[error("{}: cannot read: {message}", path.display())]
+    #[error("{}: cannot read: {message}", shown(path))]
     Io {
         /// The file.
         path: PathBuf,
@@ -119,7 +126,7 @@ pub enum Problem {
         message: String,
     },
     /// A table's file is missing from the data directory.
-    #[error("{}: missing: a dataset needs this file (the `[[{table}]]` table)", path.display())]
+    #[error("{}: missing: a dataset needs this file (the `[[{table}]]` table)", shown(path))]
     MissingFile {
         /// The file expected.
         path: PathBuf,
@@ -128,7 +135,7 @@ pub enum Problem {
     },
     /// A file is not one of the dataset's table files (a typo such as `event.toml`, or a
     /// file the loader would otherwise ignore).
-    #[error("{}: not a table file of the dataset; expected one of: {expected}", path.display())]
+    #[error("{}: not a table file of the dataset; expected one of: {expected}", shown(path))]
     UnknownFile {
         /// The file.
         path: PathBuf,
@@ -136,7 +143,7 @@ pub enum Problem {
         expected: String,
     },
     /// The same table file was given twice.
-    #[error("{}: table file given twice (first as {})", path.display(), first.display())]
+    #[error("{}: table file given twice (first as {})", shown(path), shown(first))]
     DuplicateFile {
         /// The second file.
         path: PathBuf,
@@ -145,7 +152,7 @@ pub enum Problem {
     },
     /// A table file is not a regular file (a named pipe, a device, a directory, a dangling
     /// symbolic link): refused before it is opened.
-    #[error("{}: not a regular file ({what})", path.display())]
+    #[error("{}: not a regular file ({what})", shown(path))]
     NotAFile {
         /// The file.
         path: PathBuf,
@@ -153,7 +160,7 @@ pub enum Problem {
         what: &'static str,
     },
     /// A file is larger than the loader accepts.
-    #[error("{}: {size} bytes is larger than the limit of {limit} bytes", path.display())]
+    #[error("{}: {size} bytes is larger than the limit of {limit} bytes", shown(path))]
     TooLarge {
         /// The file.
         path: PathBuf,
@@ -163,12 +170,21 @@ pub enum Problem {
         limit: u64,
     },
     /// A file is not UTF-8.
-    #[error("{}: not UTF-8 (invalid byte at offset {valid_up_to})", path.display())]
+    #[error("{}: not UTF-8 (invalid byte at offset {valid_up_to})", shown(path))]
     NotUtf8 {
         /// The file.
         path: PathBuf,
         /// The length of the valid prefix, in bytes.
         valid_up_to: usize,
+    },
+    /// A file looks like UTF-16 text (a byte-order mark, or a NUL in every other byte),
+    /// which the loader does not read: the data files are UTF-8.
+    #[error("{}: looks like UTF-16 ({byte_order}), not UTF-8: save it as UTF-8", shown(path))]
+    Utf16 {
+        /// The file.
+        path: PathBuf,
+        /// `"little-endian"` or `"big-endian"`.
+        byte_order: &'static str,
     },
     /// A file is not well-formed TOML (or a JSON dataset is not well-formed JSON).
     #[error("{at}: malformed {format}: {message}")]
@@ -318,7 +334,8 @@ impl Problem {
             | Problem::DuplicateFile { .. }
             | Problem::TooLarge { .. }
             | Problem::NotAFile { .. }
-            | Problem::NotUtf8 { .. } => None,
+            | Problem::NotUtf8 { .. }
+            | Problem::Utf16 { .. } => None,
             Problem::Syntax { at, .. }
             | Problem::UnknownField { at, .. }
             | Problem::Schema { at, .. }
@@ -417,7 +434,7 @@ pub enum DumpError {
         message: String,
     },
     /// A file or the directory could not be written.
-    #[error("{}: cannot write: {message}", path.display())]
+    #[error("{}: cannot write: {message}", shown(path))]
     Io {
         /// The file or directory.
         path: PathBuf,

@@ -22,7 +22,6 @@ use crate::source::Citation;
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumString,
     strum::EnumIter,
     strum::IntoStaticStr,
 )]
@@ -98,3 +97,7 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub extracted: bool,
 }
+
+crate::vocabulary::parse_by_id!(
+    EventKind => "event kind",
+);

@@ -108,7 +108,6 @@ pub fn write_json(data: &Dataset, out: impl Write) -> Result<(), ExportError> {
     Serialize,
     serde::Deserialize,
     strum::Display,
-    strum::EnumString,
     strum::EnumIter,
     strum::IntoStaticStr,
     strum::VariantArray,
@@ -693,3 +692,7 @@ pub fn write_all(data: &Dataset, outlines: &Outlines, dir: &Path) -> Result<Vec<
     }
     Ok(written)
 }
+
+crate::vocabulary::parse_by_id!(
+    CsvTable => "CSV table",
+);

@@ -1,5 +1,6 @@
-//! Files a user names: only regular files are opened (a named pipe would block, a device
-//! never ends), and reading stops one byte past a limit.
+//! Files and text a user gives: only regular files are opened (a named pipe would block,
+//! a device never ends), reading stops one byte past a limit, text saved as UTF-16 is
+//! recognised, and text echoed in a message has its control characters escaped.
 
 use std::io::Read;
 use std::path::Path;
@@ -52,6 +53,51 @@ pub(crate) fn read_bounded(from: impl Read, limit: u64) -> std::io::Result<Vec<u
     Ok(bytes)
 }
 
+/// The byte order of text that looks like UTF-16: a byte-order mark (`FF FE`, `FE FF`),
+/// or, in its first 64 bytes, a NUL in every other byte (ASCII text saved as UTF-16).
+/// `None` for anything else.
+pub(crate) fn utf16_order(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xFF, 0xFE, ..] => return Some("little-endian"),
+        [0xFE, 0xFF, ..] => return Some("big-endian"),
+        _ => {}
+    }
+    let head = bytes.get(..bytes.len().min(64) & !1)?;
+    if head.len() < 4 {
+        return None;
+    }
+    let pairs = || head.chunks_exact(2).filter_map(|p| Some((*p.first()?, *p.get(1)?)));
+    if pairs().all(|(_, hi)| hi == 0) && pairs().any(|(lo, _)| lo != 0) {
+        Some("little-endian")
+    } else if pairs().all(|(hi, _)| hi == 0) && pairs().any(|(_, lo)| lo != 0) {
+        Some("big-endian")
+    } else {
+        None
+    }
+}
+
+/// `text` fit to be shown in a message on a terminal: control characters (an escape
+/// sequence, a bell, a carriage return) and the invisible controls of text direction are
+/// written as `\u{…}` escapes, everything else as it is.
+pub(crate) fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    fn hidden(c: char) -> bool {
+        c.is_control()
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    }
+    if !text.chars().any(hidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if hidden(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,5 +114,24 @@ mod tests {
         assert_eq!(not_regular(Path::new(env!("CARGO_MANIFEST_DIR"))).ok(), Some(Some("a directory")));
         let readme = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
         assert_eq!(not_regular(&readme).ok(), Some(None));
+    }
+
+    #[test]
+    fn utf16_is_recognised_with_or_without_a_byte_order_mark() {
+        let le: Vec<u8> = "[[event]]".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = "[[event]]".encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(utf16_order(&le), Some("little-endian"));
+        assert_eq!(utf16_order(&be), Some("big-endian"));
+        assert_eq!(utf16_order(&[0xFF, 0xFE, b'a', 0]), Some("little-endian"));
+        assert_eq!(utf16_order(b"[[event]]\n"), None);
+        assert_eq!(utf16_order(&[0, 0, 0, 0]), None);
+        assert_eq!(utf16_order("択捉".as_bytes()), None);
+    }
+
+    #[test]
+    fn control_characters_are_escaped_and_the_rest_kept() {
+        assert_eq!(printable("Iturup 択捉島"), "Iturup 択捉島");
+        assert_eq!(printable("a\u{1b}[2Jb\u{7}"), "a\\u{1b}[2Jb\\u{7}");
+        assert_eq!(printable("x\u{202e}y\r\n"), "x\\u{202e}y\\u{d}\\u{a}");
     }
 }

@@ -46,7 +46,6 @@ use crate::source::Citation;
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumString,
     strum::EnumIter,
     strum::IntoStaticStr,
     strum::VariantArray,
@@ -117,7 +116,6 @@ impl FormulaId {
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumString,
     strum::EnumIter,
     strum::IntoStaticStr,
 )]
@@ -148,7 +146,6 @@ pub enum Sequencing {
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumString,
     strum::EnumIter,
     strum::IntoStaticStr,
 )]
@@ -183,7 +180,6 @@ pub enum Condition {
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumString,
     strum::EnumIter,
     strum::IntoStaticStr,
 )]
@@ -208,7 +204,8 @@ impl Right {
 
 /// A part of an island, in ten-thousandths (basis points): `Share::from_fraction(0.21)`.
 ///
-/// In the TOML data a share is a fraction strictly between 0 and 1 (`share = 0.21`).
+/// In the TOML data a share is a fraction with 0 < share ≤ 1 and at most four decimal
+/// places (`share = 0.21`); a share finer than a basis point is refused, not rounded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Share(u16);
 
@@ -225,6 +222,19 @@ impl Share {
         } else {
             None
         }
+    }
+
+    /// A share from basis points (ten-thousandths); `None` unless `0 < bp ≤ 10,000`.
+    ///
+    /// ```
+    /// use kuril_dispute::Share;
+    ///
+    /// assert_eq!(Share::from_basis_points(2_100), Share::from_fraction(0.21));
+    /// assert_eq!(Share::from_basis_points(0), None);
+    /// assert_eq!(Share::from_basis_points(10_001), None);
+    /// ```
+    pub fn from_basis_points(bp: u16) -> Option<Share> {
+        (1..=10_000).contains(&bp).then_some(Share(bp))
     }
 
     /// The share as a fraction of the island.
@@ -253,14 +263,23 @@ impl Serialize for Share {
 impl<'de> Deserialize<'de> for Share {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let f = f64::deserialize(deserializer)?;
-        Share::from_fraction(f)
-            .ok_or_else(|| de::Error::custom(format!("share {f} is not a fraction with 0 < share ≤ 1")))
+        let share = Share::from_fraction(f)
+            .ok_or_else(|| de::Error::custom(format!("share {f} is not a fraction with 0 < share ≤ 1")))?;
+        // Kept exactly or refused: 0.00004 is not silently read as 0.0001.
+        if share.fraction() != f {
+            return Err(de::Error::custom(format!(
+                "share {f} is not a whole number of basis points: shares are kept to four decimal \
+                 places (0.0001 is the smallest)"
+            )));
+        }
+        Ok(share)
     }
 }
 
 /// Who receives an island in a transfer: one party, or several jointly.
 ///
-/// In the TOML data: `to = "japan"` or `to = ["japan", "russia"]`.
+/// In the TOML data: `to = "japan"` or `to = ["japan", "russia"]` (a list names two or
+/// more parties, each once).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Recipient {
     /// One party.
@@ -328,8 +347,12 @@ impl<'de> Deserialize<'de> for Recipient {
                     parties.push(p);
                 }
                 match parties.len() {
-                    0 => Err(de::Error::custom("a joint recipient needs at least one party")),
-                    1 => Ok(Recipient::Party(parties.remove(0))),
+                    0 => Err(de::Error::custom("a joint recipient needs at least two parties")),
+                    // Read as one party, it would be written back as `to = "japan"`.
+                    1 => Err(de::Error::custom(format!(
+                        "a joint recipient needs at least two parties; for one party write `to = \"{}\"`",
+                        parties.remove(0)
+                    ))),
                     _ => Ok(Recipient::Joint(parties)),
                 }
             }
@@ -512,3 +535,10 @@ impl Formula {
         std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
     }
 }
+
+crate::vocabulary::parse_by_id!(
+    FormulaId => "formula",
+    Sequencing => "sequencing",
+    Condition => "condition",
+    Right => "right",
+);

@@ -29,12 +29,17 @@ pub struct RussianName {
     pub latin: String,
 }
 
+/// The largest area a measurement may give, in km²: that of Greenland, the largest
+/// island on Earth (2,166,086 km²). No island measures more, and the sums of areas the
+/// queries make stay finite.
+pub const MAX_ISLAND_AREA_KM2: f64 = 2_166_086.0;
+
 /// One measurement of an island's area, as a source gives it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct AreaMeasurement {
-    /// The area in square kilometres.
+    /// The area in square kilometres: more than 0, at most [`MAX_ISLAND_AREA_KM2`].
     pub km2: f64,
     /// What was measured and by whom: "GSI (Reiwa 4), including islets".
     pub basis: String,

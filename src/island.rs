@@ -35,7 +35,6 @@ use strum::VariantArray;
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumString,
     strum::EnumIter,
     strum::IntoStaticStr,
     strum::VariantArray,
@@ -299,6 +298,17 @@ impl Serialize for IslandSet {
 impl<'de> Deserialize<'de> for IslandSet {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let islands = Vec::<Island>::deserialize(deserializer)?;
-        Ok(islands.into_iter().collect())
+        let mut set = IslandSet::EMPTY;
+        for island in islands {
+            // A repeat would be dropped silently and not written back.
+            if !set.insert(island) {
+                return Err(serde::de::Error::custom(format!("island `{island}` is listed twice")));
+            }
+        }
+        Ok(set)
     }
 }
+
+crate::vocabulary::parse_by_id!(
+    Island => "island",
+);

@@ -186,6 +186,7 @@ mod stance;
 mod svg;
 mod timeline;
 pub mod timeline_chart;
+mod vocabulary;
 
 pub use agreement::{
     Agreement, AgreementId, AgreementKind, AgreementStatus, Provision, ProvisionEffect, Reading,
@@ -201,7 +202,7 @@ pub use formula::{
 };
 pub use geography::{
     AdministrativeUnit, AreaMeasurement, Centroid, CollectiveName, IslandProfile, JapaneseName,
-    PopulationCount, RussianName,
+    MAX_ISLAND_AREA_KM2, PopulationCount, RussianName,
 };
 pub use id::{EventId, IdError, NameId, PartyId, PersonId, PositionId, SourceId};
 pub use island::{Island, IslandSet, IslandSetIter};
@@ -214,9 +215,10 @@ pub use position::Position;
 pub use settlement::{
     Acceptance, Blocker, Clause, Facet, Objection, Order, Outcome, Rejection, SettlementSpace,
 };
-pub use source::{Citation, MAX_QUOTE_WORDS, Source, SourceKind, Span};
+pub use source::{Citation, MAX_QUOTE_BYTES, MAX_QUOTE_WORDS, Source, SourceKind, Span};
 pub use stance::{Held, Stance};
 pub use timeline::{Entry, Timeline};
+pub use vocabulary::VocabularyError;
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

@@ -647,27 +647,21 @@ fn draw_body(
             continue;
         };
         match a.parts.as_slice() {
-            [moved, rest] => {
+            parts @ [_, _, ..] => {
                 let polygons: Vec<Vec<Vec<(f64, f64)>>> =
                     outline.polygons.iter().map(|p| projection.polygon(p)).collect();
-                let (near, far) = split_rings(&polygons, moved.share.fraction());
-                let tip = format!(
-                    "{name}: {} {}, {} {}",
-                    moved.share,
-                    moved.holder.label(),
-                    rest.share,
-                    rest.holder.label()
-                );
-                svg.rings(
-                    &near,
-                    &format!(r#"fill="{}" {edge}"#, holder_colour(moved.holder).hex()),
-                    Some(&tip),
-                );
-                svg.rings(
-                    &far,
-                    &format!(r#"fill="{}" {edge}"#, holder_colour(rest.holder).hex()),
-                    Some(&tip),
-                );
+                let shares: Vec<f64> = parts.iter().map(|p| p.share.fraction()).collect();
+                let bands = split_bands(&polygons, &shares);
+                let described: Vec<String> =
+                    parts.iter().map(|p| format!("{} {}", p.share, p.holder.label())).collect();
+                let tip = format!("{name}: {}", described.join(", "));
+                for (part, band) in parts.iter().zip(&bands) {
+                    svg.rings(
+                        band,
+                        &format!(r#"fill="{}" {edge}"#, holder_colour(part.holder).hex()),
+                        Some(&tip),
+                    );
+                }
             }
             parts => {
                 let holder = parts.first().map_or(Holder::Russia, |p| p.holder);
@@ -738,9 +732,8 @@ fn draw_body(
             line_y += 18.0;
         }
         let mut notes = Vec::new();
-        if let [moved, rest] = a.parts.as_slice() {
-            notes.push(format!("{} {}", moved.share, short_label(moved.holder)));
-            notes.push(format!("{} {}", rest.share, short_label(rest.holder)));
+        if a.is_split() {
+            notes.extend(a.parts.iter().map(|p| format!("{} {}", p.share, short_label(p.holder))));
         }
         if let Some(right) = a.right.filter(|r| *r != Right::Both) {
             notes.push(format!("{right} only"));
@@ -813,9 +806,10 @@ fn context_label_point(projection: &Projection, outline: &Outline, half_width: f
 /// Projected rings: a polygon's exterior and holes, or a shape's polygons.
 type Rings = Vec<Vec<(f64, f64)>>;
 
-/// Divides projected polygons by a line across their long axis so that the part at the
-/// south-western end has `share` of the area; returns (that part, the rest).
-fn split_rings(polygons: &[Rings], share: f64) -> (Rings, Rings) {
+/// Divides projected polygons by lines across their long axis into bands, one per share
+/// (in order from the south-western end), each with its share of the area; shares that
+/// add up to less than 1 leave the rest out, more than 1 are cut at the far end.
+fn split_bands(polygons: &[Rings], shares: &[f64]) -> Vec<Rings> {
     let exteriors: Vec<&(f64, f64)> = polygons.iter().filter_map(|p| p.first()).flatten().collect();
     let n = exteriors.len().max(1) as f64;
     let (mx, my) = exteriors.iter().fold((0.0, 0.0), |(sx, sy), p| (sx + p.0 / n, sy + p.1 / n));
@@ -829,7 +823,7 @@ fn split_rings(polygons: &[Rings], share: f64) -> (Rings, Rings) {
     if axis.0 - axis.1 < 0.0 {
         axis = (-axis.0, -axis.1);
     }
-    let area = |axis: (f64, f64), limit: f64| -> f64 {
+    let area = |limit: f64| -> f64 {
         polygons
             .iter()
             .map(|p| {
@@ -844,26 +838,53 @@ fn split_rings(polygons: &[Rings], share: f64) -> (Rings, Rings) {
             .sum()
     };
     let dots = exteriors.iter().map(|p| p.0 * axis.0 + p.1 * axis.1);
-    let (mut lo, mut hi) = dots.fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), d| (l.min(d), h.max(d)));
-    let total = area(axis, hi + 1.0);
-    for _ in 0..60 {
-        let mid = (lo + hi) / 2.0;
-        if area(axis, mid) < share * total {
-            lo = mid;
-        } else {
-            hi = mid;
+    let (low, high) = dots.fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), d| (l.min(d), h.max(d)));
+    let total = area(high + 1.0);
+    // The line below which `fraction` of the area lies.
+    let line = |fraction: f64| -> f64 {
+        if fraction >= 1.0 {
+            return high + 1.0;
         }
-    }
-    let limit = (lo + hi) / 2.0;
-    let cut = |axis: (f64, f64), limit: f64| -> Vec<Vec<(f64, f64)>> {
+        let (mut lo, mut hi) = (low, high);
+        for _ in 0..60 {
+            let mid = (lo + hi) / 2.0;
+            if area(mid) < fraction * total {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        (lo + hi) / 2.0
+    };
+    // The part of every ring between two lines (`None`: no bound on that side).
+    let band = |from: Option<f64>, to: Option<f64>| -> Rings {
         polygons
             .iter()
             .flatten()
-            .map(|r| outline::clip_half_plane(r, axis, limit))
+            .map(|r| {
+                let r = match to {
+                    Some(to) => outline::clip_half_plane(r, axis, to),
+                    None => r.clone(),
+                };
+                match from {
+                    Some(from) => outline::clip_half_plane(&r, (-axis.0, -axis.1), -from),
+                    None => r,
+                }
+            })
             .filter(|r| r.len() >= 4)
             .collect()
     };
-    (cut(axis, limit), cut((-axis.0, -axis.1), -limit))
+    let mut bands = Vec::with_capacity(shares.len());
+    let mut below = 0.0;
+    let mut from = None;
+    for (k, share) in shares.iter().enumerate() {
+        below += share;
+        let last = k + 1 == shares.len();
+        let to = if last && below >= 1.0 - 1e-9 { None } else { Some(line(below)) };
+        bands.push(band(from, to));
+        from = to;
+    }
+    bands
 }
 
 /// Greedy word wrap to at most `width` characters a line.
@@ -890,14 +911,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_split_divides_the_area_in_the_given_share() {
+    fn a_split_divides_the_area_in_the_given_shares() {
         let rect = vec![vec![vec![(0.0, 0.0), (10.0, 0.0), (10.0, 2.0), (0.0, 2.0), (0.0, 0.0)]]];
-        let (near, far) = split_rings(&rect, 0.21);
-        let a: f64 = near.iter().map(|r| outline::ring_area(r).abs()).sum();
-        let b: f64 = far.iter().map(|r| outline::ring_area(r).abs()).sum();
+        let area = |rings: &Rings| rings.iter().map(|r| outline::ring_area(r).abs()).sum::<f64>();
+        let [near, far] = <[Rings; 2]>::try_from(split_bands(&rect, &[0.21, 0.79])).unwrap();
+        let (a, b) = (area(&near), area(&far));
         assert!((a / (a + b) - 0.21).abs() < 1e-6, "{a} {b}");
         // The share is at the western end.
         assert!(near.iter().flatten().all(|p| p.0 <= 2.2));
+        // Three parts: each its share, in order from the west.
+        let bands = split_bands(&rect, &[0.5, 0.25, 0.25]);
+        let areas: Vec<f64> = bands.iter().map(area).collect();
+        for (got, want) in areas.iter().zip([10.0, 5.0, 5.0]) {
+            assert!((got - want).abs() < 1e-6, "{areas:?}");
+        }
+        assert!(bands[1].iter().flatten().all(|p| (4.9..=7.6).contains(&p.0)), "{:?}", bands[1]);
+        // Shares short of the whole leave the rest undrawn.
+        let bands = split_bands(&rect, &[0.3]);
+        assert!((area(&bands[0]) - 6.0).abs() < 1e-6);
     }
 
     #[test]

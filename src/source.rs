@@ -11,6 +11,11 @@ use crate::id::SourceId;
 /// The longest quote, in words, a [`Citation`] may carry.
 pub const MAX_QUOTE_WORDS: usize = 25;
 
+/// The longest quote, in bytes of UTF-8, a [`Citation`] may carry: 2 KiB, room for 25
+/// long words in any script (a quote in a script written without spaces counts as few
+/// words however long it is).
+pub const MAX_QUOTE_BYTES: usize = 2048;
+
 /// What kind of document a [`Source`] is.
 #[derive(
     Debug,
@@ -24,7 +29,6 @@ pub const MAX_QUOTE_WORDS: usize = 25;
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumString,
     strum::EnumIter,
     strum::IntoStaticStr,
 )]
@@ -90,8 +94,10 @@ pub struct Source {
 }
 
 /// A byte range `[start, end)` in a source's text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(from = "[usize; 2]", into = "[usize; 2]")]
+///
+/// In the data a span is a list of exactly two offsets, `[start, end]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "[usize; 2]")]
 pub struct Span {
     /// The first byte.
     pub start: usize,
@@ -102,6 +108,33 @@ pub struct Span {
 impl From<[usize; 2]> for Span {
     fn from([start, end]: [usize; 2]) -> Self {
         Span { start, end }
+    }
+}
+
+impl<'de> Deserialize<'de> for Span {
+    /// Exactly two offsets: a list of three is an error, not a span with its third value
+    /// dropped.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct SpanVisitor;
+        impl<'de> Visitor<'de> for SpanVisitor {
+            type Value = Span;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a span [start, end]: two byte offsets")
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Span, A::Error> {
+                let start = seq.next_element()?.ok_or_else(|| de::Error::invalid_length(0, &self))?;
+                let end = seq.next_element()?.ok_or_else(|| de::Error::invalid_length(1, &self))?;
+                let mut len = 2;
+                while seq.next_element::<de::IgnoredAny>()?.is_some() {
+                    len += 1;
+                }
+                if len > 2 {
+                    return Err(de::Error::invalid_length(len, &self));
+                }
+                Ok(Span { start, end })
+            }
+        }
+        deserializer.deserialize_seq(SpanVisitor)
     }
 }
 
@@ -140,7 +173,7 @@ impl Span {
 pub struct Citation {
     /// The source cited.
     pub source: SourceId,
-    /// A short quote (at most [`MAX_QUOTE_WORDS`] words).
+    /// A short quote (at most [`MAX_QUOTE_WORDS`] words and [`MAX_QUOTE_BYTES`] bytes).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
     /// Where in the source: "Art. 9", "p. 3", "para. 5".
@@ -221,3 +254,7 @@ impl<'de> Deserialize<'de> for Citation {
         deserializer.deserialize_any(CitationVisitor)
     }
 }
+
+crate::vocabulary::parse_by_id!(
+    SourceKind => "source kind",
+);

@@ -47,7 +47,6 @@ pub const BREAK_YEAR: i32 = 1945;
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumString,
     strum::EnumIter,
     strum::IntoStaticStr,
     strum::VariantArray,
@@ -574,3 +573,7 @@ fn place(labels: &mut [Label], size: f64, max_lanes: usize) -> usize {
     }
     lane_ends.len()
 }
+
+crate::vocabulary::parse_by_id!(
+    BandClass => "band class",
+);

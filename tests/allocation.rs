@@ -92,3 +92,58 @@ fn a_sovereignty_only_transfer_is_reported_as_such() {
     .to_svg();
     assert!(svg.contains("sovereignty only"));
 }
+
+/// The built-in data with the first `from` of `formulas.toml` replaced by `to`.
+fn with_formulas(from: &str, to: &str) -> Dataset {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).expect("data/") {
+        let path = entry.expect("an entry").path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            let mut text = std::fs::read_to_string(&path).expect("readable");
+            if path.file_name().is_some_and(|n| n == "formulas.toml") {
+                assert!(text.contains(from), "formulas.toml has no {from:?}");
+                text = text.replacen(from, to, 1);
+            }
+            std::fs::write(dir.path().join(path.file_name().expect("a name")), text).expect("writable");
+        }
+    }
+    Dataset::from_dir(dir.path()).expect("valid")
+}
+
+/// (holder, basis points) of each part.
+fn parts(a: &Allocation) -> Vec<(Holder, u16)> {
+    a.parts.iter().map(|p| (p.holder, p.share.basis_points())).collect()
+}
+
+#[test]
+fn every_share_of_a_split_is_allocated() {
+    let split = r#"{ island = "iturup", to = "japan", share = 0.21 },"#;
+    // Half to Japan, half joint: nothing stays, nothing is given to the wrong holder.
+    let data = with_formulas(
+        split,
+        r#"{ island = "iturup", to = "japan", share = 0.5 }, { island = "iturup", to = ["japan", "russia"], share = 0.5 },"#,
+    );
+    let a = Allocation::of(&data, data.formula(FormulaId::AreaSplit), Island::Iturup);
+    assert_eq!(parts(&a), [(Holder::Japan, 5_000), (Holder::Joint, 5_000)]);
+    assert_eq!(a.keyword(), "split");
+    // Three parts: half to Japan, a quarter joint, the rest stays.
+    let data = with_formulas(
+        split,
+        r#"{ island = "iturup", to = "japan", share = 0.5 }, { island = "iturup", to = ["japan", "russia"], share = 0.25 },"#,
+    );
+    let a = Allocation::of(&data, data.formula(FormulaId::AreaSplit), Island::Iturup);
+    assert_eq!(parts(&a), [(Holder::Japan, 5_000), (Holder::Joint, 2_500), (Holder::Russia, 2_500)]);
+    assert_eq!(a.parts[2].recipient, None);
+    // Shares to one recipient in two stages add up; sovereignty is what a map shows when
+    // it moves, and administration of the same part is not counted twice.
+    let data = with_formulas(
+        split,
+        r#"{ island = "iturup", to = "japan", share = 0.2, right = "sovereignty" },
+  { island = "iturup", to = "japan", share = 0.2, right = "administration" },
+  { island = "iturup", to = ["japan", "russia"], share = 0.1 },
+  { island = "iturup", to = ["japan", "russia"], share = 0.3 },"#,
+    );
+    let a = Allocation::of(&data, data.formula(FormulaId::AreaSplit), Island::Iturup);
+    assert_eq!(parts(&a), [(Holder::Japan, 2_000), (Holder::Joint, 4_000), (Holder::Russia, 4_000)]);
+    assert_eq!(a.right, Some(Right::Both));
+}

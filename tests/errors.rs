@@ -118,6 +118,24 @@ fn cases() -> Vec<Case> {
     let expected = format!("{}: not UTF-8 (invalid byte at offset 5)", dir.join("events.toml").display());
     cases.push((p, expected));
 
+    // Utf16: a table saved as UTF-16 (with a byte-order mark, or without).
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend("[[event]]\n".encode_utf16().flat_map(u16::to_le_bytes));
+    fs::write(dir.join("events.toml"), &utf16).unwrap();
+    let p = only(Dataset::from_dir(dir).unwrap_err());
+    let expected = format!(
+        "{}: looks like UTF-16 (little-endian), not UTF-8: save it as UTF-8",
+        dir.join("events.toml").display()
+    );
+    cases.push((p, expected));
+    let be: Vec<u8> = "[[event]]\n".encode_utf16().flat_map(u16::to_be_bytes).collect();
+    fs::write(dir.join("events.toml"), &be).unwrap();
+    let p = only(Dataset::from_dir(dir).unwrap_err());
+    assert!(
+        p.to_string().ends_with("events.toml: looks like UTF-16 (big-endian), not UTF-8: save it as UTF-8"),
+        "{p}"
+    );
+
     // UnknownFile: a stray table file next to the others.
     fs::write(dir.join("events.toml"), &files().iter().find(|(p, _)| p == "data/events.toml").unwrap().1)
         .unwrap();
@@ -232,13 +250,13 @@ fn cases() -> Vec<Case> {
 
     // DatesOutOfOrder.
     let mut f = files();
-    replace_first(&mut f, "agreements.toml", "signed = \"1956-10-19\"", "signed = \"1957-10-19\"");
+    replace_first(&mut f, "agreements.toml", "ratified = \"1956-12-12\"", "ratified = \"1955-12-12\"");
     let p = only(load(&f));
     let where_ = p.location().unwrap().to_string();
     assert!(where_.starts_with("data/agreements.toml:"), "{p}");
     cases.push((
         p,
-        format!("{where_}: agreement joint-declaration-1956: `ratified` (1956-12-12) is before `signed` (1957-10-19)"),
+        format!("{where_}: agreement joint-declaration-1956: `ratified` (1955-12-12) is before `signed` (1956-10-19)"),
     ));
 
     // Anachronism.
@@ -415,7 +433,7 @@ fn every_public_error_type_is_a_std_error() {
 fn load_error_lists_every_problem_and_sources_the_first() {
     let mut f = files();
     replace_first(&mut f, "positions.toml", "holder = \"japan\"", "holder = \"japn\"");
-    replace_first(&mut f, "agreements.toml", "signed = \"1956-10-19\"", "signed = \"1957-10-19\"");
+    replace_first(&mut f, "agreements.toml", "ratified = \"1956-12-12\"", "ratified = \"1955-12-12\"");
     let err = load(&f);
     let lines: Vec<String> = err.to_string().lines().map(str::to_owned).collect();
     assert_eq!(lines[0], "invalid dataset: 2 problems");
@@ -564,4 +582,88 @@ fn an_unknown_field_is_an_error_in_every_table_and_nested_table() {
     let p = only(load(&f));
     assert!(matches!(&p, Problem::UnknownField { field, .. } if field == "evnt"), "{p}");
     assert!(p.location().unwrap().file.ends_with("events.toml"), "{p}");
+}
+
+/// Messages a user can act on (issue 15): what to write instead, where the fault is, and
+/// nothing that a terminal would take for a control sequence.
+#[test]
+fn messages_say_what_to_write_and_where() {
+    // An unquoted date: TOML reads it as its own date type, or as a number.
+    for (written, suggestion) in
+        [("1956-10-19", "1956-10-19"), ("1956-10-19T10:00:00", "1956-10-19"), ("1956", "1956")]
+    {
+        let mut f = files();
+        replace_first(&mut f, "events.toml", "\ndate = \"", &format!("\ndate = {written} # \""));
+        let where_ = at(&mut f, "events.toml", &format!("{written} # "));
+        let p = only(load(&f));
+        assert_eq!(
+            p.to_string(),
+            format!(
+                "{where_}: date {written} is not quoted: a date is a quoted string \"YYYY\", \"YYYY-MM\" or \
+                 \"YYYY-MM-DD\"; write it in quotes, \"{suggestion}\""
+            )
+        );
+    }
+
+    // A key nested too deep: placed at its line, not at 1:1.
+    let mut f = files();
+    let deep = vec!["a"; 100].join(".");
+    append(&mut f, "events.toml", &format!("\n{deep} = 1\n"));
+    let where_ = at(&mut f, "events.toml", &deep);
+    let p = only(load(&f));
+    assert_eq!(
+        p.to_string(),
+        format!(
+            "{where_}: malformed TOML: a dotted key or table header nests 80 or more keys deep (recursion limit)"
+        )
+    );
+    let mut f = files();
+    append(&mut f, "events.toml", &format!("\n\n  [{deep}]\n"));
+    let where_ = at(&mut f, "events.toml", &format!("[{deep}]"));
+    assert!(only(load(&f)).to_string().starts_with(&format!("{where_}: ")));
+
+    // A duplicate key: at the second one, and named.
+    let mut f = files();
+    replace_first(&mut f, "events.toml", "\nkind = ", "\nkind = \"other\"\nkind = ");
+    let where_ = at(&mut f, "events.toml", "kind = \"other\"\nkind = ");
+    let line: usize = where_.split(':').nth(1).unwrap().parse().unwrap();
+    let p = only(load(&f));
+    assert_eq!(
+        p.to_string(),
+        format!(
+            "data/events.toml:{}:1: malformed TOML: duplicate key `kind`: it is already defined in this table",
+            line + 1
+        )
+    );
+
+    // A closed vocabulary from text lists its ids, and suggests the lower-case one.
+    let err = "Habomai".parse::<kuril_dispute::Island>().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "unknown island \"Habomai\": expected one of iturup, kunashir, shikotan, habomai (ids are lower-case: \"habomai\")"
+    );
+    let err = "Hikiwake!".parse::<kuril_dispute::FormulaId>().unwrap_err();
+    assert!(
+        err.to_string().starts_with("unknown formula \"Hikiwake!\": expected one of four-islands, "),
+        "{err}"
+    );
+    assert!(!err.to_string().contains("lower-case"));
+    let err = "meeting\u{1b}[2J".parse::<kuril_dispute::EventKind>().unwrap_err();
+    assert!(
+        err.to_string().starts_with("unknown event kind \"meeting\\u{1b}[2J\": expected one of meeting, "),
+        "{err}"
+    );
+
+    // Control characters of a file are escaped in messages (a key written with an escape).
+    let mut f = files();
+    replace_first(&mut f, "events.toml", "\nkind = ", "\n\"\\u001b[2J\" = 1\nkind = ");
+    let p = only(load(&f));
+    let msg = p.to_string();
+    assert!(msg.contains("unknown field `\\u{1b}[2J`"), "{msg}");
+    assert!(!msg.chars().any(char::is_control), "{msg:?}");
+    // And in the name of a file.
+    let err = Dataset::from_toml([("data/\u{1b}[2J.toml", "")]).unwrap_err();
+    let first = err.problems()[0].to_string();
+    assert!(first.starts_with("data/\\u{1b}[2J.toml: not a table file of the dataset"), "{first}");
+    assert!(!err.to_string().chars().any(|c| c.is_control() && c != '\n'), "{err:?}");
 }

@@ -98,3 +98,35 @@ fn a_dataset_from_documents_alone_round_trips() {
     let again = Dataset::from_toml(files.iter().map(|(n, t)| (*n, t.as_str()))).unwrap();
     assert_eq!(&again, d);
 }
+
+/// What the dataset's checks ask of a signing event and of a speaker, the builder asks
+/// first: a news report of a signing "on Monday" of a 1956 agreement is reported, not
+/// recorded as a signing in 2017; a curated person who held no role at the date is named
+/// as the document names them, not linked as the speaker.
+#[test]
+fn findings_that_the_checks_would_refuse_are_skipped_or_unlinked() {
+    let extractor = Extractor::new(Dataset::builtin()).unwrap();
+    let signing = doc(
+        "c.txt",
+        "Japan and Russia signed the 1956 Joint Declaration on Monday in Moscow.",
+        Some("2017-02-03"),
+    );
+    let out = extractor.extend_dataset(&[signing]).unwrap();
+    assert!(
+        out.skipped
+            .iter()
+            .any(|s| s.reason == "joint-declaration-1956 was signed on 1956-10-19, not on 2017-01-30"),
+        "{:?}",
+        out.skipped
+    );
+    assert!(!out.dataset.events().any(|e| e.extracted && e.kind == EventKind::AgreementSigned));
+
+    let early = doc(
+        "d.txt",
+        "Prime Minister Shinzo Abe said Japan demands the return of all four islands.",
+        Some("1990-05-02"),
+    );
+    let out = extractor.extend_dataset(&[early]).unwrap();
+    let added = out.dataset.positions().find(|p| p.extracted).expect("the stance is added");
+    assert_eq!((added.speaker.as_ref(), added.office.as_deref()), (None, Some("Shinzo Abe")));
+}

@@ -91,3 +91,44 @@ fn devices_and_pipes_are_refused_and_streams_are_bounded() {
     let doc = Document::from_reader("stdin", &b"Tokyo protested."[..], 100).unwrap();
     assert_eq!(doc.text(), "Tokyo protested.");
 }
+
+#[test]
+fn utf16_says_so() {
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend("Tokyo protested.".encode_utf16().flat_map(u16::to_le_bytes));
+    let e = Document::from_bytes("e.txt", bytes).unwrap_err();
+    assert!(matches!(e, DocumentError::Utf16 { byte_order: "little-endian", .. }), "{e}");
+    assert_eq!(
+        e.to_string(),
+        "document e.txt: looks like UTF-16 (little-endian), not UTF-8: save it as UTF-8"
+    );
+    // Without a byte-order mark, ASCII saved as UTF-16 is valid UTF-8 full of NULs.
+    let bytes: Vec<u8> = "Tokyo protested.".encode_utf16().flat_map(u16::to_be_bytes).collect();
+    let e = Document::from_bytes("f.txt", bytes).unwrap_err();
+    assert_eq!(e.to_string(), "document f.txt: looks like UTF-16 (big-endian), not UTF-8: save it as UTF-8");
+}
+
+#[test]
+fn control_characters_are_not_echoed_to_the_terminal() {
+    // In an error's document name.
+    let e = Document::new("a\u{1b}[2J.txt", "").unwrap_err();
+    assert_eq!(e.to_string(), "document a\\u{1b}[2J.txt: empty (no text besides whitespace)");
+    // In the example's summary of a document (a few control bytes pass as text).
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("esc.txt");
+    std::fs::write(
+        &file,
+        "Japan demands the return of \u{1b}[31mall four islands, Iturup\u{1b}[0m included.",
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO"))
+        .args(["run", "--quiet", "--example", "extract", "--", "--published", "2019-11-20"])
+        .arg(&file)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("demands the return of \\u{1b}[31mall four islands"), "{stdout}");
+    assert!(!stdout.chars().any(|c| c.is_control() && c != '\n'), "{stdout:?}");
+}

@@ -117,6 +117,21 @@ fn count_inside(
     a: Rgb,
     b: Rgb,
 ) -> (usize, usize) {
+    match count_colours(p, scale, proj, outlines, island, &[a, b])[..] {
+        [na, nb] => (na, nb),
+        _ => unreachable!("two colours counted"),
+    }
+}
+
+/// Counts the rendered pixels inside an island's outline that have each of `colours`.
+fn count_colours(
+    p: &tiny_skia::Pixmap,
+    scale: f64,
+    proj: &Projection,
+    outlines: &Outlines,
+    island: Island,
+    colours: &[Rgb],
+) -> Vec<usize> {
     let rings: Vec<Vec<(f64, f64)>> = outlines
         .island(island)
         .polygons
@@ -125,7 +140,7 @@ fn count_inside(
             poly.exterior.iter().map(|&q| proj.project(q)).map(|(x, y)| (x * scale, y * scale)).collect()
         })
         .collect();
-    let (mut na, mut nb) = (0, 0);
+    let mut counts = vec![0; colours.len()];
     let points = || rings.iter().flatten();
     let (x0, x1) =
         (points().map(|q| q.0).fold(f64::MAX, f64::min), points().map(|q| q.0).fold(f64::MIN, f64::max));
@@ -139,14 +154,12 @@ fn count_inside(
             }
             let c = p.pixel(x, y).expect("in range").demultiply();
             let c = Rgb { r: c.red(), g: c.green(), b: c.blue() };
-            if close(c, a) {
-                na += 1;
-            } else if close(c, b) {
-                nb += 1;
+            if let Some(n) = colours.iter().position(|&want| close(c, want)) {
+                counts[n] += 1;
             }
         }
     }
-    (na, nb)
+    counts
 }
 
 #[test]
@@ -319,4 +332,61 @@ fn the_map_in_the_readme_is_the_current_rendering() {
         "docs/two-islands-1956.svg is stale: run `cargo run --example maps` and copy \
          target/kuril-maps/formula-two-islands-1956.svg over it"
     );
+}
+
+/// The built-in data with the first `from` of `formulas.toml` replaced by `to`.
+fn with_formulas(from: &str, to: &str) -> Dataset {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).expect("data/") {
+        let path = entry.expect("an entry").path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            let mut text = std::fs::read_to_string(&path).expect("readable");
+            if path.file_name().is_some_and(|n| n == "formulas.toml") {
+                assert!(text.contains(from), "formulas.toml has no {from:?}");
+                text = text.replacen(from, to, 1);
+            }
+            std::fs::write(dir.path().join(path.file_name().expect("a name")), text).expect("writable");
+        }
+    }
+    Dataset::from_dir(dir.path()).expect("still valid")
+}
+
+#[test]
+fn a_three_part_split_is_drawn_with_each_holder_in_its_share() {
+    // Iturup: half to Japan, a quarter held jointly, the rest staying with Russia.
+    let data = with_formulas(
+        r#"{ island = "iturup", to = "japan", share = 0.21 },"#,
+        r#"{ island = "iturup", to = "japan", share = 0.5 },
+  { island = "iturup", to = ["japan", "russia"], share = 0.25 },"#,
+    );
+    let outlines = Outlines::builtin();
+    let map = FormulaMap::new(&data, outlines, FormulaId::AreaSplit);
+    let proj = map.projection();
+    let scale = 2.0;
+    let pixmap = render(&map.to_svg(), scale as f32);
+    let holders = [Holder::Japan, Holder::Joint, Holder::Russia];
+    let colours: Vec<Rgb> = holders.iter().map(|&h| map::holder_colour(h)).collect();
+    let counts = count_colours(&pixmap, scale, &proj, outlines, Island::Iturup, &colours);
+    let all: usize = counts.iter().sum();
+    assert!(all > 2_000, "only {all} pixels");
+    for ((holder, n), want) in holders.iter().zip(&counts).zip([0.5, 0.25, 0.25]) {
+        let drawn = *n as f64 / all as f64;
+        assert!(
+            (drawn - want).abs() < 0.03,
+            "{holder}: {drawn:.3} of Iturup drawn, want {want} ({counts:?})"
+        );
+    }
+    // The whole split, as the issue found it: half to Japan, half joint, none to Russia.
+    let data = with_formulas(
+        r#"{ island = "iturup", to = "japan", share = 0.21 },"#,
+        r#"{ island = "iturup", to = "japan", share = 0.5 },
+  { island = "iturup", to = ["japan", "russia"], share = 0.5 },"#,
+    );
+    let map = FormulaMap::new(&data, outlines, FormulaId::AreaSplit);
+    let pixmap = render(&map.to_svg(), scale as f32);
+    let counts = count_colours(&pixmap, scale, &map.projection(), outlines, Island::Iturup, &colours);
+    let all: usize = counts.iter().sum();
+    assert!((counts[0] as f64 / all as f64 - 0.5).abs() < 0.03, "{counts:?}");
+    assert!((counts[1] as f64 / all as f64 - 0.5).abs() < 0.03, "{counts:?}");
+    assert_eq!(counts[2], 0, "nothing of Iturup is drawn as Russia's: {counts:?}");
 }

@@ -162,7 +162,13 @@ struct Perturbation {
 
 fn perturbation() -> impl Strategy<Value = Perturbation> {
     let cites = || prop::collection::vec(citation(), 1..3);
-    let area = prop_oneof![Just(f64::MIN_POSITIVE), Just(5e-324), Just(1e300), Just(0.1 + 0.2), 1e-3f64..1e5];
+    let area = prop_oneof![
+        Just(f64::MIN_POSITIVE),
+        Just(5e-324),
+        Just(kuril_dispute::MAX_ISLAND_AREA_KM2),
+        Just(0.1 + 0.2),
+        1e-3f64..1e5
+    ];
     let keep = (
         prop::collection::vec(prop::bool::weighted(0.8), 0..200),
         prop::collection::vec(prop::bool::weighted(0.8), 0..200),
@@ -240,6 +246,11 @@ const FORMULAS: [&str; 13] = [
 const SOURCE_KINDS: [&str; 7] = ["official", "news", "opinion", "reference", "scholarly", "forum", "dataset"];
 const EVENT_KINDS: [&str; 3] = ["meeting", "statement", "other"];
 
+/// `s`, with a letter in front if it is blank.
+fn nonblank(s: &str) -> String {
+    if s.trim().is_empty() { format!("x{s}") } else { s.to_owned() }
+}
+
 /// The built-in data as JSON, perturbed: a valid dataset by construction.
 fn perturbed(p: &Perturbation) -> Value {
     let mut v = serde_json::to_value(Dataset::builtin()).unwrap();
@@ -265,9 +276,14 @@ fn perturbed(p: &Perturbation) -> Value {
         truncate(pos, "stated", next());
     }
 
-    // Odd strings in free-text fields of every table.
+    // Odd strings in free-text fields of every table; a name, title or summary says
+    // something (blank ones are refused), so a blank string gets a letter in front.
     let mut strings = p.strings.iter().cycle();
-    let mut text = || json!(strings.next().unwrap());
+    let mut any_text = || strings.next().unwrap().clone();
+    let mut text = |field: &str| {
+        let s = any_text();
+        if s.trim().is_empty() && !matches!(field, "note" | "place") { json!(nonblank(&s)) } else { json!(s) }
+    };
     for (table, fields) in [
         ("sources", &["title", "outlet", "note"][..]),
         ("islands", &["name", "aliases"][..]),
@@ -286,16 +302,16 @@ fn perturbed(p: &Perturbation) -> Value {
             }
             for &f in fields {
                 if f == "aliases" {
-                    row[f] = json!([text(), text()]);
+                    row[f] = json!([text(f), text(f)]);
                 } else {
-                    row[f] = text();
+                    row[f] = text(f);
                 }
             }
         }
     }
     for (island, km2) in v["islands"].as_array_mut().unwrap().iter_mut().zip(&p.areas) {
         island["area"][0]["km2"] = json!(km2);
-        island["ja"]["kanji"] = text();
+        island["ja"]["kanji"] = text("kanji");
     }
 
     // New records with new ids.
@@ -303,7 +319,7 @@ fn perturbed(p: &Perturbation) -> Value {
     for (n, (slug, title, date, note, kind)) in p.new_sources.iter().enumerate() {
         let mut s = json!({
             "id": format!("zz-{slug}-{n}"),
-            "title": title,
+            "title": nonblank(title),
             "outlet": "somewhere",
             "kind": SOURCE_KINDS[usize::from(*kind) % SOURCE_KINDS.len()],
         });
@@ -318,7 +334,7 @@ fn perturbed(p: &Perturbation) -> Value {
     let parties = v["parties"].as_array_mut().unwrap();
     let new_party = |n: usize, slug: &str| format!("zz-{slug}-{n}");
     for (n, (slug, name, cite)) in p.new_parties.iter().enumerate() {
-        parties.push(json!({ "id": new_party(n, slug), "name": name, "cite": cite }));
+        parties.push(json!({ "id": new_party(n, slug), "name": nonblank(name), "cite": cite }));
     }
     let holder = new_party(0, &p.new_parties[0].0);
     let events = v["events"].as_array_mut().unwrap();
@@ -328,7 +344,7 @@ fn perturbed(p: &Perturbation) -> Value {
             "date": date.to_string(),
             "kind": EVENT_KINDS[n % EVENT_KINDS.len()],
             "actors": [holder],
-            "summary": summary,
+            "summary": nonblank(summary),
             "cite": cite,
         }));
     }
@@ -338,8 +354,8 @@ fn perturbed(p: &Perturbation) -> Value {
             "id": format!("zz-{slug}-{n}"),
             "holder": holder,
             "stated": stated.to_string(),
-            "office": summary,
-            "summary": summary,
+            "office": nonblank(summary),
+            "summary": nonblank(summary),
             "cite": cite,
         });
         match formula {
@@ -380,4 +396,101 @@ proptest! {
         let again = Dataset::from_json(&serde_json::to_string(&data).unwrap());
         prop_assert_eq!(again.as_ref(), Ok(&data));
     }
+}
+
+// ------------------------------------------------- what would not round-trip is refused
+
+/// The built-in files in memory, named `data/<file>`, with the first `from` in `name`
+/// replaced by `to`; and the `file:line:column` of `mark` (a substring of `to`) there.
+fn broken_files(name: &str, from: &str, to: &str, mark: &str) -> (Vec<(String, String)>, String) {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    let mut files: Vec<(String, String)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .map(|p| {
+            let file = format!("data/{}", p.file_name().unwrap().to_str().unwrap());
+            (file, std::fs::read_to_string(&p).unwrap())
+        })
+        .collect();
+    let text = &mut files.iter_mut().find(|(p, _)| p == &format!("data/{name}")).unwrap().1;
+    let at = text.find(from).unwrap_or_else(|| panic!("{name} has no {from:?}"));
+    *text = text.replacen(from, to, 1);
+    let offset = at + to.find(mark).unwrap_or_else(|| panic!("{mark:?} is not in {to:?}"));
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let column = before[before.rfind('\n').map_or(0, |i| i + 1)..].chars().count() + 1;
+    (files, format!("data/{name}:{line}:{column}"))
+}
+
+/// The one problem of a broken copy of the built-in files, as a message.
+fn only_message(files: &[(String, String)]) -> String {
+    let err = Dataset::from_toml(files.iter().map(|(p, t)| (p.as_str(), t.as_str()))).unwrap_err();
+    assert_eq!(err.problems().len(), 1, "{err}");
+    assert!(matches!(err.problems()[0], kuril_dispute::Problem::Schema { .. }), "{err}");
+    err.problems()[0].to_string()
+}
+
+#[test]
+fn a_value_that_would_change_on_load_is_refused_where_it_is() {
+    // A span of three offsets is not a span whose third is dropped.
+    let to = "cite = [{ source = \"corpus-000\", span = [1, 2, 3] }, ";
+    let (files, at) = broken_files("events.toml", "cite = [", to, "[1, 2, 3]");
+    assert_eq!(
+        only_message(&files),
+        format!("{at}: invalid length 3, expected a span [start, end]: two byte offsets")
+    );
+    // A share finer than a basis point is not rounded to one.
+    for share in ["0.00004", "0.212345"] {
+        let to = format!("share = {share}");
+        let (files, at) = broken_files("formulas.toml", "share = 0.21", &to, share);
+        assert_eq!(
+            only_message(&files),
+            format!(
+                "{at}: share {share} is not a whole number of basis points: shares are kept to four \
+                 decimal places (0.0001 is the smallest)"
+            )
+        );
+    }
+    // A record written as its values in order, without field names.
+    let from = "{ island = \"iturup\", to = \"japan\", share = 0.21 }";
+    let (files, at) = broken_files("formulas.toml", from, "[\"iturup\", \"japan\", \"both\", 0.21]", "[");
+    assert_eq!(
+        only_message(&files),
+        format!(
+            "{at}: invalid type: array, expected a table of named fields (transfer): a record is \
+             written with its field names, not as a list of values in order"
+        )
+    );
+    // An island listed twice in a set is not read as listed once.
+    let (files, at) = broken_files("formulas.toml", "islands = [", "islands = [\"iturup\", ", "[");
+    assert_eq!(only_message(&files), format!("{at}: island `iturup` is listed twice"));
+    // A joint recipient of one party is not read as that party alone.
+    let from = "{ island = \"iturup\", to = [\"japan\", \"russia\"] }";
+    let (files, at) = broken_files("formulas.toml", from, "{ island = \"iturup\", to = [\"japan\"] }", "[");
+    assert_eq!(
+        only_message(&files),
+        format!("{at}: a joint recipient needs at least two parties; for one party write `to = \"japan\"`")
+    );
+}
+
+#[test]
+fn a_json_record_written_as_an_array_is_refused_where_it_is() {
+    let json = serde_json::to_string(Dataset::builtin()).unwrap();
+    let position = json.find("\"positions\":[").unwrap() + "\"positions\":[".len();
+    let json = format!("{}[1,2,3,4,5,6,7,8,9],{}", &json[..position], &json[position..]);
+    let err = Dataset::from_json(&json).unwrap_err();
+    assert_eq!(err.problems().len(), 1, "{err}");
+    // At the array's opening bracket.
+    assert_eq!(
+        err.problems()[0].to_string(),
+        format!(
+            "<json>:1:{}: invalid type: array, expected a table of named fields (position): a record \
+             is written with its field names, not as a list of values in order",
+            json[..position].chars().count() + 1
+        )
+    );
+    // The whole dataset as an array of its nine tables is refused too.
+    let err = Dataset::from_json("[[], [], [], [], [], [], [], [], []]").unwrap_err();
+    assert!(err.to_string().contains("expected a table of named fields (dataset)"), "{err}");
 }

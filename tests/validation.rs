@@ -177,7 +177,7 @@ fn reference_to_an_id_that_does_not_exist() {
 #[test]
 fn ratified_before_signed() {
     let dir = copy_of_data();
-    replace_first(&dir, "agreements.toml", "signed = \"1956-10-19\"", "signed = \"1957-10-19\"");
+    replace_first(&dir, "agreements.toml", "ratified = \"1956-12-12\"", "ratified = \"1955-12-12\"");
     let p = only_problem(&dir);
     match &p {
         Problem::DatesOutOfOrder { earlier_field, later_field, record, .. } => {
@@ -423,7 +423,7 @@ fn stray_toml_file_in_the_directory() {
 fn every_problem_is_reported_not_just_the_first() {
     let dir = copy_of_data();
     replace_first(&dir, "positions.toml", "holder = \"japan\"", "holder = \"japn\"");
-    replace_first(&dir, "agreements.toml", "signed = \"1956-10-19\"", "signed = \"1957-10-19\"");
+    replace_first(&dir, "agreements.toml", "ratified = \"1956-12-12\"", "ratified = \"1955-12-12\"");
     let err = load_err(&dir);
     assert_eq!(err.problems().len(), 2, "{err}");
     let text = err.to_string();
@@ -478,4 +478,265 @@ fn a_fifo_or_a_dangling_link_as_a_table_is_refused() {
     let p = only_problem(&dir);
     assert!(matches!(&p, Problem::NotAFile { what, .. } if what.contains("dangling")), "{p}");
     assert!(p.to_string().ends_with("positions.toml: not a regular file (a dangling symbolic link)"), "{p}");
+}
+
+// ---------------------------------------------- data well-formed but meaningless (issue 15)
+
+/// The messages of every problem, each checked to start at its record's line in `name`.
+fn messages_at(dir: &TempDir, name: &str, record_line: usize) -> Vec<String> {
+    let err = load_err(dir);
+    err.problems()
+        .iter()
+        .map(|p| {
+            assert_at(p, name, record_line);
+            let at = p.location().unwrap().to_string();
+            p.to_string().strip_prefix(&format!("{at}: ")).unwrap().to_owned()
+        })
+        .collect()
+}
+
+/// The line of the `[[table]]` header of the record whose `id = "…"` line is `id_line`.
+fn record_line(dir: &TempDir, name: &str, id_line: &str) -> usize {
+    line_of(dir, name, id_line) - 1
+}
+
+#[test]
+fn shares_over_the_whole_across_three_transfers() {
+    // 21% + 50% + 40%: no two over the whole, the three together are.
+    let dir = copy_of_data();
+    replace_first(
+        &dir,
+        "formulas.toml",
+        "{ island = \"iturup\", to = \"japan\", share = 0.21 },",
+        "{ island = \"iturup\", to = \"japan\", share = 0.21 },\n  \
+         { island = \"iturup\", to = [\"japan\", \"russia\"], share = 0.5 },\n  \
+         { island = \"iturup\", to = \"russia\", share = 0.4 },",
+    );
+    let line = record_line(&dir, "formulas.toml", "id = \"area-split\"");
+    assert_eq!(
+        messages_at(&dir, "formulas.toml", line),
+        ["formula area-split: the shares of iturup add up to 111.0%, more than the whole: 21.0% to japan, \
+          50.0% to joint (japan, russia), 40.0% to russia"]
+    );
+    // Sovereignty and administration are counted apart: 21% and 60% of sovereignty, 60% of
+    // administration fit.
+    let dir = copy_of_data();
+    replace_first(
+        &dir,
+        "formulas.toml",
+        "{ island = \"iturup\", to = \"japan\", share = 0.21 },",
+        "{ island = \"iturup\", to = \"japan\", share = 0.21, right = \"sovereignty\" },\n  \
+         { island = \"iturup\", to = \"russia\", share = 0.6, right = \"administration\" },\n  \
+         { island = \"iturup\", to = [\"japan\", \"russia\"], share = 0.6, right = \"sovereignty\" },",
+    );
+    Dataset::from_dir(dir.path()).expect("81% of sovereignty and 60% of administration fit");
+}
+
+#[test]
+fn a_joint_recipient_listing_a_party_twice() {
+    let dir = copy_of_data();
+    replace_first(
+        &dir,
+        "formulas.toml",
+        "{ island = \"iturup\", to = [\"japan\", \"russia\"] }",
+        "{ island = \"iturup\", to = [\"japan\", \"russia\", \"japan\"] }",
+    );
+    let line = record_line(&dir, "formulas.toml", "id = \"joint-administration\"");
+    assert_eq!(
+        messages_at(&dir, "formulas.toml", line),
+        ["formula joint-administration: the joint recipient of iturup lists japan twice"]
+    );
+}
+
+#[test]
+fn an_island_both_transferred_and_left_undecided() {
+    let dir = copy_of_data();
+    replace_first(
+        &dir,
+        "formulas.toml",
+        "islands = [\"iturup\", \"kunashir\"]",
+        "islands = [\"iturup\", \"shikotan\"]",
+    );
+    let line = record_line(&dir, "formulas.toml", "id = \"two-plus-alpha\"");
+    assert_eq!(
+        messages_at(&dir, "formulas.toml", line),
+        ["formula two-plus-alpha: both transfers and leaves undecided (to later talks): shikotan"]
+    );
+    // Two lists of undecided islands that share one.
+    let dir = copy_of_data();
+    replace_first(
+        &dir,
+        "formulas.toml",
+        "islands = [\"iturup\", \"kunashir\"]",
+        "islands = [\"iturup\"]\n[[formula.undecided]]\nislands = [\"iturup\", \"kunashir\"]",
+    );
+    let line = record_line(&dir, "formulas.toml", "id = \"two-plus-alpha\"");
+    assert_eq!(
+        messages_at(&dir, "formulas.toml", line),
+        ["formula two-plus-alpha: leaves iturup undecided twice"]
+    );
+}
+
+#[test]
+fn a_formula_origin_whose_proposer_or_date_does_not_fit() {
+    // The Soviet Union's 1960 memorandum, put in the name of Putin, in 1800.
+    let dir = copy_of_data();
+    replace_first(
+        &dir,
+        "formulas.toml",
+        "party = \"soviet-union\"\ndate = \"1960-01-27\"",
+        "party = \"soviet-union\"\nperson = \"vladimir-putin\"\ndate = \"1800\"",
+    );
+    let line = record_line(&dir, "formulas.toml", "id = \"troop-withdrawal-1960\"");
+    assert_eq!(
+        messages_at(&dir, "formulas.toml", line),
+        [
+            "formula troop-withdrawal-1960: party `soviet-union` did not exist on 1800",
+            "formula troop-withdrawal-1960: origin: `vladimir-putin` held none of their recorded roles on 1800",
+        ]
+    );
+    // A Japanese prime minister proposing the Soviet memorandum, at its date.
+    let dir = copy_of_data();
+    replace_first(
+        &dir,
+        "formulas.toml",
+        "party = \"soviet-union\"\ndate = \"1960-01-27\"",
+        "party = \"soviet-union\"\nperson = \"shinzo-abe\"\ndate = \"1960-01-27\"",
+    );
+    assert_eq!(
+        messages_at(&dir, "formulas.toml", line),
+        ["formula troop-withdrawal-1960: origin: `shinzo-abe` speaks for japan, not for soviet-union"]
+    );
+}
+
+#[test]
+fn a_position_whose_speaker_does_not_speak_for_its_holder_then() {
+    let dir = copy_of_data();
+    replace_first(&dir, "positions.toml", "speaker = \"ichiro-hatoyama\"", "speaker = \"vladimir-putin\"");
+    let line = record_line(&dir, "positions.toml", "id = \"japan-1956-10-19-joint-declaration-art9\"");
+    assert_eq!(
+        messages_at(&dir, "positions.toml", line),
+        [
+            "position japan-1956-10-19-joint-declaration-art9: speaker `vladimir-putin` speaks for russia, not for japan"
+        ]
+    );
+    // A Japanese speaker of Japan's position, but decades before any role of theirs.
+    let dir = copy_of_data();
+    replace_first(&dir, "positions.toml", "speaker = \"ichiro-hatoyama\"", "speaker = \"shinzo-abe\"");
+    assert_eq!(
+        messages_at(&dir, "positions.toml", line),
+        [
+            "position japan-1956-10-19-joint-declaration-art9: speaker `shinzo-abe` held none of their recorded roles on 1956-10-19"
+        ]
+    );
+}
+
+#[test]
+fn a_signing_event_far_from_the_signing_or_with_a_party_not_to_it() {
+    let dir = copy_of_data();
+    replace_first(&dir, "events.toml", "date = \"1855-02-07\"", "date = \"1855-06\"");
+    let line = record_line(&dir, "events.toml", "id = \"1855-02-07-shimoda-treaty-signed\"");
+    assert_eq!(
+        messages_at(&dir, "events.toml", line),
+        [
+            "event 1855-02-07-shimoda-treaty-signed: records the signing of agreement `shimoda-treaty-1855` on \
+          1855-06, but it was signed on 1855-02-07"
+        ]
+    );
+    let dir = copy_of_data();
+    replace_first(
+        &dir,
+        "events.toml",
+        "actors = [\"japan\", \"russian-empire\"]",
+        "actors = [\"japan\", \"russian-empire\", \"united-states\"]",
+    );
+    assert_eq!(
+        messages_at(&dir, "events.toml", line),
+        ["event 1855-02-07-shimoda-treaty-signed: records the signing of agreement `shimoda-treaty-1855` \
+          with actor `united-states`, not a party to it"]
+    );
+}
+
+#[test]
+fn a_state_that_begins_before_its_predecessor_ends() {
+    let dir = copy_of_data();
+    replace_first(&dir, "parties.toml", "to = \"1991-12-26\"", "to = \"2000\"");
+    let line = record_line(&dir, "parties.toml", "id = \"russia\"");
+    assert_eq!(
+        messages_at(&dir, "parties.toml", line),
+        [
+            "party russia: begins on 1991-12-26 (`from`), before its predecessor `soviet-union` ends on 2000 (`to`): \
+          their lifetimes overlap"
+        ]
+    );
+    let dir = copy_of_data();
+    replace_first(&dir, "parties.toml", "to = \"1991-12-26\"\n", "");
+    assert_eq!(
+        messages_at(&dir, "parties.toml", line),
+        [
+            "party russia: begins on 1991-12-26 (`from`), but its predecessor `soviet-union` has no end (`to`): \
+          their lifetimes overlap"
+        ]
+    );
+}
+
+#[test]
+fn empty_names_and_summaries() {
+    let dir = copy_of_data();
+    replace_first(&dir, "parties.toml", "name = \"Japan\"", "name = \"  \"");
+    replace_first(&dir, "parties.toml", "aliases = [\"Nippon\",", "aliases = [\"\", \"Nippon\",");
+    let line = record_line(&dir, "parties.toml", "id = \"japan\"");
+    assert_eq!(
+        messages_at(&dir, "parties.toml", line),
+        [
+            "party japan: `name` is empty (or only whitespace)",
+            "party japan: `aliases` is empty (or only whitespace)",
+        ]
+    );
+    let dir = copy_of_data();
+    let text = fs::read_to_string(file(&dir, "events.toml")).unwrap();
+    let summary = text[text.find("\nsummary = \"").unwrap() + 1..].lines().next().unwrap().to_owned();
+    replace_first(&dir, "events.toml", &summary, "summary = \"\"");
+    let line = record_line(&dir, "events.toml", "id = \"1855-02-07-shimoda-treaty-signed\"");
+    assert_eq!(
+        messages_at(&dir, "events.toml", line),
+        ["event 1855-02-07-shimoda-treaty-signed: `summary` is empty (or only whitespace)"]
+    );
+}
+
+#[test]
+fn an_area_larger_than_any_island() {
+    let dir = copy_of_data();
+    let text = fs::read_to_string(file(&dir, "islands.toml")).unwrap();
+    let km2 = text[text.find("km2 = ").unwrap()..].split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+    replace_first(&dir, "islands.toml", &km2, "km2 = 1e308");
+    let err = load_err(&dir);
+    assert_eq!(err.problems().len(), 1, "{err}");
+    assert!(
+        err.problems()[0].to_string().ends_with(
+            ": island iturup, area 1: area 1e308 km² is larger than any island (the largest, Greenland, \
+             measures 2166086 km²)"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_quote_over_the_byte_limit() {
+    // One "word" of 3,000 bytes: within 25 words, not within 2 KiB.
+    let dir = copy_of_data();
+    let long = "x".repeat(3000);
+    replace_first(
+        &dir,
+        "events.toml",
+        "cite = [",
+        &format!("cite = [{{ source = \"corpus-000\", quote = \"{long}\" }}, "),
+    );
+    let line = record_line(&dir, "events.toml", "id = \"1855-02-07-shimoda-treaty-signed\"");
+    assert_eq!(
+        messages_at(&dir, "events.toml", line),
+        [
+            "event 1855-02-07-shimoda-treaty-signed: quote of 3000 bytes is longer than the limit of 2048 bytes"
+        ]
+    );
 }

@@ -7,9 +7,11 @@ use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 use toml::Spanned;
 
+use super::strict::Strict;
 use crate::agreement::Agreement;
 use crate::error::{DataFormat, Location, Locator, Problem};
 use crate::event::Event;
+use crate::file::printable;
 use crate::formula::Formula;
 use crate::geography::{CollectiveName, IslandProfile};
 use crate::party::Party;
@@ -109,19 +111,62 @@ table_file!(FormulaFile, "formula", Formula);
 table_file!(PositionFile, "position", Position);
 table_file!(EventFile, "event", Event);
 
+/// The deepest nesting of keys the TOML parser reads (`toml`'s own limit).
+const TOML_MAX_DEPTH: usize = 80;
+
 /// Turns a toml error into a typed problem at its place in `text`.
 fn problem_of(file: &str, text: &str, err: &toml::de::Error, syntax: bool) -> Problem {
-    let at = Location::of_offset(file, text, err.span().map_or(0, |s| s.start));
-    let message = err.message().trim().to_owned();
+    let mut message = err.message().trim().to_owned();
+    let mut offset = err.span().map(|s| s.start);
+    if syntax && offset.is_none() && message == "recursion limit" {
+        // The parser gives no place for a key nested too deep: find it.
+        offset = too_deep_key(text);
+        message = format!(
+            "a dotted key or table header nests {TOML_MAX_DEPTH} or more keys deep (recursion limit)"
+        );
+    }
+    if syntax
+        && message == "duplicate key"
+        && let Some(key) = err.span().and_then(|s| text.get(s)).map(str::trim).filter(|k| !k.is_empty())
+    {
+        message = format!("duplicate key `{key}`: it is already defined in this table");
+    }
+    let at = Location::of_offset(file, text, offset.unwrap_or(0));
     if syntax {
-        return Problem::Syntax { at, format: DataFormat::Toml, message };
+        return Problem::Syntax { at, format: DataFormat::Toml, message: printable(&message).into_owned() };
     }
     schema_problem(at, message)
 }
 
+/// The offset of the first key of `text` with [`TOML_MAX_DEPTH`] or more dotted parts (in
+/// `a.b.c = 1` or a header `[a.b.c]`), dots inside quotes not counted.
+fn too_deep_key(text: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset + (line.len() - line.trim_start().len());
+        offset += line.len();
+        let mut dots = 0;
+        let mut quote = None;
+        for c in line.trim_start().chars() {
+            match (quote, c) {
+                (None, '"' | '\'') => quote = Some(c),
+                (Some(q), c) if c == q => quote = None,
+                (None, '.') => dots += 1,
+                (None, '=' | ']' | '#') => break,
+                _ => {}
+            }
+        }
+        if dots + 1 >= TOML_MAX_DEPTH {
+            return Some(start);
+        }
+    }
+    None
+}
+
 /// A deserializer's complaint about a well-formed file: an unknown field, or a value of
-/// the wrong type or form.
+/// the wrong type or form. Control characters of the file are escaped in the message.
 fn schema_problem(at: Location, message: String) -> Problem {
+    let message = printable(&message).into_owned();
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let field = rest.split('`').next().unwrap_or_default().to_owned();
         return Problem::UnknownField { at, field, message };
@@ -139,7 +184,7 @@ where
     F: DeserializeOwned,
 {
     let table = toml::de::DeTable::parse(text).map_err(|e| Box::new(problem_of(file, text, &e, true)))?;
-    let parsed = F::deserialize(toml::de::Deserializer::from(table))
+    let parsed = F::deserialize(Strict(toml::de::Deserializer::from(table)))
         .map_err(|e| Box::new(problem_of(file, text, &e, false)))?;
     let mut locator = Locator::new(file, text);
     Ok(rows(parsed)
@@ -175,6 +220,10 @@ pub(crate) fn read_tables<'a>(
         }
         let key = TABLE_FILES.get(index).map_or("", |t| t.key);
         tables.files.push((key, Location::start_of(path)));
+        if let Some(byte_order) = crate::file::utf16_order(text.as_bytes()) {
+            problems.push(Problem::Utf16 { path: PathBuf::from(path), byte_order });
+            continue;
+        }
         let result = match key {
             "source" => parse_rows(path, text, |f: SourceFile| f.rows).map(|r| tables.sources = r),
             "island" => parse_rows(path, text, |f: IslandFile| f.rows).map(|r| tables.islands = r),
@@ -262,6 +311,9 @@ fn read_file(path: &Path) -> Result<String, Box<Problem>> {
         let size = bytes.len() as u64;
         return Err(Box::new(Problem::TooLarge { path: path.to_owned(), size, limit: MAX_FILE_BYTES }));
     }
+    if let Some(byte_order) = crate::file::utf16_order(&bytes) {
+        return Err(Box::new(Problem::Utf16 { path: path.to_owned(), byte_order }));
+    }
     String::from_utf8(bytes).map_err(|e| {
         Box::new(Problem::NotUtf8 { path: path.to_owned(), valid_up_to: e.utf8_error().valid_up_to() })
     })
@@ -272,7 +324,7 @@ pub(crate) const JSON_FILE: &str = "<json>";
 
 /// The tables of a JSON dataset, each left unparsed so that every record can be located.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Dataset")]
 struct JsonTables<'a> {
     #[serde(borrow)]
     sources: &'a RawValue,
@@ -311,8 +363,16 @@ fn json_problem(locator: &mut Locator<'_>, text: &str, part: &str, err: &serde_j
     let message = full.strip_suffix(&suffix).unwrap_or(&full).to_owned();
     match err.classify() {
         serde_json::error::Category::Data => schema_problem(at, message),
-        _ => Problem::Syntax { at, format: DataFormat::Json, message },
+        _ => Problem::Syntax { at, format: DataFormat::Json, message: printable(&message).into_owned() },
     }
+}
+
+/// Parses JSON text into `T`, refusing records written as positional arrays.
+fn from_json_strict<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, serde_json::Error> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = T::deserialize(Strict(&mut de))?;
+    de.end()?;
+    Ok(value)
 }
 
 /// Parses one JSON table, record by record; every record that does not parse is a
@@ -337,7 +397,7 @@ fn json_rows<T: DeserializeOwned>(
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         let part = row.get();
-        match serde_json::from_str(part) {
+        match from_json_strict(part) {
             Ok(value) => out.push(Row { value, at: locator.at(offset_in(text, part)) }),
             Err(e) => problems.push(json_problem(locator, text, part, &e)),
         }
@@ -351,7 +411,7 @@ fn json_rows<T: DeserializeOwned>(
 pub(crate) fn read_json(text: &str) -> Result<RawTables, Vec<Problem>> {
     let mut l = Locator::new(JSON_FILE, text);
     let json: JsonTables<'_> =
-        serde_json::from_str(text).map_err(|e| vec![json_problem(&mut l, text, text, &e)])?;
+        from_json_strict(text).map_err(|e| vec![json_problem(&mut l, text, text, &e)])?;
     let mut t = RawTables::default();
     let mut p = Vec::new();
     t.sources = json_rows(&mut l, text, "source", json.sources, &mut t, &mut p);

@@ -2,6 +2,7 @@
 
 mod dump;
 mod load;
+mod strict;
 mod validate;
 
 use std::collections::HashMap;

@@ -3,17 +3,21 @@
 
 use std::collections::{HashMap, HashSet};
 
+use chrono::NaiveDate;
 use strum::VariantArray;
 
 use super::load::{RawTables, Row};
-use crate::agreement::AgreementId;
+use crate::agreement::{Agreement, AgreementId};
 use crate::date::PartialDate;
 use crate::error::{Location, Problem};
+use crate::event::EventKind;
 use crate::formula::{Formula, FormulaId, Recipient, Right, Share, Transfer};
-use crate::id::PartyId;
-use crate::island::Island;
+use crate::geography::MAX_ISLAND_AREA_KM2;
+use crate::id::{PartyId, PersonId};
+use crate::island::{Island, IslandSet};
 use crate::party::Party;
-use crate::source::{Citation, MAX_QUOTE_WORDS};
+use crate::person::{Person, Role};
+use crate::source::{Citation, MAX_QUOTE_BYTES, MAX_QUOTE_WORDS};
 
 /// The largest byte offset a span may have: the largest TOML integer, so that every
 /// dataset can be written back out as TOML.
@@ -29,6 +33,10 @@ pub(crate) fn check(t: &RawTables) -> Vec<Problem> {
     c.formulas();
     c.positions();
     c.lineage();
+    c.successions();
+    c.speakers();
+    c.signing_events();
+    c.texts();
     c.problems
 }
 
@@ -36,7 +44,14 @@ struct Checker<'a> {
     t: &'a RawTables,
     sources: HashSet<&'a str>,
     parties: HashMap<&'a str, &'a Party>,
-    people: HashSet<&'a str>,
+    people: HashMap<&'a str, &'a Person>,
+    /// The first state of each party's line of predecessors (filled by `lineage`; a party
+    /// on a cycle has none).
+    roots: HashMap<&'a str, &'a str>,
+    /// Each person's roles as (first day, latest last day of the roles so far), sorted by
+    /// first day: whether a role was held at a date is a binary search, so that many
+    /// positions of one person with many roles stay n·log n.
+    roles: HashMap<&'a str, Vec<(NaiveDate, NaiveDate)>>,
     problems: Vec<Problem>,
 }
 
@@ -55,7 +70,9 @@ impl<'a> Checker<'a> {
             t,
             sources: t.sources.iter().map(|r| r.value.id.as_str()).collect(),
             parties: t.parties.iter().map(|r| (r.value.id.as_str(), &r.value)).collect(),
-            people: t.people.iter().map(|r| r.value.id.as_str()).collect(),
+            people: t.people.iter().map(|r| (r.value.id.as_str(), &r.value)).collect(),
+            roots: HashMap::new(),
+            roles: t.people.iter().map(|r| (r.value.id.as_str(), role_spans(&r.value.roles))).collect(),
             problems: Vec::new(),
         }
     }
@@ -155,6 +172,16 @@ impl<'a> Checker<'a> {
                 if words == 0 {
                     self.invalid(at, rec, "a citation's quote is empty".to_owned());
                 }
+                if q.len() > MAX_QUOTE_BYTES {
+                    self.invalid(
+                        at,
+                        rec,
+                        format!(
+                            "quote of {} bytes is longer than the limit of {MAX_QUOTE_BYTES} bytes",
+                            q.len()
+                        ),
+                    );
+                }
             }
             if let Some(span) = c.span {
                 if span.start >= span.end {
@@ -194,7 +221,7 @@ impl<'a> Checker<'a> {
     }
 
     fn person(&mut self, at: &Location, rec: &str, field: &'static str, id: &str) {
-        if !self.people.contains(id) {
+        if !self.people.contains_key(id) {
             self.problems.push(Problem::UnknownReference {
                 at: at.clone(),
                 record: rec.to_owned(),
@@ -233,6 +260,17 @@ impl<'a> Checker<'a> {
                 self.cite(&row.at, &part, &a.cite, true);
                 if !(a.km2.is_finite() && a.km2 > 0.0) {
                     self.invalid(&row.at, &part, format!("area {} km² is not a positive number", a.km2));
+                } else if a.km2 > MAX_ISLAND_AREA_KM2 {
+                    self.invalid(
+                        &row.at,
+                        &part,
+                        format!(
+                            "area {} km² is larger than any island (the largest, Greenland, measures \
+                             {MAX_ISLAND_AREA_KM2} km²)",
+                            // 1e308, not three hundred digits.
+                            if a.km2 < 1e15 { a.km2.to_string() } else { format!("{:e}", a.km2) }
+                        ),
+                    );
                 }
             }
             for (n, p) in v.population.iter().enumerate() {
@@ -309,6 +347,7 @@ impl<'a> Checker<'a> {
             self.cite(&row.at, &rec, &v.cite, true);
             if let Some(o) = &v.origin {
                 self.party(&row.at, &rec, "origin.party", &o.party);
+                self.in_lifetime(&row.at, &rec, &o.party, &o.date);
                 if let Some(p) = &o.person {
                     self.person(&row.at, &rec, "origin.person", p.as_str());
                 }
@@ -394,9 +433,42 @@ impl<'a> Checker<'a> {
     }
 
     fn formulas(&mut self) {
-        for row in &self.t.formulas {
-            if let Some(p) = conflicting_transfer(&row.value, &row.at) {
+        let t = self.t;
+        for row in &t.formulas {
+            let f = &row.value;
+            let rec = record("formula", f.id);
+            if let Some(p) = conflicting_transfer(f, &row.at) {
                 self.problems.push(p);
+            }
+            let mut moved = IslandSet::EMPTY;
+            for tr in f.all_transfers() {
+                moved.insert(tr.island);
+                if let Recipient::Joint(parties) = &tr.to {
+                    let mut seen: HashSet<&PartyId> = HashSet::with_capacity(parties.len());
+                    if let Some(twice) = parties.iter().find(|p| !seen.insert(p)) {
+                        self.invalid(
+                            &row.at,
+                            &rec,
+                            format!("the joint recipient of {} lists {twice} twice", tr.island),
+                        );
+                    }
+                }
+            }
+            let mut undecided = IslandSet::EMPTY;
+            for u in &f.undecided {
+                let again = undecided & u.islands;
+                if !again.is_empty() {
+                    self.invalid(&row.at, &rec, format!("leaves {} undecided twice", ids(again)));
+                }
+                undecided = undecided | u.islands;
+            }
+            let both = moved & undecided;
+            if !both.is_empty() {
+                self.invalid(
+                    &row.at,
+                    &rec,
+                    format!("both transfers and leaves undecided (to later talks): {}", ids(both)),
+                );
             }
         }
     }
@@ -471,7 +543,268 @@ impl<'a> Checker<'a> {
                 );
             }
         }
+        // The first state of each clear line, each line walked once as above.
+        let mut roots: HashMap<&str, &str> = HashMap::with_capacity(t.parties.len());
+        for row in &t.parties {
+            let id = row.value.id.as_str();
+            if marks.get(id) != Some(&Mark::Clear) {
+                continue;
+            }
+            chain.clear();
+            let mut current = id;
+            let root = loop {
+                if let Some(root) = roots.get(current) {
+                    break *root;
+                }
+                chain.push(current);
+                match self.parties.get(current).and_then(|q| q.predecessor.as_ref()).map(PartyId::as_str) {
+                    Some(p) if self.parties.contains_key(p) && marks.get(p) == Some(&Mark::Clear) => {
+                        current = p
+                    }
+                    _ => break current,
+                }
+            };
+            for id in &chain {
+                roots.insert(id, root);
+            }
+        }
+        self.roots = roots;
     }
+
+    /// Whether two parties are one state or in one line of succession (the Soviet Union
+    /// and Russia).
+    fn same_line(&self, a: &PartyId, b: &PartyId) -> bool {
+        a == b
+            || matches!((self.roots.get(a.as_str()), self.roots.get(b.as_str())), (Some(x), Some(y)) if x == y)
+    }
+
+    /// A state begins when its predecessor ends, not before.
+    fn successions(&mut self) {
+        let t = self.t;
+        for row in &t.parties {
+            let v = &row.value;
+            let (Some(p), Some(from)) = (&v.predecessor, &v.from) else { continue };
+            let Some(before) = self.parties.get(p.as_str()).filter(|b| b.id != v.id) else { continue };
+            let message = match &before.to {
+                None => format!(
+                    "begins on {from} (`from`), but its predecessor `{p}` has no end (`to`): their lifetimes overlap"
+                ),
+                Some(to) if from.is_before(to) => format!(
+                    "begins on {from} (`from`), before its predecessor `{p}` ends on {to} (`to`): their lifetimes overlap"
+                ),
+                Some(_) => continue,
+            };
+            self.invalid(&row.at, &record("party", &v.id), message);
+        }
+    }
+
+    /// Someone who speaks for `party` on `date`: a person of that state (or of its line of
+    /// succession) who held a role then. Returns what is wrong, if anything.
+    fn misfit(&self, person: &PersonId, party: &PartyId, date: &PartialDate) -> Option<String> {
+        let p = self.people.get(person.as_str())?;
+        // An unknown party is reported as such.
+        if !self.parties.contains_key(party.as_str()) {
+            return None;
+        }
+        match &p.party {
+            None => {
+                return Some(format!(
+                    "`{person}` is not recorded as speaking for any party, so not for {party}"
+                ));
+            }
+            Some(own) if !self.same_line(own, party) => {
+                return Some(format!("`{person}` speaks for {own}, not for {party}"));
+            }
+            Some(_) => {}
+        }
+        if !any_held_at(self.roles.get(person.as_str()).map_or(&[][..], Vec::as_slice), date) {
+            return Some(format!("`{person}` held none of their recorded roles on {date}"));
+        }
+        None
+    }
+
+    /// The speaker of a position, and the person a formula's origin names, speak for its
+    /// party at its date.
+    fn speakers(&mut self) {
+        let t = self.t;
+        for row in &t.positions {
+            let v = &row.value;
+            if let Some(why) = v.speaker.as_ref().and_then(|s| self.misfit(s, &v.holder, &v.stated)) {
+                self.invalid(&row.at, &record("position", &v.id), format!("speaker {why}"));
+            }
+        }
+        for row in &t.formulas {
+            let Some(o) = &row.value.origin else { continue };
+            if let Some(why) = o.person.as_ref().and_then(|s| self.misfit(s, &o.party, &o.date)) {
+                self.invalid(&row.at, &record("formula", row.value.id), format!("origin: {why}"));
+            }
+        }
+    }
+
+    /// An event recording an agreement's signing happens when the agreement was signed,
+    /// among its parties.
+    fn signing_events(&mut self) {
+        let t = self.t;
+        let mut agreements: HashMap<AgreementId, (&Agreement, HashSet<&PartyId>)> = HashMap::new();
+        for row in &t.agreements {
+            agreements
+                .entry(row.value.id)
+                .or_insert_with(|| (&row.value, row.value.parties.iter().collect()));
+        }
+        for row in &t.events {
+            let v = &row.value;
+            let (EventKind::AgreementSigned, Some(id)) = (v.kind, v.agreement) else { continue };
+            let Some((agreement, parties)) = agreements.get(&id) else { continue };
+            let rec = record("event", &v.id);
+            if !v.date.overlaps(&agreement.signed) {
+                self.invalid(
+                    &row.at,
+                    &rec,
+                    format!(
+                        "records the signing of agreement `{id}` on {}, but it was signed on {}",
+                        v.date, agreement.signed
+                    ),
+                );
+            }
+            if let Some(actor) = v.actors.iter().find(|a| !parties.contains(a)) {
+                self.invalid(
+                    &row.at,
+                    &rec,
+                    format!(
+                        "records the signing of agreement `{id}` with actor `{actor}`, not a party to it"
+                    ),
+                );
+            }
+        }
+    }
+
+    /// Names, titles and summaries say something.
+    fn texts(&mut self) {
+        fn blank<'s>(fields: impl IntoIterator<Item = (&'static str, &'s str)>) -> Vec<&'static str> {
+            let mut out: Vec<&'static str> =
+                fields.into_iter().filter(|(_, s)| s.trim().is_empty()).map(|(f, _)| f).collect();
+            out.dedup();
+            out
+        }
+        let t = self.t;
+        let mut found: Vec<(&Location, String, Vec<&'static str>)> = Vec::new();
+        let list = |field: &'static str, items: &'a [String]| items.iter().map(move |s| (field, s.as_str()));
+        for row in &t.sources {
+            let v = &row.value;
+            found.push((
+                &row.at,
+                record("source", &v.id),
+                blank([("title", v.title.as_str()), ("outlet", &v.outlet)]),
+            ));
+        }
+        for row in &t.islands {
+            let v = &row.value;
+            let names = [
+                ("name", v.name.as_str()),
+                ("ja.kanji", &v.ja.kanji),
+                ("ja.romaji", &v.ja.romaji),
+                ("ru.cyrillic", &v.ru.cyrillic),
+                ("ru.latin", &v.ru.latin),
+            ];
+            found.push((
+                &row.at,
+                record("island", v.id),
+                blank(names.into_iter().chain(list("aliases", &v.aliases))),
+            ));
+        }
+        for row in &t.names {
+            let v = &row.value;
+            found.push((&row.at, record("name", &v.id), blank(list("forms", &v.forms))));
+        }
+        for row in &t.parties {
+            let v = &row.value;
+            let names = [("name", v.name.as_str())]
+                .into_iter()
+                .chain(v.official_name.as_deref().map(|s| ("official_name", s)));
+            let lists = list("aliases", &v.aliases)
+                .chain(list("metonyms", &v.metonyms))
+                .chain(list("adjectives", &v.adjectives));
+            found.push((&row.at, record("party", &v.id), blank(names.chain(lists))));
+        }
+        for row in &t.people {
+            let v = &row.value;
+            let names =
+                [("name", v.name.as_str())].into_iter().chain(v.native.as_deref().map(|s| ("native", s)));
+            let titles = v.roles.iter().map(|r| ("role.title", r.title.as_str()));
+            found.push((
+                &row.at,
+                record("person", &v.id),
+                blank(names.chain(list("aliases", &v.aliases)).chain(titles)),
+            ));
+        }
+        for row in &t.agreements {
+            let v = &row.value;
+            let provisions = v.provisions.iter().map(|p| ("provision.summary", p.summary.as_str()));
+            let readings = v
+                .provisions
+                .iter()
+                .flat_map(|p| p.readings.iter())
+                .map(|r| ("reading.summary", r.summary.as_str()));
+            let fields = [("name", v.name.as_str()), ("summary", &v.summary)]
+                .into_iter()
+                .chain(list("aliases", &v.aliases));
+            found.push((&row.at, record("agreement", v.id), blank(fields.chain(provisions).chain(readings))));
+        }
+        for row in &t.formulas {
+            let v = &row.value;
+            let fields = [("name", v.name.as_str()), ("summary", &v.summary)]
+                .into_iter()
+                .chain(list("aliases", &v.aliases));
+            found.push((&row.at, record("formula", v.id), blank(fields)));
+        }
+        for row in &t.positions {
+            let v = &row.value;
+            let fields = [("summary", v.summary.as_str())]
+                .into_iter()
+                .chain(v.office.as_deref().map(|s| ("office", s)));
+            found.push((&row.at, record("position", &v.id), blank(fields)));
+        }
+        for row in &t.events {
+            let v = &row.value;
+            found.push((&row.at, record("event", &v.id), blank([("summary", v.summary.as_str())])));
+        }
+        for (at, rec, fields) in found {
+            for field in fields {
+                self.invalid(at, &rec, format!("`{field}` is empty (or only whitespace)"));
+            }
+        }
+    }
+}
+
+/// Roles as (first day, latest last day of the roles so far), sorted by first day.
+fn role_spans(roles: &[Role]) -> Vec<(NaiveDate, NaiveDate)> {
+    let mut spans: Vec<(NaiveDate, NaiveDate)> = roles
+        .iter()
+        .map(|role| {
+            let from = role.from.map_or(NaiveDate::MIN, |d| d.first_day());
+            (from, role.to.map_or(NaiveDate::MAX, |d| d.last_day()))
+        })
+        .collect();
+    spans.sort_unstable();
+    let mut latest = NaiveDate::MIN;
+    for span in &mut spans {
+        latest = latest.max(span.1);
+        span.1 = latest;
+    }
+    spans
+}
+
+/// Whether any of the roles of `spans` ([`role_spans`]) was held at some time within
+/// `date`, as [`Role::held_at`] says: of the roles begun by the date's last day, the latest
+/// end is not before its first day. A binary search.
+fn any_held_at(spans: &[(NaiveDate, NaiveDate)], date: &PartialDate) -> bool {
+    let begun = spans.partition_point(|(from, _)| *from <= date.last_day());
+    begun > 0 && spans.get(begun - 1).is_some_and(|(_, end)| *end >= date.first_day())
+}
+
+/// Islands as their ids, for messages: `iturup, kunashir`.
+fn ids(islands: IslandSet) -> String {
+    islands.iter().map(Island::id).collect::<Vec<_>>().join(", ")
 }
 
 /// What the transfers seen so far give of one island, for one right.
@@ -485,14 +818,32 @@ struct Given<'a> {
     largest: Option<&'a Transfer>,
     /// The first transfer to each single party.
     to_party: HashMap<&'a PartyId, &'a Transfer>,
+    /// The shares given so far, in basis points.
+    total: u32,
+}
+
+/// The rights a transfer of `right` moves, one axis each: sovereignty, administration.
+fn axes(right: Right) -> &'static [Right] {
+    match right {
+        Right::Both => &[Right::Sovereignty, Right::Administration],
+        one => std::slice::from_ref(match one {
+            Right::Sovereignty => &Right::Sovereignty,
+            _ => &Right::Administration,
+        }),
+    }
 }
 
 /// Finds an island a formula gives (the same right in it) to two recipients, or twice,
-/// or more than whole: the first transfer, in order, that conflicts with an earlier one.
-/// Linear in the number of transfers.
+/// or more than whole: the first transfer, in order, that conflicts with an earlier one
+/// (a [`Problem::ConflictingTransfer`]), or whose share brings the shares of one right in
+/// the island over the whole, over three or more transfers (a [`Problem::Invalid`] that
+/// lists them). Linear in the number of transfers.
 pub(crate) fn conflicting_transfer(f: &Formula, at: &Location) -> Option<Problem> {
     let mut given: HashMap<(Island, Right), Given<'_>> = HashMap::new();
-    for b in f.all_transfers() {
+    let total = |given: &HashMap<(Island, Right), Given<'_>>, island: Island, right: Right| -> u32 {
+        given.get(&(island, right)).map_or(0, |g| g.total)
+    };
+    for (n, b) in f.all_transfers().enumerate() {
         let overlapping: &[Right] = match b.right {
             Right::Both => &[Right::Sovereignty, Right::Administration, Right::Both],
             Right::Sovereignty => &[Right::Sovereignty, Right::Both],
@@ -525,7 +876,38 @@ pub(crate) fn conflicting_transfer(f: &Formula, at: &Location) -> Option<Problem
                 second: b.to.to_string(),
             });
         }
+        let share = u32::from(b.share().basis_points());
+        let over = axes(b.right).iter().copied().find(|&axis| {
+            total(&given, b.island, axis) + total(&given, b.island, Right::Both) + share
+                > u32::from(Share::WHOLE.basis_points())
+        });
+        if let Some(axis) = over {
+            // Reported once, so listing the transfers keeps the check linear.
+            let parts: Vec<&Transfer> = f
+                .all_transfers()
+                .take(n + 1)
+                .filter(|t| t.island == b.island && axes(t.right).contains(&axis))
+                .collect();
+            let sum: u32 = parts.iter().map(|t| u32::from(t.share().basis_points())).sum();
+            let list: Vec<String> = parts.iter().map(|t| format!("{} to {}", t.share(), t.to)).collect();
+            let right = if parts.iter().all(|t| t.right == Right::Both) {
+                String::new()
+            } else {
+                format!(" ({axis})")
+            };
+            return Some(Problem::Invalid {
+                at: at.clone(),
+                record: record("formula", f.id),
+                message: format!(
+                    "the shares of {}{right} add up to {:.1}%, more than the whole: {}",
+                    b.island,
+                    f64::from(sum) / 100.0,
+                    list.join(", ")
+                ),
+            });
+        }
         let g = given.entry((b.island, b.right)).or_default();
+        g.total += share;
         g.first.get_or_insert(b);
         if b.share.is_none() {
             g.whole.get_or_insert(b);
@@ -547,19 +929,29 @@ mod tests {
     use super::*;
     use crate::formula::Stage;
 
-    /// The definition, pair by pair (quadratic): the linear check must agree with it.
+    /// The definition, pair by pair and island by island (quadratic): the linear check
+    /// must agree with it.
     fn pairwise_conflict(f: &Formula) -> bool {
         let transfers: Vec<_> = f.all_transfers().collect();
-        transfers.iter().enumerate().any(|(i, a)| {
-            transfers.iter().skip(i + 1).any(|b| {
-                a.island == b.island
-                    && a.right.overlaps(b.right)
-                    && (a.share.is_none()
-                        || b.share.is_none()
-                        || u32::from(a.share().basis_points()) + u32::from(b.share().basis_points()) > 10_000
-                        || (a.to == b.to && matches!(a.to, Recipient::Party(_))))
+        let over_the_whole = transfers.iter().any(|a| {
+            [Right::Sovereignty, Right::Administration].into_iter().any(|axis| {
+                let on_axis = |t: &&&Transfer| t.island == a.island && t.right.overlaps(axis);
+                transfers.iter().filter(on_axis).map(|t| u32::from(t.share().basis_points())).sum::<u32>()
+                    > 10_000
             })
-        })
+        });
+        over_the_whole
+            || transfers.iter().enumerate().any(|(i, a)| {
+                transfers.iter().skip(i + 1).any(|b| {
+                    a.island == b.island
+                        && a.right.overlaps(b.right)
+                        && (a.share.is_none()
+                            || b.share.is_none()
+                            || u32::from(a.share().basis_points()) + u32::from(b.share().basis_points())
+                                > 10_000
+                            || (a.to == b.to && matches!(a.to, Recipient::Party(_))))
+                })
+            })
     }
 
     fn transfer() -> impl Strategy<Value = Transfer> {
@@ -579,7 +971,28 @@ mod tests {
         })
     }
 
+    fn role(from: Option<PartialDate>, to: Option<PartialDate>) -> Role {
+        Role { title: "Minister".into(), from, to, cite: Vec::new() }
+    }
+
+    fn date() -> impl Strategy<Value = PartialDate> {
+        (1990i32..2000, 1u32..=12, 1u32..=28, 0u8..3).prop_map(|(y, m, d, p)| match p {
+            0 => PartialDate::year(y).unwrap(),
+            1 => PartialDate::month(y, m).unwrap(),
+            _ => PartialDate::day(y, m, d).unwrap(),
+        })
+    }
+
     proptest! {
+        #[test]
+        fn the_role_search_agrees_with_role_held_at(
+            roles in prop::collection::vec((prop::option::of(date()), prop::option::of(date())), 0..6),
+            at in date(),
+        ) {
+            let roles: Vec<Role> = roles.into_iter().map(|(from, to)| role(from, to)).collect();
+            prop_assert_eq!(any_held_at(&role_spans(&roles), &at), roles.iter().any(|r| r.held_at(&at)));
+        }
+
         #[test]
         fn the_linear_check_agrees_with_the_pairwise_definition(
             stages in prop::collection::vec(prop::collection::vec(transfer(), 0..5), 0..3)

@@ -4,6 +4,7 @@ use std::fmt;
 use std::path::Path;
 
 use crate::date::PartialDate;
+use crate::file::printable;
 
 /// The largest document [`Document::from_bytes`] and [`Document::from_path`] accept by
 /// default: 64 MiB. Use the `_with_limit` constructors for another bound.
@@ -14,7 +15,7 @@ pub const DEFAULT_MAX_DOCUMENT_BYTES: usize = 64 * 1024 * 1024;
 #[non_exhaustive]
 pub enum DocumentError {
     /// The file could not be read.
-    #[error("document {doc}: cannot read it: {source}")]
+    #[error("document {}: cannot read it: {source}", printable(.doc))]
     Io {
         /// The document's id (its file name).
         doc: String,
@@ -23,15 +24,24 @@ pub enum DocumentError {
         source: std::io::Error,
     },
     /// The bytes are not UTF-8.
-    #[error("document {doc}: not UTF-8 (invalid byte sequence at byte {offset})")]
+    #[error("document {}: not UTF-8 (invalid byte sequence at byte {offset})", printable(.doc))]
     NotUtf8 {
         /// The document's id.
         doc: String,
         /// The first invalid byte.
         offset: usize,
     },
+    /// The bytes look like UTF-16 text (a byte-order mark, or a NUL in every other byte):
+    /// documents are read as UTF-8.
+    #[error("document {}: looks like UTF-16 ({byte_order}), not UTF-8: save it as UTF-8", printable(.doc))]
+    Utf16 {
+        /// The document's id.
+        doc: String,
+        /// `"little-endian"` or `"big-endian"`.
+        byte_order: &'static str,
+    },
     /// The bytes look like a binary file (a NUL or other control bytes).
-    #[error("document {doc}: looks binary (control byte {byte:#04x} at byte {offset})")]
+    #[error("document {}: looks binary (control byte {byte:#04x} at byte {offset})", printable(.doc))]
     Binary {
         /// The document's id.
         doc: String,
@@ -41,7 +51,7 @@ pub enum DocumentError {
         byte: u8,
     },
     /// Nothing but whitespace.
-    #[error("document {doc}: empty (no text besides whitespace)")]
+    #[error("document {}: empty (no text besides whitespace)", printable(.doc))]
     Empty {
         /// The document's id.
         doc: String,
@@ -49,7 +59,7 @@ pub enum DocumentError {
     /// The path is not a regular file (a named pipe, a device, a directory, a dangling
     /// symbolic link): refused before it is opened, since a pipe would block and a device
     /// never ends. Read such a source with [`Document::from_reader`].
-    #[error("document {doc}: not a regular file ({what})")]
+    #[error("document {}: not a regular file ({what})", printable(.doc))]
     NotAFile {
         /// The document's id (its file name).
         doc: String,
@@ -57,7 +67,7 @@ pub enum DocumentError {
         what: &'static str,
     },
     /// Larger than the limit.
-    #[error("document {doc}: {size} bytes, more than the limit of {max} bytes")]
+    #[error("document {}: {size} bytes, more than the limit of {max} bytes", printable(.doc))]
     TooLarge {
         /// The document's id.
         doc: String,
@@ -127,6 +137,9 @@ impl Document {
         let doc = id.into();
         if bytes.len() > max_bytes {
             return Err(DocumentError::TooLarge { doc, size: bytes.len() as u64, max: max_bytes });
+        }
+        if let Some(byte_order) = crate::file::utf16_order(&bytes) {
+            return Err(DocumentError::Utf16 { doc, byte_order });
         }
         match String::from_utf8(bytes) {
             Ok(text) => Self::new(doc, text),
@@ -238,6 +251,9 @@ impl Document {
 }
 
 fn check_text(doc: &str, text: &str) -> Result<(), DocumentError> {
+    if let Some(byte_order) = crate::file::utf16_order(text.as_bytes()) {
+        return Err(DocumentError::Utf16 { doc: doc.to_string(), byte_order });
+    }
     // Control bytes other than tab, line feed, form feed and carriage return do not occur
     // in text; a NUL or several of them mark a binary file.
     let mut controls = 0usize;

@@ -18,10 +18,12 @@ use crate::dataset::Dataset;
 use crate::date::PartialDate;
 use crate::error::{LoadError, Location, Problem};
 use crate::event::Event;
+use crate::event::EventKind;
+use crate::id::PartyId;
 use crate::id::{EventId, PersonId, PositionId, SourceId};
 use crate::person::Person;
 use crate::position::Position;
-use crate::source::{Citation, MAX_QUOTE_WORDS, Source, SourceKind};
+use crate::source::{Citation, MAX_QUOTE_BYTES, MAX_QUOTE_WORDS, Source, SourceKind};
 
 /// A dataset built or extended from documents, and what became of each finding.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,9 +77,29 @@ fn unique(base: String, taken: &mut HashSet<String>) -> String {
     id
 }
 
-/// The first words of `text`, within the quote limit.
+/// The first words of `text`, within the quote limits (words, then bytes: a sentence in
+/// a script written without spaces is one long word).
 fn quote(text: &str) -> String {
-    text.split_whitespace().take(MAX_QUOTE_WORDS).collect::<Vec<_>>().join(" ")
+    let mut out = text.split_whitespace().take(MAX_QUOTE_WORDS).collect::<Vec<_>>().join(" ");
+    if out.len() > MAX_QUOTE_BYTES {
+        let mut end = MAX_QUOTE_BYTES;
+        while !out.is_char_boundary(end) {
+            end -= 1;
+        }
+        out.truncate(end);
+    }
+    out
+}
+
+/// Whether `person` (curated) can be recorded as speaking for `holder` on `date`: of the
+/// holder's line of states, holding a role then (what the dataset's checks ask).
+fn speaks_for(base: &Dataset, person: &Person, holder: &PartyId, date: &PartialDate) -> bool {
+    let root = |p: &PartyId| base.lineage(p).last().map(|q| q.id.clone());
+    person
+        .party
+        .as_ref()
+        .is_some_and(|own| own == holder || root(own).is_some_and(|r| Some(r) == root(holder)))
+        && person.roles_at(date).next().is_some()
 }
 
 /// Whether two dates can be the same day: one contains the other.
@@ -124,7 +146,10 @@ impl Builder<'_> {
         let id = SourceId::new(id).ok()?;
         self.sources.push(Source {
             id: id.clone(),
-            title: doc.title().unwrap_or(doc.id()).to_string(),
+            title: Some(doc.title().unwrap_or(doc.id()))
+                .filter(|t| !t.trim().is_empty())
+                .unwrap_or("(an untitled document)")
+                .to_string(),
             outlet: "unknown (a document read by the extractor)".into(),
             author: None,
             date: x.published,
@@ -152,6 +177,10 @@ impl Builder<'_> {
                 self.out.linked += 1;
                 continue;
             }
+            if p.name.trim().is_empty() {
+                self.skip(doc.id(), &p.name, "the person has no name");
+                continue;
+            }
             let Ok(id) = PersonId::new(unique(slug(&p.name, 70, "person"), &mut self.ids)) else { continue };
             self.people.push(Person {
                 id,
@@ -172,6 +201,18 @@ impl Builder<'_> {
             {
                 self.skip(doc.id(), &words, format!("{p} did not exist on {}", e.date));
                 continue;
+            }
+            if let (EventKind::AgreementSigned, Some(a)) = (e.kind, e.agreement) {
+                let agreement = self.base.agreement(a);
+                if !e.date.overlaps(&agreement.signed) {
+                    let why = format!("{a} was signed on {}, not on {}", agreement.signed, e.date);
+                    self.skip(doc.id(), &words, why);
+                    continue;
+                }
+                if let Some(actor) = e.actors.iter().find(|p| !agreement.parties.contains(p)) {
+                    self.skip(doc.id(), &words, format!("{actor} is not a party to {a}"));
+                    continue;
+                }
             }
             let cite = self.cite(&source, text, &e.evidence);
             let matching = self.events.iter_mut().find(|c| {
@@ -230,10 +271,13 @@ impl Builder<'_> {
             let Ok(id) = PositionId::new(unique(slug(&base, 76, "x-position"), &mut self.ids)) else {
                 continue;
             };
-            let speaker = p
-                .speaker
-                .as_ref()
-                .and_then(|name| x.people.iter().find(|m| &m.name == name).and_then(|m| m.person.clone()));
+            // A speaker the data does not have speaking for the holder then is named as the
+            // document reports them, not linked.
+            let speaker = p.speaker.as_ref().and_then(|name| {
+                x.people.iter().find(|m| &m.name == name).and_then(|m| m.person.clone()).filter(|id| {
+                    self.base.person(id).is_some_and(|q| speaks_for(self.base, q, &p.holder, &stated))
+                })
+            });
             let by = p.speaker.as_deref().map(|s| format!(", {s}")).unwrap_or_default();
             self.positions.push(Position {
                 id,
@@ -358,5 +402,20 @@ impl<'d> Extractor<'d> {
             b.add(doc, &x);
         }
         b.finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_quote_keeps_within_both_limits() {
+        // A Japanese sentence has no spaces: one "word", cut at a character boundary.
+        let long = "択".repeat(1000);
+        let q = quote(&long);
+        assert!(q.len() <= MAX_QUOTE_BYTES && q.len() > MAX_QUOTE_BYTES - 3, "{}", q.len());
+        assert!(long.starts_with(&q));
+        assert_eq!(quote(&"word ".repeat(40)).split(' ').count(), MAX_QUOTE_WORDS);
     }
 }

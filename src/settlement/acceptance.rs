@@ -27,7 +27,6 @@ use super::outcome::{Clause, Holder, Order, Outcome};
     Deserialize,
     EnumSetType,
     strum::Display,
-    strum::EnumString,
     strum::EnumIter,
     strum::IntoStaticStr,
     strum::VariantArray,
@@ -360,3 +359,7 @@ impl fmt::Display for Objection {
         }
     }
 }
+
+crate::vocabulary::parse_by_id!(
+    Facet => "facet",
+);

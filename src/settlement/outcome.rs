@@ -25,7 +25,6 @@ use crate::island::{Island, IslandSet};
     Deserialize,
     EnumSetType,
     strum::Display,
-    strum::EnumString,
     strum::EnumIter,
     strum::IntoStaticStr,
     strum::VariantArray,
@@ -53,7 +52,6 @@ pub enum Holder {
     Deserialize,
     EnumSetType,
     strum::Display,
-    strum::EnumString,
     strum::EnumIter,
     strum::IntoStaticStr,
     strum::VariantArray,
@@ -94,7 +92,6 @@ impl Order {
     Deserialize,
     EnumSetType,
     strum::Display,
-    strum::EnumString,
     strum::EnumIter,
     strum::IntoStaticStr,
     strum::VariantArray,
@@ -346,3 +343,9 @@ impl fmt::Display for Outcome {
         Ok(())
     }
 }
+
+crate::vocabulary::parse_by_id!(
+    Holder => "holder",
+    Order => "order",
+    Clause => "clause",
+);
