@@ -161,6 +161,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)
 )]
 
+mod administration;
 mod agreement;
 mod allocation;
 mod analysis;
@@ -187,6 +188,7 @@ mod svg;
 mod timeline;
 pub mod timeline_chart;
 
+pub use administration::{AdministrationKind, AdministrationPeriod, SovereigntyClaim};
 pub use agreement::{
     Agreement, AgreementId, AgreementKind, AgreementStatus, Provision, ProvisionEffect, Reading,
 };
@@ -203,7 +205,7 @@ pub use geography::{
     AdministrativeUnit, AreaMeasurement, Centroid, CollectiveName, IslandProfile, JapaneseName,
     PopulationCount, RussianName,
 };
-pub use id::{EventId, IdError, NameId, PartyId, PersonId, PositionId, SourceId};
+pub use id::{AdministrationId, ClaimId, EventId, IdError, NameId, PartyId, PersonId, PositionId, SourceId};
 pub use island::{Island, IslandSet, IslandSetIter};
 pub use outline::{BUILTIN_GEOJSON, LonLat, Outline, OutlineError, Outlines, Polygon};
 pub use party::Party;
