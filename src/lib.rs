@@ -38,6 +38,9 @@
 //!   [`Agreement`] with its [`Provision`]s, [`Formula`] with its [`Stage`]s and
 //!   [`Transfer`]s, [`Position`], [`Event`], and the [`Source`] catalogue that every
 //!   [`Citation`] points into.
+//! - Who held what, when: [`AdministrationPeriod`]s (who governed each island, from when
+//!   to when) kept apart from [`SovereigntyClaim`]s (who claimed it, on what, attributed);
+//!   [`Dataset::administrator_at`] and [`Dataset::claimants_at`] answer for any date.
 //! - Questions over time: [`Dataset::stance_at`] (each side's stance in force at a date),
 //!   [`Timeline`] (events, agreements and positions filtered by party, island, agreement and
 //!   dates), formula analysis ([`StageSummary`], [`FormulaDiff`]), and the [`settlement`]

@@ -27,7 +27,8 @@ use crate::position::Position;
 use crate::source::Source;
 
 /// The whole model of the dispute: sources, islands, collective names, parties, people,
-/// agreements, formulas, positions and events — validated, indexed and sorted.
+/// agreements, formulas, positions, events, administration periods and sovereignty claims —
+/// validated, indexed and sorted.
 ///
 /// Get the curated data compiled into the crate with [`Dataset::builtin`], or load your
 /// own directory of files in the same format with [`Dataset::from_dir`]. Either way the
