@@ -149,20 +149,20 @@ pub struct SovereigntyClaim {
 /// The days a dated record covers: `[from, to)` with partial dates read at their first day.
 pub(crate) trait Dated {
     /// The date the record starts.
-    fn from_date(&self) -> PartialDate;
+    fn start_date(&self) -> PartialDate;
     /// The date the record ends (exclusive), if it has.
-    fn to_date(&self) -> Option<PartialDate>;
+    fn end_date(&self) -> Option<PartialDate>;
     /// The islands it covers.
     fn island_set(&self) -> IslandSet;
 
     /// The first day covered.
     fn first_day(&self) -> NaiveDate {
-        self.from_date().first_day()
+        self.start_date().first_day()
     }
 
     /// The first day no longer covered (`None`: open-ended).
     fn end_day(&self) -> Option<NaiveDate> {
-        self.to_date().map(|d| d.first_day())
+        self.end_date().map(|d| d.first_day())
     }
 
     /// Whether the record covers any day of `date` (a year, a month or a day).
@@ -172,10 +172,10 @@ pub(crate) trait Dated {
 }
 
 impl Dated for AdministrationPeriod {
-    fn from_date(&self) -> PartialDate {
+    fn start_date(&self) -> PartialDate {
         self.from
     }
-    fn to_date(&self) -> Option<PartialDate> {
+    fn end_date(&self) -> Option<PartialDate> {
         self.to
     }
     fn island_set(&self) -> IslandSet {
@@ -184,10 +184,10 @@ impl Dated for AdministrationPeriod {
 }
 
 impl Dated for SovereigntyClaim {
-    fn from_date(&self) -> PartialDate {
+    fn start_date(&self) -> PartialDate {
         self.from
     }
-    fn to_date(&self) -> Option<PartialDate> {
+    fn end_date(&self) -> Option<PartialDate> {
         self.to
     }
     fn island_set(&self) -> IslandSet {

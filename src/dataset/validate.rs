@@ -448,7 +448,7 @@ impl<'a> Checker<'a> {
 
     /// A period must end after it starts (`to` is exclusive: the first day of the next).
     fn span_dates(&mut self, at: &Location, rec: &str, v: &impl Dated) {
-        let (from, Some(to)) = (v.from_date(), v.to_date()) else { return };
+        let (from, Some(to)) = (v.start_date(), v.end_date()) else { return };
         if to.first_day() < from.first_day() {
             self.problems.push(Problem::DatesOutOfOrder {
                 at: at.clone(),
