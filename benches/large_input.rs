@@ -10,8 +10,19 @@ use std::hint::black_box;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use kuril_dispute::Dataset;
 
-const TABLES: [&str; 9] =
-    ["sources", "islands", "names", "parties", "people", "agreements", "formulas", "positions", "events"];
+const TABLES: [&str; 11] = [
+    "sources",
+    "islands",
+    "names",
+    "parties",
+    "people",
+    "agreements",
+    "formulas",
+    "positions",
+    "events",
+    "administration",
+    "claims",
+];
 
 fn builtin_files() -> Vec<(String, String)> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data");

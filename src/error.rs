@@ -312,6 +312,23 @@ pub enum Problem {
         /// The limit.
         limit: usize,
     },
+    /// Two dated records of one island overlap where the model allows one at a time: two
+    /// administration periods, or two claims of the same claimant.
+    #[error("{at}: {record}: overlaps {other} (at {other_at}) on {island}: {rule}")]
+    OverlappingPeriods {
+        /// The record's location (the later-starting of the two).
+        at: Location,
+        /// The record.
+        record: String,
+        /// The record it overlaps.
+        other: String,
+        /// Where that record is.
+        other_at: Location,
+        /// The island both cover.
+        island: String,
+        /// The rule broken.
+        rule: &'static str,
+    },
     /// A value is well-formed but makes no sense (an empty span, a cycle of predecessors).
     #[error("{at}: {record}: {message}")]
     Invalid {
@@ -347,6 +364,7 @@ impl Problem {
             | Problem::MissingRecord { at, .. }
             | Problem::Uncited { at, .. }
             | Problem::QuoteTooLong { at, .. }
+            | Problem::OverlappingPeriods { at, .. }
             | Problem::Invalid { at, .. } => Some(at),
         }
     }

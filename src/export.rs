@@ -143,6 +143,10 @@ pub enum CsvTable {
     Positions,
     /// Events.
     Events,
+    /// Administration periods: who governed which islands, from when to when.
+    Administration,
+    /// Sovereignty claims: who claimed which islands, from when, on what.
+    Claims,
     /// Every citation of every record.
     Citations,
 }
@@ -491,6 +495,38 @@ pub fn write_csv(data: &Dataset, table: CsvTable, out: impl Write) -> Result<(),
                 ]
             }),
         ),
+        CsvTable::Administration => rows(
+            &mut w,
+            header(&["id", "administrator", "kind", "islands", "from", "to", "summary", "note"]),
+            data.administration().map(|p| {
+                vec![
+                    p.id.to_string(),
+                    p.administrator.to_string(),
+                    p.kind.to_string(),
+                    islands(p.islands),
+                    p.from.to_string(),
+                    opt(p.to),
+                    p.summary.clone(),
+                    opt(p.note.as_ref()),
+                ]
+            }),
+        ),
+        CsvTable::Claims => rows(
+            &mut w,
+            header(&["id", "claimant", "islands", "from", "to", "instruments", "rests_on", "note"]),
+            data.claims().map(|c| {
+                vec![
+                    c.id.to_string(),
+                    c.claimant.to_string(),
+                    islands(c.islands),
+                    c.from.to_string(),
+                    opt(c.to),
+                    list(&c.instruments),
+                    c.rests_on.clone(),
+                    opt(c.note.as_ref()),
+                ]
+            }),
+        ),
         CsvTable::Citations => rows(
             &mut w,
             header(&["table", "record", "source", "locator", "quote", "span_start", "span_end"]),
@@ -573,13 +609,37 @@ fn citations(data: &Dataset) -> Vec<(CsvTable, String, &Citation)> {
     for e in data.events() {
         out.extend(e.cite.iter().map(|c| (CsvTable::Events, e.id.to_string(), c)));
     }
+    for p in data.administration() {
+        out.extend(p.cite.iter().map(|c| (CsvTable::Administration, p.id.to_string(), c)));
+    }
+    for claim in data.claims() {
+        out.extend(claim.cite.iter().map(|c| (CsvTable::Claims, claim.id.to_string(), c)));
+    }
     out
 }
 
 // ---------------------------------------------------------------------- GeoJSON
 
 /// The islands (and the context outlines) as a GeoJSON feature collection, with names,
-/// reference areas and every formula's allocation as properties.
+/// reference areas, who administers each island at the end of the record and who claims
+/// it, and every formula's allocation as properties.
+///
+/// Per island: `administrator` (the party id of the period still running, if any) with
+/// the full period under `administration` (dates, kind, summary, citations); `claimants`
+/// (the party ids of the claims still standing, in order of date) with the full claims
+/// under `claims` (each with what it rests on, as its claimant states it, and its
+/// citations). Both sides' claims are listed; neither is marked as the right one.
+///
+/// ```
+/// use kuril_dispute::{Dataset, Outlines};
+/// use kuril_dispute::export::islands_geojson;
+///
+/// let fc = islands_geojson(Dataset::builtin(), Outlines::builtin());
+/// let kunashir = fc.features.iter().find(|f| f.property("id").and_then(|v| v.as_str()) == Some("kunashir")).unwrap();
+/// assert_eq!(kunashir.property("administrator").and_then(|v| v.as_str()), Some("russia"));
+/// let claimants = kunashir.property("claimants").and_then(|v| v.as_array()).unwrap();
+/// assert_eq!(claimants, &["japan", "russia"]);
+/// ```
 ///
 /// ```
 /// use kuril_dispute::{Dataset, Outlines};
@@ -602,6 +662,23 @@ pub fn islands_geojson(data: &Dataset, outlines: &Outlines) -> geojson::FeatureC
             feature.set_property("name_ru", profile.ru.cyrillic.clone());
             feature.set_property("name_ru_latin", profile.ru.latin.clone());
             feature.set_property("area_km2", profile.area_km2());
+            let current = data.current_administration(island);
+            feature.set_property(
+                "administrator",
+                current.map_or(serde_json::Value::Null, |p| p.administrator.as_str().into()),
+            );
+            feature.set_property(
+                "administration",
+                current.map_or(serde_json::Value::Null, |p| {
+                    serde_json::to_value(p).unwrap_or(serde_json::Value::Null)
+                }),
+            );
+            let claims = data.current_claims(island);
+            feature.set_property(
+                "claimants",
+                claims.iter().map(|c| serde_json::Value::from(c.claimant.as_str())).collect::<Vec<_>>(),
+            );
+            feature.set_property("claims", serde_json::to_value(&claims).unwrap_or(serde_json::Value::Null));
             let mut allocations = serde_json::Map::new();
             for f in data.formulas() {
                 let a = Allocation::of(data, f, island);
@@ -630,7 +707,7 @@ pub fn islands_geojson(data: &Dataset, outlines: &Outlines) -> geojson::FeatureC
     members.insert(
         "source".to_owned(),
         serde_json::Value::from(
-            "Coastlines: Natural Earth 1:10m land (public domain); allocations: kuril-dispute",
+            "Coastlines: Natural Earth 1:10m land (public domain); allocations, administration and claims: kuril-dispute",
         ),
     );
     fc.foreign_members = Some(members);

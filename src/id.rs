@@ -271,6 +271,18 @@ string_id! {
     NameId
 }
 
+string_id! {
+    /// The id of an [`AdministrationPeriod`](crate::AdministrationPeriod):
+    /// `administrator-kind-YYYY[-MM[-DD]]-islands` (`"soviet-union-military-1945-09-01-kunashir"`).
+    AdministrationId
+}
+
+string_id! {
+    /// The id of a [`SovereigntyClaim`](crate::SovereigntyClaim): `claimant-YYYY[-MM[-DD]]-slug`
+    /// (`"japan-1855-02-07-four-islands"`).
+    ClaimId
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -38,6 +38,9 @@
 //!   [`Agreement`] with its [`Provision`]s, [`Formula`] with its [`Stage`]s and
 //!   [`Transfer`]s, [`Position`], [`Event`], and the [`Source`] catalogue that every
 //!   [`Citation`] points into.
+//! - Who held what, when: [`AdministrationPeriod`]s (who governed each island, from when
+//!   to when) kept apart from [`SovereigntyClaim`]s (who claimed it, on what, attributed);
+//!   [`Dataset::administrator_at`] and [`Dataset::claimants_at`] answer for any date.
 //! - Questions over time: [`Dataset::stance_at`] (each side's stance in force at a date),
 //!   [`Timeline`] (events, agreements and positions filtered by party, island, agreement and
 //!   dates), formula analysis ([`StageSummary`], [`FormulaDiff`]), and the [`settlement`]
@@ -161,6 +164,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)
 )]
 
+mod administration;
 mod agreement;
 mod allocation;
 mod analysis;
@@ -188,6 +192,7 @@ mod timeline;
 pub mod timeline_chart;
 mod vocabulary;
 
+pub use administration::{AdministrationKind, AdministrationPeriod, SovereigntyClaim};
 pub use agreement::{
     Agreement, AgreementId, AgreementKind, AgreementStatus, Provision, ProvisionEffect, Reading,
 };
@@ -204,7 +209,7 @@ pub use geography::{
     AdministrativeUnit, AreaMeasurement, Centroid, CollectiveName, IslandProfile, JapaneseName,
     MAX_ISLAND_AREA_KM2, PopulationCount, RussianName,
 };
-pub use id::{EventId, IdError, NameId, PartyId, PersonId, PositionId, SourceId};
+pub use id::{AdministrationId, ClaimId, EventId, IdError, NameId, PartyId, PersonId, PositionId, SourceId};
 pub use island::{Island, IslandSet, IslandSetIter};
 pub use outline::{BUILTIN_GEOJSON, LonLat, Outline, OutlineError, Outlines, Polygon};
 pub use party::Party;

@@ -8,14 +8,22 @@
 //! by what the formula it names would give Japan ([`BandClass`]) and labelled with the
 //! formula's name where the band is wide enough. A state's predecessors share its row
 //! (the Soviet Union's positions are on Russia's).
+//!
+//! Below the positions, one row per island shows who *administered* it
+//! ([`AdministrationRow`]): each [`AdministrationPeriod`] of the data is a band coloured
+//! by [`AdministrationClass`] — Japan's administration, the Soviet Union's and then
+//! Russia's, and the months Soviet forces held the islands before incorporating them.
+//! Who governed an island is a fact with a source; the rows say nothing of whose it is.
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::administration::{AdministrationKind, AdministrationPeriod};
 use crate::allocation::{Allocation, Holder};
 use crate::dataset::Dataset;
 use crate::formula::FormulaId;
 use crate::id::PartyId;
+use crate::island::Island;
 use crate::map::{Frame, Rgb, holder_colour};
 use crate::position::Position;
 use crate::svg::{Anchor, Svg, ellipsize, esc, text_width};
@@ -141,6 +149,131 @@ pub struct Row<'a> {
     pub frame: Frame,
 }
 
+/// Who administered an island during a period, as its band is coloured.
+///
+/// ```
+/// use kuril_dispute::{Dataset, Island};
+/// use kuril_dispute::timeline_chart::AdministrationClass;
+///
+/// let data = Dataset::builtin();
+/// let classes: Vec<_> = data
+///     .administration_of(Island::Kunashir)
+///     .map(|p| AdministrationClass::of(data, p))
+///     .collect();
+/// assert_eq!(
+///     classes,
+///     [
+///         AdministrationClass::Japan,
+///         AdministrationClass::Military,
+///         AdministrationClass::SovietUnionOrRussia,
+///         AdministrationClass::SovietUnionOrRussia,
+///     ]
+/// );
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::Display,
+    strum::EnumString,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
+#[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
+pub enum AdministrationClass {
+    /// Civil administration by Japan.
+    Japan,
+    /// Civil administration by Russia or a state it continues (the Soviet Union).
+    SovietUnionOrRussia,
+    /// Held by a state's armed forces, before civil incorporation.
+    Military,
+    /// Civil administration by any other state.
+    Other,
+}
+
+impl AdministrationClass {
+    /// The class of a period: its kind, then its administrator's lineage.
+    pub fn of(data: &Dataset, period: &AdministrationPeriod) -> AdministrationClass {
+        if period.kind == AdministrationKind::Military {
+            return AdministrationClass::Military;
+        }
+        let lineage_of = |p: &PartyId| data.lineage(p).into_iter().any(|q| q.id == period.administrator);
+        if period.administrator == PartyId::JAPAN {
+            AdministrationClass::Japan
+        } else if lineage_of(&PartyId::RUSSIA) {
+            AdministrationClass::SovietUnionOrRussia
+        } else {
+            AdministrationClass::Other
+        }
+    }
+
+    /// The band colour (Okabe–Ito, matching the maps: Japan blue, Russia orange; the
+    /// months under armed forces vermillion).
+    pub fn colour(self) -> Rgb {
+        match self {
+            AdministrationClass::Japan => holder_colour(Holder::Japan),
+            AdministrationClass::SovietUnionOrRussia => holder_colour(Holder::Russia),
+            AdministrationClass::Military => Rgb { r: 0xD5, g: 0x5E, b: 0x00 },
+            AdministrationClass::Other => Rgb { r: 0xBB, g: 0xBB, b: 0xBB },
+        }
+    }
+
+    /// A legend text.
+    pub fn label(self) -> &'static str {
+        match self {
+            AdministrationClass::Japan => "administered by Japan",
+            AdministrationClass::SovietUnionOrRussia => "administered by the Soviet Union, then Russia",
+            AdministrationClass::Military => "held by armed forces, before civil incorporation",
+            AdministrationClass::Other => "administered by another state",
+        }
+    }
+
+    fn ink(self) -> &'static str {
+        if self == AdministrationClass::Japan || self == AdministrationClass::Military {
+            "#ffffff"
+        } else {
+            "#222222"
+        }
+    }
+}
+
+/// One stretch of an island's administration row: a period, clipped to the axis.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct AdministrationBand<'a> {
+    /// The period.
+    pub period: &'a AdministrationPeriod,
+    /// The first day drawn.
+    pub from: NaiveDate,
+    /// The day the period ended (or the end of the axis).
+    pub to: NaiveDate,
+    /// The colour class.
+    pub class: AdministrationClass,
+}
+
+/// One island's administration history, as a row of bands.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct AdministrationRow<'a> {
+    /// The island.
+    pub island: Island,
+    /// The row's label (the island's English name).
+    pub label: String,
+    /// The periods, by date.
+    pub bands: Vec<AdministrationBand<'a>>,
+    /// Where the row is drawn.
+    pub frame: Frame,
+}
+
 /// The timeline: its axis, rows and labels, laid out; [`TimelineChart::to_svg`] draws it.
 ///
 /// ```
@@ -159,6 +292,8 @@ pub struct TimelineChart<'a> {
     first_year: i32,
     end: NaiveDate,
     rows: Vec<Row<'a>>,
+    administration: Vec<AdministrationRow<'a>>,
+    administration_y: f64,
     agreements: Vec<Label>,
     events: Vec<Label>,
     axis_y: f64,
@@ -183,6 +318,8 @@ const LANE: f64 = 15.0;
 const ROW_H: f64 = 30.0;
 const ROW_GAP: f64 = 14.0;
 const MAX_EVENT_LANES: usize = 12;
+const ADMIN_ROW_H: f64 = 20.0;
+const ADMIN_ROW_GAP: f64 = 6.0;
 
 impl<'a> TimelineChart<'a> {
     /// Lays out the timeline of `data`: from the year of the earliest date to the end
@@ -203,6 +340,8 @@ impl<'a> TimelineChart<'a> {
             first_year,
             end,
             rows: Vec::new(),
+            administration: Vec::new(),
+            administration_y: 0.0,
             agreements: Vec::new(),
             events: Vec::new(),
             axis_y: 0.0,
@@ -229,6 +368,12 @@ impl<'a> TimelineChart<'a> {
         // Rows of positions.
         let mut y = t.axis_y + 34.0;
         t.rows = t.build_rows(&mut y);
+        // Rows of administration, one per island that has any.
+        if data.administration().len() > 0 {
+            t.administration_y = y + 8.0;
+            y = t.administration_y + 22.0;
+            t.administration = t.build_administration_rows(&mut y);
+        }
         // Events, ticks and lanes below the rows.
         t.events_y = y + 12.0;
         let mut events: Vec<Label> = data
@@ -246,7 +391,7 @@ impl<'a> TimelineChart<'a> {
             .collect();
         let event_lanes = place(&mut events, 9.5, MAX_EVENT_LANES);
         t.events = events;
-        t.height = t.events_y + 24.0 + event_lanes as f64 * (LANE - 2.0) + 80.0;
+        t.height = t.events_y + 24.0 + event_lanes as f64 * (LANE - 2.0) + 102.0;
         t
     }
 
@@ -315,6 +460,38 @@ impl<'a> TimelineChart<'a> {
         rows
     }
 
+    fn build_administration_rows(&self, y: &mut f64) -> Vec<AdministrationRow<'a>> {
+        let data = self.data;
+        let start = NaiveDate::from_ymd_opt(self.first_year, 1, 1).unwrap_or(NaiveDate::MIN);
+        let mut rows = Vec::new();
+        for profile in data.islands() {
+            let bands: Vec<AdministrationBand<'a>> = data
+                .administration_of(profile.id)
+                .filter_map(|p| {
+                    let from = p.from.first_day().max(start);
+                    let to = p.to.map_or(self.end, |d| d.first_day()).min(self.end);
+                    (to > from).then(|| AdministrationBand {
+                        period: p,
+                        from,
+                        to,
+                        class: AdministrationClass::of(data, p),
+                    })
+                })
+                .collect();
+            if bands.is_empty() {
+                continue;
+            }
+            rows.push(AdministrationRow {
+                island: profile.id,
+                label: profile.name.clone(),
+                bands,
+                frame: Frame { x: LEFT, y: *y, width: RIGHT - LEFT, height: ADMIN_ROW_H },
+            });
+            *y += ADMIN_ROW_H + ADMIN_ROW_GAP;
+        }
+        rows
+    }
+
     /// The first year on the axis.
     pub fn first_year(&self) -> i32 {
         self.first_year
@@ -328,6 +505,22 @@ impl<'a> TimelineChart<'a> {
     /// The rows of position bands, Japan first.
     pub fn rows(&self) -> &[Row<'a>] {
         &self.rows
+    }
+
+    /// The rows of administration bands, one per island with any period, in island order.
+    ///
+    /// ```
+    /// use kuril_dispute::{Dataset, Island, PartyId};
+    /// use kuril_dispute::timeline_chart::TimelineChart;
+    ///
+    /// let t = TimelineChart::new(Dataset::builtin());
+    /// let habomai = t.administration_rows().iter().find(|r| r.island == Island::Habomai).unwrap();
+    /// let who: Vec<&str> = habomai.bands.iter().map(|b| b.period.administrator.as_str()).collect();
+    /// assert_eq!(who, ["japan", "soviet-union", "soviet-union", "russia"]);
+    /// assert!(t.to_svg().contains("Who administered"));
+    /// ```
+    pub fn administration_rows(&self) -> &[AdministrationRow<'a>] {
+        &self.administration
     }
 
     /// The width of the drawing in pixels.
@@ -362,7 +555,7 @@ impl<'a> TimelineChart<'a> {
     /// The timeline as an SVG document.
     pub fn to_svg(&self) -> String {
         let title = format!(
-            "The southern Kurils dispute, {}–{}: agreements, positions and events",
+            "The southern Kurils dispute, {}–{}: agreements, positions, administration and events",
             self.first_year,
             self.end.year()
         );
@@ -378,7 +571,7 @@ impl<'a> TimelineChart<'a> {
             12.5,
             Anchor::Start,
             muted,
-            "Positions are attributed stances: a band runs from the day a party stated a position to its next statement, coloured by what the named formula would give Japan.",
+            "Positions are attributed stances: a band runs from the day a party stated a position to its next statement, coloured by what the named formula would give Japan. Below them, who governed each island: a sourced fact, not a claim.",
         );
         svg.text(
             (20.0, 72.0),
@@ -405,7 +598,12 @@ impl<'a> TimelineChart<'a> {
         }
         // The axis.
         svg.line((LEFT, self.axis_y), (RIGHT, self.axis_y), r##"stroke="#222222" stroke-width="1.2""##);
-        let bottom = self.rows.last().map_or(self.axis_y, |r| r.frame.y + r.frame.height);
+        let bottom = self
+            .administration
+            .last()
+            .map(|r| r.frame)
+            .or_else(|| self.rows.last().map(|r| r.frame))
+            .map_or(self.axis_y, |f| f.y + f.height);
         for year in self.first_year..=self.end.year() + 1 {
             let step = if year < BREAK_YEAR { 10 } else { 5 };
             if year % step != 0 && year != self.first_year {
@@ -468,6 +666,55 @@ impl<'a> TimelineChart<'a> {
                 svg.line((x0, f.y + f.height), (x0, f.y + f.height + 3.0), r##"stroke="#222222""##);
             }
         }
+        // Administration bands.
+        if !self.administration.is_empty() {
+            svg.text(
+                (LEFT - 12.0, self.administration_y + 12.0),
+                13.0,
+                Anchor::End,
+                bold,
+                "Who administered",
+            );
+            svg.text(
+                (LEFT + 2.0, self.administration_y + 12.0),
+                10.5,
+                Anchor::Start,
+                muted,
+                "each island: who governed it, from when to when (claims are another matter: see the data's claims)",
+            );
+        }
+        for row in &self.administration {
+            let f = row.frame;
+            svg.text((LEFT - 12.0, f.y + 14.0), 12.0, Anchor::End, ink, &row.label);
+            svg.rect(f.x, f.y, f.width, f.height, r##"fill="#f6f6f6""##);
+            for band in &row.bands {
+                let (x0, x1) = (self.x_of(band.from), self.x_of(band.to).max(self.x_of(band.from) + 1.5));
+                let p = band.period;
+                let name =
+                    self.data.party(&p.administrator).map_or(p.administrator.as_str(), |q| q.name.as_str());
+                let until = p.to.map_or_else(|| "still running".to_owned(), |d| format!("to {d}"));
+                let tip = format!("{} {until}: {name} ({}) — {}", p.from, p.kind, p.summary);
+                svg.open_group("");
+                svg.raw(&format!("<title>{}</title>", esc(&tip)));
+                svg.rect(
+                    x0,
+                    f.y,
+                    x1 - x0,
+                    f.height,
+                    &format!(r##"fill="{}" stroke="#ffffff" stroke-width="0.6""##, band.class.colour().hex()),
+                );
+                if text_width(name, 10.0) + 6.0 < x1 - x0 {
+                    svg.text(
+                        (x0 + 3.0, f.y + 14.0),
+                        10.0,
+                        Anchor::Start,
+                        &format!(r#"fill="{}""#, band.class.ink()),
+                        name,
+                    );
+                }
+                svg.close_group();
+            }
+        }
         // Events.
         svg.text((LEFT - 12.0, self.events_y + 4.0), 13.0, Anchor::End, bold, "Events");
         svg.line((LEFT, self.events_y), (RIGHT, self.events_y), r##"stroke="#999999""##);
@@ -492,11 +739,27 @@ impl<'a> TimelineChart<'a> {
             }
             svg.close_group();
         }
-        // Legend.
+        // Legend: positions, then administration.
         let mut x = LEFT;
-        let y = self.height - 44.0;
+        let y = self.height - 66.0;
         for class in <BandClass as strum::VariantArray>::VARIANTS {
             if !self.rows.iter().flat_map(|r| &r.bands).any(|b| b.class == *class) {
+                continue;
+            }
+            svg.rect(
+                x,
+                y,
+                22.0,
+                14.0,
+                &format!(r##"fill="{}" stroke="#333333" stroke-width="0.6""##, class.colour().hex()),
+            );
+            svg.text((x + 28.0, y + 11.5), 12.0, Anchor::Start, ink, class.label());
+            x += 44.0 + text_width(class.label(), 12.0);
+        }
+        let mut x = LEFT;
+        let y = self.height - 44.0;
+        for class in <AdministrationClass as strum::VariantArray>::VARIANTS {
+            if !self.administration.iter().flat_map(|r| &r.bands).any(|b| b.class == *class) {
                 continue;
             }
             svg.rect(
@@ -514,7 +777,7 @@ impl<'a> TimelineChart<'a> {
             11.0,
             Anchor::Start,
             muted,
-            "Data: kuril-dispute (every agreement, event and position cites a source; see the dataset). Event labels that do not fit are in the tooltips.",
+            "Data: kuril-dispute (every agreement, event, position and administration period cites a source; see the dataset). Event labels that do not fit are in the tooltips.",
         );
         svg.finish()
     }

@@ -143,7 +143,8 @@ fn cases() -> Vec<Case> {
     let p = only(Dataset::from_dir(dir).unwrap_err());
     let expected = format!(
         "{}: not a table file of the dataset; expected one of: sources.toml, islands.toml, names.toml, \
-         parties.toml, people.toml, agreements.toml, formulas.toml, positions.toml, events.toml",
+         parties.toml, people.toml, agreements.toml, formulas.toml, positions.toml, events.toml, \
+         administration.toml, claims.toml",
         dir.join("event.toml").display()
     );
     cases.push((p, expected));
@@ -389,6 +390,26 @@ fn cases() -> Vec<Case> {
         ]
     );
     cases.push((err.problems()[0].clone(), messages[0].clone()));
+    // OverlappingPeriods: a second administration of Iturup during Japan's.
+    let mut f = files();
+    append(
+        &mut f,
+        "administration.toml",
+        "\n[[administration]]\nid = \"japan-civil-1900-iturup\"\nadministrator = \"japan\"\nkind = \"civil\"\n\
+         islands = [\"iturup\"]\nfrom = \"1900\"\nto = \"1901\"\nsummary = \"A test.\"\ncite = [\"corpus-000\"]\n",
+    );
+    let where_ = at(&mut f, "administration.toml", "[[administration]]\nid = \"japan-civil-1900-iturup\"");
+    let first =
+        at(&mut f, "administration.toml", "[[administration]]\nid = \"japan-civil-1855-02-07-iturup\"");
+    let p = only(load(&f));
+    cases.push((
+        p,
+        format!(
+            "{where_}: administration japan-civil-1900-iturup: overlaps administration \
+             japan-civil-1855-02-07-iturup (at {first}) on iturup: one island has one administration at a time"
+        ),
+    ));
+
     let mut f = files();
     replace_first(
         &mut f,

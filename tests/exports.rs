@@ -141,6 +141,31 @@ fn positions_events_and_agreements_come_back_as_in_the_dataset() {
         assert_eq!(island_set(&row["islands"]), e.islands);
         assert_eq!(row["summary"], e.summary);
     }
+    let (_, administration) = table(data, CsvTable::Administration);
+    assert_eq!(administration.len(), data.administration().len());
+    for (row, p) in administration.iter().zip(data.administration()) {
+        assert_eq!(row["id"], p.id.as_str());
+        assert_eq!(row["administrator"].parse::<PartyId>().expect("a party"), p.administrator);
+        assert_eq!(row["kind"], p.kind.to_string());
+        assert_eq!(island_set(&row["islands"]), p.islands);
+        assert_eq!(row["from"].parse::<PartialDate>().expect("a date"), p.from);
+        assert_eq!(opt(&row["to"]).map(|d| d.parse::<PartialDate>().expect("a date")), p.to);
+        assert_eq!(row["summary"], p.summary);
+    }
+    let (_, claims) = table(data, CsvTable::Claims);
+    assert_eq!(claims.len(), data.claims().len());
+    for (row, c) in claims.iter().zip(data.claims()) {
+        assert_eq!(row["id"], c.id.as_str());
+        assert_eq!(row["claimant"].parse::<PartyId>().expect("a party"), c.claimant);
+        assert_eq!(island_set(&row["islands"]), c.islands);
+        assert_eq!(row["from"].parse::<PartialDate>().expect("a date"), c.from);
+        assert_eq!(opt(&row["to"]).map(|d| d.parse::<PartialDate>().expect("a date")), c.to);
+        assert_eq!(
+            split(&row["instruments"]),
+            c.instruments.iter().map(|a| a.to_string()).collect::<Vec<_>>()
+        );
+        assert_eq!(row["rests_on"], c.rests_on);
+    }
     let (_, agreements) = table(data, CsvTable::Agreements);
     assert_eq!(agreements.len(), data.agreements().count());
     for (row, a) in agreements.iter().zip(data.agreements()) {
@@ -232,6 +257,12 @@ fn every_citation_is_in_the_citations_table() {
     }
     for a in data.agreements() {
         check("agreements", a.id.to_string(), &a.cite);
+    }
+    for p in data.administration() {
+        check("administration", p.id.to_string(), &p.cite);
+    }
+    for c in data.claims() {
+        check("claims", c.id.to_string(), &c.cite);
     }
     let total = data.positions().map(|p| p.cite.len()).sum::<usize>()
         + data.events().map(|e| e.cite.len()).sum::<usize>();

@@ -288,6 +288,41 @@ fn the_timeline_bands_show_the_position_in_force() {
 }
 
 #[test]
+fn the_timeline_draws_each_islands_administration_in_the_colour_of_who_governed_it() {
+    use kuril_dispute::timeline_chart::AdministrationClass;
+    let data = Dataset::builtin();
+    let timeline = TimelineChart::new(data);
+    let pixmap = render(&timeline.to_svg(), 1.0);
+    let rows = timeline.administration_rows();
+    assert_eq!(rows.iter().map(|r| r.island).collect::<Vec<_>>(), Island::VARIANTS);
+    let mut checked = 0;
+    for row in rows {
+        assert_eq!(row.bands.len(), data.administration_of(row.island).count());
+        for band in &row.bands {
+            let (x0, x1) = (timeline.x_of(band.from), timeline.x_of(band.to));
+            if x1 - x0 < 4.0 {
+                continue;
+            }
+            let middle = band.from + (band.to - band.from) / 2;
+            // The class from the queries, not from the band.
+            let held = data.administrator_at(row.island, &middle.into());
+            assert_eq!(held.len(), 1, "{} {middle}", row.island);
+            let want = match (held[0].kind, held[0].administrator.as_str()) {
+                (kuril_dispute::AdministrationKind::Military, _) => AdministrationClass::Military,
+                (_, "japan") => AdministrationClass::Japan,
+                (_, "soviet-union" | "russia") => AdministrationClass::SovietUnionOrRussia,
+                _ => AdministrationClass::Other,
+            };
+            let got = pixel(&pixmap, ((x0 + x1) / 2.0, row.frame.y + row.frame.height - 3.0), 1.0);
+            assert!(close(got, want.colour()), "{} {middle}: {got:?}, want {want}", row.island);
+            checked += 1;
+        }
+    }
+    // Japan, Soviet forces (a few pixels wide), the Soviet Union and Russia on each island.
+    assert_eq!(checked, 16);
+}
+
+#[test]
 fn labels_from_user_data_are_escaped() {
     let dir = tempfile::tempdir().expect("a temp dir");
     for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).expect("data/") {

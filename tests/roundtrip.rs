@@ -22,7 +22,7 @@ fn builtin_round_trips_through_a_directory() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(names.len(), 9, "{names:?}");
+    assert_eq!(names.len(), 11, "{names:?}");
     let again = Dataset::from_dir(dir.path()).unwrap();
     assert_eq!(&again, Dataset::builtin());
 }
@@ -52,7 +52,9 @@ fn dumped_files_are_the_table_files_and_say_what_they_are() {
             "agreements.toml",
             "formulas.toml",
             "positions.toml",
-            "events.toml"
+            "events.toml",
+            "administration.toml",
+            "claims.toml"
         ]
     );
     let events = &files[8].1;

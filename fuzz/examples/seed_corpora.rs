@@ -1,7 +1,7 @@
 //! Writes the seed corpora of the fuzz targets into `fuzz/corpus/`, from the built-in data
 //! (`data/*.toml`):
 //!
-//! - `load_toml`: the nine files joined with NUL bytes, and each file alone in its slot;
+//! - `load_toml`: the eleven files joined with NUL bytes, and each file alone in its slot;
 //! - `load_json`: the built-in dataset as JSON (compact and pretty), and small documents;
 //! - `parse_date`: every short string of the dataset (dates, ids, names) and a few edge
 //!   cases.
@@ -67,6 +67,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for (n, s) in seeds.iter().enumerate() {
         write("parse_date", &format!("seed-{n:05}"), s.as_bytes())?;
     }
-    println!("seeded {CORPUS}: load_toml 10, load_json 3, parse_date {}", seeds.len());
+    println!("seeded {CORPUS}: load_toml 12, load_json 3, parse_date {}", seeds.len());
     Ok(())
 }

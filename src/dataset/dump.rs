@@ -39,7 +39,7 @@ impl Dataset {
     /// use kuril_dispute::Dataset;
     ///
     /// let files = Dataset::builtin().to_toml_files()?;
-    /// assert_eq!(files.len(), 9);
+    /// assert_eq!(files.len(), 11);
     /// assert_eq!(files[0].0, "sources.toml");
     /// let again = Dataset::from_toml(files.iter().map(|(name, text)| (*name, text.as_str())))?;
     /// assert_eq!(&again, Dataset::builtin());
@@ -58,6 +58,8 @@ impl Dataset {
                 "agreement" => table_toml(key, file, &self.agreements),
                 "formula" => table_toml(key, file, &self.formulas),
                 "position" => table_toml(key, file, &self.positions),
+                "administration" => table_toml(key, file, &self.administration),
+                "claim" => table_toml(key, file, &self.claims),
                 _ => table_toml(key, file, &self.events),
             }?;
             out.push((file, text));

@@ -8,6 +8,7 @@ use serde_json::value::RawValue;
 use toml::Spanned;
 
 use super::strict::Strict;
+use crate::administration::{AdministrationPeriod, SovereigntyClaim};
 use crate::agreement::Agreement;
 use crate::error::{DataFormat, Location, Locator, Problem};
 use crate::event::Event;
@@ -32,7 +33,7 @@ pub(crate) struct TableFile {
 }
 
 /// Every table, in load order.
-pub(crate) const TABLE_FILES: [TableFile; 9] = [
+pub(crate) const TABLE_FILES: [TableFile; 11] = [
     TableFile { key: "source", file: "sources.toml" },
     TableFile { key: "island", file: "islands.toml" },
     TableFile { key: "name", file: "names.toml" },
@@ -42,10 +43,17 @@ pub(crate) const TABLE_FILES: [TableFile; 9] = [
     TableFile { key: "formula", file: "formulas.toml" },
     TableFile { key: "position", file: "positions.toml" },
     TableFile { key: "event", file: "events.toml" },
+    TableFile { key: "administration", file: "administration.toml" },
+    TableFile { key: "claim", file: "claims.toml" },
 ];
 
+/// Tables a dataset may leave out (their file missing, or their array in a JSON
+/// dataset): they were added after the first release, and an absent table is an empty
+/// history, not a misnamed file (a stray `*.toml` file is still reported).
+pub(crate) const OPTIONAL_TABLES: [&str; 2] = ["administration", "claim"];
+
 /// The built-in data, compiled in: (path shown in errors, text).
-pub(crate) const BUILTIN_FILES: [(&str, &str); 9] = [
+pub(crate) const BUILTIN_FILES: [(&str, &str); 11] = [
     ("data/sources.toml", include_str!("../../data/sources.toml")),
     ("data/islands.toml", include_str!("../../data/islands.toml")),
     ("data/names.toml", include_str!("../../data/names.toml")),
@@ -55,6 +63,8 @@ pub(crate) const BUILTIN_FILES: [(&str, &str); 9] = [
     ("data/formulas.toml", include_str!("../../data/formulas.toml")),
     ("data/positions.toml", include_str!("../../data/positions.toml")),
     ("data/events.toml", include_str!("../../data/events.toml")),
+    ("data/administration.toml", include_str!("../../data/administration.toml")),
+    ("data/claims.toml", include_str!("../../data/claims.toml")),
 ];
 
 /// A record as read, with where it starts.
@@ -76,6 +86,8 @@ pub(crate) struct RawTables {
     pub formulas: Vec<Row<Formula>>,
     pub positions: Vec<Row<Position>>,
     pub events: Vec<Row<Event>>,
+    pub administration: Vec<Row<AdministrationPeriod>>,
+    pub claims: Vec<Row<SovereigntyClaim>>,
     /// Where each table was read from (for problems about a whole table): the start of
     /// its file, or of its array in a JSON dataset.
     pub files: Vec<(&'static str, Location)>,
@@ -110,6 +122,8 @@ table_file!(AgreementFile, "agreement", Agreement);
 table_file!(FormulaFile, "formula", Formula);
 table_file!(PositionFile, "position", Position);
 table_file!(EventFile, "event", Event);
+table_file!(AdministrationFile, "administration", AdministrationPeriod);
+table_file!(ClaimFile, "claim", SovereigntyClaim);
 
 /// The deepest nesting of keys the TOML parser reads (`toml`'s own limit).
 const TOML_MAX_DEPTH: usize = 80;
@@ -233,6 +247,10 @@ pub(crate) fn read_tables<'a>(
             "agreement" => parse_rows(path, text, |f: AgreementFile| f.rows).map(|r| tables.agreements = r),
             "formula" => parse_rows(path, text, |f: FormulaFile| f.rows).map(|r| tables.formulas = r),
             "position" => parse_rows(path, text, |f: PositionFile| f.rows).map(|r| tables.positions = r),
+            "administration" => {
+                parse_rows(path, text, |f: AdministrationFile| f.rows).map(|r| tables.administration = r)
+            }
+            "claim" => parse_rows(path, text, |f: ClaimFile| f.rows).map(|r| tables.claims = r),
             _ => parse_rows(path, text, |f: EventFile| f.rows).map(|r| tables.events = r),
         };
         if let Err(p) = result {
@@ -240,7 +258,7 @@ pub(crate) fn read_tables<'a>(
         }
     }
     for (table, seen) in TABLE_FILES.iter().zip(seen) {
-        if seen.is_none() {
+        if seen.is_none() && !OPTIONAL_TABLES.contains(&table.key) {
             problems.push(Problem::MissingFile { path: PathBuf::from(table.file), table: table.key });
         }
     }
@@ -284,7 +302,9 @@ pub(crate) fn read_dir_files(dir: &Path) -> Result<Vec<(String, String)>, Vec<Pr
         match read_file(&path).map_err(|p| *p) {
             Ok(text) => files.push((path.display().to_string(), text)),
             Err(Problem::Io { kind: std::io::ErrorKind::NotFound, .. }) => {
-                problems.push(Problem::MissingFile { path, table: table.key });
+                if !OPTIONAL_TABLES.contains(&table.key) {
+                    problems.push(Problem::MissingFile { path, table: table.key });
+                }
             }
             Err(p) => problems.push(p),
         }
@@ -344,6 +364,10 @@ struct JsonTables<'a> {
     positions: &'a RawValue,
     #[serde(borrow)]
     events: &'a RawValue,
+    #[serde(borrow, default)]
+    administration: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    claims: Option<&'a RawValue>,
 }
 
 /// The byte offset of `part` in `whole`, where `part` is a slice of `whole`.
@@ -423,5 +447,11 @@ pub(crate) fn read_json(text: &str) -> Result<RawTables, Vec<Problem>> {
     t.formulas = json_rows(&mut l, text, "formula", json.formulas, &mut t, &mut p);
     t.positions = json_rows(&mut l, text, "position", json.positions, &mut t, &mut p);
     t.events = json_rows(&mut l, text, "event", json.events, &mut t, &mut p);
+    if let Some(table) = json.administration {
+        t.administration = json_rows(&mut l, text, "administration", table, &mut t, &mut p);
+    }
+    if let Some(table) = json.claims {
+        t.claims = json_rows(&mut l, text, "claim", table, &mut t, &mut p);
+    }
     if p.is_empty() { Ok(t) } else { Err(p) }
 }

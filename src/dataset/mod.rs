@@ -13,6 +13,7 @@ use serde::Serialize;
 
 pub use load::MAX_FILE_BYTES;
 
+use crate::administration::{AdministrationPeriod, SovereigntyClaim};
 use crate::agreement::{Agreement, AgreementId};
 use crate::date::PartialDate;
 use crate::error::LoadError;
@@ -27,7 +28,8 @@ use crate::position::Position;
 use crate::source::Source;
 
 /// The whole model of the dispute: sources, islands, collective names, parties, people,
-/// agreements, formulas, positions and events — validated, indexed and sorted.
+/// agreements, formulas, positions, events, administration periods and sovereignty claims —
+/// validated, indexed and sorted.
 ///
 /// Get the curated data compiled into the crate with [`Dataset::builtin`], or load your
 /// own directory of files in the same format with [`Dataset::from_dir`]. Either way the
@@ -64,6 +66,10 @@ pub struct Dataset {
     positions: Vec<Position>,
     /// By date, then id.
     events: Vec<Event>,
+    /// Administration periods, by start, then id.
+    administration: Vec<AdministrationPeriod>,
+    /// Sovereignty claims, by start, then id.
+    claims: Vec<SovereigntyClaim>,
     #[serde(skip)]
     index: Index,
 }
@@ -95,7 +101,9 @@ impl Dataset {
 
     /// Loads a directory of data files in the format of the crate's `data/` directory
     /// (`sources.toml`, `islands.toml`, `names.toml`, `parties.toml`, `people.toml`,
-    /// `agreements.toml`, `formulas.toml`, `positions.toml`, `events.toml`). Other files
+    /// `agreements.toml`, `formulas.toml`, `positions.toml`, `events.toml`, and the
+    /// optional `administration.toml` and `claims.toml`: an absent one is an empty
+    /// table). Other files
     /// (a README) are left alone, but any other `*.toml` file is reported: it is most
     /// likely a misnamed table that would otherwise be silently ignored.
     ///
@@ -132,7 +140,8 @@ impl Dataset {
 
     /// Loads a dataset from the JSON that `serde_json` writes for a [`Dataset`] (an
     /// object with one array per table: `sources`, `islands`, `names`, `parties`,
-    /// `people`, `agreements`, `formulas`, `positions`, `events`), and runs every check
+    /// `people`, `agreements`, `formulas`, `positions`, `events`, and the optional
+    /// `administration` and `claims`), and runs every check
     /// [`Dataset::from_dir`] runs.
     ///
     /// # Errors
@@ -184,6 +193,10 @@ impl Dataset {
         positions.sort_by(|a, b| (a.stated, &a.id).cmp(&(b.stated, &b.id)));
         let mut events = values(t.events);
         events.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+        let mut administration = values(t.administration);
+        administration.sort_by(|a, b| (a.from, &a.id).cmp(&(b.from, &b.id)));
+        let mut claims = values(t.claims);
+        claims.sort_by(|a, b| (a.from, &a.id).cmp(&(b.from, &b.id)));
         let sources = values(t.sources);
         let parties = values(t.parties);
         let people = values(t.people);
@@ -203,6 +216,8 @@ impl Dataset {
             formulas,
             positions,
             events,
+            administration,
+            claims,
             index,
         }
     }
@@ -345,6 +360,16 @@ impl Dataset {
     /// Every event, by date.
     pub fn events(&self) -> impl ExactSizeIterator<Item = &Event> {
         self.events.iter()
+    }
+
+    /// Every administration period, by start date (see [`Dataset::administrator_at`]).
+    pub fn administration(&self) -> impl ExactSizeIterator<Item = &AdministrationPeriod> {
+        self.administration.iter()
+    }
+
+    /// Every sovereignty claim, by start date (see [`Dataset::claimants_at`]).
+    pub fn claims(&self) -> impl ExactSizeIterator<Item = &SovereigntyClaim> {
+        self.claims.iter()
     }
 
     // ------------------------------------------------------------------ areas

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use strum::VariantArray;
 
 use super::load::{RawTables, Row};
+use crate::administration::Dated;
 use crate::agreement::{Agreement, AgreementId};
 use crate::date::PartialDate;
 use crate::error::{Location, Problem};
@@ -37,6 +38,7 @@ pub(crate) fn check(t: &RawTables) -> Vec<Problem> {
     c.speakers();
     c.signing_events();
     c.texts();
+    c.history();
     c.problems
 }
 
@@ -110,6 +112,8 @@ impl<'a> Checker<'a> {
         dup(&t.formulas, "formula", |v| v.id, p);
         dup(&t.positions, "position", |v| v.id.clone(), p);
         dup(&t.events, "event", |v| v.id.clone(), p);
+        dup(&t.administration, "administration", |v| v.id.clone(), p);
+        dup(&t.claims, "claim", |v| v.id.clone(), p);
     }
 
     fn completeness(&mut self) {
@@ -429,6 +433,127 @@ impl<'a> Checker<'a> {
                     ("to", r.to),
                 );
             }
+        }
+    }
+
+    /// Administration periods and sovereignty claims: references, citations, dates in
+    /// order and within the party's lifetime, and no two periods of one island (or two
+    /// claims of one claimant to one island) at once.
+    fn history(&mut self) {
+        let t = self.t;
+        for row in &t.administration {
+            let v = &row.value;
+            let rec = record("administration", &v.id);
+            self.cite(&row.at, &rec, &v.cite, true);
+            self.party(&row.at, &rec, "administrator", &v.administrator);
+            self.span_dates(&row.at, &rec, v);
+            for d in std::iter::once(v.from).chain(v.to) {
+                self.in_lifetime(&row.at, &rec, &v.administrator, &d);
+            }
+            if v.islands.is_empty() {
+                self.invalid(&row.at, &rec, "names no island".to_owned());
+            }
+            if v.summary.trim().is_empty() {
+                self.invalid(&row.at, &rec, "has an empty `summary`".to_owned());
+            }
+        }
+        for row in &t.claims {
+            let v = &row.value;
+            let rec = record("claim", &v.id);
+            self.cite(&row.at, &rec, &v.cite, true);
+            self.party(&row.at, &rec, "claimant", &v.claimant);
+            self.span_dates(&row.at, &rec, v);
+            for d in std::iter::once(v.from).chain(v.to) {
+                self.in_lifetime(&row.at, &rec, &v.claimant, &d);
+            }
+            if v.islands.is_empty() {
+                self.invalid(&row.at, &rec, "names no island".to_owned());
+            }
+            if v.rests_on.trim().is_empty() {
+                self.invalid(
+                    &row.at,
+                    &rec,
+                    "has an empty `rests_on`: what does the claim rest on?".to_owned(),
+                );
+            }
+        }
+        let periods: Vec<(&Row<_>, String, &str)> =
+            t.administration.iter().map(|r| (r, record("administration", &r.value.id), "")).collect();
+        self.overlaps(&periods, "one island has one administration at a time");
+        let claims: Vec<(&Row<_>, String, &str)> =
+            t.claims.iter().map(|r| (r, record("claim", &r.value.id), r.value.claimant.as_str())).collect();
+        self.overlaps(&claims, "one claimant's claims to one island may not overlap");
+    }
+
+    /// A period must end after it starts (`to` is exclusive: the first day of the next).
+    fn span_dates(&mut self, at: &Location, rec: &str, v: &impl Dated) {
+        let (from, Some(to)) = (v.start_date(), v.end_date()) else { return };
+        if to.first_day() < from.first_day() {
+            self.problems.push(Problem::DatesOutOfOrder {
+                at: at.clone(),
+                record: rec.to_owned(),
+                earlier_field: "from",
+                earlier: from.to_string(),
+                later_field: "to",
+                later: to.to_string(),
+            });
+        } else if to.first_day() == from.first_day() {
+            self.invalid(
+                at,
+                rec,
+                format!("is empty: it ends (`to` = {to}) on the day it starts (`from` = {from})"),
+            );
+        }
+    }
+
+    /// Reports records of one group (`""`, or a claimant) that cover one island at once.
+    /// Sorts by start and keeps the record reaching furthest so far: O(n log n).
+    fn overlaps<T: Dated>(&mut self, rows: &[(&Row<T>, String, &str)], rule: &'static str) {
+        let mut by_key: HashMap<(Island, &str), Vec<usize>> = HashMap::new();
+        for (n, (row, _, group)) in rows.iter().enumerate() {
+            for island in row.value.island_set() {
+                by_key.entry((island, group)).or_default().push(n);
+            }
+        }
+        let mut keys: Vec<(Island, &str)> = by_key.keys().copied().collect();
+        keys.sort();
+        let mut found: Vec<(usize, usize, Island)> = Vec::new();
+        for key in keys {
+            let Some(members) = by_key.get_mut(&key) else { continue };
+            members.sort_by_key(|&n| rows.get(n).map(|(r, _, _)| r.value.first_day()));
+            // The member whose end is furthest so far (`None` end = open-ended).
+            let mut reach: Option<(usize, Option<chrono::NaiveDate>)> = None;
+            for &n in members.iter() {
+                let Some((row, _, _)) = rows.get(n) else { continue };
+                if let Some((m, end)) = reach
+                    && end.is_none_or(|end| row.value.first_day() < end)
+                {
+                    found.push((n, m, key.0));
+                }
+                let end = row.value.end_day();
+                let further = match reach {
+                    None => true,
+                    Some((_, None)) => false,
+                    Some((_, Some(old))) => end.is_none_or(|e| e > old),
+                };
+                if further {
+                    reach = Some((n, end));
+                }
+            }
+        }
+        found.sort();
+        for (n, m, island) in found {
+            let (Some((row, rec, _)), Some((other, other_rec, _))) = (rows.get(n), rows.get(m)) else {
+                continue;
+            };
+            self.problems.push(Problem::OverlappingPeriods {
+                at: row.at.clone(),
+                record: rec.clone(),
+                other: other_rec.clone(),
+                other_at: other.at.clone(),
+                island: island.to_string(),
+                rule,
+            });
         }
     }
 
