@@ -169,6 +169,20 @@ pub enum Problem {
         /// The limit in bytes.
         limit: u64,
     },
+    /// A TOML file would take more memory to parse than the loader allows for its size
+    /// ([`parse_budget`](crate::parse_budget)): text packed with tiny values or
+    /// empty tables. Placed where the estimate ran over.
+    #[error(
+        "{at}: this file would take about {estimate} bytes of memory to parse, over the limit of {limit} bytes for its size (too many tables or values for its size)"
+    )]
+    TooComplex {
+        /// Where the estimate ran over.
+        at: Location,
+        /// The estimate so far, in bytes.
+        estimate: u64,
+        /// The limit for this file, in bytes.
+        limit: u64,
+    },
     /// A file is not UTF-8.
     #[error("{}: not UTF-8 (invalid byte at offset {valid_up_to})", shown(path))]
     NotUtf8 {
@@ -364,6 +378,7 @@ impl Problem {
             | Problem::MissingRecord { at, .. }
             | Problem::Uncited { at, .. }
             | Problem::QuoteTooLong { at, .. }
+            | Problem::TooComplex { at, .. }
             | Problem::OverlappingPeriods { at, .. }
             | Problem::Invalid { at, .. } => Some(at),
         }

@@ -136,6 +136,24 @@ fn cases() -> Vec<Case> {
         "{p}"
     );
 
+    // TooComplex: text packed with tiny values (`1,` is two bytes of text and a value of the
+    // parse tree), refused before it is parsed, where the estimate runs over the budget.
+    let mut f = files();
+    let packed = format!("# tiny values\nx = [{}1]\n", "1,".repeat(500_000));
+    *text_of(&mut f, "positions.toml") = packed.clone();
+    let p = only(load(&f));
+    let limit = kuril_dispute::parse_budget(packed.len() as u64);
+    // `=` and `[` weigh a value each, then every comma: the first comma past the limit.
+    let value = 160u64;
+    let commas = (limit - 2 * value) / value + 1;
+    let estimate = (2 + commas) * value;
+    let column = "x = [".len() + 2 * commas as usize;
+    let expected = format!(
+        "data/positions.toml:2:{column}: this file would take about {estimate} bytes of memory to parse, \
+         over the limit of {limit} bytes for its size (too many tables or values for its size)"
+    );
+    cases.push((p, expected));
+
     // UnknownFile: a stray table file next to the others.
     fs::write(dir.join("events.toml"), &files().iter().find(|(p, _)| p == "data/events.toml").unwrap().1)
         .unwrap();

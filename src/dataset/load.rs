@@ -197,6 +197,7 @@ fn parse_rows<F, T>(
 where
     F: DeserializeOwned,
 {
+    super::budget::check(file, text)?;
     let table = toml::de::DeTable::parse(text).map_err(|e| Box::new(problem_of(file, text, &e, true)))?;
     let parsed = F::deserialize(Strict(toml::de::Deserializer::from(table)))
         .map_err(|e| Box::new(problem_of(file, text, &e, false)))?;

@@ -1,5 +1,6 @@
 //! The dataset: every table, validated and indexed; the built-in data and user data.
 
+mod budget;
 mod dump;
 mod load;
 mod strict;
@@ -11,6 +12,7 @@ use std::sync::LazyLock;
 
 use serde::Serialize;
 
+pub use budget::parse_budget;
 pub use load::MAX_FILE_BYTES;
 
 use crate::administration::{AdministrationPeriod, SovereigntyClaim};
