@@ -92,6 +92,21 @@ fn the_holder_keys_refuse_empty_and_repeated_forms_where_they_are() {
 }
 
 #[test]
+fn the_agency_copy_keys_are_checked_where_they_are() {
+    // people.speech_impersonal, people.speech_anaphors (lists of forms) and
+    // grammar.possessor_follows (a flag).
+    let p = only(&format!("{HEAD}[people]\nspeech_impersonal = [\"заявили\", \"\"]\n"));
+    let LexiconProblem::EmptyForm { at, .. } = &p else { panic!("{p:?}") };
+    assert_eq!(at.line, 7);
+    let p = only(&format!("{HEAD}[people]\nspeech_anaphors = [\"об этом\", \"Об этом\"]\n"));
+    let LexiconProblem::DuplicateForm { form, at, .. } = &p else { panic!("{p:?}") };
+    assert_eq!((form.as_str(), at.line), ("Об этом", 7));
+    let p = only(&format!("{HEAD}[grammar]\npossessor_follows = \"yes\"\n"));
+    assert!(!matches!(p, LexiconProblem::EmptyForm { .. }), "{p:?}");
+    assert!(Lexicon::from_toml("test.toml", &format!("{HEAD}[grammar]\npossessor_follows = true\n")).is_ok());
+}
+
+#[test]
 fn values_out_of_range_and_bad_patterns_say_why() {
     let p = only(&format!("{HEAD}[[dates.month]]\nvalue = 13\nforms = [\"Smarch\"]\n"));
     assert!(matches!(p, LexiconProblem::OutOfRange { .. }), "{p:?}");

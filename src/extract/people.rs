@@ -9,7 +9,10 @@ use super::lexicon::{Script, Term, script_of};
 use super::mentions::choose_party;
 use super::reader::{Class, Entry};
 use super::scan::{Found, NEAR, Scan};
-use super::text::{char_at, char_before, window_after, window_before, word_after, word_before};
+use super::text::{
+    char_at, char_before, window_after, window_after_chars, window_before, window_before_chars, word_after,
+    word_before,
+};
 use crate::id::{PartyId, PersonId};
 
 /// People, where each is mentioned, and quotes.
@@ -400,7 +403,7 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
         {
             // The role's own words name the state ("a Russian analyst", "the former Japanese
             // prime minister", "a researcher at the Moscow State Institute").
-            let tail = window_after(text, comma, 90);
+            let tail = window_after_chars(text, comma, 90);
             let end = comma + tail.find(['.', ';', '\n']).unwrap_or(tail.len());
             unknown.push((name.clone(), name.start..end, role, office, None));
         }
@@ -668,7 +671,7 @@ fn appositive_role(scan: &Scan<'_>, comma: usize) -> Option<(Option<String>, boo
     let rest = rest.strip_prefix(',')?;
     let start = comma + 1;
     let (det_end, _) = scan.pack.articles.after(text, start)?;
-    let window = window_after(text, det_end, 60);
+    let window = window_after_chars(text, det_end, 60);
     let end = det_end + window.find([',', '.', ';', '\n', '(']).unwrap_or(window.len());
     let _ = rest;
     let (r, office) = scan.pack.roles.find_in(text, det_end..end).next()?;
@@ -679,7 +682,7 @@ fn appositive_role(scan: &Scan<'_>, comma: usize) -> Option<(Option<String>, boo
 /// "X, a retired diplomat, said": the name before the appositive that ends at a speech verb.
 fn appositive_subject(scan: &Scan<'_>, speech: usize) -> Option<Range<usize>> {
     let text = scan.text();
-    let head = window_before(text, speech, 100);
+    let head = window_before_chars(text, speech, 100);
     let base = speech - head.len();
     let comma_end = base + head.trim_end().strip_suffix(',')?.len();
     let comma_start = base + head.get(..comma_end - base)?.rfind(',')?;
@@ -748,11 +751,11 @@ fn quotes(scan: &Scan<'_>, people: &People) -> Vec<Found<Quote>> {
         }
         let close_end =
             inner.end + text.get(inner.end..).and_then(|s| s.chars().next()).map_or(0, char::len_utf8);
-        let tail = window_after(text, close_end, 120);
+        let tail = window_after_chars(text, close_end, 120);
         let after = close_end..close_end + tail.find('\n').unwrap_or(tail.len());
         let open = inner.start.saturating_sub(1);
         let s = scan.sentence(scan.sentence_of(open));
-        let head = window_before(text, open, 160);
+        let head = window_before_chars(text, open, 160);
         let before = (open - head.len()).max(s.start.min(open))..open;
         let has_speech =
             |w: &Range<usize>| scan.entries_in(w).any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })));

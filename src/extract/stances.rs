@@ -28,13 +28,23 @@ use super::lexicon::{Extent, Means, Term};
 use super::people::People;
 use super::reader::{Class, Entry};
 use super::scan::{Found, NEAR, Scan, starting_in};
-use super::text::{floor_boundary, word_after, word_before};
+use super::text::{chars_after, chars_before, floor_boundary, word_after, word_before, words};
 use crate::agreement::ProvisionEffect;
 use crate::dataset::Dataset;
 use crate::date::PartialDate;
 use crate::formula::FormulaId;
 use crate::id::PartyId;
 use crate::island::IslandSet;
+
+/// How far past a name its title may run (characters).
+const TITLE_REACH: usize = 40;
+
+/// How far past a speaker its verb of saying may stand (characters): "Lavrov said",
+/// «Лавров в понедельник заявил».
+const SPEAKER_REACH: usize = 30;
+
+/// How far past a predicate its object may run (characters).
+const OBJECT_REACH: usize = 120;
 
 /// The longest quotation read as one (longer runs between quote marks are not quotes).
 pub(crate) const MAX_QUOTE: usize = 2000;
@@ -214,7 +224,7 @@ pub(crate) fn particle_at(scan: &Scan<'_>, end: usize) -> usize {
     }
     let mut at = end;
     let title = scan
-        .entries_in(&(at..floor_boundary(scan.text(), (at + 40).min(scan.text().len()))))
+        .entries_in(&(at..chars_after(scan.text(), at, TITLE_REACH)))
         .filter(|(h, e)| h.start as usize == at && matches!(e, Entry::Term(Term::Title { .. })))
         .map(|(h, _)| h.end as usize)
         .max();
@@ -272,15 +282,54 @@ fn actors(
             subject,
         });
     }
+    // A seat of government named as a place, beside a verb of saying with no subject of its
+    // own: «В Кремле заявили», «в Токио выразили протест», «сообщили в МИД России».
+    if !pack.speech_impersonal.is_empty() {
+        for h in scan.hits.get(scan.hits_in(range)).unwrap_or_default() {
+            let r = h.range();
+            if r.end > range.end || pack.locative.before(text, r.start).is_none() {
+                continue;
+            }
+            let mut states: Vec<PartyId> = Vec::new();
+            for e in scan.reader.entries(h) {
+                match e {
+                    Entry::Party { party, .. } => states.push(party.clone()),
+                    Entry::Term(Term::Party(w)) if w.parties.len() == 1 => states.extend(w.parties.clone()),
+                    _ => {}
+                }
+            }
+            let date = scan.date_at(r.start).or(scan.published);
+            let Some(state) = super::mentions::choose_party(scan.data, &states, date) else { continue };
+            if !seat_speaks(scan, &r) {
+                continue;
+            }
+            // Already an actor (a state's adjective, «в японском правительстве»): the subject.
+            if let Some(a) = out.iter_mut().find(|a| a.at == r) {
+                a.object = false;
+                continue;
+            }
+            out.push(Actor {
+                at: r,
+                holder: Holder::States(vec![state], None),
+                object: false,
+                possessive: false,
+                person: false,
+                reporter: false,
+                subject: false,
+            });
+        }
+    }
     for (r, m) in people.in_range(range) {
         let holder = match (&m.party, m.official) {
             (Some(p), true) => Holder::States(vec![p.clone()], Some(m.name.clone())),
             _ => Holder::NotAState,
         };
         let at = particle_at(scan, r.end);
-        let object = preceded_by(scan, &pack.object_prepositions, r.start)
-            || pack.object_markers.glued(text, at).is_some()
-            || scan.oblique_at(r);
+        // Right after a verb of saying, a speaker, whatever its case («по словам Пескова»).
+        let object = !after_speech(scan, r.start)
+            && (preceded_by(scan, &pack.object_prepositions, r.start)
+                || pack.object_markers.glued(text, at).is_some()
+                || scan.oblique_at(r));
         let subject = pack.subject_markers.glued(text, at).is_some();
         // With the title written after the name (安倍首相と…): the actor is both.
         let end = if pack.titles_follow_names { at } else { r.end };
@@ -330,18 +379,24 @@ fn actors(
     for (h, e) in scan.entries_in(range) {
         let Entry::Term(Term::Title { office: true, party }) = e else { continue };
         let r = h.range();
-        if people.in_range(&(r.start..(r.end + 40).min(range.end))).next().is_some() {
+        if people.in_range(&(r.start..chars_after(text, r.end, TITLE_REACH).min(range.end))).next().is_some()
+        {
             continue;
         }
-        let before = starting_in(parties, |p| p.at.start, &(r.start.saturating_sub(30)..r.start))
-            .iter()
-            .rev()
-            .find(|p| text.get(p.at.end..r.start).is_some_and(|g| g.split_whitespace().count() <= 1))
-            .map(|p| p.item.party.clone());
-        let after = starting_in(parties, |p| p.at.start, &(r.end..(r.end + 20).min(range.end)))
-            .first()
-            .filter(|p| text.get(r.end..p.at.start).is_some_and(|g| matches!(g.trim(), "of" | "of the")))
-            .map(|p| p.item.party.clone());
+        let before = starting_in(
+            parties,
+            |p| p.at.start,
+            &(chars_before(text, r.start, SPEAKER_REACH).max(range.start)..r.start),
+        )
+        .iter()
+        .rev()
+        .find(|p| text.get(p.at.end..r.start).is_some_and(|g| g.split_whitespace().count() <= 1))
+        .map(|p| p.item.party.clone());
+        let after =
+            starting_in(parties, |p| p.at.start, &(r.end..chars_after(text, r.end, 20).min(range.end)))
+                .first()
+                .filter(|p| text.get(r.end..p.at.start).is_some_and(|g| matches!(g.trim(), "of" | "of the")))
+                .map(|p| p.item.party.clone());
         if let Some(state) =
             before.or(after).or_else(|| party.clone()).or_else(|| title_holder(scan, people, &r))
         {
@@ -393,6 +448,50 @@ fn actors(
     out
 }
 
+/// Whether a verb of saying stands right before `at`, with at most a title between:
+/// «заявил Лавров», «по словам пресс-секретаря президента Дмитрия Пескова».
+fn after_speech(scan: &Scan<'_>, at: usize) -> bool {
+    let text = scan.text();
+    let window = chars_before(text, at, TITLE_REACH + 20)..at;
+    let titles: Vec<Range<usize>> = scan
+        .entries_in(&window)
+        .filter(|(_, e)| matches!(e, Entry::Term(Term::Title { .. })))
+        .map(|(h, _)| h.range())
+        .collect();
+    scan.entries_in(&window).any(|(h, e)| {
+        matches!(e, Entry::Term(Term::Speech { after: false }))
+            && words(text, h.end as usize..at)
+                .all(|w| titles.iter().any(|t| t.start <= w.start && w.end <= t.end))
+    })
+}
+
+/// Whether the seat named at `r` (after a locative word) speaks: a verb of saying with no
+/// subject of its own within three words after it, or right before its locative word.
+fn seat_speaks(scan: &Scan<'_>, r: &Range<usize>) -> bool {
+    let text = scan.text();
+    let pack = scan.pack;
+    if let Some((loc, _)) = pack.locative.before(text, r.start)
+        && pack.speech_impersonal.before(text, loc).is_some()
+    {
+        return true;
+    }
+    let mut at = r.end;
+    for _ in 0..4 {
+        if pack.speech_impersonal.after(text, at).is_some() {
+            return true;
+        }
+        // Someone speaking there: "в Токио опрошенные заявили".
+        if pack.reporters.after(text, at).is_some() {
+            return false;
+        }
+        match word_after(text, at) {
+            Some(w) if !text.get(at..w.start).is_some_and(|g| g.contains([',', ';', '.'])) => at = w.end,
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// The state of the first person the text named with the title at `r` before it: news
 /// names a leader once in full (野田佳彦首相, "Prime Minister Shinzo Abe") and then by the
 /// title alone (首相は, "the prime minister said").
@@ -425,11 +524,11 @@ fn object_end(scan: &Scan<'_>, from: usize, sentence_end: usize) -> usize {
     semi.min(stop)
 }
 
-/// The offset `n` words after `at` (or 200 bytes on, or the end of the text): words
+/// The offset `n` words after `at` (or 200 characters on, or the end of the text): words
 /// counted as runs between whitespace.
 fn words_after(text: &str, at: usize, n: usize) -> usize {
     let bytes = text.as_bytes();
-    let limit = (at + 200).min(bytes.len());
+    let limit = chars_after(text, at, 200);
     let mut i = at;
     let mut seen = 0usize;
     while i < limit {
@@ -737,7 +836,10 @@ pub(crate) fn positions(
         // states it is read from the clause.
         let keep_noun = matches!(trigger, Trigger::Predicate { means: Means::Keep, nominal: true });
         let at = Place { range, s: &s, starts: &starts, c };
-        let held = holder_of(&r, &at, bearing, nominal && !keep_noun);
+        // (A hand-over's genitive is what or to whom it gives, «передача Японии островов»,
+        // never its possessor.)
+        let give = matches!(trigger, Trigger::Predicate { means: Means::Give, .. });
+        let held = holder_of(&r, &at, bearing, (nominal && !keep_noun).then_some(!give));
         let Some((holder, date)) = held else { continue };
         let _ = nominal;
         let Holder::States(states, mut speaker) = holder else { continue };
@@ -776,7 +878,7 @@ pub(crate) fn positions(
                 .in_range(&s)
                 .find(|(_, m)| m.official && m.party.as_ref() == Some(state))
                 .filter(|(pr, _)| {
-                    scan.entries_in(&(pr.end..floor_boundary(text, (pr.end + 30).min(s.end))))
+                    scan.entries_in(&(pr.end..chars_after(text, pr.end, SPEAKER_REACH).min(s.end)))
                         .any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })))
                 })
                 .map(|(_, m)| m.name.clone());
@@ -921,7 +1023,7 @@ fn read_frame(
     let scan = r.scan;
     let text = scan.text();
     let (range, s, clause) = (f.range, f.s, f.clause);
-    let after = range.end..floor_boundary(text, clause.end.max((range.end + 120).min(s.end)).min(s.end));
+    let after = range.end..clause.end.max(chars_after(text, range.end, OBJECT_REACH).min(s.end)).min(s.end);
     let next = |limit: usize, consumed: &[Range<usize>]| {
         triggers
             .get(f.k + 1..)
@@ -967,7 +1069,7 @@ fn read_frame(
         Means::Give => {
             // An agreement's pledge ("the 1956 Soviet pledge to return two areas"): its terms,
             // not a present side's stance.
-            let near = range.start.saturating_sub(50).max(clause.start)..range.start;
+            let near = chars_before(text, range.start, 50).max(clause.start)..range.start;
             if starting_in(r.agreements, |a| a.at.start, &near).iter().any(|a| {
                 text.get(a.at.end..range.start)
                     .is_some_and(|g| g.split_whitespace().count() <= 2 && !g.contains([',', ';']))
@@ -988,7 +1090,7 @@ fn read_frame(
             let beneficiary = if *nominal {
                 // "Russia's sovereignty", "our sovereignty": a hold without its side ("the
                 // issue of the ownership of the islands") states nothing.
-                match possessor(r, range.start, s) {
+                match possessor(r, range.start, s, true) {
                     Some(Holder::States(v, _)) => Some(v.into_iter().next()?),
                     _ => return None,
                 }
@@ -1021,7 +1123,7 @@ fn read_frame(
                 // concept is its possessor's too, so it stays for that nominal to read.
                 let possessed = ahead.iter().take_while(|(r2, _)| r2.start < cr.start).any(|(r2, ts)| {
                     ts.iter().any(|t| matches!(t, Trigger::Predicate { nominal: true, .. }))
-                        && possessor(r, r2.start, s).is_some()
+                        && possessor(r, r2.start, s, true).is_some()
                 });
                 if !possessed {
                     // Its object is the acceptance's, frames inside it too ("suggested that
@@ -1072,10 +1174,10 @@ fn read_frame(
         }
         Means::Reject => {
             // What is rejected is not the rejecter's; a hand-over refused is a hold.
-            let list = next(clause.end.max(range.end + 60).min(s.end), consumed);
+            let list = next(clause.end.max(chars_after(text, range.end, 60)).min(s.end), consumed);
             let (r2, ts) = list.first()?;
             if ts.iter().any(|t| matches!(t, Trigger::Predicate { means: Means::Give, .. })) {
-                let after2 = r2.end..floor_boundary(text, (r2.end + 120).min(s.end));
+                let after2 = r2.end..chars_after(text, r2.end, OBJECT_REACH).min(s.end);
                 consumed.push(r2.clone());
                 *negated = !*negated;
                 return r.territory(&after2).map(|(land, span)| (Outcome::Gives(land), span));
@@ -1083,11 +1185,11 @@ fn read_frame(
             // Someone else's stance: attributed only through its possessor ("rejected Moscow's
             // offer of …" is Moscow's offer). Without one, what follows in the clause is the
             // rejected thing ("denied reports that it was ready to …").
-            if possessor(r, r2.start, s).is_some() {
+            if possessor(r, r2.start, s, true).is_some() {
                 return None;
             }
             for (r3, _) in &list {
-                if possessor(r, r3.start, s).is_some() {
+                if possessor(r, r3.start, s, true).is_some() {
                     break;
                 }
                 consumed.push(r3.clone());
@@ -1096,14 +1198,14 @@ fn read_frame(
         }
         Means::Renounce => {
             // "drop its claim to the islands": a claim, denied (twice denied, held).
-            let list = next(clause.end.max(range.end + 40), consumed);
+            let list = next(clause.end.max(chars_after(text, range.end, 40)), consumed);
             let (r2, ts) = list.first()?;
             if !ts.iter().any(|t| matches!(t, Trigger::Predicate { means: Means::Claim, .. })) {
                 return None;
             }
             consumed.push(r2.clone());
             *negated = !*negated;
-            let after2 = r2.end..floor_boundary(text, (r2.end + 120).min(s.end));
+            let after2 = r2.end..chars_after(text, r2.end, OBJECT_REACH).min(s.end);
             r.territory(&after2).map(|(land, span)| (Outcome::Gets(None, land), span))
         }
     }
@@ -1149,26 +1251,56 @@ fn negated_after(scan: &Scan<'_>, at: usize, limit: usize) -> bool {
         }
         end
     } else {
-        floor_boundary(text, (at + NEGATION_REACH).min(limit.max(at)).min(text.len()))
+        chars_after(text, at, NEGATION_REACH).min(limit.max(at))
     };
     to > at
         && pack.negators_after.find_in(text, at..to).any(|(r, _)| {
-            let around = floor_boundary(text, r.start.saturating_sub(NEGATION_REACH))..r.end;
+            let around = chars_before(text, r.start, NEGATION_REACH)..r.end;
             !pack.not_negators.find_in(text, around).any(|(n, _)| n.start <= r.start && r.end <= n.end)
         })
 }
 
-/// How far after a predicate a negator of a verb-final language may stand (bytes).
-const NEGATION_REACH: usize = 36;
+/// How far after a predicate a negator of a verb-final language may stand (characters).
+const NEGATION_REACH: usize = 12;
 
 /// The possessor of a noun at `at`: "Japan's (unbending) demand", "the Japanese claim",
 /// "our sovereignty" (a first person: the speaker), "its claim" (the clause's subject).
-fn possessor(r: &Reading<'_, '_>, at: usize, s: &Range<usize>) -> Option<Holder> {
+fn possessor(r: &Reading<'_, '_>, at: usize, s: &Range<usize>, follows: bool) -> Option<Holder> {
     let scan = r.scan;
     let text = scan.text();
     let pack = scan.pack;
-    let from = at.saturating_sub(50).max(s.start);
+    let from = chars_before(text, at, 50).max(s.start);
     let near = from..at;
+    // A possessor after the noun, in a language that puts it there (before any adjective
+    // some words back) (the Russian genitive:
+    // «позиция Токио», «предложение президента России», «требование японской стороны»): the
+    // actor right after it, or after one title, not after a preposition («претензии к Японии»).
+    if follows
+        && pack.possessor_follows
+        && let Some(end) = scan
+            .entries_in(&(at..chars_after(text, at, 60).min(s.end)))
+            .filter(|(h, e)| h.start as usize == at && matches!(e, Entry::Term(Term::Predicate { .. })))
+            .map(|(h, _)| h.end as usize)
+            .max()
+    {
+        let all = r.actors_of(s);
+        let k = all.partition_point(|a| a.at.start < end);
+        if let Some(a) = all.get(k) {
+            let gap = text.get(end..a.at.start).unwrap_or("x");
+            let title_only = words(text, end..a.at.start).all(|w| {
+                scan.entries_in(&w)
+                    .any(|(h, e)| h.start as usize == w.start && matches!(e, Entry::Term(Term::Title { .. })))
+            });
+            if gap.split_whitespace().count() <= 1
+                && title_only
+                && !gap.contains([',', ';', '.', ':', '—', '«', '»', '"'])
+                && !preceded_by(scan, &pack.object_prepositions, a.at.start)
+                && !a.possessive
+            {
+                return Some(a.holder.clone());
+            }
+        }
+    }
     // The last party before the noun in the possessive, or an adjective of a state.
     for p in starting_in(r.parties, |p| p.at.start, &near).iter().rev() {
         let glued = pack.possessive_suffixes.glued(text, p.at.end).is_some()
@@ -1252,7 +1384,7 @@ fn holder_of(
     r: &Reading<'_, '_>,
     at: &Place<'_>,
     bearing: bool,
-    by_possessor: bool,
+    by_possessor: Option<bool>,
 ) -> Option<(Holder, Option<PartialDate>)> {
     let scan = r.scan;
     let text = scan.text();
@@ -1274,7 +1406,9 @@ fn holder_of(
     if pack.conditions_after.find_in(text, range.end..own.end).next().is_some() {
         return None;
     }
-    if by_possessor && let Some(h) = possessor(r, range.start, s) {
+    if let Some(follows) = by_possessor
+        && let Some(h) = possessor(r, range.start, s, follows)
+    {
         return Some((h, date));
     }
     if let Some((h, _)) = quote_speaker(r, range.start) {
@@ -1306,7 +1440,7 @@ fn holder_of(
                 && !a.object
                 && a.holder != Holder::NotAState
                 && scan
-                    .entries_in(&(a.at.end..floor_boundary(text, (a.at.end + 30).min(s.end))))
+                    .entries_in(&(a.at.end..chars_after(text, a.at.end, SPEAKER_REACH).min(s.end)))
                     .any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })))
         })
     };
@@ -1435,8 +1569,15 @@ fn holder_of(
         {
             return Some((sp.holder.clone(), date));
         }
+        // … or the speaker the next sentence names («…. Об этом заявил Лавров»).
+        if a.at.start >= clause.start
+            && pack.must.find_in(text, a.at.end..range.start).next().is_some()
+            && let Some(h) = reported_next(r, s)
+        {
+            return Some((h, date));
+        }
         if !bearing && !speech_in_sentence && !governed(scan, a, range) {
-            return None;
+            return reported_next(r, s).map(|h| (h, date));
         }
         return Some((coordinated(all, i, text), date));
     }
@@ -1446,6 +1587,10 @@ fn holder_of(
             return None;
         }
         return Some((coordinated(all, i, text), date));
+    }
+    // A speaker the next sentence names for this one («Об этом заявил Лавров»).
+    if let Some(h) = reported_next(r, s) {
+        return Some((h, date));
     }
     // A sentence that opens with a pronoun continues with the person last named.
     let si = scan.sentence_of(range.start);
@@ -1495,6 +1640,28 @@ fn holder_of(
         }
     }
     None
+}
+
+/// The speaker the sentence after `s` names for it, when that sentence opens by pointing
+/// back («Об этом заявил глава МИД Сергей Лавров», «Об этом сообщили в Кремле»).
+fn reported_next(r: &Reading<'_, '_>, s: &Range<usize>) -> Option<Holder> {
+    let scan = r.scan;
+    let pack = scan.pack;
+    if pack.speech_anaphors.is_empty() {
+        return None;
+    }
+    let text = scan.text();
+    let next = scan.sentence(scan.sentence_of(s.start) + 1);
+    if next.start < s.end {
+        return None;
+    }
+    let (opened, _) = pack.speech_anaphors.after(text, next.start)?;
+    if !scan.entries_in(&next).any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. }))) {
+        return None;
+    }
+    let all = r.actors_of(&next);
+    let i = all.iter().position(|a| a.at.start >= opened && !a.object)?;
+    Some(coordinated(&all, i, text))
 }
 
 /// The holder of actor `i` with the actors coordinated to it: "Japan and Russia",
@@ -1566,7 +1733,7 @@ fn stipulated(scan: &Scan<'_>, phrase: &Range<usize>, agreement: &Range<usize>) 
         return false;
     };
     let text = scan.text();
-    gap.len() <= 120
+    chars_after(text, gap.start, 40) >= gap.end
         && text.get(gap.clone()).is_some_and(|g| !g.contains([',', ';', '、', '。', '\n']))
         && pack.stipulates.find_in(text, gap).next().is_some()
 }
@@ -1609,7 +1776,7 @@ fn agreement_positions(r: &Reading<'_, '_>, held: &[Range<usize>]) -> Vec<Found<
                                 let s = scan.sentence(scan.sentence_of(h.start as usize));
                                 // The provision's islands named: "the territory" alone (all of
                                 // them) gives no terms.
-                                r.territory(&(h.end as usize..floor_boundary(text, (h.end as usize + 120).min(s.end))))
+                                r.territory(&(h.end as usize..chars_after(text, h.end as usize, OBJECT_REACH).min(s.end)))
                                     .or_else(|| r.territory(&(s.start..h.start as usize)))
                                     .is_some_and(|(land, _)| {
                                         land.full.is_superset(p.islands)

@@ -320,6 +320,35 @@ pub(crate) fn window_after(text: &str, at: usize, max: usize) -> &str {
     text.get(at..end.max(at)).unwrap_or_default()
 }
 
+/// The byte offset `n` characters after `at` in `text` (or its end). Rules measure their
+/// reach in characters, so a window reads as far into Cyrillic (two bytes a letter) or
+/// kana and kanji (three) as into Latin text.
+pub(crate) fn chars_after(text: &str, at: usize, n: usize) -> usize {
+    let at = ceil_boundary(text, at);
+    text.get(at..).and_then(|t| t.char_indices().nth(n)).map_or(text.len(), |(i, _)| at + i)
+}
+
+/// The byte offset `n` characters before `at` in `text` (or its start).
+pub(crate) fn chars_before(text: &str, at: usize, n: usize) -> usize {
+    let at = floor_boundary(text, at);
+    if n == 0 {
+        return at;
+    }
+    text.get(..at).and_then(|t| t.char_indices().rev().nth(n - 1)).map_or(0, |(i, _)| i)
+}
+
+/// At most `n` characters of `text` before `at` (a window the same length in every script).
+pub(crate) fn window_before_chars(text: &str, at: usize, n: usize) -> &str {
+    let at = floor_boundary(text, at);
+    text.get(chars_before(text, at, n)..at).unwrap_or_default()
+}
+
+/// At most `n` characters of `text` from `at`.
+pub(crate) fn window_after_chars(text: &str, at: usize, n: usize) -> &str {
+    let at = ceil_boundary(text, at);
+    text.get(at..chars_after(text, at, n)).unwrap_or_default()
+}
+
 /// The char before byte offset `i` in `text`.
 pub(crate) fn char_before(text: &str, i: usize) -> Option<char> {
     text.get(..i).and_then(|s| s.chars().next_back())
@@ -416,6 +445,21 @@ pub(crate) fn word_after(text: &str, at: usize) -> Option<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn windows_in_characters_read_as_far_in_every_script() {
+        let ru = "Лавров заявил";
+        assert_eq!(chars_after(ru, 0, 6), "Лавров".len());
+        assert_eq!(chars_before(ru, ru.len(), 6), "Лавров ".len());
+        let ja = "ラブロフ外相は";
+        assert_eq!(chars_after(ja, 0, 4), "ラブロフ".len());
+        assert_eq!(chars_before(ja, ja.len(), 1), ja.len() - "は".len());
+        // Past either end: the end; inside a character: its boundary.
+        assert_eq!(chars_after("ab", 0, 9), 2);
+        assert_eq!(chars_before("ab", 2, 9), 0);
+        assert_eq!(chars_after(ru, 1, 1), "Ла".len());
+        assert_eq!(chars_before(ru, 3, 1), 0);
+    }
 
     #[test]
     fn offsets_map_back_through_edits() {

@@ -194,6 +194,8 @@ pub(crate) struct Pack {
     pub former: Phrases<()>,
     pub pronouns: Phrases<()>,
     pub reporters: Phrases<()>,
+    pub speech_impersonal: Phrases<()>,
+    pub speech_anaphors: Phrases<()>,
     pub not_names: rustc_hash::FxHashSet<String>,
     pub byline: Phrases<()>,
     pub title_complements: Phrases<()>,
@@ -261,6 +263,8 @@ pub(crate) struct Pack {
     pub paradigms: Vec<Paradigm>,
     /// Whether a subject may follow its verb (free word order).
     pub subject_after_verb: bool,
+    /// Whether a noun's possessor may follow it (a genitive).
+    pub possessor_follows: bool,
     /// Whether a lead sentence holding a quote may still report the day's news.
     pub quoted_leads: bool,
     /// Letters read as another (`ё` as `е`): in the text, the forms and the names.
@@ -634,6 +638,8 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     add_terms(speech_after, Term::Speech { after: true });
     let pronouns = c.set("people.pronouns", &p.pronouns);
     let reporters = c.set("people.reporters", &p.reporters);
+    let speech_impersonal = c.set("people.speech_impersonal", &p.speech_impersonal);
+    let speech_anaphors = c.set("people.speech_anaphors", &p.speech_anaphors);
     let not_names = c.forms("people.not_names", &p.not_names).into_iter().collect();
     let byline_forms = c.forms("people.byline", &p.byline);
     let byline = Phrases::new(byline_forms.iter().map(|f| (f.as_str(), ())));
@@ -862,6 +868,8 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         former,
         pronouns,
         reporters,
+        speech_impersonal,
+        speech_anaphors,
         not_names,
         byline,
         title_complements,
@@ -922,6 +930,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         extents,
         paradigms,
         subject_after_verb: raw.grammar.subject_after_verb,
+        possessor_follows: raw.grammar.possessor_follows,
         quoted_leads: raw.events.quoted_leads,
         folds: c.folds,
         party_refs,

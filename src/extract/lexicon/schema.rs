@@ -256,6 +256,15 @@ pub(crate) struct People {
     pub pronouns: Vec<Form>,
     #[serde(default)]
     pub reporters: Vec<Form>,
+    /// Verbs of saying with no subject of their own (Russian «заявили», «считают»): beside a
+    /// seat of government named after a `parties.locative` word («В Кремле заявили»,
+    /// «сообщили в МИД России»), the seat's state speaks.
+    #[serde(default)]
+    pub speech_impersonal: Vec<Form>,
+    /// Sentence openers that point a verb of saying back at the sentence before («Об этом
+    /// заявил Лавров»): its speaker holds the stances of that sentence.
+    #[serde(default)]
+    pub speech_anaphors: Vec<Form>,
     #[serde(default)]
     pub not_names: Vec<Form>,
     #[serde(default)]
@@ -453,6 +462,10 @@ pub(crate) struct Grammar {
     /// Whether a subject may follow its verb in a plain statement (Russian "заявил Лавров").
     #[serde(default)]
     pub subject_after_verb: bool,
+    /// Whether a noun's possessor may follow it (the Russian genitive: «позиция Токио»,
+    /// «предложение Путина», «требование японской стороны»).
+    #[serde(default)]
+    pub possessor_follows: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
