@@ -1,20 +1,29 @@
 //! Reads news documents into typed records.
 //!
 //! ```text
-//! cargo run --release --example extract -- [--json | --findings] [--published YYYY-MM-DD] [--max-bytes N] FILE...
+//! cargo run --release --example extract -- [--json | --findings] [--published YYYY-MM-DD] [--max-bytes N] INPUT...
 //! ```
 //!
+//! Each INPUT is a file (one document), a directory (every `.txt` file in it, recursively,
+//! in sorted order), a JSON Lines archive (`*.jsonl`: one document per line, fields `text`
+//! and optionally `id`, `published`, `url`, `outlet`, `title`, `author`, `lang`), or `-`
+//! for standard input (one document). See `kuril_dispute::extract::archive`.
+//!
 //! By default prints a readable summary per document; with `--json`, one record of the
-//! annotation schema per line (JSON Lines), `doc` set to the file's name; with
-//! `--findings`, every finding with its evidence (byte spans into the file) as one JSON
-//! object per line. Files are read
-//! in parallel. A file that cannot be read is reported on stderr, the others go on, and
-//! the exit status is 1.
+//! annotation schema per line (JSON Lines), `doc` set to the document's id (a file's name,
+//! a path in a directory, a line's `id`); with `--findings`, every finding with its
+//! evidence (byte spans into the text) as one JSON object per line. Documents are read in
+//! parallel (`RAYON_NUM_THREADS` threads, by default one per core), in bounded batches, and
+//! written in input order. Anything that cannot be read (a document, a line with its line
+//! number) is reported on stderr and the rest goes on. On stderr, a progress bar when it is
+//! a terminal, else a one-line summary at the end. Exit status: 0 when every document was
+//! read, 1 when something was reported (or the output cannot be written), 2 on bad usage.
 
-use std::io::Write as _;
+use std::io::{IsTerminal as _, Write as _};
 use std::process::ExitCode;
 
-use kuril_dispute::extract::{Document, Extraction, Extractor};
+use kuril_dispute::extract::archive::{Archive, Input};
+use kuril_dispute::extract::{Extraction, Extractor};
 use kuril_dispute::{Dataset, PartialDate};
 
 struct Options {
@@ -22,7 +31,7 @@ struct Options {
     json: bool,
     findings: bool,
     published: Option<PartialDate>,
-    files: Vec<std::path::PathBuf>,
+    files: Vec<Input>,
 }
 
 fn parse_args() -> Result<Options, String> {
@@ -40,7 +49,7 @@ fn parse_args() -> Result<Options, String> {
             if raw.as_encoded_bytes().starts_with(b"-") {
                 return Err(format!("option {raw:?} is not UTF-8"));
             }
-            options.files.push(raw.into());
+            options.files.push(Input::Path(raw.into()));
             continue;
         };
         let mut args = args.by_ref().map(|a| a.into_string().unwrap_or_else(|bad| format!("{bad:?}")));
@@ -56,13 +65,13 @@ fn parse_args() -> Result<Options, String> {
                 options.published = Some(value.parse().map_err(|e| format!("--published: {e}"))?);
             }
             "-h" | "--help" => return Err(String::new()),
-            "-" => options.files.push("-".into()),
+            "-" => options.files.push(Input::Stdin),
             flag if flag.starts_with('-') => return Err(format!("unknown option {}", printable(flag))),
-            file => options.files.push(file.into()),
+            file => options.files.push(Input::Path(file.into())),
         }
     }
     if options.files.is_empty() {
-        return Err("no files given".into());
+        return Err("no inputs given".into());
     }
     Ok(options)
 }
@@ -156,7 +165,8 @@ fn main() -> ExitCode {
                 eprintln!("extract: {e}");
             }
             eprintln!(
-                "usage: extract [--json | --findings] [--published YYYY-MM-DD] [--max-bytes N] FILE... (- for standard input)"
+                "usage: extract [--json | --findings] [--published YYYY-MM-DD] [--max-bytes N] INPUT... \
+                 (a file, a directory of .txt files, a .jsonl archive, or - for standard input)"
             );
             return ExitCode::from(2);
         }
@@ -168,68 +178,87 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(options.files.len()).max(1);
-    let chunk = options.files.len().div_ceil(workers);
-    // Each worker reads and extracts its share; output keeps the order of the arguments.
-    let results: Vec<Result<String, String>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = options
-            .files
-            .chunks(chunk)
-            .map(|files| {
-                let extractor = &extractor;
-                let options = &options;
-                scope.spawn(move || {
-                    files
-                        .iter()
-                        .map(|file| {
-                            let read = if file.as_os_str() == "-" {
-                                Document::from_reader("stdin", std::io::stdin().lock(), options.max_bytes)
-                            } else {
-                                Document::from_path_with_limit(file, options.max_bytes)
-                            };
-                            let mut doc = read.map_err(|e| e.to_string())?;
-                            if let Some(p) = options.published {
-                                doc = doc.with_published(p);
-                            }
-                            let x = extractor.extract(&doc);
-                            if options.findings {
-                                serde_json::to_string(&x).map_err(|e| format!("{}: {e}", file.display()))
-                            } else if options.json {
-                                serde_json::to_string(&x.record())
-                                    .map_err(|e| format!("{}: {e}", file.display()))
-                            } else {
-                                Ok(summary(&x, doc.text()))
-                            }
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|_| vec![Err("a worker failed".into())]))
-            .collect()
+    let mut archive = Archive::new(options.files.clone()).with_max_bytes(options.max_bytes);
+    if let Some(p) = options.published {
+        archive = archive.with_published(p);
+    }
+    let started = std::time::Instant::now();
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let bar = indicatif::ProgressBar::new(archive.total_bytes());
+        let style = indicatif::ProgressStyle::with_template(
+            "{bar:30} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} ETA {eta} {msg}",
+        );
+        if let Ok(style) = style {
+            bar.set_style(style);
+        }
+        bar
     });
-    let mut failed = false;
-    let mut stdout = std::io::stdout().lock();
-    for r in results {
-        match r {
-            Ok(out) => {
-                if let Err(e) = writeln!(stdout, "{out}") {
-                    // A closed pipe or a full disk: a message, not a panic.
-                    eprintln!("extract: cannot write the output: {e}");
-                    return ExitCode::FAILURE;
-                }
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let (mut documents, mut reported) = (0u64, 0u64);
+    // Extraction and formatting run on the worker threads; writing, in input order, here.
+    let format = |doc: &kuril_dispute::extract::Document, x: Extraction| -> Result<String, String> {
+        if options.findings {
+            serde_json::to_string(&x).map_err(|e| format!("document {}: {e}", printable(doc.id())))
+        } else if options.json {
+            serde_json::to_string(&x.record()).map_err(|e| format!("document {}: {e}", printable(doc.id())))
+        } else {
+            Ok(summary(&x, doc.text()))
+        }
+    };
+    let run = archive.extract(&extractor, format, |item, bytes| {
+        let out = match item {
+            Ok(Ok(out)) => Some(out),
+            Ok(Err(e)) => {
+                report(bar.as_ref(), &e);
+                None
             }
             Err(e) => {
-                eprintln!("extract: {e}");
-                failed = true;
+                report(bar.as_ref(), &e.to_string());
+                None
             }
+        };
+        match &out {
+            Some(_) => documents += 1,
+            None => reported += 1,
         }
+        if let Some(bar) = &bar {
+            bar.inc(bytes);
+            bar.set_message(format!("{documents} documents, {reported} reported"));
+        }
+        match out {
+            Some(out) => writeln!(stdout, "{out}"),
+            None => Ok(()),
+        }
+    });
+    let written = run.and_then(|tally| stdout.flush().map(|()| tally));
+    let tally = match written {
+        Ok(tally) => tally,
+        Err(e) => {
+            // A closed pipe or a full disk: a message, not a panic.
+            if let Some(bar) = &bar {
+                bar.abandon();
+            }
+            eprintln!("extract: cannot write the output: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let seconds = started.elapsed().as_secs_f64();
+    let mb = tally.bytes as f64 / 1e6;
+    match &bar {
+        Some(bar) => bar.finish(),
+        None => eprintln!(
+            "extract: {documents} documents read, {reported} reported, {mb:.1} MB in {seconds:.1} s ({:.2} MB/s, {:.0} documents/s)",
+            mb / seconds.max(1e-9),
+            documents as f64 / seconds.max(1e-9),
+        ),
     }
-    if let Err(e) = stdout.flush() {
-        eprintln!("extract: cannot write the output: {e}");
-        return ExitCode::FAILURE;
+    if reported > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+}
+
+/// A message on stderr, above the progress bar if there is one.
+fn report(bar: Option<&indicatif::ProgressBar>, message: &str) {
+    match bar {
+        Some(bar) => bar.suspend(|| eprintln!("extract: {message}")),
+        None => eprintln!("extract: {message}"),
     }
-    if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
 }

@@ -304,7 +304,7 @@ pub fn write_csv(data: &Dataset, table: CsvTable, out: impl Write) -> Result<(),
         ),
         CsvTable::People => rows(
             &mut w,
-            header(&["id", "name", "native", "aliases", "party"]),
+            header(&["id", "name", "native", "aliases", "party", "extracted"]),
             data.people().map(|p| {
                 vec![
                     p.id.to_string(),
@@ -312,6 +312,7 @@ pub fn write_csv(data: &Dataset, table: CsvTable, out: impl Write) -> Result<(),
                     opt(p.native.as_ref()),
                     list(&p.aliases),
                     opt(p.party.as_ref()),
+                    p.extracted.to_string(),
                 ]
             }),
         ),
@@ -449,6 +450,7 @@ pub fn write_csv(data: &Dataset, table: CsvTable, out: impl Write) -> Result<(),
                 "speaker",
                 "office",
                 "summary",
+                "extracted",
             ]),
             data.positions().map(|p| {
                 vec![
@@ -463,6 +465,7 @@ pub fn write_csv(data: &Dataset, table: CsvTable, out: impl Write) -> Result<(),
                     opt(p.speaker.as_ref()),
                     opt(p.office.as_ref()),
                     p.summary.clone(),
+                    p.extracted.to_string(),
                 ]
             }),
         ),
@@ -479,6 +482,7 @@ pub fn write_csv(data: &Dataset, table: CsvTable, out: impl Write) -> Result<(),
                 "formula",
                 "place",
                 "summary",
+                "extracted",
             ]),
             data.events().map(|e| {
                 vec![
@@ -492,6 +496,7 @@ pub fn write_csv(data: &Dataset, table: CsvTable, out: impl Write) -> Result<(),
                     opt(e.formula),
                     opt(e.place.as_ref()),
                     e.summary.clone(),
+                    e.extracted.to_string(),
                 ]
             }),
         ),
@@ -529,12 +534,15 @@ pub fn write_csv(data: &Dataset, table: CsvTable, out: impl Write) -> Result<(),
         ),
         CsvTable::Citations => rows(
             &mut w,
-            header(&["table", "record", "source", "locator", "quote", "span_start", "span_end"]),
+            header(&["table", "record", "source", "document", "locator", "quote", "span_start", "span_end"]),
             citations(data).into_iter().map(|(table, record, c)| {
                 vec![
                     table.to_string(),
                     record,
                     c.source.to_string(),
+                    // The document the span points into (a source read by the extractor,
+                    // a corpus document), so a citation can be checked without a join.
+                    opt(data.source(&c.source).and_then(|s| s.document.as_ref())),
                     opt(c.locator.as_ref()),
                     opt(c.quote.as_ref()),
                     opt(c.span.map(|s| s.start)),

@@ -2,7 +2,7 @@
 //! a device never ends), reading stops one byte past a limit, text saved as UTF-16 is
 //! recognised, and text echoed in a message has its control characters escaped.
 
-use std::io::Read;
+use std::io::{BufRead, Read};
 use std::path::Path;
 
 /// What `path` is when it is not a regular file, after following symbolic links:
@@ -51,6 +51,73 @@ pub(crate) fn read_bounded(from: impl Read, limit: u64) -> std::io::Result<Vec<u
     let mut bytes = Vec::new();
     from.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
     Ok(bytes)
+}
+
+/// One line read by [`read_line_bounded`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Line {
+    /// The source is at its end: no more lines.
+    End,
+    /// A line of at most the limit, in the buffer, without its line end (`\n` or `\r\n`).
+    Read,
+    /// A line longer than the limit, of this many bytes (its end included): skipped, the
+    /// buffer holds at most the limit (and is not to be used).
+    TooLong(u64),
+}
+
+/// Reads the next line of `from` into `buf` (cleared first), keeping at most `limit`
+/// bytes: a longer line is read past without being stored, so memory stays bounded by
+/// the limit however long the line is. The last line needs no line end.
+pub(crate) fn read_line_bounded(
+    from: &mut impl BufRead,
+    buf: &mut Vec<u8>,
+    limit: usize,
+) -> std::io::Result<Line> {
+    buf.clear();
+    let mut total: u64 = 0;
+    let mut over = false;
+    loop {
+        let chunk = match from.fill_buf() {
+            Ok(chunk) => chunk,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            if total == 0 {
+                return Ok(Line::End);
+            }
+            break;
+        }
+        let (take, done) = match memchr::memchr(b'\n', chunk) {
+            Some(i) => (i + 1, true),
+            None => (chunk.len(), false),
+        };
+        total += take as u64;
+        if !over {
+            let part = chunk.get(..take).unwrap_or_default();
+            if buf.len() + part.len() > limit.saturating_add(2) {
+                over = true;
+                buf.clear();
+            } else {
+                buf.extend_from_slice(part);
+            }
+        }
+        from.consume(take);
+        if done {
+            break;
+        }
+    }
+    if buf.last() == Some(&b'\n') {
+        buf.pop();
+        if buf.last() == Some(&b'\r') {
+            buf.pop();
+        }
+    }
+    if over || buf.len() > limit {
+        buf.clear();
+        return Ok(Line::TooLong(total));
+    }
+    Ok(Line::Read)
 }
 
 /// The byte order of text that looks like UTF-16: a byte-order mark (`FF FE`, `FE FF`),
@@ -107,6 +174,23 @@ mod tests {
         let endless = std::io::repeat(b'x');
         assert_eq!(read_bounded(endless, 10).map(|b| b.len()).ok(), Some(11));
         assert_eq!(read_bounded(&b"abc"[..], 10).ok(), Some(b"abc".to_vec()));
+    }
+
+    #[test]
+    fn lines_are_read_bounded() {
+        let mut from = std::io::BufReader::with_capacity(4, &b"ab\r\ncdefghij\n\nlast"[..]);
+        let mut buf = Vec::new();
+        let mut next = || read_line_bounded(&mut from, &mut buf, 5).map(|l| (l, buf.clone())).ok();
+        assert_eq!(next(), Some((Line::Read, b"ab".to_vec())));
+        assert_eq!(next(), Some((Line::TooLong(9), Vec::new())));
+        assert_eq!(next(), Some((Line::Read, Vec::new())));
+        assert_eq!(next(), Some((Line::Read, b"last".to_vec())));
+        assert_eq!(next(), Some((Line::End, Vec::new())));
+        // An endless line is read past with the buffer bounded.
+        let mut endless = std::io::BufReader::new(std::io::repeat(b'x').take(10_000_000));
+        let mut buf = Vec::new();
+        assert_eq!(read_line_bounded(&mut endless, &mut buf, 100).ok(), Some(Line::TooLong(10_000_000)));
+        assert!(buf.capacity() < 100_000, "{}", buf.capacity());
     }
 
     #[test]

@@ -391,3 +391,45 @@ fn positions_with_no_islands(data: &Dataset) -> usize {
     let (_, positions) = table(data, CsvTable::Positions);
     positions.iter().filter(|row| row["transfer_at_most"] == kuril_dispute::export::NO_ISLANDS).count()
 }
+
+/// Records read from documents say so in the CSV tables, and each citation names the
+/// document its span points into.
+#[test]
+fn csv_tables_carry_the_extracted_mark_and_each_citations_document() {
+    let data = Dataset::builtin();
+    let extractor = kuril_dispute::extract::Extractor::new(data).expect("names compile");
+    let doc = kuril_dispute::extract::Document::new(
+        "wire-9.txt",
+        "Igor Belsky, a Russian analyst, said Japan demands the return of all four islands.",
+    )
+    .expect("text")
+    .with_published("2017-03-02".parse().expect("date"));
+    let extended = extractor.extend_dataset(&[doc]).expect("extends").dataset;
+    let marks = |t: CsvTable| -> Vec<(String, String)> {
+        table(&extended, t).1.iter().map(|r| (r["id"].clone(), r["extracted"].clone())).collect()
+    };
+    let people = marks(CsvTable::People);
+    assert_eq!(people.len(), extended.people().count());
+    for (id, mark) in &people {
+        let p = extended.person(&id.parse().expect("an id")).expect("a person");
+        assert_eq!(mark, &p.extracted.to_string(), "{id}");
+    }
+    assert!(people.iter().any(|(_, m)| m == "true"), "{people:?}");
+    assert!(people.iter().any(|(_, m)| m == "false"));
+    let positions = marks(CsvTable::Positions);
+    let extracted: Vec<&String> = positions.iter().filter(|(_, m)| m == "true").map(|(id, _)| id).collect();
+    let want: Vec<String> = extended.positions().filter(|p| p.extracted).map(|p| p.id.to_string()).collect();
+    assert_eq!(extracted.len(), want.len());
+    assert!(!want.is_empty() && want.iter().all(|id| extracted.contains(&id)));
+    let events: HashMap<String, bool> = extended.events().map(|e| (e.id.to_string(), e.extracted)).collect();
+    let event_marks = marks(CsvTable::Events);
+    assert_eq!(event_marks.len(), events.len());
+    assert!(event_marks.iter().all(|(id, m)| m == &events[id].to_string()));
+
+    let (_, cites) = table(&extended, CsvTable::Citations);
+    let from_doc: Vec<_> = cites.iter().filter(|r| r["source"] == "doc-wire-9-txt").collect();
+    assert!(from_doc.len() >= 2, "{from_doc:?}");
+    assert!(from_doc.iter().all(|r| r["document"] == "wire-9.txt" && !r["span_start"].is_empty()));
+    // A curated source without a document leaves the cell empty.
+    assert!(cites.iter().any(|r| r["document"].is_empty()));
+}

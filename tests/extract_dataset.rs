@@ -130,3 +130,41 @@ fn findings_that_the_checks_would_refuse_are_skipped_or_unlinked() {
     let added = out.dataset.positions().find(|p| p.extracted).expect("the stance is added");
     assert_eq!((added.speaker.as_ref(), added.office.as_deref()), (None, Some("Shinzo Abe")));
 }
+
+/// What is known of a document (outlet, URL, author, title, language) is the source of
+/// every record it yields; without it, the source says the outlet is unknown.
+#[test]
+fn a_documents_metadata_becomes_the_source_of_its_records() {
+    let extractor = Extractor::new(Dataset::builtin()).unwrap();
+    let text = "Japan demands the return of all four islands.";
+    let dressed = doc("item-7", text, Some("2017-03-02"))
+        .with_outlet("Harbour Evening Post")
+        .with_url("https://news.example/item-7")
+        .with_author("R. Sato")
+        .with_title("Four islands, again")
+        .with_lang("en");
+    let bare = doc("item-8", text, Some("2012-05-06"));
+    let out = extractor.extend_dataset(&[dressed, bare]).unwrap();
+    let d = &out.dataset;
+    let added: Vec<_> = d.positions().filter(|p| p.extracted).collect();
+    assert_eq!(added.len(), 2, "{added:?}");
+
+    let source = d
+        .source(&added.iter().find(|p| p.stated.to_string() == "2017-03-02").unwrap().cite[0].source)
+        .unwrap();
+    assert_eq!(source.outlet, "Harbour Evening Post");
+    assert_eq!(source.url.as_deref(), Some("https://news.example/item-7"));
+    assert_eq!(source.author.as_deref(), Some("R. Sato"));
+    assert_eq!(source.title, "Four islands, again");
+    assert_eq!(source.language.as_deref(), Some("en"));
+    assert_eq!(source.date.map(|d| d.to_string()).as_deref(), Some("2017-03-02"));
+    assert_eq!(source.document.as_deref(), Some("item-7"));
+
+    let source = d
+        .source(&added.iter().find(|p| p.stated.to_string() == "2012-05-06").unwrap().cite[0].source)
+        .unwrap();
+    assert!(source.outlet.starts_with("unknown"), "{}", source.outlet);
+    assert_eq!((source.url.as_deref(), source.author.as_deref()), (None, None));
+    // The language it was read as, when none was given.
+    assert_eq!(source.language.as_deref(), Some("en"));
+}

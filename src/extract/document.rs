@@ -78,7 +78,10 @@ pub enum DocumentError {
     },
 }
 
-/// A news document: an id, optional title and publication date, and its text.
+/// A news document: an id, its text, and what is known of it (title, publication date,
+/// language, outlet, URL, author: all optional). The metadata becomes the
+/// [`Source`](crate::Source) of every record the document yields
+/// ([`Extractor::extend_dataset`](super::Extractor::extend_dataset)).
 ///
 /// The text is kept exactly as given (a byte-order mark, CRLF line ends, curly quotes
 /// and dashes included), so every byte offset the extractor reports points into it.
@@ -89,6 +92,13 @@ pub enum DocumentError {
 /// let doc = Document::new("note.txt", "Tokyo protested on Monday.")?
 ///     .with_published("2019-01-16".parse()?);
 /// assert_eq!(doc.published().map(|d| d.to_string()), Some("2019-01-16".into()));
+/// let article = Document::new("a-1", "Moscow insists on the post-war realities.")?
+///     .with_outlet("The Example Wire")
+///     .with_url("https://example.org/a-1")
+///     .with_author("A. Writer")
+///     .with_title("Moscow restates its line")
+///     .with_lang("en");
+/// assert_eq!(article.outlet(), Some("The Example Wire"));
 /// assert!(Document::from_bytes("bad.bin", vec![0xff, 0xfe, 0x00]).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -98,6 +108,9 @@ pub struct Document {
     title: Option<String>,
     published: Option<PartialDate>,
     lang: Option<String>,
+    outlet: Option<String>,
+    url: Option<String>,
+    author: Option<String>,
     text: String,
 }
 
@@ -108,6 +121,9 @@ impl fmt::Debug for Document {
             .field("title", &self.title)
             .field("published", &self.published)
             .field("lang", &self.lang)
+            .field("outlet", &self.outlet)
+            .field("url", &self.url)
+            .field("author", &self.author)
             .field("bytes", &self.text.len())
             .finish()
     }
@@ -119,7 +135,16 @@ impl Document {
         let id = id.into();
         let text = text.into();
         check_text(&id, &text)?;
-        Ok(Document { id, title: None, published: None, lang: None, text })
+        Ok(Document {
+            id,
+            title: None,
+            published: None,
+            lang: None,
+            outlet: None,
+            url: None,
+            author: None,
+            text,
+        })
     }
 
     /// A document from bytes, which must be UTF-8 text of at most
@@ -157,6 +182,12 @@ impl Document {
         let path = path.as_ref();
         let doc =
             path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        Self::from_path_named(path, doc, max_bytes)
+    }
+
+    /// A document read from a file of at most `max_bytes`, with the given id (a path
+    /// relative to the directory it was found in).
+    pub(crate) fn from_path_named(path: &Path, doc: String, max_bytes: usize) -> Result<Self, DocumentError> {
         let io = |doc: &String| {
             let doc = doc.clone();
             move |source| DocumentError::Io { doc, source }
@@ -222,6 +253,39 @@ impl Document {
     pub fn with_lang(mut self, lang: impl Into<String>) -> Self {
         self.lang = Some(lang.into());
         self
+    }
+
+    /// Sets the outlet that published it (a newspaper, an agency, a site).
+    pub fn with_outlet(mut self, outlet: impl Into<String>) -> Self {
+        self.outlet = Some(outlet.into());
+        self
+    }
+
+    /// Sets the address it was read at.
+    pub fn with_url(mut self, url: impl Into<String>) -> Self {
+        self.url = Some(url.into());
+        self
+    }
+
+    /// Sets its author.
+    pub fn with_author(mut self, author: impl Into<String>) -> Self {
+        self.author = Some(author.into());
+        self
+    }
+
+    /// The outlet, if given.
+    pub fn outlet(&self) -> Option<&str> {
+        self.outlet.as_deref()
+    }
+
+    /// The URL, if given.
+    pub fn url(&self) -> Option<&str> {
+        self.url.as_deref()
+    }
+
+    /// The author, if given.
+    pub fn author(&self) -> Option<&str> {
+        self.author.as_deref()
     }
 
     /// The language, if given.

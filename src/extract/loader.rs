@@ -150,12 +150,17 @@ impl Builder<'_> {
                 .filter(|t| !t.trim().is_empty())
                 .unwrap_or("(an untitled document)")
                 .to_string(),
-            outlet: "unknown (a document read by the extractor)".into(),
-            author: None,
+            outlet: doc
+                .outlet()
+                .filter(|o| !o.trim().is_empty())
+                .unwrap_or("unknown (a document read by the extractor)")
+                .to_string(),
+            author: doc.author().filter(|a| !a.trim().is_empty()).map(str::to_string),
             date: x.published,
-            url: None,
+            url: doc.url().filter(|u| !u.trim().is_empty()).map(str::to_string),
             kind: SourceKind::News,
-            language: None,
+            // The language given with the document, else the one it was read as.
+            language: doc.lang().or(Some(x.lang.as_str()).filter(|l| *l != "und")).map(str::to_string),
             document: Some(doc.id().to_string()),
             note: Some("Findings read by kuril-dispute's extractor; spans point into this document.".into()),
             weak: false,

@@ -33,6 +33,7 @@
 //! figures (one regex each). The rules then work sentence by sentence over those lists.
 //! Work is linear in the length of the text.
 
+pub mod archive;
 mod dates;
 mod document;
 mod events;
