@@ -499,10 +499,16 @@ impl Archive {
             if batch.is_empty() {
                 return Ok(tally);
             }
-            let done: Vec<(Result<T, ArchiveError>, u64)> = batch
-                .par_drain(..)
-                .map(|(item, size)| (item.map(|doc| map(&doc, extractor.extract(&doc))), size))
-                .collect();
+            let work = |(item, size): (Result<Document, ArchiveError>, u64)| {
+                (item.map(|doc| map(&doc, extractor.extract(&doc))), size)
+            };
+            // A batch of one (a single large file) is read on this thread: handing it to a
+            // worker gains nothing and makes its memory another arena's (a higher peak).
+            let done: Vec<(Result<T, ArchiveError>, u64)> = if batch.len() == 1 {
+                batch.drain(..).map(work).collect()
+            } else {
+                batch.par_drain(..).map(work).collect()
+            };
             for (item, size) in done {
                 if item.is_ok() {
                     tally.documents += 1;
