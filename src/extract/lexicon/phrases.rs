@@ -251,8 +251,13 @@ impl<T> Phrases<T> {
             return None;
         }
         let mut best: Option<(usize, &T)> = None;
-        // Single words: the word at `start`.
-        let word_end = rest.char_indices().find(|&(_, c)| !is_word_part(c)).map_or(rest.len(), |(i, _)| i);
+        // Single words: the word at `start` (not looked for when no phrase is indexed by a
+        // word: in an unspaced script the "word" is the whole run up to a punctuation mark).
+        let word_end = if self.words.is_empty() && self.by_first.is_empty() {
+            0
+        } else {
+            rest.char_indices().find(|&(_, c)| !is_word_part(c)).map_or(rest.len(), |(i, _)| i)
+        };
         if word_end > 0
             && let Some(w) = rest.get(..word_end)
             && !self.words.is_empty()
@@ -274,7 +279,11 @@ impl<T> Phrases<T> {
             }
         }
         let mut buf = [0u8; 48];
-        let first = rest.get(..word_end).map(|w| lower(w.trim_end_matches('.'), &mut buf));
+        let first = if self.by_first.is_empty() {
+            None
+        } else {
+            rest.get(..word_end).map(|w| lower(w.trim_end_matches('.'), &mut buf))
+        };
         let indexed =
             first.as_ref().and_then(|f| self.by_first.get(f.as_ref())).map_or(&[][..], Vec::as_slice);
         for p in indexed.iter().chain(&self.loose).filter_map(|&i| self.phrases.get(i)) {
@@ -299,8 +308,11 @@ impl<T> Phrases<T> {
         }
         let mut best: Option<(usize, &T)> = None;
         // A whole word of the set that starts here ("th" of "14th", "s" of "1950s").
-        let word_end =
-            rest.char_indices().find(|&(_, c)| !c.is_alphanumeric()).map_or(rest.len(), |(i, _)| i);
+        let word_end = if self.words.is_empty() {
+            0
+        } else {
+            rest.char_indices().find(|&(_, c)| !c.is_alphanumeric()).map_or(rest.len(), |(i, _)| i)
+        };
         if word_end > 0
             && let Some(w) = rest.get(..word_end)
         {
@@ -331,10 +343,22 @@ impl<T> Phrases<T> {
             return None;
         }
         let mut best: Option<(usize, &T)> = None;
-        let word_start =
-            head.char_indices().rev().find(|&(_, c)| !is_word_part(c)).map_or(0, |(i, c)| i + c.len_utf8());
+        // The word before `end`, when a phrase is indexed by words or is a stem (in an
+        // unspaced script the "word" is the whole run back to a punctuation mark).
+        let wordy = !self.words.is_empty()
+            || !self.by_last.is_empty()
+            || self.loose.iter().filter_map(|&i| self.phrases.get(i)).any(|p| p.stem);
+        let word_start = if wordy {
+            head.char_indices().rev().find(|&(_, c)| !is_word_part(c)).map_or(0, |(i, c)| i + c.len_utf8())
+        } else {
+            end
+        };
         let mut last_buf = [0u8; 48];
-        let last = head.get(word_start..).map(|w| lower(w, &mut last_buf));
+        let last = if self.by_last.is_empty() {
+            None
+        } else {
+            head.get(word_start..).map(|w| lower(w, &mut last_buf))
+        };
         if word_start < end
             && let Some(w) = head.get(word_start..)
         {
