@@ -101,3 +101,29 @@ pub struct Event {
 crate::vocabulary::parse_by_id!(
     EventKind => "event kind",
 );
+
+/// One line: when, what kind, who acted, the agreement if any, and the summary:
+/// `1956-10-19 agreement-signed japan+soviet-union [joint-declaration-1956]: …`.
+///
+/// ```
+/// use kuril_dispute::Dataset;
+///
+/// let data = Dataset::builtin();
+/// let e = data.events().next().expect("an event");
+/// let line = e.to_string();
+/// assert!(line.starts_with(&format!("{} {}", e.date, e.kind)));
+/// assert!(line.ends_with(&e.summary));
+/// ```
+impl std::fmt::Display for Event {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.date, self.kind)?;
+        let actors: Vec<&str> = self.actors.iter().map(PartyId::as_str).collect();
+        if !actors.is_empty() {
+            write!(f, " {}", actors.join("+"))?;
+        }
+        if let Some(agreement) = &self.agreement {
+            write!(f, " [{agreement}]")?;
+        }
+        write!(f, ": {}", self.summary)
+    }
+}

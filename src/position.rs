@@ -123,3 +123,39 @@ impl Position {
         self
     }
 }
+
+/// One line: when, who, what (the formula's id, or the bounds on what may be transferred),
+/// who said it, and the record's id: `1956-10-19 japan: two-islands-1956, said by
+/// ichiro-hatoyama [japan-1956-…]`. Ids, not names: the dataset gives the names.
+///
+/// ```
+/// use kuril_dispute::Dataset;
+///
+/// let data = Dataset::builtin();
+/// let p = data.positions().find(|p| p.speaker.is_some()).expect("a spoken position");
+/// let line = p.to_string();
+/// assert!(line.starts_with(&format!("{} {}:", p.stated, p.holder)));
+/// assert!(line.ends_with(&format!("[{}]", p.id)));
+/// ```
+impl std::fmt::Display for Position {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}:", self.stated, self.holder)?;
+        match (&self.formula, &self.transfer_at_least, &self.transfer_at_most) {
+            (Some(formula), _, _) => write!(f, " {formula}")?,
+            (None, least, most) => {
+                if let Some(least) = least {
+                    write!(f, " at least {least}")?;
+                }
+                if let Some(most) = most {
+                    write!(f, " at most {most}")?;
+                }
+            }
+        }
+        if let Some(speaker) = &self.speaker {
+            write!(f, ", said by {speaker}")?;
+        } else if let Some(office) = &self.office {
+            write!(f, ", said by {office}")?;
+        }
+        write!(f, " [{}]", self.id)
+    }
+}

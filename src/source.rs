@@ -258,3 +258,31 @@ impl<'de> Deserialize<'de> for Citation {
 crate::vocabulary::parse_by_id!(
     SourceKind => "source kind",
 );
+
+/// A reference as a reader would write it: outlet, title in quotes, author, date and URL,
+/// each only when known: `Kyodo, “Abe, Putin agree …”, 2018-11-14, https://…`.
+///
+/// ```
+/// use kuril_dispute::Dataset;
+///
+/// let data = Dataset::builtin();
+/// let s = data.sources().find(|s| s.url.is_some()).expect("a source with a URL");
+/// let line = s.to_string();
+/// assert!(line.starts_with(&format!("{}, “{}”", s.outlet, s.title)));
+/// assert!(line.ends_with(s.url.as_deref().unwrap_or_default()));
+/// ```
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}, “{}”", self.outlet, self.title)?;
+        if let Some(author) = &self.author {
+            write!(f, ", {author}")?;
+        }
+        if let Some(date) = &self.date {
+            write!(f, ", {date}")?;
+        }
+        if let Some(url) = &self.url {
+            write!(f, ", {url}")?;
+        }
+        Ok(())
+    }
+}
