@@ -739,39 +739,17 @@ impl<'a> TimelineChart<'a> {
             }
             svg.close_group();
         }
-        // Legend: positions, then administration.
-        let mut x = LEFT;
-        let y = self.height - 66.0;
-        for class in <BandClass as strum::VariantArray>::VARIANTS {
-            if !self.rows.iter().flat_map(|r| &r.bands).any(|b| b.class == *class) {
-                continue;
-            }
-            svg.rect(
-                x,
-                y,
-                22.0,
-                14.0,
-                &format!(r##"fill="{}" stroke="#333333" stroke-width="0.6""##, class.colour().hex()),
-            );
-            svg.text((x + 28.0, y + 11.5), 12.0, Anchor::Start, ink, class.label());
-            x += 44.0 + text_width(class.label(), 12.0);
-        }
-        let mut x = LEFT;
-        let y = self.height - 44.0;
-        for class in <AdministrationClass as strum::VariantArray>::VARIANTS {
-            if !self.administration.iter().flat_map(|r| &r.bands).any(|b| b.class == *class) {
-                continue;
-            }
-            svg.rect(
-                x,
-                y,
-                22.0,
-                14.0,
-                &format!(r##"fill="{}" stroke="#333333" stroke-width="0.6""##, class.colour().hex()),
-            );
-            svg.text((x + 28.0, y + 11.5), 12.0, Anchor::Start, ink, class.label());
-            x += 44.0 + text_width(class.label(), 12.0);
-        }
+        // Legend: positions, then administration; each only the classes drawn.
+        let drawn = <BandClass as strum::VariantArray>::VARIANTS
+            .iter()
+            .filter(|c| self.rows.iter().flat_map(|r| &r.bands).any(|b| b.class == **c))
+            .map(|c| (c.colour(), c.label()));
+        legend_row(&mut svg, self.height - 66.0, ink, drawn);
+        let drawn = <AdministrationClass as strum::VariantArray>::VARIANTS
+            .iter()
+            .filter(|c| self.administration.iter().flat_map(|r| &r.bands).any(|b| b.class == **c))
+            .map(|c| (c.colour(), c.label()));
+        legend_row(&mut svg, self.height - 44.0, ink, drawn);
         svg.text(
             (20.0, self.height - 12.0),
             11.0,
@@ -840,3 +818,19 @@ fn place(labels: &mut [Label], size: f64, max_lanes: usize) -> usize {
 crate::vocabulary::parse_by_id!(
     BandClass => "band class",
 );
+
+/// One legend row at height `y`: a swatch and a label per item, left to right.
+fn legend_row<'l>(svg: &mut Svg, y: f64, ink: &str, items: impl Iterator<Item = (Rgb, &'l str)>) {
+    let mut x = LEFT;
+    for (colour, label) in items {
+        svg.rect(
+            x,
+            y,
+            22.0,
+            14.0,
+            &format!(r##"fill="{}" stroke="#333333" stroke-width="0.6""##, colour.hex()),
+        );
+        svg.text((x + 28.0, y + 11.5), 12.0, Anchor::Start, ink, label);
+        x += 44.0 + text_width(label, 12.0);
+    }
+}
