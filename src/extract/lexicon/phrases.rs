@@ -88,6 +88,8 @@ pub(crate) struct Phrases<T> {
     /// Other phrases that no word indexes (stems, unspaced forms, edges that are not
     /// letters), longest first.
     loose: Vec<usize>,
+    /// Whether a phrase of `loose` is a stem (then `before` reads the word before a point).
+    loose_stems: bool,
     /// Every phrase in one automaton, for scans of a range (`find_in`); built on first use.
     automaton: std::sync::OnceLock<Option<(AhoCorasick, Vec<usize>)>>,
 }
@@ -101,6 +103,7 @@ impl<T> Default for Phrases<T> {
             by_first: HashMap::default(),
             by_last: HashMap::default(),
             loose: Vec::new(),
+            loose_stems: false,
             automaton: std::sync::OnceLock::new(),
         }
     }
@@ -169,6 +172,7 @@ impl<T: Clone> Phrases<T> {
                 self.by_last.entry(last.as_bytes().to_vec()).or_default().push(n);
             } else {
                 self.loose.push(n);
+                self.loose_stems |= stem;
             }
         }
         self.phrases.push(Phrase { text, stem, left, right, value });
@@ -345,9 +349,7 @@ impl<T> Phrases<T> {
         let mut best: Option<(usize, &T)> = None;
         // The word before `end`, when a phrase is indexed by words or is a stem (in an
         // unspaced script the "word" is the whole run back to a punctuation mark).
-        let wordy = !self.words.is_empty()
-            || !self.by_last.is_empty()
-            || self.loose.iter().filter_map(|&i| self.phrases.get(i)).any(|p| p.stem);
+        let wordy = !self.words.is_empty() || !self.by_last.is_empty() || self.loose_stems;
         let word_start = if wordy {
             head.char_indices().rev().find(|&(_, c)| !is_word_part(c)).map_or(0, |(i, c)| i + c.len_utf8())
         } else {
