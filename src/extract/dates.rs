@@ -10,7 +10,7 @@ use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use super::lexicon::{Anchor, DateItem, NumberKind, Pack, Phrases, Term, TimeUnit};
 use super::numbers::Number;
 use super::reader::{Class, Entry, Hit, Reader};
-use super::text::{char_at, char_before, window_before};
+use super::text::{char_at, char_before, line_start, window_before};
 use crate::dataset::Dataset;
 use crate::date::{PartialDate, Precision};
 
@@ -785,7 +785,7 @@ pub(crate) fn infer_published(text: &str, temporals: &[Temporal]) -> Option<Part
         if d.precision() == Precision::Year {
             continue;
         }
-        let line_start = text.get(..t.range.start).and_then(|s| s.rfind('\n')).map_or(0, |i| i + 1);
+        let line_start = line_start(text, t.range.start);
         let line_end =
             text.get(t.range.end..).and_then(|s| s.find('\n')).map_or(text.len(), |i| t.range.end + i);
         let prefix = text.get(line_start..t.range.start).unwrap_or_default().trim();

@@ -10,8 +10,8 @@ use super::mentions::choose_party;
 use super::reader::{Class, Entry};
 use super::scan::{Found, NEAR, Scan};
 use super::text::{
-    char_at, char_before, window_after, window_after_chars, window_before, window_before_chars, word_after,
-    word_before,
+    char_at, char_before, line_start, window_after, window_after_chars, window_before, window_before_chars,
+    word_after, word_before,
 };
 use crate::id::{PartyId, PersonId};
 
@@ -688,11 +688,6 @@ fn appositive_subject(scan: &Scan<'_>, speech: usize) -> Option<Range<usize>> {
     let comma_start = base + head.get(..comma_end - base)?.rfind(',')?;
     appositive_role(scan, comma_start)?;
     name_before(scan, comma_start)
-}
-
-/// The start of the line holding byte `at`.
-fn line_start(text: &str, at: usize) -> usize {
-    text.as_bytes().get(..at).and_then(|b| memchr::memrchr(b'\n', b)).map_or(0, |i| i + 1)
 }
 
 /// Quotations and their speakers: "…," X said; "…," said X; X said: "…"; "…," he said;

@@ -145,6 +145,11 @@ impl<'a> Normalized<'a> {
     }
 }
 
+/// The start of the line holding byte `at` of `text`.
+pub(crate) fn line_start(text: &str, at: usize) -> usize {
+    text.as_bytes().get(..at).and_then(|b| memchr::memrchr(b'\n', b)).map_or(0, |i| i + 1)
+}
+
 /// Sentences of `text` as byte ranges, trimmed, in order.
 ///
 /// A sentence ends at one of the pack's sentence ends. An ASCII end (`.`, `!`, `?`) counts
