@@ -436,3 +436,29 @@ fn world_news_far_from_the_dispute_is_not_read() {
     let x = extract(&format!("{filler}\n\n{near}"), Some("2018-11-16"));
     assert_eq!(dates(&x), ["2018-11-14", "2018-11-12"], "{:?}", x.events);
 }
+
+/// An event carries the islands and the people its sentence names (not those of the
+/// sentences around it), so a dataset can file it under them.
+#[test]
+fn an_event_carries_the_islands_and_people_of_its_sentence() {
+    let x = extract(
+        "Foreign Minister Taro Kono visited Kunashiri on Tuesday, the ministry said. \
+         Sergei Lavrov spoke of Iturup in Moscow last year.",
+        Some("2019-05-16"),
+    );
+    let visit = x.events.iter().find(|e| e.date.to_string() == "2019-05-14").expect("Tuesday's event");
+    assert_eq!(visit.islands, IslandSet::from([Island::Kunashir]), "{visit:?}");
+    assert_eq!(visit.people, ["Taro Kono"]);
+    let last_year = x.events.iter().find(|e| e.date.to_string() == "2018").expect("last year's event");
+    assert_eq!(last_year.islands, IslandSet::from([Island::Iturup]), "{last_year:?}");
+    assert_eq!(last_year.people, ["Sergei Lavrov"]);
+    // Every name an event lists is one of the document's people.
+    for e in &x.events {
+        assert!(e.people.iter().all(|n| x.people.iter().any(|p| &p.name == n)), "{e:?}");
+    }
+
+    // The fixture: the Singapore meeting names its two leaders.
+    let x = fixture("wire-2018-11-15.txt");
+    let summit = x.events.iter().find(|e| e.date.to_string() == "2018-11-14").unwrap();
+    assert_eq!(summit.people, ["Shinzo Abe", "Vladimir Putin"]);
+}

@@ -15,6 +15,7 @@ use crate::agreement::AgreementId;
 use crate::date::PartialDate;
 use crate::event::EventKind;
 use crate::id::PartyId;
+use crate::island::IslandSet;
 
 /// The kinds of happening a date dates: the event word nearest to `at` in `sentence` (a
 /// word after the date across a clause boundary counts as farther), and a second one
@@ -161,6 +162,8 @@ pub(crate) fn events(
                     actors: agreement.parties.clone(),
                     agreement: Some(agreement.id),
                     formula,
+                    islands: IslandSet::default(),
+                    people: Vec::new(),
                     evidence: a.item.evidence,
                 },
             ));
@@ -264,6 +267,8 @@ pub(crate) fn events(
                     actors,
                     agreement: nearest_agreement,
                     formula,
+                    islands: IslandSet::default(),
+                    people: Vec::new(),
                     evidence: scan.evidence(&t.range),
                 },
             ));
@@ -360,6 +365,8 @@ pub(crate) fn events(
                     actors,
                     agreement: None,
                     formula,
+                    islands: IslandSet::default(),
+                    people: Vec::new(),
                     evidence: scan.evidence(&verb),
                 },
             ));

@@ -143,6 +143,12 @@ pub struct EventFinding {
     pub agreement: Option<AgreementId>,
     /// The formula it concerns.
     pub formula: Option<FormulaId>,
+    /// The islands named in its sentence (directly or through a collective name).
+    #[serde(default)]
+    pub islands: IslandSet,
+    /// The people named in its sentence, by [`PersonMention::name`], in order of mention.
+    #[serde(default)]
+    pub people: Vec<String>,
     /// Where (the span is the time expression, or the agreement's name).
     pub evidence: Evidence,
 }

@@ -359,8 +359,9 @@ impl<'d> Extractor<'d> {
         agreements.sort_by_key(|a| a.at.start);
         let islands = mentions::islands(&scan, &agreements);
         let positions = stances::positions(&scan, &parties, &people, &agreements, &self.index);
-        let events =
+        let mut events =
             events::events(&scan, &parties, &sentence_parties, &agreements, &positions, &people, first);
+        sentence_context(&scan, &mut events, &islands, &people);
         let figures = figures::figures(&scan);
         Piece {
             published: scan.published,
@@ -373,6 +374,41 @@ impl<'d> Extractor<'d> {
             events: items(events),
             positions: items(positions),
             figures: items(figures),
+        }
+    }
+}
+
+/// Gives each event the islands and the people named in its sentence: what a dataset
+/// records of it, and what `timeline().island(..)` and a person's events find it by.
+fn sentence_context(
+    scan: &Scan<'_>,
+    events: &mut [Found<EventFinding>],
+    islands: &[Found<IslandMention>],
+    people: &people::People,
+) {
+    if events.is_empty() {
+        return;
+    }
+    // Only the sentences that hold an event: (islands, indexes of people mentions).
+    let mut context: rustc_hash::FxHashMap<usize, (crate::island::IslandSet, Vec<usize>)> =
+        events.iter().map(|e| (scan.sentence_of(e.at.start), Default::default())).collect();
+    for m in islands {
+        if let Some((set, _)) = context.get_mut(&scan.sentence_of(m.at.start)) {
+            *set = *set | m.item.islands;
+        }
+    }
+    for (r, i) in &people.occurrences {
+        if let Some((_, named)) = context.get_mut(&scan.sentence_of(r.start))
+            && !named.contains(i)
+        {
+            named.push(*i);
+        }
+    }
+    for e in events {
+        if let Some((set, named)) = context.get(&scan.sentence_of(e.at.start)) {
+            e.item.islands = *set;
+            e.item.people =
+                named.iter().filter_map(|&i| people.mentions.get(i)).map(|m| m.item.name.clone()).collect();
         }
     }
 }
@@ -456,7 +492,8 @@ fn append<T: findings::Evidenced>(out: &mut Vec<T>, items: Vec<T>, offset: usize
 #[derive(Debug, Default)]
 struct Merge {
     people: rustc_hash::FxHashMap<String, usize>,
-    events: rustc_hash::FxHashSet<RecordEvent>,
+    /// Each event once, with its index in the document's events.
+    events: rustc_hash::FxHashMap<RecordEvent, usize>,
 }
 
 impl Merge {
@@ -490,9 +527,21 @@ impl Merge {
                 agreement: e.agreement,
                 formula: e.formula,
             };
-            if self.events.insert(key) {
-                e.evidence.shift(offset);
-                out.events.push(e);
+            match self.events.get(&key).and_then(|&i| out.events.get_mut(i)) {
+                // Seen in an earlier piece: what this sentence names is added to it.
+                Some(known) => {
+                    known.islands = known.islands | e.islands;
+                    for name in e.people {
+                        if !known.people.contains(&name) {
+                            known.people.push(name);
+                        }
+                    }
+                }
+                None => {
+                    e.evidence.shift(offset);
+                    self.events.insert(key, out.events.len());
+                    out.events.push(e);
+                }
             }
         }
     }
