@@ -198,7 +198,10 @@ pub use agreement::{
 };
 pub use allocation::{Allocation, Holder, Part};
 pub use analysis::{FormulaDiff, Headcount, StageSummary};
-pub use dataset::{Dataset, MAX_FILE_BYTES, parse_budget};
+pub use dataset::{
+    Dataset, MAX_FILE_BYTES, MERGE_FILE, MergeAction, MergeEntry, Merged, Merger, RecordKind, Skipped,
+    parse_budget,
+};
 pub use date::{DateError, PartialDate, Precision};
 pub use error::{DataFormat, DumpError, LoadError, Location, Problem};
 pub use event::{Event, EventKind};

@@ -3,6 +3,7 @@
 mod budget;
 mod dump;
 mod load;
+mod merge;
 mod strict;
 mod validate;
 
@@ -14,6 +15,7 @@ use serde::Serialize;
 
 pub use budget::parse_budget;
 pub use load::MAX_FILE_BYTES;
+pub use merge::{MERGE_FILE, MergeAction, MergeEntry, Merged, Merger, RecordKind, Skipped};
 
 use crate::administration::{AdministrationPeriod, SovereigntyClaim};
 use crate::agreement::{Agreement, AgreementId};

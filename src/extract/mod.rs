@@ -40,18 +40,19 @@ mod events;
 mod figures;
 mod findings;
 mod lexicon;
-mod loader;
 mod mentions;
 mod numbers;
 mod people;
 mod reader;
 mod record;
+pub mod review;
 mod scan;
 mod stances;
 mod text;
 
 use std::collections::BTreeSet;
 
+pub use crate::dataset::Skipped;
 pub use document::{DEFAULT_MAX_DOCUMENT_BYTES, Document, DocumentError};
 pub use figures::FigureUnit;
 pub use findings::{
@@ -59,8 +60,8 @@ pub use findings::{
     PositionFinding, Quote,
 };
 pub use lexicon::{Lexicon, LexiconError, LexiconProblem, MAX_LEXICON_BYTES};
-pub use loader::{Extended, Skipped};
 pub use record::{Record, RecordEvent, RecordFigure, RecordPerson, RecordPosition};
+pub use review::{DocumentFindings, DocumentInfo, Extended, SentenceText};
 
 use crate::dataset::Dataset;
 use crate::date::PartialDate;
