@@ -1,7 +1,8 @@
-//! Reads news documents into typed records.
+//! Reads news documents into typed records, and merges reviewed findings into a dataset.
 //!
 //! ```text
 //! cargo run --release --example extract -- [--json | --findings] [--published YYYY-MM-DD] [--max-bytes N] INPUT...
+//! cargo run --release --example extract -- [--data DIR] [--merge REVIEWED.jsonl]... (--csv DIR | --data-out DIR) [INPUT...]
 //! ```
 //!
 //! Each INPUT is a file (one document), a directory (every `.txt` file in it, recursively,
@@ -11,20 +12,36 @@
 //!
 //! By default prints a readable summary per document; with `--json`, one record of the
 //! annotation schema per line (JSON Lines), `doc` set to the document's id (a file's name,
-//! a path in a directory, a line's `id`); with `--findings`, every finding with its
-//! evidence (byte spans into the text) as one JSON object per line. Documents are read in
-//! parallel (`RAYON_NUM_THREADS` threads, by default one per core), in bounded batches, and
-//! written in input order. Anything that cannot be read (a document, a line with its line
-//! number) is reported on stderr and the rest goes on. On stderr, a progress bar when it is
-//! a terminal, else a one-line summary at the end. Exit status: 0 when every document was
-//! read, 1 when something was reported (or the output cannot be written), 2 on bad usage.
+//! a path in a directory, a line's `id`); with `--findings`, one `DocumentFindings` per line:
+//! the document's metadata, every finding with its evidence (byte spans into the text) and
+//! the words each citation quotes, for review. Documents are read in parallel
+//! (`RAYON_NUM_THREADS` threads, by default one per core), in bounded batches, and written
+//! in input order. Anything that cannot be read (a document, a line with its line number)
+//! is reported on stderr and the rest goes on. On stderr, a progress bar when it is a
+//! terminal, else a one-line summary at the end.
+//!
+//! **Merging.** With `--csv DIR` or `--data-out DIR`, what the INPUTs say and the reviewed
+//! findings of each `--merge FILE` (a `--findings` output, edited or filtered) are merged
+//! into the dataset (the built-in one, or `--data DIR`'s), and the result is written: one
+//! CSV file per table into DIR (`--csv`), or the dataset's TOML files (`--data-out`, which
+//! `Dataset::from_dir` and `briefing --data` read). The merge's report (linked, added, and
+//! each finding skipped with why) goes to stderr; stdout then carries only what `--json` or
+//! `--findings` asks for.
+//!
+//! Exit status: 0 when every document and reviewed line was read, 1 when something was
+//! reported (or the output cannot be written, or the merged data fails its checks), 2 on
+//! bad usage (or a `--data` directory that does not load). Findings skipped by the merge
+//! are listed but do not change the status.
 
 use std::io::{IsTerminal as _, Write as _};
 use std::process::ExitCode;
 
-use kuril_dispute::extract::archive::{Archive, Input};
-use kuril_dispute::extract::{Extraction, Extractor};
-use kuril_dispute::{Dataset, PartialDate};
+use std::path::{Path, PathBuf};
+
+use kuril_dispute::export::{CsvTable, write_csv};
+use kuril_dispute::extract::archive::{Archive, FindingsFile, Input};
+use kuril_dispute::extract::{Document, DocumentFindings, Extraction, Extractor};
+use kuril_dispute::{Dataset, Merger, PartialDate};
 
 struct Options {
     max_bytes: usize,
@@ -32,6 +49,21 @@ struct Options {
     findings: bool,
     published: Option<PartialDate>,
     files: Vec<Input>,
+    /// Reviewed findings to merge.
+    merge: Vec<PathBuf>,
+    /// Where to write the merged dataset as CSV tables.
+    csv: Option<PathBuf>,
+    /// Where to write the merged dataset as data files.
+    data_out: Option<PathBuf>,
+    /// The dataset to read names from and merge into.
+    data: Option<PathBuf>,
+}
+
+impl Options {
+    /// Whether findings are merged into a dataset.
+    fn merging(&self) -> bool {
+        self.csv.is_some() || self.data_out.is_some()
+    }
 }
 
 fn parse_args() -> Result<Options, String> {
@@ -41,6 +73,10 @@ fn parse_args() -> Result<Options, String> {
         findings: false,
         published: None,
         files: Vec::new(),
+        merge: Vec::new(),
+        csv: None,
+        data_out: None,
+        data: None,
     };
     // File names may be any bytes the system allows; options are text.
     let mut args = std::env::args_os().skip(1);
@@ -52,16 +88,22 @@ fn parse_args() -> Result<Options, String> {
             options.files.push(Input::Path(raw.into()));
             continue;
         };
-        let mut args = args.by_ref().map(|a| a.into_string().unwrap_or_else(|bad| format!("{bad:?}")));
+        let mut path = |what: &str| -> Result<PathBuf, String> {
+            args.next().map(PathBuf::from).ok_or_else(|| format!("{arg} needs {what}"))
+        };
         match arg {
             "--json" => options.json = true,
             "--findings" => options.findings = true,
+            "--merge" => options.merge.push(path("a JSON Lines file of reviewed findings")?),
+            "--csv" => options.csv = Some(path("a directory")?),
+            "--data-out" => options.data_out = Some(path("a directory")?),
+            "--data" => options.data = Some(path("a data directory")?),
             "--max-bytes" => {
-                let value = args.next().ok_or("--max-bytes needs a number of bytes")?;
+                let value = path("a number of bytes")?.to_string_lossy().into_owned();
                 options.max_bytes = value.parse().map_err(|e| format!("--max-bytes {value}: {e}"))?;
             }
             "--published" => {
-                let value = args.next().ok_or("--published needs a date (YYYY, YYYY-MM or YYYY-MM-DD)")?;
+                let value = path("a date (YYYY, YYYY-MM or YYYY-MM-DD)")?.to_string_lossy().into_owned();
                 options.published = Some(value.parse().map_err(|e| format!("--published: {e}"))?);
             }
             "-h" | "--help" => return Err(String::new()),
@@ -70,7 +112,10 @@ fn parse_args() -> Result<Options, String> {
             file => options.files.push(Input::Path(file.into())),
         }
     }
-    if options.files.is_empty() {
+    if !options.merge.is_empty() && !options.merging() {
+        return Err("--merge needs --csv DIR or --data-out DIR (where to write the merged dataset)".into());
+    }
+    if options.files.is_empty() && options.merge.is_empty() {
         return Err("no inputs given".into());
     }
     Ok(options)
@@ -157,6 +202,11 @@ fn shorten_words(text: &str, words: usize) -> String {
     split.join(" ")
 }
 
+const USAGE: &str = "usage: extract [--json | --findings] [--published YYYY-MM-DD] [--max-bytes N] INPUT... \
+     (a file, a directory of .txt files, a .jsonl archive, or - for standard input)\n       \
+     extract [--data DIR] [--merge REVIEWED.jsonl]... (--csv DIR | --data-out DIR) [INPUT...] \
+     (findings merged into the dataset, written as CSV tables or data files)";
+
 fn main() -> ExitCode {
     let options = match parse_args() {
         Ok(o) => o,
@@ -164,14 +214,25 @@ fn main() -> ExitCode {
             if !e.is_empty() {
                 eprintln!("extract: {e}");
             }
-            eprintln!(
-                "usage: extract [--json | --findings] [--published YYYY-MM-DD] [--max-bytes N] INPUT... \
-                 (a file, a directory of .txt files, a .jsonl archive, or - for standard input)"
-            );
+            eprintln!("{USAGE}");
             return ExitCode::from(2);
         }
     };
-    let extractor = match Extractor::new(Dataset::builtin()) {
+    let own_data;
+    let data = match &options.data {
+        None => Dataset::builtin(),
+        Some(dir) => match Dataset::from_dir(dir) {
+            Ok(d) => {
+                own_data = d;
+                &own_data
+            }
+            Err(e) => {
+                eprintln!("extract: {e}");
+                return ExitCode::from(2);
+            }
+        },
+    };
+    let extractor = match Extractor::new(data) {
         Ok(x) => x,
         Err(e) => {
             eprintln!("extract: {e}");
@@ -195,16 +256,31 @@ fn main() -> ExitCode {
     });
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     let (mut documents, mut reported) = (0u64, 0u64);
-    // Extraction and formatting run on the worker threads; writing, in input order, here.
-    let format = |doc: &kuril_dispute::extract::Document, x: Extraction| -> Result<String, String> {
-        if options.findings {
-            serde_json::to_string(&x).map_err(|e| format!("document {}: {e}", printable(doc.id())))
-        } else if options.json {
-            serde_json::to_string(&x.record()).map_err(|e| format!("document {}: {e}", printable(doc.id())))
-        } else {
-            Ok(summary(&x, doc.text()))
-        }
-    };
+    let mut merger = options.merging().then(|| data.merger());
+    // What stdout carries per document: the summary (unless merging), a record, findings.
+    let per_document = options.json || options.findings || !options.merging();
+    // Extraction and formatting run on the worker threads; writing and merging, in input
+    // order, here.
+    let format =
+        |doc: &Document, x: Extraction| -> Result<(Option<String>, Option<DocumentFindings>), String> {
+            let failed = |e: serde_json::Error| format!("document {}: {e}", printable(doc.id()));
+            let (x, found) = if options.findings || options.merging() {
+                (None, Some(DocumentFindings::new(doc, x)))
+            } else {
+                (Some(x), None)
+            };
+            let Some(x) = x.as_ref().or(found.as_ref().map(|f| &f.findings)) else { return Ok((None, None)) };
+            let out = if options.findings {
+                Some(serde_json::to_string(&found).map_err(failed)?)
+            } else if options.json {
+                Some(serde_json::to_string(&x.record()).map_err(failed)?)
+            } else if per_document {
+                Some(summary(x, doc.text()))
+            } else {
+                None
+            };
+            Ok((out, found.filter(|_| options.merging())))
+        };
     let run = archive.extract(&extractor, format, |item, bytes| {
         let out = match item {
             Ok(Ok(out)) => Some(out),
@@ -225,8 +301,12 @@ fn main() -> ExitCode {
             bar.inc(bytes);
             bar.set_message(format!("{documents} documents, {reported} reported"));
         }
-        match out {
-            Some(out) => writeln!(stdout, "{out}"),
+        let Some((text, found)) = out else { return Ok(()) };
+        if let (Some(merger), Some(found)) = (merger.as_mut(), found) {
+            merger.add(&found);
+        }
+        match text {
+            Some(text) => writeln!(stdout, "{text}"),
             None => Ok(()),
         }
     });
@@ -246,13 +326,92 @@ fn main() -> ExitCode {
     let mb = tally.bytes as f64 / 1e6;
     match &bar {
         Some(bar) => bar.finish(),
+        None if options.files.is_empty() => {}
         None => eprintln!(
             "extract: {documents} documents read, {reported} reported, {mb:.1} MB in {seconds:.1} s ({:.2} MB/s, {:.0} documents/s)",
             mb / seconds.max(1e-9),
             documents as f64 / seconds.max(1e-9),
         ),
     }
+    if let Some(mut merger) = merger {
+        // Reviewed findings, each bad line reported with its number.
+        for path in &options.merge {
+            for item in FindingsFile::new(path).with_max_bytes(options.max_bytes) {
+                match item {
+                    Ok(found) => merger.add(&found),
+                    Err(e) => {
+                        eprintln!("extract: {e}");
+                        reported += 1;
+                    }
+                }
+            }
+        }
+        if !write_merged(merger, &options) {
+            return ExitCode::FAILURE;
+        }
+    }
     if reported > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+}
+
+/// Finishes the merge, reports it on stderr and writes the dataset where the options say.
+/// Returns whether all went well.
+fn write_merged(merger: Merger<'_>, options: &Options) -> bool {
+    let merged = match merger.finish() {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("extract: the merged dataset fails its checks: {e}");
+            return false;
+        }
+    };
+    eprintln!(
+        "extract: merged: {} linked, {} added, {} skipped",
+        merged.linked,
+        merged.added,
+        merged.skipped.len()
+    );
+    for s in &merged.skipped {
+        eprintln!(
+            "extract: skipped ({}) {}: {}",
+            printable(&s.doc),
+            printable(&s.finding),
+            printable(&s.reason)
+        );
+    }
+    let mut ok = true;
+    if let Some(dir) = &options.csv {
+        match write_csv_tables(&merged.dataset, dir) {
+            Ok(n) => eprintln!("extract: wrote {n} CSV tables into {}", dir.display()),
+            Err(e) => {
+                eprintln!("extract: {e}");
+                ok = false;
+            }
+        }
+    }
+    if let Some(dir) = &options.data_out {
+        match merged.dataset.write_dir(dir) {
+            Ok(()) => eprintln!("extract: wrote the dataset's files into {}", dir.display()),
+            Err(e) => {
+                eprintln!("extract: {e}");
+                ok = false;
+            }
+        }
+    }
+    ok
+}
+
+/// Writes one CSV file per table into `dir` (created if missing); returns how many.
+fn write_csv_tables(data: &Dataset, dir: &Path) -> Result<usize, String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: cannot write: {e}", dir.display()))?;
+    let tables = <CsvTable as strum::VariantArray>::VARIANTS;
+    for &table in tables {
+        let path = dir.join(table.file_name());
+        let file =
+            std::fs::File::create(&path).map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+        let mut out = std::io::BufWriter::new(file);
+        write_csv(data, table, &mut out).map_err(|e| format!("{}: {e}", path.display()))?;
+        out.flush().map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+    }
+    Ok(tables.len())
 }
 
 /// A message on stderr, above the progress bar if there is one.

@@ -1,5 +1,5 @@
 //! Timelines: events, agreements and positions in date order, filtered by party, island,
-//! agreement and date range, each entry with its citations.
+//! person, agreement and date range, each entry with its citations.
 
 use serde::Serialize;
 
@@ -7,7 +7,7 @@ use crate::agreement::{Agreement, AgreementId};
 use crate::dataset::Dataset;
 use crate::date::PartialDate;
 use crate::event::Event;
-use crate::id::PartyId;
+use crate::id::{PartyId, PersonId};
 use crate::island::{Island, IslandSet};
 use crate::position::Position;
 use crate::source::Citation;
@@ -89,6 +89,7 @@ impl<'a> Entry<'a> {
 /// - `island`: events about the island, agreements with a provision on it, positions whose
 ///   formula or constraints name it (a formula naming no island, like the status quo,
 ///   concerns all four);
+/// - `person`: events that name the person among their people, positions they stated;
 /// - `agreement`: the agreement itself, events about it, and positions that cite one of
 ///   its sources or were stated by one of its parties on the day it was signed;
 /// - `between`: entries whose date overlaps the range (both ends included).
@@ -116,6 +117,7 @@ pub struct Timeline<'a> {
     data: &'a Dataset,
     party: Option<Vec<PartyId>>,
     island: Option<Island>,
+    person: Option<PersonId>,
     agreement: Option<AgreementId>,
     from: Option<PartialDate>,
     until: Option<PartialDate>,
@@ -125,7 +127,15 @@ impl Dataset {
     /// A timeline of every event, agreement and position; narrow it with the
     /// [`Timeline`] methods.
     pub fn timeline(&self) -> Timeline<'_> {
-        Timeline { data: self, party: None, island: None, agreement: None, from: None, until: None }
+        Timeline {
+            data: self,
+            party: None,
+            island: None,
+            person: None,
+            agreement: None,
+            from: None,
+            until: None,
+        }
     }
 
     /// Every distinct date on which an event, an agreement's signing or a position is
@@ -178,6 +188,28 @@ impl<'a> Timeline<'a> {
     /// Only entries about `island`.
     pub fn island(mut self, island: Island) -> Self {
         self.island = Some(island);
+        self
+    }
+
+    /// Only entries `person` took part in: events that name them among their people,
+    /// positions they stated.
+    ///
+    /// ```
+    /// use kuril_dispute::Dataset;
+    ///
+    /// let data = Dataset::builtin();
+    /// let abe = "shinzo-abe".parse()?;
+    /// let entries = data.timeline().person(&abe).entries();
+    /// assert!(!entries.is_empty());
+    /// assert!(entries.iter().all(|e| match e {
+    ///     kuril_dispute::Entry::Event(e) => e.people.contains(&abe),
+    ///     kuril_dispute::Entry::Position(p) => p.speaker.as_ref() == Some(&abe),
+    ///     kuril_dispute::Entry::Agreement(_) => false,
+    /// }));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn person(mut self, person: &PersonId) -> Self {
+        self.person = Some(person.clone());
         self
     }
 
@@ -239,6 +271,16 @@ impl<'a> Timeline<'a> {
                 Entry::Position(p) => self.data.position_islands(p).contains(island),
             };
             if !about {
+                return false;
+            }
+        }
+        if let Some(person) = &self.person {
+            let took_part = match entry {
+                Entry::Event(e) => e.people.contains(person),
+                Entry::Position(p) => p.speaker.as_ref() == Some(person),
+                Entry::Agreement(_) => false,
+            };
+            if !took_part {
                 return false;
             }
         }

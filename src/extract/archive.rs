@@ -15,6 +15,8 @@
 //!   [`ArchiveError::Line`] with its file and line number, and the next line is read.
 //!   Blank lines are passed over. A line without `id` is named `FILE:LINE`.
 //!
+//! Reviewed findings are read back the same way, line by line, by [`FindingsFile`].
+//!
 //! ```
 //! use kuril_dispute::Dataset;
 //! use kuril_dispute::extract::Extractor;
@@ -56,7 +58,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Deserialize;
 
-use super::{DEFAULT_MAX_DOCUMENT_BYTES, Document, DocumentError, Extraction, Extractor};
+use super::{DEFAULT_MAX_DOCUMENT_BYTES, Document, DocumentError, DocumentFindings, Extraction, Extractor};
 use crate::date::PartialDate;
 use crate::file::{Line, printable, read_line_bounded};
 
@@ -517,6 +519,115 @@ impl Archive {
                 }
                 tally.bytes += size;
                 each(item, size)?;
+            }
+        }
+    }
+}
+
+/// Reviewed findings read back: a JSON Lines file of [`DocumentFindings`] (as the extract
+/// example's `--findings` writes them, edited or not), one per line, an iterator of
+/// `Result<DocumentFindings, ArchiveError>` in file order. As in an archive, a bad line
+/// (not JSON, not findings, too long) is an [`ArchiveError::Line`] with its number and the
+/// next line is read; blank lines are passed over; a line is read bounded by
+/// [`with_max_bytes`](Self::with_max_bytes).
+///
+/// ```
+/// use kuril_dispute::Dataset;
+/// use kuril_dispute::extract::{Document, Extractor};
+/// use kuril_dispute::extract::archive::FindingsFile;
+///
+/// let extractor = Extractor::new(Dataset::builtin())?;
+/// let doc = Document::new("a.txt", "Japan demands the return of all four islands.")?
+///     .with_published("2017-03-02".parse()?);
+/// let dir = tempfile::tempdir()?;
+/// let path = dir.path().join("reviewed.jsonl");
+/// let line = serde_json::to_string(&extractor.extract_for_review(&doc))?;
+/// std::fs::write(&path, format!("{line}\n{{\"findings\": 3}}\n"))?;
+/// let read: Vec<_> = FindingsFile::new(&path).collect();
+/// assert_eq!(read.len(), 2);
+/// assert_eq!(read[0].as_ref().map(|f| f.findings.doc.as_str()).ok(), Some("a.txt"));
+/// let bad = read[1].as_ref().unwrap_err().to_string();
+/// assert!(bad.starts_with("reviewed.jsonl:2: not valid JSON"), "{bad}");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug)]
+pub struct FindingsFile {
+    path: PathBuf,
+    name: String,
+    from: Option<BufReader<std::fs::File>>,
+    opened: bool,
+    number: u64,
+    max_bytes: usize,
+    line: Vec<u8>,
+}
+
+impl FindingsFile {
+    /// The findings of the JSON Lines file at `path` (opened on the first read).
+    pub fn new(path: impl AsRef<Path>) -> Self {
+        let path = path.as_ref().to_path_buf();
+        let name =
+            path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        FindingsFile {
+            path,
+            name,
+            from: None,
+            opened: false,
+            number: 0,
+            max_bytes: DEFAULT_MAX_DOCUMENT_BYTES,
+            line: Vec::new(),
+        }
+    }
+
+    /// Sets the longest line read, in bytes (by default [`DEFAULT_MAX_DOCUMENT_BYTES`]).
+    pub fn with_max_bytes(mut self, max_bytes: usize) -> Self {
+        self.max_bytes = max_bytes;
+        self
+    }
+}
+
+impl Iterator for FindingsFile {
+    type Item = Result<DocumentFindings, ArchiveError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if !self.opened {
+            self.opened = true;
+            let named = self.path.display().to_string();
+            match crate::file::not_regular(&self.path) {
+                Err(source) => return Some(Err(ArchiveError::Io { path: named, source })),
+                Ok(Some(what)) => return Some(Err(ArchiveError::NotAFile { path: named, what })),
+                Ok(None) => {}
+            }
+            match std::fs::File::open(&self.path) {
+                Ok(file) => self.from = Some(BufReader::with_capacity(256 * 1024, file)),
+                Err(source) => return Some(Err(ArchiveError::Io { path: named, source })),
+            }
+        }
+        loop {
+            let from = self.from.as_mut()?;
+            self.number += 1;
+            let number = self.number;
+            let line = |problem| ArchiveError::Line { file: self.name.clone(), line: number, problem };
+            match read_line_bounded(from, &mut self.line, self.max_bytes) {
+                Ok(Line::End) => {
+                    self.from = None;
+                    return None;
+                }
+                Err(source) => {
+                    self.from = None;
+                    return Some(Err(ArchiveError::Io { path: format!("{}:{number}", self.name), source }));
+                }
+                Ok(Line::TooLong(size)) => {
+                    return Some(Err(line(LineProblem::TooLong { size, max: self.max_bytes })));
+                }
+                Ok(Line::Read) if self.line.iter().all(u8::is_ascii_whitespace) => {}
+                Ok(Line::Read) => {
+                    return Some(serde_json::from_slice::<DocumentFindings>(&self.line).map_err(|e| {
+                        let message = e.to_string();
+                        let suffix = format!(" at line {} column {}", e.line(), e.column());
+                        let message = message.strip_suffix(&suffix).unwrap_or(&message).to_string();
+                        line(LineProblem::Json { column: e.column().max(1), message })
+                    }));
+                }
             }
         }
     }
