@@ -14,6 +14,7 @@
 //! in a child process per figure, each reporting its time and its peak resident memory
 //! (`VmHWM` of `/proc/self/status`, on Linux): 4N documents with 1 thread and with 2
 //! threads, and N documents with 2 threads. It prints documents/s and MB/s for each, the
+//! CPU time (on a machine shared with other work, how many cores the run really had), the
 //! speed-up of the second thread, the ratio of the peaks of 4N and N (flat: about 1), and
 //! what a year of world news would take at the 2-thread rate.
 
@@ -141,19 +142,33 @@ fn peak_kb() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-/// The child: reads the archive named by [`CHILD`] and prints documents, seconds and
-/// peak memory.
+/// The CPU time this process has used, all threads, in seconds (Linux: `utime` and
+/// `stime` of `/proc/self/stat`, in clock ticks of 1/100 s).
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The fields after the command name (which is in parentheses and may hold spaces).
+    let rest = stat.get(stat.rfind(')')? + 2..)?;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
+/// The child: reads the archive named by [`CHILD`] and prints documents, seconds, CPU
+/// seconds spent reading and peak memory.
 fn child(archive: &Path) {
     let extractor = Extractor::new(Dataset::builtin()).expect("builtin data");
-    let started = Instant::now();
+    let (started, cpu) = (Instant::now(), cpu_seconds().unwrap_or(0.0));
     let documents = read(&extractor, archive);
     let seconds = started.elapsed().as_secs_f64();
-    println!("{documents} {seconds} {}", peak_kb().unwrap_or(0));
+    let cpu = cpu_seconds().unwrap_or(0.0) - cpu;
+    println!("{documents} {seconds} {cpu} {}", peak_kb().unwrap_or(0));
 }
 
 struct Run {
     documents: u64,
     seconds: f64,
+    cpu: f64,
     peak_kb: u64,
 }
 
@@ -167,6 +182,7 @@ fn run(archive: &Path, threads: usize) -> Option<Run> {
     Some(Run {
         documents: words.next()?.parse().ok()?,
         seconds: words.next()?.parse().ok()?,
+        cpu: words.next()?.parse().ok()?,
         peak_kb: words.next()?.parse().ok()?,
     })
 }
@@ -187,11 +203,14 @@ fn figures() {
     );
     for (threads, r) in [(1, &one), (2, &two)] {
         println!(
-            "  {threads} thread(s): {} documents in {:.1} s: {:.0} documents/s, {:.2} MB/s; peak RSS {:.1} MB",
+            "  {threads} thread(s): {} documents in {:.1} s: {:.0} documents/s, {:.2} MB/s; {:.1} CPU s ({:.0} documents per CPU second, {:.2} cores busy); peak RSS {:.1} MB",
             r.documents,
             r.seconds,
             r.documents as f64 / r.seconds,
             mb / r.seconds,
+            r.cpu,
+            r.documents as f64 / r.cpu.max(1e-9),
+            r.cpu / r.seconds,
             r.peak_kb as f64 / 1e3
         );
     }
