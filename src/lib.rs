@@ -48,7 +48,10 @@
 //!   accepts at a date, and for the others the positions, with citations, that reject them.
 //! - Documents: [`extract`] reads news articles into typed findings with their evidence
 //!   (byte spans into the text), the shared annotation schema's records, and datasets
-//!   extended with what the documents say.
+//!   extended with what the documents say: findings written for review
+//!   ([`extract::DocumentFindings`]), then merged ([`Dataset::merge_extractions`]; datasets
+//!   with [`Dataset::merge`]), each finding linked, added or skipped with a reason
+//!   ([`Merged`]).
 //! - Pictures and files: [`map`] draws each formula as an SVG map and every formula side by
 //!   side, [`timeline_chart`] draws 1855–2022 as an SVG timeline, [`export`] writes the dataset
 //!   as JSON, CSV tables and GeoJSON. [`Allocation`] is what a formula leaves each island
