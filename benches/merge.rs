@@ -3,7 +3,8 @@
 //! the dataset so made merged into the built-in data again (`Dataset::merge`).
 //!
 //! `cargo bench --bench merge` runs criterion's groups, then times each size once more in
-//! one loop and prints the times and their ratios (linear: 2 and 4; quadratic: 4 and 16).
+//! one loop (best of five, wall time and the thread's CPU time) and prints the times and
+//! their ratios (linear: 2 and 4; quadratic: 4 and 16).
 //! The findings are made from the fixture `tests/fixtures/review-2019-06.jsonl` (one
 //! extraction, then varied per document: its id, a date a day later each time, a person
 //! from a pool of names, so that some documents add records and others link to them).
@@ -100,16 +101,27 @@ fn merge(c: &mut Criterion) {
 
 criterion_group!(benches, merge);
 
-/// The best of three runs of `f`.
-fn best(mut f: impl FnMut()) -> Duration {
-    (0..3)
+/// The CPU time this thread has used, in nanoseconds (Linux: the first field of
+/// `/proc/thread-self/schedstat`): on a machine shared with other work, a measure that
+/// does not count the time others had the core.
+fn thread_cpu_ns() -> Option<u64> {
+    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    text.split_whitespace().next()?.parse().ok()
+}
+
+/// The best of five runs of `f`: wall time, and CPU time of this thread where known.
+fn best(mut f: impl FnMut()) -> (Duration, Option<Duration>) {
+    let runs: Vec<(Duration, Option<Duration>)> = (0..5)
         .map(|_| {
-            let t = Instant::now();
+            let (t, cpu) = (Instant::now(), thread_cpu_ns());
             f();
-            t.elapsed()
+            let cpu = cpu.zip(thread_cpu_ns()).map(|(a, b)| Duration::from_nanos(b.saturating_sub(a)));
+            (t.elapsed(), cpu)
         })
-        .min()
-        .unwrap_or_default()
+        .collect();
+    let wall = runs.iter().map(|r| r.0).min().unwrap_or_default();
+    let cpu = runs.iter().filter_map(|r| r.1).min();
+    (wall, cpu)
 }
 
 /// Times each size in one loop and prints the times and the ratios to the smallest.
@@ -134,18 +146,32 @@ fn ratios() {
             black_box(data.merge(black_box(&other)).expect("valid"));
         }));
     }
-    println!("merge, best of three runs (times and their ratio to N = {}):", SIZES[0]);
+    println!("merge, best of five runs (wall time and CPU time, each with its ratio to N = {}):", SIZES[0]);
     for (name, times) in [("merge_extractions", &extractions), ("merge (dataset)", &datasets)] {
+        let (wall0, cpu0) = times[0];
         let cells: Vec<String> = SIZES
             .iter()
             .zip(times.iter())
             .zip(&records)
-            .map(|((n, t), r)| {
-                let ratio = t.as_secs_f64() / times[0].as_secs_f64().max(1e-12);
-                format!("{n} docs ({r} records): {:.1} ms ({ratio:.2}x)", t.as_secs_f64() * 1e3)
+            .map(|((n, (wall, cpu)), r)| {
+                let ratio = |a: Duration, b: Duration| a.as_secs_f64() / b.as_secs_f64().max(1e-12);
+                let cpu = match (cpu, cpu0) {
+                    (Some(c), Some(c0)) => {
+                        format!(", CPU {:.1} ms ({:.2}x)", c.as_secs_f64() * 1e3, ratio(*c, c0))
+                    }
+                    _ => String::new(),
+                };
+                format!(
+                    "{n} docs ({r} records): {:.1} ms ({:.2}x){cpu}",
+                    wall.as_secs_f64() * 1e3,
+                    ratio(*wall, wall0)
+                )
             })
             .collect();
-        println!("  {name:<18} {}", cells.join(", "));
+        println!("  {name}:");
+        for c in cells {
+            println!("    {c}");
+        }
     }
 }
 

@@ -119,8 +119,9 @@ pub struct Skipped {
     pub reason: String,
 }
 
-/// A merged dataset and what became of everything offered to it.
-#[derive(Debug, Clone, PartialEq)]
+/// A merged dataset and what became of everything offered to it (serialises with the
+/// dataset as its JSON; the report alone is `entries` and `skipped`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Merged {
     /// The dataset, checked as [`Dataset::from_dir`] checks data.
     pub dataset: Dataset,
