@@ -143,7 +143,7 @@ fn review_then_merge_round_trip() {
         .expect("the visit is filed under Iturup");
     assert_eq!(visit.date.to_string(), "2019-06-03");
     assert_eq!(visit.actors, [PartyId::RUSSIA]);
-    assert_eq!(visit.people, [varnin.id.clone()]);
+    assert_eq!(visit.people, std::slice::from_ref(&varnin.id));
     let his = events_of(&d.timeline().person(&varnin.id).entries());
     assert!(his.iter().any(|e| e.id == visit.id), "{his:?}");
     assert!(
@@ -222,7 +222,7 @@ fn what_many_documents_report_is_one_record() {
     assert_eq!(talks.len(), 1, "{talks:?}");
     assert_eq!(talks[0].cite.len(), n);
     assert!(talks[0].islands.contains(Island::Kunashir));
-    assert_eq!(talks[0].people, [belsky[0].id.clone()]);
+    assert_eq!(talks[0].people, std::slice::from_ref(&belsky[0].id));
     // One added event and one added person; every other finding linked.
     let added: Vec<_> = merged.entries.iter().filter(|e| e.action == MergeAction::Added).collect();
     assert_eq!(added.len(), 2, "{added:?}");
