@@ -376,3 +376,24 @@ fn the_example_merges_documents_into_a_given_dataset() {
     assert!(people.lines().any(|l| l.starts_with("oleg-varnin,Oleg Varnin,")), "{people}");
     assert!(Path::new(&csv.join("citations.csv")).exists());
 }
+
+/// A script may write findings itself, leaving out every list it has nothing for: what it
+/// gives is merged like the extractor's findings.
+#[test]
+fn findings_written_by_hand_merge() {
+    let line = r#"{"findings": {"doc": "notes-7", "lang": "en", "published": "2020-02-03",
+        "events": [{"date": "2020-02-01", "kind": "visit", "actors": ["russia"], "islands": ["shikotan"],
+                    "evidence": {"span": [0, 8], "sentence": [0, 44]}}]},
+        "document": {"outlet": "Field notes"},
+        "sentences": [{"span": [0, 44], "text": "A delegation visited Shikotan on Saturday."}]}"#;
+    let found: DocumentFindings = serde_json::from_str(line).unwrap();
+    assert!(found.findings.people.is_empty() && found.findings.figures.is_empty());
+    let merged = Dataset::builtin().merge_extractions([&found]).unwrap();
+    assert_eq!((merged.added, merged.skipped.len()), (1, 0), "{:?}", merged.skipped);
+    let d = &merged.dataset;
+    let on_shikotan = events_of(&d.timeline().island(Island::Shikotan).entries());
+    let visit = on_shikotan.iter().find(|e| e.extracted).expect("the visit");
+    assert_eq!(visit.summary, "A delegation visited Shikotan on Saturday. (read in notes-7)");
+    assert_eq!(visit.cite[0].quote.as_deref(), Some("A delegation visited Shikotan on Saturday."));
+    assert_eq!(d.source(&visit.cite[0].source).unwrap().outlet, "Field notes");
+}

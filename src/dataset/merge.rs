@@ -127,7 +127,8 @@ pub struct Merged {
     pub dataset: Dataset,
     /// How many findings or records were linked to one already there.
     pub linked: usize,
-    /// How many records were added.
+    /// How many records were added (for findings: people, events and positions, the
+    /// documents' sources aside; for another dataset: records of any table).
     pub added: usize,
     /// How many records of another dataset were here already, as they are (nothing to do).
     pub unchanged: usize,

@@ -112,7 +112,8 @@ pub struct Extractor<'d> {
     index: std::sync::Arc<FormulaIndex>,
 }
 
-/// Everything found in one document.
+/// Everything found in one document. It serialises to JSON and reads back; a list left
+/// out of the JSON (a reviewer's script keeping only what it reviews) reads as empty.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Extraction {
     /// The document's id.
@@ -120,24 +121,34 @@ pub struct Extraction {
     /// The language it was read as (the id of the language pack).
     pub lang: String,
     /// The publication date: given with the document, or inferred from its text.
+    #[serde(default)]
     pub published: Option<PartialDate>,
     /// Whether `published` was inferred from the text.
+    #[serde(default)]
     pub published_inferred: bool,
     /// Islands named.
+    #[serde(default)]
     pub islands: Vec<IslandMention>,
     /// States acting or acted upon.
+    #[serde(default)]
     pub parties: Vec<PartyMention>,
     /// Agreements referred to.
+    #[serde(default)]
     pub agreements: Vec<AgreementMention>,
     /// People, one entry per person.
+    #[serde(default)]
     pub people: Vec<PersonMention>,
     /// Quotations.
+    #[serde(default)]
     pub quotes: Vec<Quote>,
     /// Dated happenings.
+    #[serde(default)]
     pub events: Vec<EventFinding>,
     /// Stated stances.
+    #[serde(default)]
     pub positions: Vec<PositionFinding>,
     /// Numbers stated.
+    #[serde(default)]
     pub figures: Vec<Figure>,
 }
 
