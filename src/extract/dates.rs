@@ -256,6 +256,7 @@ fn prefix_ci(hay: &str, needle: &str) -> Option<usize> {
 }
 
 /// Every time expression of `text`.
+#[inline(never)]
 pub(crate) fn find(
     text: &str,
     hits: &[Hit],
@@ -266,6 +267,34 @@ pub(crate) fn find(
     in_play: &dyn Fn(usize) -> bool,
 ) -> Vec<Temporal> {
     let at = At { text, hits, reader, numbers, pack };
+    let mut anchors = anchors_of(text, hits, reader, numbers);
+    anchors.sort_unstable();
+    anchors.dedup();
+    anchors.retain(|&p| in_play(p));
+
+    let mut out: Vec<Temporal> = Vec::new();
+    let mut consumed = 0usize;
+    for &p in &anchors {
+        if p < consumed {
+            continue;
+        }
+        let Some((range, expr, span)) = expression_at(&at, p, data) else { continue };
+        consumed = range.end;
+        // A span of days is the happening's own dates: the word that opens it ("from the
+        // 5th to the 10th") is no bound.
+        let bound = !span
+            && (pack.bounds.before(text, range.start).is_some()
+                || pack.bounds_after.after(text, range.end).is_some());
+        let label = labelled(pack, text, range.start);
+        out.push(Temporal { range, expr, bound, label });
+    }
+    out
+}
+
+/// Where a time expression may start: hits of date terms, numbers written in words, and
+/// runs of digits that can be a day, a month or a year; unsorted.
+#[inline(never)]
+fn anchors_of(text: &str, hits: &[Hit], reader: &Reader, numbers: &[Number]) -> Vec<usize> {
     // Anchors: hits of date terms and starts of digit runs or number words, in order.
     let mut anchors: Vec<usize> = Vec::new();
     for h in hits.iter().filter(|h| reader.is(h, Class::DateWord)) {
@@ -292,8 +321,7 @@ pub(crate) fn find(
     let bytes = text.as_bytes();
     let mut i = 0usize;
     while i < bytes.len() {
-        let Some(rel) = bytes.get(i..).and_then(|b| b.iter().position(u8::is_ascii_digit)) else { break };
-        let start = i + rel;
+        let Some(start) = super::text::next_where(bytes, i, super::text::is_digit) else { break };
         let mut end = start;
         while bytes.get(end).is_some_and(u8::is_ascii_digit) {
             end += 1;
@@ -332,27 +360,7 @@ pub(crate) fn find(
         }
         i = end;
     }
-    anchors.sort_unstable();
-    anchors.dedup();
-    anchors.retain(|&p| in_play(p));
-
-    let mut out: Vec<Temporal> = Vec::new();
-    let mut consumed = 0usize;
-    for &p in &anchors {
-        if p < consumed {
-            continue;
-        }
-        let Some((range, expr, span)) = expression_at(&at, p, data) else { continue };
-        consumed = range.end;
-        // A span of days is the happening's own dates: the word that opens it ("from the
-        // 5th to the 10th") is no bound.
-        let bound = !span
-            && (pack.bounds.before(text, range.start).is_some()
-                || pack.bounds_after.after(text, range.end).is_some());
-        let label = labelled(pack, text, range.start);
-        out.push(Temporal { range, expr, bound, label });
-    }
-    out
+    anchors
 }
 
 /// Whether a label ("Published:", "Posted") stands right before `at`.
