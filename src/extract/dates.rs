@@ -108,6 +108,21 @@ impl<'s> At<'s> {
         (!next).then_some((value, pos))
     }
 
+    /// Whether the subject of a clause starts right at `at` (after spaces or a comma): a
+    /// person, a title or a state named in a base (not an oblique) case.
+    fn subject_after(&self, at: usize) -> bool {
+        let k = self.hits.partition_point(|h| (h.start as usize) < at);
+        self.hits.get(k).is_some_and(|h| {
+            self.text
+                .get(at..h.start as usize)
+                .is_some_and(|g| g.chars().all(|c| c.is_whitespace() || c == ','))
+                && !self.reader.is_oblique(h)
+                && self.reader.entries(h).any(|e| {
+                    matches!(e, Entry::Person { .. } | Entry::Party { .. } | Entry::Term(Term::Title { .. }))
+                })
+        })
+    }
+
     fn number(&self, at: usize) -> Option<&'s Number> {
         let k = self.numbers.partition_point(|n| n.range.start < at);
         self.numbers.get(k).filter(|n| n.range.start == at)
@@ -378,7 +393,10 @@ fn expression_at(at: &At<'_>, p: usize, data: &Dataset) -> Option<(Range<usize>,
     // Fixed phrases.
     for (h, t) in at.hit_terms(p) {
         match t {
-            Term::Relative { unit, offset, from } => {
+            Term::Relative { unit, offset, from, before_subject } => {
+                if *before_subject && !at.subject_after(h.end as usize) {
+                    return None;
+                }
                 return Some((
                     h.range(),
                     Expr::Relative { unit: *unit, offset: *offset, from: *from },

@@ -94,22 +94,52 @@ pub(crate) struct PartyWord {
 /// What a trigger stands for.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Term {
-    Month { value: u32, ambiguous: bool },
-    Weekday { day: chrono::Weekday, ambiguous: bool },
-    Relative { unit: TimeUnit, offset: i32, from: Anchor },
-    Shift { sign: i32, from: Anchor },
+    Month {
+        value: u32,
+        ambiguous: bool,
+    },
+    Weekday {
+        day: chrono::Weekday,
+        ambiguous: bool,
+    },
+    /// `before_subject`: the form dates only when the subject of its clause follows it
+    /// (a name, a title or a state, not in an oblique case): Russian «Накануне Лавров
+    /// заявил» is the day before, «накануне переговоров» the eve of a happening.
+    Relative {
+        unit: TimeUnit,
+        offset: i32,
+        from: Anchor,
+        before_subject: bool,
+    },
+    Shift {
+        sign: i32,
+        from: Anchor,
+    },
     NamedDate(PartialDate),
     Anniversary,
-    Era { first_year: i32 },
-    Number { value: f64, kind: NumberKind },
+    Era {
+        first_year: i32,
+    },
+    Number {
+        value: f64,
+        kind: NumberKind,
+    },
     Fraction(f64),
-    Title { office: bool, party: Option<crate::id::PartyId> },
-    Speech { after: bool },
+    Title {
+        office: bool,
+        party: Option<crate::id::PartyId>,
+    },
+    Speech {
+        after: bool,
+    },
     Byline,
     AgreementHead(Option<AgreementKind>),
     Party(PartyWord),
     Concept(FormulaId),
-    Predicate { means: Means, nominal: bool },
+    Predicate {
+        means: Means,
+        nominal: bool,
+    },
 }
 
 /// A trigger: a form (as written; `*` marks a stem) and what it stands for.
@@ -511,7 +541,10 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         };
         let Some(from) = from else { continue };
         let forms = c.forms("dates.relative", &entry.forms);
-        add_terms(forms, Term::Relative { unit, offset: entry.offset, from });
+        add_terms(
+            forms,
+            Term::Relative { unit, offset: entry.offset, from, before_subject: entry.before_subject },
+        );
     }
     let mut anniversary_of = Phrases::default();
     if let Some(a) = &d.anniversary {
