@@ -303,7 +303,7 @@ fn formula_lines(data: &Dataset, f: &Formula) -> Vec<String> {
         let who = o
             .person
             .as_ref()
-            .and_then(|p| data.person(p))
+            .and_then(|p| data.person(p).ok())
             .map(|p| format!("{}, ", p.name))
             .unwrap_or_default();
         let party = data.party(&o.party).map_or(o.party.as_str(), |p| p.name.as_str());
@@ -335,7 +335,7 @@ fn position_lines(out: &mut String, data: &Dataset, p: &Position) {
     let who = p
         .speaker
         .as_ref()
-        .and_then(|s| data.person(s))
+        .and_then(|s| data.person(s).ok())
         .map(|s| s.name.clone())
         .or_else(|| p.office.clone())
         .unwrap_or_default();
@@ -367,7 +367,7 @@ fn sources(out: &mut String, data: &Dataset) {
     let cited: BTreeSet<&SourceId> =
         data.positions().flat_map(|p| p.cite.iter().map(|c| &c.source)).collect();
     for id in cited {
-        if let Some(s) = data.source(id) {
+        if let Ok(s) = data.source(id) {
             let date = s.date.map(|d| format!(", {d}")).unwrap_or_default();
             let url = s.url.as_deref().map(|u| format!(" <{u}>")).unwrap_or_default();
             wrap(out, 2, &format!("[{}] {}. {}{date}.{url}", s.id, s.title, s.outlet));

@@ -88,8 +88,8 @@ fn emit(program: &str, text: &str) -> ExitCode {
 
 /// Who stated a position: the speaker's name, or the office.
 fn who(data: &Dataset, p: &Position) -> String {
-    let speaker = p.speaker.as_ref().and_then(|s| data.person(s)).map(|s| s.name.clone());
-    let holder = data.party(&p.holder).map_or_else(|| p.holder.to_string(), |party| party.name.clone());
+    let speaker = p.speaker.as_ref().and_then(|s| data.person(s).ok()).map(|s| s.name.clone());
+    let holder = data.party(&p.holder).map_or_else(|_| p.holder.to_string(), |party| party.name.clone());
     match (speaker, &p.office) {
         (Some(s), _) => format!("{holder}, {s}"),
         (None, Some(o)) => format!("{holder}, {o}"),

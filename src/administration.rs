@@ -63,14 +63,12 @@ use crate::source::Citation;
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumString,
-    strum::EnumIter,
     strum::IntoStaticStr,
-    strum::VariantArray,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
 #[non_exhaustive]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum AdministrationKind {
     /// Governed by the state's civil authorities, as part of its own administrative units.
     Civil,
@@ -78,6 +76,15 @@ pub enum AdministrationKind {
     /// civil incorporation.
     Military,
 }
+
+impl AdministrationKind {
+    /// Every value, in the order of declaration (2).
+    pub const ALL: [AdministrationKind; 2] = [AdministrationKind::Civil, AdministrationKind::Military];
+}
+
+crate::vocabulary::parse_by_id!(
+    AdministrationKind => "administration kind",
+);
 
 /// A stretch of time during which one state administered one or more islands.
 ///
@@ -144,6 +151,53 @@ pub struct SovereigntyClaim {
     pub note: Option<String>,
     /// Where it was read.
     pub cite: Vec<Citation>,
+}
+
+/// The dates (`[from, to)`; an open end is "–"), the administrator, the kind, the islands
+/// and the id: `1945-09-01 – 1946-02-02 soviet-union military: Iturup, Kunashir [soviet-union-military-…]`.
+///
+/// ```
+/// use kuril_dispute::{Dataset, Island};
+///
+/// let data = Dataset::builtin();
+/// let now = data.administrator_at(Island::Kunashir, &"2020".parse()?);
+/// let line = now[0].to_string();
+/// assert!(line.contains(" – russia civil: "), "{line}");
+/// assert!(line.ends_with(&format!("[{}]", now[0].id)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl std::fmt::Display for AdministrationPeriod {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} –", self.from)?;
+        if let Some(to) = &self.to {
+            write!(f, " {to}")?;
+        }
+        write!(f, " {} {}: {} [{}]", self.administrator, self.kind, self.islands, self.id)
+    }
+}
+
+/// The dates (an open end is "–"), the claimant, the islands and the id, then what the
+/// claim rests on: `1945-09-02 – soviet-union claims Iturup, … [soviet-union-…]: …`.
+///
+/// ```
+/// use kuril_dispute::{Dataset, Island};
+///
+/// let data = Dataset::builtin();
+/// for claim in data.claimants_at(Island::Habomai, &"2020".parse()?) {
+///     let line = claim.to_string();
+///     assert!(line.contains(&format!("{} claims ", claim.claimant)), "{line}");
+///     assert!(line.ends_with(&claim.rests_on));
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl std::fmt::Display for SovereigntyClaim {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} –", self.from)?;
+        if let Some(to) = &self.to {
+            write!(f, " {to}")?;
+        }
+        write!(f, " {} claims {} [{}]: {}", self.claimant, self.islands, self.id, self.rests_on)
+    }
 }
 
 /// The days a dated record covers: `[from, to)` with partial dates read at their first day.
@@ -257,7 +311,7 @@ impl Dataset {
     /// assert_eq!(who("1945-08"), [PartyId::JAPAN, PartyId::SOVIET_UNION]);
     /// // Every answer carries its sources.
     /// let p = &data.administrator_at(Island::Iturup, &"2020".parse()?)[0];
-    /// assert!(p.cite.iter().all(|c| data.source(&c.source).is_some()));
+    /// assert!(p.cite.iter().all(|c| data.source(&c.source).is_ok()));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn administrator_at(&self, island: Island, date: &PartialDate) -> Vec<&AdministrationPeriod> {

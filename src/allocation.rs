@@ -34,12 +34,12 @@ use crate::island::Island;
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumIter,
     strum::IntoStaticStr,
-    strum::VariantArray,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
+#[cfg_attr(test, derive(strum::EnumIter))]
+#[non_exhaustive]
 pub enum Holder {
     /// Goes to Japan.
     Japan,
@@ -52,6 +52,12 @@ pub enum Holder {
     Undecided,
     /// Goes to another party (only in user data).
     Other,
+}
+
+impl Holder {
+    /// Every value, in the order of declaration (5).
+    pub const ALL: [Holder; 5] =
+        [Holder::Japan, Holder::Russia, Holder::Joint, Holder::Undecided, Holder::Other];
 }
 
 impl Holder {
@@ -205,7 +211,7 @@ impl Allocation {
 
     /// What `formula` leaves each of the four islands with, in [`Island`] order.
     pub fn of_formula(data: &Dataset, formula: &Formula) -> Vec<Allocation> {
-        <Island as strum::VariantArray>::VARIANTS.iter().map(|&i| Allocation::of(data, formula, i)).collect()
+        Island::ALL.iter().map(|&i| Allocation::of(data, formula, i)).collect()
     }
 
     /// The holder of the whole island, or `None` if it is split.

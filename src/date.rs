@@ -20,11 +20,11 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumIter,
     strum::IntoStaticStr,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum Precision {
     /// Only the year is known: `"1956"`.
     Year,
@@ -32,6 +32,11 @@ pub enum Precision {
     Month,
     /// The exact day: `"1956-10-19"`.
     Day,
+}
+
+impl Precision {
+    /// Every value, in the order of declaration (3).
+    pub const ALL: [Precision; 3] = [Precision::Year, Precision::Month, Precision::Day];
 }
 
 /// A Gregorian date known to a year, a month or a day, as sources give them.
@@ -161,12 +166,9 @@ impl PartialDate {
         })
     }
 
-    /// The date of a [`chrono::NaiveDate`], known to the day.
-    ///
-    /// # Errors
-    ///
-    /// When the year is outside 1–9999.
-    pub fn from_naive(date: NaiveDate) -> Result<Self, DateError> {
+    /// The date of a [`NaiveDate`], known to the day (the public form is
+    /// `PartialDate::try_from(date)`).
+    pub(crate) fn from_naive(date: NaiveDate) -> Result<Self, DateError> {
         Self::day(date.year(), date.month(), date.day())
     }
 
@@ -312,18 +314,24 @@ impl FromStr for PartialDate {
     }
 }
 
-impl From<NaiveDate> for PartialDate {
-    /// Converts a chrono date; years outside 1–9999 are clamped into that range.
-    fn from(date: NaiveDate) -> Self {
-        let clamped = date.clamp(
-            NaiveDate::from_ymd_opt(1, 1, 1).unwrap_or(NaiveDate::MIN),
-            NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(NaiveDate::MAX),
-        );
-        PartialDate {
-            year: u16::try_from(clamped.year()).unwrap_or(1),
-            month: u8::try_from(clamped.month()).unwrap_or(1),
-            day: u8::try_from(clamped.day()).unwrap_or(1),
-        }
+/// A calendar day as a date known to the day.
+///
+/// ```
+/// use kuril_dispute::{NaiveDate, PartialDate};
+///
+/// let day = NaiveDate::from_ymd_opt(1956, 10, 19).expect("a day");
+/// assert_eq!(PartialDate::try_from(day)?.to_string(), "1956-10-19");
+/// assert!(PartialDate::try_from(NaiveDate::MIN).is_err());
+/// # Ok::<(), kuril_dispute::DateError>(())
+/// ```
+impl TryFrom<NaiveDate> for PartialDate {
+    type Error = DateError;
+
+    /// # Errors
+    ///
+    /// When the year is outside 1–9999 (a `PartialDate` holds no other).
+    fn try_from(date: NaiveDate) -> Result<Self, DateError> {
+        Self::from_naive(date)
     }
 }
 

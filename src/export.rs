@@ -23,6 +23,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+/// The `geojson` crate's types of [`islands_geojson`]'s result, re-exported so that a user
+/// needs no dependency of their own to read it.
+pub use geojson::{self, FeatureCollection};
+
 use crate::allocation::Allocation;
 use crate::dataset::Dataset;
 use crate::island::IslandSet;
@@ -39,7 +43,8 @@ pub const NO_ISLANDS: &str = "none";
 /// Why an export failed.
 ///
 /// Unlike the model's types this error is neither `Clone` nor `PartialEq`: it carries the
-/// underlying I/O, JSON or CSV error as its source.
+/// underlying I/O, JSON or CSV error as its source (the JSON and CSV writers' errors boxed:
+/// their types are not part of this crate's API).
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ExportError {
@@ -54,15 +59,15 @@ pub enum ExportError {
     },
     /// The JSON writer failed (in practice: the output failed).
     #[error("JSON export: {0}")]
-    Json(#[from] serde_json::Error),
+    Json(#[source] Box<dyn std::error::Error + Send + Sync>),
     /// The CSV writer failed for a table.
     #[error("CSV export of table `{table}`: {source}")]
     Csv {
         /// The table.
         table: CsvTable,
-        /// The CSV error.
+        /// The CSV writer's error.
         #[source]
-        source: csv::Error,
+        source: Box<dyn std::error::Error + Send + Sync>,
     },
 }
 
@@ -81,7 +86,7 @@ pub enum ExportError {
 ///
 /// [`ExportError::Json`] if serialisation fails (it does not for a valid dataset).
 pub fn to_json(data: &Dataset) -> Result<String, ExportError> {
-    Ok(serde_json::to_string_pretty(data)?)
+    serde_json::to_string_pretty(data).map_err(json)
 }
 
 /// Writes the whole dataset as pretty-printed JSON.
@@ -90,7 +95,12 @@ pub fn to_json(data: &Dataset) -> Result<String, ExportError> {
 ///
 /// [`ExportError::Json`] if writing fails.
 pub fn write_json(data: &Dataset, out: impl Write) -> Result<(), ExportError> {
-    Ok(serde_json::to_writer_pretty(out, data)?)
+    serde_json::to_writer_pretty(out, data).map_err(json)
+}
+
+/// The JSON writer's error, boxed.
+fn json(e: serde_json::Error) -> ExportError {
+    ExportError::Json(Box::new(e))
 }
 
 // ---------------------------------------------------------------------- CSV
@@ -108,12 +118,12 @@ pub fn write_json(data: &Dataset, out: impl Write) -> Result<(), ExportError> {
     Serialize,
     serde::Deserialize,
     strum::Display,
-    strum::EnumIter,
     strum::IntoStaticStr,
-    strum::VariantArray,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
+#[cfg_attr(test, derive(strum::EnumIter))]
+#[non_exhaustive]
 pub enum CsvTable {
     /// The source catalogue.
     Sources,
@@ -149,6 +159,29 @@ pub enum CsvTable {
     Claims,
     /// Every citation of every record.
     Citations,
+}
+
+impl CsvTable {
+    /// Every value, in the order of declaration (17).
+    pub const ALL: [CsvTable; 17] = [
+        CsvTable::Sources,
+        CsvTable::Islands,
+        CsvTable::IslandAreas,
+        CsvTable::Names,
+        CsvTable::Parties,
+        CsvTable::People,
+        CsvTable::PersonRoles,
+        CsvTable::Agreements,
+        CsvTable::AgreementProvisions,
+        CsvTable::ProvisionReadings,
+        CsvTable::Formulas,
+        CsvTable::FormulaTransfers,
+        CsvTable::Positions,
+        CsvTable::Events,
+        CsvTable::Administration,
+        CsvTable::Claims,
+        CsvTable::Citations,
+    ];
 }
 
 impl CsvTable {
@@ -197,7 +230,7 @@ fn opt<T: ToString>(value: Option<T>) -> String {
 /// [`ExportError::Csv`] naming the table if writing fails.
 pub fn write_csv(data: &Dataset, table: CsvTable, out: impl Write) -> Result<(), ExportError> {
     let mut w = csv::Writer::from_writer(out);
-    let err = |source: csv::Error| ExportError::Csv { table, source };
+    let err = |source: csv::Error| ExportError::Csv { table, source: Box::new(source) };
     match table {
         CsvTable::Sources => rows(
             &mut w,
@@ -542,7 +575,7 @@ pub fn write_csv(data: &Dataset, table: CsvTable, out: impl Write) -> Result<(),
                     c.source.to_string(),
                     // The document the span points into (a source read by the extractor,
                     // a corpus document), so a citation can be checked without a join.
-                    opt(data.source(&c.source).and_then(|s| s.document.as_ref())),
+                    opt(data.source(&c.source).ok().and_then(|s| s.document.as_ref())),
                     opt(c.locator.as_ref()),
                     opt(c.quote.as_ref()),
                     opt(c.span.map(|s| s.start)),
@@ -658,7 +691,7 @@ fn citations(data: &Dataset) -> Vec<(CsvTable, String, &Citation)> {
 /// assert_eq!(shikotan.property("two-islands-1956").and_then(|v| v.as_str()), Some("japan"));
 /// assert_eq!(shikotan.property("status-quo").and_then(|v| v.as_str()), Some("russia"));
 /// ```
-pub fn islands_geojson(data: &Dataset, outlines: &Outlines) -> geojson::FeatureCollection {
+pub fn islands_geojson(data: &Dataset, outlines: &Outlines) -> FeatureCollection {
     let mut features = Vec::new();
     for outline in outlines.islands() {
         let mut feature = feature_of(outline);
@@ -765,11 +798,11 @@ pub fn write_all(data: &Dataset, outlines: &Outlines, dir: &Path) -> Result<Vec<
 
     let path = dir.join("islands.geojson");
     let mut out = create(&path)?;
-    serde_json::to_writer_pretty(&mut out, &islands_geojson(data, outlines))?;
+    serde_json::to_writer_pretty(&mut out, &islands_geojson(data, outlines)).map_err(json)?;
     out.flush().map_err(io(&path))?;
     written.push(path);
 
-    for &table in <CsvTable as strum::VariantArray>::VARIANTS {
+    for table in CsvTable::ALL {
         let path = csv_dir.join(table.file_name());
         let out = create(&path)?;
         write_csv(data, table, out)?;

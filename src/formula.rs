@@ -46,12 +46,12 @@ use crate::source::Citation;
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumIter,
     strum::IntoStaticStr,
-    strum::VariantArray,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
+#[cfg_attr(test, derive(strum::EnumIter))]
+#[non_exhaustive]
 pub enum FormulaId {
     /// All four islands, sovereignty settled before a peace treaty.
     FourIslands,
@@ -90,6 +90,25 @@ pub enum FormulaId {
 }
 
 impl FormulaId {
+    /// Every value, in the order of declaration (13).
+    pub const ALL: [FormulaId; 13] = [
+        FormulaId::FourIslands,
+        FormulaId::TwoIslands1956,
+        FormulaId::TwoPlusAlpha,
+        FormulaId::TwoNowTwoLater,
+        FormulaId::AreaSplit,
+        FormulaId::JointEconomicZone,
+        FormulaId::TreatyWithoutPreconditions,
+        FormulaId::StatusQuo,
+        FormulaId::Hikiwake,
+        FormulaId::Kawana1998,
+        FormulaId::ThreeIslands,
+        FormulaId::JointAdministration,
+        FormulaId::TroopWithdrawal1960,
+    ];
+}
+
+impl FormulaId {
     /// Whether the id is one of the nine of the shared annotation schema.
     pub fn in_annotation_schema(self) -> bool {
         !matches!(
@@ -116,11 +135,12 @@ impl FormulaId {
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumIter,
     strum::IntoStaticStr,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
+#[cfg_attr(test, derive(strum::EnumIter))]
+#[non_exhaustive]
 pub enum Sequencing {
     /// Sign a peace treaty first; settle territory after.
     TreatyFirst,
@@ -131,6 +151,16 @@ pub enum Sequencing {
     /// Not stated.
     #[default]
     Unspecified,
+}
+
+impl Sequencing {
+    /// Every value, in the order of declaration (4).
+    pub const ALL: [Sequencing; 4] = [
+        Sequencing::TreatyFirst,
+        Sequencing::TerritoryFirst,
+        Sequencing::Simultaneous,
+        Sequencing::Unspecified,
+    ];
 }
 
 /// A condition on a stage of a formula or on a position.
@@ -146,11 +176,12 @@ pub enum Sequencing {
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumIter,
     strum::IntoStaticStr,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
+#[cfg_attr(test, derive(strum::EnumIter))]
+#[non_exhaustive]
 pub enum Condition {
     /// After a peace treaty is concluded.
     PeaceTreatyConcluded,
@@ -164,6 +195,18 @@ pub enum Condition {
     PostWarResultsRecognised,
     /// After the attribution (sovereignty) of the islands is settled.
     SovereigntySettled,
+}
+
+impl Condition {
+    /// Every value, in the order of declaration (6).
+    pub const ALL: [Condition; 6] = [
+        Condition::PeaceTreatyConcluded,
+        Condition::ForeignTroopsWithdrawn,
+        Condition::TransitionPeriod,
+        Condition::FurtherNegotiation,
+        Condition::PostWarResultsRecognised,
+        Condition::SovereigntySettled,
+    ];
 }
 
 /// Which right a transfer concerns.
@@ -180,11 +223,12 @@ pub enum Condition {
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumIter,
     strum::IntoStaticStr,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
+#[cfg_attr(test, derive(strum::EnumIter))]
+#[non_exhaustive]
 pub enum Right {
     /// Sovereignty only (administration stays for now).
     Sovereignty,
@@ -193,6 +237,11 @@ pub enum Right {
     /// Both sovereignty and administration.
     #[default]
     Both,
+}
+
+impl Right {
+    /// Every value, in the order of declaration (3).
+    pub const ALL: [Right; 3] = [Right::Sovereignty, Right::Administration, Right::Both];
 }
 
 impl Right {
@@ -542,3 +591,38 @@ crate::vocabulary::parse_by_id!(
     Condition => "condition",
     Right => "right",
 );
+
+/// The island, the part where it is not the whole, the recipient and the right:
+/// `iturup 21.0% → japan (both)`.
+///
+/// ```
+/// use kuril_dispute::{Dataset, FormulaId, Island};
+///
+/// let split = Dataset::builtin().formula(FormulaId::AreaSplit);
+/// let iturup = split.all_transfers().find(|t| t.island == Island::Iturup).expect("a transfer");
+/// assert_eq!(iturup.to_string(), "iturup 21.0% → japan (both)");
+/// ```
+impl fmt::Display for Transfer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.island)?;
+        if let Some(share) = self.share.filter(|s| *s < Share::WHOLE) {
+            write!(f, " {share}")?;
+        }
+        write!(f, " → {} ({})", self.to, self.right)
+    }
+}
+
+/// The name and the id: `Two islands (1956 Joint Declaration, Article 9)
+/// [two-islands-1956]`.
+///
+/// ```
+/// use kuril_dispute::{Dataset, FormulaId};
+///
+/// let f = Dataset::builtin().formula(FormulaId::TwoIslands1956);
+/// assert_eq!(f.to_string(), format!("{} [two-islands-1956]", f.name));
+/// ```
+impl fmt::Display for Formula {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} [{}]", self.name, self.id)
+    }
+}

@@ -4,7 +4,6 @@ use std::fmt;
 use std::ops::{BitAnd, BitOr, Not, Sub};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use strum::VariantArray;
 
 /// One of the four disputed islands (the Habomai islets count as one group).
 ///
@@ -16,9 +15,11 @@ use strum::VariantArray;
 ///
 /// ```
 /// use kuril_dispute::Island;
-/// use strum::IntoEnumIterator;
 ///
-/// assert_eq!(Island::iter().count(), 4);
+/// assert_eq!(Island::ALL.len(), 4);
+/// for island in Island::ALL {
+///     assert_eq!(island.id().parse::<Island>()?, island);
+/// }
 /// assert_eq!("kunashir".parse::<Island>()?, Island::Kunashir);
 /// assert_eq!(Island::Habomai.to_string(), "habomai");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -35,12 +36,11 @@ use strum::VariantArray;
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumIter,
     strum::IntoStaticStr,
-    strum::VariantArray,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum Island {
     /// Iturup (Russian Итуруп), Etorofu (Japanese 択捉島).
     Iturup,
@@ -50,6 +50,11 @@ pub enum Island {
     Shikotan,
     /// The Habomai islets (Russian острова Хабомаи, Japanese 歯舞群島).
     Habomai,
+}
+
+impl Island {
+    /// Every value, in the order of declaration (4).
+    pub const ALL: [Island; 4] = [Island::Iturup, Island::Kunashir, Island::Shikotan, Island::Habomai];
 }
 
 impl Island {
@@ -208,7 +213,7 @@ pub struct IslandSetIter {
 impl IslandSetIter {
     /// Takes the island of bit `bit` out of the remaining set.
     fn take(&mut self, bit: u32) -> Option<Island> {
-        let island = *Island::VARIANTS.get(usize::try_from(bit).ok()?)?;
+        let island = *Island::ALL.get(usize::try_from(bit).ok()?)?;
         self.remaining.remove(island);
         Some(island)
     }

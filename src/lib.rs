@@ -126,8 +126,11 @@
 //! Ids serialise to the kebab-case ids of the shared annotation schema: islands
 //! (`"habomai"`), agreements (`"joint-declaration-1956"`), formulas
 //! (`"two-now-two-later"`), parties (`"soviet-union"`). Islands, agreements and formulas
-//! are closed vocabularies (enums); parties, people, sources, events and positions are
-//! open (checked kebab-case strings), so your own data can add them.
+//! are closed vocabularies (enums, each listing its values in `ALL`: [`Island::ALL`]);
+//! parties, people, sources, events and positions are open (checked kebab-case strings),
+//! so your own data can add them. Records are looked up by their id as a plain string
+//! ([`Dataset::person`]`("shinzo-abe")`); an id the dataset does not have is an
+//! [`UnknownId`] that names it.
 //!
 //! # Data
 //!
@@ -198,9 +201,13 @@ pub use agreement::{
 };
 pub use allocation::{Allocation, Holder, Part};
 pub use analysis::{FormulaDiff, Headcount, StageSummary};
+/// The calendar day of [`PartialDate::first_day`], [`PartialDate::last_day`] and
+/// `PartialDate::try_from`, re-exported from `chrono` so that a user needs no dependency
+/// of their own.
+pub use chrono::NaiveDate;
 pub use dataset::{Dataset, MAX_FILE_BYTES, parse_budget};
 pub use date::{DateError, PartialDate, Precision};
-pub use error::{DataFormat, DumpError, LoadError, Location, Problem};
+pub use error::{DataFormat, DumpError, LoadError, Location, Problem, UnknownId};
 pub use event::{Event, EventKind};
 pub use formula::{
     Condition, Formula, FormulaId, Origin, Recipient, Right, Sequencing, Share, Stage, Transfer, Undecided,

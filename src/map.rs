@@ -262,7 +262,7 @@ impl<'a> FormulaMap<'a> {
         let mut y = 112.0;
         svg.text((x, y), 14.0, Anchor::Start, &bold(), "Legend");
         y += 10.0;
-        let used: Vec<Holder> = <Holder as strum::VariantArray>::VARIANTS
+        let used: Vec<Holder> = Holder::ALL
             .iter()
             .copied()
             .filter(|h| {
@@ -395,7 +395,7 @@ fn recipient_name(data: &Dataset, to: &crate::formula::Recipient) -> String {
 /// The lines under a map's title: the formula's first source, and its origin.
 fn source_lines(data: &Dataset, f: &Formula) -> (String, String) {
     let mut line = String::from("Source: ");
-    match f.cite.first().and_then(|c| data.source(&c.source).map(|s| (c, s))) {
+    match f.cite.first().and_then(|c| data.source(&c.source).ok().map(|s| (c, s))) {
         Some((c, s)) => {
             let _ = write!(line, "{} ({}", s.title, s.outlet);
             if let Some(d) = s.date {
@@ -417,7 +417,7 @@ fn source_lines(data: &Dataset, f: &Formula) -> (String, String) {
         Some(o) => {
             let party = data.party(&o.party).map_or(o.party.as_str(), |p| p.name.as_str());
             let _ = write!(origin, "Put forward by {party}");
-            if let Some(person) = o.person.as_ref().and_then(|p| data.person(p)) {
+            if let Some(person) = o.person.as_ref().and_then(|p| data.person(p).ok()) {
                 let _ = write!(origin, " ({})", person.name);
             }
             let _ = write!(origin, ", {}.", o.date);
@@ -434,10 +434,9 @@ fn source_lines(data: &Dataset, f: &Formula) -> (String, String) {
 /// ```
 /// use kuril_dispute::{Dataset, FormulaId, Outlines};
 /// use kuril_dispute::map::SmallMultiples;
-/// use strum::VariantArray;
 ///
 /// let grid = SmallMultiples::new(Dataset::builtin(), Outlines::builtin());
-/// assert_eq!(grid.panels().len(), FormulaId::VARIANTS.len());
+/// assert_eq!(grid.panels().len(), FormulaId::ALL.len());
 /// assert!(grid.to_svg().contains("Area split") || grid.to_svg().contains("Equal division"));
 /// ```
 #[derive(Debug, Clone, PartialEq)]
@@ -547,7 +546,7 @@ impl<'a> SmallMultiples<'a> {
         // The legend along the bottom.
         let mut lx = MARGIN;
         let ly = h - 40.0;
-        for &holder in <Holder as strum::VariantArray>::VARIANTS.iter().filter(|h| **h != Holder::Other) {
+        for &holder in Holder::ALL.iter().filter(|h| **h != Holder::Other) {
             svg.rect(
                 lx,
                 ly,
@@ -633,7 +632,7 @@ fn draw_body(
         let style = format!(r##"fill="{}" stroke="#999999" stroke-width="{stroke}""##, CONTEXT.hex());
         svg.rings(&rings, &style, Some(&context.name));
     }
-    for island in <Island as strum::VariantArray>::VARIANTS.iter().copied() {
+    for island in Island::ALL {
         let outline = outlines.island(island);
         let rings = projection.outline(outline);
         let profile = data.island(island);
@@ -703,7 +702,7 @@ fn draw_body(
             svg.text((p.0, p.1 + size * 1.25), size * 0.92, Anchor::Middle, &fill(MUTED), &line2);
         }
     }
-    for island in <Island as strum::VariantArray>::VARIANTS.iter().copied() {
+    for island in Island::ALL {
         let profile = data.island(island);
         let (at, anchor) = label_anchor(island);
         let (x, y) = projection.project(at);

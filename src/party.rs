@@ -73,3 +73,28 @@ impl Party {
             .chain(self.metonyms.iter().map(String::as_str))
     }
 }
+
+/// The name, the dates where known, and the id: `Soviet Union, 1922-12-30 – 1991-12-25
+/// [soviet-union]`, `Russia, from 1991-12-26 [russia]`.
+///
+/// ```
+/// use kuril_dispute::{Dataset, PartyId};
+///
+/// let data = Dataset::builtin();
+/// let line = data.party("soviet-union")?.to_string();
+/// assert!(line.starts_with("Soviet Union, ") && line.ends_with(" [soviet-union]"), "{line}");
+/// assert_eq!(data.party("japan")?.to_string(), "Japan [japan]");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl std::fmt::Display for Party {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.name)?;
+        match (&self.from, &self.to) {
+            (None, None) => {}
+            (Some(from), None) => write!(f, ", from {from}")?,
+            (None, Some(to)) => write!(f, ", until {to}")?,
+            (Some(from), Some(to)) => write!(f, ", {from} – {to}")?,
+        }
+        write!(f, " [{}]", self.id)
+    }
+}

@@ -55,12 +55,12 @@ pub const BREAK_YEAR: i32 = 1945;
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumIter,
     strum::IntoStaticStr,
-    strum::VariantArray,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
+#[cfg_attr(test, derive(strum::EnumIter))]
+#[non_exhaustive]
 pub enum BandClass {
     /// The formula gives Japan all four islands.
     AllToJapan,
@@ -72,6 +72,17 @@ pub enum BandClass {
     LeftOpen,
     /// The position names no formula (a constraint only).
     NoFormula,
+}
+
+impl BandClass {
+    /// Every value, in the order of declaration (5).
+    pub const ALL: [BandClass; 5] = [
+        BandClass::AllToJapan,
+        BandClass::SomeToJapan,
+        BandClass::NoneMoves,
+        BandClass::LeftOpen,
+        BandClass::NoFormula,
+    ];
 }
 
 impl BandClass {
@@ -182,13 +193,12 @@ pub struct Row<'a> {
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumString,
-    strum::EnumIter,
     strum::IntoStaticStr,
-    strum::VariantArray,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
+#[cfg_attr(test, derive(strum::EnumIter))]
+#[non_exhaustive]
 pub enum AdministrationClass {
     /// Civil administration by Japan.
     Japan,
@@ -198,6 +208,16 @@ pub enum AdministrationClass {
     Military,
     /// Civil administration by any other state.
     Other,
+}
+
+impl AdministrationClass {
+    /// Every value, in the order of declaration (4).
+    pub const ALL: [AdministrationClass; 4] = [
+        AdministrationClass::Japan,
+        AdministrationClass::SovietUnionOrRussia,
+        AdministrationClass::Military,
+        AdministrationClass::Other,
+    ];
 }
 
 impl AdministrationClass {
@@ -740,12 +760,12 @@ impl<'a> TimelineChart<'a> {
             svg.close_group();
         }
         // Legend: positions, then administration; each only the classes drawn.
-        let drawn = <BandClass as strum::VariantArray>::VARIANTS
+        let drawn = BandClass::ALL
             .iter()
             .filter(|c| self.rows.iter().flat_map(|r| &r.bands).any(|b| b.class == **c))
             .map(|c| (c.colour(), c.label()));
         legend_row(&mut svg, self.height - 66.0, ink, drawn);
-        let drawn = <AdministrationClass as strum::VariantArray>::VARIANTS
+        let drawn = AdministrationClass::ALL
             .iter()
             .filter(|c| self.administration.iter().flat_map(|r| &r.bands).any(|b| b.class == **c))
             .map(|c| (c.colour(), c.label()));
@@ -817,6 +837,7 @@ fn place(labels: &mut [Label], size: f64, max_lanes: usize) -> usize {
 
 crate::vocabulary::parse_by_id!(
     BandClass => "band class",
+    AdministrationClass => "administration class",
 );
 
 /// One legend row at height `y`: a swatch and a label per item, left to right.

@@ -9,7 +9,6 @@ use kuril_dispute::export::islands_geojson;
 use kuril_dispute::{
     AdministrationKind, AgreementId, Dataset, Island, LoadError, Outlines, PartialDate, PartyId, Problem,
 };
-use strum::VariantArray;
 
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
 
@@ -33,7 +32,7 @@ fn claimants(data: &Dataset, island: Island, d: &str) -> Vec<String> {
 fn each_island_has_an_unbroken_administration_history_from_1855_to_now() {
     let data = Dataset::builtin();
     assert!(data.administration().len() >= 8);
-    for &island in Island::VARIANTS {
+    for island in Island::ALL {
         let periods: Vec<_> = data.administration_of(island).collect();
         assert_eq!(periods.first().unwrap().from, date("1855-02-07"), "{island}");
         // Each period ends the day the next begins: no gap, no overlap.
@@ -56,7 +55,7 @@ fn every_period_and_claim_cites_known_sources_and_a_claim_says_what_it_rests_on(
     let data = Dataset::builtin();
     for p in data.administration() {
         assert!(!p.cite.is_empty(), "{}", p.id);
-        assert!(p.cite.iter().all(|c| data.source(&c.source).is_some()), "{}", p.id);
+        assert!(p.cite.iter().all(|c| data.source(&c.source).is_ok()), "{}", p.id);
         assert!(p.cite.iter().any(|c| !data.source(&c.source).unwrap().weak), "{}: only weak sources", p.id);
     }
     for c in data.claims() {
@@ -74,7 +73,7 @@ fn every_period_and_claim_cites_known_sources_and_a_claim_says_what_it_rests_on(
 fn administrator_at_answers_at_several_dates() {
     let data = Dataset::builtin();
     let (japan, soviet, russia) = ("japan", "soviet-union", "russia");
-    for &island in Island::VARIANTS {
+    for island in Island::ALL {
         assert_eq!(administrators(data, island, "1944"), [japan], "{island}");
         assert_eq!(administrators(data, island, "1945-10"), [soviet], "{island}");
         let oct = data.administrator_at(island, &date("1945-10"));
@@ -106,7 +105,7 @@ fn administrator_at_answers_at_several_dates() {
 fn claimants_at_answers_at_several_dates_apart_from_administration() {
     let data = Dataset::builtin();
     let (japan, soviet, russia) = ("japan", "soviet-union", "russia");
-    for &island in Island::VARIANTS {
+    for island in Island::ALL {
         assert_eq!(claimants(data, island, "1944"), [japan], "{island}");
         // October 1945: Soviet forces hold the island, but the record has no Soviet claim
         // before the incorporation of February 1946 — administration is not a claim.

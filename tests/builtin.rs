@@ -6,7 +6,6 @@ use kuril_dispute::{
     AgreementId, Condition, Dataset, EventKind, FormulaId, Island, IslandSet, PartialDate, PartyId,
     Recipient, Right, Sequencing,
 };
-use strum::IntoEnumIterator;
 
 fn date(s: &str) -> PartialDate {
     s.parse().unwrap()
@@ -32,7 +31,7 @@ fn first_query_contract() {
     assert_eq!(data.formula(FormulaId::FourIslands).transfers(), IslandSet::ALL);
     assert!(data.formula(FormulaId::StatusQuo).transfers().is_empty());
     assert_eq!(data.formula(FormulaId::TwoNowTwoLater).transfers(), IslandSet::ALL);
-    assert_eq!(Island::iter().count(), 4);
+    assert_eq!(Island::ALL.into_iter().count(), 4);
 }
 
 #[test]
@@ -52,8 +51,8 @@ fn volumes_meet_the_issue() {
     let events = data.events().filter(|e| in_range(e.date, 1855, 2022)).count();
     assert!(events >= 40, "{events} events");
     assert!(data.people().count() >= 25);
-    assert_eq!(data.agreements().count(), AgreementId::iter().count());
-    assert_eq!(data.formulas().count(), FormulaId::iter().count());
+    assert_eq!(data.agreements().count(), AgreementId::ALL.into_iter().count());
+    assert_eq!(data.formulas().count(), FormulaId::ALL.into_iter().count());
 }
 
 #[test]
@@ -82,7 +81,10 @@ fn every_schema_agreement_and_formula_is_defined_with_its_id() {
         assert_eq!(data.agreement(parsed).id.to_string(), id);
         assert_eq!(serde_json_id(&parsed), id);
     }
-    assert_eq!(AgreementId::iter().filter(|a| a.in_annotation_schema()).count(), schema_agreements.len());
+    assert_eq!(
+        AgreementId::ALL.into_iter().filter(|a| a.in_annotation_schema()).count(),
+        schema_agreements.len()
+    );
     let schema_formulas = [
         "four-islands",
         "two-islands-1956",
@@ -99,7 +101,7 @@ fn every_schema_agreement_and_formula_is_defined_with_its_id() {
         assert_eq!(data.formula(parsed).id.to_string(), id);
         assert_eq!(serde_json_id(&parsed), id);
     }
-    assert_eq!(FormulaId::iter().filter(|f| f.in_annotation_schema()).count(), 9);
+    assert_eq!(FormulaId::ALL.into_iter().filter(|f| f.in_annotation_schema()).count(), 9);
 }
 
 /// The serde name of an id.
@@ -111,7 +113,7 @@ fn serde_json_id<T: serde::Serialize>(value: &T) -> String {
 fn islands_carry_names_in_three_languages_and_sourced_figures() {
     let data = Dataset::builtin();
     let mut kanji = HashSet::new();
-    for island in Island::iter() {
+    for island in Island::ALL.into_iter() {
         let p = data.island(island);
         assert_eq!(p.id, island);
         assert!(!p.name.is_empty() && !p.ja.kanji.is_empty() && !p.ja.romaji.is_empty());
@@ -126,7 +128,7 @@ fn islands_carry_names_in_three_languages_and_sourced_figures() {
         assert!(!p.population.is_empty());
     }
     // The islands' order by area: Iturup > Kunashir > Shikotan > Habomai.
-    let areas: Vec<f64> = Island::iter().map(|i| data.area_km2(i)).collect();
+    let areas: Vec<f64> = Island::ALL.into_iter().map(|i| data.area_km2(i)).collect();
     assert!(areas.windows(2).all(|w| w[0] > w[1]), "{areas:?}");
 }
 
@@ -241,7 +243,7 @@ fn every_fact_is_attributed_and_cited() {
     }
     // The three corpus documents are in the catalogue.
     for doc in ["corpus-000", "corpus-001", "corpus-003"] {
-        assert!(data.source(&doc.parse().unwrap()).unwrap().document.is_some());
+        assert!(data.source(doc).unwrap().document.is_some());
     }
 }
 
@@ -280,7 +282,7 @@ fn quotes_from_the_shared_corpus_are_exact_where_the_corpus_is_present() {
         .chain(data.parties().flat_map(|p| &p.cite));
     let mut checked = 0;
     for c in all {
-        let Some(doc) = data.source(&c.source).and_then(|s| s.document.as_ref()) else { continue };
+        let Some(doc) = data.source(&c.source).ok().and_then(|s| s.document.as_ref()) else { continue };
         let Some(quote) = &c.quote else { continue };
         let (_, text) = docs.iter().find(|(name, _)| name == doc).unwrap();
         assert!(text.contains(quote.as_str()), "quote not in {doc}: {quote:?}");

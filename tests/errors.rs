@@ -10,7 +10,6 @@ use std::fs;
 use std::path::Path;
 
 use kuril_dispute::{Dataset, DumpError, LoadError, PartialDate, PartyId, PersonId, Problem};
-use strum::EnumCount;
 
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
 

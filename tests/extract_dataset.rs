@@ -21,8 +21,8 @@ fn extending_links_what_is_known_and_adds_what_is_new() {
     let d = &out.dataset;
 
     // The known person: one more citation, with the span of the mention.
-    let putin = d.person(&"vladimir-putin".parse().unwrap()).unwrap();
-    let before = data.person(&"vladimir-putin".parse().unwrap()).unwrap();
+    let putin = d.person("vladimir-putin").unwrap();
+    let before = data.person("vladimir-putin").unwrap();
     assert_eq!(putin.cite.len(), before.cite.len() + 1);
     let cite = putin.cite.last().unwrap();
     assert_eq!(cite.source.as_str(), "doc-wire-1-txt");
@@ -44,7 +44,7 @@ fn extending_links_what_is_known_and_adds_what_is_new() {
     assert_eq!(d.events().count(), data.events().count());
 
     // The document itself is a source.
-    let source = d.source(&"doc-wire-1-txt".parse().unwrap()).unwrap();
+    let source = d.source("doc-wire-1-txt").unwrap();
     assert_eq!(source.document.as_deref(), Some("wire-1.txt"));
     assert_eq!(out.added, 1);
     assert_eq!(out.linked, 2);

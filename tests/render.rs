@@ -9,7 +9,6 @@ use kuril_dispute::map::{self, FormulaMap, Projection, Rgb, SmallMultiples};
 use kuril_dispute::timeline_chart::{BandClass, TimelineChart};
 use kuril_dispute::{Dataset, Formula, FormulaId, Holder, Island, LonLat, Outlines, PartyId};
 use resvg::{tiny_skia, usvg};
-use strum::VariantArray;
 
 fn render(svg: &str, scale: f32) -> tiny_skia::Pixmap {
     let tree = usvg::Tree::from_str(svg, &usvg::Options::default()).expect("the SVG parses");
@@ -168,12 +167,12 @@ fn each_island_of_each_formula_map_has_the_colour_of_what_the_formula_gives_it()
     let outlines = Outlines::builtin();
     let scale = 1.0;
     let mut colours_seen = std::collections::HashSet::new();
-    for &id in FormulaId::VARIANTS {
+    for id in FormulaId::ALL {
         let map = FormulaMap::new(data, outlines, id);
         let pixmap = render(&map.to_svg(), scale as f32);
         let proj = map.projection();
         let f = data.formula(id);
-        for &island in Island::VARIANTS {
+        for island in Island::ALL {
             let points = samples(data, outlines, &proj, island);
             if island != Island::Habomai {
                 assert_eq!(points.len(), 2, "{island}: the dataset centroid is sampled");
@@ -220,7 +219,7 @@ fn the_small_multiples_colour_every_panel_by_its_formula() {
     let data = Dataset::builtin();
     let grid = SmallMultiples::new(data, Outlines::builtin());
     let pixmap = render(&grid.to_svg(), 1.0);
-    assert_eq!(grid.panels().len(), FormulaId::VARIANTS.len());
+    assert_eq!(grid.panels().len(), FormulaId::ALL.len());
     for (id, proj) in grid.panels() {
         let f = data.formula(id);
         // Habomai is a few pixels wide in a panel; check the three larger islands.
@@ -264,7 +263,7 @@ fn the_timeline_bands_show_the_position_in_force() {
                 continue;
             }
             let middle = band.from + (band.to - band.from) / 2;
-            let in_force = data.positions_at(&row.party, &middle.into());
+            let in_force = data.positions_at(&row.party, &middle.try_into().expect("a day of 1-9999"));
             let formula = in_force.last().expect("a position in force").formula;
             // The class from the formula's own queries.
             let want = match formula.map(|id| data.formula(id)) {
@@ -294,7 +293,7 @@ fn the_timeline_draws_each_islands_administration_in_the_colour_of_who_governed_
     let timeline = TimelineChart::new(data);
     let pixmap = render(&timeline.to_svg(), 1.0);
     let rows = timeline.administration_rows();
-    assert_eq!(rows.iter().map(|r| r.island).collect::<Vec<_>>(), Island::VARIANTS);
+    assert_eq!(rows.iter().map(|r| r.island).collect::<Vec<_>>(), Island::ALL);
     let mut checked = 0;
     for row in rows {
         assert_eq!(row.bands.len(), data.administration_of(row.island).count());
@@ -305,7 +304,7 @@ fn the_timeline_draws_each_islands_administration_in_the_colour_of_who_governed_
             }
             let middle = band.from + (band.to - band.from) / 2;
             // The class from the queries, not from the band.
-            let held = data.administrator_at(row.island, &middle.into());
+            let held = data.administrator_at(row.island, &middle.try_into().expect("a day of 1-9999"));
             assert_eq!(held.len(), 1, "{} {middle}", row.island);
             let want = match (held[0].kind, held[0].administrator.as_str()) {
                 (kuril_dispute::AdministrationKind::Military, _) => AdministrationClass::Military,

@@ -388,7 +388,7 @@ proptest! {
         prop_assert_eq!(data.sources().count(), json["sources"].as_array().unwrap().len());
         for s in json["sources"].as_array().unwrap() {
             let id: SourceId = s["id"].as_str().unwrap().parse().unwrap();
-            prop_assert_eq!(Some(s["title"].as_str().unwrap()), data.source(&id).map(|s| s.title.as_str()));
+            prop_assert_eq!(Some(s["title"].as_str().unwrap()), data.source(&id).ok().map(|s| s.title.as_str()));
         }
 
         let files = data.to_toml_files().unwrap();

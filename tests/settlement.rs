@@ -9,7 +9,6 @@ use kuril_dispute::{
     PartyId, Position, Sequencing,
 };
 use proptest::prelude::*;
-use strum::{IntoEnumIterator, VariantArray};
 
 fn data() -> &'static Dataset {
     Dataset::builtin()
@@ -20,7 +19,7 @@ fn outcome() -> impl Strategy<Value = Outcome> {
 }
 
 fn island_set() -> impl Strategy<Value = IslandSet> {
-    prop::collection::vec(prop::sample::select(Island::VARIANTS.to_vec()), 0..5)
+    prop::collection::vec(prop::sample::select(Island::ALL.to_vec()), 0..5)
         .prop_map(|v| v.into_iter().collect::<IslandSet>())
 }
 
@@ -36,9 +35,9 @@ fn date() -> impl Strategy<Value = PartialDate> {
 /// transfer limits (at least within at most, as the loader requires).
 fn position(holder: &'static str) -> impl Strategy<Value = Position> {
     (
-        prop::sample::select(FormulaId::VARIANTS.to_vec()),
-        prop::option::of(prop::sample::select(Sequencing::iter().collect::<Vec<_>>())),
-        prop::collection::vec(prop::sample::select(Condition::iter().collect::<Vec<_>>()), 0..3),
+        prop::sample::select(FormulaId::ALL.to_vec()),
+        prop::option::of(prop::sample::select(Sequencing::ALL.to_vec())),
+        prop::collection::vec(prop::sample::select(Condition::ALL.to_vec()), 0..3),
         prop::option::of(island_set()),
         prop::option::of(island_set()),
         date(),
@@ -117,7 +116,7 @@ proptest! {
     /// A formula whose every outcome both positions accept is in their space.
     #[test]
     fn a_formula_both_accept_is_in_the_space(
-        f in prop::sample::select(FormulaId::VARIANTS.to_vec()),
+        f in prop::sample::select(FormulaId::ALL.to_vec()),
         same in any::<bool>(),
         q in position("side-b"),
         d in date(),
@@ -148,7 +147,7 @@ proptest! {
     /// Every entry of a filtered timeline satisfies the filter, and none is missed.
     #[test]
     fn timeline_filters_keep_exactly_the_matching_entries(
-        island in prop::sample::select(Island::VARIANTS.to_vec()), from in date(), until in date(),
+        island in prop::sample::select(Island::ALL.to_vec()), from in date(), until in date(),
     ) {
         let data = data();
         let (from, until) = if from <= until { (from, until) } else { (until, from) };
@@ -218,7 +217,7 @@ fn stances_stand_until_a_later_position_answers_the_same_question() {
     for party in [PartyId::JAPAN, PartyId::RUSSIA] {
         let lineage: Vec<PartyId> = data.lineage(&party).into_iter().map(|p| p.id.clone()).collect();
         for stance in data.stance_history(&party) {
-            for facet in Facet::iter() {
+            for facet in Facet::ALL.into_iter() {
                 let answering: Vec<_> = stance.answering(facet).collect();
                 // The latest position on or before the date that answers `facet` ...
                 let latest = data
@@ -247,7 +246,7 @@ fn stances_stand_until_a_later_position_answers_the_same_question() {
 #[test]
 fn formula_analysis_answers_with_citations() {
     let data = data();
-    for island in Island::iter() {
+    for island in Island::ALL.into_iter() {
         for f in data.formulas() {
             let listed = data.formulas_transferring(island).any(|g| g.id == f.id);
             assert_eq!(
@@ -256,8 +255,8 @@ fn formula_analysis_answers_with_citations() {
             );
         }
     }
-    for a in FormulaId::iter() {
-        for b in FormulaId::iter() {
+    for a in FormulaId::ALL.into_iter() {
+        for b in FormulaId::ALL.into_iter() {
             let d = data.formula_diff(a, b);
             assert_eq!(d.only_first | d.both, data.formula(a).transfers());
             assert_eq!(d.only_second | d.both, data.formula(b).transfers());
@@ -300,7 +299,7 @@ fn formulas_map_to_acceptances_by_the_documented_rules() {
     assert_eq!(holders(&split, Island::Kunashir), only(Holder::Japan));
     // Rule 3: sovereignty moves, administration after a transition is a clause.
     let kawana = of(FormulaId::Kawana1998);
-    assert!(Island::iter().all(|i| holders(&kawana, i) == only(Holder::Japan)));
+    assert!(Island::ALL.into_iter().all(|i| holders(&kawana, i) == only(Holder::Japan)));
     assert!(kawana.required_clauses().contains(Clause::TransitionalAdministration));
     // Rule 4: a stage on further negotiation leaves its islands open between Japan and
     // staying, and requires further talks.
@@ -319,7 +318,7 @@ fn formulas_map_to_acceptances_by_the_documented_rules() {
     assert!(of(FormulaId::Hikiwake).facets().is_empty());
     // Rule 6: a formula that names no island keeps all four.
     let quo = of(FormulaId::StatusQuo);
-    assert!(Island::iter().all(|i| holders(&quo, i) == only(Holder::Russia)));
+    assert!(Island::ALL.into_iter().all(|i| holders(&quo, i) == only(Holder::Russia)));
     // Territory first: no treaty before the settlement.
     assert!(!of(FormulaId::FourIslands).orders().contains(Order::TreatyBeforeTransfer));
 }

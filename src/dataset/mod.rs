@@ -18,7 +18,7 @@ pub use load::MAX_FILE_BYTES;
 use crate::administration::{AdministrationPeriod, SovereigntyClaim};
 use crate::agreement::{Agreement, AgreementId};
 use crate::date::PartialDate;
-use crate::error::LoadError;
+use crate::error::{LoadError, UnknownId};
 use crate::event::Event;
 use crate::formula::{Formula, FormulaId, Stage};
 use crate::geography::{CollectiveName, IslandProfile};
@@ -231,9 +231,18 @@ impl Dataset {
         self.sources.iter()
     }
 
-    /// A source by id.
-    pub fn source(&self, id: &SourceId) -> Option<&Source> {
-        self.index.sources.get(id).and_then(|&n| self.sources.get(n))
+    /// A source by id (`"mofa-hoppo-data"`, or a [`SourceId`]).
+    ///
+    /// # Errors
+    ///
+    /// [`UnknownId`] naming the id when the catalogue has no such source.
+    pub fn source(&self, id: impl AsRef<str>) -> Result<&Source, UnknownId> {
+        let id = id.as_ref();
+        self.index
+            .sources
+            .get(id)
+            .and_then(|&n| self.sources.get(n))
+            .ok_or_else(|| UnknownId::new("source", id, self.sources.iter().map(|s| s.id.as_str())))
     }
 
     /// The four islands, in [`Island`] order.
@@ -258,9 +267,28 @@ impl Dataset {
         self.parties.iter()
     }
 
-    /// A party by id.
-    pub fn party(&self, id: &PartyId) -> Option<&Party> {
-        self.index.parties.get(id).and_then(|&n| self.parties.get(n))
+    /// A party by id (`"soviet-union"`, or a [`PartyId`]).
+    ///
+    /// ```
+    /// use kuril_dispute::{Dataset, PartyId};
+    ///
+    /// let data = Dataset::builtin();
+    /// assert_eq!(data.party("soviet-union")?.name, "Soviet Union");
+    /// assert_eq!(data.party(&PartyId::JAPAN)?.name, "Japan");
+    /// assert_eq!(data.party("japn").unwrap_err().to_string(), "no party \"japn\" in the dataset (did you mean \"japan\"?)");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`UnknownId`] naming the id when the dataset has no such party.
+    pub fn party(&self, id: impl AsRef<str>) -> Result<&Party, UnknownId> {
+        let id = id.as_ref();
+        self.index
+            .parties
+            .get(id)
+            .and_then(|&n| self.parties.get(n))
+            .ok_or_else(|| UnknownId::new("party", id, self.parties.iter().map(|p| p.id.as_str())))
     }
 
     /// The state that continues `id`, if any (the Soviet Union → Russia).
@@ -272,13 +300,13 @@ impl Dataset {
     /// Russian Empire).
     pub fn lineage(&self, id: &PartyId) -> Vec<&Party> {
         let mut out: Vec<&Party> = Vec::new();
-        let mut current = self.party(id);
+        let mut current = self.party(id).ok();
         while let Some(p) = current {
             if out.iter().any(|q| q.id == p.id) {
                 break;
             }
             out.push(p);
-            current = p.predecessor.as_ref().and_then(|q| self.party(q));
+            current = p.predecessor.as_ref().and_then(|q| self.party(q).ok());
         }
         out
     }
@@ -288,9 +316,28 @@ impl Dataset {
         self.people.iter()
     }
 
-    /// A person by id.
-    pub fn person(&self, id: &PersonId) -> Option<&Person> {
-        self.index.people.get(id).and_then(|&n| self.people.get(n))
+    /// A person by id (`"shinzo-abe"`, or a [`PersonId`]).
+    ///
+    /// ```
+    /// use kuril_dispute::Dataset;
+    ///
+    /// let data = Dataset::builtin();
+    /// assert_eq!(data.person("shinzo-abe")?.name, "Shinzo Abe");
+    /// let err = data.person("shinzo-abbe").unwrap_err();
+    /// assert_eq!(err.closest(), Some("shinzo-abe"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`UnknownId`] naming the id when the dataset has no such person.
+    pub fn person(&self, id: impl AsRef<str>) -> Result<&Person, UnknownId> {
+        let id = id.as_ref();
+        self.index
+            .people
+            .get(id)
+            .and_then(|&n| self.people.get(n))
+            .ok_or_else(|| UnknownId::new("person", id, self.people.iter().map(|p| p.id.as_str())))
     }
 
     /// The agreements, in order of signing.

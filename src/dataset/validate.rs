@@ -4,7 +4,6 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
-use strum::VariantArray;
 
 use super::load::{RawTables, Row};
 use crate::administration::Dated;
@@ -118,8 +117,8 @@ impl<'a> Checker<'a> {
 
     fn completeness(&mut self) {
         let t = self.t;
-        for island in Island::VARIANTS {
-            if !t.islands.iter().any(|r| r.value.id == *island) {
+        for island in Island::ALL {
+            if !t.islands.iter().any(|r| r.value.id == island) {
                 self.problems.push(Problem::MissingRecord {
                     at: t.file_of("island"),
                     table: "island",
@@ -127,8 +126,8 @@ impl<'a> Checker<'a> {
                 });
             }
         }
-        for id in AgreementId::VARIANTS {
-            if !t.agreements.iter().any(|r| r.value.id == *id) {
+        for id in AgreementId::ALL {
+            if !t.agreements.iter().any(|r| r.value.id == id) {
                 self.problems.push(Problem::MissingRecord {
                     at: t.file_of("agreement"),
                     table: "agreement",
@@ -136,8 +135,8 @@ impl<'a> Checker<'a> {
                 });
             }
         }
-        for id in FormulaId::VARIANTS {
-            if !t.formulas.iter().any(|r| r.value.id == *id) {
+        for id in FormulaId::ALL {
+            if !t.formulas.iter().any(|r| r.value.id == id) {
                 self.problems.push(Problem::MissingRecord {
                     at: t.file_of("formula"),
                     table: "formula",

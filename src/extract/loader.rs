@@ -202,7 +202,7 @@ impl Builder<'_> {
         for e in &x.events {
             let words = e.evidence.text(text).to_string();
             if let Some(p) =
-                e.actors.iter().find(|a| self.base.party(a).is_some_and(|p| !p.existed_at(&e.date)))
+                e.actors.iter().find(|a| self.base.party(a).is_ok_and(|p| !p.existed_at(&e.date)))
             {
                 self.skip(doc.id(), &words, format!("{p} did not exist on {}", e.date));
                 continue;
@@ -257,7 +257,7 @@ impl Builder<'_> {
                 self.skip(doc.id(), &words, "the stance has no date (the document has no publication date)");
                 continue;
             };
-            if self.base.party(&p.holder).is_some_and(|h| !h.existed_at(&stated)) {
+            if self.base.party(&p.holder).is_ok_and(|h| !h.existed_at(&stated)) {
                 self.skip(doc.id(), &words, format!("{} did not exist on {stated}", p.holder));
                 continue;
             }
@@ -280,7 +280,7 @@ impl Builder<'_> {
             // document reports them, not linked.
             let speaker = p.speaker.as_ref().and_then(|name| {
                 x.people.iter().find(|m| &m.name == name).and_then(|m| m.person.clone()).filter(|id| {
-                    self.base.person(id).is_some_and(|q| speaks_for(self.base, q, &p.holder, &stated))
+                    self.base.person(id).is_ok_and(|q| speaks_for(self.base, q, &p.holder, &stated))
                 })
             });
             let by = p.speaker.as_deref().map(|s| format!(", {s}")).unwrap_or_default();

@@ -25,7 +25,7 @@ pub(crate) fn choose_party(
     if candidates.len() <= 1 {
         return candidates.first().cloned();
     }
-    let parties: Vec<_> = candidates.iter().filter_map(|id| data.party(id)).collect();
+    let parties: Vec<_> = candidates.iter().filter_map(|id| data.party(id).ok()).collect();
     if let Some(d) = date {
         let alive: Vec<_> = parties.iter().filter(|p| p.existed_at(&d)).collect();
         if let [only] = alive.as_slice() {

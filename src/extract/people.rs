@@ -600,7 +600,7 @@ fn add_known(
     id: &PersonId,
     range: &Range<usize>,
 ) {
-    let Some(person) = scan.data.person(id) else { return };
+    let Ok(person) = scan.data.person(id) else { return };
     let text = scan.text();
     let key = format!("id:{id}");
     let written = scan.slice(range);

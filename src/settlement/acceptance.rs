@@ -4,7 +4,6 @@ use std::fmt;
 
 use enumset::{EnumSet, EnumSetType};
 use serde::{Deserialize, Serialize};
-use strum::IntoEnumIterator;
 
 use crate::formula::{Condition, Formula, Recipient, Right, Sequencing};
 use crate::id::PartyId;
@@ -19,21 +18,12 @@ use super::outcome::{Clause, Holder, Order, Outcome};
 /// A position stands, for each question it answers, until a later position of the same
 /// party answers that question (see [`Dataset::stance_at`](crate::Dataset::stance_at)).
 #[derive(
-    Debug,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    EnumSetType,
-    strum::Display,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::VariantArray,
+    Debug, Hash, PartialOrd, Ord, Serialize, Deserialize, EnumSetType, strum::Display, strum::IntoStaticStr,
 )]
 #[enumset(serialize_repr = "list")]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum Facet {
     /// Who holds which island.
     Allocation,
@@ -41,6 +31,11 @@ pub enum Facet {
     Order,
     /// The clauses a settlement must carry.
     Clauses,
+}
+
+impl Facet {
+    /// Every value, in the order of declaration (3).
+    pub const ALL: [Facet; 3] = [Facet::Allocation, Facet::Order, Facet::Clauses];
 }
 
 /// The set of [`Outcome`]s a formula or a position accepts.
@@ -100,7 +95,7 @@ impl Acceptance {
     /// Accepts exactly the outcomes with this allocation, any order and clauses.
     pub fn allocation(allocation: super::Allocation) -> Acceptance {
         let mut a = Acceptance::everything();
-        for island in Island::iter() {
+        for island in Island::ALL.into_iter() {
             a.set_holders(island, allocation.holder(island).into());
         }
         a
@@ -113,7 +108,7 @@ impl Acceptance {
     pub fn of_formula(formula: &Formula) -> Acceptance {
         let mut a = Acceptance::everything();
         let open = formula.undecided_islands() | formula.joint_activity;
-        for island in Island::iter() {
+        for island in Island::ALL.into_iter() {
             if !open.contains(island) {
                 a.set_holders(island, Holder::Russia.into());
             }
@@ -155,7 +150,7 @@ impl Acceptance {
     pub fn of_position(position: &Position, formula: Option<&Formula>) -> Acceptance {
         let mut a = formula.map_or_else(Acceptance::everything, Acceptance::of_formula);
         if position.transfer_at_least.is_some() || position.transfer_at_most.is_some() {
-            for island in Island::iter() {
+            for island in Island::ALL.into_iter() {
                 let mut holders = EnumSet::all();
                 if position.transfer_at_least.is_some_and(|s| s.contains(island)) {
                     holders &= Holder::Japan;
@@ -263,8 +258,10 @@ impl Acceptance {
 
     /// How many objections [`Acceptance::objections`] would list, without listing them.
     pub fn objection_count(&self, outcome: &Outcome) -> usize {
-        let islands =
-            Island::iter().filter(|&i| !self.holders(i).contains(outcome.allocation.holder(i))).count();
+        let islands = Island::ALL
+            .into_iter()
+            .filter(|&i| !self.holders(i).contains(outcome.allocation.holder(i)))
+            .count();
         let order = usize::from(!self.orders.contains(outcome.order));
         islands + order + (self.clauses - outcome.clauses).len()
     }
@@ -273,7 +270,7 @@ impl Acceptance {
     /// does not fit (empty if it is accepted).
     pub fn objections(&self, outcome: &Outcome) -> Vec<Objection> {
         let mut out = Vec::new();
-        for island in Island::iter() {
+        for island in Island::ALL.into_iter() {
             let holder = outcome.allocation.holder(island);
             let accepted = self.holders(island);
             if !accepted.contains(holder) {

@@ -93,11 +93,15 @@ mod outcome;
 
 use std::fmt;
 
-use enumset::EnumSet;
 use serde::Serialize;
 
 pub use acceptance::{Acceptance, Facet, Objection};
 pub use outcome::{Allocation, Clause, Holder, Order, Outcome};
+
+/// The small sets of holders, orders, clauses and facets in this module's signatures
+/// ([`Outcome::clauses`], [`Acceptance::holders`]), re-exported from the `enumset` crate so
+/// that a user needs no dependency of their own.
+pub use enumset::EnumSet;
 
 use crate::dataset::Dataset;
 use crate::date::PartialDate;

@@ -6,7 +6,6 @@ use std::fmt;
 
 use enumset::{EnumSet, EnumSetType};
 use serde::{Deserialize, Serialize};
-use strum::{IntoEnumIterator, VariantArray};
 
 use crate::formula::Condition;
 use crate::island::{Island, IslandSet};
@@ -17,21 +16,12 @@ use crate::island::{Island, IslandSet};
 /// Russia today, by the Soviet Union before 1992). The name records the axis along which
 /// proposals move, not a judgement on whose the island is.
 #[derive(
-    Debug,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    EnumSetType,
-    strum::Display,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::VariantArray,
+    Debug, Hash, PartialOrd, Ord, Serialize, Deserialize, EnumSetType, strum::Display, strum::IntoStaticStr,
 )]
 #[enumset(serialize_repr = "list")]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum Holder {
     /// Transferred to Japan.
     Japan,
@@ -41,24 +31,20 @@ pub enum Holder {
     Joint,
 }
 
+impl Holder {
+    /// Every value, in the order of declaration (3).
+    pub const ALL: [Holder; 3] = [Holder::Japan, Holder::Russia, Holder::Joint];
+}
+
 /// The order of the peace treaty and the transfer (the settlement of the islands'
 /// attribution and their handover) in an [`Outcome`].
 #[derive(
-    Debug,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    EnumSetType,
-    strum::Display,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::VariantArray,
+    Debug, Hash, PartialOrd, Ord, Serialize, Deserialize, EnumSetType, strum::Display, strum::IntoStaticStr,
 )]
 #[enumset(serialize_repr = "list")]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum Order {
     /// A peace treaty first; the transfer (or the territorial settlement) after it.
     TreatyBeforeTransfer,
@@ -66,6 +52,11 @@ pub enum Order {
     Together,
     /// The attribution settled and the transfer agreed first; the treaty after.
     TreatyAfterTransfer,
+}
+
+impl Order {
+    /// Every value, in the order of declaration (3).
+    pub const ALL: [Order; 3] = [Order::TreatyBeforeTransfer, Order::Together, Order::TreatyAfterTransfer];
 }
 
 impl Order {
@@ -84,21 +75,13 @@ impl Order {
 /// Clauses come from the [`Condition`]s of formulas and positions (see
 /// [`Clause::from_condition`]) and from a formula's joint activity.
 #[derive(
-    Debug,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    EnumSetType,
-    strum::Display,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::VariantArray,
+    Debug, Hash, PartialOrd, Ord, Serialize, Deserialize, EnumSetType, strum::Display, strum::IntoStaticStr,
 )]
 #[enumset(serialize_repr = "list")]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
+#[cfg_attr(test, derive(strum::EnumIter))]
+#[non_exhaustive]
 pub enum Clause {
     /// Islands not transferred stay subject to further negotiation.
     FurtherTalks,
@@ -110,6 +93,17 @@ pub enum Clause {
     PostWarResultsRecognised,
     /// Joint economic activity on the islands under a special regime.
     JointEconomicActivity,
+}
+
+impl Clause {
+    /// Every value, in the order of declaration (5).
+    pub const ALL: [Clause; 5] = [
+        Clause::FurtherTalks,
+        Clause::ForeignTroopsWithdrawn,
+        Clause::TransitionalAdministration,
+        Clause::PostWarResultsRecognised,
+        Clause::JointEconomicActivity,
+    ];
 }
 
 impl Clause {
@@ -170,7 +164,7 @@ impl Allocation {
 
     /// An allocation from one holder per island.
     pub fn new(mut holder_of: impl FnMut(Island) -> Holder) -> Allocation {
-        Allocation(Island::VARIANTS.iter().rev().fold(0, |acc, &i| acc * 3 + holder_of(i) as u8))
+        Allocation(Island::ALL.iter().rev().fold(0, |acc, &i| acc * 3 + holder_of(i) as u8))
     }
 
     /// `islands` to Japan, the others staying.
@@ -210,7 +204,7 @@ impl Allocation {
 
     /// The islands `holder` holds.
     pub fn held_by(self, holder: Holder) -> IslandSet {
-        Island::iter().filter(|&i| self.holder(i) == holder).collect()
+        Island::ALL.into_iter().filter(|&i| self.holder(i) == holder).collect()
     }
 
     /// The islands transferred to Japan.
@@ -231,14 +225,14 @@ impl Allocation {
 
 impl From<Allocation> for BTreeMap<Island, Holder> {
     fn from(a: Allocation) -> Self {
-        Island::iter().map(|i| (i, a.holder(i))).collect()
+        Island::ALL.into_iter().map(|i| (i, a.holder(i))).collect()
     }
 }
 
 impl TryFrom<BTreeMap<Island, Holder>> for Allocation {
     type Error = String;
     fn try_from(map: BTreeMap<Island, Holder>) -> Result<Self, String> {
-        match Island::iter().find(|i| !map.contains_key(i)) {
+        match Island::ALL.into_iter().find(|i| !map.contains_key(i)) {
             Some(missing) => Err(format!("allocation gives no holder for {missing}")),
             None => Ok(Allocation::new(|i| map.get(&i).copied().unwrap_or(Holder::Russia))),
         }
@@ -322,7 +316,7 @@ impl Outcome {
     pub fn from_index(index: usize) -> Option<Outcome> {
         let clauses = EnumSet::try_from_u32(u32::try_from(index % CLAUSE_SETS).ok()?)?;
         let rest = index / CLAUSE_SETS;
-        let order = *Order::VARIANTS.get(rest % ORDERS)?;
+        let order = *Order::ALL.get(rest % ORDERS)?;
         let allocation = Allocation::from_index(rest / ORDERS)?;
         Some(Outcome { allocation, order, clauses })
     }
