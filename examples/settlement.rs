@@ -42,6 +42,10 @@ fn main() -> ExitCode {
                 );
                 return ExitCode::SUCCESS;
             }
+            Some(option) if option.starts_with('-') => {
+                eprintln!("settlement: unknown option {option:?} (try --help)");
+                return ExitCode::from(2);
+            }
             Some(a) => args.push(a.to_string()),
             None => {
                 eprintln!("settlement: argument {arg:?} is not UTF-8");

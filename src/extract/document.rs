@@ -187,7 +187,8 @@ impl Document {
         }
     }
 
-    /// A document read from a file; its id is the file name.
+    /// A document read from a file; its id is the file name, and its errors name the path
+    /// as given (`document no/such/file.txt: cannot read it: …`).
     ///
     /// # Errors
     ///
@@ -211,8 +212,10 @@ impl Document {
     }
 
     /// A document read from a file of at most `max_bytes`, with the given id (a path
-    /// relative to the directory it was found in).
-    pub(crate) fn from_path_named(path: &Path, doc: String, max_bytes: usize) -> Result<Self, DocumentError> {
+    /// relative to the directory it was found in). Its errors name the path as given, with
+    /// its directory, so that a message says which file of which directory.
+    pub(crate) fn from_path_named(path: &Path, id: String, max_bytes: usize) -> Result<Self, DocumentError> {
+        let doc = path.display().to_string();
         let io = |doc: &String| {
             let doc = doc.clone();
             move |source| DocumentError::Io { doc, source }
@@ -226,7 +229,9 @@ impl Document {
             return Err(DocumentError::TooLarge { doc, size, max: max_bytes });
         }
         // Bounded, in case the file grew since.
-        Self::from_reader(doc, file, max_bytes)
+        let mut read = Self::from_reader(doc, file, max_bytes)?;
+        read.id = id;
+        Ok(read)
     }
 
     /// A document read from any source (standard input, a pipe, a socket) of at most
