@@ -18,7 +18,7 @@ pub use load::MAX_FILE_BYTES;
 use crate::administration::{AdministrationPeriod, SovereigntyClaim};
 use crate::agreement::{Agreement, AgreementId};
 use crate::date::PartialDate;
-use crate::error::{LoadError, UnknownId};
+use crate::error::{LoadError, Problem, UnknownId};
 use crate::event::Event;
 use crate::formula::{Formula, FormulaId, Stage};
 use crate::geography::{CollectiveName, IslandProfile};
@@ -111,8 +111,10 @@ impl Dataset {
     ///
     /// # Errors
     ///
-    /// A [`LoadError`] listing every problem found, each naming its file, line and
-    /// column or its record: a missing, unknown, unreadable, non-UTF-8 or too large file
+    /// A [`LoadError`] listing every problem found in one run, each naming its file, line
+    /// and column or its record (a file that cannot be read or parsed does not stop the
+    /// others, nor the cross-checks of the tables that loaded): a missing, unknown,
+    /// unreadable, non-UTF-8 or too large file
     /// (over [`MAX_FILE_BYTES`]); malformed TOML; unknown fields; duplicate ids;
     /// references to ids that do not exist; dates out of order; a formula that gives one
     /// island to two recipients; a missing island, agreement or formula; a record without
@@ -124,8 +126,10 @@ impl Dataset {
     /// # Ok::<(), kuril_dispute::LoadError>(())
     /// ```
     pub fn from_dir(dir: impl AsRef<Path>) -> Result<Dataset, LoadError> {
-        let files = load::read_dir_files(dir.as_ref()).map_err(LoadError::new)?;
-        Dataset::from_toml(files.iter().map(|(p, t)| (p.as_str(), t.as_str())))
+        let read = load::read_dir_files(dir.as_ref()).map_err(LoadError::new)?;
+        let files = read.files.iter().map(|(p, t)| (p.as_str(), t.as_str()));
+        let (tables, problems) = load::read_tables(files, &read.unread);
+        Dataset::from_tables(tables, read.problems.into_iter().chain(problems).collect())
     }
 
     /// Loads a dataset from in-memory files: `(path, text)` pairs, where the file name of
@@ -136,8 +140,8 @@ impl Dataset {
     ///
     /// As [`Dataset::from_dir`].
     pub fn from_toml<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Dataset, LoadError> {
-        let tables = load::read_tables(files).map_err(LoadError::new)?;
-        Dataset::from_tables(tables)
+        let (tables, problems) = load::read_tables(files, &[]);
+        Dataset::from_tables(tables, problems)
     }
 
     /// Loads a dataset from the JSON that `serde_json` writes for a [`Dataset`] (an
@@ -165,13 +169,21 @@ impl Dataset {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_json(json: &str) -> Result<Dataset, LoadError> {
-        let tables = load::read_json(json).map_err(LoadError::new)?;
-        Dataset::from_tables(tables)
+        let (tables, problems) = load::read_json(json).map_err(LoadError::new)?;
+        Dataset::from_tables(tables, problems)
     }
 
-    /// Checks tables as read and builds the dataset.
-    fn from_tables(tables: load::RawTables) -> Result<Dataset, LoadError> {
-        let problems = validate::check(&tables);
+    /// Cross-checks the tables as read and builds the dataset; `problems` are those found
+    /// reading them. The cross-checks run even when some tables could not be read, so that
+    /// one run reports every problem: a reference into a table that did not load, and a
+    /// record missing from it, are not reported (the table's own problem is).
+    fn from_tables(tables: load::RawTables, mut problems: Vec<Problem>) -> Result<Dataset, LoadError> {
+        let failed = &tables.failed;
+        problems.extend(validate::check(&tables).into_iter().filter(|p| match p {
+            Problem::UnknownReference { target, .. } => !failed.contains(target),
+            Problem::MissingRecord { table, .. } => !failed.contains(table),
+            _ => true,
+        }));
         if !problems.is_empty() {
             return Err(LoadError::new(problems));
         }
