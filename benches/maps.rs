@@ -30,7 +30,8 @@ fn exports(c: &mut Criterion) {
     let outlines = Outlines::builtin();
     c.bench_function("Outlines::from_geojson(builtin)", |b| {
         b.iter(|| {
-            Outlines::from_geojson(black_box(kuril_dispute::BUILTIN_GEOJSON)).map(|o| o.islands().len())
+            Outlines::from_geojson(black_box(kuril_dispute::outline::BUILTIN_GEOJSON))
+                .map(|o| o.islands().len())
         })
     });
     c.bench_function("export::to_json", |b| b.iter(|| export::to_json(black_box(data)).map(|s| s.len())));

@@ -273,7 +273,7 @@ fn formula_lines(data: &Dataset, f: &Formula) -> Vec<String> {
             .iter()
             .map(|t| {
                 let part = t.share.map(|sh| format!("{sh} of ")).unwrap_or_default();
-                let right = if t.right == kuril_dispute::Right::Both {
+                let right = if t.right == kuril_dispute::formula::Right::Both {
                     String::new()
                 } else {
                     format!(" ({})", t.right)
@@ -287,7 +287,7 @@ fn formula_lines(data: &Dataset, f: &Formula) -> Vec<String> {
     let area = data.area_transferred(f);
     lines.push(format!(
         "transfers to Japan: {} — {:.0} km², {:.1}% of the four islands' {:.0} km²",
-        f.transfers(),
+        f.islands_transferred(),
         area,
         100.0 * area / total,
         total
@@ -309,7 +309,7 @@ fn formula_lines(data: &Dataset, f: &Formula) -> Vec<String> {
         let party = data.party(&o.party).map_or(o.party.as_str(), |p| p.name.as_str());
         lines.push(format!("first proposed by {who}{party}, {} {}", o.date, cites(&o.cite)));
     }
-    lines.push(format!("sequencing: {}; sources {}", f.sequencing, cites(&f.cite)));
+    lines.push(format!("sequencing: {}; sources {}", f.order, cites(&f.cite)));
     lines
 }
 

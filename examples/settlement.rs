@@ -10,9 +10,8 @@
 //! cargo run --example settlement -- 2004 2019-01
 //! ```
 
-use kuril_dispute::{
-    Blocker, Dataset, Facet, FormulaId, PartialDate, PartyId, Position, Rejection, SettlementSpace, Stance,
-};
+use kuril_dispute::settlement::{Blocker, Facet, Rejection};
+use kuril_dispute::{Dataset, FormulaId, PartialDate, PartyId, Position, SettlementSpace, Stance};
 
 use std::io::Write as _;
 use std::process::ExitCode;
@@ -69,7 +68,7 @@ fn main() -> ExitCode {
 
     // What if Japan had accepted "two plus alpha" in September 2018, when Putin proposed a
     // treaty without preconditions?
-    let date = PartialDate::month(2018, 9).expect("September 2018 is a valid month");
+    let date = PartialDate::from_year_month(2018, 9).expect("September 2018 is a valid month");
     let what_if = Position::hypothetical(PartyId::JAPAN, FormulaId::TwoPlusAlpha, date);
     say!(out);
     say!(out, "== What if? {}", what_if.summary);

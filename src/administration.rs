@@ -16,7 +16,8 @@
 //! (the loader rejects data where they do), and neither do one claimant's claims.
 //!
 //! ```
-//! use kuril_dispute::{AdministrationKind, Dataset, Island, PartyId};
+//! use kuril_dispute::{Dataset, Island, PartyId};
+//! use kuril_dispute::administration::AdministrationKind;
 //!
 //! let data = Dataset::builtin();
 //! let at = |d: &str| d.parse().unwrap();
@@ -45,7 +46,7 @@ use crate::source::Citation;
 /// How a state governed an island during a period.
 ///
 /// ```
-/// use kuril_dispute::AdministrationKind;
+/// use kuril_dispute::administration::AdministrationKind;
 ///
 /// assert_eq!("military".parse::<AdministrationKind>()?, AdministrationKind::Military);
 /// assert_eq!(AdministrationKind::Civil.to_string(), "civil");

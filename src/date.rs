@@ -4,7 +4,12 @@ use std::cmp::Ordering;
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
+
+/// The calendar day of [`PartialDate::first_day`], [`PartialDate::last_day`] and
+/// `PartialDate::try_from`, re-exported from `chrono` so that a user needs no dependency
+/// of their own.
+pub use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// How precisely a [`PartialDate`] is known.
@@ -60,7 +65,8 @@ impl Precision {
 /// # Example
 ///
 /// ```
-/// use kuril_dispute::{PartialDate, Precision};
+/// use kuril_dispute::PartialDate;
+/// use kuril_dispute::date::Precision;
 ///
 /// let signed: PartialDate = "1956-10-19".parse()?;
 /// let year: PartialDate = "1956".parse()?;
@@ -111,7 +117,7 @@ impl PartialDate {
     /// # Errors
     ///
     /// When `year` is not between 1 and 9999.
-    pub fn year(year: i32) -> Result<Self, DateError> {
+    pub fn from_year(year: i32) -> Result<Self, DateError> {
         Self::checked(year, 0, 0)
     }
 
@@ -120,7 +126,7 @@ impl PartialDate {
     /// # Errors
     ///
     /// When `year` is not between 1 and 9999 or `month` not between 1 and 12.
-    pub fn month(year: i32, month: u32) -> Result<Self, DateError> {
+    pub fn from_year_month(year: i32, month: u32) -> Result<Self, DateError> {
         if month == 0 {
             return Err(DateError::new(&format!("{year}-{month}"), "month out of range"));
         }
@@ -136,10 +142,10 @@ impl PartialDate {
     /// ```
     /// use kuril_dispute::PartialDate;
     ///
-    /// assert!(PartialDate::day(2018, 11, 14).is_ok());
-    /// assert!(PartialDate::day(2018, 2, 30).is_err());
+    /// assert!(PartialDate::from_ymd(2018, 11, 14).is_ok());
+    /// assert!(PartialDate::from_ymd(2018, 2, 30).is_err());
     /// ```
-    pub fn day(year: i32, month: u32, day: u32) -> Result<Self, DateError> {
+    pub fn from_ymd(year: i32, month: u32, day: u32) -> Result<Self, DateError> {
         if month == 0 || day == 0 {
             return Err(DateError::new(&format!("{year}-{month}-{day}"), "month or day out of range"));
         }
@@ -169,7 +175,7 @@ impl PartialDate {
     /// The date of a [`NaiveDate`], known to the day (the public form is
     /// `PartialDate::try_from(date)`).
     pub(crate) fn from_naive(date: NaiveDate) -> Result<Self, DateError> {
-        Self::day(date.year(), date.month(), date.day())
+        Self::from_ymd(date.year(), date.month(), date.day())
     }
 
     /// How precisely the date is known.
@@ -182,17 +188,17 @@ impl PartialDate {
     }
 
     /// The year.
-    pub fn year_number(&self) -> i32 {
+    pub fn year(&self) -> i32 {
         i32::from(self.year)
     }
 
     /// The month (1–12), if known.
-    pub fn month_number(&self) -> Option<u32> {
+    pub fn month(&self) -> Option<u32> {
         (self.month != 0).then_some(u32::from(self.month))
     }
 
     /// The day of the month, if known.
-    pub fn day_number(&self) -> Option<u32> {
+    pub fn day(&self) -> Option<u32> {
         (self.day != 0).then_some(u32::from(self.day))
     }
 
@@ -200,12 +206,12 @@ impl PartialDate {
     pub fn first_day(&self) -> NaiveDate {
         let month = u32::from(self.month.max(1));
         let day = u32::from(self.day.max(1));
-        NaiveDate::from_ymd_opt(self.year_number(), month, day).unwrap_or(NaiveDate::MIN)
+        NaiveDate::from_ymd_opt(self.year(), month, day).unwrap_or(NaiveDate::MIN)
     }
 
     /// The last day of the interval this date denotes.
     pub fn last_day(&self) -> NaiveDate {
-        let year = self.year_number();
+        let year = self.year();
         match self.precision() {
             Precision::Day => self.first_day(),
             Precision::Year => NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(NaiveDate::MAX),
@@ -243,7 +249,8 @@ impl PartialDate {
     /// The same date, made no finer than `precision`.
     ///
     /// ```
-    /// use kuril_dispute::{PartialDate, Precision};
+    /// use kuril_dispute::PartialDate;
+    /// use kuril_dispute::date::Precision;
     ///
     /// let d: PartialDate = "1956-10-19".parse()?;
     /// assert_eq!(d.truncate(Precision::Month).to_string(), "1956-10");
@@ -306,9 +313,9 @@ impl FromStr for PartialDate {
         let day = parts.next().map(|p| digits(p, 2, s)).transpose()?;
         let year = i32::try_from(year).map_err(|_| DateError::new(s, "year out of range"))?;
         match (month, day) {
-            (None, _) => PartialDate::year(year),
-            (Some(m), None) => PartialDate::month(year, m),
-            (Some(m), Some(d)) => PartialDate::day(year, m, d),
+            (None, _) => PartialDate::from_year(year),
+            (Some(m), None) => PartialDate::from_year_month(year, m),
+            (Some(m), Some(d)) => PartialDate::from_ymd(year, m, d),
         }
         .map_err(|e| DateError::new(s, e.reason))
     }

@@ -180,7 +180,7 @@ pub enum Problem {
         limit: u64,
     },
     /// A TOML file would take more memory to parse than the loader allows for its size
-    /// ([`parse_budget`](crate::parse_budget)): text packed with tiny values or
+    /// ([`parse_budget`](crate::dataset::parse_budget)): text packed with tiny values or
     /// empty tables. Placed where the estimate ran over.
     #[error(
         "{at}: this file would take about {estimate} bytes of memory to parse, over the limit of {limit} bytes for its size (too many tables or values for its size)"
@@ -457,7 +457,8 @@ impl std::error::Error for LoadError {
 /// Why a dataset could not be written out as data files.
 ///
 /// ```
-/// use kuril_dispute::{Dataset, DumpError};
+/// use kuril_dispute::Dataset;
+/// use kuril_dispute::error::DumpError;
 ///
 /// // A path under a regular file cannot be a directory.
 /// let file = std::env::current_exe()?;

@@ -73,7 +73,8 @@ impl EventKind {
 /// A dated happening, with who took part and what it concerned.
 ///
 /// ```
-/// use kuril_dispute::{Dataset, EventKind};
+/// use kuril_dispute::Dataset;
+/// use kuril_dispute::event::EventKind;
 ///
 /// let data = Dataset::builtin();
 /// let signings = data.events().filter(|e| e.kind == EventKind::AgreementSigned).count();

@@ -13,7 +13,7 @@
 //! - **GeoJSON** ([`islands_geojson`]): a feature per island (and the context outlines)
 //!   with names, the reference area and, for every formula, what it gives the island:
 //!   a flat property named by the formula id (`"two-islands-1956": "japan"`) for GIS
-//!   styling and the full [`Allocation`] under `allocations`.
+//!   styling and the full [`IslandAllocation`] under `allocations`.
 //!
 //! [`write_all`] writes everything into a directory.
 
@@ -27,7 +27,7 @@ use serde::Serialize;
 /// needs no dependency of their own to read it.
 pub use geojson::{self, FeatureCollection};
 
-use crate::allocation::Allocation;
+use crate::allocation::IslandAllocation;
 use crate::dataset::Dataset;
 use crate::island::IslandSet;
 use crate::outline::{LonLat, Outline, Outlines};
@@ -439,14 +439,14 @@ pub fn write_csv(data: &Dataset, table: CsvTable, out: impl Write) -> Result<(),
                     f.name.clone(),
                     list(&f.aliases),
                     f.summary.clone(),
-                    f.sequencing.to_string(),
+                    f.order.to_string(),
                     islands(f.joint_activity),
                     f.stages.len().to_string(),
                     islands(f.undecided_islands()),
                     opt(f.origin.as_ref().map(|o| &o.party)),
                     opt(f.origin.as_ref().and_then(|o| o.person.as_ref())),
                     opt(f.origin.as_ref().map(|o| o.date)),
-                    islands(f.transfers()),
+                    islands(f.islands_transferred()),
                     format!("{:.1}", data.area_transferred(f)),
                 ]
             }),
@@ -463,7 +463,7 @@ pub fn write_csv(data: &Dataset, table: CsvTable, out: impl Write) -> Result<(),
                             t.island.to_string(),
                             list(t.to.parties()),
                             t.right.to_string(),
-                            t.share().fraction().to_string(),
+                            t.share_or_whole().fraction().to_string(),
                         ]
                     })
                 })
@@ -492,7 +492,7 @@ pub fn write_csv(data: &Dataset, table: CsvTable, out: impl Write) -> Result<(),
                     opt(p.formula),
                     opt_islands(p.transfer_at_least),
                     opt_islands(p.transfer_at_most),
-                    opt(p.sequencing),
+                    opt(p.order),
                     list(&p.conditions),
                     p.stated.to_string(),
                     opt(p.speaker.as_ref()),
@@ -722,7 +722,7 @@ pub fn islands_geojson(data: &Dataset, outlines: &Outlines) -> FeatureCollection
             feature.set_property("claims", serde_json::to_value(&claims).unwrap_or(serde_json::Value::Null));
             let mut allocations = serde_json::Map::new();
             for f in data.formulas() {
-                let a = Allocation::of(data, f, island);
+                let a = IslandAllocation::of(data, f, island);
                 feature.set_property(f.id.to_string(), a.keyword());
                 allocations
                     .insert(f.id.to_string(), serde_json::to_value(&a).unwrap_or(serde_json::Value::Null));

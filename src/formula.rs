@@ -121,7 +121,9 @@ impl FormulaId {
     }
 }
 
-/// The order of a peace treaty and a territorial settlement.
+/// The order of a peace treaty and a territorial settlement, as a formula or a position
+/// states it (`sequencing = "treaty-first"` in the data). A stated order admits one or
+/// more of a settlement's [`Order`](crate::settlement::Order)s; it may be unspecified.
 #[derive(
     Debug,
     Clone,
@@ -141,7 +143,7 @@ impl FormulaId {
 #[strum(serialize_all = "kebab-case")]
 #[cfg_attr(test, derive(strum::EnumIter))]
 #[non_exhaustive]
-pub enum Sequencing {
+pub enum StatedOrder {
     /// Sign a peace treaty first; settle territory after.
     TreatyFirst,
     /// Settle the territorial question first; sign the treaty after.
@@ -153,13 +155,13 @@ pub enum Sequencing {
     Unspecified,
 }
 
-impl Sequencing {
+impl StatedOrder {
     /// Every value, in the order of declaration (4).
-    pub const ALL: [Sequencing; 4] = [
-        Sequencing::TreatyFirst,
-        Sequencing::TerritoryFirst,
-        Sequencing::Simultaneous,
-        Sequencing::Unspecified,
+    pub const ALL: [StatedOrder; 4] = [
+        StatedOrder::TreatyFirst,
+        StatedOrder::TerritoryFirst,
+        StatedOrder::Simultaneous,
+        StatedOrder::Unspecified,
     ];
 }
 
@@ -276,7 +278,7 @@ impl Share {
     /// A share from basis points (ten-thousandths); `None` unless `0 < bp ≤ 10,000`.
     ///
     /// ```
-    /// use kuril_dispute::Share;
+    /// use kuril_dispute::formula::Share;
     ///
     /// assert_eq!(Share::from_basis_points(2_100), Share::from_fraction(0.21));
     /// assert_eq!(Share::from_basis_points(0), None);
@@ -429,7 +431,7 @@ pub struct Transfer {
 
 impl Transfer {
     /// The part of the island transferred (the whole if no share is given).
-    pub fn share(&self) -> Share {
+    pub fn share_or_whole(&self) -> Share {
         self.share.unwrap_or(Share::WHOLE)
     }
 }
@@ -452,13 +454,13 @@ pub struct Stage {
 
 impl Stage {
     /// The islands that go, wholly or in part, to `party` alone in this stage.
-    pub fn transfers_to(&self, party: &PartyId) -> IslandSet {
+    pub fn islands_transferred_to(&self, party: &PartyId) -> IslandSet {
         self.transfers.iter().filter(|t| t.to.is_only(party)).map(|t| t.island).collect()
     }
 
     /// The islands that go to Japan in this stage.
-    pub fn transfers(&self) -> IslandSet {
-        self.transfers_to(&PartyId::JAPAN)
+    pub fn islands_transferred(&self) -> IslandSet {
+        self.islands_transferred_to(&PartyId::JAPAN)
     }
 }
 
@@ -498,8 +500,8 @@ pub struct Origin {
 /// let data = Dataset::builtin();
 /// let phased = data.formula(FormulaId::TwoNowTwoLater);
 /// assert_eq!(phased.stages.len(), 2);
-/// assert_eq!(phased.stages[0].transfers(), IslandSet::from([Island::Shikotan, Island::Habomai]));
-/// assert_eq!(phased.transfers(), IslandSet::ALL);
+/// assert_eq!(phased.stages[0].islands_transferred(), IslandSet::from([Island::Shikotan, Island::Habomai]));
+/// assert_eq!(phased.islands_transferred(), IslandSet::ALL);
 ///
 /// let split = data.formula(FormulaId::AreaSplit);
 /// assert!(split.partially_transferred().contains(Island::Iturup));
@@ -517,9 +519,9 @@ pub struct Formula {
     pub aliases: Vec<String>,
     /// What it proposes, in a sentence or two.
     pub summary: String,
-    /// The order of peace treaty and territorial settlement.
-    #[serde(default)]
-    pub sequencing: Sequencing,
+    /// The order of peace treaty and territorial settlement (`sequencing` in the data).
+    #[serde(default, rename = "sequencing")]
+    pub order: StatedOrder,
     /// Islands under joint activity without a change of sovereignty.
     #[serde(default)]
     pub joint_activity: IslandSet,
@@ -538,19 +540,19 @@ pub struct Formula {
 
 impl Formula {
     /// The islands that go, wholly or in part, to `party` alone, over all stages.
-    pub fn transfers_to(&self, party: &PartyId) -> IslandSet {
-        self.stages.iter().fold(IslandSet::EMPTY, |acc, s| acc | s.transfers_to(party))
+    pub fn islands_transferred_to(&self, party: &PartyId) -> IslandSet {
+        self.stages.iter().fold(IslandSet::EMPTY, |acc, s| acc | s.islands_transferred_to(party))
     }
 
     /// What goes from the administering side to Japan in all stages: the islands of
     /// which any part is transferred to Japan.
-    pub fn transfers(&self) -> IslandSet {
-        self.transfers_to(&PartyId::JAPAN)
+    pub fn islands_transferred(&self) -> IslandSet {
+        self.islands_transferred_to(&PartyId::JAPAN)
     }
 
     /// Islands of which only a part is transferred.
     pub fn partially_transferred(&self) -> IslandSet {
-        self.all_transfers().filter(|t| t.share() < Share::WHOLE).map(|t| t.island).collect()
+        self.all_transfers().filter(|t| t.share_or_whole() < Share::WHOLE).map(|t| t.island).collect()
     }
 
     /// Islands that go to several parties jointly.
@@ -587,7 +589,7 @@ impl Formula {
 
 crate::vocabulary::parse_by_id!(
     FormulaId => "formula",
-    Sequencing => "sequencing",
+    StatedOrder => "stated order",
     Condition => "condition",
     Right => "right",
 );

@@ -303,7 +303,7 @@ string_id! {
 }
 
 string_id! {
-    /// The id of a [`CollectiveName`](crate::CollectiveName) (`"northern-territories"`).
+    /// The id of a [`CollectiveName`](crate::geography::CollectiveName) (`"northern-territories"`).
     NameId
 }
 

@@ -58,9 +58,20 @@ impl Island {
 }
 
 impl Island {
-    /// The kebab-case id (`"iturup"`).
+    /// The kebab-case id (`"iturup"`), which is also how an island displays.
     pub fn id(self) -> &'static str {
         self.into()
+    }
+
+    /// The English name (`"Iturup"`, `"Habomai"`); the names in Japanese and Russian are
+    /// in the dataset's [`IslandProfile`](crate::IslandProfile).
+    pub fn name(self) -> &'static str {
+        match self {
+            Island::Iturup => "Iturup",
+            Island::Kunashir => "Kunashir",
+            Island::Shikotan => "Shikotan",
+            Island::Habomai => "Habomai",
+        }
     }
 
     fn bit(self) -> u8 {
@@ -70,8 +81,8 @@ impl Island {
 
 /// A set of islands: a four-bit set with set algebra.
 ///
-/// Iterates in the order of [`Island`]; displays as a comma-separated list of English
-/// names ("Shikotan, Habomai", or "none"); serialises as a list of ids.
+/// Iterates in the order of [`Island`]; displays, like an island, by ids: a
+/// comma-separated list ("shikotan, habomai", or "none"); serialises as a list of ids.
 ///
 /// ```
 /// use kuril_dispute::{Island, IslandSet};
@@ -81,7 +92,8 @@ impl Island {
 /// assert_eq!(rest, IslandSet::from([Island::Iturup, Island::Kunashir]));
 /// assert_eq!(two | rest, IslandSet::ALL);
 /// assert!((two & rest).is_empty());
-/// assert_eq!(two.to_string(), "Shikotan, Habomai");
+/// assert_eq!(two.to_string(), "shikotan, habomai");
+/// assert_eq!(Island::Shikotan.to_string(), "shikotan");
 /// assert_eq!(two.len(), 2);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -288,7 +300,7 @@ impl fmt::Display for IslandSet {
             if n > 0 {
                 f.write_str(", ")?;
             }
-            write!(f, "{island:?}")?;
+            f.write_str(island.id())?;
         }
         Ok(())
     }

@@ -8,7 +8,7 @@
 //! Russia agreed on 16 December 2016 to consult on joint economic activity "without
 //! prejudice" to either side's position, the statement added a clause (joint economic
 //! activity) but left Japan's four-island allocation and Russia's "no territorial
-//! problem" of three days earlier standing. [`Dataset::positions_at`] answers the simpler
+//! problem" of three days earlier standing. [`Dataset::latest_positions`] answers the simpler
 //! question "what did the party say last"; [`Dataset::stance_at`] answers "what stands".
 
 use std::borrow::Cow;
@@ -42,7 +42,8 @@ pub struct Held<'a> {
 /// questions no later position answered.
 ///
 /// ```
-/// use kuril_dispute::{Dataset, Facet, PartyId};
+/// use kuril_dispute::{Dataset, PartyId};
+/// use kuril_dispute::settlement::Facet;
 ///
 /// let data = Dataset::builtin();
 /// let japan = data.stance_at(&PartyId::JAPAN, &"2016-12".parse()?);
@@ -105,7 +106,7 @@ impl<'a> Stance<'a> {
     /// let data = Dataset::builtin();
     /// let japan = data.stance_at(&PartyId::JAPAN, &"1970".parse()?);
     /// // Nothing Japan said between 1956 and 1973 is recorded: the 1956 stance is flagged.
-    /// assert!(japan.older_than(10).all(|h| h.since().year_number() == 1956));
+    /// assert!(japan.older_than(10).all(|h| h.since().year() == 1956));
     /// assert_eq!(japan.older_than(10).count(), japan.held.len());
     /// assert_eq!(data.stance_at(&PartyId::JAPAN, &"1975".parse()?).older_than(10).count(), 0);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -155,7 +156,7 @@ impl Dataset {
 
     /// The stance of `party` in force at `date`: for each question (allocation, order,
     /// clauses), the positions stated on the latest date on or before `date` that answer
-    /// it. Follows the party's lineage, like [`Dataset::positions_at`]: Russia's stance in
+    /// it. Follows the party's lineage, like [`Dataset::latest_positions`]: Russia's stance in
     /// 1956 is the Soviet Union's.
     ///
     /// ```

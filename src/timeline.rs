@@ -210,12 +210,13 @@ impl<'a> Timeline<'a> {
     /// the dataset does not have.
     ///
     /// ```
-    /// use kuril_dispute::{Dataset, Entry};
+    /// use kuril_dispute::Dataset;
+    /// use kuril_dispute::timeline::Entry;
     ///
     /// let data = Dataset::builtin();
     /// let abe = data.timeline().person(data.person("shinzo-abe")?).entries();
     /// assert!(abe.iter().any(|e| matches!(e, Entry::Position(_))));
-    /// assert!(abe.iter().all(|e| e.date().year_number() >= 1993));
+    /// assert!(abe.iter().all(|e| e.date().year() >= 1993));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn person(mut self, person: &Person) -> Self {

@@ -5,10 +5,9 @@
 use std::collections::HashSet;
 use std::fs;
 
+use kuril_dispute::administration::AdministrationKind;
 use kuril_dispute::export::islands_geojson;
-use kuril_dispute::{
-    AdministrationKind, AgreementId, Dataset, Island, LoadError, Outlines, PartialDate, PartyId, Problem,
-};
+use kuril_dispute::{AgreementId, Dataset, Island, LoadError, Outlines, PartialDate, PartyId, Problem};
 
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
 

@@ -6,9 +6,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::str::FromStr;
 
 use kuril_dispute::export::{self, CsvTable, LIST_SEPARATOR};
+use kuril_dispute::formula::{Recipient, Right};
 use kuril_dispute::{
-    Allocation, Dataset, FormulaId, Holder, Island, IslandSet, Outlines, PartialDate, PartyId, Recipient,
-    Right,
+    Dataset, FormulaId, Island, IslandAllocation, IslandHolder, IslandSet, Outlines, PartialDate, PartyId,
 };
 
 /// Each (formula, stage number)'s transfers: island, recipient, right, share.
@@ -69,7 +69,7 @@ fn formulas_and_their_transfers_come_back_as_in_the_dataset() {
         assert_eq!(row["name"], f.name);
         assert_eq!(split(&row["aliases"]), f.aliases);
         assert_eq!(row["stages"].parse::<usize>().expect("a count"), f.stages.len());
-        assert_eq!(island_set(&row["transfers_to_japan"]), f.transfers());
+        assert_eq!(island_set(&row["transfers_to_japan"]), f.islands_transferred());
         assert_eq!(island_set(&row["undecided"]), f.undecided_islands());
         assert_eq!(island_set(&row["joint_activity"]), f.joint_activity);
         assert_eq!(
@@ -105,7 +105,7 @@ fn formulas_and_their_transfers_come_back_as_in_the_dataset() {
                     t.island,
                     t.to.clone(),
                     t.right,
-                    t.share().fraction(),
+                    t.share_or_whole().fraction(),
                 ));
             }
         }
@@ -306,7 +306,7 @@ fn the_geojson_carries_the_outlines_and_every_formulas_allocation() {
                 "split"
             } else if f.jointly_held().contains(island) {
                 "joint"
-            } else if f.transfers().contains(island) {
+            } else if f.islands_transferred().contains(island) {
                 "japan"
             } else if f.undecided_islands().contains(island) {
                 "undecided"
@@ -315,10 +315,11 @@ fn the_geojson_carries_the_outlines_and_every_formulas_allocation() {
             };
             assert_eq!(feature.property(&key).and_then(|v| v.as_str()), Some(want), "{key} {island}");
             // The detailed allocation deserialises back to the same value.
-            let back: Allocation = serde_json::from_value(allocations[&key].clone()).expect("an allocation");
-            assert_eq!(back, Allocation::of(data, f, island));
+            let back: IslandAllocation =
+                serde_json::from_value(allocations[&key].clone()).expect("an allocation");
+            assert_eq!(back, IslandAllocation::of(data, f, island));
             if want == "split" {
-                assert_eq!(back.parts[0].holder, Holder::Japan);
+                assert_eq!(back.parts[0].holder, IslandHolder::Japan);
             }
         }
     }

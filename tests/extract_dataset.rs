@@ -1,8 +1,9 @@
 //! Documents into datasets: findings become cited people, events and positions; a finding
 //! matching a curated record becomes one more citation of it; nothing is dropped silently.
 
+use kuril_dispute::event::EventKind;
 use kuril_dispute::extract::{Document, Extractor};
-use kuril_dispute::{Dataset, EventKind, FormulaId, PartyId};
+use kuril_dispute::{Dataset, FormulaId, PartyId};
 
 fn doc(id: &str, text: &str, published: Option<&str>) -> Document {
     let d = Document::new(id, text).unwrap();

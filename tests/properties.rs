@@ -3,7 +3,8 @@
 
 use std::collections::BTreeSet;
 
-use kuril_dispute::{Island, IslandSet, PartialDate, Precision};
+use kuril_dispute::date::Precision;
+use kuril_dispute::{Island, IslandSet, PartialDate};
 use proptest::prelude::*;
 
 fn island() -> impl Strategy<Value = Island> {
@@ -35,9 +36,9 @@ fn partial_date() -> impl Strategy<Value = PartialDate> {
         prop::sample::select(vec![Precision::Year, Precision::Month, Precision::Day]),
     )
         .prop_filter_map("a real date", |(y, m, d, p)| match p {
-            Precision::Year => PartialDate::year(y).ok(),
-            Precision::Month => PartialDate::month(y, m).ok(),
-            Precision::Day => PartialDate::day(y, m, d).ok(),
+            Precision::Year => PartialDate::from_year(y).ok(),
+            Precision::Month => PartialDate::from_year_month(y, m).ok(),
+            Precision::Day => PartialDate::from_ymd(y, m, d).ok(),
         })
 }
 

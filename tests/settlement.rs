@@ -4,10 +4,10 @@
 //! space against brute-force enumeration at every date of the built-in data, and the
 //! stance, timeline and formula-analysis queries against their definitions.
 
-use kuril_dispute::{
-    Acceptance, Condition, Dataset, Entry, Facet, FormulaId, Island, IslandSet, Outcome, PartialDate,
-    PartyId, Position, Sequencing,
-};
+use kuril_dispute::formula::{Condition, StatedOrder};
+use kuril_dispute::settlement::{Acceptance, Facet, Outcome};
+use kuril_dispute::timeline::Entry;
+use kuril_dispute::{Dataset, FormulaId, Island, IslandSet, PartialDate, PartyId, Position};
 use proptest::prelude::*;
 
 fn data() -> &'static Dataset {
@@ -27,7 +27,7 @@ fn island_set() -> impl Strategy<Value = IslandSet> {
 fn date() -> impl Strategy<Value = PartialDate> {
     prop_oneof![
         prop::sample::select(data().dates()),
-        (1950i32..2026).prop_filter_map("a year", |y| PartialDate::year(y).ok()),
+        (1950i32..2026).prop_filter_map("a year", |y| PartialDate::from_year(y).ok()),
     ]
 }
 
@@ -36,7 +36,7 @@ fn date() -> impl Strategy<Value = PartialDate> {
 fn position(holder: &'static str) -> impl Strategy<Value = Position> {
     (
         prop::sample::select(FormulaId::ALL.to_vec()),
-        prop::option::of(prop::sample::select(Sequencing::ALL.to_vec())),
+        prop::option::of(prop::sample::select(StatedOrder::ALL.to_vec())),
         prop::collection::vec(prop::sample::select(Condition::ALL.to_vec()), 0..3),
         prop::option::of(island_set()),
         prop::option::of(island_set()),
@@ -51,7 +51,7 @@ fn position(holder: &'static str) -> impl Strategy<Value = Position> {
                 .with_conditions(conditions)
                 .with_transfer_limits(least, most);
             if let Some(s) = sequencing {
-                p = p.with_sequencing(s);
+                p = p.with_order(s);
             }
             p
         })
@@ -258,8 +258,8 @@ fn formula_analysis_answers_with_citations() {
     for a in FormulaId::ALL.into_iter() {
         for b in FormulaId::ALL.into_iter() {
             let d = data.formula_diff(a, b);
-            assert_eq!(d.only_first | d.both, data.formula(a).transfers());
-            assert_eq!(d.only_second | d.both, data.formula(b).transfers());
+            assert_eq!(d.only_first | d.both, data.formula(a).islands_transferred());
+            assert_eq!(d.only_second | d.both, data.formula(b).islands_transferred());
             assert!((d.only_first & d.only_second).is_empty());
             assert!(!d.cite.is_empty());
             if a == b {
@@ -269,9 +269,9 @@ fn formula_analysis_answers_with_citations() {
         let f = data.formula(a);
         let stages = data.stage_summaries(f);
         let union = stages.iter().fold(IslandSet::EMPTY, |acc, s| acc | s.to_japan);
-        assert_eq!(union, f.transfers());
+        assert_eq!(union, f.islands_transferred());
         if let Some(h) = data.population_transferred(f) {
-            assert_eq!(h.islands, f.transfers() - f.partially_transferred());
+            assert_eq!(h.islands, f.islands_transferred() - f.partially_transferred());
             assert!(h.islands.is_empty() || !h.cite.is_empty());
         }
     }
@@ -281,7 +281,7 @@ fn formula_analysis_answers_with_citations() {
 #[test]
 fn formulas_map_to_acceptances_by_the_documented_rules() {
     use kuril_dispute::settlement::Holder;
-    use kuril_dispute::{Clause, Order};
+    use kuril_dispute::settlement::{Clause, Order};
     let data = data();
     let of = |f: FormulaId| Acceptance::of_formula(data.formula(f));
     let only = |h: Holder| -> Vec<Holder> { vec![h] };
@@ -300,12 +300,12 @@ fn formulas_map_to_acceptances_by_the_documented_rules() {
     // Rule 3: sovereignty moves, administration after a transition is a clause.
     let kawana = of(FormulaId::Kawana1998);
     assert!(Island::ALL.into_iter().all(|i| holders(&kawana, i) == only(Holder::Japan)));
-    assert!(kawana.required_clauses().contains(Clause::TransitionalAdministration));
+    assert!(kawana.required_clauses().contains(Clause::TransitionPeriod));
     // Rule 4: a stage on further negotiation leaves its islands open between Japan and
     // staying, and requires further talks.
     let phased = of(FormulaId::TwoNowTwoLater);
     assert_eq!(holders(&phased, Island::Iturup), vec![Holder::Japan, Holder::Russia]);
-    assert!(phased.required_clauses().contains(Clause::FurtherTalks));
+    assert!(phased.required_clauses().contains(Clause::FurtherNegotiation));
     // Joint recipients.
     let joint = of(FormulaId::JointAdministration);
     assert_eq!(holders(&joint, Island::Kunashir), only(Holder::Joint));

@@ -396,7 +396,7 @@ fn missing_file_not_utf8_and_too_large() {
 
     let dir = copy_of_data();
     let f = fs::File::create(file(&dir, "sources.toml")).unwrap();
-    f.set_len(kuril_dispute::MAX_FILE_BYTES + 1).unwrap();
+    f.set_len(kuril_dispute::dataset::MAX_FILE_BYTES + 1).unwrap();
     let p = only_problem(&dir);
     assert!(matches!(p, Problem::TooLarge { .. }), "{p}");
 }

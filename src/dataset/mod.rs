@@ -45,7 +45,7 @@ use crate::source::Source;
 ///
 /// let data = Dataset::builtin();
 /// let f = data.formula(FormulaId::TwoIslands1956);
-/// assert_eq!(f.transfers(), IslandSet::from([Island::Shikotan, Island::Habomai]));
+/// assert_eq!(f.islands_transferred(), IslandSet::from([Island::Shikotan, Island::Habomai]));
 /// // About 7% of the islands' area.
 /// let share = data.area_transferred(f) / data.total_area_km2();
 /// assert!((0.06..0.08).contains(&share));
@@ -392,20 +392,23 @@ impl Dataset {
         self.positions.iter().filter(move |p| p.holder == party)
     }
 
-    /// The stance of `party` in force at `date`: the positions stated on the latest date
-    /// on or before `date` (several, if several were stated that day). Follows the
-    /// party's lineage, so Russia's stance in 1960 is the Soviet Union's.
+    /// What `party` said last by `date`: the positions stated on the latest date on or
+    /// before `date` (several, if several were stated that day). Follows the party's
+    /// lineage, so Russia's in 1960 are the Soviet Union's.
+    ///
+    /// Not what *stands*: a statement on one question (the clauses, say) leaves the earlier
+    /// positions on the other questions standing; [`Dataset::stance_at`] answers that.
     ///
     /// ```
     /// use kuril_dispute::{Dataset, PartyId};
     ///
     /// let data = Dataset::builtin();
-    /// let in_1960 = data.positions_at(&PartyId::RUSSIA, &"1960-06".parse()?);
+    /// let in_1960 = data.latest_positions(&PartyId::RUSSIA, &"1960-06".parse()?);
     /// assert!(in_1960.iter().all(|p| p.holder == PartyId::SOVIET_UNION));
     /// assert!(!in_1960.is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn positions_at(&self, party: &PartyId, date: &PartialDate) -> Vec<&Position> {
+    pub fn latest_positions(&self, party: &PartyId, date: &PartialDate) -> Vec<&Position> {
         let lineage: Vec<&PartyId> = self.lineage(party).into_iter().map(|p| &p.id).collect();
         let held: Vec<&Position> = self
             .positions
@@ -477,7 +480,7 @@ impl Dataset {
             if t.to.is_only(&PartyId::JAPAN)
                 && let Some(slot) = best.get_mut(t.island as usize)
             {
-                *slot = slot.max(t.share().fraction());
+                *slot = slot.max(t.share_or_whole().fraction());
             }
         }
         self.islands.iter().zip(best).map(|(i, share)| i.area_km2() * share).sum()

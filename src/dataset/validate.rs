@@ -981,7 +981,7 @@ pub(crate) fn conflicting_transfer(f: &Formula, at: &Location) -> Option<Problem
                 return Some(a);
             }
             if let Some(a) = g.largest
-                && u32::from(a.share().basis_points()) + u32::from(b.share().basis_points())
+                && u32::from(a.share_or_whole().basis_points()) + u32::from(b.share_or_whole().basis_points())
                     > u32::from(Share::WHOLE.basis_points())
             {
                 return Some(a);
@@ -1000,7 +1000,7 @@ pub(crate) fn conflicting_transfer(f: &Formula, at: &Location) -> Option<Problem
                 second: b.to.to_string(),
             });
         }
-        let share = u32::from(b.share().basis_points());
+        let share = u32::from(b.share_or_whole().basis_points());
         let over = axes(b.right).iter().copied().find(|&axis| {
             total(&given, b.island, axis) + total(&given, b.island, Right::Both) + share
                 > u32::from(Share::WHOLE.basis_points())
@@ -1012,8 +1012,9 @@ pub(crate) fn conflicting_transfer(f: &Formula, at: &Location) -> Option<Problem
                 .take(n + 1)
                 .filter(|t| t.island == b.island && axes(t.right).contains(&axis))
                 .collect();
-            let sum: u32 = parts.iter().map(|t| u32::from(t.share().basis_points())).sum();
-            let list: Vec<String> = parts.iter().map(|t| format!("{} to {}", t.share(), t.to)).collect();
+            let sum: u32 = parts.iter().map(|t| u32::from(t.share_or_whole().basis_points())).sum();
+            let list: Vec<String> =
+                parts.iter().map(|t| format!("{} to {}", t.share_or_whole(), t.to)).collect();
             let right = if parts.iter().all(|t| t.right == Right::Both) {
                 String::new()
             } else {
@@ -1036,7 +1037,7 @@ pub(crate) fn conflicting_transfer(f: &Formula, at: &Location) -> Option<Problem
         if b.share.is_none() {
             g.whole.get_or_insert(b);
         }
-        if g.largest.is_none_or(|a| a.share() < b.share()) {
+        if g.largest.is_none_or(|a| a.share_or_whole() < b.share_or_whole()) {
             g.largest = Some(b);
         }
         if let Recipient::Party(p) = &b.to {
@@ -1060,7 +1061,11 @@ mod tests {
         let over_the_whole = transfers.iter().any(|a| {
             [Right::Sovereignty, Right::Administration].into_iter().any(|axis| {
                 let on_axis = |t: &&&Transfer| t.island == a.island && t.right.overlaps(axis);
-                transfers.iter().filter(on_axis).map(|t| u32::from(t.share().basis_points())).sum::<u32>()
+                transfers
+                    .iter()
+                    .filter(on_axis)
+                    .map(|t| u32::from(t.share_or_whole().basis_points()))
+                    .sum::<u32>()
                     > 10_000
             })
         });
@@ -1071,7 +1076,8 @@ mod tests {
                         && a.right.overlaps(b.right)
                         && (a.share.is_none()
                             || b.share.is_none()
-                            || u32::from(a.share().basis_points()) + u32::from(b.share().basis_points())
+                            || u32::from(a.share_or_whole().basis_points())
+                                + u32::from(b.share_or_whole().basis_points())
                                 > 10_000
                             || (a.to == b.to && matches!(a.to, Recipient::Party(_))))
                 })
@@ -1101,9 +1107,9 @@ mod tests {
 
     fn date() -> impl Strategy<Value = PartialDate> {
         (1990i32..2000, 1u32..=12, 1u32..=28, 0u8..3).prop_map(|(y, m, d, p)| match p {
-            0 => PartialDate::year(y).unwrap(),
-            1 => PartialDate::month(y, m).unwrap(),
-            _ => PartialDate::day(y, m, d).unwrap(),
+            0 => PartialDate::from_year(y).unwrap(),
+            1 => PartialDate::from_year_month(y, m).unwrap(),
+            _ => PartialDate::from_ymd(y, m, d).unwrap(),
         })
     }
 

@@ -263,9 +263,7 @@ impl Builder<'_> {
             }
             let cite = self.cite(&source, text, &p.evidence);
             let matching = self.positions.iter_mut().find(|c| {
-                c.holder == p.holder
-                    && c.formula == Some(p.formula)
-                    && c.stated.year_number() == stated.year_number()
+                c.holder == p.holder && c.formula == Some(p.formula) && c.stated.year() == stated.year()
             });
             if let Some(c) = matching {
                 c.cite.push(cite);
@@ -290,7 +288,7 @@ impl Builder<'_> {
                 formula: Some(p.formula),
                 transfer_at_least: None,
                 transfer_at_most: None,
-                sequencing: None,
+                order: None,
                 conditions: Vec::new(),
                 stated,
                 office: match (&speaker, &p.speaker) {

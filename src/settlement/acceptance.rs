@@ -5,7 +5,7 @@ use std::fmt;
 use enumset::{EnumSet, EnumSetType};
 use serde::{Deserialize, Serialize};
 
-use crate::formula::{Condition, Formula, Recipient, Right, Sequencing};
+use crate::formula::{Condition, Formula, Recipient, Right, StatedOrder};
 use crate::id::PartyId;
 use crate::island::Island;
 use crate::position::Position;
@@ -48,7 +48,8 @@ impl Facet {
 ///
 /// ```
 /// use kuril_dispute::settlement::Holder;
-/// use kuril_dispute::{Acceptance, Dataset, FormulaId, Island, Order};
+/// use kuril_dispute::{Dataset, FormulaId, Island};
+/// use kuril_dispute::settlement::{Acceptance, Order};
 ///
 /// let data = Dataset::builtin();
 /// let art9 = Acceptance::of_formula(data.formula(FormulaId::TwoIslands1956));
@@ -73,16 +74,16 @@ impl Default for Acceptance {
 }
 
 /// The orders a stated sequencing allows.
-fn orders_of(sequencing: Sequencing) -> EnumSet<Order> {
+fn orders_of(sequencing: StatedOrder) -> EnumSet<Order> {
     match sequencing {
-        Sequencing::TreatyFirst => Order::TreatyBeforeTransfer.into(),
-        Sequencing::TerritoryFirst => Order::Together | Order::TreatyAfterTransfer,
-        Sequencing::Simultaneous => Order::Together.into(),
-        Sequencing::Unspecified => EnumSet::all(),
+        StatedOrder::TreatyFirst => Order::TreatyBeforeTransfer.into(),
+        StatedOrder::TerritoryFirst => Order::Together | Order::TreatyAfterTransfer,
+        StatedOrder::Simultaneous => Order::Together.into(),
+        StatedOrder::Unspecified => EnumSet::all(),
     }
 }
 
-/// Half an island, in basis points ([`Share`](crate::Share)): a part at least this large counts as the
+/// Half an island, in basis points ([`Share`](crate::formula::Share)): a part at least this large counts as the
 /// island, a smaller part leaves the island where it is.
 const HALF: u16 = 5_000;
 
@@ -121,7 +122,7 @@ impl Acceptance {
                     continue;
                 }
                 let holder = match &t.to {
-                    _ if t.share().basis_points() < HALF => Holder::Russia,
+                    _ if t.share_or_whole().basis_points() < HALF => Holder::Russia,
                     Recipient::Party(p) if *p == PartyId::JAPAN => Holder::Japan,
                     Recipient::Party(_) => Holder::Russia,
                     Recipient::Joint(_) => Holder::Joint,
@@ -133,7 +134,7 @@ impl Acceptance {
                 a.apply_condition(c);
             }
         }
-        a.orders &= orders_of(formula.sequencing);
+        a.orders &= orders_of(formula.order);
         if !formula.joint_activity.is_empty() {
             a.clauses |= Clause::JointEconomicActivity;
         }
@@ -161,7 +162,7 @@ impl Acceptance {
                 a.set_holders(island, holders);
             }
         }
-        if let Some(s) = position.sequencing {
+        if let Some(s) = position.order {
             // The position's own sequencing replaces the formula's, keeping what the
             // stages' conditions imply.
             let mut stages_only = formula.map_or_else(EnumSet::all, |f| {
@@ -345,7 +346,7 @@ impl fmt::Display for Objection {
             Objection::Island { island, holder, accepted } => {
                 let ok: Vec<_> = accepted.iter().map(holder_words).collect();
                 let ok = if ok.is_empty() { "nothing".to_owned() } else { ok.join(" or ") };
-                write!(f, "{island:?} {} (accepts: {ok})", holder_words(*holder))
+                write!(f, "{} {} (accepts: {ok})", island.name(), holder_words(*holder))
             }
             Objection::Order { order, accepted } => {
                 let ok: Vec<_> = accepted.iter().map(Order::describe).collect();

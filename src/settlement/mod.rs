@@ -19,7 +19,7 @@
 //! **Allocation**, from the position's formula ([`Acceptance::of_formula`]):
 //! 1. an island a stage transfers (sovereignty, or both rights) to Japan goes to Japan,
 //!    to several parties jointly is joint, to another single party stays;
-//! 2. a part of an island (a [`Share`](crate::Share)) counts as the island if it is at
+//! 2. a part of an island (a [`Share`](crate::formula::Share)) counts as the island if it is at
 //!    least half, and leaves the island where it is if it is less (the area split's 21%
 //!    of Iturup leaves Iturup);
 //! 3. a transfer of administration alone moves nothing (the allocation records

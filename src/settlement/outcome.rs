@@ -84,11 +84,11 @@ impl Order {
 #[non_exhaustive]
 pub enum Clause {
     /// Islands not transferred stay subject to further negotiation.
-    FurtherTalks,
+    FurtherNegotiation,
     /// All foreign troops leave Japan first (the Soviet condition of 1960).
     ForeignTroopsWithdrawn,
     /// The administering side keeps administering for a transitional period.
-    TransitionalAdministration,
+    TransitionPeriod,
     /// Japan recognises the results of the Second World War.
     PostWarResultsRecognised,
     /// Joint economic activity on the islands under a special regime.
@@ -98,9 +98,9 @@ pub enum Clause {
 impl Clause {
     /// Every value, in the order of declaration (5).
     pub const ALL: [Clause; 5] = [
-        Clause::FurtherTalks,
+        Clause::FurtherNegotiation,
         Clause::ForeignTroopsWithdrawn,
-        Clause::TransitionalAdministration,
+        Clause::TransitionPeriod,
         Clause::PostWarResultsRecognised,
         Clause::JointEconomicActivity,
     ];
@@ -112,16 +112,17 @@ impl Clause {
     /// [`Order`] instead (see the module docs).
     ///
     /// ```
-    /// use kuril_dispute::{Clause, Condition};
+    /// use kuril_dispute::formula::Condition;
+    /// use kuril_dispute::settlement::Clause;
     ///
     /// assert_eq!(Clause::from_condition(Condition::ForeignTroopsWithdrawn), Some(Clause::ForeignTroopsWithdrawn));
     /// assert_eq!(Clause::from_condition(Condition::PeaceTreatyConcluded), None);
     /// ```
     pub fn from_condition(condition: Condition) -> Option<Clause> {
         match condition {
-            Condition::FurtherNegotiation => Some(Clause::FurtherTalks),
+            Condition::FurtherNegotiation => Some(Clause::FurtherNegotiation),
             Condition::ForeignTroopsWithdrawn => Some(Clause::ForeignTroopsWithdrawn),
-            Condition::TransitionPeriod => Some(Clause::TransitionalAdministration),
+            Condition::TransitionPeriod => Some(Clause::TransitionPeriod),
             Condition::PostWarResultsRecognised => Some(Clause::PostWarResultsRecognised),
             Condition::PeaceTreatyConcluded | Condition::SovereigntySettled => None,
         }
@@ -130,9 +131,9 @@ impl Clause {
     /// The clause in words ("further talks on the rest").
     pub fn describe(self) -> &'static str {
         match self {
-            Clause::FurtherTalks => "further talks on the rest",
+            Clause::FurtherNegotiation => "further talks on the rest",
             Clause::ForeignTroopsWithdrawn => "withdrawal of foreign troops from Japan",
-            Clause::TransitionalAdministration => "transitional administration by the administering side",
+            Clause::TransitionPeriod => "transitional administration by the administering side",
             Clause::PostWarResultsRecognised => "Japan's recognition of the results of the Second World War",
             Clause::JointEconomicActivity => "joint economic activity under a special regime",
         }
@@ -241,7 +242,7 @@ impl TryFrom<BTreeMap<Island, Holder>> for Allocation {
 
 /// Islands joined with "+" ("Shikotan+Habomai").
 pub(crate) fn plus(islands: IslandSet) -> String {
-    islands.iter().map(|i| format!("{i:?}")).collect::<Vec<_>>().join("+")
+    islands.iter().map(Island::name).collect::<Vec<_>>().join("+")
 }
 
 impl fmt::Display for Allocation {
@@ -269,12 +270,13 @@ impl fmt::Display for Allocation {
 ///
 /// ```
 /// use kuril_dispute::settlement::Allocation;
-/// use kuril_dispute::{Clause, Island, IslandSet, Order, Outcome};
+/// use kuril_dispute::{Island, IslandSet};
+/// use kuril_dispute::settlement::{Clause, Order, Outcome};
 ///
 /// let o = Outcome::new(
 ///     Allocation::from_transferred(IslandSet::from([Island::Shikotan, Island::Habomai])),
 ///     Order::TreatyBeforeTransfer,
-///     Clause::FurtherTalks.into(),
+///     Clause::FurtherNegotiation.into(),
 /// );
 /// assert_eq!(
 ///     o.to_string(),

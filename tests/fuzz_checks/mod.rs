@@ -3,10 +3,9 @@
 //! panics when the crate misbehaves: a panic inside the crate, or a dataset that does not
 //! round-trip.
 
-use kuril_dispute::{
-    AgreementId, Dataset, EventId, FormulaId, Island, NameId, PartialDate, PartyId, PersonId, PositionId,
-    Precision, SourceId,
-};
+use kuril_dispute::date::Precision;
+use kuril_dispute::id::{EventId, NameId, PositionId};
+use kuril_dispute::{AgreementId, Dataset, FormulaId, Island, PartialDate, PartyId, PersonId, SourceId};
 
 /// The table files, in load order: the `n`th NUL-separated part of a `load_toml` input
 /// is the `n`th file.

@@ -7,11 +7,11 @@ mod tests {
         use kuril_dispute::{Dataset, FormulaId, Island, IslandSet};
 
         let data = Dataset::builtin();
-        assert_eq!(data.formula(FormulaId::TwoIslands1956).transfers(),
+        assert_eq!(data.formula(FormulaId::TwoIslands1956).islands_transferred(),
                    IslandSet::from([Island::Shikotan, Island::Habomai]));
-        assert_eq!(data.formula(FormulaId::FourIslands).transfers(), IslandSet::ALL);
-        assert!(data.formula(FormulaId::StatusQuo).transfers().is_empty());
-        assert_eq!(data.formula(FormulaId::TwoNowTwoLater).transfers(), IslandSet::ALL);
+        assert_eq!(data.formula(FormulaId::FourIslands).islands_transferred(), IslandSet::ALL);
+        assert!(data.formula(FormulaId::StatusQuo).islands_transferred().is_empty());
+        assert_eq!(data.formula(FormulaId::TwoNowTwoLater).islands_transferred(), IslandSet::ALL);
         assert_eq!(Island::ALL.len(), 4);
         let counts = (data.positions().count(), data.events().count(),
                       data.people().count(), data.agreements().count());
@@ -27,7 +27,8 @@ mod tests {
     /// it), follow that person through the timeline, print a position with `{}`.
     #[test]
     fn a_user_needs_no_other_dependency() -> Result<(), Box<dyn std::error::Error>> {
-        use kuril_dispute::{Dataset, Entry, Island, NaiveDate, PartialDate};
+        use kuril_dispute::{Dataset, Island, NaiveDate, PartialDate};
+        use kuril_dispute::timeline::Entry;
 
         let data = Dataset::builtin();
         let names: Vec<&str> = Island::ALL.iter().map(|&i| data.island(i).name.as_str()).collect();
