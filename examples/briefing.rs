@@ -197,7 +197,7 @@ fn islands(out: &mut String, data: &Dataset) {
         );
     }
     let total = census
-        .and_then(|d| data.population_of(IslandSet::ALL, &d))
+        .and_then(|d| data.population_of(IslandSet::ALL, d))
         .map_or("—".to_owned(), |h| h.people.to_string());
     let _ = writeln!(
         out,

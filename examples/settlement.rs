@@ -63,7 +63,7 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
         };
-        report(&mut out, data, &data.settlement_space(&date));
+        report(&mut out, data, &data.settlement_space(date));
     }
 
     // What if Japan had accepted "two plus alpha" in September 2018, when Putin proposed a
@@ -72,7 +72,7 @@ fn main() -> ExitCode {
     let what_if = Position::hypothetical(PartyId::JAPAN, FormulaId::TwoPlusAlpha, date);
     say!(out);
     say!(out, "== What if? {}", what_if.summary);
-    report(&mut out, data, &data.settlement_space(&date).with_hypothetical(what_if));
+    report(&mut out, data, &data.settlement_space(date).with_hypothetical(what_if));
     emit("settlement", &out)
 }
 

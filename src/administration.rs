@@ -22,14 +22,14 @@
 //! let data = Dataset::builtin();
 //! let at = |d: &str| d.parse().unwrap();
 //! // Who governed Kunashir in October 1945, and on what source?
-//! let held = data.administrator_at(Island::Kunashir, &at("1945-10"));
+//! let held = data.administrator_at(Island::Kunashir, at("1945-10"));
 //! assert_eq!(held.len(), 1);
 //! assert_eq!(held[0].administrator, PartyId::SOVIET_UNION);
 //! assert_eq!(held[0].kind, AdministrationKind::Military);
 //! assert!(!held[0].cite.is_empty());
 //! // Who claimed it in 1950: both sides, each on its own grounds.
 //! let claimants: Vec<_> =
-//!     data.claimants_at(Island::Kunashir, &at("1950")).iter().map(|c| c.claimant.clone()).collect();
+//!     data.claimants_at(Island::Kunashir, at("1950")).iter().map(|c| c.claimant.clone()).collect();
 //! assert_eq!(claimants, [PartyId::JAPAN, PartyId::SOVIET_UNION]);
 //! ```
 
@@ -161,7 +161,7 @@ pub struct SovereigntyClaim {
 /// use kuril_dispute::{Dataset, Island};
 ///
 /// let data = Dataset::builtin();
-/// let now = data.administrator_at(Island::Kunashir, &"2020".parse()?);
+/// let now = data.administrator_at(Island::Kunashir, "2020".parse()?);
 /// let line = now[0].to_string();
 /// assert!(line.contains(" – russia civil: "), "{line}");
 /// assert!(line.ends_with(&format!("[{}]", now[0].id)));
@@ -184,7 +184,7 @@ impl std::fmt::Display for AdministrationPeriod {
 /// use kuril_dispute::{Dataset, Island};
 ///
 /// let data = Dataset::builtin();
-/// for claim in data.claimants_at(Island::Habomai, &"2020".parse()?) {
+/// for claim in data.claimants_at(Island::Habomai, "2020".parse()?) {
 ///     let line = claim.to_string();
 ///     assert!(line.contains(&format!("{} claims ", claim.claimant)), "{line}");
 ///     assert!(line.ends_with(&claim.rests_on));
@@ -221,7 +221,7 @@ pub(crate) trait Dated {
     }
 
     /// Whether the record covers any day of `date` (a year, a month or a day).
-    fn covers(&self, date: &PartialDate) -> bool {
+    fn covers(&self, date: PartialDate) -> bool {
         self.first_day() <= date.last_day() && self.end_day().is_none_or(|end| date.first_day() < end)
     }
 }
@@ -252,7 +252,7 @@ impl Dated for SovereigntyClaim {
 
 impl AdministrationPeriod {
     /// Whether the period covers any day of `date`.
-    pub fn covers(&self, date: &PartialDate) -> bool {
+    pub fn covers(&self, date: PartialDate) -> bool {
         Dated::covers(self, date)
     }
 
@@ -264,7 +264,7 @@ impl AdministrationPeriod {
 
 impl SovereigntyClaim {
     /// Whether the claim stood on any day of `date`.
-    pub fn covers(&self, date: &PartialDate) -> bool {
+    pub fn covers(&self, date: PartialDate) -> bool {
         Dated::covers(self, date)
     }
 
@@ -300,7 +300,7 @@ impl Dataset {
     ///
     /// let data = Dataset::builtin();
     /// let who = |d: &str| -> Vec<PartyId> {
-    ///     data.administrator_at(Island::Iturup, &d.parse().unwrap())
+    ///     data.administrator_at(Island::Iturup, d.parse().unwrap())
     ///         .into_iter()
     ///         .map(|p| p.administrator.clone())
     ///         .collect()
@@ -311,11 +311,11 @@ impl Dataset {
     /// // August 1945 spans the landing of 28 August: both periods.
     /// assert_eq!(who("1945-08"), [PartyId::JAPAN, PartyId::SOVIET_UNION]);
     /// // Every answer carries its sources.
-    /// let p = &data.administrator_at(Island::Iturup, &"2020".parse()?)[0];
+    /// let p = &data.administrator_at(Island::Iturup, "2020".parse()?)[0];
     /// assert!(p.cite.iter().all(|c| data.source(&c.source).is_ok()));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn administrator_at(&self, island: Island, date: &PartialDate) -> Vec<&AdministrationPeriod> {
+    pub fn administrator_at(&self, island: Island, date: PartialDate) -> Vec<&AdministrationPeriod> {
         self.administration_of(island).filter(|p| p.covers(date)).collect()
     }
 
@@ -344,7 +344,7 @@ impl Dataset {
     ///
     /// let data = Dataset::builtin();
     /// let claimants = |d: &str| -> Vec<PartyId> {
-    ///     data.claimants_at(Island::Shikotan, &d.parse().unwrap())
+    ///     data.claimants_at(Island::Shikotan, d.parse().unwrap())
     ///         .into_iter()
     ///         .map(|c| c.claimant.clone())
     ///         .collect()
@@ -352,11 +352,11 @@ impl Dataset {
     /// assert_eq!(claimants("1944"), [PartyId::JAPAN]);
     /// assert_eq!(claimants("1950"), [PartyId::JAPAN, PartyId::SOVIET_UNION]);
     /// assert_eq!(claimants("2020"), [PartyId::JAPAN, PartyId::RUSSIA]);
-    /// let japan = &data.claimants_at(Island::Shikotan, &"2020".parse()?)[0];
+    /// let japan = &data.claimants_at(Island::Shikotan, "2020".parse()?)[0];
     /// assert!(japan.instruments.contains(&AgreementId::ShimodaTreaty1855));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn claimants_at(&self, island: Island, date: &PartialDate) -> Vec<&SovereigntyClaim> {
+    pub fn claimants_at(&self, island: Island, date: PartialDate) -> Vec<&SovereigntyClaim> {
         self.claims_on(island).filter(|c| c.covers(date)).collect()
     }
 

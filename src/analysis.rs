@@ -106,15 +106,15 @@ impl Dataset {
 
     /// The people living on `islands` at the census `date` (one of
     /// [`Dataset::census_dates`]); `None` if some island has no count at that date.
-    pub fn population_of(&self, islands: IslandSet, date: &PartialDate) -> Option<Headcount> {
+    pub fn population_of(&self, islands: IslandSet, date: PartialDate) -> Option<Headcount> {
         let mut people = 0u32;
         let mut cite = Vec::new();
         for island in islands {
-            let count = self.island(island).population.iter().find(|p| p.date == *date)?;
+            let count = self.island(island).population.iter().find(|p| p.date == date)?;
             people = people.saturating_add(count.count);
             cite.extend(count.cite.iter().cloned());
         }
-        Some(Headcount { date: *date, people, islands, cite })
+        Some(Headcount { date, people, islands, cite })
     }
 
     /// The people living on the islands a formula wholly transfers to Japan, at the
@@ -132,7 +132,7 @@ impl Dataset {
     /// ```
     pub fn population_transferred(&self, formula: &Formula) -> Option<Headcount> {
         let census = self.census_dates().pop()?;
-        self.population_of(formula.islands_transferred() - formula.partially_transferred(), &census)
+        self.population_of(formula.islands_transferred() - formula.partially_transferred(), census)
     }
 
     /// What each stage of a formula transfers, with area and population.
@@ -169,7 +169,7 @@ impl Dataset {
                     joint,
                     partial,
                     area_km2: self.stage_area_transferred(stage),
-                    population: census.and_then(|c| self.population_of(to_japan - partial, &c)),
+                    population: census.and_then(|c| self.population_of(to_japan - partial, c)),
                     cite: formula.cite.clone(),
                 }
             })

@@ -71,7 +71,7 @@ impl Precision {
 /// let signed: PartialDate = "1956-10-19".parse()?;
 /// let year: PartialDate = "1956".parse()?;
 /// assert_eq!(signed.precision(), Precision::Day);
-/// assert!(year.contains(&signed));
+/// assert!(year.contains(signed));
 /// assert!(year < signed);
 /// assert_eq!(signed.to_string(), "1956-10-19");
 /// assert_eq!(year.last_day().to_string(), "1956-12-31");
@@ -179,7 +179,7 @@ impl PartialDate {
     }
 
     /// How precisely the date is known.
-    pub fn precision(&self) -> Precision {
+    pub fn precision(self) -> Precision {
         match (self.month, self.day) {
             (0, _) => Precision::Year,
             (_, 0) => Precision::Month,
@@ -188,29 +188,29 @@ impl PartialDate {
     }
 
     /// The year.
-    pub fn year(&self) -> i32 {
+    pub fn year(self) -> i32 {
         i32::from(self.year)
     }
 
     /// The month (1–12), if known.
-    pub fn month(&self) -> Option<u32> {
+    pub fn month(self) -> Option<u32> {
         (self.month != 0).then_some(u32::from(self.month))
     }
 
     /// The day of the month, if known.
-    pub fn day(&self) -> Option<u32> {
+    pub fn day(self) -> Option<u32> {
         (self.day != 0).then_some(u32::from(self.day))
     }
 
     /// The first day of the interval this date denotes.
-    pub fn first_day(&self) -> NaiveDate {
+    pub fn first_day(self) -> NaiveDate {
         let month = u32::from(self.month.max(1));
         let day = u32::from(self.day.max(1));
         NaiveDate::from_ymd_opt(self.year(), month, day).unwrap_or(NaiveDate::MIN)
     }
 
     /// The last day of the interval this date denotes.
-    pub fn last_day(&self) -> NaiveDate {
+    pub fn last_day(self) -> NaiveDate {
         let year = self.year();
         match self.precision() {
             Precision::Day => self.first_day(),
@@ -228,21 +228,21 @@ impl PartialDate {
     /// use kuril_dispute::PartialDate;
     ///
     /// let month: PartialDate = "2018-11".parse()?;
-    /// assert!(month.contains(&"2018-11-14".parse()?));
-    /// assert!(!month.contains(&"2018".parse()?));
+    /// assert!(month.contains("2018-11-14".parse()?));
+    /// assert!(!month.contains("2018".parse()?));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn contains(&self, other: &PartialDate) -> bool {
+    pub fn contains(self, other: PartialDate) -> bool {
         self.first_day() <= other.first_day() && other.last_day() <= self.last_day()
     }
 
     /// Whether the two intervals share at least one day.
-    pub fn overlaps(&self, other: &PartialDate) -> bool {
+    pub fn overlaps(self, other: PartialDate) -> bool {
         self.first_day() <= other.last_day() && other.first_day() <= self.last_day()
     }
 
     /// Whether this interval ends strictly before `other` begins.
-    pub fn is_before(&self, other: &PartialDate) -> bool {
+    pub fn is_before(self, other: PartialDate) -> bool {
         self.last_day() < other.first_day()
     }
 
@@ -256,11 +256,11 @@ impl PartialDate {
     /// assert_eq!(d.truncate(Precision::Month).to_string(), "1956-10");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn truncate(&self, precision: Precision) -> PartialDate {
+    pub fn truncate(self, precision: Precision) -> PartialDate {
         match precision {
-            Precision::Year => PartialDate { month: 0, day: 0, ..*self },
-            Precision::Month => PartialDate { day: 0, ..*self },
-            Precision::Day => *self,
+            Precision::Year => PartialDate { month: 0, day: 0, ..self },
+            Precision::Month => PartialDate { day: 0, ..self },
+            Precision::Day => self,
         }
     }
 }

@@ -14,7 +14,7 @@
 //! println!("{}: {} ({:.0} km²), {:?}", f.name, f.islands_transferred(), data.area_transferred(f), f.conditions());
 //!
 //! // What had Japan said last by December 2013, and where was that read?
-//! for p in data.latest_positions(&PartyId::JAPAN, &"2013-12".parse()?) {
+//! for p in data.latest_positions(&PartyId::JAPAN, "2013-12".parse()?) {
 //!     println!("{} {} {:?}: {}", p.stated, p.holder, p.formula, p.summary);
 //!     for c in &p.cite {
 //!         println!("    {c}");

@@ -60,7 +60,7 @@ pub struct Party {
 
 impl Party {
     /// Whether the state existed on `date` (as far as the data says).
-    pub fn existed_at(&self, date: &PartialDate) -> bool {
+    pub fn existed_at(&self, date: PartialDate) -> bool {
         self.from.is_none_or(|from| from.first_day() <= date.last_day())
             && self.to.is_none_or(|to| date.first_day() <= to.last_day())
     }

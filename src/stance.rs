@@ -46,7 +46,7 @@ pub struct Held<'a> {
 /// use kuril_dispute::settlement::Facet;
 ///
 /// let data = Dataset::builtin();
-/// let japan = data.stance_at(&PartyId::JAPAN, &"2016-12".parse()?);
+/// let japan = data.stance_at(&PartyId::JAPAN, "2016-12".parse()?);
 /// // The December 2016 joint-economic statement answers only the clauses; the
 /// // four-island allocation of May 2016 still stands.
 /// let allocation: Vec<_> = japan.answering(Facet::Allocation).collect();
@@ -87,7 +87,7 @@ impl<'a> Stance<'a> {
     ///
     /// let data = Dataset::builtin();
     /// // In 1970 the Soviet line on the islands was Khrushchev's letter of December 1961.
-    /// let soviet = data.stance_at(&PartyId::RUSSIA, &"1970".parse()?);
+    /// let soviet = data.stance_at(&PartyId::RUSSIA, "1970".parse()?);
     /// let latest = &soviet.held[0];
     /// assert_eq!(latest.since().to_string(), "1961-12-08");
     /// assert_eq!(soviet.age_years(latest), 8);
@@ -104,11 +104,11 @@ impl<'a> Stance<'a> {
     /// use kuril_dispute::{Dataset, PartyId};
     ///
     /// let data = Dataset::builtin();
-    /// let japan = data.stance_at(&PartyId::JAPAN, &"1970".parse()?);
+    /// let japan = data.stance_at(&PartyId::JAPAN, "1970".parse()?);
     /// // Nothing Japan said between 1956 and 1973 is recorded: the 1956 stance is flagged.
     /// assert!(japan.older_than(10).all(|h| h.since().year() == 1956));
     /// assert_eq!(japan.older_than(10).count(), japan.held.len());
-    /// assert_eq!(data.stance_at(&PartyId::JAPAN, &"1975".parse()?).older_than(10).count(), 0);
+    /// assert_eq!(data.stance_at(&PartyId::JAPAN, "1975".parse()?).older_than(10).count(), 0);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn older_than(&self, years: u32) -> impl Iterator<Item = &Held<'a>> {
@@ -163,15 +163,15 @@ impl Dataset {
     /// use kuril_dispute::{Dataset, PartyId};
     ///
     /// let data = Dataset::builtin();
-    /// let s = data.stance_at(&PartyId::RUSSIA, &"1956".parse()?);
+    /// let s = data.stance_at(&PartyId::RUSSIA, "1956".parse()?);
     /// assert!(s.positions().all(|p| p.holder == PartyId::SOVIET_UNION));
     /// assert!(!s.is_silent());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn stance_at(&self, party: &PartyId, date: &PartialDate) -> Stance<'_> {
+    pub fn stance_at(&self, party: &PartyId, date: PartialDate) -> Stance<'_> {
         let last = date.last_day();
         let cut = self.positions_sorted().partition_point(|p| p.stated.first_day() <= last);
-        self.stance_upto(party, cut, *date, &[])
+        self.stance_upto(party, cut, date, &[])
     }
 
     /// How `party`'s stance changed: the stance in force after each date on which the

@@ -122,7 +122,7 @@ impl std::fmt::Display for Entry<'_> {
 ///     .timeline()
 ///     .party(&PartyId::RUSSIA)
 ///     .island(Island::Shikotan)
-///     .between(&"1956".parse()?, &"1960".parse()?)
+///     .between("1956".parse()?, "1960".parse()?)
 ///     .entries();
 /// assert!(entries.iter().any(|e| e.id() == "joint-declaration-1956"));
 /// assert!(entries.iter().all(|e| !e.cite().is_empty()));
@@ -237,21 +237,21 @@ impl<'a> Timeline<'a> {
     }
 
     /// Only entries whose date overlaps `from` … `until` (both included).
-    pub fn between(mut self, from: &PartialDate, until: &PartialDate) -> Self {
-        self.from = Some(*from);
-        self.until = Some(*until);
+    pub fn between(mut self, from: PartialDate, until: PartialDate) -> Self {
+        self.from = Some(from);
+        self.until = Some(until);
         self
     }
 
     /// Only entries whose date overlaps `from` or comes after it.
-    pub fn since(mut self, from: &PartialDate) -> Self {
-        self.from = Some(*from);
+    pub fn since(mut self, from: PartialDate) -> Self {
+        self.from = Some(from);
         self
     }
 
     /// Only entries whose date overlaps `until` or comes before it.
-    pub fn until(mut self, until: &PartialDate) -> Self {
-        self.until = Some(*until);
+    pub fn until(mut self, until: PartialDate) -> Self {
+        self.until = Some(until);
         self
     }
 

@@ -17,12 +17,12 @@ fn date(s: &str) -> PartialDate {
 
 /// The administrators of `island` at `d` (party ids), in order.
 fn administrators(data: &Dataset, island: Island, d: &str) -> Vec<String> {
-    data.administrator_at(island, &date(d)).into_iter().map(|p| p.administrator.to_string()).collect()
+    data.administrator_at(island, date(d)).into_iter().map(|p| p.administrator.to_string()).collect()
 }
 
 /// The claimants of `island` at `d` (party ids), in order.
 fn claimants(data: &Dataset, island: Island, d: &str) -> Vec<String> {
-    data.claimants_at(island, &date(d)).into_iter().map(|c| c.claimant.to_string()).collect()
+    data.claimants_at(island, date(d)).into_iter().map(|c| c.claimant.to_string()).collect()
 }
 
 // ------------------------------------------------------------------ the built-in data
@@ -75,10 +75,10 @@ fn administrator_at_answers_at_several_dates() {
     for island in Island::ALL {
         assert_eq!(administrators(data, island, "1944"), [japan], "{island}");
         assert_eq!(administrators(data, island, "1945-10"), [soviet], "{island}");
-        let oct = data.administrator_at(island, &date("1945-10"));
+        let oct = data.administrator_at(island, date("1945-10"));
         assert_eq!(oct[0].kind, AdministrationKind::Military);
         assert_eq!(administrators(data, island, "1950"), [soviet], "{island}");
-        assert_eq!(data.administrator_at(island, &date("1950"))[0].kind, AdministrationKind::Civil);
+        assert_eq!(data.administrator_at(island, date("1950"))[0].kind, AdministrationKind::Civil);
         assert_eq!(administrators(data, island, "1992"), [russia], "{island}");
         assert_eq!(administrators(data, island, "2020"), [russia], "{island}");
         // Before the record: nothing, rather than a guess.
@@ -336,8 +336,8 @@ fn the_two_tables_are_optional_and_round_trip() {
         files().into_iter().filter(|(n, _)| n != "administration.toml" && n != "claims.toml").collect();
     let data = load(&f).expect("loads without the optional tables");
     assert_eq!(data.administration().len(), 0);
-    assert!(data.administrator_at(Island::Iturup, &date("2020")).is_empty());
-    assert!(data.claimants_at(Island::Iturup, &date("2020")).is_empty());
+    assert!(data.administrator_at(Island::Iturup, date("2020")).is_empty());
+    assert!(data.claimants_at(Island::Iturup, date("2020")).is_empty());
     // JSON without the two arrays, likewise.
     let mut json: serde_json::Value = serde_json::to_value(Dataset::builtin()).unwrap();
     let object = json.as_object_mut().unwrap();

@@ -205,18 +205,18 @@ fn formulas_are_data_with_stages_conditions_and_areas() {
 fn positions_at_dates_follow_the_record() {
     let data = Dataset::builtin();
     let formulas_at = |party: &PartyId, d: &str| -> Vec<FormulaId> {
-        data.latest_positions(party, &date(d)).iter().filter_map(|p| p.formula).collect()
+        data.latest_positions(party, date(d)).iter().filter_map(|p| p.formula).collect()
     };
     // Japan's territory-first line in 2013; the 1956 basis after Singapore (Nov 2018).
     assert!(formulas_at(&PartyId::JAPAN, "2013-12").contains(&FormulaId::FourIslands));
     assert!(formulas_at(&PartyId::JAPAN, "2018-11-30").contains(&FormulaId::TwoIslands1956));
     assert!(formulas_at(&PartyId::RUSSIA, "2018-11-30").contains(&FormulaId::TwoIslands1956));
     // Russia's stance in 1956 is the Soviet Union's.
-    let in_1957 = data.latest_positions(&PartyId::RUSSIA, &date("1957"));
+    let in_1957 = data.latest_positions(&PartyId::RUSSIA, date("1957"));
     assert!(!in_1957.is_empty());
     assert!(in_1957.iter().all(|p| p.holder == PartyId::SOVIET_UNION));
     // Nothing before the first position.
-    assert!(data.latest_positions(&PartyId::JAPAN, &date("1900")).is_empty());
+    assert!(data.latest_positions(&PartyId::JAPAN, date("1900")).is_empty());
 }
 
 #[test]

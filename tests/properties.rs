@@ -117,10 +117,10 @@ proptest! {
     #[test]
     fn a_date_contains_itself_and_its_truncations_contain_it(d in partial_date()) {
         prop_assert!(d.first_day() <= d.last_day());
-        prop_assert!(d.contains(&d));
+        prop_assert!(d.contains(d));
         for p in [Precision::Year, Precision::Month, Precision::Day] {
             let coarse = d.truncate(p);
-            prop_assert!(coarse.contains(&d), "{} should contain {}", coarse, d);
+            prop_assert!(coarse.contains(d), "{} should contain {}", coarse, d);
             prop_assert!(coarse <= d);
         }
     }
@@ -130,14 +130,14 @@ proptest! {
         let key = |d: &PartialDate| (d.first_day(), d.precision());
         prop_assert_eq!(a.cmp(&b), key(&a).cmp(&key(&b)));
         prop_assert_eq!(a == b, a.cmp(&b).is_eq());
-        if a.is_before(&b) {
+        if a.is_before(b) {
             prop_assert!(a < b);
-            prop_assert!(!a.overlaps(&b));
+            prop_assert!(!a.overlaps(b));
         }
-        if a.contains(&b) {
-            prop_assert!(a.overlaps(&b));
+        if a.contains(b) {
+            prop_assert!(a.overlaps(b));
         }
-        prop_assert_eq!(a.overlaps(&b), b.overlaps(&a));
+        prop_assert_eq!(a.overlaps(b), b.overlaps(a));
     }
 
     #[test]

@@ -265,7 +265,7 @@ fn the_timeline_bands_show_the_position_in_force() {
                 continue;
             }
             let middle = band.from + (band.to - band.from) / 2;
-            let in_force = data.latest_positions(&row.party, &middle.try_into().expect("a day of 1-9999"));
+            let in_force = data.latest_positions(&row.party, middle.try_into().expect("a day of 1-9999"));
             let formula = in_force.last().expect("a position in force").formula;
             // The class from the formula's own queries.
             let want = match formula.map(|id| data.formula(id)) {
@@ -306,7 +306,7 @@ fn the_timeline_draws_each_islands_administration_in_the_colour_of_who_governed_
             }
             let middle = band.from + (band.to - band.from) / 2;
             // The class from the queries, not from the band.
-            let held = data.administrator_at(row.island, &middle.try_into().expect("a day of 1-9999"));
+            let held = data.administrator_at(row.island, middle.try_into().expect("a day of 1-9999"));
             assert_eq!(held.len(), 1, "{} {middle}", row.island);
             let want = match (held[0].kind, held[0].administrator.as_str()) {
                 (kuril_dispute::administration::AdministrationKind::Military, _) => {

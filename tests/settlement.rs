@@ -86,9 +86,9 @@ proptest! {
         let data = data();
         let alone: Vec<_> = [&a, &b, &c]
             .iter()
-            .map(|p| data.settlement_space_with(&d, vec![(*p).clone()]))
+            .map(|p| data.settlement_space_with(d, vec![(*p).clone()]))
             .collect();
-        let together = data.settlement_space_with(&d, vec![a.clone(), b.clone(), c.clone()]);
+        let together = data.settlement_space_with(d, vec![a.clone(), b.clone(), c.clone()]);
         let expected = brute(|o| alone.iter().all(|s| s.contains(o)));
         prop_assert_eq!(brute(|o| together.contains(o)), expected.clone());
         prop_assert_eq!(together.len(), expected.len());
@@ -101,7 +101,7 @@ proptest! {
     #[test]
     fn adding_a_position_never_grows_the_space(p in position("side-x"), q in position("side-y"), d in date()) {
         let data = data();
-        let before = data.settlement_space(&d);
+        let before = data.settlement_space(d);
         let after = before.with_hypothetical(p.clone());
         prop_assert!(after.len() <= before.len());
         prop_assert!(after.acceptance().is_subset(&before.acceptance()));
@@ -124,9 +124,9 @@ proptest! {
         let data = data();
         let p = Position::hypothetical(PartyId::from_static("side-a"), f, d);
         let q = if same { Position::hypothetical(PartyId::from_static("side-b"), f, d) } else { q };
-        let space = data.settlement_space_with(&d, vec![p.clone(), q.clone()]);
+        let space = data.settlement_space_with(d, vec![p.clone(), q.clone()]);
         let (ap, aq) = (data.acceptance(&p), data.acceptance(&q));
-        let base = data.settlement_space(&d);
+        let base = data.settlement_space(d);
         for g in data.formulas() {
             let of_g = Acceptance::of_formula(g);
             if of_g.is_subset(&ap) && of_g.is_subset(&aq) {
@@ -151,7 +151,7 @@ proptest! {
     ) {
         let data = data();
         let (from, until) = if from <= until { (from, until) } else { (until, from) };
-        let entries = data.timeline().party(&PartyId::RUSSIA).island(island).between(&from, &until).entries();
+        let entries = data.timeline().party(&PartyId::RUSSIA).island(island).between(from, until).entries();
         let lineage: Vec<PartyId> = data.lineage(&PartyId::RUSSIA).into_iter().map(|p| p.id.clone()).collect();
         let admits = |e: &Entry<'_>| {
             e.date().last_day() >= from.first_day()
@@ -177,7 +177,7 @@ proptest! {
 fn the_space_is_what_no_standing_position_rejects_at_every_date() {
     let data = data();
     for d in data.dates() {
-        let space = data.settlement_space(&d);
+        let space = data.settlement_space(d);
         let held: Vec<_> = space.stances().iter().flat_map(|s| s.held.iter()).collect();
         for o in Outcome::all() {
             let by_hand = held.iter().all(|h| h.acceptance.accepts(&o));
@@ -200,7 +200,7 @@ fn the_space_is_what_no_standing_position_rejects_at_every_date() {
 fn the_issue_years_have_both_sides() {
     let data = data();
     for d in ["1956", "1993", "2001", "2013", "2016", "2018-11", "2020", "2022"] {
-        let space = data.settlement_space(&d.parse().unwrap());
+        let space = data.settlement_space(d.parse().unwrap());
         assert!(space.silent_sides().is_empty(), "{d}");
         assert_eq!(space.stances().len(), 2, "{d}");
         assert_eq!(space.is_empty(), space.outcomes().next().is_none(), "{d}");
@@ -329,7 +329,7 @@ fn formulas_map_to_acceptances_by_the_documented_rules() {
 fn a_hypothetical_position_supersedes_its_side() {
     let data = data();
     let date: PartialDate = "2013".parse().unwrap();
-    let space = data.settlement_space(&date);
+    let space = data.settlement_space(date);
     assert!(space.is_empty());
     let what_if =
         space.with_hypothetical(Position::hypothetical(PartyId::JAPAN, FormulaId::TwoIslands1956, date));
@@ -353,7 +353,7 @@ fn outcomes_and_spaces_serialise() {
     let a = data.acceptance(data.positions().next().unwrap());
     let json = serde_json::to_string(&a).unwrap();
     assert_eq!(serde_json::from_str::<Acceptance>(&json).unwrap(), a);
-    let space = serde_json::to_value(data.settlement_space(&"2018-11".parse().unwrap())).unwrap();
+    let space = serde_json::to_value(data.settlement_space("2018-11".parse().unwrap())).unwrap();
     assert!(space["stances"][0]["held"][0]["position"]["id"].is_string());
     let o = serde_json::to_value(Outcome::all().next().unwrap()).unwrap();
     assert_eq!(o["allocation"]["habomai"], "japan");

@@ -403,12 +403,12 @@ impl Dataset {
     /// use kuril_dispute::{Dataset, PartyId};
     ///
     /// let data = Dataset::builtin();
-    /// let in_1960 = data.latest_positions(&PartyId::RUSSIA, &"1960-06".parse()?);
+    /// let in_1960 = data.latest_positions(&PartyId::RUSSIA, "1960-06".parse()?);
     /// assert!(in_1960.iter().all(|p| p.holder == PartyId::SOVIET_UNION));
     /// assert!(!in_1960.is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn latest_positions(&self, party: &PartyId, date: &PartialDate) -> Vec<&Position> {
+    pub fn latest_positions(&self, party: &PartyId, date: PartialDate) -> Vec<&Position> {
         let lineage: Vec<&PartyId> = self.lineage(party).into_iter().map(|p| &p.id).collect();
         let held: Vec<&Position> = self
             .positions

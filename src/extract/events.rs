@@ -370,7 +370,7 @@ pub(crate) fn events(
         a.item.kind == b.item.kind
             && a.item.actors == b.item.actors
             && a.item.date != b.item.date
-            && a.item.date.contains(&b.item.date)
+            && a.item.date.contains(b.item.date)
             && a.item.evidence.sentence == b.item.evidence.sentence
     };
     let mut by_sentence: HashMap<(usize, usize), Vec<usize>> = HashMap::default();

@@ -27,7 +27,7 @@ pub(crate) fn choose_party(
     }
     let parties: Vec<_> = candidates.iter().filter_map(|id| data.party(id).ok()).collect();
     if let Some(d) = date {
-        let alive: Vec<_> = parties.iter().filter(|p| p.existed_at(&d)).collect();
+        let alive: Vec<_> = parties.iter().filter(|p| p.existed_at(d)).collect();
         if let [only] = alive.as_slice() {
             return Some(only.id.clone());
         }

@@ -615,7 +615,7 @@ fn add_known(
         let official = match (date, &title) {
             (_, Some((_, office, _))) if *office => true,
             (Some(d), _) => {
-                person.roles_at(&d).next().is_some_and(|_| person.roles_at(&d).any(|r| r.is_office()))
+                person.roles_at(d).next().is_some_and(|_| person.roles_at(d).any(|r| r.is_office()))
             }
             _ => false,
         };

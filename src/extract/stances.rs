@@ -935,9 +935,9 @@ pub(crate) fn positions(
                 continue;
             }
             seen_states.push(state.clone());
-            let alive = |d: &PartialDate| scan.data.party(&state).ok().is_none_or(|p| p.existed_at(d));
+            let alive = |d: PartialDate| scan.data.party(&state).ok().is_none_or(|p| p.existed_at(d));
             let date = match date {
-                Some(d) if undated && !alive(&d) => agreement_date(&state).or(Some(d)),
+                Some(d) if undated && !alive(d) => agreement_date(&state).or(Some(d)),
                 d => d,
             };
             let formula = match (&outcome, negated) {

@@ -72,7 +72,7 @@ pub fn parse_strings(data: &[u8]) {
             assert_eq!(printed.parse::<PartialDate>().ok(), Some(date), "{printed:?} does not parse back");
             assert!(date.first_day() <= date.last_day());
             for p in [Precision::Year, Precision::Month, Precision::Day] {
-                assert!(date.truncate(p).contains(&date));
+                assert!(date.truncate(p).contains(date));
             }
         }
         Err(e) => assert!(e.to_string().contains("invalid date")),
