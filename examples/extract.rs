@@ -157,17 +157,20 @@ fn shorten_words(text: &str, words: usize) -> String {
     split.join(" ")
 }
 
+const USAGE: &str = "usage: extract [--json | --findings] [--published YYYY-MM-DD] [--max-bytes N] INPUT... \
+                     (a file, a directory of .txt files, a .jsonl archive, or - for standard input)";
+
 fn main() -> ExitCode {
     let options = match parse_args() {
         Ok(o) => o,
+        // --help: the usage on standard output, status 0.
+        Err(e) if e.is_empty() => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
         Err(e) => {
-            if !e.is_empty() {
-                eprintln!("extract: {e}");
-            }
-            eprintln!(
-                "usage: extract [--json | --findings] [--published YYYY-MM-DD] [--max-bytes N] INPUT... \
-                 (a file, a directory of .txt files, a .jsonl archive, or - for standard input)"
-            );
+            eprintln!("extract: {e}");
+            eprintln!("{USAGE}");
             return ExitCode::from(2);
         }
     };

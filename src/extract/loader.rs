@@ -99,7 +99,7 @@ fn speaks_for(base: &Dataset, person: &Person, holder: &PartyId, date: &PartialD
         .party
         .as_ref()
         .is_some_and(|own| own == holder || root(own).is_some_and(|r| Some(r) == root(holder)))
-        && person.roles_at(date).next().is_some()
+        && person.roles_at(*date).next().is_some()
 }
 
 /// Whether two dates can be the same day: one contains the other.
@@ -201,15 +201,14 @@ impl Builder<'_> {
         }
         for e in &x.events {
             let words = e.evidence.text(text).to_string();
-            if let Some(p) =
-                e.actors.iter().find(|a| self.base.party(a).is_some_and(|p| !p.existed_at(&e.date)))
+            if let Some(p) = e.actors.iter().find(|a| self.base.party(a).is_ok_and(|p| !p.existed_at(e.date)))
             {
                 self.skip(doc.id(), &words, format!("{p} did not exist on {}", e.date));
                 continue;
             }
             if let (EventKind::AgreementSigned, Some(a)) = (e.kind, e.agreement) {
                 let agreement = self.base.agreement(a);
-                if !e.date.overlaps(&agreement.signed) {
+                if !e.date.overlaps(agreement.signed) {
                     let why = format!("{a} was signed on {}, not on {}", agreement.signed, e.date);
                     self.skip(doc.id(), &words, why);
                     continue;
@@ -257,15 +256,13 @@ impl Builder<'_> {
                 self.skip(doc.id(), &words, "the stance has no date (the document has no publication date)");
                 continue;
             };
-            if self.base.party(&p.holder).is_some_and(|h| !h.existed_at(&stated)) {
+            if self.base.party(&p.holder).is_ok_and(|h| !h.existed_at(stated)) {
                 self.skip(doc.id(), &words, format!("{} did not exist on {stated}", p.holder));
                 continue;
             }
             let cite = self.cite(&source, text, &p.evidence);
             let matching = self.positions.iter_mut().find(|c| {
-                c.holder == p.holder
-                    && c.formula == Some(p.formula)
-                    && c.stated.year_number() == stated.year_number()
+                c.holder == p.holder && c.formula == Some(p.formula) && c.stated.year() == stated.year()
             });
             if let Some(c) = matching {
                 c.cite.push(cite);
@@ -280,7 +277,7 @@ impl Builder<'_> {
             // document reports them, not linked.
             let speaker = p.speaker.as_ref().and_then(|name| {
                 x.people.iter().find(|m| &m.name == name).and_then(|m| m.person.clone()).filter(|id| {
-                    self.base.person(id).is_some_and(|q| speaks_for(self.base, q, &p.holder, &stated))
+                    self.base.person(id).is_ok_and(|q| speaks_for(self.base, q, &p.holder, &stated))
                 })
             });
             let by = p.speaker.as_deref().map(|s| format!(", {s}")).unwrap_or_default();
@@ -290,7 +287,7 @@ impl Builder<'_> {
                 formula: Some(p.formula),
                 transfer_at_least: None,
                 transfer_at_most: None,
-                sequencing: None,
+                order: None,
                 conditions: Vec::new(),
                 stated,
                 office: match (&speaker, &p.speaker) {

@@ -601,7 +601,7 @@ fn add_known(
     id: &PersonId,
     range: &Range<usize>,
 ) {
-    let Some(person) = scan.data.person(id) else { return };
+    let Ok(person) = scan.data.person(id) else { return };
     let text = scan.text();
     let key = format!("id:{id}");
     let written = scan.slice(range);
@@ -616,7 +616,7 @@ fn add_known(
         let official = match (date, &title) {
             (_, Some((_, office, _))) if *office => true,
             (Some(d), _) => {
-                person.roles_at(&d).next().is_some_and(|_| person.roles_at(&d).any(|r| r.is_office()))
+                person.roles_at(d).next().is_some_and(|_| person.roles_at(d).any(|r| r.is_office()))
             }
             _ => false,
         };

@@ -281,7 +281,7 @@ fn topical(
     sides.dedup();
     let mut with_predecessors = sides.clone();
     for s in &sides {
-        if let Some(p) = data.party(s).and_then(|p| p.predecessor.as_ref()) {
+        if let Some(p) = data.party(s).ok().and_then(|p| p.predecessor.as_ref()) {
             with_predecessors.push(p);
         }
     }

@@ -390,6 +390,11 @@ fn names<T: strum::IntoEnumIterator + std::fmt::Display>() -> String {
     T::iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", ")
 }
 
+/// The values of one of the crate's public closed vocabularies, for messages.
+fn closed_names<T: crate::vocabulary::Closed + std::fmt::Display>() -> String {
+    T::all().iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", ")
+}
+
 const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /// Compiles a pack, or returns every problem found.
@@ -650,7 +655,8 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let mut figure_units = Phrases::default();
     for u in &f.unit {
         let entry = u.get_ref();
-        let Some(unit) = c.vocab::<FigureUnit>("figure unit", &entry.unit, names::<FigureUnit>()) else {
+        let Some(unit) = c.vocab::<FigureUnit>("figure unit", &entry.unit, closed_names::<FigureUnit>())
+        else {
             continue;
         };
         for form in c.forms("figures.unit", &entry.forms) {
@@ -724,7 +730,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
             }
         }
         let form = match &entry.form {
-            Some(s) => c.vocab::<PartyForm>("party form", s, names::<PartyForm>()),
+            Some(s) => c.vocab::<PartyForm>("party form", s, closed_names::<PartyForm>()),
             None => Some(PartyForm::Name),
         };
         let Some(form) = form else { continue };
@@ -743,7 +749,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     for h in &a.head {
         let entry = h.get_ref();
         let kind = match &entry.kind {
-            Some(k) => match c.vocab::<AgreementKind>("agreement kind", k, names::<AgreementKind>()) {
+            Some(k) => match c.vocab::<AgreementKind>("agreement kind", k, closed_names::<AgreementKind>()) {
                 Some(k) => Some(k),
                 None => continue,
             },
@@ -760,7 +766,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let mut event_kinds = Phrases::default();
     for k in &e.kind {
         let entry = k.get_ref();
-        let Some(kind) = c.vocab::<EventKind>("event kind", &entry.kind, names::<EventKind>()) else {
+        let Some(kind) = c.vocab::<EventKind>("event kind", &entry.kind, closed_names::<EventKind>()) else {
             continue;
         };
         for form in c.forms("events.kind", &entry.forms) {
@@ -813,7 +819,8 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     }
     for k in &s.concept {
         let entry = k.get_ref();
-        let Some(formula) = c.vocab::<FormulaId>("formula", &entry.formula, names::<FormulaId>()) else {
+        let Some(formula) = c.vocab::<FormulaId>("formula", &entry.formula, closed_names::<FormulaId>())
+        else {
             continue;
         };
         let forms = c.forms("stance.concept", &entry.forms);
