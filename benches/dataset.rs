@@ -15,14 +15,14 @@ fn load(c: &mut Criterion) {
 fn queries(c: &mut Criterion) {
     let data = Dataset::builtin();
     let date = "2018-11".parse().unwrap();
-    c.bench_function("positions_at(russia, 2018-11)", |b| {
-        b.iter(|| data.positions_at(black_box(&PartyId::RUSSIA), black_box(&date)).len())
+    c.bench_function("latest_positions(russia, 2018-11)", |b| {
+        b.iter(|| data.latest_positions(black_box(&PartyId::RUSSIA), black_box(date)).len())
     });
     c.bench_function("area_transferred(all formulas)", |b| {
         b.iter(|| data.formulas().map(|f| data.area_transferred(black_box(f))).sum::<f64>())
     });
-    c.bench_function("formula(two-islands-1956).transfers()", |b| {
-        b.iter(|| data.formula(black_box(FormulaId::TwoIslands1956)).transfers())
+    c.bench_function("formula(two-islands-1956).islands_transferred()", |b| {
+        b.iter(|| data.formula(black_box(FormulaId::TwoIslands1956)).islands_transferred())
     });
 }
 

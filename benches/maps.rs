@@ -30,14 +30,15 @@ fn exports(c: &mut Criterion) {
     let outlines = Outlines::builtin();
     c.bench_function("Outlines::from_geojson(builtin)", |b| {
         b.iter(|| {
-            Outlines::from_geojson(black_box(kuril_dispute::BUILTIN_GEOJSON)).map(|o| o.islands().len())
+            Outlines::from_geojson(black_box(kuril_dispute::outline::BUILTIN_GEOJSON))
+                .map(|o| o.islands().len())
         })
     });
     c.bench_function("export::to_json", |b| b.iter(|| export::to_json(black_box(data)).map(|s| s.len())));
     c.bench_function("export::write_csv(every table)", |b| {
         b.iter(|| {
             let mut out = Vec::new();
-            for &t in <CsvTable as strum::VariantArray>::VARIANTS {
+            for t in CsvTable::ALL {
                 export::write_csv(data, t, &mut out).ok();
             }
             out.len()

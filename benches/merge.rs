@@ -10,6 +10,8 @@
 //! from a pool of names, so that some documents add records and others link to them).
 
 use std::hint::black_box;
+
+use chrono::Datelike as _;
 use std::time::{Duration, Instant};
 
 use criterion::{BenchmarkId, Criterion, criterion_group};
@@ -53,7 +55,7 @@ fn documents(templates: &[DocumentFindings], n: usize) -> Vec<DocumentFindings> 
             let x = &mut f.findings;
             x.doc = format!("generated-{k}");
             let day = start + chrono::Duration::days(k as i64);
-            let date = PartialDate::from_naive(day).expect("a date");
+            let date = PartialDate::from_ymd(day.year(), day.month(), day.day()).expect("a date");
             x.published = Some(date);
             let name = format!("{} {}", FIRST[k % FIRST.len()], LAST[(k / FIRST.len()) % LAST.len()]);
             for p in x.people.iter_mut().filter(|p| p.person.is_none()) {

@@ -14,15 +14,13 @@ fn settlement(c: &mut Criterion) {
     let data = Dataset::builtin();
     let one: PartialDate = "2018-11".parse().unwrap();
     let dates = data.dates();
-    c.bench_function("settlement_space(2018-11)", |b| {
-        b.iter(|| data.settlement_space(black_box(&one)).len())
-    });
+    c.bench_function("settlement_space(2018-11)", |b| b.iter(|| data.settlement_space(black_box(one)).len()));
     c.bench_function(&format!("settlement_space(every date: {})", dates.len()), |b| {
-        b.iter(|| dates.iter().map(|d| data.settlement_space(black_box(d)).len()).sum::<usize>())
+        b.iter(|| dates.iter().map(|d| data.settlement_space(black_box(*d)).len()).sum::<usize>())
     });
     let empty: PartialDate = "1993".parse().unwrap();
     c.bench_function("settlement_space(1993).nearest()", |b| {
-        b.iter(|| data.settlement_space(black_box(&empty)).nearest().len())
+        b.iter(|| data.settlement_space(black_box(empty)).nearest().len())
     });
 }
 

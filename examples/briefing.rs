@@ -197,7 +197,7 @@ fn islands(out: &mut String, data: &Dataset) {
         );
     }
     let total = census
-        .and_then(|d| data.population_of(IslandSet::ALL, &d))
+        .and_then(|d| data.population_of(IslandSet::ALL, d))
         .map_or("—".to_owned(), |h| h.people.to_string());
     let _ = writeln!(
         out,
@@ -273,7 +273,7 @@ fn formula_lines(data: &Dataset, f: &Formula) -> Vec<String> {
             .iter()
             .map(|t| {
                 let part = t.share.map(|sh| format!("{sh} of ")).unwrap_or_default();
-                let right = if t.right == kuril_dispute::Right::Both {
+                let right = if t.right == kuril_dispute::formula::Right::Both {
                     String::new()
                 } else {
                     format!(" ({})", t.right)
@@ -287,7 +287,7 @@ fn formula_lines(data: &Dataset, f: &Formula) -> Vec<String> {
     let area = data.area_transferred(f);
     lines.push(format!(
         "transfers to Japan: {} — {:.0} km², {:.1}% of the four islands' {:.0} km²",
-        f.transfers(),
+        f.islands_transferred(),
         area,
         100.0 * area / total,
         total
@@ -303,13 +303,13 @@ fn formula_lines(data: &Dataset, f: &Formula) -> Vec<String> {
         let who = o
             .person
             .as_ref()
-            .and_then(|p| data.person(p))
+            .and_then(|p| data.person(p).ok())
             .map(|p| format!("{}, ", p.name))
             .unwrap_or_default();
         let party = data.party(&o.party).map_or(o.party.as_str(), |p| p.name.as_str());
         lines.push(format!("first proposed by {who}{party}, {} {}", o.date, cites(&o.cite)));
     }
-    lines.push(format!("sequencing: {}; sources {}", f.sequencing, cites(&f.cite)));
+    lines.push(format!("sequencing: {}; sources {}", f.order, cites(&f.cite)));
     lines
 }
 
@@ -335,7 +335,7 @@ fn position_lines(out: &mut String, data: &Dataset, p: &Position) {
     let who = p
         .speaker
         .as_ref()
-        .and_then(|s| data.person(s))
+        .and_then(|s| data.person(s).ok())
         .map(|s| s.name.clone())
         .or_else(|| p.office.clone())
         .unwrap_or_default();
@@ -367,7 +367,7 @@ fn sources(out: &mut String, data: &Dataset) {
     let cited: BTreeSet<&SourceId> =
         data.positions().flat_map(|p| p.cite.iter().map(|c| &c.source)).collect();
     for id in cited {
-        if let Some(s) = data.source(id) {
+        if let Ok(s) = data.source(id) {
             let date = s.date.map(|d| format!(", {d}")).unwrap_or_default();
             let url = s.url.as_deref().map(|u| format!(" <{u}>")).unwrap_or_default();
             wrap(out, 2, &format!("[{}] {}. {}{date}.{url}", s.id, s.title, s.outlet));

@@ -30,18 +30,19 @@
 //!
 //! Exit status: 0 when every document and reviewed line was read, 1 when something was
 //! reported (or the output cannot be written, or the merged data fails its checks), 2 on
-//! bad usage (or a `--data` directory that does not load). Findings skipped by the merge
-//! are listed but do not change the status.
+//! bad usage (or a `--data` directory that does not load); `--help` prints the usage on
+//! stdout, status 0. Findings skipped by the merge are listed but do not change the status.
 
 use std::io::{IsTerminal as _, Write as _};
 use std::process::ExitCode;
 
 use std::path::{Path, PathBuf};
 
+use kuril_dispute::dataset::Merger;
 use kuril_dispute::export::{CsvTable, write_csv};
 use kuril_dispute::extract::archive::{Archive, FindingsFile, Input};
 use kuril_dispute::extract::{Document, DocumentFindings, Extraction, Extractor};
-use kuril_dispute::{Dataset, Merger, PartialDate};
+use kuril_dispute::{Dataset, PartialDate};
 
 struct Options {
     max_bytes: usize,
@@ -203,17 +204,20 @@ fn shorten_words(text: &str, words: usize) -> String {
 }
 
 const USAGE: &str = "usage: extract [--json | --findings] [--published YYYY-MM-DD] [--max-bytes N] INPUT... \
-     (a file, a directory of .txt files, a .jsonl archive, or - for standard input)\n       \
-     extract [--data DIR] [--merge REVIEWED.jsonl]... (--csv DIR | --data-out DIR) [INPUT...] \
-     (findings merged into the dataset, written as CSV tables or data files)";
+                     (a file, a directory of .txt files, a .jsonl archive, or - for standard input)\n       \
+                     extract [--data DIR] [--merge REVIEWED.jsonl]... (--csv DIR | --data-out DIR) [INPUT...] \
+                     (findings merged into the dataset, written as CSV tables or data files)";
 
 fn main() -> ExitCode {
     let options = match parse_args() {
         Ok(o) => o,
+        // --help: the usage on standard output, status 0.
+        Err(e) if e.is_empty() => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
         Err(e) => {
-            if !e.is_empty() {
-                eprintln!("extract: {e}");
-            }
+            eprintln!("extract: {e}");
             eprintln!("{USAGE}");
             return ExitCode::from(2);
         }
@@ -402,8 +406,8 @@ fn write_merged(merger: Merger<'_>, options: &Options) -> bool {
 /// Writes one CSV file per table into `dir` (created if missing); returns how many.
 fn write_csv_tables(data: &Dataset, dir: &Path) -> Result<usize, String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: cannot write: {e}", dir.display()))?;
-    let tables = <CsvTable as strum::VariantArray>::VARIANTS;
-    for &table in tables {
+    let tables = CsvTable::ALL;
+    for table in tables {
         let path = dir.join(table.file_name());
         let file =
             std::fs::File::create(&path).map_err(|e| format!("{}: cannot write: {e}", path.display()))?;

@@ -3,11 +3,13 @@
 //! dataset as JSON, one CSV per table, and the islands as GeoJSON.
 //!
 //! ```text
-//! cargo run --example maps [DIR]      # DIR defaults to target/kuril-maps/
+//! cargo run --example maps [DIR]      # DIR defaults to kuril-maps/ in the target directory
 //! ```
 //!
-//! A directory that cannot be written is reported (with its path) and the program exits
-//! with status 1.
+//! The default directory is `kuril-maps/` in Cargo's target directory: `$CARGO_TARGET_DIR`
+//! when it is set, else `target/`. A directory that cannot be written is reported (with its
+//! path) and the program exits with status 1; an unknown option or a second directory is
+//! bad usage, status 2.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -17,13 +19,31 @@ use kuril_dispute::map::{FormulaMap, SmallMultiples};
 use kuril_dispute::timeline_chart::TimelineChart;
 use kuril_dispute::{Dataset, Outlines, export};
 
+const USAGE: &str = "usage: maps [DIR]   (default: kuril-maps/ in $CARGO_TARGET_DIR, else in target/)";
+
 fn main() -> ExitCode {
-    let arg = std::env::args_os().nth(1);
-    if arg.as_ref().is_some_and(|a| a == "--help" || a == "-h") {
-        println!("usage: maps [DIR]   (default: target/kuril-maps/)");
-        return ExitCode::SUCCESS;
+    let mut dir: Option<PathBuf> = None;
+    for arg in std::env::args_os().skip(1) {
+        if arg == "--help" || arg == "-h" {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        // A directory may be any bytes the system allows; an option is text.
+        if arg.as_encoded_bytes().starts_with(b"-") {
+            eprintln!("maps: unknown option {arg:?} (try --help)");
+            return ExitCode::from(2);
+        }
+        if let Some(first) = &dir {
+            eprintln!("maps: one directory only ({} and {arg:?} given; try --help)", first.display());
+            return ExitCode::from(2);
+        }
+        dir = Some(PathBuf::from(arg));
     }
-    let dir = arg.map_or_else(|| PathBuf::from("target/kuril-maps"), PathBuf::from);
+    let dir = dir.unwrap_or_else(|| {
+        let target =
+            std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| PathBuf::from("target"), PathBuf::from);
+        target.join("kuril-maps")
+    });
     match run(&dir) {
         Ok(paths) => {
             let mut stdout = std::io::stdout().lock();

@@ -10,9 +10,8 @@
 //! cargo run --example settlement -- 2004 2019-01
 //! ```
 
-use kuril_dispute::{
-    Blocker, Dataset, Facet, FormulaId, PartialDate, PartyId, Position, Rejection, SettlementSpace, Stance,
-};
+use kuril_dispute::settlement::{Blocker, Facet, Rejection};
+use kuril_dispute::{Dataset, FormulaId, PartialDate, PartyId, Position, SettlementSpace, Stance};
 
 use std::io::Write as _;
 use std::process::ExitCode;
@@ -42,6 +41,10 @@ fn main() -> ExitCode {
                 );
                 return ExitCode::SUCCESS;
             }
+            Some(option) if option.starts_with('-') => {
+                eprintln!("settlement: unknown option {option:?} (try --help)");
+                return ExitCode::from(2);
+            }
             Some(a) => args.push(a.to_string()),
             None => {
                 eprintln!("settlement: argument {arg:?} is not UTF-8");
@@ -60,16 +63,16 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
         };
-        report(&mut out, data, &data.settlement_space(&date));
+        report(&mut out, data, &data.settlement_space(date));
     }
 
     // What if Japan had accepted "two plus alpha" in September 2018, when Putin proposed a
     // treaty without preconditions?
-    let date = PartialDate::month(2018, 9).expect("September 2018 is a valid month");
+    let date = PartialDate::from_year_month(2018, 9).expect("September 2018 is a valid month");
     let what_if = Position::hypothetical(PartyId::JAPAN, FormulaId::TwoPlusAlpha, date);
     say!(out);
     say!(out, "== What if? {}", what_if.summary);
-    report(&mut out, data, &data.settlement_space(&date).with_hypothetical(what_if));
+    report(&mut out, data, &data.settlement_space(date).with_hypothetical(what_if));
     emit("settlement", &out)
 }
 
@@ -88,8 +91,8 @@ fn emit(program: &str, text: &str) -> ExitCode {
 
 /// Who stated a position: the speaker's name, or the office.
 fn who(data: &Dataset, p: &Position) -> String {
-    let speaker = p.speaker.as_ref().and_then(|s| data.person(s)).map(|s| s.name.clone());
-    let holder = data.party(&p.holder).map_or_else(|| p.holder.to_string(), |party| party.name.clone());
+    let speaker = p.speaker.as_ref().and_then(|s| data.person(s).ok()).map(|s| s.name.clone());
+    let holder = data.party(&p.holder).map_or_else(|_| p.holder.to_string(), |party| party.name.clone());
     match (speaker, &p.office) {
         (Some(s), _) => format!("{holder}, {s}"),
         (None, Some(o)) => format!("{holder}, {o}"),

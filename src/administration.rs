@@ -16,19 +16,20 @@
 //! (the loader rejects data where they do), and neither do one claimant's claims.
 //!
 //! ```
-//! use kuril_dispute::{AdministrationKind, Dataset, Island, PartyId};
+//! use kuril_dispute::{Dataset, Island, PartyId};
+//! use kuril_dispute::administration::AdministrationKind;
 //!
 //! let data = Dataset::builtin();
 //! let at = |d: &str| d.parse().unwrap();
 //! // Who governed Kunashir in October 1945, and on what source?
-//! let held = data.administrator_at(Island::Kunashir, &at("1945-10"));
+//! let held = data.administrator_at(Island::Kunashir, at("1945-10"));
 //! assert_eq!(held.len(), 1);
 //! assert_eq!(held[0].administrator, PartyId::SOVIET_UNION);
 //! assert_eq!(held[0].kind, AdministrationKind::Military);
 //! assert!(!held[0].cite.is_empty());
 //! // Who claimed it in 1950: both sides, each on its own grounds.
 //! let claimants: Vec<_> =
-//!     data.claimants_at(Island::Kunashir, &at("1950")).iter().map(|c| c.claimant.clone()).collect();
+//!     data.claimants_at(Island::Kunashir, at("1950")).iter().map(|c| c.claimant.clone()).collect();
 //! assert_eq!(claimants, [PartyId::JAPAN, PartyId::SOVIET_UNION]);
 //! ```
 
@@ -45,7 +46,7 @@ use crate::source::Citation;
 /// How a state governed an island during a period.
 ///
 /// ```
-/// use kuril_dispute::AdministrationKind;
+/// use kuril_dispute::administration::AdministrationKind;
 ///
 /// assert_eq!("military".parse::<AdministrationKind>()?, AdministrationKind::Military);
 /// assert_eq!(AdministrationKind::Civil.to_string(), "civil");
@@ -63,14 +64,12 @@ use crate::source::Citation;
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumString,
-    strum::EnumIter,
     strum::IntoStaticStr,
-    strum::VariantArray,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
 #[non_exhaustive]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum AdministrationKind {
     /// Governed by the state's civil authorities, as part of its own administrative units.
     Civil,
@@ -78,6 +77,15 @@ pub enum AdministrationKind {
     /// civil incorporation.
     Military,
 }
+
+impl AdministrationKind {
+    /// Every value, in the order of declaration (2).
+    pub const ALL: [AdministrationKind; 2] = [AdministrationKind::Civil, AdministrationKind::Military];
+}
+
+crate::vocabulary::parse_by_id!(
+    AdministrationKind => "administration kind",
+);
 
 /// A stretch of time during which one state administered one or more islands.
 ///
@@ -146,6 +154,53 @@ pub struct SovereigntyClaim {
     pub cite: Vec<Citation>,
 }
 
+/// The dates (`[from, to)`; an open end is "–"), the administrator, the kind, the islands
+/// and the id: `1945-09-01 – 1946-02-02 soviet-union military: Iturup, Kunashir [soviet-union-military-…]`.
+///
+/// ```
+/// use kuril_dispute::{Dataset, Island};
+///
+/// let data = Dataset::builtin();
+/// let now = data.administrator_at(Island::Kunashir, "2020".parse()?);
+/// let line = now[0].to_string();
+/// assert!(line.contains(" – russia civil: "), "{line}");
+/// assert!(line.ends_with(&format!("[{}]", now[0].id)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl std::fmt::Display for AdministrationPeriod {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} –", self.from)?;
+        if let Some(to) = &self.to {
+            write!(f, " {to}")?;
+        }
+        write!(f, " {} {}: {} [{}]", self.administrator, self.kind, self.islands, self.id)
+    }
+}
+
+/// The dates (an open end is "–"), the claimant, the islands and the id, then what the
+/// claim rests on: `1945-09-02 – soviet-union claims Iturup, … [soviet-union-…]: …`.
+///
+/// ```
+/// use kuril_dispute::{Dataset, Island};
+///
+/// let data = Dataset::builtin();
+/// for claim in data.claimants_at(Island::Habomai, "2020".parse()?) {
+///     let line = claim.to_string();
+///     assert!(line.contains(&format!("{} claims ", claim.claimant)), "{line}");
+///     assert!(line.ends_with(&claim.rests_on));
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl std::fmt::Display for SovereigntyClaim {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} –", self.from)?;
+        if let Some(to) = &self.to {
+            write!(f, " {to}")?;
+        }
+        write!(f, " {} claims {} [{}]: {}", self.claimant, self.islands, self.id, self.rests_on)
+    }
+}
+
 /// The days a dated record covers: `[from, to)` with partial dates read at their first day.
 pub(crate) trait Dated {
     /// The date the record starts.
@@ -166,7 +221,7 @@ pub(crate) trait Dated {
     }
 
     /// Whether the record covers any day of `date` (a year, a month or a day).
-    fn covers(&self, date: &PartialDate) -> bool {
+    fn covers(&self, date: PartialDate) -> bool {
         self.first_day() <= date.last_day() && self.end_day().is_none_or(|end| date.first_day() < end)
     }
 }
@@ -197,7 +252,7 @@ impl Dated for SovereigntyClaim {
 
 impl AdministrationPeriod {
     /// Whether the period covers any day of `date`.
-    pub fn covers(&self, date: &PartialDate) -> bool {
+    pub fn covers(&self, date: PartialDate) -> bool {
         Dated::covers(self, date)
     }
 
@@ -209,7 +264,7 @@ impl AdministrationPeriod {
 
 impl SovereigntyClaim {
     /// Whether the claim stood on any day of `date`.
-    pub fn covers(&self, date: &PartialDate) -> bool {
+    pub fn covers(&self, date: PartialDate) -> bool {
         Dated::covers(self, date)
     }
 
@@ -245,7 +300,7 @@ impl Dataset {
     ///
     /// let data = Dataset::builtin();
     /// let who = |d: &str| -> Vec<PartyId> {
-    ///     data.administrator_at(Island::Iturup, &d.parse().unwrap())
+    ///     data.administrator_at(Island::Iturup, d.parse().unwrap())
     ///         .into_iter()
     ///         .map(|p| p.administrator.clone())
     ///         .collect()
@@ -256,11 +311,11 @@ impl Dataset {
     /// // August 1945 spans the landing of 28 August: both periods.
     /// assert_eq!(who("1945-08"), [PartyId::JAPAN, PartyId::SOVIET_UNION]);
     /// // Every answer carries its sources.
-    /// let p = &data.administrator_at(Island::Iturup, &"2020".parse()?)[0];
-    /// assert!(p.cite.iter().all(|c| data.source(&c.source).is_some()));
+    /// let p = &data.administrator_at(Island::Iturup, "2020".parse()?)[0];
+    /// assert!(p.cite.iter().all(|c| data.source(&c.source).is_ok()));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn administrator_at(&self, island: Island, date: &PartialDate) -> Vec<&AdministrationPeriod> {
+    pub fn administrator_at(&self, island: Island, date: PartialDate) -> Vec<&AdministrationPeriod> {
         self.administration_of(island).filter(|p| p.covers(date)).collect()
     }
 
@@ -289,7 +344,7 @@ impl Dataset {
     ///
     /// let data = Dataset::builtin();
     /// let claimants = |d: &str| -> Vec<PartyId> {
-    ///     data.claimants_at(Island::Shikotan, &d.parse().unwrap())
+    ///     data.claimants_at(Island::Shikotan, d.parse().unwrap())
     ///         .into_iter()
     ///         .map(|c| c.claimant.clone())
     ///         .collect()
@@ -297,11 +352,11 @@ impl Dataset {
     /// assert_eq!(claimants("1944"), [PartyId::JAPAN]);
     /// assert_eq!(claimants("1950"), [PartyId::JAPAN, PartyId::SOVIET_UNION]);
     /// assert_eq!(claimants("2020"), [PartyId::JAPAN, PartyId::RUSSIA]);
-    /// let japan = &data.claimants_at(Island::Shikotan, &"2020".parse()?)[0];
+    /// let japan = &data.claimants_at(Island::Shikotan, "2020".parse()?)[0];
     /// assert!(japan.instruments.contains(&AgreementId::ShimodaTreaty1855));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn claimants_at(&self, island: Island, date: &PartialDate) -> Vec<&SovereigntyClaim> {
+    pub fn claimants_at(&self, island: Island, date: PartialDate) -> Vec<&SovereigntyClaim> {
         self.claims_on(island).filter(|c| c.covers(date)).collect()
     }
 

@@ -17,11 +17,10 @@ use crate::source::Citation;
 ///
 /// ```
 /// use kuril_dispute::AgreementId;
-/// use strum::IntoEnumIterator;
 ///
 /// assert_eq!("joint-declaration-1956".parse::<AgreementId>()?, AgreementId::JointDeclaration1956);
 /// assert_eq!(AgreementId::SingaporeAgreement2018.to_string(), "singapore-agreement-2018");
-/// assert!(AgreementId::iter().count() >= 15);
+/// assert!(AgreementId::ALL.len() >= 15);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(
@@ -36,12 +35,12 @@ use crate::source::Citation;
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumIter,
     strum::IntoStaticStr,
-    strum::VariantArray,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
+#[cfg_attr(test, derive(strum::EnumIter))]
+#[non_exhaustive]
 pub enum AgreementId {
     /// Treaty of Shimoda (Commerce, Navigation and Delimitation), 1855.
     #[serde(rename = "shimoda-treaty-1855")]
@@ -134,6 +133,34 @@ pub enum AgreementId {
 }
 
 impl AgreementId {
+    /// Every value, in the order of declaration (22).
+    pub const ALL: [AgreementId; 22] = [
+        AgreementId::ShimodaTreaty1855,
+        AgreementId::StPetersburgTreaty1875,
+        AgreementId::PortsmouthTreaty1905,
+        AgreementId::NeutralityPact1941,
+        AgreementId::YaltaAgreement1945,
+        AgreementId::Scapin677of1946,
+        AgreementId::SanFranciscoTreaty1951,
+        AgreementId::JointDeclaration1956,
+        AgreementId::UsJapanSecurityTreaty1960,
+        AgreementId::SovietMemoranda1960,
+        AgreementId::JointCommunique1991,
+        AgreementId::TokyoDeclaration1993,
+        AgreementId::KrasnoyarskAgreement1997,
+        AgreementId::MoscowDeclaration1998,
+        AgreementId::PeaceTreatyStatement2000,
+        AgreementId::IrkutskStatement2001,
+        AgreementId::ActionPlan2003,
+        AgreementId::JointStatement2013,
+        AgreementId::JointEconomicActivities2016,
+        AgreementId::SingaporeAgreement2018,
+        AgreementId::ConstitutionalAmendment2020,
+        AgreementId::RussianMfaStatement2022,
+    ];
+}
+
+impl AgreementId {
     /// Whether the id is one of the fifteen of the shared annotation schema.
     pub fn in_annotation_schema(self) -> bool {
         !matches!(
@@ -162,11 +189,12 @@ impl AgreementId {
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumIter,
     strum::IntoStaticStr,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
+#[cfg_attr(test, derive(strum::EnumIter))]
+#[non_exhaustive]
 pub enum AgreementKind {
     /// A treaty.
     Treaty,
@@ -190,6 +218,22 @@ pub enum AgreementKind {
     Pact,
 }
 
+impl AgreementKind {
+    /// Every value, in the order of declaration (10).
+    pub const ALL: [AgreementKind; 10] = [
+        AgreementKind::Treaty,
+        AgreementKind::Declaration,
+        AgreementKind::JointStatement,
+        AgreementKind::Communique,
+        AgreementKind::Agreement,
+        AgreementKind::Memorandum,
+        AgreementKind::Directive,
+        AgreementKind::Law,
+        AgreementKind::Statement,
+        AgreementKind::Pact,
+    ];
+}
+
 /// The legal or political standing of an instrument.
 #[derive(
     Debug,
@@ -203,11 +247,12 @@ pub enum AgreementKind {
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumIter,
     strum::IntoStaticStr,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
+#[cfg_attr(test, derive(strum::EnumIter))]
+#[non_exhaustive]
 pub enum AgreementStatus {
     /// A legally binding instrument in force.
     InForce,
@@ -225,6 +270,19 @@ pub enum AgreementStatus {
     Unilateral,
 }
 
+impl AgreementStatus {
+    /// Every value, in the order of declaration (7).
+    pub const ALL: [AgreementStatus; 7] = [
+        AgreementStatus::InForce,
+        AgreementStatus::Political,
+        AgreementStatus::Terminated,
+        AgreementStatus::Superseded,
+        AgreementStatus::Suspended,
+        AgreementStatus::NeverInForce,
+        AgreementStatus::Unilateral,
+    ];
+}
+
 /// What a provision does about the islands it names.
 #[derive(
     Debug,
@@ -238,11 +296,12 @@ pub enum AgreementStatus {
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumIter,
     strum::IntoStaticStr,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
+#[cfg_attr(test, derive(strum::EnumIter))]
+#[non_exhaustive]
 pub enum ProvisionEffect {
     /// Draws a boundary.
     Boundary,
@@ -268,6 +327,24 @@ pub enum ProvisionEffect {
     TalksSuspended,
     /// Anything else.
     Other,
+}
+
+impl ProvisionEffect {
+    /// Every value, in the order of declaration (12).
+    pub const ALL: [ProvisionEffect; 12] = [
+        ProvisionEffect::Boundary,
+        ProvisionEffect::Cession,
+        ProvisionEffect::Renunciation,
+        ProvisionEffect::TransferPromise,
+        ProvisionEffect::TransferCondition,
+        ProvisionEffect::AdministrationSuspended,
+        ProvisionEffect::DisputeAcknowledged,
+        ProvisionEffect::NegotiationBasis,
+        ProvisionEffect::JointActivity,
+        ProvisionEffect::CessionProhibited,
+        ProvisionEffect::TalksSuspended,
+        ProvisionEffect::Other,
+    ];
 }
 
 /// How one party reads a provision (where the parties read it differently).
@@ -394,3 +471,33 @@ crate::vocabulary::parse_by_id!(
     AgreementStatus => "agreement status",
     ProvisionEffect => "provision effect",
 );
+
+/// The date signed, the name and the id: `1956-10-19 Japan–Soviet Joint Declaration
+/// [joint-declaration-1956]`.
+///
+/// ```
+/// use kuril_dispute::{AgreementId, Dataset};
+///
+/// let a = Dataset::builtin().agreement(AgreementId::JointDeclaration1956);
+/// assert_eq!(a.to_string(), format!("1956-10-19 {} [joint-declaration-1956]", a.name));
+/// ```
+impl std::fmt::Display for Agreement {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {} [{}]", self.signed, self.name, self.id)
+    }
+}
+
+/// The locator where there is one, the effect, the islands and the beneficiary:
+/// `Art. 9: transfer-upon-treaty Shikotan, Habomai → japan`.
+impl std::fmt::Display for Provision {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(locator) = &self.locator {
+            write!(f, "{locator}: ")?;
+        }
+        write!(f, "{} {}", self.effect, self.islands)?;
+        if let Some(beneficiary) = &self.beneficiary {
+            write!(f, " → {beneficiary}")?;
+        }
+        Ok(())
+    }
+}

@@ -17,10 +17,10 @@ use crate::island::Island;
 /// Who holds an island (or a part of one) at the end of a formula, as a map colours it.
 ///
 /// ```
-/// use kuril_dispute::Holder;
+/// use kuril_dispute::IslandHolder;
 ///
-/// assert_eq!(Holder::Japan.to_string(), "japan");
-/// assert_eq!(Holder::Undecided.label(), "left to later talks");
+/// assert_eq!(IslandHolder::Japan.to_string(), "japan");
+/// assert_eq!(IslandHolder::Undecided.describe(), "left to later talks");
 /// ```
 #[derive(
     Debug,
@@ -34,13 +34,13 @@ use crate::island::Island;
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumIter,
     strum::IntoStaticStr,
-    strum::VariantArray,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
-pub enum Holder {
+#[cfg_attr(test, derive(strum::EnumIter))]
+#[non_exhaustive]
+pub enum IslandHolder {
     /// Goes to Japan.
     Japan,
     /// Stays with (or goes to) Russia, or a state Russia continues: the administering
@@ -54,35 +54,46 @@ pub enum Holder {
     Other,
 }
 
-impl Holder {
+impl IslandHolder {
+    /// Every value, in the order of declaration (5).
+    pub const ALL: [IslandHolder; 5] = [
+        IslandHolder::Japan,
+        IslandHolder::Russia,
+        IslandHolder::Joint,
+        IslandHolder::Undecided,
+        IslandHolder::Other,
+    ];
+}
+
+impl IslandHolder {
     /// A short neutral legend text: what a formula does with an island of this colour.
-    pub fn label(self) -> &'static str {
+    pub fn describe(self) -> &'static str {
         match self {
-            Holder::Japan => "to Japan",
-            Holder::Russia => "stays with Russia (administering side)",
-            Holder::Joint => "joint (Japan and Russia)",
-            Holder::Undecided => "left to later talks",
-            Holder::Other => "to another party",
+            IslandHolder::Japan => "to Japan",
+            IslandHolder::Russia => "stays with Russia (administering side)",
+            IslandHolder::Joint => "joint (Japan and Russia)",
+            IslandHolder::Undecided => "left to later talks",
+            IslandHolder::Other => "to another party",
         }
     }
 
     /// The holder a recipient amounts to: Japan, Russia (or a state Russia continues),
     /// joint, or another party.
-    pub fn of_recipient(data: &Dataset, recipient: &Recipient) -> Holder {
+    pub fn of_recipient(data: &Dataset, recipient: &Recipient) -> IslandHolder {
         match recipient {
-            Recipient::Joint(_) => Holder::Joint,
-            Recipient::Party(p) => Holder::of_party(data, p),
+            Recipient::Joint(_) => IslandHolder::Joint,
+            Recipient::Party(p) => IslandHolder::of_party(data, p),
         }
     }
 
     /// The holder one party amounts to.
-    pub fn of_party(data: &Dataset, party: &PartyId) -> Holder {
+    pub fn of_party(data: &Dataset, party: &PartyId) -> IslandHolder {
         if *party == PartyId::JAPAN {
-            Holder::Japan
+            IslandHolder::Japan
         } else if *party == PartyId::RUSSIA || data.lineage(&PartyId::RUSSIA).iter().any(|p| p.id == *party) {
-            Holder::Russia
+            IslandHolder::Russia
         } else {
-            Holder::Other
+            IslandHolder::Other
         }
     }
 }
@@ -90,9 +101,9 @@ impl Holder {
 /// One part of an island at the end of a formula.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct Part {
+pub struct IslandPart {
     /// Who holds the part.
-    pub holder: Holder,
+    pub holder: IslandHolder,
     /// The recipient the formula names, if the part moves; `None` if it stays where it is
     /// or is left to later talks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -105,28 +116,28 @@ pub struct Part {
 /// shares of it (a share to Japan, a share held jointly, the rest staying).
 ///
 /// ```
-/// use kuril_dispute::{Allocation, Dataset, FormulaId, Holder, Island};
+/// use kuril_dispute::{Dataset, FormulaId, Island, IslandAllocation, IslandHolder};
 ///
 /// let data = Dataset::builtin();
 /// let f = data.formula(FormulaId::TwoIslands1956);
-/// assert_eq!(Allocation::of(data, f, Island::Shikotan).holder(), Some(Holder::Japan));
-/// assert_eq!(Allocation::of(data, f, Island::Iturup).holder(), Some(Holder::Russia));
+/// assert_eq!(IslandAllocation::of(data, f, Island::Shikotan).holder(), Some(IslandHolder::Japan));
+/// assert_eq!(IslandAllocation::of(data, f, Island::Iturup).holder(), Some(IslandHolder::Russia));
 ///
-/// let split = Allocation::of(data, data.formula(FormulaId::AreaSplit), Island::Iturup);
+/// let split = IslandAllocation::of(data, data.formula(FormulaId::AreaSplit), Island::Iturup);
 /// assert!(split.is_split());
-/// assert_eq!(split.parts[0].holder, Holder::Japan);
+/// assert_eq!(split.parts[0].holder, IslandHolder::Japan);
 /// assert!((split.parts[0].share.fraction() - 0.21).abs() < 1e-9);
-/// assert_eq!(split.parts[1].holder, Holder::Russia);
+/// assert_eq!(split.parts[1].holder, IslandHolder::Russia);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct Allocation {
+pub struct IslandAllocation {
     /// Which island.
     pub island: Island,
     /// The parts: each recipient's share, in the order the formula first names them, then
     /// what stays with the administering side. For a formula of a [`Dataset`] the shares
     /// add up to the whole.
-    pub parts: Vec<Part>,
+    pub parts: Vec<IslandPart>,
     /// The numbers (from 1) of the stages that move the island.
     pub stages: Vec<usize>,
     /// The rights that move, where the island moves: sovereignty, administration or both.
@@ -137,7 +148,7 @@ pub struct Allocation {
     pub joint_activity: bool,
 }
 
-impl Allocation {
+impl IslandAllocation {
     /// What `formula` leaves `island` with at its end.
     ///
     /// Each recipient holds the shares the formula's stages give it, added up (a transfer
@@ -147,7 +158,7 @@ impl Allocation {
     /// in one stage and administration in another holds its share once). An island no
     /// stage moves is undecided if the formula leaves it to later talks, and otherwise
     /// stays with the administering side.
-    pub fn of(data: &Dataset, formula: &Formula, island: Island) -> Allocation {
+    pub fn of(data: &Dataset, formula: &Formula, island: Island) -> IslandAllocation {
         let moves: Vec<(usize, &crate::formula::Transfer)> = formula
             .stages
             .iter()
@@ -159,11 +170,14 @@ impl Allocation {
         let mut stages: Vec<usize> = moves.iter().map(|(n, _)| *n).collect();
         stages.dedup();
         if moves.is_empty() {
-            let holder =
-                if formula.undecided_islands().contains(island) { Holder::Undecided } else { Holder::Russia };
-            return Allocation {
+            let holder = if formula.undecided_islands().contains(island) {
+                IslandHolder::Undecided
+            } else {
+                IslandHolder::Russia
+            };
+            return IslandAllocation {
                 island,
-                parts: vec![Part { holder, recipient: None, share: Share::WHOLE }],
+                parts: vec![IslandPart { holder, recipient: None, share: Share::WHOLE }],
                 stages,
                 right: None,
                 joint_activity,
@@ -178,7 +192,7 @@ impl Allocation {
         };
         let mut given: Vec<(&Recipient, u32)> = Vec::new();
         for (_, t) in moves.iter().filter(|(_, t)| t.right.overlaps(axis)) {
-            let bp = u32::from(t.share().basis_points());
+            let bp = u32::from(t.share_or_whole().basis_points());
             match given.iter_mut().find(|(to, _)| **to == t.to) {
                 Some((_, sum)) => *sum += bp,
                 None => given.push((&t.to, bp)),
@@ -186,11 +200,11 @@ impl Allocation {
         }
         let whole = u32::from(Share::WHOLE.basis_points());
         let share = |bp: u32| Share::from_basis_points(u16::try_from(bp.min(whole)).unwrap_or(10_000));
-        let mut parts: Vec<Part> = given
+        let mut parts: Vec<IslandPart> = given
             .iter()
             .filter_map(|(to, bp)| {
-                Some(Part {
-                    holder: Holder::of_recipient(data, to),
+                Some(IslandPart {
+                    holder: IslandHolder::of_recipient(data, to),
                     recipient: Some((*to).clone()),
                     share: share(*bp)?,
                 })
@@ -198,18 +212,18 @@ impl Allocation {
             .collect();
         let moved: u32 = given.iter().map(|(_, bp)| bp).sum();
         if let Some(rest) = share(whole.saturating_sub(moved)) {
-            parts.push(Part { holder: Holder::Russia, recipient: None, share: rest });
+            parts.push(IslandPart { holder: IslandHolder::Russia, recipient: None, share: rest });
         }
-        Allocation { island, parts, stages, right, joint_activity }
+        IslandAllocation { island, parts, stages, right, joint_activity }
     }
 
     /// What `formula` leaves each of the four islands with, in [`Island`] order.
-    pub fn of_formula(data: &Dataset, formula: &Formula) -> Vec<Allocation> {
-        <Island as strum::VariantArray>::VARIANTS.iter().map(|&i| Allocation::of(data, formula, i)).collect()
+    pub fn of_formula(data: &Dataset, formula: &Formula) -> Vec<IslandAllocation> {
+        Island::ALL.iter().map(|&i| IslandAllocation::of(data, formula, i)).collect()
     }
 
     /// The holder of the whole island, or `None` if it is split.
-    pub fn holder(&self) -> Option<Holder> {
+    pub fn holder(&self) -> Option<IslandHolder> {
         match self.parts.as_slice() {
             [only] => Some(only.holder),
             _ => None,
@@ -229,5 +243,5 @@ impl Allocation {
 }
 
 crate::vocabulary::parse_by_id!(
-    Holder => "holder",
+    IslandHolder => "holder",
 );

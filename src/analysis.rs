@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::dataset::Dataset;
 use crate::date::PartialDate;
-use crate::formula::{Condition, Formula, FormulaId, Sequencing};
+use crate::formula::{Condition, Formula, FormulaId, StatedOrder};
 use crate::island::{Island, IslandSet};
 use crate::source::Citation;
 
@@ -78,8 +78,8 @@ pub struct FormulaDiff {
     pub area_only_first_km2: f64,
     /// The area of `only_second`, km².
     pub area_only_second_km2: f64,
-    /// The two formulas' sequencing.
-    pub sequencing: (Sequencing, Sequencing),
+    /// The two formulas' stated orders of treaty and settlement.
+    pub order: (StatedOrder, StatedOrder),
     /// Conditions of the first that the second lacks.
     pub conditions_only_first: Vec<Condition>,
     /// Conditions of the second that the first lacks.
@@ -106,15 +106,15 @@ impl Dataset {
 
     /// The people living on `islands` at the census `date` (one of
     /// [`Dataset::census_dates`]); `None` if some island has no count at that date.
-    pub fn population_of(&self, islands: IslandSet, date: &PartialDate) -> Option<Headcount> {
+    pub fn population_of(&self, islands: IslandSet, date: PartialDate) -> Option<Headcount> {
         let mut people = 0u32;
         let mut cite = Vec::new();
         for island in islands {
-            let count = self.island(island).population.iter().find(|p| p.date == *date)?;
+            let count = self.island(island).population.iter().find(|p| p.date == date)?;
             people = people.saturating_add(count.count);
             cite.extend(count.cite.iter().cloned());
         }
-        Some(Headcount { date: *date, people, islands, cite })
+        Some(Headcount { date, people, islands, cite })
     }
 
     /// The people living on the islands a formula wholly transfers to Japan, at the
@@ -132,7 +132,7 @@ impl Dataset {
     /// ```
     pub fn population_transferred(&self, formula: &Formula) -> Option<Headcount> {
         let census = self.census_dates().pop()?;
-        self.population_of(formula.transfers() - formula.partially_transferred(), &census)
+        self.population_of(formula.islands_transferred() - formula.partially_transferred(), census)
     }
 
     /// What each stage of a formula transfers, with area and population.
@@ -152,7 +152,7 @@ impl Dataset {
             .iter()
             .enumerate()
             .map(|(n, stage)| {
-                let to_japan = stage.transfers();
+                let to_japan = stage.islands_transferred();
                 let partial: IslandSet =
                     stage.transfers.iter().filter(|t| t.share.is_some()).map(|t| t.island).collect();
                 let joint: IslandSet = stage
@@ -169,7 +169,7 @@ impl Dataset {
                     joint,
                     partial,
                     area_km2: self.stage_area_transferred(stage),
-                    population: census.and_then(|c| self.population_of(to_japan - partial, &c)),
+                    population: census.and_then(|c| self.population_of(to_japan - partial, c)),
                     cite: formula.cite.clone(),
                 }
             })
@@ -179,7 +179,7 @@ impl Dataset {
     /// What `first` gives that `second` does not, and the reverse.
     pub fn formula_diff(&self, first: FormulaId, second: FormulaId) -> FormulaDiff {
         let (a, b) = (self.formula(first), self.formula(second));
-        let (ta, tb) = (a.transfers(), b.transfers());
+        let (ta, tb) = (a.islands_transferred(), b.islands_transferred());
         let only = |x: &Formula, y: &Formula| -> Vec<Condition> {
             let theirs = y.conditions();
             x.conditions().into_iter().filter(|c| !theirs.contains(c)).collect()
@@ -187,7 +187,7 @@ impl Dataset {
         let area_of = |f: &Formula, islands: IslandSet| -> f64 {
             f.all_transfers()
                 .filter(|t| islands.contains(t.island) && t.to.is_only(&crate::id::PartyId::JAPAN))
-                .map(|t| (t.island, t.share().fraction()))
+                .map(|t| (t.island, t.share_or_whole().fraction()))
                 .fold([0.0_f64; 4], |mut best, (i, s)| {
                     if let Some(slot) = best.get_mut(i as usize) {
                         *slot = slot.max(s);
@@ -207,7 +207,7 @@ impl Dataset {
             both: ta & tb,
             area_only_first_km2: area_of(a, ta - tb),
             area_only_second_km2: area_of(b, tb - ta),
-            sequencing: (a.sequencing, b.sequencing),
+            order: (a.order, b.order),
             conditions_only_first: only(a, b),
             conditions_only_second: only(b, a),
             cite: a.cite.iter().chain(b.cite.iter()).cloned().collect(),
@@ -226,6 +226,6 @@ impl Dataset {
     /// assert!(!ids.contains(&FormulaId::TwoIslands1956));
     /// ```
     pub fn formulas_transferring(&self, island: Island) -> impl Iterator<Item = &Formula> {
-        self.formulas().filter(move |f| f.transfers().contains(island))
+        self.formulas().filter(move |f| f.islands_transferred().contains(island))
     }
 }

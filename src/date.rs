@@ -4,7 +4,12 @@ use std::cmp::Ordering;
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
+
+/// The calendar day of [`PartialDate::first_day`], [`PartialDate::last_day`] and
+/// `PartialDate::try_from`, re-exported from `chrono` so that a user needs no dependency
+/// of their own.
+pub use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// How precisely a [`PartialDate`] is known.
@@ -20,11 +25,11 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumIter,
     strum::IntoStaticStr,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum Precision {
     /// Only the year is known: `"1956"`.
     Year,
@@ -32,6 +37,11 @@ pub enum Precision {
     Month,
     /// The exact day: `"1956-10-19"`.
     Day,
+}
+
+impl Precision {
+    /// Every value, in the order of declaration (3).
+    pub const ALL: [Precision; 3] = [Precision::Year, Precision::Month, Precision::Day];
 }
 
 /// A Gregorian date known to a year, a month or a day, as sources give them.
@@ -55,12 +65,13 @@ pub enum Precision {
 /// # Example
 ///
 /// ```
-/// use kuril_dispute::{PartialDate, Precision};
+/// use kuril_dispute::PartialDate;
+/// use kuril_dispute::date::Precision;
 ///
 /// let signed: PartialDate = "1956-10-19".parse()?;
 /// let year: PartialDate = "1956".parse()?;
 /// assert_eq!(signed.precision(), Precision::Day);
-/// assert!(year.contains(&signed));
+/// assert!(year.contains(signed));
 /// assert!(year < signed);
 /// assert_eq!(signed.to_string(), "1956-10-19");
 /// assert_eq!(year.last_day().to_string(), "1956-12-31");
@@ -106,7 +117,7 @@ impl PartialDate {
     /// # Errors
     ///
     /// When `year` is not between 1 and 9999.
-    pub fn year(year: i32) -> Result<Self, DateError> {
+    pub fn from_year(year: i32) -> Result<Self, DateError> {
         Self::checked(year, 0, 0)
     }
 
@@ -115,7 +126,7 @@ impl PartialDate {
     /// # Errors
     ///
     /// When `year` is not between 1 and 9999 or `month` not between 1 and 12.
-    pub fn month(year: i32, month: u32) -> Result<Self, DateError> {
+    pub fn from_year_month(year: i32, month: u32) -> Result<Self, DateError> {
         if month == 0 {
             return Err(DateError::new(&format!("{year}-{month}"), "month out of range"));
         }
@@ -131,10 +142,10 @@ impl PartialDate {
     /// ```
     /// use kuril_dispute::PartialDate;
     ///
-    /// assert!(PartialDate::day(2018, 11, 14).is_ok());
-    /// assert!(PartialDate::day(2018, 2, 30).is_err());
+    /// assert!(PartialDate::from_ymd(2018, 11, 14).is_ok());
+    /// assert!(PartialDate::from_ymd(2018, 2, 30).is_err());
     /// ```
-    pub fn day(year: i32, month: u32, day: u32) -> Result<Self, DateError> {
+    pub fn from_ymd(year: i32, month: u32, day: u32) -> Result<Self, DateError> {
         if month == 0 || day == 0 {
             return Err(DateError::new(&format!("{year}-{month}-{day}"), "month or day out of range"));
         }
@@ -161,17 +172,14 @@ impl PartialDate {
         })
     }
 
-    /// The date of a [`chrono::NaiveDate`], known to the day.
-    ///
-    /// # Errors
-    ///
-    /// When the year is outside 1–9999.
-    pub fn from_naive(date: NaiveDate) -> Result<Self, DateError> {
-        Self::day(date.year(), date.month(), date.day())
+    /// The date of a [`NaiveDate`], known to the day (the public form is
+    /// `PartialDate::try_from(date)`).
+    pub(crate) fn from_naive(date: NaiveDate) -> Result<Self, DateError> {
+        Self::from_ymd(date.year(), date.month(), date.day())
     }
 
     /// How precisely the date is known.
-    pub fn precision(&self) -> Precision {
+    pub fn precision(self) -> Precision {
         match (self.month, self.day) {
             (0, _) => Precision::Year,
             (_, 0) => Precision::Month,
@@ -180,30 +188,30 @@ impl PartialDate {
     }
 
     /// The year.
-    pub fn year_number(&self) -> i32 {
+    pub fn year(self) -> i32 {
         i32::from(self.year)
     }
 
     /// The month (1–12), if known.
-    pub fn month_number(&self) -> Option<u32> {
+    pub fn month(self) -> Option<u32> {
         (self.month != 0).then_some(u32::from(self.month))
     }
 
     /// The day of the month, if known.
-    pub fn day_number(&self) -> Option<u32> {
+    pub fn day(self) -> Option<u32> {
         (self.day != 0).then_some(u32::from(self.day))
     }
 
     /// The first day of the interval this date denotes.
-    pub fn first_day(&self) -> NaiveDate {
+    pub fn first_day(self) -> NaiveDate {
         let month = u32::from(self.month.max(1));
         let day = u32::from(self.day.max(1));
-        NaiveDate::from_ymd_opt(self.year_number(), month, day).unwrap_or(NaiveDate::MIN)
+        NaiveDate::from_ymd_opt(self.year(), month, day).unwrap_or(NaiveDate::MIN)
     }
 
     /// The last day of the interval this date denotes.
-    pub fn last_day(&self) -> NaiveDate {
-        let year = self.year_number();
+    pub fn last_day(self) -> NaiveDate {
+        let year = self.year();
         match self.precision() {
             Precision::Day => self.first_day(),
             Precision::Year => NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(NaiveDate::MAX),
@@ -220,38 +228,39 @@ impl PartialDate {
     /// use kuril_dispute::PartialDate;
     ///
     /// let month: PartialDate = "2018-11".parse()?;
-    /// assert!(month.contains(&"2018-11-14".parse()?));
-    /// assert!(!month.contains(&"2018".parse()?));
+    /// assert!(month.contains("2018-11-14".parse()?));
+    /// assert!(!month.contains("2018".parse()?));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn contains(&self, other: &PartialDate) -> bool {
+    pub fn contains(self, other: PartialDate) -> bool {
         self.first_day() <= other.first_day() && other.last_day() <= self.last_day()
     }
 
     /// Whether the two intervals share at least one day.
-    pub fn overlaps(&self, other: &PartialDate) -> bool {
+    pub fn overlaps(self, other: PartialDate) -> bool {
         self.first_day() <= other.last_day() && other.first_day() <= self.last_day()
     }
 
     /// Whether this interval ends strictly before `other` begins.
-    pub fn is_before(&self, other: &PartialDate) -> bool {
+    pub fn is_before(self, other: PartialDate) -> bool {
         self.last_day() < other.first_day()
     }
 
     /// The same date, made no finer than `precision`.
     ///
     /// ```
-    /// use kuril_dispute::{PartialDate, Precision};
+    /// use kuril_dispute::PartialDate;
+    /// use kuril_dispute::date::Precision;
     ///
     /// let d: PartialDate = "1956-10-19".parse()?;
     /// assert_eq!(d.truncate(Precision::Month).to_string(), "1956-10");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn truncate(&self, precision: Precision) -> PartialDate {
+    pub fn truncate(self, precision: Precision) -> PartialDate {
         match precision {
-            Precision::Year => PartialDate { month: 0, day: 0, ..*self },
-            Precision::Month => PartialDate { day: 0, ..*self },
-            Precision::Day => *self,
+            Precision::Year => PartialDate { month: 0, day: 0, ..self },
+            Precision::Month => PartialDate { day: 0, ..self },
+            Precision::Day => self,
         }
     }
 }
@@ -304,26 +313,32 @@ impl FromStr for PartialDate {
         let day = parts.next().map(|p| digits(p, 2, s)).transpose()?;
         let year = i32::try_from(year).map_err(|_| DateError::new(s, "year out of range"))?;
         match (month, day) {
-            (None, _) => PartialDate::year(year),
-            (Some(m), None) => PartialDate::month(year, m),
-            (Some(m), Some(d)) => PartialDate::day(year, m, d),
+            (None, _) => PartialDate::from_year(year),
+            (Some(m), None) => PartialDate::from_year_month(year, m),
+            (Some(m), Some(d)) => PartialDate::from_ymd(year, m, d),
         }
         .map_err(|e| DateError::new(s, e.reason))
     }
 }
 
-impl From<NaiveDate> for PartialDate {
-    /// Converts a chrono date; years outside 1–9999 are clamped into that range.
-    fn from(date: NaiveDate) -> Self {
-        let clamped = date.clamp(
-            NaiveDate::from_ymd_opt(1, 1, 1).unwrap_or(NaiveDate::MIN),
-            NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(NaiveDate::MAX),
-        );
-        PartialDate {
-            year: u16::try_from(clamped.year()).unwrap_or(1),
-            month: u8::try_from(clamped.month()).unwrap_or(1),
-            day: u8::try_from(clamped.day()).unwrap_or(1),
-        }
+/// A calendar day as a date known to the day.
+///
+/// ```
+/// use kuril_dispute::{NaiveDate, PartialDate};
+///
+/// let day = NaiveDate::from_ymd_opt(1956, 10, 19).expect("a day");
+/// assert_eq!(PartialDate::try_from(day)?.to_string(), "1956-10-19");
+/// assert!(PartialDate::try_from(NaiveDate::MIN).is_err());
+/// # Ok::<(), kuril_dispute::DateError>(())
+/// ```
+impl TryFrom<NaiveDate> for PartialDate {
+    type Error = DateError;
+
+    /// # Errors
+    ///
+    /// When the year is outside 1–9999 (a `PartialDate` holds no other).
+    fn try_from(date: NaiveDate) -> Result<Self, DateError> {
+        Self::from_naive(date)
     }
 }
 

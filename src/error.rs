@@ -93,10 +93,10 @@ fn shown(path: &std::path::Path) -> String {
     serde::Serialize,
     serde::Deserialize,
     strum::Display,
-    strum::EnumIter,
     strum::IntoStaticStr,
 )]
 #[non_exhaustive]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum DataFormat {
     /// The TOML files of a data directory ([`Dataset::from_dir`](crate::Dataset::from_dir)).
     #[strum(serialize = "TOML")]
@@ -106,13 +106,23 @@ pub enum DataFormat {
     Json,
 }
 
+impl DataFormat {
+    /// Every value, in the order of declaration (2).
+    pub const ALL: [DataFormat; 2] = [DataFormat::Toml, DataFormat::Json];
+}
+
+crate::vocabulary::parse_by_id!(
+    DataFormat => "data format",
+);
+
 /// One thing wrong with a dataset, with where it is.
 ///
 /// Every variant that concerns a place in a file carries its [`Location`] (`at`), and
 /// every variant that concerns a record names the record (`record`: `table id`).
 /// `<&'static str>::from(&problem)` names the variant (`"UnknownReference"`), and
-/// `Problem::COUNT` (from [`strum::EnumCount`]) says how many variants there are.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, strum::IntoStaticStr, strum::EnumCount)]
+/// [`Problem::COUNT`] says how many variants there are.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, strum::IntoStaticStr)]
+#[cfg_attr(test, derive(strum::EnumCount))]
 #[non_exhaustive]
 pub enum Problem {
     /// A file could not be read.
@@ -170,7 +180,7 @@ pub enum Problem {
         limit: u64,
     },
     /// A TOML file would take more memory to parse than the loader allows for its size
-    /// ([`parse_budget`](crate::parse_budget)): text packed with tiny values or
+    /// ([`parse_budget`](crate::dataset::parse_budget)): text packed with tiny values or
     /// empty tables. Placed where the estimate ran over.
     #[error(
         "{at}: this file would take about {estimate} bytes of memory to parse, over the limit of {limit} bytes for its size (too many tables or values for its size)"
@@ -356,6 +366,9 @@ pub enum Problem {
 }
 
 impl Problem {
+    /// The number of variants (kinds of problem).
+    pub const COUNT: usize = 22;
+
     /// Where in a file the problem is, if it concerns a place in a file.
     pub fn location(&self) -> Option<&Location> {
         match self {
@@ -444,7 +457,8 @@ impl std::error::Error for LoadError {
 /// Why a dataset could not be written out as data files.
 ///
 /// ```
-/// use kuril_dispute::{Dataset, DumpError};
+/// use kuril_dispute::Dataset;
+/// use kuril_dispute::error::DumpError;
 ///
 /// // A path under a regular file cannot be a directory.
 /// let file = std::env::current_exe()?;
@@ -453,7 +467,7 @@ impl std::error::Error for LoadError {
 /// assert!(err.to_string().contains("cannot write"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, strum::IntoStaticStr, strum::EnumCount)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, strum::IntoStaticStr)]
 #[non_exhaustive]
 pub enum DumpError {
     /// A table could not be written as TOML (a value TOML cannot hold).
@@ -476,4 +490,106 @@ pub enum DumpError {
         /// The operating system's message.
         message: String,
     },
+}
+
+/// A lookup by an id the dataset does not have ([`Dataset::person`](crate::Dataset::person),
+/// [`Dataset::party`](crate::Dataset::party), [`Dataset::source`](crate::Dataset::source)):
+/// the table and the id, and the closest id the table has when one is close.
+///
+/// ```
+/// use kuril_dispute::Dataset;
+///
+/// let err = Dataset::builtin().person("shinzo-abbe").unwrap_err();
+/// assert_eq!((err.table(), err.id()), ("person", "shinzo-abbe"));
+/// assert_eq!(err.to_string(), "no person \"shinzo-abbe\" in the dataset (did you mean \"shinzo-abe\"?)");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct UnknownId {
+    table: &'static str,
+    id: String,
+    closest: Option<String>,
+}
+
+impl UnknownId {
+    /// The id not found among `known` of `table`, with the closest of them when it is a
+    /// few edits away.
+    pub(crate) fn new<'a>(table: &'static str, id: &str, known: impl Iterator<Item = &'a str>) -> Self {
+        let id: String = id.chars().take(80).collect();
+        let closest = known
+            .map(|k| (edit_distance(&id, k), k))
+            .filter(|(d, k)| *d <= 2.max(k.len() / 5))
+            .min()
+            .map(|(_, k)| k.to_owned());
+        UnknownId { table, id, closest }
+    }
+
+    /// The table looked in (`"person"`, `"party"`, `"source"`).
+    pub fn table(&self) -> &'static str {
+        self.table
+    }
+
+    /// The id that was not found (its first 80 characters).
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The closest id the table has, when one is a few edits away.
+    pub fn closest(&self) -> Option<&str> {
+        self.closest.as_deref()
+    }
+}
+
+impl fmt::Display for UnknownId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "no {} {:?} in the dataset", self.table, self.id)?;
+        if let Some(closest) = &self.closest {
+            write!(f, " (did you mean {closest:?}?)")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for UnknownId {}
+
+/// The Levenshtein distance between two short ids, in characters (bounded: ids are at most
+/// 80 characters).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row.first().copied().unwrap_or(0);
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
+        }
+        for (j, cb) in b.iter().enumerate() {
+            let (Some(&left), Some(&up)) = (row.get(j), row.get(j + 1)) else { break };
+            let value = (diagonal + usize::from(ca != *cb)).min(left + 1).min(up + 1);
+            diagonal = up;
+            if let Some(cell) = row.get_mut(j + 1) {
+                *cell = value;
+            }
+        }
+    }
+    row.last().copied().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Problem;
+
+    #[test]
+    fn edit_distance_counts_insertions_deletions_and_substitutions() {
+        use super::edit_distance;
+        assert_eq!(edit_distance("shinzo-abe", "shinzo-abe"), 0);
+        assert_eq!(edit_distance("shinzo-abbe", "shinzo-abe"), 1);
+        assert_eq!(edit_distance("japn", "japan"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+
+    #[test]
+    fn count_is_the_number_of_variants() {
+        assert_eq!(Problem::COUNT, <Problem as strum::EnumCount>::COUNT);
+    }
 }

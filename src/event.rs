@@ -22,11 +22,12 @@ use crate::source::Citation;
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumIter,
     strum::IntoStaticStr,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
+#[cfg_attr(test, derive(strum::EnumIter))]
+#[non_exhaustive]
 pub enum EventKind {
     /// Leaders or officials meet.
     Meeting,
@@ -52,10 +53,28 @@ pub enum EventKind {
     Other,
 }
 
+impl EventKind {
+    /// Every value, in the order of declaration (11).
+    pub const ALL: [EventKind; 11] = [
+        EventKind::Meeting,
+        EventKind::Visit,
+        EventKind::Proposal,
+        EventKind::AgreementSigned,
+        EventKind::Statement,
+        EventKind::Speech,
+        EventKind::Sanction,
+        EventKind::Poll,
+        EventKind::Election,
+        EventKind::Military,
+        EventKind::Other,
+    ];
+}
+
 /// A dated happening, with who took part and what it concerned.
 ///
 /// ```
-/// use kuril_dispute::{Dataset, EventKind};
+/// use kuril_dispute::Dataset;
+/// use kuril_dispute::event::EventKind;
 ///
 /// let data = Dataset::builtin();
 /// let signings = data.events().filter(|e| e.kind == EventKind::AgreementSigned).count();

@@ -13,7 +13,7 @@
 //! - **GeoJSON** ([`islands_geojson`]): a feature per island (and the context outlines)
 //!   with names, the reference area and, for every formula, what it gives the island:
 //!   a flat property named by the formula id (`"two-islands-1956": "japan"`) for GIS
-//!   styling and the full [`Allocation`] under `allocations`.
+//!   styling and the full [`IslandAllocation`] under `allocations`.
 //!
 //! [`write_all`] writes everything into a directory.
 
@@ -23,7 +23,11 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::allocation::Allocation;
+/// The `geojson` crate's types of [`islands_geojson`]'s result, re-exported so that a user
+/// needs no dependency of their own to read it.
+pub use geojson::{self, FeatureCollection};
+
+use crate::allocation::IslandAllocation;
 use crate::dataset::Dataset;
 use crate::island::IslandSet;
 use crate::outline::{LonLat, Outline, Outlines};
@@ -39,7 +43,8 @@ pub const NO_ISLANDS: &str = "none";
 /// Why an export failed.
 ///
 /// Unlike the model's types this error is neither `Clone` nor `PartialEq`: it carries the
-/// underlying I/O, JSON or CSV error as its source.
+/// underlying I/O, JSON or CSV error as its source (the JSON and CSV writers' errors boxed:
+/// their types are not part of this crate's API).
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ExportError {
@@ -54,15 +59,15 @@ pub enum ExportError {
     },
     /// The JSON writer failed (in practice: the output failed).
     #[error("JSON export: {0}")]
-    Json(#[from] serde_json::Error),
+    Json(#[source] Box<dyn std::error::Error + Send + Sync>),
     /// The CSV writer failed for a table.
     #[error("CSV export of table `{table}`: {source}")]
     Csv {
         /// The table.
         table: CsvTable,
-        /// The CSV error.
+        /// The CSV writer's error.
         #[source]
-        source: csv::Error,
+        source: Box<dyn std::error::Error + Send + Sync>,
     },
 }
 
@@ -81,7 +86,7 @@ pub enum ExportError {
 ///
 /// [`ExportError::Json`] if serialisation fails (it does not for a valid dataset).
 pub fn to_json(data: &Dataset) -> Result<String, ExportError> {
-    Ok(serde_json::to_string_pretty(data)?)
+    serde_json::to_string_pretty(data).map_err(json)
 }
 
 /// Writes the whole dataset as pretty-printed JSON.
@@ -90,7 +95,12 @@ pub fn to_json(data: &Dataset) -> Result<String, ExportError> {
 ///
 /// [`ExportError::Json`] if writing fails.
 pub fn write_json(data: &Dataset, out: impl Write) -> Result<(), ExportError> {
-    Ok(serde_json::to_writer_pretty(out, data)?)
+    serde_json::to_writer_pretty(out, data).map_err(json)
+}
+
+/// The JSON writer's error, boxed.
+fn json(e: serde_json::Error) -> ExportError {
+    ExportError::Json(Box::new(e))
 }
 
 // ---------------------------------------------------------------------- CSV
@@ -108,12 +118,12 @@ pub fn write_json(data: &Dataset, out: impl Write) -> Result<(), ExportError> {
     Serialize,
     serde::Deserialize,
     strum::Display,
-    strum::EnumIter,
     strum::IntoStaticStr,
-    strum::VariantArray,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
+#[cfg_attr(test, derive(strum::EnumIter))]
+#[non_exhaustive]
 pub enum CsvTable {
     /// The source catalogue.
     Sources,
@@ -149,6 +159,29 @@ pub enum CsvTable {
     Claims,
     /// Every citation of every record.
     Citations,
+}
+
+impl CsvTable {
+    /// Every value, in the order of declaration (17).
+    pub const ALL: [CsvTable; 17] = [
+        CsvTable::Sources,
+        CsvTable::Islands,
+        CsvTable::IslandAreas,
+        CsvTable::Names,
+        CsvTable::Parties,
+        CsvTable::People,
+        CsvTable::PersonRoles,
+        CsvTable::Agreements,
+        CsvTable::AgreementProvisions,
+        CsvTable::ProvisionReadings,
+        CsvTable::Formulas,
+        CsvTable::FormulaTransfers,
+        CsvTable::Positions,
+        CsvTable::Events,
+        CsvTable::Administration,
+        CsvTable::Claims,
+        CsvTable::Citations,
+    ];
 }
 
 impl CsvTable {
@@ -197,7 +230,7 @@ fn opt<T: ToString>(value: Option<T>) -> String {
 /// [`ExportError::Csv`] naming the table if writing fails.
 pub fn write_csv(data: &Dataset, table: CsvTable, out: impl Write) -> Result<(), ExportError> {
     let mut w = csv::Writer::from_writer(out);
-    let err = |source: csv::Error| ExportError::Csv { table, source };
+    let err = |source: csv::Error| ExportError::Csv { table, source: Box::new(source) };
     match table {
         CsvTable::Sources => rows(
             &mut w,
@@ -406,14 +439,14 @@ pub fn write_csv(data: &Dataset, table: CsvTable, out: impl Write) -> Result<(),
                     f.name.clone(),
                     list(&f.aliases),
                     f.summary.clone(),
-                    f.sequencing.to_string(),
+                    f.order.to_string(),
                     islands(f.joint_activity),
                     f.stages.len().to_string(),
                     islands(f.undecided_islands()),
                     opt(f.origin.as_ref().map(|o| &o.party)),
                     opt(f.origin.as_ref().and_then(|o| o.person.as_ref())),
                     opt(f.origin.as_ref().map(|o| o.date)),
-                    islands(f.transfers()),
+                    islands(f.islands_transferred()),
                     format!("{:.1}", data.area_transferred(f)),
                 ]
             }),
@@ -430,7 +463,7 @@ pub fn write_csv(data: &Dataset, table: CsvTable, out: impl Write) -> Result<(),
                             t.island.to_string(),
                             list(t.to.parties()),
                             t.right.to_string(),
-                            t.share().fraction().to_string(),
+                            t.share_or_whole().fraction().to_string(),
                         ]
                     })
                 })
@@ -459,7 +492,7 @@ pub fn write_csv(data: &Dataset, table: CsvTable, out: impl Write) -> Result<(),
                     opt(p.formula),
                     opt_islands(p.transfer_at_least),
                     opt_islands(p.transfer_at_most),
-                    opt(p.sequencing),
+                    opt(p.order),
                     list(&p.conditions),
                     p.stated.to_string(),
                     opt(p.speaker.as_ref()),
@@ -542,7 +575,7 @@ pub fn write_csv(data: &Dataset, table: CsvTable, out: impl Write) -> Result<(),
                     c.source.to_string(),
                     // The document the span points into (a source read by the extractor,
                     // a corpus document), so a citation can be checked without a join.
-                    opt(data.source(&c.source).and_then(|s| s.document.as_ref())),
+                    opt(data.source(&c.source).ok().and_then(|s| s.document.as_ref())),
                     opt(c.locator.as_ref()),
                     opt(c.quote.as_ref()),
                     opt(c.span.map(|s| s.start)),
@@ -658,7 +691,7 @@ fn citations(data: &Dataset) -> Vec<(CsvTable, String, &Citation)> {
 /// assert_eq!(shikotan.property("two-islands-1956").and_then(|v| v.as_str()), Some("japan"));
 /// assert_eq!(shikotan.property("status-quo").and_then(|v| v.as_str()), Some("russia"));
 /// ```
-pub fn islands_geojson(data: &Dataset, outlines: &Outlines) -> geojson::FeatureCollection {
+pub fn islands_geojson(data: &Dataset, outlines: &Outlines) -> FeatureCollection {
     let mut features = Vec::new();
     for outline in outlines.islands() {
         let mut feature = feature_of(outline);
@@ -689,7 +722,7 @@ pub fn islands_geojson(data: &Dataset, outlines: &Outlines) -> geojson::FeatureC
             feature.set_property("claims", serde_json::to_value(&claims).unwrap_or(serde_json::Value::Null));
             let mut allocations = serde_json::Map::new();
             for f in data.formulas() {
-                let a = Allocation::of(data, f, island);
+                let a = IslandAllocation::of(data, f, island);
                 feature.set_property(f.id.to_string(), a.keyword());
                 allocations
                     .insert(f.id.to_string(), serde_json::to_value(&a).unwrap_or(serde_json::Value::Null));
@@ -765,11 +798,11 @@ pub fn write_all(data: &Dataset, outlines: &Outlines, dir: &Path) -> Result<Vec<
 
     let path = dir.join("islands.geojson");
     let mut out = create(&path)?;
-    serde_json::to_writer_pretty(&mut out, &islands_geojson(data, outlines))?;
+    serde_json::to_writer_pretty(&mut out, &islands_geojson(data, outlines)).map_err(json)?;
     out.flush().map_err(io(&path))?;
     written.push(path);
 
-    for &table in <CsvTable as strum::VariantArray>::VARIANTS {
+    for table in CsvTable::ALL {
         let path = csv_dir.join(table.file_name());
         let out = create(&path)?;
         write_csv(data, table, out)?;

@@ -46,12 +46,12 @@ use crate::source::Citation;
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumIter,
     strum::IntoStaticStr,
-    strum::VariantArray,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
+#[cfg_attr(test, derive(strum::EnumIter))]
+#[non_exhaustive]
 pub enum FormulaId {
     /// All four islands, sovereignty settled before a peace treaty.
     FourIslands,
@@ -90,6 +90,25 @@ pub enum FormulaId {
 }
 
 impl FormulaId {
+    /// Every value, in the order of declaration (13).
+    pub const ALL: [FormulaId; 13] = [
+        FormulaId::FourIslands,
+        FormulaId::TwoIslands1956,
+        FormulaId::TwoPlusAlpha,
+        FormulaId::TwoNowTwoLater,
+        FormulaId::AreaSplit,
+        FormulaId::JointEconomicZone,
+        FormulaId::TreatyWithoutPreconditions,
+        FormulaId::StatusQuo,
+        FormulaId::Hikiwake,
+        FormulaId::Kawana1998,
+        FormulaId::ThreeIslands,
+        FormulaId::JointAdministration,
+        FormulaId::TroopWithdrawal1960,
+    ];
+}
+
+impl FormulaId {
     /// Whether the id is one of the nine of the shared annotation schema.
     pub fn in_annotation_schema(self) -> bool {
         !matches!(
@@ -102,7 +121,9 @@ impl FormulaId {
     }
 }
 
-/// The order of a peace treaty and a territorial settlement.
+/// The order of a peace treaty and a territorial settlement, as a formula or a position
+/// states it (`sequencing = "treaty-first"` in the data). A stated order admits one or
+/// more of a settlement's [`Order`](crate::settlement::Order)s; it may be unspecified.
 #[derive(
     Debug,
     Clone,
@@ -116,12 +137,13 @@ impl FormulaId {
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumIter,
     strum::IntoStaticStr,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
-pub enum Sequencing {
+#[cfg_attr(test, derive(strum::EnumIter))]
+#[non_exhaustive]
+pub enum StatedOrder {
     /// Sign a peace treaty first; settle territory after.
     TreatyFirst,
     /// Settle the territorial question first; sign the treaty after.
@@ -131,6 +153,16 @@ pub enum Sequencing {
     /// Not stated.
     #[default]
     Unspecified,
+}
+
+impl StatedOrder {
+    /// Every value, in the order of declaration (4).
+    pub const ALL: [StatedOrder; 4] = [
+        StatedOrder::TreatyFirst,
+        StatedOrder::TerritoryFirst,
+        StatedOrder::Simultaneous,
+        StatedOrder::Unspecified,
+    ];
 }
 
 /// A condition on a stage of a formula or on a position.
@@ -146,11 +178,12 @@ pub enum Sequencing {
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumIter,
     strum::IntoStaticStr,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
+#[cfg_attr(test, derive(strum::EnumIter))]
+#[non_exhaustive]
 pub enum Condition {
     /// After a peace treaty is concluded.
     PeaceTreatyConcluded,
@@ -164,6 +197,18 @@ pub enum Condition {
     PostWarResultsRecognised,
     /// After the attribution (sovereignty) of the islands is settled.
     SovereigntySettled,
+}
+
+impl Condition {
+    /// Every value, in the order of declaration (6).
+    pub const ALL: [Condition; 6] = [
+        Condition::PeaceTreatyConcluded,
+        Condition::ForeignTroopsWithdrawn,
+        Condition::TransitionPeriod,
+        Condition::FurtherNegotiation,
+        Condition::PostWarResultsRecognised,
+        Condition::SovereigntySettled,
+    ];
 }
 
 /// Which right a transfer concerns.
@@ -180,11 +225,12 @@ pub enum Condition {
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumIter,
     strum::IntoStaticStr,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
+#[cfg_attr(test, derive(strum::EnumIter))]
+#[non_exhaustive]
 pub enum Right {
     /// Sovereignty only (administration stays for now).
     Sovereignty,
@@ -193,6 +239,11 @@ pub enum Right {
     /// Both sovereignty and administration.
     #[default]
     Both,
+}
+
+impl Right {
+    /// Every value, in the order of declaration (3).
+    pub const ALL: [Right; 3] = [Right::Sovereignty, Right::Administration, Right::Both];
 }
 
 impl Right {
@@ -227,7 +278,7 @@ impl Share {
     /// A share from basis points (ten-thousandths); `None` unless `0 < bp ≤ 10,000`.
     ///
     /// ```
-    /// use kuril_dispute::Share;
+    /// use kuril_dispute::formula::Share;
     ///
     /// assert_eq!(Share::from_basis_points(2_100), Share::from_fraction(0.21));
     /// assert_eq!(Share::from_basis_points(0), None);
@@ -380,7 +431,7 @@ pub struct Transfer {
 
 impl Transfer {
     /// The part of the island transferred (the whole if no share is given).
-    pub fn share(&self) -> Share {
+    pub fn share_or_whole(&self) -> Share {
         self.share.unwrap_or(Share::WHOLE)
     }
 }
@@ -403,13 +454,13 @@ pub struct Stage {
 
 impl Stage {
     /// The islands that go, wholly or in part, to `party` alone in this stage.
-    pub fn transfers_to(&self, party: &PartyId) -> IslandSet {
+    pub fn islands_transferred_to(&self, party: &PartyId) -> IslandSet {
         self.transfers.iter().filter(|t| t.to.is_only(party)).map(|t| t.island).collect()
     }
 
     /// The islands that go to Japan in this stage.
-    pub fn transfers(&self) -> IslandSet {
-        self.transfers_to(&PartyId::JAPAN)
+    pub fn islands_transferred(&self) -> IslandSet {
+        self.islands_transferred_to(&PartyId::JAPAN)
     }
 }
 
@@ -449,8 +500,8 @@ pub struct Origin {
 /// let data = Dataset::builtin();
 /// let phased = data.formula(FormulaId::TwoNowTwoLater);
 /// assert_eq!(phased.stages.len(), 2);
-/// assert_eq!(phased.stages[0].transfers(), IslandSet::from([Island::Shikotan, Island::Habomai]));
-/// assert_eq!(phased.transfers(), IslandSet::ALL);
+/// assert_eq!(phased.stages[0].islands_transferred(), IslandSet::from([Island::Shikotan, Island::Habomai]));
+/// assert_eq!(phased.islands_transferred(), IslandSet::ALL);
 ///
 /// let split = data.formula(FormulaId::AreaSplit);
 /// assert!(split.partially_transferred().contains(Island::Iturup));
@@ -468,9 +519,9 @@ pub struct Formula {
     pub aliases: Vec<String>,
     /// What it proposes, in a sentence or two.
     pub summary: String,
-    /// The order of peace treaty and territorial settlement.
-    #[serde(default)]
-    pub sequencing: Sequencing,
+    /// The order of peace treaty and territorial settlement (`sequencing` in the data).
+    #[serde(default, rename = "sequencing")]
+    pub order: StatedOrder,
     /// Islands under joint activity without a change of sovereignty.
     #[serde(default)]
     pub joint_activity: IslandSet,
@@ -489,19 +540,19 @@ pub struct Formula {
 
 impl Formula {
     /// The islands that go, wholly or in part, to `party` alone, over all stages.
-    pub fn transfers_to(&self, party: &PartyId) -> IslandSet {
-        self.stages.iter().fold(IslandSet::EMPTY, |acc, s| acc | s.transfers_to(party))
+    pub fn islands_transferred_to(&self, party: &PartyId) -> IslandSet {
+        self.stages.iter().fold(IslandSet::EMPTY, |acc, s| acc | s.islands_transferred_to(party))
     }
 
     /// What goes from the administering side to Japan in all stages: the islands of
     /// which any part is transferred to Japan.
-    pub fn transfers(&self) -> IslandSet {
-        self.transfers_to(&PartyId::JAPAN)
+    pub fn islands_transferred(&self) -> IslandSet {
+        self.islands_transferred_to(&PartyId::JAPAN)
     }
 
     /// Islands of which only a part is transferred.
     pub fn partially_transferred(&self) -> IslandSet {
-        self.all_transfers().filter(|t| t.share() < Share::WHOLE).map(|t| t.island).collect()
+        self.all_transfers().filter(|t| t.share_or_whole() < Share::WHOLE).map(|t| t.island).collect()
     }
 
     /// Islands that go to several parties jointly.
@@ -538,7 +589,42 @@ impl Formula {
 
 crate::vocabulary::parse_by_id!(
     FormulaId => "formula",
-    Sequencing => "sequencing",
+    StatedOrder => "stated order",
     Condition => "condition",
     Right => "right",
 );
+
+/// The island, the part where it is not the whole, the recipient and the right:
+/// `iturup 21.0% → japan (both)`.
+///
+/// ```
+/// use kuril_dispute::{Dataset, FormulaId, Island};
+///
+/// let split = Dataset::builtin().formula(FormulaId::AreaSplit);
+/// let iturup = split.all_transfers().find(|t| t.island == Island::Iturup).expect("a transfer");
+/// assert_eq!(iturup.to_string(), "iturup 21.0% → japan (both)");
+/// ```
+impl fmt::Display for Transfer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.island)?;
+        if let Some(share) = self.share.filter(|s| *s < Share::WHOLE) {
+            write!(f, " {share}")?;
+        }
+        write!(f, " → {} ({})", self.to, self.right)
+    }
+}
+
+/// The name and the id: `Two islands (1956 Joint Declaration, Article 9)
+/// [two-islands-1956]`.
+///
+/// ```
+/// use kuril_dispute::{Dataset, FormulaId};
+///
+/// let f = Dataset::builtin().formula(FormulaId::TwoIslands1956);
+/// assert_eq!(f.to_string(), format!("{} [two-islands-1956]", f.name));
+/// ```
+impl fmt::Display for Formula {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} [{}]", self.name, self.id)
+    }
+}

@@ -194,3 +194,17 @@ pub struct CollectiveName {
     /// Where it was read.
     pub cite: Vec<Citation>,
 }
+
+/// The English name with the Japanese and Russian ones: `Iturup (Etorofu-tō 択捉島 / Итуруп)`.
+///
+/// ```
+/// use kuril_dispute::{Dataset, Island};
+///
+/// let line = Dataset::builtin().island(Island::Iturup).to_string();
+/// assert!(line.starts_with("Iturup (") && line.contains("択捉島") && line.contains("Итуруп"), "{line}");
+/// ```
+impl std::fmt::Display for IslandProfile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({} {} / {})", self.name, self.ja.romaji, self.ja.kanji, self.ru.cyrillic)
+    }
+}

@@ -69,10 +69,30 @@ fn kebab_problem(s: &str) -> Option<String> {
     None
 }
 
-/// Whether `s` is lower-case kebab-case: `[a-z0-9]+(-[a-z0-9]+)*`, at most 80 bytes.
-#[cfg(test)]
-pub(crate) fn is_kebab(s: &str) -> bool {
-    kebab_problem(s).is_none()
+/// Whether `s` is lower-case kebab-case: `[a-z0-9]+(-[a-z0-9]+)*`, at most 80 bytes. A
+/// `const fn`, so that an id made by `from_static` in a constant is checked when the
+/// crate compiles.
+const fn is_kebab(s: &str) -> bool {
+    let mut rest = s.as_bytes();
+    if rest.is_empty() || rest.len() > MAX_ID_LEN {
+        return false;
+    }
+    // A hyphen may not come first, after another hyphen, or last.
+    let mut after_hyphen = true;
+    while let [c, tail @ ..] = rest {
+        if *c == b'-' {
+            if after_hyphen {
+                return false;
+            }
+            after_hyphen = true;
+        } else if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            after_hyphen = false;
+        } else {
+            return false;
+        }
+        rest = tail;
+    }
+    !after_hyphen
 }
 
 /// An id's text: a literal, or a shared string (cloning an id never allocates, so the
@@ -151,9 +171,17 @@ macro_rules! string_id {
                 }
             }
 
-            /// An id from a string known at compile time. Not checked: use only for
-            /// literals that are kebab-case.
+            /// An id from a literal, checked like [`Self::new`]. In a constant
+            /// (`const ID: PartyId = PartyId::from_static("japan");`) the check runs
+            /// when the program compiles, so a bad literal never builds; text read at
+            /// run time goes through [`Self::new`] or `str::parse`.
+            ///
+            /// # Panics
+            ///
+            /// When `id` is not lower-case kebab-case ASCII of 1 to 80 characters (in a
+            /// constant: a compile error).
             pub const fn from_static(id: &'static str) -> Self {
+                assert!(is_kebab(id), "an id is lower-case kebab-case ASCII: a-z, 0-9, single hyphens, 1 to 80 characters");
                 $name(IdText::Static(id))
             }
 
@@ -225,7 +253,15 @@ string_id! {
     /// assert_eq!(PartyId::new("north-korea")?.as_str(), "north-korea");
     /// assert!(PartyId::new("North Korea").is_err());
     /// assert_eq!(PartyId::JAPAN, "japan");
+    /// const KOREA: PartyId = PartyId::from_static("north-korea");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// A constant that is not kebab-case does not compile:
+    ///
+    /// ```compile_fail
+    /// const KOREA: kuril_dispute::PartyId = kuril_dispute::PartyId::from_static("North Korea");
+    /// let _ = KOREA;
     /// ```
     PartyId
 }
@@ -267,7 +303,7 @@ string_id! {
 }
 
 string_id! {
-    /// The id of a [`CollectiveName`](crate::CollectiveName) (`"northern-territories"`).
+    /// The id of a [`CollectiveName`](crate::geography::CollectiveName) (`"northern-territories"`).
     NameId
 }
 
@@ -288,13 +324,24 @@ mod tests {
     use super::*;
 
     #[test]
+    #[should_panic(expected = "kebab-case")]
+    fn from_static_refuses_what_new_refuses() {
+        let _ = PartyId::from_static("North Korea");
+    }
+
+    #[test]
     fn kebab() {
         for ok in ["japan", "soviet-union", "1956-10-19-x", "a1"] {
             assert!(is_kebab(ok), "{ok}");
         }
-        for bad in ["", "-a", "a-", "a--b", "Japan", "a b", "a_b", "日本"] {
+        for bad in ["", "-a", "a-", "a--b", "Japan", "a b", "a_b", "日本", "-"] {
             assert!(!is_kebab(bad), "{bad}");
         }
         assert!(!is_kebab(&"a".repeat(81)));
+        assert!(is_kebab(&"a".repeat(80)));
+        // The const check and the one that explains agree.
+        for s in ["japan", "a-b-c", "", "-a", "a--b", "A", "a b", "x-"] {
+            assert_eq!(is_kebab(s), kebab_problem(s).is_none(), "{s:?}");
+        }
     }
 }

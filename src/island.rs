@@ -4,7 +4,6 @@ use std::fmt;
 use std::ops::{BitAnd, BitOr, Not, Sub};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use strum::VariantArray;
 
 /// One of the four disputed islands (the Habomai islets count as one group).
 ///
@@ -16,9 +15,11 @@ use strum::VariantArray;
 ///
 /// ```
 /// use kuril_dispute::Island;
-/// use strum::IntoEnumIterator;
 ///
-/// assert_eq!(Island::iter().count(), 4);
+/// assert_eq!(Island::ALL.len(), 4);
+/// for island in Island::ALL {
+///     assert_eq!(island.id().parse::<Island>()?, island);
+/// }
 /// assert_eq!("kunashir".parse::<Island>()?, Island::Kunashir);
 /// assert_eq!(Island::Habomai.to_string(), "habomai");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -35,12 +36,11 @@ use strum::VariantArray;
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumIter,
     strum::IntoStaticStr,
-    strum::VariantArray,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum Island {
     /// Iturup (Russian Итуруп), Etorofu (Japanese 択捉島).
     Iturup,
@@ -53,9 +53,25 @@ pub enum Island {
 }
 
 impl Island {
-    /// The kebab-case id (`"iturup"`).
+    /// Every value, in the order of declaration (4).
+    pub const ALL: [Island; 4] = [Island::Iturup, Island::Kunashir, Island::Shikotan, Island::Habomai];
+}
+
+impl Island {
+    /// The kebab-case id (`"iturup"`), which is also how an island displays.
     pub fn id(self) -> &'static str {
         self.into()
+    }
+
+    /// The English name (`"Iturup"`, `"Habomai"`); the names in Japanese and Russian are
+    /// in the dataset's [`IslandProfile`](crate::IslandProfile).
+    pub fn name(self) -> &'static str {
+        match self {
+            Island::Iturup => "Iturup",
+            Island::Kunashir => "Kunashir",
+            Island::Shikotan => "Shikotan",
+            Island::Habomai => "Habomai",
+        }
     }
 
     fn bit(self) -> u8 {
@@ -65,8 +81,8 @@ impl Island {
 
 /// A set of islands: a four-bit set with set algebra.
 ///
-/// Iterates in the order of [`Island`]; displays as a comma-separated list of English
-/// names ("Shikotan, Habomai", or "none"); serialises as a list of ids.
+/// Iterates in the order of [`Island`]; displays, like an island, by ids: a
+/// comma-separated list ("shikotan, habomai", or "none"); serialises as a list of ids.
 ///
 /// ```
 /// use kuril_dispute::{Island, IslandSet};
@@ -76,7 +92,8 @@ impl Island {
 /// assert_eq!(rest, IslandSet::from([Island::Iturup, Island::Kunashir]));
 /// assert_eq!(two | rest, IslandSet::ALL);
 /// assert!((two & rest).is_empty());
-/// assert_eq!(two.to_string(), "Shikotan, Habomai");
+/// assert_eq!(two.to_string(), "shikotan, habomai");
+/// assert_eq!(Island::Shikotan.to_string(), "shikotan");
 /// assert_eq!(two.len(), 2);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -208,7 +225,7 @@ pub struct IslandSetIter {
 impl IslandSetIter {
     /// Takes the island of bit `bit` out of the remaining set.
     fn take(&mut self, bit: u32) -> Option<Island> {
-        let island = *Island::VARIANTS.get(usize::try_from(bit).ok()?)?;
+        let island = *Island::ALL.get(usize::try_from(bit).ok()?)?;
         self.remaining.remove(island);
         Some(island)
     }
@@ -283,7 +300,7 @@ impl fmt::Display for IslandSet {
             if n > 0 {
                 f.write_str(", ")?;
             }
-            write!(f, "{island:?}")?;
+            f.write_str(island.id())?;
         }
         Ok(())
     }

@@ -10,11 +10,11 @@
 //!
 //! // Which islands does the 1956 formula transfer, and on what condition?
 //! let f = data.formula(FormulaId::TwoIslands1956);
-//! assert_eq!(f.transfers(), IslandSet::from([Island::Shikotan, Island::Habomai]));
-//! println!("{}: {} ({:.0} km²), {:?}", f.name, f.transfers(), data.area_transferred(f), f.conditions());
+//! assert_eq!(f.islands_transferred(), IslandSet::from([Island::Shikotan, Island::Habomai]));
+//! println!("{}: {} ({:.0} km²), {:?}", f.name, f.islands_transferred(), data.area_transferred(f), f.conditions());
 //!
-//! // What did Japan hold in 2013, and where was that read?
-//! for p in data.positions_at(&PartyId::JAPAN, &"2013-12".parse()?) {
+//! // What had Japan said last by December 2013, and where was that read?
+//! for p in data.latest_positions(&PartyId::JAPAN, "2013-12".parse()?) {
 //!     println!("{} {} {:?}: {}", p.stated, p.holder, p.formula, p.summary);
 //!     for c in &p.cite {
 //!         println!("    {c}");
@@ -34,16 +34,16 @@
 //!   out in that format, and [`Dataset::from_json`] reads what `serde_json` writes for
 //!   it; both round trips give an equal dataset.
 //! - The records: [`IslandProfile`] (names in English, Japanese and Russian, areas,
-//!   population, centroid, administration), [`CollectiveName`], [`Party`], [`Person`],
-//!   [`Agreement`] with its [`Provision`]s, [`Formula`] with its [`Stage`]s and
-//!   [`Transfer`]s, [`Position`], [`Event`], and the [`Source`] catalogue that every
+//!   population, centroid, administration), [`CollectiveName`](geography::CollectiveName), [`Party`], [`Person`],
+//!   [`Agreement`] with its [`Provision`](agreement::Provision)s, [`Formula`] with its [`Stage`](formula::Stage)s and
+//!   [`Transfer`](formula::Transfer)s, [`Position`], [`Event`], and the [`Source`] catalogue that every
 //!   [`Citation`] points into.
 //! - Who held what, when: [`AdministrationPeriod`]s (who governed each island, from when
 //!   to when) kept apart from [`SovereigntyClaim`]s (who claimed it, on what, attributed);
 //!   [`Dataset::administrator_at`] and [`Dataset::claimants_at`] answer for any date.
 //! - Questions over time: [`Dataset::stance_at`] (each side's stance in force at a date),
 //!   [`Timeline`] (events, agreements and positions filtered by party, island, agreement and
-//!   dates), formula analysis ([`StageSummary`], [`FormulaDiff`]), and the [`settlement`]
+//!   dates), formula analysis ([`StageSummary`](analysis::StageSummary), [`FormulaDiff`](analysis::FormulaDiff)), and the [`settlement`]
 //!   space: [`Dataset::settlement_space`] gives the outcomes every side's stated position
 //!   accepts at a date, and for the others the positions, with citations, that reject them.
 //! - Documents: [`extract`] reads news articles into typed findings with their evidence
@@ -51,35 +51,35 @@
 //!   extended with what the documents say: findings written for review
 //!   ([`extract::DocumentFindings`]), then merged ([`Dataset::merge_extractions`]; datasets
 //!   with [`Dataset::merge`]), each finding linked, added or skipped with a reason
-//!   ([`Merged`]).
+//!   ([`dataset::Merged`]).
 //! - Pictures and files: [`map`] draws each formula as an SVG map and every formula side by
 //!   side, [`timeline_chart`] draws 1855–2022 as an SVG timeline, [`export`] writes the dataset
-//!   as JSON, CSV tables and GeoJSON. [`Allocation`] is what a formula leaves each island
+//!   as JSON, CSV tables and GeoJSON. [`IslandAllocation`] is what a formula leaves each island
 //!   with (the reading the maps and the GeoJSON share); [`Outlines`] are the coastlines.
 //!
 //! # Tour: maps, timeline, exports
 //!
-//! A formula's map colours each island by what the formula gives it ([`Holder`]): to
+//! A formula's map colours each island by what the formula gives it ([`IslandHolder`]): to
 //! Japan, staying with Russia (the administering side), joint, left to later talks; an
 //! area split divides the island. The colours are the Okabe–Ito palette, which stays
 //! distinguishable under the common colour-vision deficiencies.
 //!
 //! ```
 //! use kuril_dispute::map::{self, FormulaMap};
-//! use kuril_dispute::{Allocation, Dataset, FormulaId, Holder, Island, Outlines};
+//! use kuril_dispute::{Dataset, FormulaId, Island, IslandAllocation, IslandHolder, Outlines};
 //!
 //! let data = Dataset::builtin();
 //! let split = data.formula(FormulaId::AreaSplit);
 //! // What the 50/50 split leaves Iturup with: 21% to Japan, the rest staying.
-//! let iturup = Allocation::of(data, split, Island::Iturup);
+//! let iturup = IslandAllocation::of(data, split, Island::Iturup);
 //! assert!(iturup.is_split());
-//! assert_eq!(iturup.parts[0].holder, Holder::Japan);
+//! assert_eq!(iturup.parts[0].holder, IslandHolder::Japan);
 //!
 //! // The map: an SVG document, titled with the formula and its source.
 //! let map = FormulaMap::new(data, Outlines::builtin(), FormulaId::AreaSplit);
 //! let svg = map.to_svg();
 //! assert!(svg.contains("Equal division of the area"));
-//! assert!(svg.contains(&map::holder_colour(Holder::Japan).hex()));
+//! assert!(svg.contains(&map::holder_colour(IslandHolder::Japan).hex()));
 //! // Where a point lands on it: the projection is public.
 //! let (x, y) = map.projection().project(kuril_dispute::LonLat { lon: 145.85, lat: 44.117 });
 //! assert!(x > 0.0 && y > 0.0);
@@ -120,7 +120,7 @@
 //! The model records claims, positions and sources; it never asserts whose islands they
 //! are. Every island carries both sides' names. Every stance is a [`Position`] attributed
 //! to its holder, its speaker, its date and its source. Where parties read an instrument
-//! differently, each [`Reading`] is recorded. Formulas speak of *transfers* from the
+//! differently, each [`Reading`](agreement::Reading) is recorded. Formulas speak of *transfers* from the
 //! administering side (today Russia) to Japan because that is the axis every proposal
 //! moves along; the word says nothing about who is right.
 //!
@@ -129,8 +129,11 @@
 //! Ids serialise to the kebab-case ids of the shared annotation schema: islands
 //! (`"habomai"`), agreements (`"joint-declaration-1956"`), formulas
 //! (`"two-now-two-later"`), parties (`"soviet-union"`). Islands, agreements and formulas
-//! are closed vocabularies (enums); parties, people, sources, events and positions are
-//! open (checked kebab-case strings), so your own data can add them.
+//! are closed vocabularies (enums, each listing its values in `ALL`: [`Island::ALL`]);
+//! parties, people, sources, events and positions are open (checked kebab-case strings),
+//! so your own data can add them. Records are looked up by their id as a plain string
+//! ([`Dataset::person`]`("shinzo-abe")`); an id the dataset does not have is an
+//! [`UnknownId`] that names it.
 //!
 //! # Data
 //!
@@ -167,68 +170,55 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)
 )]
 
-mod administration;
-mod agreement;
-mod allocation;
-mod analysis;
-mod dataset;
-mod date;
-mod error;
-mod event;
+// The model, one module per concept; the root re-exports what the tour uses, every other
+// item is reached through its module (`formula::Transfer`, `timeline::Entry`).
+pub mod administration;
+pub mod agreement;
+pub mod allocation;
+pub mod analysis;
+pub mod dataset;
+pub mod date;
+pub mod error;
+pub mod event;
 pub mod export;
 pub mod extract;
 mod file;
-mod formula;
-mod geography;
-mod id;
-mod island;
+pub mod formula;
+pub mod geography;
+pub mod id;
+pub mod island;
 pub mod map;
-mod outline;
-mod party;
-mod person;
-mod position;
+pub mod outline;
+pub mod party;
+pub mod person;
+pub mod position;
 pub mod settlement;
-mod source;
-mod stance;
+pub mod source;
+pub mod stance;
 mod svg;
-mod timeline;
+pub mod timeline;
 pub mod timeline_chart;
-mod vocabulary;
+pub mod vocabulary;
 
-pub use administration::{AdministrationKind, AdministrationPeriod, SovereigntyClaim};
-pub use agreement::{
-    Agreement, AgreementId, AgreementKind, AgreementStatus, Provision, ProvisionEffect, Reading,
-};
-pub use allocation::{Allocation, Holder, Part};
-pub use analysis::{FormulaDiff, Headcount, StageSummary};
-pub use dataset::{
-    Dataset, MAX_FILE_BYTES, MERGE_FILE, MergeAction, MergeEntry, Merged, Merger, RecordKind, Skipped,
-    parse_budget,
-};
-pub use date::{DateError, PartialDate, Precision};
-pub use error::{DataFormat, DumpError, LoadError, Location, Problem};
-pub use event::{Event, EventKind};
-pub use formula::{
-    Condition, Formula, FormulaId, Origin, Recipient, Right, Sequencing, Share, Stage, Transfer, Undecided,
-};
-pub use geography::{
-    AdministrativeUnit, AreaMeasurement, Centroid, CollectiveName, IslandProfile, JapaneseName,
-    MAX_ISLAND_AREA_KM2, PopulationCount, RussianName,
-};
-pub use id::{AdministrationId, ClaimId, EventId, IdError, NameId, PartyId, PersonId, PositionId, SourceId};
-pub use island::{Island, IslandSet, IslandSetIter};
-pub use outline::{BUILTIN_GEOJSON, LonLat, Outline, OutlineError, Outlines, Polygon};
+pub use administration::{AdministrationPeriod, SovereigntyClaim};
+pub use agreement::{Agreement, AgreementId};
+pub use allocation::{IslandAllocation, IslandHolder};
+pub use dataset::Dataset;
+pub use date::{DateError, NaiveDate, PartialDate};
+pub use error::{LoadError, Problem, UnknownId};
+pub use event::Event;
+pub use formula::{Formula, FormulaId};
+pub use geography::IslandProfile;
+pub use id::{IdError, PartyId, PersonId, SourceId};
+pub use island::{Island, IslandSet};
+pub use outline::{LonLat, Outlines};
 pub use party::Party;
-pub use person::{Person, Role};
+pub use person::Person;
 pub use position::Position;
-// The settlement space's own `Allocation` and `Holder` (an outcome's per-island holder)
-// stay under `settlement::`; at the root those names are the formulas' allocations.
-pub use settlement::{
-    Acceptance, Blocker, Clause, Facet, Objection, Order, Outcome, Rejection, SettlementSpace,
-};
-pub use source::{Citation, MAX_QUOTE_BYTES, MAX_QUOTE_WORDS, Source, SourceKind, Span};
-pub use stance::{Held, Stance};
-pub use timeline::{Entry, Timeline};
+pub use settlement::SettlementSpace;
+pub use source::{Citation, Source};
+pub use stance::Stance;
+pub use timeline::Timeline;
 pub use vocabulary::VocabularyError;
 
 #[cfg(doctest)]

@@ -1,7 +1,7 @@
 //! Maps of settlement formulas: the four islands and the east of Hokkaido, each island
 //! filled by what a formula gives it, as SVG.
 //!
-//! [`FormulaMap`] draws one formula: the islands coloured by [`Holder`] (an area split
+//! [`FormulaMap`] draws one formula: the islands coloured by [`IslandHolder`] (an area split
 //! shows the island divided), stage numbers, a legend with the stages, labels with the
 //! Japanese and Russian names, and a title naming the formula and its source.
 //! [`SmallMultiples`] draws every formula side by side. Both use a [`Projection`] that
@@ -14,7 +14,7 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
-use crate::allocation::{Allocation, Holder};
+use crate::allocation::{IslandAllocation, IslandHolder};
 use crate::dataset::Dataset;
 use crate::formula::{Formula, FormulaId, Right};
 use crate::island::Island;
@@ -49,18 +49,18 @@ impl Rgb {
 /// stays distinguishable under the common colour-vision deficiencies.
 ///
 /// ```
-/// use kuril_dispute::{Holder, map};
+/// use kuril_dispute::{IslandHolder, map};
 ///
-/// assert_eq!(map::holder_colour(Holder::Japan).hex(), "#0072b2");
-/// assert_ne!(map::holder_colour(Holder::Russia), map::holder_colour(Holder::Undecided));
+/// assert_eq!(map::holder_colour(IslandHolder::Japan).hex(), "#0072b2");
+/// assert_ne!(map::holder_colour(IslandHolder::Russia), map::holder_colour(IslandHolder::Undecided));
 /// ```
-pub fn holder_colour(holder: Holder) -> Rgb {
+pub fn holder_colour(holder: IslandHolder) -> Rgb {
     match holder {
-        Holder::Japan => Rgb::new(0x00, 0x72, 0xB2),
-        Holder::Russia => Rgb::new(0xE6, 0x9F, 0x00),
-        Holder::Joint => Rgb::new(0xCC, 0x79, 0xA7),
-        Holder::Undecided => Rgb::new(0xF0, 0xE4, 0x42),
-        Holder::Other => Rgb::new(0x00, 0x9E, 0x73),
+        IslandHolder::Japan => Rgb::new(0x00, 0x72, 0xB2),
+        IslandHolder::Russia => Rgb::new(0xE6, 0x9F, 0x00),
+        IslandHolder::Joint => Rgb::new(0xCC, 0x79, 0xA7),
+        IslandHolder::Undecided => Rgb::new(0xF0, 0xE4, 0x42),
+        IslandHolder::Other => Rgb::new(0x00, 0x9E, 0x73),
     }
 }
 
@@ -183,21 +183,21 @@ impl Projection {
 /// The map of one formula: what it gives each island at its end.
 ///
 /// ```
-/// use kuril_dispute::{Dataset, FormulaId, Holder, Island, Outlines};
+/// use kuril_dispute::{Dataset, FormulaId, Island, IslandHolder, Outlines};
 /// use kuril_dispute::map::FormulaMap;
 ///
 /// let map = FormulaMap::new(Dataset::builtin(), Outlines::builtin(), FormulaId::TwoIslands1956);
 /// let svg = map.to_svg();
 /// assert!(svg.starts_with("<svg") && svg.contains("Two islands (1956 Joint Declaration"));
 /// assert!(svg.contains("Shikotan-tō / Shikotan"));
-/// assert_eq!(map.allocations()[Island::Habomai as usize].holder(), Some(Holder::Japan));
+/// assert_eq!(map.allocations()[Island::Habomai as usize].holder(), Some(IslandHolder::Japan));
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct FormulaMap<'a> {
     data: &'a Dataset,
     outlines: &'a Outlines,
     formula: &'a Formula,
-    allocations: Vec<Allocation>,
+    allocations: Vec<IslandAllocation>,
 }
 
 impl<'a> FormulaMap<'a> {
@@ -210,7 +210,7 @@ impl<'a> FormulaMap<'a> {
     /// The map of formula `id` in `data`, drawn on `outlines`.
     pub fn new(data: &'a Dataset, outlines: &'a Outlines, id: FormulaId) -> FormulaMap<'a> {
         let formula = data.formula(id);
-        FormulaMap { data, outlines, formula, allocations: Allocation::of_formula(data, formula) }
+        FormulaMap { data, outlines, formula, allocations: IslandAllocation::of_formula(data, formula) }
     }
 
     /// The formula drawn.
@@ -219,7 +219,7 @@ impl<'a> FormulaMap<'a> {
     }
 
     /// What the formula gives each island, in [`Island`] order: what the map colours.
-    pub fn allocations(&self) -> &[Allocation] {
+    pub fn allocations(&self) -> &[IslandAllocation] {
         &self.allocations
     }
 
@@ -250,7 +250,7 @@ impl<'a> FormulaMap<'a> {
         self.legend(&mut svg);
         let footer = "Coastlines: Natural Earth 1:10m (public domain). Labels: Japanese / Russian names. Data: kuril-dispute.";
         svg.text((20.0, Self::HEIGHT - 24.0), 11.0, Anchor::Start, &fill(MUTED), footer);
-        if self.allocations.iter().any(Allocation::is_split) {
+        if self.allocations.iter().any(IslandAllocation::is_split) {
             let note = "The line dividing an island is schematic: the formula gives a share of the area, not a line.";
             svg.text((20.0, Self::HEIGHT - 9.0), 11.0, Anchor::Start, &fill(MUTED), note);
         }
@@ -262,11 +262,12 @@ impl<'a> FormulaMap<'a> {
         let mut y = 112.0;
         svg.text((x, y), 14.0, Anchor::Start, &bold(), "Legend");
         y += 10.0;
-        let used: Vec<Holder> = <Holder as strum::VariantArray>::VARIANTS
+        let used: Vec<IslandHolder> = IslandHolder::ALL
             .iter()
             .copied()
             .filter(|h| {
-                *h != Holder::Other || self.allocations.iter().any(|a| a.parts.iter().any(|p| p.holder == *h))
+                *h != IslandHolder::Other
+                    || self.allocations.iter().any(|a| a.parts.iter().any(|p| p.holder == *h))
             })
             .collect();
         for h in used {
@@ -277,7 +278,7 @@ impl<'a> FormulaMap<'a> {
                 14.0,
                 &format!(r##"fill="{}" stroke="#333333" stroke-width="0.8""##, holder_colour(h).hex()),
             );
-            svg.text((x + 30.0, y + 11.5), 12.0, Anchor::Start, &fill(INK), h.label());
+            svg.text((x + 30.0, y + 11.5), 12.0, Anchor::Start, &fill(INK), h.describe());
             y += 21.0;
         }
         svg.rect(
@@ -338,8 +339,8 @@ impl<'a> FormulaMap<'a> {
                 .map(|t| {
                     let mut s =
                         format!("{} → {}", self.data.island(t.island).name, recipient_name(self.data, &t.to));
-                    if t.share() < crate::formula::Share::WHOLE {
-                        let _ = write!(s, " ({})", t.share());
+                    if t.share_or_whole() < crate::formula::Share::WHOLE {
+                        let _ = write!(s, " ({})", t.share_or_whole());
                     }
                     if t.right != Right::Both {
                         let _ = write!(s, " ({} only)", t.right);
@@ -376,7 +377,7 @@ impl<'a> FormulaMap<'a> {
             y += 6.0;
         }
         if y < Self::HEIGHT - 40.0 {
-            let seq = format!("Sequencing: {}", self.formula.sequencing.to_string().replace('-', " "));
+            let seq = format!("Sequencing: {}", self.formula.order.to_string().replace('-', " "));
             svg.text((x, y + 4.0), 11.5, Anchor::Start, &fill(MUTED), &seq);
         }
     }
@@ -395,7 +396,7 @@ fn recipient_name(data: &Dataset, to: &crate::formula::Recipient) -> String {
 /// The lines under a map's title: the formula's first source, and its origin.
 fn source_lines(data: &Dataset, f: &Formula) -> (String, String) {
     let mut line = String::from("Source: ");
-    match f.cite.first().and_then(|c| data.source(&c.source).map(|s| (c, s))) {
+    match f.cite.first().and_then(|c| data.source(&c.source).ok().map(|s| (c, s))) {
         Some((c, s)) => {
             let _ = write!(line, "{} ({}", s.title, s.outlet);
             if let Some(d) = s.date {
@@ -417,7 +418,7 @@ fn source_lines(data: &Dataset, f: &Formula) -> (String, String) {
         Some(o) => {
             let party = data.party(&o.party).map_or(o.party.as_str(), |p| p.name.as_str());
             let _ = write!(origin, "Put forward by {party}");
-            if let Some(person) = o.person.as_ref().and_then(|p| data.person(p)) {
+            if let Some(person) = o.person.as_ref().and_then(|p| data.person(p).ok()) {
                 let _ = write!(origin, " ({})", person.name);
             }
             let _ = write!(origin, ", {}.", o.date);
@@ -434,10 +435,9 @@ fn source_lines(data: &Dataset, f: &Formula) -> (String, String) {
 /// ```
 /// use kuril_dispute::{Dataset, FormulaId, Outlines};
 /// use kuril_dispute::map::SmallMultiples;
-/// use strum::VariantArray;
 ///
 /// let grid = SmallMultiples::new(Dataset::builtin(), Outlines::builtin());
-/// assert_eq!(grid.panels().len(), FormulaId::VARIANTS.len());
+/// assert_eq!(grid.panels().len(), FormulaId::ALL.len());
 /// assert!(grid.to_svg().contains("Area split") || grid.to_svg().contains("Equal division"));
 /// ```
 #[derive(Debug, Clone, PartialEq)]
@@ -519,7 +519,7 @@ impl<'a> SmallMultiples<'a> {
                 None => format!("{} · no proposer recorded", f.id),
             };
             svg.text((x + 2.0, y + 31.0), 10.5, Anchor::Start, &fill(MUTED), &ellipsize(&origin, 56));
-            let allocations = Allocation::of_formula(self.data, f);
+            let allocations = IslandAllocation::of_formula(self.data, f);
             let projection = Self::panel_projection(n);
             draw_body(
                 &mut svg,
@@ -547,7 +547,7 @@ impl<'a> SmallMultiples<'a> {
         // The legend along the bottom.
         let mut lx = MARGIN;
         let ly = h - 40.0;
-        for &holder in <Holder as strum::VariantArray>::VARIANTS.iter().filter(|h| **h != Holder::Other) {
+        for &holder in IslandHolder::ALL.iter().filter(|h| **h != IslandHolder::Other) {
             svg.rect(
                 lx,
                 ly,
@@ -555,8 +555,8 @@ impl<'a> SmallMultiples<'a> {
                 14.0,
                 &format!(r##"fill="{}" stroke="#333333" stroke-width="0.8""##, holder_colour(holder).hex()),
             );
-            svg.text((lx + 28.0, ly + 11.5), 12.0, Anchor::Start, &fill(INK), holder.label());
-            lx += 40.0 + text_width(holder.label(), 12.0);
+            svg.text((lx + 28.0, ly + 11.5), 12.0, Anchor::Start, &fill(INK), holder.describe());
+            lx += 40.0 + text_width(holder.describe(), 12.0);
         }
         svg.rect(
             lx,
@@ -617,7 +617,7 @@ fn draw_body(
     svg: &mut Svg,
     data: &Dataset,
     outlines: &Outlines,
-    allocations: &[Allocation],
+    allocations: &[IslandAllocation],
     projection: &Projection,
     clip_id: &str,
     detail: Detail,
@@ -633,7 +633,7 @@ fn draw_body(
         let style = format!(r##"fill="{}" stroke="#999999" stroke-width="{stroke}""##, CONTEXT.hex());
         svg.rings(&rings, &style, Some(&context.name));
     }
-    for island in <Island as strum::VariantArray>::VARIANTS.iter().copied() {
+    for island in Island::ALL {
         let outline = outlines.island(island);
         let rings = projection.outline(outline);
         let profile = data.island(island);
@@ -653,7 +653,7 @@ fn draw_body(
                 let shares: Vec<f64> = parts.iter().map(|p| p.share.fraction()).collect();
                 let bands = split_bands(&polygons, &shares);
                 let described: Vec<String> =
-                    parts.iter().map(|p| format!("{} {}", p.share, p.holder.label())).collect();
+                    parts.iter().map(|p| format!("{} {}", p.share, p.holder.describe())).collect();
                 let tip = format!("{name}: {}", described.join(", "));
                 for (part, band) in parts.iter().zip(&bands) {
                     svg.rings(
@@ -664,8 +664,8 @@ fn draw_body(
                 }
             }
             parts => {
-                let holder = parts.first().map_or(Holder::Russia, |p| p.holder);
-                let tip = format!("{name}: {}", holder.label());
+                let holder = parts.first().map_or(IslandHolder::Russia, |p| p.holder);
+                let tip = format!("{name}: {}", holder.describe());
                 svg.rings(&rings, &format!(r#"fill="{}" {edge}"#, holder_colour(holder).hex()), Some(&tip));
             }
         }
@@ -703,7 +703,7 @@ fn draw_body(
             svg.text((p.0, p.1 + size * 1.25), size * 0.92, Anchor::Middle, &fill(MUTED), &line2);
         }
     }
-    for island in <Island as strum::VariantArray>::VARIANTS.iter().copied() {
+    for island in Island::ALL {
         let profile = data.island(island);
         let (at, anchor) = label_anchor(island);
         let (x, y) = projection.project(at);
@@ -746,13 +746,13 @@ fn draw_body(
 }
 
 /// A short text for a part's holder, for the notes beside an island.
-fn short_label(holder: Holder) -> &'static str {
+fn short_label(holder: IslandHolder) -> &'static str {
     match holder {
-        Holder::Japan => "to Japan",
-        Holder::Russia => "stays with Russia",
-        Holder::Joint => "joint",
-        Holder::Undecided => "left to later talks",
-        Holder::Other => "to another party",
+        IslandHolder::Japan => "to Japan",
+        IslandHolder::Russia => "stays with Russia",
+        IslandHolder::Joint => "joint",
+        IslandHolder::Undecided => "left to later talks",
+        IslandHolder::Other => "to another party",
     }
 }
 

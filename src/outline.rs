@@ -166,7 +166,7 @@ impl Outlines {
         }
         let islands = islands
             .into_iter()
-            .zip(<Island as strum::VariantArray>::VARIANTS)
+            .zip(Island::ALL.iter())
             .map(|(o, &i)| o.ok_or(OutlineError::MissingIsland(i)))
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Outlines { islands, context })

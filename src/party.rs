@@ -60,7 +60,7 @@ pub struct Party {
 
 impl Party {
     /// Whether the state existed on `date` (as far as the data says).
-    pub fn existed_at(&self, date: &PartialDate) -> bool {
+    pub fn existed_at(&self, date: PartialDate) -> bool {
         self.from.is_none_or(|from| from.first_day() <= date.last_day())
             && self.to.is_none_or(|to| date.first_day() <= to.last_day())
     }
@@ -71,5 +71,30 @@ impl Party {
             .chain(self.official_name.as_deref())
             .chain(self.aliases.iter().map(String::as_str))
             .chain(self.metonyms.iter().map(String::as_str))
+    }
+}
+
+/// The name, the dates where known, and the id: `Soviet Union, 1922-12-30 – 1991-12-25
+/// [soviet-union]`, `Russia, from 1991-12-26 [russia]`.
+///
+/// ```
+/// use kuril_dispute::{Dataset, PartyId};
+///
+/// let data = Dataset::builtin();
+/// let line = data.party("soviet-union")?.to_string();
+/// assert!(line.starts_with("Soviet Union, ") && line.ends_with(" [soviet-union]"), "{line}");
+/// assert_eq!(data.party("japan")?.to_string(), "Japan [japan]");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl std::fmt::Display for Party {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.name)?;
+        match (&self.from, &self.to) {
+            (None, None) => {}
+            (Some(from), None) => write!(f, ", from {from}")?,
+            (None, Some(to)) => write!(f, ", until {to}")?,
+            (Some(from), Some(to)) => write!(f, ", {from} – {to}")?,
+        }
+        write!(f, " [{}]", self.id)
     }
 }

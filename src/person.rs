@@ -54,9 +54,9 @@ impl Role {
     /// ```
     /// use kuril_dispute::{Dataset, PartialDate};
     ///
-    /// let abe = Dataset::builtin().person(&"shinzo-abe".parse()?).expect("in the data");
+    /// let abe = Dataset::builtin().person("shinzo-abe")?;
     /// let in_2018: PartialDate = "2018".parse()?;
-    /// assert!(abe.roles_at(&in_2018).all(|r| r.is_office()));
+    /// assert!(abe.roles_at(in_2018).all(|r| r.is_office()));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn is_office(&self) -> bool {
@@ -69,7 +69,7 @@ impl Role {
     }
 
     /// Whether the role was held at some time within `date` (open ends count as open).
-    pub fn held_at(&self, date: &PartialDate) -> bool {
+    pub fn held_at(&self, date: PartialDate) -> bool {
         self.from.is_none_or(|from| from.first_day() <= date.last_day())
             && self.to.is_none_or(|to| date.first_day() <= to.last_day())
     }
@@ -81,9 +81,9 @@ impl Role {
 /// use kuril_dispute::{Dataset, PartyId, PersonId};
 ///
 /// let data = Dataset::builtin();
-/// let abe = data.person(&"shinzo-abe".parse()?).expect("in the data");
+/// let abe = data.person("shinzo-abe")?;
 /// assert_eq!(abe.party, Some(PartyId::JAPAN));
-/// let pm_in_2016 = abe.roles_at(&"2016-12".parse()?).any(|r| r.title.contains("Prime Minister"));
+/// let pm_in_2016 = abe.roles_at("2016-12".parse()?).any(|r| r.title.contains("Prime Minister"));
 /// assert!(pm_in_2016);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -117,7 +117,7 @@ pub struct Person {
 
 impl Person {
     /// The roles held at some time within `date`.
-    pub fn roles_at<'a>(&'a self, date: &'a PartialDate) -> impl Iterator<Item = &'a Role> + 'a {
+    pub fn roles_at<'a>(&'a self, date: PartialDate) -> impl Iterator<Item = &'a Role> + 'a {
         self.roles.iter().filter(move |r| r.held_at(date))
     }
 
@@ -126,6 +126,29 @@ impl Person {
         std::iter::once(self.name.as_str())
             .chain(self.native.as_deref())
             .chain(self.aliases.iter().map(String::as_str))
+    }
+}
+
+/// The name, the native name where there is one, the party and the id:
+/// `Shinzo Abe (安倍晋三), japan [shinzo-abe]`.
+///
+/// ```
+/// use kuril_dispute::Dataset;
+///
+/// let abe = Dataset::builtin().person("shinzo-abe")?;
+/// assert_eq!(abe.to_string(), "Shinzo Abe (安倍晋三), japan [shinzo-abe]");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl std::fmt::Display for Person {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.name)?;
+        if let Some(native) = &self.native {
+            write!(f, " ({native})")?;
+        }
+        if let Some(party) = &self.party {
+            write!(f, ", {party}")?;
+        }
+        write!(f, " [{}]", self.id)
     }
 }
 

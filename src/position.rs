@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::date::PartialDate;
-use crate::formula::{Condition, FormulaId, Sequencing};
+use crate::formula::{Condition, FormulaId, StatedOrder};
 use crate::id::{PartyId, PersonId, PositionId};
 use crate::island::IslandSet;
 use crate::source::Citation;
@@ -40,9 +40,10 @@ pub struct Position {
     /// Islands the holder would transfer at most, where the stance is a constraint.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transfer_at_most: Option<IslandSet>,
-    /// The order of peace treaty and territorial settlement the holder states.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sequencing: Option<Sequencing>,
+    /// The order of peace treaty and territorial settlement the holder states
+    /// (`sequencing` in the data).
+    #[serde(default, rename = "sequencing", skip_serializing_if = "Option::is_none")]
+    pub order: Option<StatedOrder>,
     /// Conditions the holder states.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conditions: Vec<Condition>,
@@ -68,7 +69,7 @@ impl Position {
     /// A hypothetical position for "what if" questions
     /// ([`SettlementSpace::with_hypothetical`](crate::SettlementSpace::with_hypothetical)):
     /// `holder` accepts `formula`, stated at `stated`, with no citations. Refine it with
-    /// [`Position::with_sequencing`], [`Position::with_conditions`] and
+    /// [`Position::with_order`], [`Position::with_conditions`] and
     /// [`Position::with_transfer_limits`].
     ///
     /// ```
@@ -89,7 +90,7 @@ impl Position {
             formula: Some(formula),
             transfer_at_least: None,
             transfer_at_most: None,
-            sequencing: None,
+            order: None,
             conditions: Vec::new(),
             stated,
             speaker: None,
@@ -100,8 +101,8 @@ impl Position {
     }
 
     /// The same position with a stated order of peace treaty and territorial settlement.
-    pub fn with_sequencing(mut self, sequencing: Sequencing) -> Position {
-        self.sequencing = Some(sequencing);
+    pub fn with_order(mut self, order: StatedOrder) -> Position {
+        self.order = Some(order);
         self
     }
 

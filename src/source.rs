@@ -29,11 +29,12 @@ pub const MAX_QUOTE_BYTES: usize = 2048;
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumIter,
     strum::IntoStaticStr,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
+#[cfg_attr(test, derive(strum::EnumIter))]
+#[non_exhaustive]
 pub enum SourceKind {
     /// A government's own document or site.
     Official,
@@ -49,6 +50,19 @@ pub enum SourceKind {
     Forum,
     /// A published dataset.
     Dataset,
+}
+
+impl SourceKind {
+    /// Every value, in the order of declaration (7).
+    pub const ALL: [SourceKind; 7] = [
+        SourceKind::Official,
+        SourceKind::News,
+        SourceKind::Opinion,
+        SourceKind::Reference,
+        SourceKind::Scholarly,
+        SourceKind::Forum,
+        SourceKind::Dataset,
+    ];
 }
 
 /// A document the dataset relies on.

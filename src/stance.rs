@@ -8,7 +8,7 @@
 //! Russia agreed on 16 December 2016 to consult on joint economic activity "without
 //! prejudice" to either side's position, the statement added a clause (joint economic
 //! activity) but left Japan's four-island allocation and Russia's "no territorial
-//! problem" of three days earlier standing. [`Dataset::positions_at`] answers the simpler
+//! problem" of three days earlier standing. [`Dataset::latest_positions`] answers the simpler
 //! question "what did the party say last"; [`Dataset::stance_at`] answers "what stands".
 
 use std::borrow::Cow;
@@ -42,10 +42,11 @@ pub struct Held<'a> {
 /// questions no later position answered.
 ///
 /// ```
-/// use kuril_dispute::{Dataset, Facet, PartyId};
+/// use kuril_dispute::{Dataset, PartyId};
+/// use kuril_dispute::settlement::Facet;
 ///
 /// let data = Dataset::builtin();
-/// let japan = data.stance_at(&PartyId::JAPAN, &"2016-12".parse()?);
+/// let japan = data.stance_at(&PartyId::JAPAN, "2016-12".parse()?);
 /// // The December 2016 joint-economic statement answers only the clauses; the
 /// // four-island allocation of May 2016 still stands.
 /// let allocation: Vec<_> = japan.answering(Facet::Allocation).collect();
@@ -86,7 +87,7 @@ impl<'a> Stance<'a> {
     ///
     /// let data = Dataset::builtin();
     /// // In 1970 the Soviet line on the islands was Khrushchev's letter of December 1961.
-    /// let soviet = data.stance_at(&PartyId::RUSSIA, &"1970".parse()?);
+    /// let soviet = data.stance_at(&PartyId::RUSSIA, "1970".parse()?);
     /// let latest = &soviet.held[0];
     /// assert_eq!(latest.since().to_string(), "1961-12-08");
     /// assert_eq!(soviet.age_years(latest), 8);
@@ -103,11 +104,11 @@ impl<'a> Stance<'a> {
     /// use kuril_dispute::{Dataset, PartyId};
     ///
     /// let data = Dataset::builtin();
-    /// let japan = data.stance_at(&PartyId::JAPAN, &"1970".parse()?);
+    /// let japan = data.stance_at(&PartyId::JAPAN, "1970".parse()?);
     /// // Nothing Japan said between 1956 and 1973 is recorded: the 1956 stance is flagged.
-    /// assert!(japan.older_than(10).all(|h| h.since().year_number() == 1956));
+    /// assert!(japan.older_than(10).all(|h| h.since().year() == 1956));
     /// assert_eq!(japan.older_than(10).count(), japan.held.len());
-    /// assert_eq!(data.stance_at(&PartyId::JAPAN, &"1975".parse()?).older_than(10).count(), 0);
+    /// assert_eq!(data.stance_at(&PartyId::JAPAN, "1975".parse()?).older_than(10).count(), 0);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn older_than(&self, years: u32) -> impl Iterator<Item = &Held<'a>> {
@@ -155,22 +156,22 @@ impl Dataset {
 
     /// The stance of `party` in force at `date`: for each question (allocation, order,
     /// clauses), the positions stated on the latest date on or before `date` that answer
-    /// it. Follows the party's lineage, like [`Dataset::positions_at`]: Russia's stance in
+    /// it. Follows the party's lineage, like [`Dataset::latest_positions`]: Russia's stance in
     /// 1956 is the Soviet Union's.
     ///
     /// ```
     /// use kuril_dispute::{Dataset, PartyId};
     ///
     /// let data = Dataset::builtin();
-    /// let s = data.stance_at(&PartyId::RUSSIA, &"1956".parse()?);
+    /// let s = data.stance_at(&PartyId::RUSSIA, "1956".parse()?);
     /// assert!(s.positions().all(|p| p.holder == PartyId::SOVIET_UNION));
     /// assert!(!s.is_silent());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn stance_at(&self, party: &PartyId, date: &PartialDate) -> Stance<'_> {
+    pub fn stance_at(&self, party: &PartyId, date: PartialDate) -> Stance<'_> {
         let last = date.last_day();
         let cut = self.positions_sorted().partition_point(|p| p.stated.first_day() <= last);
-        self.stance_upto(party, cut, *date, &[])
+        self.stance_upto(party, cut, date, &[])
     }
 
     /// How `party`'s stance changed: the stance in force after each date on which the

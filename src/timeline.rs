@@ -1,5 +1,5 @@
 //! Timelines: events, agreements and positions in date order, filtered by party, island,
-//! person, agreement and date range, each entry with its citations.
+//! agreement and date range, each entry with its citations.
 
 use serde::Serialize;
 
@@ -9,6 +9,7 @@ use crate::date::PartialDate;
 use crate::event::Event;
 use crate::id::{PartyId, PersonId};
 use crate::island::{Island, IslandSet};
+use crate::person::Person;
 use crate::position::Position;
 use crate::source::Citation;
 
@@ -81,15 +82,34 @@ impl<'a> Entry<'a> {
     }
 }
 
+/// The record's own line: the agreement's, the event's or the position's `Display`.
+///
+/// ```
+/// use kuril_dispute::Dataset;
+///
+/// let data = Dataset::builtin();
+/// let first = data.timeline().entries()[0];
+/// assert!(first.to_string().starts_with(&first.date().to_string()));
+/// ```
+impl std::fmt::Display for Entry<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Entry::Event(e) => e.fmt(f),
+            Entry::Agreement(a) => a.fmt(f),
+            Entry::Position(p) => p.fmt(f),
+        }
+    }
+}
+
 /// A timeline query over the dataset's events, agreements and positions. Build it with
 /// [`Dataset::timeline`], narrow it, and read it with [`Timeline::entries`].
 ///
 /// - `party`: entries involving the party or a state it continues (Russia matches the
 ///   Soviet Union);
+/// - `person`: events the person took part in and positions the person stated;
 /// - `island`: events about the island, agreements with a provision on it, positions whose
 ///   formula or constraints name it (a formula naming no island, like the status quo,
 ///   concerns all four);
-/// - `person`: events that name the person among their people, positions they stated;
 /// - `agreement`: the agreement itself, events about it, and positions that cite one of
 ///   its sources or were stated by one of its parties on the day it was signed;
 /// - `between`: entries whose date overlaps the range (both ends included).
@@ -102,7 +122,7 @@ impl<'a> Entry<'a> {
 ///     .timeline()
 ///     .party(&PartyId::RUSSIA)
 ///     .island(Island::Shikotan)
-///     .between(&"1956".parse()?, &"1960".parse()?)
+///     .between("1956".parse()?, "1960".parse()?)
 ///     .entries();
 /// assert!(entries.iter().any(|e| e.id() == "joint-declaration-1956"));
 /// assert!(entries.iter().all(|e| !e.cite().is_empty()));
@@ -116,8 +136,8 @@ impl<'a> Entry<'a> {
 pub struct Timeline<'a> {
     data: &'a Dataset,
     party: Option<Vec<PartyId>>,
-    island: Option<Island>,
     person: Option<PersonId>,
+    island: Option<Island>,
     agreement: Option<AgreementId>,
     from: Option<PartialDate>,
     until: Option<PartialDate>,
@@ -130,8 +150,8 @@ impl Dataset {
         Timeline {
             data: self,
             party: None,
-            island: None,
             person: None,
+            island: None,
             agreement: None,
             from: None,
             until: None,
@@ -185,31 +205,28 @@ impl<'a> Timeline<'a> {
         self
     }
 
-    /// Only entries about `island`.
-    pub fn island(mut self, island: Island) -> Self {
-        self.island = Some(island);
-        self
-    }
-
-    /// Only entries `person` took part in: events that name them among their people,
-    /// positions they stated.
+    /// Only entries of `person`: the events the person took part in and the positions
+    /// the person stated. Look the person up with [`Dataset::person`], which names an id
+    /// the dataset does not have.
     ///
     /// ```
     /// use kuril_dispute::Dataset;
+    /// use kuril_dispute::timeline::Entry;
     ///
     /// let data = Dataset::builtin();
-    /// let abe = "shinzo-abe".parse()?;
-    /// let entries = data.timeline().person(&abe).entries();
-    /// assert!(!entries.is_empty());
-    /// assert!(entries.iter().all(|e| match e {
-    ///     kuril_dispute::Entry::Event(e) => e.people.contains(&abe),
-    ///     kuril_dispute::Entry::Position(p) => p.speaker.as_ref() == Some(&abe),
-    ///     kuril_dispute::Entry::Agreement(_) => false,
-    /// }));
+    /// let abe = data.timeline().person(data.person("shinzo-abe")?).entries();
+    /// assert!(abe.iter().any(|e| matches!(e, Entry::Position(_))));
+    /// assert!(abe.iter().all(|e| e.date().year() >= 1993));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn person(mut self, person: &PersonId) -> Self {
-        self.person = Some(person.clone());
+    pub fn person(mut self, person: &Person) -> Self {
+        self.person = Some(person.id.clone());
+        self
+    }
+
+    /// Only entries about `island`.
+    pub fn island(mut self, island: Island) -> Self {
+        self.island = Some(island);
         self
     }
 
@@ -220,21 +237,21 @@ impl<'a> Timeline<'a> {
     }
 
     /// Only entries whose date overlaps `from` … `until` (both included).
-    pub fn between(mut self, from: &PartialDate, until: &PartialDate) -> Self {
-        self.from = Some(*from);
-        self.until = Some(*until);
+    pub fn between(mut self, from: PartialDate, until: PartialDate) -> Self {
+        self.from = Some(from);
+        self.until = Some(until);
         self
     }
 
     /// Only entries whose date overlaps `from` or comes after it.
-    pub fn since(mut self, from: &PartialDate) -> Self {
-        self.from = Some(*from);
+    pub fn since(mut self, from: PartialDate) -> Self {
+        self.from = Some(from);
         self
     }
 
     /// Only entries whose date overlaps `until` or comes before it.
-    pub fn until(mut self, until: &PartialDate) -> Self {
-        self.until = Some(*until);
+    pub fn until(mut self, until: PartialDate) -> Self {
+        self.until = Some(until);
         self
     }
 
@@ -264,6 +281,16 @@ impl<'a> Timeline<'a> {
         {
             return false;
         }
+        if let Some(id) = &self.person {
+            let of_person = match entry {
+                Entry::Event(e) => e.people.contains(id),
+                Entry::Agreement(_) => false,
+                Entry::Position(p) => p.speaker.as_ref() == Some(id),
+            };
+            if !of_person {
+                return false;
+            }
+        }
         if let Some(island) = self.island {
             let about = match entry {
                 Entry::Event(e) => e.islands.contains(island),
@@ -271,16 +298,6 @@ impl<'a> Timeline<'a> {
                 Entry::Position(p) => self.data.position_islands(p).contains(island),
             };
             if !about {
-                return false;
-            }
-        }
-        if let Some(person) = &self.person {
-            let took_part = match entry {
-                Entry::Event(e) => e.people.contains(person),
-                Entry::Position(p) => p.speaker.as_ref() == Some(person),
-                Entry::Agreement(_) => false,
-            };
-            if !took_part {
                 return false;
             }
         }

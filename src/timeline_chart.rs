@@ -19,7 +19,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::administration::{AdministrationKind, AdministrationPeriod};
-use crate::allocation::{Allocation, Holder};
+use crate::allocation::{IslandAllocation, IslandHolder};
 use crate::dataset::Dataset;
 use crate::formula::FormulaId;
 use crate::id::PartyId;
@@ -55,12 +55,12 @@ pub const BREAK_YEAR: i32 = 1945;
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumIter,
     strum::IntoStaticStr,
-    strum::VariantArray,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
+#[cfg_attr(test, derive(strum::EnumIter))]
+#[non_exhaustive]
 pub enum BandClass {
     /// The formula gives Japan all four islands.
     AllToJapan,
@@ -75,16 +75,27 @@ pub enum BandClass {
 }
 
 impl BandClass {
+    /// Every value, in the order of declaration (5).
+    pub const ALL: [BandClass; 5] = [
+        BandClass::AllToJapan,
+        BandClass::SomeToJapan,
+        BandClass::NoneMoves,
+        BandClass::LeftOpen,
+        BandClass::NoFormula,
+    ];
+}
+
+impl BandClass {
     /// The class of a position's formula.
     pub fn of(data: &Dataset, formula: Option<FormulaId>) -> BandClass {
         let Some(id) = formula else { return BandClass::NoFormula };
-        let allocations = Allocation::of_formula(data, data.formula(id));
-        let japan = |a: &Allocation| a.parts.iter().any(|p| p.holder == Holder::Japan);
-        if allocations.iter().all(|a| a.holder() == Some(Holder::Japan)) {
+        let allocations = IslandAllocation::of_formula(data, data.formula(id));
+        let japan = |a: &IslandAllocation| a.parts.iter().any(|p| p.holder == IslandHolder::Japan);
+        if allocations.iter().all(|a| a.holder() == Some(IslandHolder::Japan)) {
             BandClass::AllToJapan
         } else if allocations.iter().any(japan) {
             BandClass::SomeToJapan
-        } else if allocations.iter().any(|a| a.holder() == Some(Holder::Undecided)) {
+        } else if allocations.iter().any(|a| a.holder() == Some(IslandHolder::Undecided)) {
             BandClass::LeftOpen
         } else {
             BandClass::NoneMoves
@@ -95,16 +106,16 @@ impl BandClass {
     /// yellow).
     pub fn colour(self) -> Rgb {
         match self {
-            BandClass::AllToJapan => holder_colour(Holder::Japan),
+            BandClass::AllToJapan => holder_colour(IslandHolder::Japan),
             BandClass::SomeToJapan => Rgb { r: 0x56, g: 0xB4, b: 0xE9 },
-            BandClass::NoneMoves => holder_colour(Holder::Russia),
-            BandClass::LeftOpen => holder_colour(Holder::Undecided),
+            BandClass::NoneMoves => holder_colour(IslandHolder::Russia),
+            BandClass::LeftOpen => holder_colour(IslandHolder::Undecided),
             BandClass::NoFormula => Rgb { r: 0xBB, g: 0xBB, b: 0xBB },
         }
     }
 
     /// A legend text.
-    pub fn label(self) -> &'static str {
+    pub fn describe(self) -> &'static str {
         match self {
             BandClass::AllToJapan => "formula gives Japan all four islands",
             BandClass::SomeToJapan => "formula gives Japan some islands or part of the area",
@@ -182,13 +193,12 @@ pub struct Row<'a> {
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumString,
-    strum::EnumIter,
     strum::IntoStaticStr,
-    strum::VariantArray,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
+#[cfg_attr(test, derive(strum::EnumIter))]
+#[non_exhaustive]
 pub enum AdministrationClass {
     /// Civil administration by Japan.
     Japan,
@@ -198,6 +208,16 @@ pub enum AdministrationClass {
     Military,
     /// Civil administration by any other state.
     Other,
+}
+
+impl AdministrationClass {
+    /// Every value, in the order of declaration (4).
+    pub const ALL: [AdministrationClass; 4] = [
+        AdministrationClass::Japan,
+        AdministrationClass::SovietUnionOrRussia,
+        AdministrationClass::Military,
+        AdministrationClass::Other,
+    ];
 }
 
 impl AdministrationClass {
@@ -220,15 +240,15 @@ impl AdministrationClass {
     /// months under armed forces vermillion).
     pub fn colour(self) -> Rgb {
         match self {
-            AdministrationClass::Japan => holder_colour(Holder::Japan),
-            AdministrationClass::SovietUnionOrRussia => holder_colour(Holder::Russia),
+            AdministrationClass::Japan => holder_colour(IslandHolder::Japan),
+            AdministrationClass::SovietUnionOrRussia => holder_colour(IslandHolder::Russia),
             AdministrationClass::Military => Rgb { r: 0xD5, g: 0x5E, b: 0x00 },
             AdministrationClass::Other => Rgb { r: 0xBB, g: 0xBB, b: 0xBB },
         }
     }
 
     /// A legend text.
-    pub fn label(self) -> &'static str {
+    pub fn describe(self) -> &'static str {
         match self {
             AdministrationClass::Japan => "administered by Japan",
             AdministrationClass::SovietUnionOrRussia => "administered by the Soviet Union, then Russia",
@@ -330,8 +350,8 @@ impl<'a> TimelineChart<'a> {
             .map(|a| a.signed)
             .chain(data.events().map(|e| e.date))
             .chain(data.positions().map(|p| p.stated));
-        let (first, last) = dates
-            .fold((i32::MAX, i32::MIN), |(lo, hi), d| (lo.min(d.year_number()), hi.max(d.year_number())));
+        let (first, last) =
+            dates.fold((i32::MAX, i32::MIN), |(lo, hi), d| (lo.min(d.year()), hi.max(d.year())));
         let (first_year, last_year) =
             if first <= last { (first, last) } else { (BREAK_YEAR, BREAK_YEAR + 1) };
         let end = NaiveDate::from_ymd_opt(last_year, 12, 31).unwrap_or(NaiveDate::MAX);
@@ -354,7 +374,7 @@ impl<'a> TimelineChart<'a> {
             .map(|a| Label {
                 x: t.x_of(a.signed.first_day()),
                 text: {
-                    let (year, short) = (a.signed.year_number().to_string(), short_name(&a.name, &a.aliases));
+                    let (year, short) = (a.signed.year().to_string(), short_name(&a.name, &a.aliases));
                     if short.contains(&year) { short } else { format!("{year} {short}") }
                 },
                 tooltip: format!("{} — {} ({})", a.signed, a.name, a.id),
@@ -443,7 +463,7 @@ impl<'a> TimelineChart<'a> {
                 .skip(1)
                 .filter(|p| positions.iter().any(|q| q.holder == p.id))
                 .map(|p| match p.to {
-                    Some(to) => format!("{} to {}", p.name, to.year_number()),
+                    Some(to) => format!("{} to {}", p.name, to.year()),
                     None => p.name.clone(),
                 })
                 .collect();
@@ -740,15 +760,15 @@ impl<'a> TimelineChart<'a> {
             svg.close_group();
         }
         // Legend: positions, then administration; each only the classes drawn.
-        let drawn = <BandClass as strum::VariantArray>::VARIANTS
+        let drawn = BandClass::ALL
             .iter()
             .filter(|c| self.rows.iter().flat_map(|r| &r.bands).any(|b| b.class == **c))
-            .map(|c| (c.colour(), c.label()));
+            .map(|c| (c.colour(), c.describe()));
         legend_row(&mut svg, self.height - 66.0, ink, drawn);
-        let drawn = <AdministrationClass as strum::VariantArray>::VARIANTS
+        let drawn = AdministrationClass::ALL
             .iter()
             .filter(|c| self.administration.iter().flat_map(|r| &r.bands).any(|b| b.class == **c))
-            .map(|c| (c.colour(), c.label()));
+            .map(|c| (c.colour(), c.describe()));
         legend_row(&mut svg, self.height - 44.0, ink, drawn);
         svg.text(
             (20.0, self.height - 12.0),
@@ -817,6 +837,7 @@ fn place(labels: &mut [Label], size: f64, max_lanes: usize) -> usize {
 
 crate::vocabulary::parse_by_id!(
     BandClass => "band class",
+    AdministrationClass => "administration class",
 );
 
 /// One legend row at height `y`: a swatch and a label per item, left to right.

@@ -71,9 +71,16 @@ impl fmt::Display for VocabularyError {
 
 impl std::error::Error for VocabularyError {}
 
+/// A closed vocabulary: an enum whose values are listed in its inherent `ALL` constant.
+/// Crate-private: it lets the tests check every `ALL` against the enum's variants.
+pub(crate) trait Closed: Copy + 'static {
+    /// Every value, as `ALL` lists them.
+    fn all() -> &'static [Self];
+}
+
 /// Implements `FromStr` for closed enums by their ids (`IntoStaticStr`, as strum's
 /// `serialize_all = "kebab-case"` writes them), with a [`VocabularyError`] naming the
-/// vocabulary.
+/// vocabulary; the values are the enum's inherent `ALL` constant.
 macro_rules! parse_by_id {
     ($($ty:ty => $vocabulary:literal),* $(,)?) => {
         $(
@@ -83,15 +90,23 @@ macro_rules! parse_by_id {
                 /// The value whose id is `s` (`"habomai"`); an unknown id is an error
                 /// that lists the ids.
                 fn from_str(s: &str) -> Result<Self, Self::Err> {
-                    <$ty as strum::IntoEnumIterator>::iter()
+                    <$ty>::ALL
+                        .iter()
+                        .copied()
                         .find(|v| <&'static str>::from(*v) == s)
                         .ok_or_else(|| {
                             $crate::vocabulary::VocabularyError::new(
                                 $vocabulary,
                                 s,
-                                <$ty as strum::IntoEnumIterator>::iter().map(<&'static str>::from).collect(),
+                                <$ty>::ALL.iter().map(|v| <&'static str>::from(*v)).collect(),
                             )
                         })
+                }
+            }
+
+            impl $crate::vocabulary::Closed for $ty {
+                fn all() -> &'static [Self] {
+                    &<$ty>::ALL
                 }
             }
         )*
@@ -99,3 +114,45 @@ macro_rules! parse_by_id {
 }
 
 pub(crate) use parse_by_id;
+
+#[cfg(test)]
+mod tests {
+    use super::Closed;
+
+    /// `ALL` lists every variant once, in declaration order (strum's `EnumIter`, derived
+    /// in test builds only, walks the variants).
+    fn complete<T: Closed + strum::IntoEnumIterator + PartialEq + std::fmt::Debug>() {
+        assert_eq!(T::all(), T::iter().collect::<Vec<T>>().as_slice(), "{}", std::any::type_name::<T>());
+    }
+
+    #[test]
+    fn every_all_constant_lists_every_variant() {
+        use crate::*;
+        complete::<Island>();
+        complete::<FormulaId>();
+        complete::<formula::StatedOrder>();
+        complete::<formula::Condition>();
+        complete::<formula::Right>();
+        complete::<AgreementId>();
+        complete::<agreement::AgreementKind>();
+        complete::<agreement::AgreementStatus>();
+        complete::<agreement::ProvisionEffect>();
+        complete::<date::Precision>();
+        complete::<event::EventKind>();
+        complete::<source::SourceKind>();
+        complete::<IslandHolder>();
+        complete::<settlement::Holder>();
+        complete::<settlement::Order>();
+        complete::<settlement::Clause>();
+        complete::<settlement::Facet>();
+        complete::<administration::AdministrationKind>();
+        complete::<timeline_chart::BandClass>();
+        complete::<timeline_chart::AdministrationClass>();
+        complete::<export::CsvTable>();
+        complete::<error::DataFormat>();
+        complete::<extract::FigureUnit>();
+        complete::<extract::PartyForm>();
+        complete::<dataset::RecordKind>();
+        complete::<dataset::MergeAction>();
+    }
+}

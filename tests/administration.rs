@@ -5,11 +5,9 @@
 use std::collections::HashSet;
 use std::fs;
 
+use kuril_dispute::administration::AdministrationKind;
 use kuril_dispute::export::islands_geojson;
-use kuril_dispute::{
-    AdministrationKind, AgreementId, Dataset, Island, LoadError, Outlines, PartialDate, PartyId, Problem,
-};
-use strum::VariantArray;
+use kuril_dispute::{AgreementId, Dataset, Island, LoadError, Outlines, PartialDate, PartyId, Problem};
 
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
 
@@ -19,12 +17,12 @@ fn date(s: &str) -> PartialDate {
 
 /// The administrators of `island` at `d` (party ids), in order.
 fn administrators(data: &Dataset, island: Island, d: &str) -> Vec<String> {
-    data.administrator_at(island, &date(d)).into_iter().map(|p| p.administrator.to_string()).collect()
+    data.administrator_at(island, date(d)).into_iter().map(|p| p.administrator.to_string()).collect()
 }
 
 /// The claimants of `island` at `d` (party ids), in order.
 fn claimants(data: &Dataset, island: Island, d: &str) -> Vec<String> {
-    data.claimants_at(island, &date(d)).into_iter().map(|c| c.claimant.to_string()).collect()
+    data.claimants_at(island, date(d)).into_iter().map(|c| c.claimant.to_string()).collect()
 }
 
 // ------------------------------------------------------------------ the built-in data
@@ -33,7 +31,7 @@ fn claimants(data: &Dataset, island: Island, d: &str) -> Vec<String> {
 fn each_island_has_an_unbroken_administration_history_from_1855_to_now() {
     let data = Dataset::builtin();
     assert!(data.administration().len() >= 8);
-    for &island in Island::VARIANTS {
+    for island in Island::ALL {
         let periods: Vec<_> = data.administration_of(island).collect();
         assert_eq!(periods.first().unwrap().from, date("1855-02-07"), "{island}");
         // Each period ends the day the next begins: no gap, no overlap.
@@ -56,7 +54,7 @@ fn every_period_and_claim_cites_known_sources_and_a_claim_says_what_it_rests_on(
     let data = Dataset::builtin();
     for p in data.administration() {
         assert!(!p.cite.is_empty(), "{}", p.id);
-        assert!(p.cite.iter().all(|c| data.source(&c.source).is_some()), "{}", p.id);
+        assert!(p.cite.iter().all(|c| data.source(&c.source).is_ok()), "{}", p.id);
         assert!(p.cite.iter().any(|c| !data.source(&c.source).unwrap().weak), "{}: only weak sources", p.id);
     }
     for c in data.claims() {
@@ -74,13 +72,13 @@ fn every_period_and_claim_cites_known_sources_and_a_claim_says_what_it_rests_on(
 fn administrator_at_answers_at_several_dates() {
     let data = Dataset::builtin();
     let (japan, soviet, russia) = ("japan", "soviet-union", "russia");
-    for &island in Island::VARIANTS {
+    for island in Island::ALL {
         assert_eq!(administrators(data, island, "1944"), [japan], "{island}");
         assert_eq!(administrators(data, island, "1945-10"), [soviet], "{island}");
-        let oct = data.administrator_at(island, &date("1945-10"));
+        let oct = data.administrator_at(island, date("1945-10"));
         assert_eq!(oct[0].kind, AdministrationKind::Military);
         assert_eq!(administrators(data, island, "1950"), [soviet], "{island}");
-        assert_eq!(data.administrator_at(island, &date("1950"))[0].kind, AdministrationKind::Civil);
+        assert_eq!(data.administrator_at(island, date("1950"))[0].kind, AdministrationKind::Civil);
         assert_eq!(administrators(data, island, "1992"), [russia], "{island}");
         assert_eq!(administrators(data, island, "2020"), [russia], "{island}");
         // Before the record: nothing, rather than a guess.
@@ -106,7 +104,7 @@ fn administrator_at_answers_at_several_dates() {
 fn claimants_at_answers_at_several_dates_apart_from_administration() {
     let data = Dataset::builtin();
     let (japan, soviet, russia) = ("japan", "soviet-union", "russia");
-    for &island in Island::VARIANTS {
+    for island in Island::ALL {
         assert_eq!(claimants(data, island, "1944"), [japan], "{island}");
         // October 1945: Soviet forces hold the island, but the record has no Soviet claim
         // before the incorporation of February 1946 — administration is not a claim.
@@ -338,8 +336,8 @@ fn the_two_tables_are_optional_and_round_trip() {
         files().into_iter().filter(|(n, _)| n != "administration.toml" && n != "claims.toml").collect();
     let data = load(&f).expect("loads without the optional tables");
     assert_eq!(data.administration().len(), 0);
-    assert!(data.administrator_at(Island::Iturup, &date("2020")).is_empty());
-    assert!(data.claimants_at(Island::Iturup, &date("2020")).is_empty());
+    assert!(data.administrator_at(Island::Iturup, date("2020")).is_empty());
+    assert!(data.claimants_at(Island::Iturup, date("2020")).is_empty());
     // JSON without the two arrays, likewise.
     let mut json: serde_json::Value = serde_json::to_value(Dataset::builtin()).unwrap();
     let object = json.as_object_mut().unwrap();

@@ -1,36 +1,39 @@
-//! `Allocation` (what a formula leaves each island with) against the formulas' own
+//! `IslandAllocation` (what a formula leaves each island with) against the formulas' own
 //! queries, for every formula and island of the built-in data, and on edited data.
 
-use kuril_dispute::{Allocation, Dataset, FormulaId, Holder, Island, Right};
-use strum::VariantArray;
+use kuril_dispute::formula::Right;
+use kuril_dispute::{Dataset, FormulaId, Island, IslandAllocation, IslandHolder};
 
 #[test]
 fn allocations_agree_with_the_formula_queries() {
     let data = Dataset::builtin();
     for f in data.formulas() {
-        let all = Allocation::of_formula(data, f);
+        let all = IslandAllocation::of_formula(data, f);
         assert_eq!(all.len(), 4);
-        for (a, &island) in all.iter().zip(Island::VARIANTS) {
+        for (a, &island) in all.iter().zip(Island::ALL.iter()) {
             assert_eq!(a.island, island);
             let total: u32 = a.parts.iter().map(|p| u32::from(p.share.basis_points())).sum();
             assert_eq!(total, 10_000, "{} {island}: shares add up to the whole", f.id);
             assert_eq!(a.is_split(), f.partially_transferred().contains(island), "{} {island}", f.id);
             assert_eq!(
-                a.parts[0].holder == Holder::Joint,
+                a.parts[0].holder == IslandHolder::Joint,
                 f.jointly_held().contains(island),
                 "{} {island}",
                 f.id
             );
             assert_eq!(
-                a.parts[0].holder == Holder::Japan,
-                f.transfers().contains(island),
+                a.parts[0].holder == IslandHolder::Japan,
+                f.islands_transferred().contains(island),
                 "{} {island}",
                 f.id
             );
             assert_eq!(a.joint_activity, f.joint_activity.contains(island));
             if !f.all_transfers().any(|t| t.island == island) {
-                let want =
-                    if f.undecided_islands().contains(island) { Holder::Undecided } else { Holder::Russia };
+                let want = if f.undecided_islands().contains(island) {
+                    IslandHolder::Undecided
+                } else {
+                    IslandHolder::Russia
+                };
                 assert_eq!(a.holder(), Some(want), "{} {island}", f.id);
                 assert!(a.stages.is_empty());
             }
@@ -50,13 +53,13 @@ fn allocations_agree_with_the_formula_queries() {
 #[test]
 fn kawana_moves_sovereignty_then_administration_and_ends_with_both() {
     let data = Dataset::builtin();
-    let a = Allocation::of(data, data.formula(FormulaId::Kawana1998), Island::Iturup);
+    let a = IslandAllocation::of(data, data.formula(FormulaId::Kawana1998), Island::Iturup);
     assert_eq!(a.stages, vec![1, 2]);
     assert_eq!(a.right, Some(Right::Both));
-    assert_eq!(a.holder(), Some(Holder::Japan));
-    let zone = Allocation::of(data, data.formula(FormulaId::JointEconomicZone), Island::Kunashir);
+    assert_eq!(a.holder(), Some(IslandHolder::Japan));
+    let zone = IslandAllocation::of(data, data.formula(FormulaId::JointEconomicZone), Island::Kunashir);
     assert!(zone.joint_activity);
-    assert_eq!((zone.holder(), zone.keyword()), (Some(Holder::Russia), "russia"));
+    assert_eq!((zone.holder(), zone.keyword()), (Some(IslandHolder::Russia), "russia"));
 }
 
 #[test]
@@ -81,9 +84,9 @@ fn a_sovereignty_only_transfer_is_reported_as_such() {
         }
     }
     let data = Dataset::from_dir(dir.path()).expect("valid");
-    let a = Allocation::of(&data, data.formula(FormulaId::ThreeIslands), Island::Kunashir);
+    let a = IslandAllocation::of(&data, data.formula(FormulaId::ThreeIslands), Island::Kunashir);
     assert_eq!(a.right, Some(Right::Sovereignty));
-    assert_eq!(a.holder(), Some(Holder::Japan));
+    assert_eq!(a.holder(), Some(IslandHolder::Japan));
     let svg = kuril_dispute::map::FormulaMap::new(
         &data,
         kuril_dispute::Outlines::builtin(),
@@ -111,7 +114,7 @@ fn with_formulas(from: &str, to: &str) -> Dataset {
 }
 
 /// (holder, basis points) of each part.
-fn parts(a: &Allocation) -> Vec<(Holder, u16)> {
+fn parts(a: &IslandAllocation) -> Vec<(IslandHolder, u16)> {
     a.parts.iter().map(|p| (p.holder, p.share.basis_points())).collect()
 }
 
@@ -123,16 +126,19 @@ fn every_share_of_a_split_is_allocated() {
         split,
         r#"{ island = "iturup", to = "japan", share = 0.5 }, { island = "iturup", to = ["japan", "russia"], share = 0.5 },"#,
     );
-    let a = Allocation::of(&data, data.formula(FormulaId::AreaSplit), Island::Iturup);
-    assert_eq!(parts(&a), [(Holder::Japan, 5_000), (Holder::Joint, 5_000)]);
+    let a = IslandAllocation::of(&data, data.formula(FormulaId::AreaSplit), Island::Iturup);
+    assert_eq!(parts(&a), [(IslandHolder::Japan, 5_000), (IslandHolder::Joint, 5_000)]);
     assert_eq!(a.keyword(), "split");
     // Three parts: half to Japan, a quarter joint, the rest stays.
     let data = with_formulas(
         split,
         r#"{ island = "iturup", to = "japan", share = 0.5 }, { island = "iturup", to = ["japan", "russia"], share = 0.25 },"#,
     );
-    let a = Allocation::of(&data, data.formula(FormulaId::AreaSplit), Island::Iturup);
-    assert_eq!(parts(&a), [(Holder::Japan, 5_000), (Holder::Joint, 2_500), (Holder::Russia, 2_500)]);
+    let a = IslandAllocation::of(&data, data.formula(FormulaId::AreaSplit), Island::Iturup);
+    assert_eq!(
+        parts(&a),
+        [(IslandHolder::Japan, 5_000), (IslandHolder::Joint, 2_500), (IslandHolder::Russia, 2_500)]
+    );
     assert_eq!(a.parts[2].recipient, None);
     // Shares to one recipient in two stages add up; sovereignty is what a map shows when
     // it moves, and administration of the same part is not counted twice.
@@ -143,7 +149,10 @@ fn every_share_of_a_split_is_allocated() {
   { island = "iturup", to = ["japan", "russia"], share = 0.1 },
   { island = "iturup", to = ["japan", "russia"], share = 0.3 },"#,
     );
-    let a = Allocation::of(&data, data.formula(FormulaId::AreaSplit), Island::Iturup);
-    assert_eq!(parts(&a), [(Holder::Japan, 2_000), (Holder::Joint, 4_000), (Holder::Russia, 4_000)]);
+    let a = IslandAllocation::of(&data, data.formula(FormulaId::AreaSplit), Island::Iturup);
+    assert_eq!(
+        parts(&a),
+        [(IslandHolder::Japan, 2_000), (IslandHolder::Joint, 4_000), (IslandHolder::Russia, 4_000)]
+    );
     assert_eq!(a.right, Some(Right::Both));
 }

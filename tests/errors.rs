@@ -9,8 +9,8 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
-use kuril_dispute::{Dataset, DumpError, LoadError, PartialDate, PartyId, PersonId, Problem};
-use strum::EnumCount;
+use kuril_dispute::error::DumpError;
+use kuril_dispute::{Dataset, LoadError, PartialDate, PartyId, PersonId, Problem};
 
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
 
@@ -104,7 +104,10 @@ fn cases() -> Vec<Case> {
     cases.push((p, expected));
 
     // TooLarge: a sparse file one byte over the limit.
-    fs::File::create(dir.join("events.toml")).unwrap().set_len(kuril_dispute::MAX_FILE_BYTES + 1).unwrap();
+    fs::File::create(dir.join("events.toml"))
+        .unwrap()
+        .set_len(kuril_dispute::dataset::MAX_FILE_BYTES + 1)
+        .unwrap();
     let p = only(Dataset::from_dir(dir).unwrap_err());
     let expected = format!(
         "{}: 16777217 bytes is larger than the limit of 16777216 bytes",
@@ -142,7 +145,7 @@ fn cases() -> Vec<Case> {
     let packed = format!("# tiny values\nx = [{}1]\n", "1,".repeat(500_000));
     *text_of(&mut f, "positions.toml") = packed.clone();
     let p = only(load(&f));
-    let limit = kuril_dispute::parse_budget(packed.len() as u64);
+    let limit = kuril_dispute::dataset::parse_budget(packed.len() as u64);
     // `=` and `[` weigh a value each, then every comma: the first comma past the limit.
     let value = 160u64;
     let commas = (limit - 2 * value) / value + 1;
@@ -400,7 +403,7 @@ fn cases() -> Vec<Case> {
         messages,
         [
             format!(
-                "{where_}: position japan-2000-test: transfer_at_least (Iturup) is not within transfer_at_most (Habomai)"
+                "{where_}: position japan-2000-test: transfer_at_least (iturup) is not within transfer_at_most (habomai)"
             ),
             format!(
                 "{where_}: position japan-2000-test: says neither `speaker` nor `office`: who stated it?"
@@ -512,9 +515,9 @@ fn date_errors_name_the_input_and_the_reason() {
         );
     }
     // The constructors say the same.
-    assert_eq!(PartialDate::year(10_000).unwrap_err().reason(), "year out of range 1–9999");
-    assert_eq!(PartialDate::month(1956, 0).unwrap_err().reason(), "month out of range");
-    assert_eq!(PartialDate::day(1956, 2, 30).unwrap_err().reason(), "no such day in that month");
+    assert_eq!(PartialDate::from_year(10_000).unwrap_err().reason(), "year out of range 1–9999");
+    assert_eq!(PartialDate::from_year_month(1956, 0).unwrap_err().reason(), "month out of range");
+    assert_eq!(PartialDate::from_ymd(1956, 2, 30).unwrap_err().reason(), "no such day in that month");
     // A huge input is cut in the message.
     let huge = "9".repeat(10_000);
     let err = huge.parse::<PartialDate>().unwrap_err();
@@ -689,7 +692,7 @@ fn messages_say_what_to_write_and_where() {
         "{err}"
     );
     assert!(!err.to_string().contains("lower-case"));
-    let err = "meeting\u{1b}[2J".parse::<kuril_dispute::EventKind>().unwrap_err();
+    let err = "meeting\u{1b}[2J".parse::<kuril_dispute::event::EventKind>().unwrap_err();
     assert!(
         err.to_string().starts_with("unknown event kind \"meeting\\u{1b}[2J\": expected one of meeting, "),
         "{err}"

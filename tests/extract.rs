@@ -2,8 +2,9 @@
 //! hard cases (a month and day without a year, a capital as government or as city, "the
 //! two islands", a quote whose speaker follows it, a name after a title, a poll share).
 
+use kuril_dispute::event::EventKind;
 use kuril_dispute::extract::{Document, Extraction, Extractor, FigureUnit, PartyForm};
-use kuril_dispute::{AgreementId, Dataset, EventKind, FormulaId, Island, IslandSet, PartyId};
+use kuril_dispute::{AgreementId, Dataset, FormulaId, Island, IslandSet, PartyId};
 
 fn extract(text: &str, published: Option<&str>) -> Extraction {
     let extractor = Extractor::new(Dataset::builtin()).unwrap();

@@ -1,8 +1,9 @@
 //! Documents into datasets: findings become cited people, events and positions; a finding
 //! matching a curated record becomes one more citation of it; nothing is dropped silently.
 
+use kuril_dispute::event::EventKind;
 use kuril_dispute::extract::{Document, Extractor};
-use kuril_dispute::{Dataset, EventKind, FormulaId, PartyId};
+use kuril_dispute::{Dataset, FormulaId, PartyId};
 
 fn doc(id: &str, text: &str, published: Option<&str>) -> Document {
     let d = Document::new(id, text).unwrap();
@@ -21,8 +22,8 @@ fn extending_links_what_is_known_and_adds_what_is_new() {
     let d = &out.dataset;
 
     // The known person: one more citation, with the span of the mention.
-    let putin = d.person(&"vladimir-putin".parse().unwrap()).unwrap();
-    let before = data.person(&"vladimir-putin".parse().unwrap()).unwrap();
+    let putin = d.person("vladimir-putin").unwrap();
+    let before = data.person("vladimir-putin").unwrap();
     assert_eq!(putin.cite.len(), before.cite.len() + 1);
     let cite = putin.cite.last().unwrap();
     assert_eq!(cite.source.as_str(), "doc-wire-1-txt");
@@ -44,7 +45,7 @@ fn extending_links_what_is_known_and_adds_what_is_new() {
     assert_eq!(d.events().count(), data.events().count());
 
     // The document itself is a source.
-    let source = d.source(&"doc-wire-1-txt".parse().unwrap()).unwrap();
+    let source = d.source("doc-wire-1-txt").unwrap();
     assert_eq!(source.document.as_deref(), Some("wire-1.txt"));
     assert_eq!(out.added, 1);
     assert_eq!(out.linked, 2);

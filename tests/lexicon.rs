@@ -1,10 +1,11 @@
 //! Language packs through the public API: the built-in ones load, a broken one says where
 //! and what is wrong, and a user's pack changes what the extractor reads.
 
+use kuril_dispute::Dataset;
+use kuril_dispute::event::EventKind;
 use kuril_dispute::extract::{
     Document, Extractor, ExtractorError, Lexicon, LexiconError, LexiconProblem, MAX_LEXICON_BYTES,
 };
-use kuril_dispute::{Dataset, EventKind};
 
 const HEAD: &str = "[language]\nid = \"xx\"\nname = \"Test\"\nscripts = [\"latin\"]\nspaced = true\n";
 

@@ -7,9 +7,8 @@
 
 use kuril_dispute::map::{self, FormulaMap, Projection, Rgb, SmallMultiples};
 use kuril_dispute::timeline_chart::{BandClass, TimelineChart};
-use kuril_dispute::{Dataset, Formula, FormulaId, Holder, Island, LonLat, Outlines, PartyId};
+use kuril_dispute::{Dataset, Formula, FormulaId, Island, IslandHolder, LonLat, Outlines, PartyId};
 use resvg::{tiny_skia, usvg};
-use strum::VariantArray;
 
 fn render(svg: &str, scale: f32) -> tiny_skia::Pixmap {
     let tree = usvg::Tree::from_str(svg, &usvg::Options::default()).expect("the SVG parses");
@@ -32,18 +31,18 @@ fn close(a: Rgb, b: Rgb) -> bool {
 }
 
 /// What a formula gives an island, read from the formula's own queries (not from
-/// `Allocation`, which the maps use): `None` for an island moved only in part.
-fn expected(f: &Formula, island: Island) -> Option<Holder> {
+/// `IslandAllocation`, which the maps use): `None` for an island moved only in part.
+fn expected(f: &Formula, island: Island) -> Option<IslandHolder> {
     if f.partially_transferred().contains(island) {
         None
     } else if f.jointly_held().contains(island) {
-        Some(Holder::Joint)
-    } else if f.transfers().contains(island) {
-        Some(Holder::Japan)
+        Some(IslandHolder::Joint)
+    } else if f.islands_transferred().contains(island) {
+        Some(IslandHolder::Japan)
     } else if f.undecided_islands().contains(island) {
-        Some(Holder::Undecided)
+        Some(IslandHolder::Undecided)
     } else {
-        Some(Holder::Russia)
+        Some(IslandHolder::Russia)
     }
 }
 
@@ -168,12 +167,12 @@ fn each_island_of_each_formula_map_has_the_colour_of_what_the_formula_gives_it()
     let outlines = Outlines::builtin();
     let scale = 1.0;
     let mut colours_seen = std::collections::HashSet::new();
-    for &id in FormulaId::VARIANTS {
+    for id in FormulaId::ALL {
         let map = FormulaMap::new(data, outlines, id);
         let pixmap = render(&map.to_svg(), scale as f32);
         let proj = map.projection();
         let f = data.formula(id);
-        for &island in Island::VARIANTS {
+        for island in Island::ALL {
             let points = samples(data, outlines, &proj, island);
             if island != Island::Habomai {
                 assert_eq!(points.len(), 2, "{island}: the dataset centroid is sampled");
@@ -194,10 +193,12 @@ fn each_island_of_each_formula_map_has_the_colour_of_what_the_formula_gives_it()
                         let share = f
                             .all_transfers()
                             .find(|t| t.island == island)
-                            .map(|t| t.share().fraction())
+                            .map(|t| t.share_or_whole().fraction())
                             .expect("a partial transfer");
-                        let (japan, russia) =
-                            (map::holder_colour(Holder::Japan), map::holder_colour(Holder::Russia));
+                        let (japan, russia) = (
+                            map::holder_colour(IslandHolder::Japan),
+                            map::holder_colour(IslandHolder::Russia),
+                        );
                         assert!(close(got, japan) || close(got, russia), "{id}, {island}: {got:?}");
                         let (nj, nr) = count_inside(&pixmap, scale, &proj, outlines, island, japan, russia);
                         let drawn = nj as f64 / (nj + nr) as f64;
@@ -220,7 +221,7 @@ fn the_small_multiples_colour_every_panel_by_its_formula() {
     let data = Dataset::builtin();
     let grid = SmallMultiples::new(data, Outlines::builtin());
     let pixmap = render(&grid.to_svg(), 1.0);
-    assert_eq!(grid.panels().len(), FormulaId::VARIANTS.len());
+    assert_eq!(grid.panels().len(), FormulaId::ALL.len());
     for (id, proj) in grid.panels() {
         let f = data.formula(id);
         // Habomai is a few pixels wide in a panel; check the three larger islands.
@@ -231,7 +232,7 @@ fn the_small_multiples_colour_every_panel_by_its_formula() {
                 "{island} centroid on the coast"
             );
             let got = pixel(&pixmap, at, 1.0);
-            let holder = expected(f, island).unwrap_or(Holder::Russia);
+            let holder = expected(f, island).unwrap_or(IslandHolder::Russia);
             assert!(close(got, map::holder_colour(holder)), "{id}, {island}: {got:?}, want {holder}");
         }
     }
@@ -264,18 +265,18 @@ fn the_timeline_bands_show_the_position_in_force() {
                 continue;
             }
             let middle = band.from + (band.to - band.from) / 2;
-            let in_force = data.positions_at(&row.party, &middle.into());
+            let in_force = data.latest_positions(&row.party, middle.try_into().expect("a day of 1-9999"));
             let formula = in_force.last().expect("a position in force").formula;
             // The class from the formula's own queries.
             let want = match formula.map(|id| data.formula(id)) {
                 None => BandClass::NoFormula,
                 Some(f)
-                    if f.transfers() == kuril_dispute::IslandSet::ALL
+                    if f.islands_transferred() == kuril_dispute::IslandSet::ALL
                         && f.partially_transferred().is_empty() =>
                 {
                     BandClass::AllToJapan
                 }
-                Some(f) if !f.transfers().is_empty() => BandClass::SomeToJapan,
+                Some(f) if !f.islands_transferred().is_empty() => BandClass::SomeToJapan,
                 Some(f) if !f.undecided_islands().is_empty() => BandClass::LeftOpen,
                 Some(_) => BandClass::NoneMoves,
             };
@@ -294,7 +295,7 @@ fn the_timeline_draws_each_islands_administration_in_the_colour_of_who_governed_
     let timeline = TimelineChart::new(data);
     let pixmap = render(&timeline.to_svg(), 1.0);
     let rows = timeline.administration_rows();
-    assert_eq!(rows.iter().map(|r| r.island).collect::<Vec<_>>(), Island::VARIANTS);
+    assert_eq!(rows.iter().map(|r| r.island).collect::<Vec<_>>(), Island::ALL);
     let mut checked = 0;
     for row in rows {
         assert_eq!(row.bands.len(), data.administration_of(row.island).count());
@@ -305,10 +306,12 @@ fn the_timeline_draws_each_islands_administration_in_the_colour_of_who_governed_
             }
             let middle = band.from + (band.to - band.from) / 2;
             // The class from the queries, not from the band.
-            let held = data.administrator_at(row.island, &middle.into());
+            let held = data.administrator_at(row.island, middle.try_into().expect("a day of 1-9999"));
             assert_eq!(held.len(), 1, "{} {middle}", row.island);
             let want = match (held[0].kind, held[0].administrator.as_str()) {
-                (kuril_dispute::AdministrationKind::Military, _) => AdministrationClass::Military,
+                (kuril_dispute::administration::AdministrationKind::Military, _) => {
+                    AdministrationClass::Military
+                }
                 (_, "japan") => AdministrationClass::Japan,
                 (_, "soviet-union" | "russia") => AdministrationClass::SovietUnionOrRussia,
                 _ => AdministrationClass::Other,
@@ -399,7 +402,7 @@ fn a_three_part_split_is_drawn_with_each_holder_in_its_share() {
     let proj = map.projection();
     let scale = 2.0;
     let pixmap = render(&map.to_svg(), scale as f32);
-    let holders = [Holder::Japan, Holder::Joint, Holder::Russia];
+    let holders = [IslandHolder::Japan, IslandHolder::Joint, IslandHolder::Russia];
     let colours: Vec<Rgb> = holders.iter().map(|&h| map::holder_colour(h)).collect();
     let counts = count_colours(&pixmap, scale, &proj, outlines, Island::Iturup, &colours);
     let all: usize = counts.iter().sum();

@@ -7,11 +7,12 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::process::{Command, Output};
 
+use kuril_dispute::dataset::{MergeAction, Merged, RecordKind};
+use kuril_dispute::event::EventKind;
 use kuril_dispute::extract::archive::Archive;
 use kuril_dispute::extract::{Document, DocumentFindings, Extractor};
-use kuril_dispute::{
-    Dataset, Entry, Event, EventKind, Island, MergeAction, Merged, PartyId, PersonId, RecordKind,
-};
+use kuril_dispute::timeline::Entry;
+use kuril_dispute::{Dataset, Event, Island, PartyId, PersonId};
 use serde_json::Value;
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/review-2019-06.jsonl");
@@ -88,7 +89,7 @@ fn added_records_cite_their_documents(merged: &Merged, texts: &HashMap<String, S
     for entry in added {
         let (extracted, cite) = match entry.kind {
             RecordKind::Person => {
-                let p = d.person(&entry.id.parse().unwrap()).unwrap();
+                let p = d.person(&entry.id).unwrap();
                 (p.extracted, &p.cite)
             }
             RecordKind::Event => {
@@ -144,7 +145,7 @@ fn review_then_merge_round_trip() {
     assert_eq!(visit.date.to_string(), "2019-06-03");
     assert_eq!(visit.actors, [PartyId::RUSSIA]);
     assert_eq!(visit.people, std::slice::from_ref(&varnin.id));
-    let his = events_of(&d.timeline().person(&varnin.id).entries());
+    let his = events_of(&d.timeline().person(varnin).entries());
     assert!(his.iter().any(|e| e.id == visit.id), "{his:?}");
     assert!(
         !events_of(&Dataset::builtin().timeline().island(Island::Iturup).entries())
@@ -156,7 +157,7 @@ fn review_then_merge_round_trip() {
     let protest = d.events().find(|e| e.extracted && e.date.to_string() == "2019-06-05").unwrap();
     assert_eq!(protest.people, [person("yoshihide-suga")]);
     assert!(
-        events_of(&d.timeline().person(&person("yoshihide-suga")).entries())
+        events_of(&d.timeline().person(d.person("yoshihide-suga").unwrap()).entries())
             .iter()
             .any(|e| e.id == protest.id)
     );
@@ -169,13 +170,13 @@ fn review_then_merge_round_trip() {
     assert_eq!(docs, ["doc-harbour-2019-06-04", "doc-capital-wire-2019-06-06", "doc-north-desk-2019-06-10"]);
     assert_eq!(d.people().filter(|p| p.name == "Oleg Varnin").count(), 1);
     // The curated spokesman is cited, not repeated.
-    let suga = d.person(&person("yoshihide-suga")).unwrap();
+    let suga = d.person("yoshihide-suga").unwrap();
     assert!(!suga.extracted);
-    assert_eq!(suga.cite.len(), Dataset::builtin().person(&person("yoshihide-suga")).unwrap().cite.len() + 1);
+    assert_eq!(suga.cite.len(), Dataset::builtin().person("yoshihide-suga").unwrap().cite.len() + 1);
 
     added_records_cite_their_documents(&merged, &texts);
     // A document's metadata is its source.
-    let source = d.source(&"doc-harbour-2019-06-04".parse().unwrap()).unwrap();
+    let source = d.source("doc-harbour-2019-06-04").unwrap();
     assert_eq!((source.outlet.as_str(), source.author.as_deref()), ("Harbour Evening Post", Some("R. Sato")));
 
     // Written out and read back, the same dataset.
@@ -278,7 +279,7 @@ fn datasets_merge_with_datasets() {
     let merged = a.merge(&b).unwrap();
     let d = &merged.dataset;
     // b's source took a fresh id, and b's records cite it there.
-    let renamed = d.source(&"doc-1-txt-2".parse().unwrap()).expect("b's source under a fresh id");
+    let renamed = d.source("doc-1-txt-2").expect("b's source under a fresh id");
     assert_eq!(renamed.outlet, "North Desk");
     let of_2012 = d.positions().find(|p| p.extracted && p.stated.to_string() == "2012-05-06").unwrap();
     assert_eq!(of_2012.cite[0].source.as_str(), "doc-1-txt-2");
@@ -341,7 +342,7 @@ fn the_example_reviews_merges_and_writes() {
     let d = Dataset::from_dir(&data).unwrap();
     let varnin = d.people().find(|p| p.name == "Oleg Varnin").unwrap();
     let on_iturup = events_of(&d.timeline().island(Island::Iturup).entries());
-    let by_him = events_of(&d.timeline().person(&varnin.id).entries());
+    let by_him = events_of(&d.timeline().person(varnin).entries());
     let visit = on_iturup.iter().find(|e| e.extracted && e.kind == EventKind::Visit).unwrap();
     assert!(by_him.iter().any(|e| e.id == visit.id));
     let events = std::fs::read_to_string(csv.join("events.csv")).unwrap();

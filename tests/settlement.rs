@@ -4,12 +4,11 @@
 //! space against brute-force enumeration at every date of the built-in data, and the
 //! stance, timeline and formula-analysis queries against their definitions.
 
-use kuril_dispute::{
-    Acceptance, Condition, Dataset, Entry, Facet, FormulaId, Island, IslandSet, Outcome, PartialDate,
-    PartyId, Position, Sequencing,
-};
+use kuril_dispute::formula::{Condition, StatedOrder};
+use kuril_dispute::settlement::{Acceptance, Facet, Outcome};
+use kuril_dispute::timeline::Entry;
+use kuril_dispute::{Dataset, FormulaId, Island, IslandSet, PartialDate, PartyId, Position};
 use proptest::prelude::*;
-use strum::{IntoEnumIterator, VariantArray};
 
 fn data() -> &'static Dataset {
     Dataset::builtin()
@@ -20,7 +19,7 @@ fn outcome() -> impl Strategy<Value = Outcome> {
 }
 
 fn island_set() -> impl Strategy<Value = IslandSet> {
-    prop::collection::vec(prop::sample::select(Island::VARIANTS.to_vec()), 0..5)
+    prop::collection::vec(prop::sample::select(Island::ALL.to_vec()), 0..5)
         .prop_map(|v| v.into_iter().collect::<IslandSet>())
 }
 
@@ -28,7 +27,7 @@ fn island_set() -> impl Strategy<Value = IslandSet> {
 fn date() -> impl Strategy<Value = PartialDate> {
     prop_oneof![
         prop::sample::select(data().dates()),
-        (1950i32..2026).prop_filter_map("a year", |y| PartialDate::year(y).ok()),
+        (1950i32..2026).prop_filter_map("a year", |y| PartialDate::from_year(y).ok()),
     ]
 }
 
@@ -36,9 +35,9 @@ fn date() -> impl Strategy<Value = PartialDate> {
 /// transfer limits (at least within at most, as the loader requires).
 fn position(holder: &'static str) -> impl Strategy<Value = Position> {
     (
-        prop::sample::select(FormulaId::VARIANTS.to_vec()),
-        prop::option::of(prop::sample::select(Sequencing::iter().collect::<Vec<_>>())),
-        prop::collection::vec(prop::sample::select(Condition::iter().collect::<Vec<_>>()), 0..3),
+        prop::sample::select(FormulaId::ALL.to_vec()),
+        prop::option::of(prop::sample::select(StatedOrder::ALL.to_vec())),
+        prop::collection::vec(prop::sample::select(Condition::ALL.to_vec()), 0..3),
         prop::option::of(island_set()),
         prop::option::of(island_set()),
         date(),
@@ -52,7 +51,7 @@ fn position(holder: &'static str) -> impl Strategy<Value = Position> {
                 .with_conditions(conditions)
                 .with_transfer_limits(least, most);
             if let Some(s) = sequencing {
-                p = p.with_sequencing(s);
+                p = p.with_order(s);
             }
             p
         })
@@ -87,9 +86,9 @@ proptest! {
         let data = data();
         let alone: Vec<_> = [&a, &b, &c]
             .iter()
-            .map(|p| data.settlement_space_with(&d, vec![(*p).clone()]))
+            .map(|p| data.settlement_space_with(d, vec![(*p).clone()]))
             .collect();
-        let together = data.settlement_space_with(&d, vec![a.clone(), b.clone(), c.clone()]);
+        let together = data.settlement_space_with(d, vec![a.clone(), b.clone(), c.clone()]);
         let expected = brute(|o| alone.iter().all(|s| s.contains(o)));
         prop_assert_eq!(brute(|o| together.contains(o)), expected.clone());
         prop_assert_eq!(together.len(), expected.len());
@@ -102,7 +101,7 @@ proptest! {
     #[test]
     fn adding_a_position_never_grows_the_space(p in position("side-x"), q in position("side-y"), d in date()) {
         let data = data();
-        let before = data.settlement_space(&d);
+        let before = data.settlement_space(d);
         let after = before.with_hypothetical(p.clone());
         prop_assert!(after.len() <= before.len());
         prop_assert!(after.acceptance().is_subset(&before.acceptance()));
@@ -117,7 +116,7 @@ proptest! {
     /// A formula whose every outcome both positions accept is in their space.
     #[test]
     fn a_formula_both_accept_is_in_the_space(
-        f in prop::sample::select(FormulaId::VARIANTS.to_vec()),
+        f in prop::sample::select(FormulaId::ALL.to_vec()),
         same in any::<bool>(),
         q in position("side-b"),
         d in date(),
@@ -125,9 +124,9 @@ proptest! {
         let data = data();
         let p = Position::hypothetical(PartyId::from_static("side-a"), f, d);
         let q = if same { Position::hypothetical(PartyId::from_static("side-b"), f, d) } else { q };
-        let space = data.settlement_space_with(&d, vec![p.clone(), q.clone()]);
+        let space = data.settlement_space_with(d, vec![p.clone(), q.clone()]);
         let (ap, aq) = (data.acceptance(&p), data.acceptance(&q));
-        let base = data.settlement_space(&d);
+        let base = data.settlement_space(d);
         for g in data.formulas() {
             let of_g = Acceptance::of_formula(g);
             if of_g.is_subset(&ap) && of_g.is_subset(&aq) {
@@ -148,11 +147,11 @@ proptest! {
     /// Every entry of a filtered timeline satisfies the filter, and none is missed.
     #[test]
     fn timeline_filters_keep_exactly_the_matching_entries(
-        island in prop::sample::select(Island::VARIANTS.to_vec()), from in date(), until in date(),
+        island in prop::sample::select(Island::ALL.to_vec()), from in date(), until in date(),
     ) {
         let data = data();
         let (from, until) = if from <= until { (from, until) } else { (until, from) };
-        let entries = data.timeline().party(&PartyId::RUSSIA).island(island).between(&from, &until).entries();
+        let entries = data.timeline().party(&PartyId::RUSSIA).island(island).between(from, until).entries();
         let lineage: Vec<PartyId> = data.lineage(&PartyId::RUSSIA).into_iter().map(|p| p.id.clone()).collect();
         let admits = |e: &Entry<'_>| {
             e.date().last_day() >= from.first_day()
@@ -178,7 +177,7 @@ proptest! {
 fn the_space_is_what_no_standing_position_rejects_at_every_date() {
     let data = data();
     for d in data.dates() {
-        let space = data.settlement_space(&d);
+        let space = data.settlement_space(d);
         let held: Vec<_> = space.stances().iter().flat_map(|s| s.held.iter()).collect();
         for o in Outcome::all() {
             let by_hand = held.iter().all(|h| h.acceptance.accepts(&o));
@@ -201,7 +200,7 @@ fn the_space_is_what_no_standing_position_rejects_at_every_date() {
 fn the_issue_years_have_both_sides() {
     let data = data();
     for d in ["1956", "1993", "2001", "2013", "2016", "2018-11", "2020", "2022"] {
-        let space = data.settlement_space(&d.parse().unwrap());
+        let space = data.settlement_space(d.parse().unwrap());
         assert!(space.silent_sides().is_empty(), "{d}");
         assert_eq!(space.stances().len(), 2, "{d}");
         assert_eq!(space.is_empty(), space.outcomes().next().is_none(), "{d}");
@@ -218,7 +217,7 @@ fn stances_stand_until_a_later_position_answers_the_same_question() {
     for party in [PartyId::JAPAN, PartyId::RUSSIA] {
         let lineage: Vec<PartyId> = data.lineage(&party).into_iter().map(|p| p.id.clone()).collect();
         for stance in data.stance_history(&party) {
-            for facet in Facet::iter() {
+            for facet in Facet::ALL.into_iter() {
                 let answering: Vec<_> = stance.answering(facet).collect();
                 // The latest position on or before the date that answers `facet` ...
                 let latest = data
@@ -247,7 +246,7 @@ fn stances_stand_until_a_later_position_answers_the_same_question() {
 #[test]
 fn formula_analysis_answers_with_citations() {
     let data = data();
-    for island in Island::iter() {
+    for island in Island::ALL.into_iter() {
         for f in data.formulas() {
             let listed = data.formulas_transferring(island).any(|g| g.id == f.id);
             assert_eq!(
@@ -256,11 +255,11 @@ fn formula_analysis_answers_with_citations() {
             );
         }
     }
-    for a in FormulaId::iter() {
-        for b in FormulaId::iter() {
+    for a in FormulaId::ALL.into_iter() {
+        for b in FormulaId::ALL.into_iter() {
             let d = data.formula_diff(a, b);
-            assert_eq!(d.only_first | d.both, data.formula(a).transfers());
-            assert_eq!(d.only_second | d.both, data.formula(b).transfers());
+            assert_eq!(d.only_first | d.both, data.formula(a).islands_transferred());
+            assert_eq!(d.only_second | d.both, data.formula(b).islands_transferred());
             assert!((d.only_first & d.only_second).is_empty());
             assert!(!d.cite.is_empty());
             if a == b {
@@ -270,9 +269,9 @@ fn formula_analysis_answers_with_citations() {
         let f = data.formula(a);
         let stages = data.stage_summaries(f);
         let union = stages.iter().fold(IslandSet::EMPTY, |acc, s| acc | s.to_japan);
-        assert_eq!(union, f.transfers());
+        assert_eq!(union, f.islands_transferred());
         if let Some(h) = data.population_transferred(f) {
-            assert_eq!(h.islands, f.transfers() - f.partially_transferred());
+            assert_eq!(h.islands, f.islands_transferred() - f.partially_transferred());
             assert!(h.islands.is_empty() || !h.cite.is_empty());
         }
     }
@@ -282,7 +281,7 @@ fn formula_analysis_answers_with_citations() {
 #[test]
 fn formulas_map_to_acceptances_by_the_documented_rules() {
     use kuril_dispute::settlement::Holder;
-    use kuril_dispute::{Clause, Order};
+    use kuril_dispute::settlement::{Clause, Order};
     let data = data();
     let of = |f: FormulaId| Acceptance::of_formula(data.formula(f));
     let only = |h: Holder| -> Vec<Holder> { vec![h] };
@@ -300,13 +299,13 @@ fn formulas_map_to_acceptances_by_the_documented_rules() {
     assert_eq!(holders(&split, Island::Kunashir), only(Holder::Japan));
     // Rule 3: sovereignty moves, administration after a transition is a clause.
     let kawana = of(FormulaId::Kawana1998);
-    assert!(Island::iter().all(|i| holders(&kawana, i) == only(Holder::Japan)));
-    assert!(kawana.required_clauses().contains(Clause::TransitionalAdministration));
+    assert!(Island::ALL.into_iter().all(|i| holders(&kawana, i) == only(Holder::Japan)));
+    assert!(kawana.required_clauses().contains(Clause::TransitionPeriod));
     // Rule 4: a stage on further negotiation leaves its islands open between Japan and
     // staying, and requires further talks.
     let phased = of(FormulaId::TwoNowTwoLater);
     assert_eq!(holders(&phased, Island::Iturup), vec![Holder::Japan, Holder::Russia]);
-    assert!(phased.required_clauses().contains(Clause::FurtherTalks));
+    assert!(phased.required_clauses().contains(Clause::FurtherNegotiation));
     // Joint recipients.
     let joint = of(FormulaId::JointAdministration);
     assert_eq!(holders(&joint, Island::Kunashir), only(Holder::Joint));
@@ -319,7 +318,7 @@ fn formulas_map_to_acceptances_by_the_documented_rules() {
     assert!(of(FormulaId::Hikiwake).facets().is_empty());
     // Rule 6: a formula that names no island keeps all four.
     let quo = of(FormulaId::StatusQuo);
-    assert!(Island::iter().all(|i| holders(&quo, i) == only(Holder::Russia)));
+    assert!(Island::ALL.into_iter().all(|i| holders(&quo, i) == only(Holder::Russia)));
     // Territory first: no treaty before the settlement.
     assert!(!of(FormulaId::FourIslands).orders().contains(Order::TreatyBeforeTransfer));
 }
@@ -330,7 +329,7 @@ fn formulas_map_to_acceptances_by_the_documented_rules() {
 fn a_hypothetical_position_supersedes_its_side() {
     let data = data();
     let date: PartialDate = "2013".parse().unwrap();
-    let space = data.settlement_space(&date);
+    let space = data.settlement_space(date);
     assert!(space.is_empty());
     let what_if =
         space.with_hypothetical(Position::hypothetical(PartyId::JAPAN, FormulaId::TwoIslands1956, date));
@@ -354,7 +353,7 @@ fn outcomes_and_spaces_serialise() {
     let a = data.acceptance(data.positions().next().unwrap());
     let json = serde_json::to_string(&a).unwrap();
     assert_eq!(serde_json::from_str::<Acceptance>(&json).unwrap(), a);
-    let space = serde_json::to_value(data.settlement_space(&"2018-11".parse().unwrap())).unwrap();
+    let space = serde_json::to_value(data.settlement_space("2018-11".parse().unwrap())).unwrap();
     assert!(space["stances"][0]["held"][0]["position"]["id"].is_string());
     let o = serde_json::to_value(Outcome::all().next().unwrap()).unwrap();
     assert_eq!(o["allocation"]["habomai"], "japan");

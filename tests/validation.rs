@@ -396,7 +396,7 @@ fn missing_file_not_utf8_and_too_large() {
 
     let dir = copy_of_data();
     let f = fs::File::create(file(&dir, "sources.toml")).unwrap();
-    f.set_len(kuril_dispute::MAX_FILE_BYTES + 1).unwrap();
+    f.set_len(kuril_dispute::dataset::MAX_FILE_BYTES + 1).unwrap();
     let p = only_problem(&dir);
     assert!(matches!(p, Problem::TooLarge { .. }), "{p}");
 }
@@ -739,4 +739,52 @@ fn a_quote_over_the_byte_limit() {
             "event 1855-02-07-shimoda-treaty-signed: quote of 3000 bytes is longer than the limit of 2048 bytes"
         ]
     );
+}
+
+/// Issue 14, item 5: one run reports every problem it can find. A file that cannot be read,
+/// a file with a syntax error and one with a schema error do not hide each other, nor the
+/// cross-check problems of the tables that did load; a reference into a table that did not
+/// load is not blamed on the record.
+#[test]
+fn every_phase_reports_in_one_run() {
+    let dir = copy_of_data();
+    // Read: names.toml is not UTF-8.
+    fs::write(file(&dir, "names.toml"), b"[[name]]\nid = \"\xff\"\n").unwrap();
+    // Syntax: an unterminated string in events.toml.
+    append(&dir, "events.toml", "\n[[event]]\nid = \"broken\n");
+    // Schema: a share that is not a number in formulas.toml.
+    replace_first(&dir, "formulas.toml", "share = 0.21", "share = \"big\"");
+    // Cross-check, in a table that loaded: a holder that does not exist.
+    replace_first(&dir, "positions.toml", "holder = \"japan\"", "holder = \"japn\"");
+    // A reference into a table that did not load: an event's person would be unknown
+    // only because people.toml is malformed, so it is not reported.
+    append(&dir, "people.toml", "\n[[person]]\nname = ");
+
+    let err = load_err(&dir);
+    let kinds: Vec<&str> = err.problems().iter().map(<&'static str>::from).collect();
+    assert!(kinds.contains(&"NotUtf8"), "{err}");
+    assert!(kinds.contains(&"Syntax"), "{err}");
+    assert!(kinds.contains(&"Schema"), "{err}");
+    let refs: Vec<&Problem> =
+        err.problems().iter().filter(|p| matches!(p, Problem::UnknownReference { .. })).collect();
+    assert_eq!(refs.len(), 1, "{err}");
+    assert!(
+        matches!(refs[0], Problem::UnknownReference { target: "party", id, .. } if id == "japn"),
+        "{err}"
+    );
+    // The formulas table did not load: no formula is reported as missing.
+    assert!(!kinds.contains(&"MissingRecord"), "{err}");
+    assert_eq!(err.problems().len(), 5, "{err}");
+}
+
+/// The same for a JSON dataset: a record that does not parse and a cross-check problem of
+/// another table, in one run.
+#[test]
+fn json_reports_records_and_cross_checks_in_one_run() {
+    let mut json: serde_json::Value = serde_json::to_value(Dataset::builtin()).unwrap();
+    json["events"][0]["date"] = serde_json::Value::from("1956-13");
+    json["positions"][0]["holder"] = serde_json::Value::from("japn");
+    let err = Dataset::from_json(&json.to_string()).unwrap_err();
+    let kinds: Vec<&str> = err.problems().iter().map(<&'static str>::from).collect();
+    assert_eq!(kinds, ["Schema", "UnknownReference"], "{err}");
 }

@@ -24,12 +24,12 @@ pub(crate) const BUDGET_FACTOR: u64 = 24;
 /// The most memory a table file of `len` bytes may take once parsed, in bytes: 24 times
 /// its size, plus 8 MiB (so that small files are never refused for their headers). The
 /// built-in tables are estimated at 7 to 17 times their size (records with ids, dates,
-/// summaries and citations); with [`MAX_FILE_BYTES`](crate::MAX_FILE_BYTES), one file's
+/// summaries and citations); with [`MAX_FILE_BYTES`](crate::dataset::MAX_FILE_BYTES), one file's
 /// parse is bounded by about 392 MiB, where text packed with tiny values used to take
 /// over a gigabyte.
 ///
 /// ```
-/// assert_eq!(kuril_dispute::parse_budget(1 << 20), 32 << 20);
+/// assert_eq!(kuril_dispute::dataset::parse_budget(1 << 20), 32 << 20);
 /// ```
 pub const fn parse_budget(len: u64) -> u64 {
     len.saturating_mul(BUDGET_FACTOR).saturating_add(8 << 20)

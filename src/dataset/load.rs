@@ -91,6 +91,11 @@ pub(crate) struct RawTables {
     /// Where each table was read from (for problems about a whole table): the start of
     /// its file, or of its array in a JSON dataset.
     pub files: Vec<(&'static str, Location)>,
+    /// The tables (keys) that could not be read whole: a file missing, unreadable or
+    /// malformed, a JSON record that does not parse. Their problems are reported; the
+    /// cross-checks still run on the other tables, without blaming a record for a
+    /// reference into them.
+    pub failed: Vec<&'static str>,
 }
 
 impl RawTables {
@@ -212,11 +217,14 @@ where
 }
 
 /// Reads every table from `(path, text)` pairs; the file name of each path selects the
-/// table. Returns the tables, or every problem of syntax and schema found.
+/// table. Returns the tables that could be read (the others listed in
+/// [`RawTables::failed`]) and every problem of syntax and schema found. `unread` are the
+/// tables whose file was already reported as unreadable: not reported again as missing.
 pub(crate) fn read_tables<'a>(
     files: impl IntoIterator<Item = (&'a str, &'a str)>,
-) -> Result<RawTables, Vec<Problem>> {
-    let mut tables = RawTables::default();
+    unread: &[&'static str],
+) -> (RawTables, Vec<Problem>) {
+    let mut tables = RawTables { failed: unread.to_vec(), ..RawTables::default() };
     let mut problems = Vec::new();
     let mut seen: [Option<&str>; TABLE_FILES.len()] = [None; TABLE_FILES.len()];
     for (path, text) in files {
@@ -237,6 +245,7 @@ pub(crate) fn read_tables<'a>(
         tables.files.push((key, Location::start_of(path)));
         if let Some(byte_order) = crate::file::utf16_order(text.as_bytes()) {
             problems.push(Problem::Utf16 { path: PathBuf::from(path), byte_order });
+            tables.failed.push(key);
             continue;
         }
         let result = match key {
@@ -256,14 +265,16 @@ pub(crate) fn read_tables<'a>(
         };
         if let Err(p) = result {
             problems.push(*p);
+            tables.failed.push(key);
         }
     }
     for (table, seen) in TABLE_FILES.iter().zip(seen) {
-        if seen.is_none() && !OPTIONAL_TABLES.contains(&table.key) {
+        if seen.is_none() && !OPTIONAL_TABLES.contains(&table.key) && !unread.contains(&table.key) {
             problems.push(Problem::MissingFile { path: PathBuf::from(table.file), table: table.key });
+            tables.failed.push(table.key);
         }
     }
-    if problems.is_empty() { Ok(tables) } else { Err(problems) }
+    (tables, problems)
 }
 
 /// Which table a file holds, by its file name (`events.toml`); `None` for any other file.
@@ -289,28 +300,49 @@ fn stray_toml_files(dir: &Path) -> Vec<Problem> {
     stray.into_iter().map(|path| Problem::UnknownFile { path, expected: expected_files() }).collect()
 }
 
-/// Reads every table file of `dir` into memory, checking size and encoding.
-pub(crate) fn read_dir_files(dir: &Path) -> Result<Vec<(String, String)>, Vec<Problem>> {
+/// The table files of a directory as read: the texts of those that could be read, the
+/// problems of the others (and of stray `*.toml` files), and the tables left unread.
+#[derive(Debug, Default)]
+pub(crate) struct DirFiles {
+    /// `(path, text)` of every table file read.
+    pub files: Vec<(String, String)>,
+    /// Every problem found reading the directory.
+    pub problems: Vec<Problem>,
+    /// The tables whose file is missing or could not be read (already reported).
+    pub unread: Vec<&'static str>,
+}
+
+/// Reads every table file of `dir` into memory, checking size and encoding. A file that
+/// cannot be read is a problem; the others are read all the same, so that their own
+/// problems are found in the same run.
+///
+/// # Errors
+///
+/// Only when `dir` is not a directory: there is nothing else to read.
+pub(crate) fn read_dir_files(dir: &Path) -> Result<DirFiles, Vec<Problem>> {
     if !dir.is_dir() {
         let message = if dir.exists() { "not a directory" } else { "no such directory" };
         let kind = std::io::ErrorKind::NotFound;
         return Err(vec![Problem::Io { path: dir.to_owned(), kind, message: message.to_owned() }]);
     }
-    let mut files = Vec::new();
-    let mut problems = stray_toml_files(dir);
+    let mut read = DirFiles { problems: stray_toml_files(dir), ..DirFiles::default() };
     for table in TABLE_FILES {
         let path = dir.join(table.file);
         match read_file(&path).map_err(|p| *p) {
-            Ok(text) => files.push((path.display().to_string(), text)),
+            Ok(text) => read.files.push((path.display().to_string(), text)),
             Err(Problem::Io { kind: std::io::ErrorKind::NotFound, .. }) => {
                 if !OPTIONAL_TABLES.contains(&table.key) {
-                    problems.push(Problem::MissingFile { path, table: table.key });
+                    read.problems.push(Problem::MissingFile { path, table: table.key });
+                    read.unread.push(table.key);
                 }
             }
-            Err(p) => problems.push(p),
+            Err(p) => {
+                read.problems.push(p);
+                read.unread.push(table.key);
+            }
         }
     }
-    if problems.is_empty() { Ok(files) } else { Err(problems) }
+    Ok(read)
 }
 
 fn read_file(path: &Path) -> Result<String, Box<Problem>> {
@@ -416,6 +448,7 @@ fn json_rows<T: DeserializeOwned>(
         Ok(rows) => rows,
         Err(e) => {
             problems.push(json_problem(locator, text, part, &e));
+            tables.failed.push(key);
             return Vec::new();
         }
     };
@@ -424,16 +457,26 @@ fn json_rows<T: DeserializeOwned>(
         let part = row.get();
         match from_json_strict(part) {
             Ok(value) => out.push(Row { value, at: locator.at(offset_in(text, part)) }),
-            Err(e) => problems.push(json_problem(locator, text, part, &e)),
+            Err(e) => {
+                problems.push(json_problem(locator, text, part, &e));
+                if !tables.failed.contains(&key) {
+                    tables.failed.push(key);
+                }
+            }
         }
     }
     out
 }
 
 /// Reads every table from the JSON of a whole dataset (as `serde_json` writes a
-/// [`Dataset`](crate::Dataset)). Returns the tables, or every problem of syntax and
-/// schema found.
-pub(crate) fn read_json(text: &str) -> Result<RawTables, Vec<Problem>> {
+/// [`Dataset`](crate::Dataset)). Returns the records that parse (the tables with a record
+/// that does not listed in [`RawTables::failed`]) and every problem of syntax and schema
+/// found.
+///
+/// # Errors
+///
+/// Only when the text is not a JSON object of tables: there is nothing else to read.
+pub(crate) fn read_json(text: &str) -> Result<(RawTables, Vec<Problem>), Vec<Problem>> {
     let mut l = Locator::new(JSON_FILE, text);
     let json: JsonTables<'_> =
         from_json_strict(text).map_err(|e| vec![json_problem(&mut l, text, text, &e)])?;
@@ -454,5 +497,5 @@ pub(crate) fn read_json(text: &str) -> Result<RawTables, Vec<Problem>> {
     if let Some(table) = json.claims {
         t.claims = json_rows(&mut l, text, "claim", table, &mut t, &mut p);
     }
-    if p.is_empty() { Ok(t) } else { Err(p) }
+    Ok((t, p))
 }

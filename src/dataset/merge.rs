@@ -49,10 +49,12 @@ pub const MERGE_FILE: &str = "<merge>";
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumIter,
+    strum::IntoStaticStr,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
+#[cfg_attr(test, derive(strum::EnumIter))]
+#[non_exhaustive]
 pub enum RecordKind {
     /// A source (for findings: the document they were read in).
     Source,
@@ -80,10 +82,22 @@ pub enum RecordKind {
 
 /// What a merge did with a finding or a record.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, strum::Display,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::Display,
+    strum::IntoStaticStr,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum MergeAction {
     /// It matched a record already there and became one more citation of it (or, for a
     /// record of another dataset, gave it the citations it lacked).
@@ -92,8 +106,36 @@ pub enum MergeAction {
     Added,
 }
 
+impl RecordKind {
+    /// Every value, in the order of declaration (11).
+    pub const ALL: [RecordKind; 11] = [
+        RecordKind::Source,
+        RecordKind::Island,
+        RecordKind::Name,
+        RecordKind::Party,
+        RecordKind::Person,
+        RecordKind::Agreement,
+        RecordKind::Formula,
+        RecordKind::Position,
+        RecordKind::Event,
+        RecordKind::Administration,
+        RecordKind::Claim,
+    ];
+}
+
+impl MergeAction {
+    /// Every value, in the order of declaration (2).
+    pub const ALL: [MergeAction; 2] = [MergeAction::Linked, MergeAction::Added];
+}
+
+crate::vocabulary::parse_by_id!(
+    RecordKind => "record kind",
+    MergeAction => "merge action",
+);
+
 /// A finding or record a merge linked or added, and the record it went to.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct MergeEntry {
     /// The document the finding was read in (empty for a record of another dataset).
     pub doc: String,
@@ -110,6 +152,7 @@ pub struct MergeEntry {
 
 /// A finding or record that did not go into the dataset, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Skipped {
     /// The document (empty for a record of another dataset).
     pub doc: String,
@@ -122,6 +165,7 @@ pub struct Skipped {
 /// A merged dataset and what became of everything offered to it (serialises with the
 /// dataset as its JSON; the report alone is `entries` and `skipped`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Merged {
     /// The dataset, checked as [`Dataset::from_dir`] checks data.
     pub dataset: Dataset,
@@ -429,7 +473,7 @@ impl<'a> Merger<'a> {
     /// Whether `person` can be recorded as speaking for `holder` on `date` (what the
     /// dataset's checks ask of a position's speaker): of the holder's line of states, and
     /// holding a role then.
-    pub(crate) fn speaks_for(&self, person: &Person, holder: &PartyId, date: &PartialDate) -> bool {
+    pub(crate) fn speaks_for(&self, person: &Person, holder: &PartyId, date: PartialDate) -> bool {
         person
             .party
             .as_ref()
@@ -739,7 +783,7 @@ impl<'a> Merger<'a> {
     fn push_position(&mut self, p: Position) -> usize {
         let n = self.positions.len();
         if let Some(f) = p.formula {
-            self.positions_by_key.entry((p.holder.clone(), f, p.stated.year_number())).or_insert(n);
+            self.positions_by_key.entry((p.holder.clone(), f, p.stated.year())).or_insert(n);
         }
         self.position_ids.insert(p.id.to_string(), n);
         if let Some(set) = &mut self.cited {
@@ -758,9 +802,8 @@ impl<'a> Merger<'a> {
                 .get(n)
                 .is_some_and(|c| (&c.holder, c.formula, c.stated) == (&p.holder, p.formula, p.stated))
         });
-        let by_key = || {
-            p.formula.and_then(|f| self.positions_by_key.get(&(p.holder.clone(), f, p.stated.year_number())))
-        };
+        let by_key =
+            || p.formula.and_then(|f| self.positions_by_key.get(&(p.holder.clone(), f, p.stated.year())));
         if let Some(n) = same_id.or_else(|| by_key().copied()) {
             let id = self.positions.get(n).map(|c| c.id.to_string()).unwrap_or_default();
             let mut any = false;
@@ -938,8 +981,9 @@ impl<'a> Merger<'a> {
             administration: rows(self.administration),
             claims: rows(self.claims),
             files: Vec::new(),
+            failed: Vec::new(),
         };
-        let dataset = Dataset::from_tables(tables)?;
+        let dataset = Dataset::from_tables(tables, Vec::new())?;
         let count = |action| self.entries.iter().filter(|e| e.action == action).count();
         Ok(Merged {
             dataset,

@@ -20,7 +20,7 @@ pub use merge::{MERGE_FILE, MergeAction, MergeEntry, Merged, Merger, RecordKind,
 use crate::administration::{AdministrationPeriod, SovereigntyClaim};
 use crate::agreement::{Agreement, AgreementId};
 use crate::date::PartialDate;
-use crate::error::LoadError;
+use crate::error::{LoadError, Problem, UnknownId};
 use crate::event::Event;
 use crate::formula::{Formula, FormulaId, Stage};
 use crate::geography::{CollectiveName, IslandProfile};
@@ -47,7 +47,7 @@ use crate::source::Source;
 ///
 /// let data = Dataset::builtin();
 /// let f = data.formula(FormulaId::TwoIslands1956);
-/// assert_eq!(f.transfers(), IslandSet::from([Island::Shikotan, Island::Habomai]));
+/// assert_eq!(f.islands_transferred(), IslandSet::from([Island::Shikotan, Island::Habomai]));
 /// // About 7% of the islands' area.
 /// let share = data.area_transferred(f) / data.total_area_km2();
 /// assert!((0.06..0.08).contains(&share));
@@ -113,8 +113,10 @@ impl Dataset {
     ///
     /// # Errors
     ///
-    /// A [`LoadError`] listing every problem found, each naming its file, line and
-    /// column or its record: a missing, unknown, unreadable, non-UTF-8 or too large file
+    /// A [`LoadError`] listing every problem found in one run, each naming its file, line
+    /// and column or its record (a file that cannot be read or parsed does not stop the
+    /// others, nor the cross-checks of the tables that loaded): a missing, unknown,
+    /// unreadable, non-UTF-8 or too large file
     /// (over [`MAX_FILE_BYTES`]); malformed TOML; unknown fields; duplicate ids;
     /// references to ids that do not exist; dates out of order; a formula that gives one
     /// island to two recipients; a missing island, agreement or formula; a record without
@@ -126,8 +128,10 @@ impl Dataset {
     /// # Ok::<(), kuril_dispute::LoadError>(())
     /// ```
     pub fn from_dir(dir: impl AsRef<Path>) -> Result<Dataset, LoadError> {
-        let files = load::read_dir_files(dir.as_ref()).map_err(LoadError::new)?;
-        Dataset::from_toml(files.iter().map(|(p, t)| (p.as_str(), t.as_str())))
+        let read = load::read_dir_files(dir.as_ref()).map_err(LoadError::new)?;
+        let files = read.files.iter().map(|(p, t)| (p.as_str(), t.as_str()));
+        let (tables, problems) = load::read_tables(files, &read.unread);
+        Dataset::from_tables(tables, read.problems.into_iter().chain(problems).collect())
     }
 
     /// Loads a dataset from in-memory files: `(path, text)` pairs, where the file name of
@@ -138,8 +142,8 @@ impl Dataset {
     ///
     /// As [`Dataset::from_dir`].
     pub fn from_toml<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Dataset, LoadError> {
-        let tables = load::read_tables(files).map_err(LoadError::new)?;
-        Dataset::from_tables(tables)
+        let (tables, problems) = load::read_tables(files, &[]);
+        Dataset::from_tables(tables, problems)
     }
 
     /// Loads a dataset from the JSON that `serde_json` writes for a [`Dataset`] (an
@@ -167,13 +171,21 @@ impl Dataset {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_json(json: &str) -> Result<Dataset, LoadError> {
-        let tables = load::read_json(json).map_err(LoadError::new)?;
-        Dataset::from_tables(tables)
+        let (tables, problems) = load::read_json(json).map_err(LoadError::new)?;
+        Dataset::from_tables(tables, problems)
     }
 
-    /// Checks tables as read and builds the dataset.
-    fn from_tables(tables: load::RawTables) -> Result<Dataset, LoadError> {
-        let problems = validate::check(&tables);
+    /// Cross-checks the tables as read and builds the dataset; `problems` are those found
+    /// reading them. The cross-checks run even when some tables could not be read, so that
+    /// one run reports every problem: a reference into a table that did not load, and a
+    /// record missing from it, are not reported (the table's own problem is).
+    fn from_tables(tables: load::RawTables, mut problems: Vec<Problem>) -> Result<Dataset, LoadError> {
+        let failed = &tables.failed;
+        problems.extend(validate::check(&tables).into_iter().filter(|p| match p {
+            Problem::UnknownReference { target, .. } => !failed.contains(target),
+            Problem::MissingRecord { table, .. } => !failed.contains(table),
+            _ => true,
+        }));
         if !problems.is_empty() {
             return Err(LoadError::new(problems));
         }
@@ -233,9 +245,18 @@ impl Dataset {
         self.sources.iter()
     }
 
-    /// A source by id.
-    pub fn source(&self, id: &SourceId) -> Option<&Source> {
-        self.index.sources.get(id).and_then(|&n| self.sources.get(n))
+    /// A source by id (`"mofa-hoppo-data"`, or a [`SourceId`]).
+    ///
+    /// # Errors
+    ///
+    /// [`UnknownId`] naming the id when the catalogue has no such source.
+    pub fn source(&self, id: impl AsRef<str>) -> Result<&Source, UnknownId> {
+        let id = id.as_ref();
+        self.index
+            .sources
+            .get(id)
+            .and_then(|&n| self.sources.get(n))
+            .ok_or_else(|| UnknownId::new("source", id, self.sources.iter().map(|s| s.id.as_str())))
     }
 
     /// The four islands, in [`Island`] order.
@@ -260,9 +281,28 @@ impl Dataset {
         self.parties.iter()
     }
 
-    /// A party by id.
-    pub fn party(&self, id: &PartyId) -> Option<&Party> {
-        self.index.parties.get(id).and_then(|&n| self.parties.get(n))
+    /// A party by id (`"soviet-union"`, or a [`PartyId`]).
+    ///
+    /// ```
+    /// use kuril_dispute::{Dataset, PartyId};
+    ///
+    /// let data = Dataset::builtin();
+    /// assert_eq!(data.party("soviet-union")?.name, "Soviet Union");
+    /// assert_eq!(data.party(&PartyId::JAPAN)?.name, "Japan");
+    /// assert_eq!(data.party("japn").unwrap_err().to_string(), "no party \"japn\" in the dataset (did you mean \"japan\"?)");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`UnknownId`] naming the id when the dataset has no such party.
+    pub fn party(&self, id: impl AsRef<str>) -> Result<&Party, UnknownId> {
+        let id = id.as_ref();
+        self.index
+            .parties
+            .get(id)
+            .and_then(|&n| self.parties.get(n))
+            .ok_or_else(|| UnknownId::new("party", id, self.parties.iter().map(|p| p.id.as_str())))
     }
 
     /// The state that continues `id`, if any (the Soviet Union → Russia).
@@ -274,13 +314,13 @@ impl Dataset {
     /// Russian Empire).
     pub fn lineage(&self, id: &PartyId) -> Vec<&Party> {
         let mut out: Vec<&Party> = Vec::new();
-        let mut current = self.party(id);
+        let mut current = self.party(id).ok();
         while let Some(p) = current {
             if out.iter().any(|q| q.id == p.id) {
                 break;
             }
             out.push(p);
-            current = p.predecessor.as_ref().and_then(|q| self.party(q));
+            current = p.predecessor.as_ref().and_then(|q| self.party(q).ok());
         }
         out
     }
@@ -290,9 +330,28 @@ impl Dataset {
         self.people.iter()
     }
 
-    /// A person by id.
-    pub fn person(&self, id: &PersonId) -> Option<&Person> {
-        self.index.people.get(id).and_then(|&n| self.people.get(n))
+    /// A person by id (`"shinzo-abe"`, or a [`PersonId`]).
+    ///
+    /// ```
+    /// use kuril_dispute::Dataset;
+    ///
+    /// let data = Dataset::builtin();
+    /// assert_eq!(data.person("shinzo-abe")?.name, "Shinzo Abe");
+    /// let err = data.person("shinzo-abbe").unwrap_err();
+    /// assert_eq!(err.closest(), Some("shinzo-abe"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`UnknownId`] naming the id when the dataset has no such person.
+    pub fn person(&self, id: impl AsRef<str>) -> Result<&Person, UnknownId> {
+        let id = id.as_ref();
+        self.index
+            .people
+            .get(id)
+            .and_then(|&n| self.people.get(n))
+            .ok_or_else(|| UnknownId::new("person", id, self.people.iter().map(|p| p.id.as_str())))
     }
 
     /// The agreements, in order of signing.
@@ -335,20 +394,23 @@ impl Dataset {
         self.positions.iter().filter(move |p| p.holder == party)
     }
 
-    /// The stance of `party` in force at `date`: the positions stated on the latest date
-    /// on or before `date` (several, if several were stated that day). Follows the
-    /// party's lineage, so Russia's stance in 1960 is the Soviet Union's.
+    /// What `party` said last by `date`: the positions stated on the latest date on or
+    /// before `date` (several, if several were stated that day). Follows the party's
+    /// lineage, so Russia's in 1960 are the Soviet Union's.
+    ///
+    /// Not what *stands*: a statement on one question (the clauses, say) leaves the earlier
+    /// positions on the other questions standing; [`Dataset::stance_at`] answers that.
     ///
     /// ```
     /// use kuril_dispute::{Dataset, PartyId};
     ///
     /// let data = Dataset::builtin();
-    /// let in_1960 = data.positions_at(&PartyId::RUSSIA, &"1960-06".parse()?);
+    /// let in_1960 = data.latest_positions(&PartyId::RUSSIA, "1960-06".parse()?);
     /// assert!(in_1960.iter().all(|p| p.holder == PartyId::SOVIET_UNION));
     /// assert!(!in_1960.is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn positions_at(&self, party: &PartyId, date: &PartialDate) -> Vec<&Position> {
+    pub fn latest_positions(&self, party: &PartyId, date: PartialDate) -> Vec<&Position> {
         let lineage: Vec<&PartyId> = self.lineage(party).into_iter().map(|p| &p.id).collect();
         let held: Vec<&Position> = self
             .positions
@@ -420,7 +482,7 @@ impl Dataset {
             if t.to.is_only(&PartyId::JAPAN)
                 && let Some(slot) = best.get_mut(t.island as usize)
             {
-                *slot = slot.max(t.share().fraction());
+                *slot = slot.max(t.share_or_whole().fraction());
             }
         }
         self.islands.iter().zip(best).map(|(i, share)| i.area_km2() * share).sum()

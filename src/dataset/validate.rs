@@ -4,7 +4,6 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
-use strum::VariantArray;
 
 use super::load::{RawTables, Row};
 use crate::administration::Dated;
@@ -118,8 +117,8 @@ impl<'a> Checker<'a> {
 
     fn completeness(&mut self) {
         let t = self.t;
-        for island in Island::VARIANTS {
-            if !t.islands.iter().any(|r| r.value.id == *island) {
+        for island in Island::ALL {
+            if !t.islands.iter().any(|r| r.value.id == island) {
                 self.problems.push(Problem::MissingRecord {
                     at: t.file_of("island"),
                     table: "island",
@@ -127,8 +126,8 @@ impl<'a> Checker<'a> {
                 });
             }
         }
-        for id in AgreementId::VARIANTS {
-            if !t.agreements.iter().any(|r| r.value.id == *id) {
+        for id in AgreementId::ALL {
+            if !t.agreements.iter().any(|r| r.value.id == id) {
                 self.problems.push(Problem::MissingRecord {
                     at: t.file_of("agreement"),
                     table: "agreement",
@@ -136,8 +135,8 @@ impl<'a> Checker<'a> {
                 });
             }
         }
-        for id in FormulaId::VARIANTS {
-            if !t.formulas.iter().any(|r| r.value.id == *id) {
+        for id in FormulaId::ALL {
+            if !t.formulas.iter().any(|r| r.value.id == id) {
                 self.problems.push(Problem::MissingRecord {
                     at: t.file_of("formula"),
                     table: "formula",
@@ -237,7 +236,7 @@ impl<'a> Checker<'a> {
     }
 
     /// A party acting on `date` must exist then.
-    fn in_lifetime(&mut self, at: &Location, rec: &str, id: &PartyId, date: &PartialDate) {
+    fn in_lifetime(&mut self, at: &Location, rec: &str, id: &PartyId, date: PartialDate) {
         if let Some(party) = self.parties.get(id.as_str())
             && !party.existed_at(date)
         {
@@ -330,7 +329,7 @@ impl<'a> Checker<'a> {
             self.cite(&row.at, &rec, &v.cite, true);
             for p in &v.parties {
                 self.party(&row.at, &rec, "parties", p);
-                self.in_lifetime(&row.at, &rec, p, &v.signed);
+                self.in_lifetime(&row.at, &rec, p, v.signed);
             }
             for (n, pr) in v.provisions.iter().enumerate() {
                 let part = format!("{rec}, provision {}", n + 1);
@@ -351,7 +350,7 @@ impl<'a> Checker<'a> {
             self.cite(&row.at, &rec, &v.cite, true);
             if let Some(o) = &v.origin {
                 self.party(&row.at, &rec, "origin.party", &o.party);
-                self.in_lifetime(&row.at, &rec, &o.party, &o.date);
+                self.in_lifetime(&row.at, &rec, &o.party, o.date);
                 if let Some(p) = &o.person {
                     self.person(&row.at, &rec, "origin.person", p.as_str());
                 }
@@ -368,7 +367,7 @@ impl<'a> Checker<'a> {
             let rec = record("position", &v.id);
             self.cite(&row.at, &rec, &v.cite, true);
             self.party(&row.at, &rec, "holder", &v.holder);
-            self.in_lifetime(&row.at, &rec, &v.holder, &v.stated);
+            self.in_lifetime(&row.at, &rec, &v.holder, v.stated);
             if let Some(s) = &v.speaker {
                 self.person(&row.at, &rec, "speaker", s.as_str());
             }
@@ -379,7 +378,7 @@ impl<'a> Checker<'a> {
             self.cite(&row.at, &rec, &v.cite, true);
             for p in &v.actors {
                 self.party(&row.at, &rec, "actors", p);
-                self.in_lifetime(&row.at, &rec, p, &v.date);
+                self.in_lifetime(&row.at, &rec, p, v.date);
             }
             for p in &v.people {
                 self.person(&row.at, &rec, "people", p.as_str());
@@ -395,7 +394,7 @@ impl<'a> Checker<'a> {
         second: (&'static str, Option<PartialDate>),
     ) {
         if let ((f_name, Some(f)), (s_name, Some(s))) = (first, second)
-            && s.is_before(&f)
+            && s.is_before(f)
         {
             self.problems.push(Problem::DatesOutOfOrder {
                 at: at.clone(),
@@ -448,7 +447,7 @@ impl<'a> Checker<'a> {
             self.party(&row.at, &rec, "administrator", &v.administrator);
             self.span_dates(&row.at, &rec, v);
             for d in std::iter::once(v.from).chain(v.to) {
-                self.in_lifetime(&row.at, &rec, &v.administrator, &d);
+                self.in_lifetime(&row.at, &rec, &v.administrator, d);
             }
             if v.islands.is_empty() {
                 self.invalid(&row.at, &rec, "names no island".to_owned());
@@ -464,7 +463,7 @@ impl<'a> Checker<'a> {
             self.party(&row.at, &rec, "claimant", &v.claimant);
             self.span_dates(&row.at, &rec, v);
             for d in std::iter::once(v.from).chain(v.to) {
-                self.in_lifetime(&row.at, &rec, &v.claimant, &d);
+                self.in_lifetime(&row.at, &rec, &v.claimant, d);
             }
             if v.islands.is_empty() {
                 self.invalid(&row.at, &rec, "names no island".to_owned());
@@ -714,7 +713,7 @@ impl<'a> Checker<'a> {
                 None => format!(
                     "begins on {from} (`from`), but its predecessor `{p}` has no end (`to`): their lifetimes overlap"
                 ),
-                Some(to) if from.is_before(to) => format!(
+                Some(to) if from.is_before(*to) => format!(
                     "begins on {from} (`from`), before its predecessor `{p}` ends on {to} (`to`): their lifetimes overlap"
                 ),
                 Some(_) => continue,
@@ -725,7 +724,7 @@ impl<'a> Checker<'a> {
 
     /// Someone who speaks for `party` on `date`: a person of that state (or of its line of
     /// succession) who held a role then. Returns what is wrong, if anything.
-    fn misfit(&self, person: &PersonId, party: &PartyId, date: &PartialDate) -> Option<String> {
+    fn misfit(&self, person: &PersonId, party: &PartyId, date: PartialDate) -> Option<String> {
         let p = self.people.get(person.as_str())?;
         // An unknown party is reported as such.
         if !self.parties.contains_key(party.as_str()) {
@@ -754,13 +753,13 @@ impl<'a> Checker<'a> {
         let t = self.t;
         for row in &t.positions {
             let v = &row.value;
-            if let Some(why) = v.speaker.as_ref().and_then(|s| self.misfit(s, &v.holder, &v.stated)) {
+            if let Some(why) = v.speaker.as_ref().and_then(|s| self.misfit(s, &v.holder, v.stated)) {
                 self.invalid(&row.at, &record("position", &v.id), format!("speaker {why}"));
             }
         }
         for row in &t.formulas {
             let Some(o) = &row.value.origin else { continue };
-            if let Some(why) = o.person.as_ref().and_then(|s| self.misfit(s, &o.party, &o.date)) {
+            if let Some(why) = o.person.as_ref().and_then(|s| self.misfit(s, &o.party, o.date)) {
                 self.invalid(&row.at, &record("formula", row.value.id), format!("origin: {why}"));
             }
         }
@@ -781,7 +780,7 @@ impl<'a> Checker<'a> {
             let (EventKind::AgreementSigned, Some(id)) = (v.kind, v.agreement) else { continue };
             let Some((agreement, parties)) = agreements.get(&id) else { continue };
             let rec = record("event", &v.id);
-            if !v.date.overlaps(&agreement.signed) {
+            if !v.date.overlaps(agreement.signed) {
                 self.invalid(
                     &row.at,
                     &rec,
@@ -922,7 +921,7 @@ fn role_spans(roles: &[Role]) -> Vec<(NaiveDate, NaiveDate)> {
 /// Whether any of the roles of `spans` ([`role_spans`]) was held at some time within
 /// `date`, as [`Role::held_at`] says: of the roles begun by the date's last day, the latest
 /// end is not before its first day. A binary search.
-fn any_held_at(spans: &[(NaiveDate, NaiveDate)], date: &PartialDate) -> bool {
+fn any_held_at(spans: &[(NaiveDate, NaiveDate)], date: PartialDate) -> bool {
     let begun = spans.partition_point(|(from, _)| *from <= date.last_day());
     begun > 0 && spans.get(begun - 1).is_some_and(|(_, end)| *end >= date.first_day())
 }
@@ -982,7 +981,7 @@ pub(crate) fn conflicting_transfer(f: &Formula, at: &Location) -> Option<Problem
                 return Some(a);
             }
             if let Some(a) = g.largest
-                && u32::from(a.share().basis_points()) + u32::from(b.share().basis_points())
+                && u32::from(a.share_or_whole().basis_points()) + u32::from(b.share_or_whole().basis_points())
                     > u32::from(Share::WHOLE.basis_points())
             {
                 return Some(a);
@@ -1001,7 +1000,7 @@ pub(crate) fn conflicting_transfer(f: &Formula, at: &Location) -> Option<Problem
                 second: b.to.to_string(),
             });
         }
-        let share = u32::from(b.share().basis_points());
+        let share = u32::from(b.share_or_whole().basis_points());
         let over = axes(b.right).iter().copied().find(|&axis| {
             total(&given, b.island, axis) + total(&given, b.island, Right::Both) + share
                 > u32::from(Share::WHOLE.basis_points())
@@ -1013,8 +1012,9 @@ pub(crate) fn conflicting_transfer(f: &Formula, at: &Location) -> Option<Problem
                 .take(n + 1)
                 .filter(|t| t.island == b.island && axes(t.right).contains(&axis))
                 .collect();
-            let sum: u32 = parts.iter().map(|t| u32::from(t.share().basis_points())).sum();
-            let list: Vec<String> = parts.iter().map(|t| format!("{} to {}", t.share(), t.to)).collect();
+            let sum: u32 = parts.iter().map(|t| u32::from(t.share_or_whole().basis_points())).sum();
+            let list: Vec<String> =
+                parts.iter().map(|t| format!("{} to {}", t.share_or_whole(), t.to)).collect();
             let right = if parts.iter().all(|t| t.right == Right::Both) {
                 String::new()
             } else {
@@ -1037,7 +1037,7 @@ pub(crate) fn conflicting_transfer(f: &Formula, at: &Location) -> Option<Problem
         if b.share.is_none() {
             g.whole.get_or_insert(b);
         }
-        if g.largest.is_none_or(|a| a.share() < b.share()) {
+        if g.largest.is_none_or(|a| a.share_or_whole() < b.share_or_whole()) {
             g.largest = Some(b);
         }
         if let Recipient::Party(p) = &b.to {
@@ -1061,7 +1061,11 @@ mod tests {
         let over_the_whole = transfers.iter().any(|a| {
             [Right::Sovereignty, Right::Administration].into_iter().any(|axis| {
                 let on_axis = |t: &&&Transfer| t.island == a.island && t.right.overlaps(axis);
-                transfers.iter().filter(on_axis).map(|t| u32::from(t.share().basis_points())).sum::<u32>()
+                transfers
+                    .iter()
+                    .filter(on_axis)
+                    .map(|t| u32::from(t.share_or_whole().basis_points()))
+                    .sum::<u32>()
                     > 10_000
             })
         });
@@ -1072,7 +1076,8 @@ mod tests {
                         && a.right.overlaps(b.right)
                         && (a.share.is_none()
                             || b.share.is_none()
-                            || u32::from(a.share().basis_points()) + u32::from(b.share().basis_points())
+                            || u32::from(a.share_or_whole().basis_points())
+                                + u32::from(b.share_or_whole().basis_points())
                                 > 10_000
                             || (a.to == b.to && matches!(a.to, Recipient::Party(_))))
                 })
@@ -1102,9 +1107,9 @@ mod tests {
 
     fn date() -> impl Strategy<Value = PartialDate> {
         (1990i32..2000, 1u32..=12, 1u32..=28, 0u8..3).prop_map(|(y, m, d, p)| match p {
-            0 => PartialDate::year(y).unwrap(),
-            1 => PartialDate::month(y, m).unwrap(),
-            _ => PartialDate::day(y, m, d).unwrap(),
+            0 => PartialDate::from_year(y).unwrap(),
+            1 => PartialDate::from_year_month(y, m).unwrap(),
+            _ => PartialDate::from_ymd(y, m, d).unwrap(),
         })
     }
 
@@ -1115,7 +1120,7 @@ mod tests {
             at in date(),
         ) {
             let roles: Vec<Role> = roles.into_iter().map(|(from, to)| role(from, to)).collect();
-            prop_assert_eq!(any_held_at(&role_spans(&roles), &at), roles.iter().any(|r| r.held_at(&at)));
+            prop_assert_eq!(any_held_at(&role_spans(&roles), at), roles.iter().any(|r| r.held_at(at)));
         }
 
         #[test]

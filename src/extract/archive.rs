@@ -181,6 +181,7 @@ pub enum LineProblem {
 
 /// How many documents an archive gave and how many items it reported.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Tally {
     /// Documents read.
     pub documents: u64,

@@ -108,6 +108,21 @@ impl<'s> At<'s> {
         (!next).then_some((value, pos))
     }
 
+    /// Whether the subject of a clause starts right at `at` (after spaces or a comma): a
+    /// person, a title or a state named in a base (not an oblique) case.
+    fn subject_after(&self, at: usize) -> bool {
+        let k = self.hits.partition_point(|h| (h.start as usize) < at);
+        self.hits.get(k).is_some_and(|h| {
+            self.text
+                .get(at..h.start as usize)
+                .is_some_and(|g| g.chars().all(|c| c.is_whitespace() || c == ','))
+                && !self.reader.is_oblique(h)
+                && self.reader.entries(h).any(|e| {
+                    matches!(e, Entry::Person { .. } | Entry::Party { .. } | Entry::Term(Term::Title { .. }))
+                })
+        })
+    }
+
     fn number(&self, at: usize) -> Option<&'s Number> {
         let k = self.numbers.partition_point(|n| n.range.start < at);
         self.numbers.get(k).filter(|n| n.range.start == at)
@@ -256,6 +271,7 @@ fn prefix_ci(hay: &str, needle: &str) -> Option<usize> {
 }
 
 /// Every time expression of `text`.
+#[inline(never)]
 pub(crate) fn find(
     text: &str,
     hits: &[Hit],
@@ -266,6 +282,34 @@ pub(crate) fn find(
     in_play: &dyn Fn(usize) -> bool,
 ) -> Vec<Temporal> {
     let at = At { text, hits, reader, numbers, pack };
+    let mut anchors = anchors_of(text, hits, reader, numbers);
+    anchors.sort_unstable();
+    anchors.dedup();
+    anchors.retain(|&p| in_play(p));
+
+    let mut out: Vec<Temporal> = Vec::new();
+    let mut consumed = 0usize;
+    for &p in &anchors {
+        if p < consumed {
+            continue;
+        }
+        let Some((range, expr, span)) = expression_at(&at, p, data) else { continue };
+        consumed = range.end;
+        // A span of days is the happening's own dates: the word that opens it ("from the
+        // 5th to the 10th") is no bound.
+        let bound = !span
+            && (pack.bounds.before(text, range.start).is_some()
+                || pack.bounds_after.after(text, range.end).is_some());
+        let label = labelled(pack, text, range.start);
+        out.push(Temporal { range, expr, bound, label });
+    }
+    out
+}
+
+/// Where a time expression may start: hits of date terms, numbers written in words, and
+/// runs of digits that can be a day, a month or a year; unsorted.
+#[inline(never)]
+fn anchors_of(text: &str, hits: &[Hit], reader: &Reader, numbers: &[Number]) -> Vec<usize> {
     // Anchors: hits of date terms and starts of digit runs or number words, in order.
     let mut anchors: Vec<usize> = Vec::new();
     for h in hits.iter().filter(|h| reader.is(h, Class::DateWord)) {
@@ -292,8 +336,7 @@ pub(crate) fn find(
     let bytes = text.as_bytes();
     let mut i = 0usize;
     while i < bytes.len() {
-        let Some(rel) = bytes.get(i..).and_then(|b| b.iter().position(u8::is_ascii_digit)) else { break };
-        let start = i + rel;
+        let Some(start) = super::text::next_where(bytes, i, super::text::is_digit) else { break };
         let mut end = start;
         while bytes.get(end).is_some_and(u8::is_ascii_digit) {
             end += 1;
@@ -332,27 +375,7 @@ pub(crate) fn find(
         }
         i = end;
     }
-    anchors.sort_unstable();
-    anchors.dedup();
-    anchors.retain(|&p| in_play(p));
-
-    let mut out: Vec<Temporal> = Vec::new();
-    let mut consumed = 0usize;
-    for &p in &anchors {
-        if p < consumed {
-            continue;
-        }
-        let Some((range, expr, span)) = expression_at(&at, p, data) else { continue };
-        consumed = range.end;
-        // A span of days is the happening's own dates: the word that opens it ("from the
-        // 5th to the 10th") is no bound.
-        let bound = !span
-            && (pack.bounds.before(text, range.start).is_some()
-                || pack.bounds_after.after(text, range.end).is_some());
-        let label = labelled(pack, text, range.start);
-        out.push(Temporal { range, expr, bound, label });
-    }
-    out
+    anchors
 }
 
 /// Whether a label ("Published:", "Posted") stands right before `at`.
@@ -370,7 +393,10 @@ fn expression_at(at: &At<'_>, p: usize, data: &Dataset) -> Option<(Range<usize>,
     // Fixed phrases.
     for (h, t) in at.hit_terms(p) {
         match t {
-            Term::Relative { unit, offset, from } => {
+            Term::Relative { unit, offset, from, before_subject } => {
+                if *before_subject && !at.subject_after(h.end as usize) {
+                    return None;
+                }
                 return Some((
                     h.range(),
                     Expr::Relative { unit: *unit, offset: *offset, from: *from },
@@ -400,7 +426,7 @@ fn expression_at(at: &At<'_>, p: usize, data: &Dataset) -> Option<(Range<usize>,
                 let (of_end, _) = pack.anniversary_of.after(text, h.end as usize)?;
                 let (end, base) = year_after(at, of_end, data)?;
                 let year = base.checked_add(i32::try_from(n).ok()?)?;
-                return Some((start..end, Expr::Absolute(PartialDate::year(year).ok()?), false));
+                return Some((start..end, Expr::Absolute(PartialDate::from_year(year).ok()?), false));
             }
             _ => {}
         }
@@ -471,7 +497,7 @@ fn expression_at(at: &At<'_>, p: usize, data: &Dataset) -> Option<(Range<usize>,
             && bytes.get(p - 2).is_some_and(u8::is_ascii_digit));
     let (end, expr) = match expr {
         Expr::MonthDay(m, _) if ranged => (end, Expr::Month(m)),
-        Expr::Absolute(d) if ranged && d.day_number().is_some() => {
+        Expr::Absolute(d) if ranged && d.day().is_some() => {
             (end, Expr::Absolute(d.truncate(Precision::Month)))
         }
         e => (end, e),
@@ -535,7 +561,7 @@ fn year_after(at: &At<'_>, from: usize, data: &Dataset) -> Option<(usize, i32)> 
         at.hits.get(k..).unwrap_or_default().iter().take_while(|h| (h.start as usize) < until).find_map(
             |h| {
                 at.reader.entries(h).find_map(|e| match e {
-                    Entry::Agreement(id) => Some((h.end as usize, data.agreement(*id).signed.year_number())),
+                    Entry::Agreement(id) => Some((h.end as usize, data.agreement(*id).signed.year())),
                     _ => None,
                 })
             },
@@ -570,8 +596,8 @@ fn fields_expr(at: &At<'_>, start: usize, end: usize, f: Fields, single_slot: bo
     }
     let _ = text;
     Some(match (year, f.month, f.day) {
-        (Some(y), Some(m), Some(d)) => Expr::Absolute(PartialDate::day(y, m, d).ok()?),
-        (Some(y), Some(m), None) => Expr::Absolute(PartialDate::month(y, m).ok()?),
+        (Some(y), Some(m), Some(d)) => Expr::Absolute(PartialDate::from_ymd(y, m, d).ok()?),
+        (Some(y), Some(m), None) => Expr::Absolute(PartialDate::from_year_month(y, m).ok()?),
         (Some(y), None, _) => {
             if single_slot && f.era.is_none() {
                 // A bare year: not part of a number, a range or a quantity.
@@ -591,7 +617,7 @@ fn fields_expr(at: &At<'_>, start: usize, end: usize, f: Fields, single_slot: bo
                     return None;
                 }
             }
-            Expr::Absolute(PartialDate::year(y).ok()?)
+            Expr::Absolute(PartialDate::from_year(y).ok()?)
         }
         (None, Some(m), Some(d)) => Expr::MonthDay(m, d),
         (None, Some(m), None) => Expr::Month(m),
@@ -624,27 +650,27 @@ pub(crate) fn resolve(
         Expr::MonthDay(m, d) => {
             let p = published?;
             let y = nearest_year(p, m);
-            PartialDate::day(y, m, d).ok().or_else(|| PartialDate::month(y, m).ok())
+            PartialDate::from_ymd(y, m, d).ok().or_else(|| PartialDate::from_year_month(y, m).ok())
         }
         Expr::Month(m) => {
             let p = published?;
-            PartialDate::month(nearest_year(p, m), m).ok()
+            PartialDate::from_year_month(nearest_year(p, m), m).ok()
         }
         Expr::Day(d) => {
             let p = published?;
-            let pm = p.month_number()?;
-            let (y, m) = match p.day_number() {
+            let pm = p.month()?;
+            let (y, m) = match p.day() {
                 // A day well after publication's is last month's.
                 Some(pd) if d > pd + 7 => {
                     if pm == 1 {
-                        (p.year_number() - 1, 12)
+                        (p.year() - 1, 12)
                     } else {
-                        (p.year_number(), pm - 1)
+                        (p.year(), pm - 1)
                     }
                 }
-                _ => (p.year_number(), pm),
+                _ => (p.year(), pm),
             };
-            PartialDate::day(y, m, d).ok()
+            PartialDate::from_ymd(y, m, d).ok()
         }
         Expr::Weekday(w, tense) => {
             let p = published.filter(|p| p.precision() == Precision::Day)?;
@@ -675,10 +701,10 @@ pub(crate) fn resolve(
 fn shift(p: PartialDate, unit: TimeUnit, offset: i32, exact: bool) -> Option<PartialDate> {
     let day = p.first_day();
     match unit {
-        TimeUnit::Year => PartialDate::year(p.year_number() + offset).ok(),
+        TimeUnit::Year => PartialDate::from_year(p.year() + offset).ok(),
         TimeUnit::Month if p.precision() != Precision::Year => {
             let d = shift_months(day, offset)?;
-            PartialDate::month(d.year(), d.month()).ok()
+            PartialDate::from_year_month(d.year(), d.month()).ok()
         }
         TimeUnit::Day if p.precision() == Precision::Day => {
             let d = day.checked_add_signed(chrono::Duration::days(i64::from(offset)))?;
@@ -688,7 +714,11 @@ fn shift(p: PartialDate, unit: TimeUnit, offset: i32, exact: bool) -> Option<Par
         // is a span of days, its month.
         TimeUnit::Week if p.precision() == Precision::Day => {
             let d = day.checked_add_signed(chrono::Duration::weeks(i64::from(offset)))?;
-            if exact { PartialDate::from_naive(d).ok() } else { PartialDate::month(d.year(), d.month()).ok() }
+            if exact {
+                PartialDate::from_naive(d).ok()
+            } else {
+                PartialDate::from_year_month(d.year(), d.month()).ok()
+            }
         }
         TimeUnit::Weekend if p.precision() == Precision::Day => {
             // The weekend's two days: its month (the Saturday's).
@@ -697,7 +727,7 @@ fn shift(p: PartialDate, unit: TimeUnit, offset: i32, exact: bool) -> Option<Par
                 d = d.checked_add_days(Days::new(1))?;
             }
             let d = d.checked_add_signed(chrono::Duration::weeks(i64::from(offset)))?;
-            PartialDate::month(d.year(), d.month()).ok()
+            PartialDate::from_year_month(d.year(), d.month()).ok()
         }
         // Not enough precision in the anchor: the happening is known to fall near it, at
         // its precision (a month or a year).
@@ -715,9 +745,9 @@ fn shift_months(d: NaiveDate, offset: i32) -> Option<NaiveDate> {
 /// The year of month `m` nearest to publication: news reports recent months, so a month
 /// more than two months after publication belongs to the year before.
 fn nearest_year(p: PartialDate, m: u32) -> i32 {
-    match p.month_number() {
-        Some(pm) if m > pm + 2 => p.year_number() - 1,
-        _ => p.year_number(),
+    match p.month() {
+        Some(pm) if m > pm + 2 => p.year() - 1,
+        _ => p.year(),
     }
 }
 
@@ -817,11 +847,10 @@ pub(crate) fn infer_published(text: &str, temporals: &[Temporal]) -> Option<Part
         return headers.iter().all(|d| *d == first).then_some(first);
     }
     let (first, _) = *strong.iter().find(|(_, labelled)| *labelled).or(strong.first())?;
-    let agree =
-        strong.iter().chain(headers.iter().map(|d| (*d, false)).collect::<Vec<_>>().iter()).all(|(d, _)| {
-            d.year_number() == first.year_number()
-                && (d.month_number() == first.month_number() || d.month_number().is_none())
-        });
+    let agree = strong
+        .iter()
+        .chain(headers.iter().map(|d| (*d, false)).collect::<Vec<_>>().iter())
+        .all(|(d, _)| d.year() == first.year() && (d.month() == first.month() || d.month().is_none()));
     agree.then_some(first)
 }
 

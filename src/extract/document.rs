@@ -130,7 +130,12 @@ impl fmt::Debug for Document {
 }
 
 impl Document {
-    /// A document from text; errors if it is empty or looks binary.
+    /// A document from text.
+    ///
+    /// # Errors
+    ///
+    /// [`DocumentError::Empty`] when the text is only whitespace, and
+    /// [`DocumentError::Binary`] when it looks binary (a NUL, or more than 8 control bytes).
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Result<Self, DocumentError> {
         let id = id.into();
         let text = text.into();
@@ -149,11 +154,21 @@ impl Document {
 
     /// A document from bytes, which must be UTF-8 text of at most
     /// [`DEFAULT_MAX_DOCUMENT_BYTES`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Document::from_bytes_with_limit`].
     pub fn from_bytes(id: impl Into<String>, bytes: Vec<u8>) -> Result<Self, DocumentError> {
         Self::from_bytes_with_limit(id, bytes, DEFAULT_MAX_DOCUMENT_BYTES)
     }
 
     /// A document from bytes, which must be UTF-8 text of at most `max_bytes`.
+    ///
+    /// # Errors
+    ///
+    /// [`DocumentError::TooLarge`] over `max_bytes`, [`DocumentError::Utf16`] for text saved
+    /// as UTF-16, [`DocumentError::NotUtf8`] naming the offset of the first invalid byte,
+    /// and the errors of [`Document::new`].
     pub fn from_bytes_with_limit(
         id: impl Into<String>,
         bytes: Vec<u8>,
@@ -172,12 +187,23 @@ impl Document {
         }
     }
 
-    /// A document read from a file; its id is the file name.
+    /// A document read from a file; its id is the file name, and its errors name the path
+    /// as given (`document no/such/file.txt: cannot read it: …`).
+    ///
+    /// # Errors
+    ///
+    /// As [`Document::from_path_with_limit`].
     pub fn from_path(path: impl AsRef<Path>) -> Result<Self, DocumentError> {
         Self::from_path_with_limit(path, DEFAULT_MAX_DOCUMENT_BYTES)
     }
 
     /// A document read from a file of at most `max_bytes`; its id is the file name.
+    ///
+    /// # Errors
+    ///
+    /// [`DocumentError::NotAFile`] for a path that is not a regular file (a FIFO, a device,
+    /// a directory), [`DocumentError::Io`] when it cannot be read, and the errors of
+    /// [`Document::from_bytes_with_limit`].
     pub fn from_path_with_limit(path: impl AsRef<Path>, max_bytes: usize) -> Result<Self, DocumentError> {
         let path = path.as_ref();
         let doc =
@@ -186,8 +212,10 @@ impl Document {
     }
 
     /// A document read from a file of at most `max_bytes`, with the given id (a path
-    /// relative to the directory it was found in).
-    pub(crate) fn from_path_named(path: &Path, doc: String, max_bytes: usize) -> Result<Self, DocumentError> {
+    /// relative to the directory it was found in). Its errors name the path as given, with
+    /// its directory, so that a message says which file of which directory.
+    pub(crate) fn from_path_named(path: &Path, id: String, max_bytes: usize) -> Result<Self, DocumentError> {
+        let doc = path.display().to_string();
         let io = |doc: &String| {
             let doc = doc.clone();
             move |source| DocumentError::Io { doc, source }
@@ -201,7 +229,9 @@ impl Document {
             return Err(DocumentError::TooLarge { doc, size, max: max_bytes });
         }
         // Bounded, in case the file grew since.
-        Self::from_reader(doc, file, max_bytes)
+        let mut read = Self::from_reader(doc, file, max_bytes)?;
+        read.id = id;
+        Ok(read)
     }
 
     /// A document read from any source (standard input, a pipe, a socket) of at most

@@ -136,10 +136,9 @@ pub(crate) fn events(
     for a in agreements.iter().filter(|a| !a.item.implied) {
         let agreement = data.agreement(a.item.agreement);
         let date = match (a.item.year, scan.published) {
-            (Some(year), _) => PartialDate::year(year).ok(),
+            (Some(year), _) => PartialDate::from_year(year).ok(),
             (None, Some(p))
-                if agreement.signed.year_number() == p.year_number()
-                    && agreement.signed.first_day() <= p.last_day() =>
+                if agreement.signed.year() == p.year() && agreement.signed.first_day() <= p.last_day() =>
             {
                 Some(agreement.signed)
             }
@@ -378,7 +377,7 @@ pub(crate) fn events(
         a.item.kind == b.item.kind
             && a.item.actors == b.item.actors
             && a.item.date != b.item.date
-            && a.item.date.contains(&b.item.date)
+            && a.item.date.contains(b.item.date)
             && a.item.evidence.sentence == b.item.evidence.sentence
     };
     let mut by_sentence: HashMap<(usize, usize), Vec<usize>> = HashMap::default();

@@ -24,13 +24,12 @@ use super::text::{char_at, char_before, floor_boundary, word_after, words};
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumString,
-    strum::EnumIter,
     strum::IntoStaticStr,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
 #[non_exhaustive]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum FigureUnit {
     /// A share: "72%", "22 per cent", "a quarter of".
     Percent,
@@ -47,6 +46,23 @@ pub enum FigureUnit {
     /// A count of things: "two jets", "11 rounds of talks".
     Count,
 }
+
+impl FigureUnit {
+    /// Every value, in the order of declaration (7).
+    pub const ALL: [FigureUnit; 7] = [
+        FigureUnit::Percent,
+        FigureUnit::PercentagePoints,
+        FigureUnit::Years,
+        FigureUnit::Decades,
+        FigureUnit::Km,
+        FigureUnit::Miles,
+        FigureUnit::Count,
+    ];
+}
+
+crate::vocabulary::parse_by_id!(
+    FigureUnit => "figure unit",
+);
 
 /// A figure found in the text (offsets into the normalised text).
 #[derive(Debug, Clone)]

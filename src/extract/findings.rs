@@ -13,20 +13,12 @@ use crate::source::Span;
 
 /// How a party is named.
 #[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::Display,
-    strum::EnumString,
-    strum::EnumIter,
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::Display, strum::IntoStaticStr,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
+#[cfg_attr(test, derive(strum::EnumIter))]
+#[non_exhaustive]
 pub enum PartyForm {
     /// Its name or an alias: "Japan", "the USSR".
     Name,
@@ -36,9 +28,19 @@ pub enum PartyForm {
     Adjective,
 }
 
+impl PartyForm {
+    /// Every value, in the order of declaration (3).
+    pub const ALL: [PartyForm; 3] = [PartyForm::Name, PartyForm::Metonym, PartyForm::Adjective];
+}
+
+crate::vocabulary::parse_by_id!(
+    PartyForm => "party form",
+);
+
 /// Where a finding was read: its byte span and the span of its sentence, both in the
 /// document's original text (`&doc.text()[evidence.span.start..evidence.span.end]`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Evidence {
     /// The words that gave the finding.
     pub span: Span,
@@ -69,6 +71,7 @@ impl Evidence {
 /// An island named directly ("Kunashiri", "Kunashir") or through a collective name that
 /// stands for a set ("the Northern Territories", "the two islands" in a 1956 context).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct IslandMention {
     /// The islands the name stands for (the name as written is the evidence's text).
     pub islands: IslandSet,
@@ -79,6 +82,7 @@ pub struct IslandMention {
 /// A state named as acting or acted upon: by name, by metonym ("Tokyo said"), or by an
 /// adjective before a state noun ("the Japanese government").
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PartyMention {
     /// The party.
     pub party: PartyId,
@@ -91,6 +95,7 @@ pub struct PartyMention {
 /// An agreement referred to, by name or alias, by a phrase such as "the 1956 joint
 /// declaration", or implied ("agreed in 1997 …" for the only agreement of that year).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AgreementMention {
     /// The agreement.
     pub agreement: AgreementId,
@@ -104,6 +109,7 @@ pub struct AgreementMention {
 
 /// A person named in the text, known to the dataset or found by pattern.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PersonMention {
     /// The name as the text gives it (the fullest form it uses).
     pub name: String,
@@ -123,6 +129,7 @@ pub struct PersonMention {
 /// Words in quotation marks, with who said them when the text says. The evidence's span
 /// is the quoted words without the marks: `quote.evidence.text(doc.text())`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Quote {
     /// The speaker's name as in [`PersonMention::name`], when attributed.
     pub speaker: Option<String>,
@@ -132,6 +139,7 @@ pub struct Quote {
 
 /// A dated happening.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct EventFinding {
     /// The date, at the precision the text gives, resolved against publication.
     pub date: PartialDate,
@@ -155,6 +163,7 @@ pub struct EventFinding {
 
 /// A party's stated stance on a settlement, mapped to a formula.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PositionFinding {
     /// Who holds it.
     pub holder: PartyId,
@@ -170,6 +179,7 @@ pub struct PositionFinding {
 
 /// A number the text states: a percentage, a span of years or a count.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Figure {
     /// The value.
     pub value: f64,

@@ -25,9 +25,9 @@ pub(crate) fn choose_party(
     if candidates.len() <= 1 {
         return candidates.first().cloned();
     }
-    let parties: Vec<_> = candidates.iter().filter_map(|id| data.party(id)).collect();
+    let parties: Vec<_> = candidates.iter().filter_map(|id| data.party(id).ok()).collect();
     if let Some(d) = date {
-        let alive: Vec<_> = parties.iter().filter(|p| p.existed_at(&d)).collect();
+        let alive: Vec<_> = parties.iter().filter(|p| p.existed_at(d)).collect();
         if let [only] = alive.as_slice() {
             return Some(only.id.clone());
         }
@@ -283,8 +283,7 @@ pub(crate) fn islands(scan: &Scan<'_>, agreements: &[Found<AgreementMention>]) -
             let year_context = scan.temporals_in(&around).any(|i| {
                 scan.resolved.get(i).copied().flatten().is_some_and(|d| {
                     data.agreements().any(|a| {
-                        a.signed.year_number() == d.year_number()
-                            && a.provisions.iter().any(|p| p.islands == m.islands)
+                        a.signed.year() == d.year() && a.provisions.iter().any(|p| p.islands == m.islands)
                     })
                 })
             });
@@ -355,9 +354,9 @@ fn kinds_of(term: Option<AgreementKind>) -> &'static [AgreementKind] {
 
 /// The one agreement of `year` (±`slack`) of one of `kinds` (any when empty), if unique.
 fn unique_agreement(data: &Dataset, year: i32, kinds: &[AgreementKind], slack: i32) -> Option<AgreementId> {
-    let mut found = data.agreements().filter(|a| {
-        (a.signed.year_number() - year).abs() <= slack && (kinds.is_empty() || kinds.contains(&a.kind))
-    });
+    let mut found = data
+        .agreements()
+        .filter(|a| (a.signed.year() - year).abs() <= slack && (kinds.is_empty() || kinds.contains(&a.kind)));
     let first = found.next()?;
     found.next().is_none().then_some(first.id)
 }
@@ -544,7 +543,7 @@ pub(crate) fn agreements(scan: &Scan<'_>) -> Vec<Found<AgreementMention>> {
                 let signed = |id: AgreementId| {
                     scan.published.is_some_and(|p| data.agreement(id).signed.first_day() <= p.last_day())
                 };
-                let id = scan.published.and_then(|p| unique_agreement(data, p.year_number(), kinds, 0));
+                let id = scan.published.and_then(|p| unique_agreement(data, p.year(), kinds, 0));
                 let id = id.filter(|id| signed(*id)).filter(|_| {
                     kinds.iter().any(|k| {
                         matches!(
@@ -632,7 +631,7 @@ pub(crate) fn implied_agreements(
         for i in scan.temporals_in(range) {
             let Some(d) = scan.dates_happening(i) else { continue };
             let mut of_year = data.agreements().filter(|a| {
-                a.signed.year_number() == d.year_number()
+                a.signed.year() == d.year()
                     && a.parties.len() >= 2
                     && a.parties.iter().all(|p| parties.contains(p))
             });
@@ -642,7 +641,7 @@ pub(crate) fn implied_agreements(
             }
             let m = AgreementMention {
                 agreement: a.id,
-                year: Some(d.year_number()),
+                year: Some(d.year()),
                 implied: true,
                 evidence: scan.evidence(range),
             };
@@ -672,10 +671,10 @@ pub(crate) fn implied_agreements(
         let when =
             scan.temporals_in(&sentence).filter_map(|i| scan.dates_happening(i)).next().or(scan.published);
         let Some(when) = when else { continue };
-        let Some(year) = i32::try_from(n).ok().and_then(|n| when.year_number().checked_sub(n)) else {
+        let Some(year) = i32::try_from(n).ok().and_then(|n| when.year().checked_sub(n)) else {
             continue;
         };
-        let mut of_year = data.agreements().filter(|a| a.signed.year_number() == year);
+        let mut of_year = data.agreements().filter(|a| a.signed.year() == year);
         let (Some(a), None) = (of_year.next(), of_year.next()) else { continue };
         if !mentioned.insert(a.id) {
             continue;

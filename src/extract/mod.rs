@@ -80,9 +80,9 @@ pub enum ExtractorError {
     Names {
         /// The language pack.
         lang: String,
-        /// The underlying error.
+        /// The automaton library's error (its type is not part of this crate's API).
         #[source]
-        source: aho_corasick::BuildError,
+        source: Box<dyn std::error::Error + Send + Sync>,
     },
     /// A language pack could not be loaded.
     #[error(transparent)]
@@ -115,6 +115,7 @@ pub struct Extractor<'d> {
 /// Everything found in one document. It serialises to JSON and reads back; a list left
 /// out of the JSON (a reviewer's script keeping only what it reviews) reads as empty.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Extraction {
     /// The document's id.
     pub doc: String,
@@ -194,7 +195,7 @@ impl<'d> Extractor<'d> {
         }
         for p in &packs {
             for (party, at) in &p.pack.party_refs {
-                let known = party.parse::<PartyId>().ok().is_some_and(|id| data.party(&id).is_some());
+                let known = data.party(party).is_ok();
                 if !known {
                     return Err(ExtractorError::UnknownParty { at: at.clone(), party: party.clone() });
                 }
@@ -204,7 +205,10 @@ impl<'d> Extractor<'d> {
         // document in their language comes.
         let mut readers = Vec::with_capacity(packs.len());
         for (k, p) in packs.iter().enumerate() {
-            let names = |source| ExtractorError::Names { lang: p.language().to_string(), source };
+            let names = |source: aho_corasick::BuildError| ExtractorError::Names {
+                lang: p.language().to_string(),
+                source: Box::new(source),
+            };
             let slot = std::sync::OnceLock::new();
             if k == 0 {
                 let _ = slot.set(Ok(Reader::new(data, &p.pack).map_err(names)?));

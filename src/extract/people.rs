@@ -346,18 +346,19 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
                         }
                         continue;
                     }
-                    // "Ambassador to Japan Mikhail Galuzin": skip the complement state.
+                    // "Ambassador to Japan Mikhail Galuzin", «замглавы МИД России Андрей
+                    // Руденко»: skip the state the title serves, after a complement word or
+                    // right after the title.
                     let mut at = hit.end as usize;
-                    if let Some((e, _)) = pack.title_complements.after(text, at) {
-                        let k = scan.hits.partition_point(|h| (h.start as usize) < e);
-                        if let Some(next) = scan
-                            .hits
-                            .get(k)
-                            .filter(|h| text.get(e..h.start as usize).is_some_and(|g| g.trim().is_empty()))
-                            && scan.reader.entries(next).any(|x| matches!(x, Entry::Party { .. }))
-                        {
-                            at = next.end as usize;
-                        }
+                    let e = pack.title_complements.after(text, at).map_or(at, |(e, _)| e);
+                    let k = scan.hits.partition_point(|h| (h.start as usize) < e);
+                    if let Some(next) = scan
+                        .hits
+                        .get(k)
+                        .filter(|h| text.get(e..h.start as usize).is_some_and(|g| g.trim().is_empty()))
+                        && scan.reader.entries(next).any(|x| matches!(x, Entry::Party { .. }))
+                    {
+                        at = next.end as usize;
                     }
                     let name = name_after(scan, at).or_else(|| {
                         let rest = text.get(at..)?;
@@ -600,7 +601,7 @@ fn add_known(
     id: &PersonId,
     range: &Range<usize>,
 ) {
-    let Some(person) = scan.data.person(id) else { return };
+    let Ok(person) = scan.data.person(id) else { return };
     let text = scan.text();
     let key = format!("id:{id}");
     let written = scan.slice(range);
@@ -615,7 +616,7 @@ fn add_known(
         let official = match (date, &title) {
             (_, Some((_, office, _))) if *office => true,
             (Some(d), _) => {
-                person.roles_at(&d).next().is_some_and(|_| person.roles_at(&d).any(|r| r.is_office()))
+                person.roles_at(d).next().is_some_and(|_| person.roles_at(d).any(|r| r.is_office()))
             }
             _ => false,
         };
@@ -741,7 +742,13 @@ fn quotes(scan: &Scan<'_>, people: &People) -> Vec<Found<Quote>> {
     let mut out = Vec::new();
     for inner in spans.into_iter().filter(|q| scan.in_play(q.start)) {
         let content = scan.slice(&inner);
-        if content.split_whitespace().count() < 3 && content.chars().count() < 12 {
+        // A quote is a clause: three words, or twelve characters. In a script written
+        // without spaces a short clause is a quote too when it inflects (hiragana: 「受け入れら
+        // れない」), while a short run of kanji or katakana is a term set off (「北方領土」).
+        let chars = content.chars().count();
+        let short_clause =
+            !pack.spaced && chars >= 6 && content.chars().any(|c| ('\u{3041}'..='\u{309F}').contains(&c));
+        if content.split_whitespace().count() < 3 && chars < 12 && !short_clause {
             continue;
         }
         let close_end =

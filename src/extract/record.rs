@@ -25,6 +25,7 @@ use crate::island::Island;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Record {
     /// The document's id.
     pub doc: String,
@@ -55,6 +56,7 @@ fn english() -> String {
 
 /// A person in a [`Record`].
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RecordPerson {
     /// The name as the text gives it.
     pub name: String,
@@ -64,6 +66,7 @@ pub struct RecordPerson {
 
 /// An event in a [`Record`].
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RecordEvent {
     /// The date.
     pub date: PartialDate,
@@ -79,6 +82,7 @@ pub struct RecordEvent {
 
 /// A position in a [`Record`].
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RecordPosition {
     /// Who holds it.
     pub holder: PartyId,
@@ -90,6 +94,7 @@ pub struct RecordPosition {
 
 /// A figure in a [`Record`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RecordFigure {
     /// The value.
     pub value: f64,

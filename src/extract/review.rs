@@ -58,6 +58,7 @@ pub type Extended = Merged;
 /// What is known of a document besides its text and what the extractor found: what the
 /// [`Source`] of its findings is made of. Fields not given are left out of the JSON.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DocumentInfo {
     /// Its title.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -94,6 +95,7 @@ impl DocumentInfo {
 /// The words a citation quotes from one sentence: its first words, within the quote
 /// limits ([`MAX_QUOTE_WORDS`] words, [`MAX_QUOTE_BYTES`] bytes).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SentenceText {
     /// The sentence's span in the document (an [`Evidence::sentence`]).
     pub span: Span,
@@ -124,6 +126,7 @@ pub struct SentenceText {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DocumentFindings {
     /// What the document was given with.
     #[serde(default)]
@@ -461,7 +464,7 @@ impl Merger<'_> {
                     self.skip(doc, &what, format!("party `{}` is not in the dataset", p.holder));
                     continue;
                 }
-                Some(h) if !h.existed_at(&stated) => {
+                Some(h) if !h.existed_at(stated) => {
                     self.skip(doc, &what, format!("{} did not exist on {stated}", p.holder));
                     continue;
                 }
@@ -477,7 +480,7 @@ impl Merger<'_> {
             // A speaker the data does not have speaking for the holder then is named as
             // the document reports them, not linked.
             let speaker = p.speaker.as_deref().and_then(|name| ids.get(name)).filter(|id| {
-                self.person(id).is_some_and(|q| !q.extracted && self.speaks_for(q, &p.holder, &stated))
+                self.person(id).is_some_and(|q| !q.extracted && self.speaks_for(q, &p.holder, stated))
             });
             let by = p.speaker.as_deref().map(|s| format!(", {s}")).unwrap_or_default();
             let words = c.quote.clone().unwrap_or_else(|| p.formula.to_string());
@@ -489,7 +492,7 @@ impl Merger<'_> {
                 formula: Some(p.formula),
                 transfer_at_least: None,
                 transfer_at_most: None,
-                sequencing: None,
+                order: None,
                 conditions: Vec::new(),
                 stated,
                 office: match (&speaker, &p.speaker) {
@@ -540,12 +543,12 @@ impl Merger<'_> {
         if let Some(a) = e.actors.iter().find(|a| self.party(a).is_none()) {
             return Some(format!("party `{a}` is not in the dataset"));
         }
-        if let Some(p) = e.actors.iter().find(|a| self.party(a).is_some_and(|p| !p.existed_at(&e.date))) {
+        if let Some(p) = e.actors.iter().find(|a| self.party(a).is_some_and(|p| !p.existed_at(e.date))) {
             return Some(format!("{p} did not exist on {}", e.date));
         }
         if let (EventKind::AgreementSigned, Some(a)) = (e.kind, e.agreement) {
             let agreement = self.agreement(a);
-            if !e.date.overlaps(&agreement.signed) {
+            if !e.date.overlaps(agreement.signed) {
                 return Some(format!("{a} was signed on {}, not on {}", agreement.signed, e.date));
             }
             if let Some(actor) = e.actors.iter().find(|p| !agreement.parties.contains(p)) {

@@ -268,6 +268,7 @@ const TOPIC_HEAD: usize = 1500;
 /// that holds a position in the data, or its predecessor), or stands within
 /// [`TOPIC_REACH`] sentences of one that does, or in the text's top. World news around the
 /// dispute's paragraphs is passed over by every rule but the names'.
+#[inline(never)]
 fn topical(
     sentences: &[Range<usize>],
     hits: &[super::reader::Hit],
@@ -280,7 +281,7 @@ fn topical(
     sides.dedup();
     let mut with_predecessors = sides.clone();
     for s in &sides {
-        if let Some(p) = data.party(s).and_then(|p| p.predecessor.as_ref()) {
+        if let Some(p) = data.party(s).ok().and_then(|p| p.predecessor.as_ref()) {
             with_predecessors.push(p);
         }
     }

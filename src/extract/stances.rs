@@ -105,11 +105,11 @@ impl FormulaIndex {
                 nothing = nothing.or(Some(f.id));
             }
             if let [stage] = f.stages.as_slice()
-                && stage.transfers.iter().all(|t| t.share() == crate::formula::Share::WHOLE)
+                && stage.transfers.iter().all(|t| t.share_or_whole() == crate::formula::Share::WHOLE)
             {
                 let undecided = f.undecided_islands();
                 for p in &recipients.clone() {
-                    let got = f.transfers_to(p);
+                    let got = f.islands_transferred_to(p);
                     if !got.is_empty() && stage.transfers.iter().all(|t| t.to.parties().contains(p)) {
                         single_stage.push((f.id, p.clone(), got, undecided));
                     }
@@ -901,7 +901,7 @@ pub(crate) fn positions(
                     return None;
                 }
                 match a.item.year {
-                    Some(y) if y != agreement.signed.year_number() => PartialDate::year(y).ok(),
+                    Some(y) if y != agreement.signed.year() => PartialDate::from_year(y).ok(),
                     _ => Some(agreement.signed),
                 }
             })
@@ -935,9 +935,9 @@ pub(crate) fn positions(
                 continue;
             }
             seen_states.push(state.clone());
-            let alive = |d: &PartialDate| scan.data.party(&state).is_none_or(|p| p.existed_at(d));
+            let alive = |d: PartialDate| scan.data.party(&state).ok().is_none_or(|p| p.existed_at(d));
             let date = match date {
-                Some(d) if undated && !alive(&d) => agreement_date(&state).or(Some(d)),
+                Some(d) if undated && !alive(d) => agreement_date(&state).or(Some(d)),
                 d => d,
             };
             let formula = match (&outcome, negated) {
@@ -954,7 +954,7 @@ pub(crate) fn positions(
                 _ => None,
             };
             let Some(formula) = formula else { continue };
-            if issue && scan.data.formula(formula).transfers_to(&state).is_empty() {
+            if issue && scan.data.formula(formula).islands_transferred_to(&state).is_empty() {
                 continue;
             }
             if matches!(outcome, Outcome::Gives(_)) {
@@ -1749,7 +1749,7 @@ fn agreement_positions(r: &Reading<'_, '_>, held: &[Range<usize>]) -> Vec<Found<
         let agreement = data.agreement(a.item.agreement);
         // As the text dates it; at the signing's precision when the text gives that year or none.
         let date = match a.item.year {
-            Some(y) if y != agreement.signed.year_number() => PartialDate::year(y).ok(),
+            Some(y) if y != agreement.signed.year() => PartialDate::from_year(y).ok(),
             _ => Some(agreement.signed),
         };
         let Some(date) = date else { continue };

@@ -76,6 +76,7 @@ impl<'a> Normalized<'a> {
     /// first character that needs a change.
     /// Each letter of `folds` is read as the one it is paired with (a language pack's
     /// `[text] fold`: Russian `ё` as `е`).
+    #[inline(never)]
     pub fn new(text: &'a str, folds: &[(char, char)]) -> Self {
         let bytes = text.as_bytes();
         let mut out: Option<String> = None;
@@ -83,12 +84,8 @@ impl<'a> Normalized<'a> {
         let mut copied = 0usize; // bytes of `text` already in `out`
         let mut i = 0usize;
         while i < bytes.len() {
-            let Some(rel) =
-                bytes.get(i..).and_then(|b| b.iter().position(|&b| b >= 0x80 || b == b'\r' || b == b'\n'))
-            else {
-                break;
-            };
-            i += rel;
+            let Some(at) = next_where(bytes, i, |b| b >= 0x80 || b == b'\r' || b == b'\n') else { break };
+            i = at;
             let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else { break };
             let len = c.len_utf8();
             let rep: Option<Cow<'static, str>> = if c == '\r' {
@@ -145,6 +142,33 @@ impl<'a> Normalized<'a> {
     }
 }
 
+/// The first index at or after `from` whose byte satisfies `hit`.
+///
+/// The scan tests sixteen bytes at a time with no early exit inside a block, which the
+/// compiler turns into a few vector instructions per block; only the block holding a hit is
+/// read byte by byte. The passes over the whole text (normalisation, sentence ends, digit
+/// runs) spend most of their time skipping bytes they do not care about, and this is how
+/// they skip.
+#[inline]
+pub(crate) fn next_where(bytes: &[u8], from: usize, hit: impl Fn(u8) -> bool + Copy) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    let mut blocks = rest.chunks_exact(16);
+    let mut base = from;
+    for block in &mut blocks {
+        if block.iter().fold(false, |any, &b| any | hit(b)) {
+            return block.iter().position(|&b| hit(b)).map(|k| base + k);
+        }
+        base += 16;
+    }
+    blocks.remainder().iter().position(|&b| hit(b)).map(|k| base + k)
+}
+
+/// Whether `b` is an ASCII digit (for [`next_where`]).
+#[inline]
+pub(crate) fn is_digit(b: u8) -> bool {
+    b.wrapping_sub(b'0') < 10
+}
+
 /// The start of the line holding byte `at` of `text`.
 pub(crate) fn line_start(text: &str, at: usize) -> usize {
     text.as_bytes().get(..at).and_then(|b| memchr::memrchr(b'\n', b)).map_or(0, |i| i + 1)
@@ -157,6 +181,7 @@ pub(crate) fn line_start(text: &str, at: usize) -> usize {
 /// capital, a digit, a quote or a letter of another script, unless the word before is one
 /// of the pack's abbreviations or an initial. Any other end (`。`) always counts. A line
 /// break always ends a sentence.
+#[inline(never)]
 pub(crate) fn sentences(text: &str, pack: &Pack) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 100 + 1);
@@ -178,16 +203,46 @@ pub(crate) fn sentences(text: &str, pack: &Pack) -> Vec<Range<usize>> {
             *slot = true;
         }
     }
+    // The next candidate byte at or after `i`. A pack whose ends are at most three ASCII
+    // bytes (English, Russian) finds them with `memchr3` and the line breaks with `memchr`,
+    // each position kept until the scan passes it; any other pack tests every byte.
+    let fast = ascii.len() <= 3 && wide.is_empty();
+    let mut ends = [b'\n'; 3];
+    for (slot, &b) in ends.iter_mut().zip(&ascii) {
+        *slot = b;
+    }
+    let [e0, e1, e2] = ends;
+    let mut next_break = memchr::memchr(b'\n', bytes);
+    let mut next_end = memchr::memchr3(e0, e1, e2, bytes);
+    let mut next = |i: usize| -> Option<usize> {
+        if !fast {
+            let rest = bytes.get(i..)?;
+            return rest
+                .iter()
+                .position(|&b| interesting.get(usize::from(b)).copied().unwrap_or(false))
+                .map(|k| i + k);
+        }
+        let rest = bytes.get(i..)?;
+        if next_break.is_some_and(|k| k < i) {
+            next_break = memchr::memchr(b'\n', rest).map(|k| i + k);
+        }
+        if next_end.is_some_and(|k| k < i) {
+            next_end = memchr::memchr3(e0, e1, e2, rest).map(|k| i + k);
+        }
+        match (next_break, next_end) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    };
     let mut i = 0usize;
     while i < bytes.len() {
-        let Some(rel) = bytes
-            .get(i..)
-            .and_then(|b| b.iter().position(|&b| interesting.get(usize::from(b)).copied().unwrap_or(false)))
-        else {
-            break;
-        };
-        i += rel;
+        let Some(at) = next(i) else { break };
+        i = at;
         let Some(&b) = bytes.get(i) else { break };
+        if !interesting.get(usize::from(b)).copied().unwrap_or(false) {
+            i += 1;
+            continue;
+        }
         if b == b'\n' {
             push(start, i, &mut out);
             start = i + 1;

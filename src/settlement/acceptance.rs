@@ -4,9 +4,8 @@ use std::fmt;
 
 use enumset::{EnumSet, EnumSetType};
 use serde::{Deserialize, Serialize};
-use strum::IntoEnumIterator;
 
-use crate::formula::{Condition, Formula, Recipient, Right, Sequencing};
+use crate::formula::{Condition, Formula, Recipient, Right, StatedOrder};
 use crate::id::PartyId;
 use crate::island::Island;
 use crate::position::Position;
@@ -19,21 +18,12 @@ use super::outcome::{Clause, Holder, Order, Outcome};
 /// A position stands, for each question it answers, until a later position of the same
 /// party answers that question (see [`Dataset::stance_at`](crate::Dataset::stance_at)).
 #[derive(
-    Debug,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    EnumSetType,
-    strum::Display,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::VariantArray,
+    Debug, Hash, PartialOrd, Ord, Serialize, Deserialize, EnumSetType, strum::Display, strum::IntoStaticStr,
 )]
 #[enumset(serialize_repr = "list")]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum Facet {
     /// Who holds which island.
     Allocation,
@@ -41,6 +31,11 @@ pub enum Facet {
     Order,
     /// The clauses a settlement must carry.
     Clauses,
+}
+
+impl Facet {
+    /// Every value, in the order of declaration (3).
+    pub const ALL: [Facet; 3] = [Facet::Allocation, Facet::Order, Facet::Clauses];
 }
 
 /// The set of [`Outcome`]s a formula or a position accepts.
@@ -53,7 +48,8 @@ pub enum Facet {
 ///
 /// ```
 /// use kuril_dispute::settlement::Holder;
-/// use kuril_dispute::{Acceptance, Dataset, FormulaId, Island, Order};
+/// use kuril_dispute::{Dataset, FormulaId, Island};
+/// use kuril_dispute::settlement::{Acceptance, Order};
 ///
 /// let data = Dataset::builtin();
 /// let art9 = Acceptance::of_formula(data.formula(FormulaId::TwoIslands1956));
@@ -78,16 +74,16 @@ impl Default for Acceptance {
 }
 
 /// The orders a stated sequencing allows.
-fn orders_of(sequencing: Sequencing) -> EnumSet<Order> {
+fn orders_of(sequencing: StatedOrder) -> EnumSet<Order> {
     match sequencing {
-        Sequencing::TreatyFirst => Order::TreatyBeforeTransfer.into(),
-        Sequencing::TerritoryFirst => Order::Together | Order::TreatyAfterTransfer,
-        Sequencing::Simultaneous => Order::Together.into(),
-        Sequencing::Unspecified => EnumSet::all(),
+        StatedOrder::TreatyFirst => Order::TreatyBeforeTransfer.into(),
+        StatedOrder::TerritoryFirst => Order::Together | Order::TreatyAfterTransfer,
+        StatedOrder::Simultaneous => Order::Together.into(),
+        StatedOrder::Unspecified => EnumSet::all(),
     }
 }
 
-/// Half an island, in basis points ([`Share`](crate::Share)): a part at least this large counts as the
+/// Half an island, in basis points ([`Share`](crate::formula::Share)): a part at least this large counts as the
 /// island, a smaller part leaves the island where it is.
 const HALF: u16 = 5_000;
 
@@ -100,7 +96,7 @@ impl Acceptance {
     /// Accepts exactly the outcomes with this allocation, any order and clauses.
     pub fn allocation(allocation: super::Allocation) -> Acceptance {
         let mut a = Acceptance::everything();
-        for island in Island::iter() {
+        for island in Island::ALL.into_iter() {
             a.set_holders(island, allocation.holder(island).into());
         }
         a
@@ -113,7 +109,7 @@ impl Acceptance {
     pub fn of_formula(formula: &Formula) -> Acceptance {
         let mut a = Acceptance::everything();
         let open = formula.undecided_islands() | formula.joint_activity;
-        for island in Island::iter() {
+        for island in Island::ALL.into_iter() {
             if !open.contains(island) {
                 a.set_holders(island, Holder::Russia.into());
             }
@@ -126,7 +122,7 @@ impl Acceptance {
                     continue;
                 }
                 let holder = match &t.to {
-                    _ if t.share().basis_points() < HALF => Holder::Russia,
+                    _ if t.share_or_whole().basis_points() < HALF => Holder::Russia,
                     Recipient::Party(p) if *p == PartyId::JAPAN => Holder::Japan,
                     Recipient::Party(_) => Holder::Russia,
                     Recipient::Joint(_) => Holder::Joint,
@@ -138,7 +134,7 @@ impl Acceptance {
                 a.apply_condition(c);
             }
         }
-        a.orders &= orders_of(formula.sequencing);
+        a.orders &= orders_of(formula.order);
         if !formula.joint_activity.is_empty() {
             a.clauses |= Clause::JointEconomicActivity;
         }
@@ -155,7 +151,7 @@ impl Acceptance {
     pub fn of_position(position: &Position, formula: Option<&Formula>) -> Acceptance {
         let mut a = formula.map_or_else(Acceptance::everything, Acceptance::of_formula);
         if position.transfer_at_least.is_some() || position.transfer_at_most.is_some() {
-            for island in Island::iter() {
+            for island in Island::ALL.into_iter() {
                 let mut holders = EnumSet::all();
                 if position.transfer_at_least.is_some_and(|s| s.contains(island)) {
                     holders &= Holder::Japan;
@@ -166,7 +162,7 @@ impl Acceptance {
                 a.set_holders(island, holders);
             }
         }
-        if let Some(s) = position.sequencing {
+        if let Some(s) = position.order {
             // The position's own sequencing replaces the formula's, keeping what the
             // stages' conditions imply.
             let mut stages_only = formula.map_or_else(EnumSet::all, |f| {
@@ -263,8 +259,10 @@ impl Acceptance {
 
     /// How many objections [`Acceptance::objections`] would list, without listing them.
     pub fn objection_count(&self, outcome: &Outcome) -> usize {
-        let islands =
-            Island::iter().filter(|&i| !self.holders(i).contains(outcome.allocation.holder(i))).count();
+        let islands = Island::ALL
+            .into_iter()
+            .filter(|&i| !self.holders(i).contains(outcome.allocation.holder(i)))
+            .count();
         let order = usize::from(!self.orders.contains(outcome.order));
         islands + order + (self.clauses - outcome.clauses).len()
     }
@@ -273,7 +271,7 @@ impl Acceptance {
     /// does not fit (empty if it is accepted).
     pub fn objections(&self, outcome: &Outcome) -> Vec<Objection> {
         let mut out = Vec::new();
-        for island in Island::iter() {
+        for island in Island::ALL.into_iter() {
             let holder = outcome.allocation.holder(island);
             let accepted = self.holders(island);
             if !accepted.contains(holder) {
@@ -348,7 +346,7 @@ impl fmt::Display for Objection {
             Objection::Island { island, holder, accepted } => {
                 let ok: Vec<_> = accepted.iter().map(holder_words).collect();
                 let ok = if ok.is_empty() { "nothing".to_owned() } else { ok.join(" or ") };
-                write!(f, "{island:?} {} (accepts: {ok})", holder_words(*holder))
+                write!(f, "{} {} (accepts: {ok})", island.name(), holder_words(*holder))
             }
             Objection::Order { order, accepted } => {
                 let ok: Vec<_> = accepted.iter().map(Order::describe).collect();

@@ -19,7 +19,7 @@
 //! **Allocation**, from the position's formula ([`Acceptance::of_formula`]):
 //! 1. an island a stage transfers (sovereignty, or both rights) to Japan goes to Japan,
 //!    to several parties jointly is joint, to another single party stays;
-//! 2. a part of an island (a [`Share`](crate::Share)) counts as the island if it is at
+//! 2. a part of an island (a [`Share`](crate::formula::Share)) counts as the island if it is at
 //!    least half, and leaves the island where it is if it is less (the area split's 21%
 //!    of Iturup leaves Iturup);
 //! 3. a transfer of administration alone moves nothing (the allocation records
@@ -65,7 +65,7 @@
 //! let data = Dataset::builtin();
 //!
 //! // November 2018: both sides on the basis of the 1956 declaration.
-//! let space = data.settlement_space(&"2018-11".parse()?);
+//! let space = data.settlement_space("2018-11".parse()?);
 //! assert!(!space.is_empty());
 //! for outcome in space.minimal_outcomes() {
 //!     println!("{outcome}");
@@ -73,7 +73,7 @@
 //! }
 //!
 //! // 1993: Japan's four islands against Russia's two; what blocks the nearest outcomes?
-//! let space = data.settlement_space(&"1993".parse()?);
+//! let space = data.settlement_space("1993".parse()?);
 //! assert!(space.is_empty());
 //! for rejection in space.nearest().iter().take(2) {
 //!     for blocker in &rejection.blockers {
@@ -83,7 +83,7 @@
 //!
 //! // What if Japan had accepted "two plus alpha" in 2013?
 //! let what_if = Position::hypothetical(PartyId::JAPAN, FormulaId::TwoPlusAlpha, "2013".parse()?);
-//! let space = data.settlement_space(&"2013".parse()?).with_hypothetical(what_if);
+//! let space = data.settlement_space("2013".parse()?).with_hypothetical(what_if);
 //! println!("{} outcomes", space.len());
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -93,11 +93,15 @@ mod outcome;
 
 use std::fmt;
 
-use enumset::EnumSet;
 use serde::Serialize;
 
 pub use acceptance::{Acceptance, Facet, Objection};
 pub use outcome::{Allocation, Clause, Holder, Order, Outcome};
+
+/// The small sets of holders, orders, clauses and facets in this module's signatures
+/// ([`Outcome::clauses`], [`Acceptance::holders`]), re-exported from the `enumset` crate so
+/// that a user needs no dependency of their own.
+pub use enumset::EnumSet;
 
 use crate::dataset::Dataset;
 use crate::date::PartialDate;
@@ -115,7 +119,7 @@ use crate::stance::Stance;
 /// use kuril_dispute::Dataset;
 ///
 /// let data = Dataset::builtin();
-/// let space = data.settlement_space(&"2022".parse()?);
+/// let space = data.settlement_space("2022".parse()?);
 /// assert!(space.is_empty());
 /// let nearest = space.nearest();
 /// assert!(nearest.iter().all(|r| !r.blockers.is_empty() && r.blockers.iter().all(|b| !b.position.cite.is_empty())));
@@ -236,13 +240,13 @@ impl Dataset {
     /// use kuril_dispute::{Dataset, Island};
     ///
     /// let data = Dataset::builtin();
-    /// let space = data.settlement_space(&"1956".parse()?);
+    /// let space = data.settlement_space("1956".parse()?);
     /// let core = space.minimal_outcomes();
     /// assert_eq!(core.len(), 1);
     /// assert!(core[0].allocation.transferred().contains(Island::Habomai));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn settlement_space(&self, date: &PartialDate) -> SettlementSpace<'_> {
+    pub fn settlement_space(&self, date: PartialDate) -> SettlementSpace<'_> {
         self.settlement_space_with(date, Vec::new())
     }
 
@@ -251,7 +255,7 @@ impl Dataset {
     /// replaces the recorded positions on the questions it answers.
     pub fn settlement_space_with(
         &self,
-        date: &PartialDate,
+        date: PartialDate,
         hypothetical: Vec<Position>,
     ) -> SettlementSpace<'_> {
         let last = date.last_day();
@@ -268,12 +272,12 @@ impl Dataset {
             .map(|side| {
                 let mine: Vec<Position> =
                     hypothetical.iter().filter(|h| self.head_of(&h.holder) == side).cloned().collect();
-                self.stance_upto(side, cut, *date, &mine)
+                self.stance_upto(side, cut, date, &mine)
             })
             .collect();
         let accepted =
             stances.iter().fold(Acceptance::everything(), |acc, s| acc.intersection(&s.acceptance()));
-        SettlementSpace { data: self, date: *date, stances, accepted, hypothetical }
+        SettlementSpace { data: self, date, stances, accepted, hypothetical }
     }
 }
 
@@ -304,7 +308,7 @@ impl<'a> SettlementSpace<'a> {
     pub fn with_hypothetical(&self, position: Position) -> SettlementSpace<'a> {
         let mut hypothetical = self.hypothetical.clone();
         hypothetical.push(position);
-        self.data.settlement_space_with(&self.date, hypothetical)
+        self.data.settlement_space_with(self.date, hypothetical)
     }
 
     /// The space as one acceptance.

@@ -6,7 +6,6 @@ use std::fmt;
 
 use enumset::{EnumSet, EnumSetType};
 use serde::{Deserialize, Serialize};
-use strum::{IntoEnumIterator, VariantArray};
 
 use crate::formula::Condition;
 use crate::island::{Island, IslandSet};
@@ -17,21 +16,12 @@ use crate::island::{Island, IslandSet};
 /// Russia today, by the Soviet Union before 1992). The name records the axis along which
 /// proposals move, not a judgement on whose the island is.
 #[derive(
-    Debug,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    EnumSetType,
-    strum::Display,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::VariantArray,
+    Debug, Hash, PartialOrd, Ord, Serialize, Deserialize, EnumSetType, strum::Display, strum::IntoStaticStr,
 )]
 #[enumset(serialize_repr = "list")]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum Holder {
     /// Transferred to Japan.
     Japan,
@@ -41,24 +31,20 @@ pub enum Holder {
     Joint,
 }
 
+impl Holder {
+    /// Every value, in the order of declaration (3).
+    pub const ALL: [Holder; 3] = [Holder::Japan, Holder::Russia, Holder::Joint];
+}
+
 /// The order of the peace treaty and the transfer (the settlement of the islands'
 /// attribution and their handover) in an [`Outcome`].
 #[derive(
-    Debug,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    EnumSetType,
-    strum::Display,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::VariantArray,
+    Debug, Hash, PartialOrd, Ord, Serialize, Deserialize, EnumSetType, strum::Display, strum::IntoStaticStr,
 )]
 #[enumset(serialize_repr = "list")]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum Order {
     /// A peace treaty first; the transfer (or the territorial settlement) after it.
     TreatyBeforeTransfer,
@@ -66,6 +52,11 @@ pub enum Order {
     Together,
     /// The attribution settled and the transfer agreed first; the treaty after.
     TreatyAfterTransfer,
+}
+
+impl Order {
+    /// Every value, in the order of declaration (3).
+    pub const ALL: [Order; 3] = [Order::TreatyBeforeTransfer, Order::Together, Order::TreatyAfterTransfer];
 }
 
 impl Order {
@@ -84,32 +75,35 @@ impl Order {
 /// Clauses come from the [`Condition`]s of formulas and positions (see
 /// [`Clause::from_condition`]) and from a formula's joint activity.
 #[derive(
-    Debug,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    EnumSetType,
-    strum::Display,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::VariantArray,
+    Debug, Hash, PartialOrd, Ord, Serialize, Deserialize, EnumSetType, strum::Display, strum::IntoStaticStr,
 )]
 #[enumset(serialize_repr = "list")]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
+#[cfg_attr(test, derive(strum::EnumIter))]
+#[non_exhaustive]
 pub enum Clause {
     /// Islands not transferred stay subject to further negotiation.
-    FurtherTalks,
+    FurtherNegotiation,
     /// All foreign troops leave Japan first (the Soviet condition of 1960).
     ForeignTroopsWithdrawn,
     /// The administering side keeps administering for a transitional period.
-    TransitionalAdministration,
+    TransitionPeriod,
     /// Japan recognises the results of the Second World War.
     PostWarResultsRecognised,
     /// Joint economic activity on the islands under a special regime.
     JointEconomicActivity,
+}
+
+impl Clause {
+    /// Every value, in the order of declaration (5).
+    pub const ALL: [Clause; 5] = [
+        Clause::FurtherNegotiation,
+        Clause::ForeignTroopsWithdrawn,
+        Clause::TransitionPeriod,
+        Clause::PostWarResultsRecognised,
+        Clause::JointEconomicActivity,
+    ];
 }
 
 impl Clause {
@@ -118,16 +112,17 @@ impl Clause {
     /// [`Order`] instead (see the module docs).
     ///
     /// ```
-    /// use kuril_dispute::{Clause, Condition};
+    /// use kuril_dispute::formula::Condition;
+    /// use kuril_dispute::settlement::Clause;
     ///
     /// assert_eq!(Clause::from_condition(Condition::ForeignTroopsWithdrawn), Some(Clause::ForeignTroopsWithdrawn));
     /// assert_eq!(Clause::from_condition(Condition::PeaceTreatyConcluded), None);
     /// ```
     pub fn from_condition(condition: Condition) -> Option<Clause> {
         match condition {
-            Condition::FurtherNegotiation => Some(Clause::FurtherTalks),
+            Condition::FurtherNegotiation => Some(Clause::FurtherNegotiation),
             Condition::ForeignTroopsWithdrawn => Some(Clause::ForeignTroopsWithdrawn),
-            Condition::TransitionPeriod => Some(Clause::TransitionalAdministration),
+            Condition::TransitionPeriod => Some(Clause::TransitionPeriod),
             Condition::PostWarResultsRecognised => Some(Clause::PostWarResultsRecognised),
             Condition::PeaceTreatyConcluded | Condition::SovereigntySettled => None,
         }
@@ -136,9 +131,9 @@ impl Clause {
     /// The clause in words ("further talks on the rest").
     pub fn describe(self) -> &'static str {
         match self {
-            Clause::FurtherTalks => "further talks on the rest",
+            Clause::FurtherNegotiation => "further talks on the rest",
             Clause::ForeignTroopsWithdrawn => "withdrawal of foreign troops from Japan",
-            Clause::TransitionalAdministration => "transitional administration by the administering side",
+            Clause::TransitionPeriod => "transitional administration by the administering side",
             Clause::PostWarResultsRecognised => "Japan's recognition of the results of the Second World War",
             Clause::JointEconomicActivity => "joint economic activity under a special regime",
         }
@@ -170,7 +165,7 @@ impl Allocation {
 
     /// An allocation from one holder per island.
     pub fn new(mut holder_of: impl FnMut(Island) -> Holder) -> Allocation {
-        Allocation(Island::VARIANTS.iter().rev().fold(0, |acc, &i| acc * 3 + holder_of(i) as u8))
+        Allocation(Island::ALL.iter().rev().fold(0, |acc, &i| acc * 3 + holder_of(i) as u8))
     }
 
     /// `islands` to Japan, the others staying.
@@ -210,7 +205,7 @@ impl Allocation {
 
     /// The islands `holder` holds.
     pub fn held_by(self, holder: Holder) -> IslandSet {
-        Island::iter().filter(|&i| self.holder(i) == holder).collect()
+        Island::ALL.into_iter().filter(|&i| self.holder(i) == holder).collect()
     }
 
     /// The islands transferred to Japan.
@@ -231,14 +226,14 @@ impl Allocation {
 
 impl From<Allocation> for BTreeMap<Island, Holder> {
     fn from(a: Allocation) -> Self {
-        Island::iter().map(|i| (i, a.holder(i))).collect()
+        Island::ALL.into_iter().map(|i| (i, a.holder(i))).collect()
     }
 }
 
 impl TryFrom<BTreeMap<Island, Holder>> for Allocation {
     type Error = String;
     fn try_from(map: BTreeMap<Island, Holder>) -> Result<Self, String> {
-        match Island::iter().find(|i| !map.contains_key(i)) {
+        match Island::ALL.into_iter().find(|i| !map.contains_key(i)) {
             Some(missing) => Err(format!("allocation gives no holder for {missing}")),
             None => Ok(Allocation::new(|i| map.get(&i).copied().unwrap_or(Holder::Russia))),
         }
@@ -247,7 +242,7 @@ impl TryFrom<BTreeMap<Island, Holder>> for Allocation {
 
 /// Islands joined with "+" ("Shikotan+Habomai").
 pub(crate) fn plus(islands: IslandSet) -> String {
-    islands.iter().map(|i| format!("{i:?}")).collect::<Vec<_>>().join("+")
+    islands.iter().map(Island::name).collect::<Vec<_>>().join("+")
 }
 
 impl fmt::Display for Allocation {
@@ -275,12 +270,13 @@ impl fmt::Display for Allocation {
 ///
 /// ```
 /// use kuril_dispute::settlement::Allocation;
-/// use kuril_dispute::{Clause, Island, IslandSet, Order, Outcome};
+/// use kuril_dispute::{Island, IslandSet};
+/// use kuril_dispute::settlement::{Clause, Order, Outcome};
 ///
 /// let o = Outcome::new(
 ///     Allocation::from_transferred(IslandSet::from([Island::Shikotan, Island::Habomai])),
 ///     Order::TreatyBeforeTransfer,
-///     Clause::FurtherTalks.into(),
+///     Clause::FurtherNegotiation.into(),
 /// );
 /// assert_eq!(
 ///     o.to_string(),
@@ -322,7 +318,7 @@ impl Outcome {
     pub fn from_index(index: usize) -> Option<Outcome> {
         let clauses = EnumSet::try_from_u32(u32::try_from(index % CLAUSE_SETS).ok()?)?;
         let rest = index / CLAUSE_SETS;
-        let order = *Order::VARIANTS.get(rest % ORDERS)?;
+        let order = *Order::ALL.get(rest % ORDERS)?;
         let allocation = Allocation::from_index(rest / ORDERS)?;
         Some(Outcome { allocation, order, clauses })
     }

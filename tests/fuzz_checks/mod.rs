@@ -3,10 +3,9 @@
 //! panics when the crate misbehaves: a panic inside the crate, or a dataset that does not
 //! round-trip.
 
-use kuril_dispute::{
-    AgreementId, Dataset, EventId, FormulaId, Island, NameId, PartialDate, PartyId, PersonId, PositionId,
-    Precision, SourceId,
-};
+use kuril_dispute::date::Precision;
+use kuril_dispute::id::{EventId, NameId, PositionId};
+use kuril_dispute::{AgreementId, Dataset, FormulaId, Island, PartialDate, PartyId, PersonId, SourceId};
 
 /// The table files, in load order: the `n`th NUL-separated part of a `load_toml` input
 /// is the `n`th file.
@@ -73,7 +72,7 @@ pub fn parse_strings(data: &[u8]) {
             assert_eq!(printed.parse::<PartialDate>().ok(), Some(date), "{printed:?} does not parse back");
             assert!(date.first_day() <= date.last_day());
             for p in [Precision::Year, Precision::Month, Precision::Day] {
-                assert!(date.truncate(p).contains(&date));
+                assert!(date.truncate(p).contains(date));
             }
         }
         Err(e) => assert!(e.to_string().contains("invalid date")),

@@ -94,22 +94,52 @@ pub(crate) struct PartyWord {
 /// What a trigger stands for.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Term {
-    Month { value: u32, ambiguous: bool },
-    Weekday { day: chrono::Weekday, ambiguous: bool },
-    Relative { unit: TimeUnit, offset: i32, from: Anchor },
-    Shift { sign: i32, from: Anchor },
+    Month {
+        value: u32,
+        ambiguous: bool,
+    },
+    Weekday {
+        day: chrono::Weekday,
+        ambiguous: bool,
+    },
+    /// `before_subject`: the form dates only when the subject of its clause follows it
+    /// (a name, a title or a state, not in an oblique case): Russian «Накануне Лавров
+    /// заявил» is the day before, «накануне переговоров» the eve of a happening.
+    Relative {
+        unit: TimeUnit,
+        offset: i32,
+        from: Anchor,
+        before_subject: bool,
+    },
+    Shift {
+        sign: i32,
+        from: Anchor,
+    },
     NamedDate(PartialDate),
     Anniversary,
-    Era { first_year: i32 },
-    Number { value: f64, kind: NumberKind },
+    Era {
+        first_year: i32,
+    },
+    Number {
+        value: f64,
+        kind: NumberKind,
+    },
     Fraction(f64),
-    Title { office: bool, party: Option<crate::id::PartyId> },
-    Speech { after: bool },
+    Title {
+        office: bool,
+        party: Option<crate::id::PartyId>,
+    },
+    Speech {
+        after: bool,
+    },
     Byline,
     AgreementHead(Option<AgreementKind>),
     Party(PartyWord),
     Concept(FormulaId),
-    Predicate { means: Means, nominal: bool },
+    Predicate {
+        means: Means,
+        nominal: bool,
+    },
 }
 
 /// A trigger: a form (as written; `*` marks a stem) and what it stands for.
@@ -360,6 +390,11 @@ fn names<T: strum::IntoEnumIterator + std::fmt::Display>() -> String {
     T::iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", ")
 }
 
+/// The values of one of the crate's public closed vocabularies, for messages.
+fn closed_names<T: crate::vocabulary::Closed + std::fmt::Display>() -> String {
+    T::all().iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", ")
+}
+
 const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /// Compiles a pack, or returns every problem found.
@@ -511,7 +546,10 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         };
         let Some(from) = from else { continue };
         let forms = c.forms("dates.relative", &entry.forms);
-        add_terms(forms, Term::Relative { unit, offset: entry.offset, from });
+        add_terms(
+            forms,
+            Term::Relative { unit, offset: entry.offset, from, before_subject: entry.before_subject },
+        );
     }
     let mut anniversary_of = Phrases::default();
     if let Some(a) = &d.anniversary {
@@ -617,7 +655,8 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let mut figure_units = Phrases::default();
     for u in &f.unit {
         let entry = u.get_ref();
-        let Some(unit) = c.vocab::<FigureUnit>("figure unit", &entry.unit, names::<FigureUnit>()) else {
+        let Some(unit) = c.vocab::<FigureUnit>("figure unit", &entry.unit, closed_names::<FigureUnit>())
+        else {
             continue;
         };
         for form in c.forms("figures.unit", &entry.forms) {
@@ -691,7 +730,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
             }
         }
         let form = match &entry.form {
-            Some(s) => c.vocab::<PartyForm>("party form", s, names::<PartyForm>()),
+            Some(s) => c.vocab::<PartyForm>("party form", s, closed_names::<PartyForm>()),
             None => Some(PartyForm::Name),
         };
         let Some(form) = form else { continue };
@@ -710,7 +749,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     for h in &a.head {
         let entry = h.get_ref();
         let kind = match &entry.kind {
-            Some(k) => match c.vocab::<AgreementKind>("agreement kind", k, names::<AgreementKind>()) {
+            Some(k) => match c.vocab::<AgreementKind>("agreement kind", k, closed_names::<AgreementKind>()) {
                 Some(k) => Some(k),
                 None => continue,
             },
@@ -727,7 +766,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let mut event_kinds = Phrases::default();
     for k in &e.kind {
         let entry = k.get_ref();
-        let Some(kind) = c.vocab::<EventKind>("event kind", &entry.kind, names::<EventKind>()) else {
+        let Some(kind) = c.vocab::<EventKind>("event kind", &entry.kind, closed_names::<EventKind>()) else {
             continue;
         };
         for form in c.forms("events.kind", &entry.forms) {
@@ -780,7 +819,8 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     }
     for k in &s.concept {
         let entry = k.get_ref();
-        let Some(formula) = c.vocab::<FormulaId>("formula", &entry.formula, names::<FormulaId>()) else {
+        let Some(formula) = c.vocab::<FormulaId>("formula", &entry.formula, closed_names::<FormulaId>())
+        else {
             continue;
         };
         let forms = c.forms("stance.concept", &entry.forms);

@@ -146,6 +146,8 @@ pub(crate) struct Relative {
     pub offset: i32,
     #[serde(default)]
     pub from: Option<Spanned<String>>,
+    #[serde(default)]
+    pub before_subject: bool,
 }
 
 #[derive(Debug, Deserialize)]
