@@ -92,8 +92,15 @@ fn fuzz(name: &str, cases: u32) {
         // `cargo test` builds the examples before the tests; a missing one is a broken build.
         panic!("example {name} is not built beside the tests");
     };
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    // Copies of a few fixtures in a scratch directory: a program given a directory may
+    // write into it (maps does), and nothing may be written into the repository.
     let scratch = tempfile::tempdir().expect("scratch dir");
+    let fixtures = scratch.path().join("fixtures");
+    std::fs::create_dir(&fixtures).expect("fixtures dir");
+    for f in ["wire-2018-11-15.txt", "ru-wire-2019-01-14.txt", "README.md"] {
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(f);
+        std::fs::copy(from, fixtures.join(f)).expect("fixture copied");
+    }
     let mut runner = TestRunner::new(Config { cases, failure_persistence: None, ..Config::default() });
     let strategy = prop::collection::vec(argument(&fixtures), 0..6);
     let result = runner.run(&strategy, |args| {

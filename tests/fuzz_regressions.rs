@@ -57,3 +57,8 @@ fn extract_document_regressions() {
 fn a_failing_check_fails_the_replay() {
     replay("parse_date", |_| panic!("a check that always fails"));
 }
+
+#[test]
+fn merge_findings_regressions() {
+    replay("merge_findings", fuzz_checks::merge_findings);
+}

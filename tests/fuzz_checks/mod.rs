@@ -123,3 +123,28 @@ pub fn extract_document(data: &[u8]) {
     }
     serde_json::to_string(&x.record()).expect("a record serialises");
 }
+
+/// Bytes read as reviewed findings, one JSON `DocumentFindings` per line (lines that do
+/// not parse are passed over, as a reviewer's broken line would be reported and skipped),
+/// merged into the built-in data: a merged dataset or an error listing its problems,
+/// never a panic; a merged dataset round-trips, and merging the same findings into it
+/// again adds nothing.
+pub fn merge_findings(data: &[u8]) {
+    use kuril_dispute::extract::DocumentFindings;
+    let reviewed: Vec<DocumentFindings> =
+        data.split(|&b| b == b'\n').filter_map(|line| serde_json::from_slice(line).ok()).collect();
+    let base = Dataset::builtin();
+    match base.merge_extractions(&reviewed) {
+        Ok(merged) => {
+            let json = serde_json::to_string(&merged.dataset).expect("a merged dataset serialises");
+            assert_eq!(
+                Dataset::from_json(&json).as_ref(),
+                Ok(&merged.dataset),
+                "JSON round trip changed the merged dataset"
+            );
+            let again = merged.dataset.merge_extractions(&reviewed).expect("merging again passes the checks");
+            assert_eq!(again.added, 0, "merging the same findings again added records");
+        }
+        Err(e) => assert!(!e.problems().is_empty() && !e.to_string().is_empty()),
+    }
+}
