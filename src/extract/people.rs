@@ -346,19 +346,26 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
                         }
                         continue;
                     }
-                    // "Ambassador to Japan Mikhail Galuzin", «замглавы МИД России Андрей
-                    // Руденко»: skip the state the title serves, after a complement word or
-                    // right after the title.
+                    // A state between the title and the name is passed over: after a
+                    // complement word it is the post's place ("Ambassador to Japan Mikhail
+                    // Galuzin"); right after the title it is the state the title serves
+                    // («посол Японии Тоёхиса Кодзуки», «замглавы МИД России X»).
                     let mut at = hit.end as usize;
-                    let e = pack.title_complements.after(text, at).map_or(at, |(e, _)| e);
+                    let mut served: Option<PartyId> = None;
+                    let complement = pack.title_complements.after(text, at).map(|(e, _)| e);
+                    let e = complement.unwrap_or(at);
                     let k = scan.hits.partition_point(|h| (h.start as usize) < e);
                     if let Some(next) = scan
                         .hits
                         .get(k)
                         .filter(|h| text.get(e..h.start as usize).is_some_and(|g| g.trim().is_empty()))
-                        && scan.reader.entries(next).any(|x| matches!(x, Entry::Party { .. }))
+                        && let Some(state) = scan.reader.entries(next).find_map(|x| match x {
+                            Entry::Party { party, .. } => Some(party.clone()),
+                            _ => None,
+                        })
                     {
                         at = next.end as usize;
+                        served = complement.is_none().then_some(state);
                     }
                     let name = name_after(scan, at).or_else(|| {
                         let rest = text.get(at..)?;
@@ -367,7 +374,7 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
                     });
                     if let Some(name) = name {
                         let whole = hit.start as usize..name.end;
-                        unknown.push((name, whole, title, *office && !former, party.clone()));
+                        unknown.push((name, whole, title, *office && !former, party.clone().or(served)));
                     }
                 }
                 Term::Speech { after: false } => {
