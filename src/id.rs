@@ -44,7 +44,7 @@ impl IdError {
 }
 
 /// The longest id, in bytes.
-const MAX_ID_LEN: usize = 80;
+pub(crate) const MAX_ID_LEN: usize = 80;
 
 /// What keeps `s` from being lower-case kebab-case (`[a-z0-9]+(-[a-z0-9]+)*`, at most 80
 /// bytes), if anything.

@@ -23,14 +23,12 @@ use crate::error::{LoadError, Location};
 use crate::event::{Event, EventKind};
 use crate::formula::{Formula, FormulaId};
 use crate::geography::{CollectiveName, IslandProfile};
+use crate::id::MAX_ID_LEN;
 use crate::id::{PartyId, PersonId, SourceId};
 use crate::party::Party;
 use crate::person::Person;
 use crate::position::Position;
 use crate::source::{Citation, Source};
-
-/// The longest id the dataset accepts (`id.rs`); fresh ids are cut to fit.
-const MAX_ID_LEN: usize = 80;
 
 /// The file the checks of a merged dataset name: each record is located as
 /// `<merge>:N:1`, the N-th record of its table (and named by its id).

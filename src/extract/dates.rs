@@ -271,7 +271,6 @@ fn prefix_ci(hay: &str, needle: &str) -> Option<usize> {
 }
 
 /// Every time expression of `text`.
-#[inline(never)]
 pub(crate) fn find(
     text: &str,
     hits: &[Hit],
@@ -308,7 +307,6 @@ pub(crate) fn find(
 
 /// Where a time expression may start: hits of date terms, numbers written in words, and
 /// runs of digits that can be a day, a month or a year; unsorted.
-#[inline(never)]
 fn anchors_of(text: &str, hits: &[Hit], reader: &Reader, numbers: &[Number]) -> Vec<usize> {
     // Anchors: hits of date terms and starts of digit runs or number words, in order.
     let mut anchors: Vec<usize> = Vec::new();
@@ -336,7 +334,7 @@ fn anchors_of(text: &str, hits: &[Hit], reader: &Reader, numbers: &[Number]) -> 
     let bytes = text.as_bytes();
     let mut i = 0usize;
     while i < bytes.len() {
-        let Some(start) = super::text::next_where(bytes, i, super::text::is_digit) else { break };
+        let Some(start) = super::text::next_where(bytes, i, |b| b.is_ascii_digit()) else { break };
         let mut end = start;
         while bytes.get(end).is_some_and(u8::is_ascii_digit) {
             end += 1;

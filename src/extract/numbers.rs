@@ -95,7 +95,7 @@ pub(crate) fn find(text: &str, hits: &[Hit], reader: &Reader, pack: &Pack) -> Ve
         .peekable();
     let mut i = 0usize;
     while i < bytes.len() {
-        let Some(start) = super::text::next_where(bytes, i, super::text::is_digit) else { break };
+        let Some(start) = super::text::next_where(bytes, i, |b| b.is_ascii_digit()) else { break };
         while let Some(w) = words.next_if(|(r, _)| r.start < start) {
             tokens.push(w);
         }

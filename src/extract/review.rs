@@ -190,11 +190,7 @@ fn slug(s: &str, max: usize, fallback: &str) -> String {
 fn quote(text: &str) -> String {
     let mut out = text.split_whitespace().take(MAX_QUOTE_WORDS).collect::<Vec<_>>().join(" ");
     if out.len() > MAX_QUOTE_BYTES {
-        let mut end = MAX_QUOTE_BYTES;
-        while !out.is_char_boundary(end) {
-            end -= 1;
-        }
-        out.truncate(end);
+        out.truncate(super::text::floor_boundary(&out, MAX_QUOTE_BYTES));
     }
     out
 }

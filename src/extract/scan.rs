@@ -268,7 +268,6 @@ const TOPIC_HEAD: usize = 1500;
 /// that holds a position in the data, or its predecessor), or stands within
 /// [`TOPIC_REACH`] sentences of one that does, or in the text's top. World news around the
 /// dispute's paragraphs is passed over by every rule but the names'.
-#[inline(never)]
 fn topical(
     sentences: &[Range<usize>],
     hits: &[super::reader::Hit],

@@ -76,7 +76,6 @@ impl<'a> Normalized<'a> {
     /// first character that needs a change.
     /// Each letter of `folds` is read as the one it is paired with (a language pack's
     /// `[text] fold`: Russian `ё` as `е`).
-    #[inline(never)]
     pub fn new(text: &'a str, folds: &[(char, char)]) -> Self {
         let bytes = text.as_bytes();
         let mut out: Option<String> = None;
@@ -163,12 +162,6 @@ pub(crate) fn next_where(bytes: &[u8], from: usize, hit: impl Fn(u8) -> bool + C
     blocks.remainder().iter().position(|&b| hit(b)).map(|k| base + k)
 }
 
-/// Whether `b` is an ASCII digit (for [`next_where`]).
-#[inline]
-pub(crate) fn is_digit(b: u8) -> bool {
-    b.wrapping_sub(b'0') < 10
-}
-
 /// The start of the line holding byte `at` of `text`.
 pub(crate) fn line_start(text: &str, at: usize) -> usize {
     text.as_bytes().get(..at).and_then(|b| memchr::memrchr(b'\n', b)).map_or(0, |i| i + 1)
@@ -181,7 +174,6 @@ pub(crate) fn line_start(text: &str, at: usize) -> usize {
 /// capital, a digit, a quote or a letter of another script, unless the word before is one
 /// of the pack's abbreviations or an initial. Any other end (`。`) always counts. A line
 /// break always ends a sentence.
-#[inline(never)]
 pub(crate) fn sentences(text: &str, pack: &Pack) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 100 + 1);
@@ -215,14 +207,13 @@ pub(crate) fn sentences(text: &str, pack: &Pack) -> Vec<Range<usize>> {
     let mut next_break = memchr::memchr(b'\n', bytes);
     let mut next_end = memchr::memchr3(e0, e1, e2, bytes);
     let mut next = |i: usize| -> Option<usize> {
+        let rest = bytes.get(i..)?;
         if !fast {
-            let rest = bytes.get(i..)?;
             return rest
                 .iter()
                 .position(|&b| interesting.get(usize::from(b)).copied().unwrap_or(false))
                 .map(|k| i + k);
         }
-        let rest = bytes.get(i..)?;
         if next_break.is_some_and(|k| k < i) {
             next_break = memchr::memchr(b'\n', rest).map(|k| i + k);
         }
@@ -239,10 +230,6 @@ pub(crate) fn sentences(text: &str, pack: &Pack) -> Vec<Range<usize>> {
         let Some(at) = next(i) else { break };
         i = at;
         let Some(&b) = bytes.get(i) else { break };
-        if !interesting.get(usize::from(b)).copied().unwrap_or(false) {
-            i += 1;
-            continue;
-        }
         if b == b'\n' {
             push(start, i, &mut out);
             start = i + 1;
