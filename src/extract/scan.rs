@@ -54,7 +54,8 @@ impl<'a> Scan<'a> {
             let t: &str = &norm.text;
             let sentences = sentences(t, pack);
             let hits = reader.find(t);
-            let topical = topical(&sentences, &hits, reader, data);
+            let wrapped = super::text::hard_wrapped(text);
+            let topical = topical(t, wrapped, &sentences, &hits, reader, data);
             let numbers = numbers::find(t, &hits, reader, pack);
             let in_play = |at: usize| {
                 let k = sentences.partition_point(|s| s.end <= at);
@@ -256,8 +257,10 @@ pub(crate) fn starting_in<'x, T>(
     items.get(a..b.max(a)).unwrap_or_default()
 }
 
-/// How many sentences around one about the dispute are read with it (a speaker named a
-/// sentence on, "a day later" in the next one).
+/// How many sentences around one about the dispute, in its paragraph, are read with it (a
+/// speaker named a sentence on, "a day later" in the next one). A paragraph break ends the
+/// reach: in news copy the next paragraph that goes on with the dispute names it again,
+/// and the one that does not is another story.
 const TOPIC_REACH: usize = 2;
 
 /// How much of a text's top is always read (its headline, dateline and byline).
@@ -266,9 +269,11 @@ const TOPIC_HEAD: usize = 1500;
 /// Per sentence: whether it names something of the dispute (an island, a collective
 /// name, an agreement, a formula, a person of the data, or a side of the dispute: a state
 /// that holds a position in the data, or its predecessor), or stands within
-/// [`TOPIC_REACH`] sentences of one that does, or in the text's top. World news around the
+/// [`TOPIC_REACH`] sentences of one that does in the same paragraph, or in the text's top. World news around the
 /// dispute's paragraphs is passed over by every rule but the names'.
 fn topical(
+    text: &str,
+    wrapped: bool,
     sentences: &[Range<usize>],
     hits: &[super::reader::Hit],
     reader: &Reader,
@@ -302,11 +307,15 @@ fn topical(
             }
         }
     }
+    let paragraph = super::text::paragraph_numbers(text, sentences, wrapped);
     let mut out = vec![false; sentences.len()];
     for (k, s) in sentences.iter().enumerate() {
-        let near =
-            about.get(k.saturating_sub(TOPIC_REACH)..=(k + TOPIC_REACH).min(about.len().saturating_sub(1)));
-        if (s.start < TOPIC_HEAD || near.is_some_and(|w| w.iter().any(|&a| a)))
+        let here = paragraph.get(k).copied();
+        let lo = k.saturating_sub(TOPIC_REACH);
+        let hi = (k + TOPIC_REACH).min(about.len().saturating_sub(1));
+        let near = (lo..=hi)
+            .any(|j| about.get(j).copied().unwrap_or(false) && (j == k || paragraph.get(j).copied() == here));
+        if (s.start < TOPIC_HEAD || near)
             && let Some(o) = out.get_mut(k)
         {
             *o = true;

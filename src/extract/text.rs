@@ -58,12 +58,13 @@ fn wrapped_at(text: &str, i: usize) -> bool {
     };
     let head = text.get(..i).unwrap_or_default();
     let Some(last) = head.chars().next_back() else { return false };
-    if last.is_whitespace()
-        || matches!(last, '。' | '！' | '？' | '!' | '?' | '」' | '』' | ')' | '）' | '】')
-    {
+    let Some(next) = text.get(i + 1..).and_then(|t| t.chars().next()) else { return false };
+    if last.is_whitespace() || next.is_whitespace() || matches!(last, '。' | '！' | '？' | '!' | '?') {
         return false;
     }
-    if text.get(i + 1..).and_then(|t| t.chars().next()).is_none_or(char::is_whitespace) {
+    // A closing bracket ends a line inside a sentence when a particle (hiragana) goes on
+    // after it (「期待する」 / と…); before anything else it may end the sentence.
+    if matches!(last, '」' | '』' | ')' | '）' | '】') && !('\u{3041}'..='\u{309f}').contains(&next) {
         return false;
     }
     let line = head.rfind('\n').map_or(head, |k| head.get(k + 1..).unwrap_or_default()).trim_start();
@@ -489,6 +490,50 @@ pub(crate) fn word_after(text: &str, at: usize) -> Option<Range<usize>> {
     Some(start..end)
 }
 
+/// The paragraph of each sentence of `text`, numbered from 0 in order. Two sentences are
+/// in different paragraphs when a blank line or an indented line separates them, or, when
+/// the text is not `wrapped` (its lines are paragraphs), a line break.
+pub(crate) fn paragraph_numbers(text: &str, sentences: &[Range<usize>], wrapped: bool) -> Vec<usize> {
+    let mut out = Vec::with_capacity(sentences.len());
+    let mut n = 0usize;
+    let mut prev_end: Option<usize> = None;
+    for s in sentences {
+        if let Some(gap) = prev_end.and_then(|e| text.get(e..s.start))
+            && let Some(nl) = gap.find('\n')
+        {
+            let after = gap.get(nl + 1..).unwrap_or_default();
+            let blank = after.contains('\n');
+            let indented = after.starts_with([' ', '\t', '\u{3000}']);
+            if blank || indented || !wrapped {
+                n += 1;
+            }
+        }
+        out.push(n);
+        prev_end = Some(s.end);
+    }
+    out
+}
+
+/// Whether `text` (as written, before [`Normalized`] joins wrapped lines) is hard-wrapped:
+/// most of its longer lines end inside a sentence (no closing punctuation), as wire copy
+/// broken at a fixed width does.
+pub(crate) fn hard_wrapped(text: &str) -> bool {
+    const CLOSING: &[char] =
+        &['.', '!', '?', '。', '！', '？', '」', '』', '"', '\'', '”', '’', ')', '）', ':', '：'];
+    let (mut long, mut open) = (0usize, 0usize);
+    for line in text.lines() {
+        let line = line.trim_end();
+        if line.len() < 40 {
+            continue;
+        }
+        long += 1;
+        if !line.ends_with(CLOSING) {
+            open += 1;
+        }
+    }
+    open * 2 > long
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -538,5 +583,41 @@ mod tests {
         assert_eq!(w, ["Japan's", "post-war", "claim", "we", "say"]);
         assert_eq!(word_before(t, t.find(',').unwrap()).map(|r| &t[r]), Some("claim"));
         assert_eq!(word_after(t, 7).map(|r| &t[r]), Some("post-war"));
+    }
+
+    #[test]
+    fn paragraphs_end_at_blank_lines_and_at_line_breaks_of_unwrapped_text() {
+        let sentences = |t: &str| -> Vec<Range<usize>> {
+            let mut out = Vec::new();
+            let mut start = 0;
+            for (i, c) in t.char_indices() {
+                if c == '.' {
+                    out.push(start + (t[start..].len() - t[start..].trim_start().len())..i + 1);
+                    start = i + 1;
+                }
+            }
+            out
+        };
+        // One paragraph per line: every line break starts a paragraph.
+        let lines = "Tokyo protested. Moscow replied.\nOil fell. Gold rose.\n\nRain came.";
+        assert!(!hard_wrapped(lines));
+        assert_eq!(paragraph_numbers(lines, &sentences(lines), false), [0, 0, 1, 1, 2]);
+        // Wrapped at a fixed width: a bare line break is inside a paragraph; a blank line
+        // or an indented line starts one.
+        let wrapped = "The talks in Moscow ended without any agreement on the islands.\nBoth sides will meet again in the spring of next year at a\nsummit.\n  Oil prices fell sharply on the day in the markets of\nLondon. Gold rose.";
+        assert!(hard_wrapped(wrapped));
+        assert_eq!(paragraph_numbers(wrapped, &sentences(wrapped), true), [0, 0, 1, 1]);
+    }
+
+    #[test]
+    fn a_japanese_line_wrapped_after_a_closing_bracket_is_joined_before_a_particle() {
+        let head = "自民党支持層に限れば、「期待する」との回答は多かった。首相に批判的な政党の支持層でも「期待する」";
+        let text = format!("{head}\nと「期待しない」が拮抗している。");
+        let joined = Normalized::new(&text, &[]);
+        assert!(!joined.text.contains('\n'));
+        // Before anything but a particle the bracket may end the sentence: kept.
+        let text = format!("{head}\n首相は述べた。");
+        let kept = Normalized::new(&text, &[]);
+        assert!(kept.text.contains('\n'));
     }
 }
