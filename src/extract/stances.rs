@@ -865,10 +865,22 @@ pub(crate) fn positions(
         {
             continue;
         }
+        // A hold named by its possessor in a sentence no one is reported saying, outside any
+        // quote ("the islands, under Russian control since 1945"), is the narrator's
+        // description: no state's stance.
+        if keep_noun
+            && !scan.entries_in(&s).any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })))
+            && people.quotes_holding(range).next().is_none()
+        {
+            continue;
+        }
         // The issue a formula settles ("the attribution of the four islands") is a stance
         // only of a side the formula gives land to.
+        // So is a charge ("under Russian occupation"): the side charged, named anywhere in
+        // the sentence ("…, a wording Moscow rejected"), does not hold it.
         let issue = matches!(trigger, Trigger::Concept(_))
-            && scan.pack.issues.find_in(text, range.clone()).next().is_some();
+            && (scan.pack.issues.find_in(text, range.clone()).next().is_some()
+                || scan.pack.charges.find_in(text, range.clone()).next().is_some());
         // Reported speech: the official who said it ("…, Chief Cabinet Secretary X told a
         // news conference … that Tokyo would …").
         if speaker.is_none()
