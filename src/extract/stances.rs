@@ -865,10 +865,17 @@ pub(crate) fn positions(
         {
             continue;
         }
-        // A hold named by its possessor in a sentence no one is reported saying, outside any
-        // quote ("the islands, under Russian control since 1945"), is the narrator's
-        // description: no state's stance.
+        // A hold named by its possessor in a clause with no state as its subject, in a
+        // sentence no one is reported saying, outside any quote ("the islands, under Russian
+        // control since 1945"), is the narrator's description: no state's stance.
         if keep_noun
+            && !r.actors_of(&s).iter().any(|a| {
+                (a.subject || !(a.object || a.possessive || a.reporter))
+                    && a.at.start >= clause.start
+                    && a.at.end <= range.start
+                    && text.get(a.at.end..range.start).is_some_and(|gap| !gap.trim().is_empty())
+                    && matches!(a.holder, Holder::States(..))
+            })
             && !scan.entries_in(&s).any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })))
             && people.quotes_holding(range).next().is_none()
         {
