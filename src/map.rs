@@ -18,7 +18,8 @@ use crate::allocation::{IslandAllocation, IslandHolder};
 use crate::dataset::Dataset;
 use crate::formula::{Formula, FormulaId, Right};
 use crate::island::Island;
-use crate::outline::{self, LonLat, Outline, Outlines, Polygon};
+use crate::outline::{LonLat, Outline, Outlines, Polygon};
+use crate::planar;
 use crate::svg::{Anchor, Svg, ellipsize, esc, text_width};
 
 // ---------------------------------------------------------------------- colours
@@ -768,7 +769,7 @@ fn badge(svg: &mut Svg, at: (f64, f64), n: usize, r: f64) {
 fn context_label_point(projection: &Projection, outline: &Outline, half_width: f64) -> Option<(f64, f64)> {
     let frame = projection.frame();
     let rings = projection.outline(outline);
-    let on_shape = |c: (f64, f64)| rings.iter().any(|r| outline::ring_contains(r, c));
+    let on_shape = |c: (f64, f64)| rings.iter().any(|r| planar::ring_contains(r, c));
     let in_frame = |c: (f64, f64)| {
         c.0 > frame.x + 4.0
             && c.0 < frame.x + frame.width - 4.0
@@ -830,7 +831,7 @@ fn split_bands(polygons: &[Rings], shares: &[f64]) -> Vec<Rings> {
                 p.iter()
                     .enumerate()
                     .map(|(k, r)| {
-                        let a = outline::ring_area(&outline::clip_half_plane(r, axis, limit)).abs();
+                        let a = planar::ring_area(&planar::clip_half_plane(r, axis, limit)).abs();
                         if k == 0 { a } else { -a }
                     })
                     .sum::<f64>()
@@ -863,11 +864,11 @@ fn split_bands(polygons: &[Rings], shares: &[f64]) -> Vec<Rings> {
             .flatten()
             .map(|r| {
                 let r = match to {
-                    Some(to) => outline::clip_half_plane(r, axis, to),
+                    Some(to) => planar::clip_half_plane(r, axis, to),
                     None => r.clone(),
                 };
                 match from {
-                    Some(from) => outline::clip_half_plane(&r, (-axis.0, -axis.1), -from),
+                    Some(from) => planar::clip_half_plane(&r, (-axis.0, -axis.1), -from),
                     None => r,
                 }
             })
@@ -913,7 +914,7 @@ mod tests {
     #[test]
     fn a_split_divides_the_area_in_the_given_shares() {
         let rect = vec![vec![vec![(0.0, 0.0), (10.0, 0.0), (10.0, 2.0), (0.0, 2.0), (0.0, 0.0)]]];
-        let area = |rings: &Rings| rings.iter().map(|r| outline::ring_area(r).abs()).sum::<f64>();
+        let area = |rings: &Rings| rings.iter().map(|r| planar::ring_area(r).abs()).sum::<f64>();
         let [near, far] = <[Rings; 2]>::try_from(split_bands(&rect, &[0.21, 0.79])).unwrap();
         let (a, b) = (area(&near), area(&far));
         assert!((a / (a + b) - 0.21).abs() < 1e-6, "{a} {b}");
