@@ -220,6 +220,7 @@ pub mod island;
 #[cfg(feature = "svg")]
 #[cfg_attr(docsrs, doc(cfg(feature = "svg")))]
 pub mod map;
+mod outcome;
 #[cfg(any(feature = "export", feature = "svg"))]
 #[cfg_attr(docsrs, doc(cfg(any(feature = "export", feature = "svg"))))]
 pub mod outline;

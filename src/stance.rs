@@ -19,8 +19,8 @@ use serde::Serialize;
 use crate::dataset::Dataset;
 use crate::date::PartialDate;
 use crate::id::PartyId;
+use crate::outcome::{Acceptance, Facet};
 use crate::position::Position;
-use crate::settlement::{Acceptance, Facet};
 use crate::source::Citation;
 
 /// One position in a [`Stance`]: the questions it still answers, and what it accepts on
@@ -149,11 +149,6 @@ enum Candidate<'a> {
 }
 
 impl Dataset {
-    /// What a position accepts, its formula looked up in this dataset.
-    pub fn acceptance(&self, position: &Position) -> Acceptance {
-        Acceptance::of_position(position, position.formula.map(|f| self.formula(f)))
-    }
-
     /// The stance of `party` in force at `date`: for each question (allocation, order,
     /// clauses), the positions stated on the latest date on or before `date` that answer
     /// it. Follows the party's lineage, like [`Dataset::latest_positions`]: Russia's stance in
