@@ -14,7 +14,7 @@
 //! println!("{}: {} ({:.0} km²), {:?}", f.name, f.islands_transferred(), data.area_transferred(f), f.conditions());
 //!
 //! // What had Japan said last by December 2013, and where was that read?
-//! for p in data.latest_positions(&PartyId::JAPAN, "2013-12".parse()?) {
+//! for p in data.latest_positions(&PartyId::JAPAN, "2013-12".parse()?)? {
 //!     println!("{} {} {:?}: {}", p.stated, p.holder, p.formula, p.summary);
 //!     for c in &p.cite {
 //!         println!("    {c}");
@@ -158,7 +158,8 @@
 //! parties, people, sources, events and positions are open (checked kebab-case strings),
 //! so your own data can add them. Records are looked up by their id as a plain string
 //! ([`Dataset::person`]`("shinzo-abe")`); an id the dataset does not have is an
-//! [`UnknownId`] that names it.
+//! [`UnknownId`] that names it. The queries by party take the id the same way
+//! ([`Dataset::stance_at`]`("japan", date)`) and fail the same way.
 //!
 //! # Data
 //!
