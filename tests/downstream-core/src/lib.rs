@@ -3,7 +3,7 @@
 
 #[cfg(test)]
 mod tests {
-    use kuril_dispute::settlement::Facet;
+    use kuril_dispute::settlement::{EnumSet, Facet};
     use kuril_dispute::{Dataset, FormulaId, Island, IslandAllocation, IslandHolder, IslandSet, PartyId};
 
     /// Lookups, the formulas, positions and stances by party, the settlement space and a
@@ -22,6 +22,9 @@ mod tests {
         let russia = data.stance_at(&PartyId::RUSSIA, "1956".parse()?)?;
         assert!(russia.positions().all(|p| p.holder == PartyId::SOVIET_UNION));
         assert!(russia.answering(Facet::Allocation).count() >= 1);
+        // The sets in the settlement types are re-exported: no enumset dependency.
+        let facets: EnumSet<Facet> = russia.held[0].facets;
+        assert!(!facets.is_empty());
         let err = data.stance_at("japn", "2013".parse()?).unwrap_err();
         assert_eq!(err.closest(), Some("japan"));
 
