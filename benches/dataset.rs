@@ -16,7 +16,7 @@ fn queries(c: &mut Criterion) {
     let data = Dataset::builtin();
     let date = "2018-11".parse().unwrap();
     c.bench_function("latest_positions(russia, 2018-11)", |b| {
-        b.iter(|| data.latest_positions(black_box(&PartyId::RUSSIA), black_box(date)).len())
+        b.iter(|| data.latest_positions(black_box(&PartyId::RUSSIA), black_box(date)).map(|p| p.len()))
     });
     c.bench_function("area_transferred(all formulas)", |b| {
         b.iter(|| data.formulas().map(|f| data.area_transferred(black_box(f))).sum::<f64>())

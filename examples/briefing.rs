@@ -356,7 +356,8 @@ fn positions(out: &mut String, data: &Dataset) {
     for holder in holders {
         let name = data.party(holder).map_or(holder.as_str(), |p| p.name.as_str());
         let _ = writeln!(out, "\n{name}");
-        for p in data.positions_of(holder) {
+        // Every holder is a party of the dataset (the checks of `from_dir` say so).
+        for p in data.positions_of(holder).into_iter().flatten() {
             position_lines(out, data, p);
         }
     }

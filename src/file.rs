@@ -2,7 +2,7 @@
 //! a device never ends), reading stops one byte past a limit, text saved as UTF-16 is
 //! recognised, and text echoed in a message has its control characters escaped.
 
-use std::io::{BufRead, Read};
+use std::io::Read;
 use std::path::Path;
 
 /// What `path` is when it is not a regular file, after following symbolic links:
@@ -54,6 +54,7 @@ pub(crate) fn read_bounded(from: impl Read, limit: u64) -> std::io::Result<Vec<u
 }
 
 /// One line read by [`read_line_bounded`].
+#[cfg(feature = "extract")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Line {
     /// The source is at its end: no more lines.
@@ -68,8 +69,9 @@ pub(crate) enum Line {
 /// Reads the next line of `from` into `buf` (cleared first), keeping at most `limit`
 /// bytes: a longer line is read past without being stored, so memory stays bounded by
 /// the limit however long the line is. The last line needs no line end.
+#[cfg(feature = "extract")]
 pub(crate) fn read_line_bounded(
-    from: &mut impl BufRead,
+    from: &mut impl std::io::BufRead,
     buf: &mut Vec<u8>,
     limit: usize,
 ) -> std::io::Result<Line> {
@@ -177,6 +179,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "extract")]
     fn lines_are_read_bounded() {
         let mut from = std::io::BufReader::with_capacity(4, &b"ab\r\ncdefghij\n\nlast"[..]);
         let mut buf = Vec::new();

@@ -14,7 +14,7 @@
 //! println!("{}: {} ({:.0} km²), {:?}", f.name, f.islands_transferred(), data.area_transferred(f), f.conditions());
 //!
 //! // What had Japan said last by December 2013, and where was that read?
-//! for p in data.latest_positions(&PartyId::JAPAN, "2013-12".parse()?) {
+//! for p in data.latest_positions(&PartyId::JAPAN, "2013-12".parse()?)? {
 //!     println!("{} {} {:?}: {}", p.stated, p.holder, p.formula, p.summary);
 //!     for c in &p.cite {
 //!         println!("    {c}");
@@ -57,6 +57,25 @@
 //!   as JSON, CSV tables and GeoJSON. [`IslandAllocation`] is what a formula leaves each island
 //!   with (the reading the maps and the GeoJSON share); [`Outlines`] are the coastlines.
 //!
+//! # Features
+//!
+//! The model, the data and the queries are the core: always built, with `serde`, `toml`,
+//! `serde_json`, `chrono`, `enumset`, `strum`, `thiserror` and `memchr`. Three features,
+//! all on by default, add the rest; `default-features = false` leaves the core alone, and
+//! each feature can be turned back on by itself:
+//!
+//! | feature | adds | dependencies |
+//! |---|---|---|
+//! | `extract` | `extract` (documents → findings, records, datasets), `Dataset::merge_extractions` | `aho-corasick`, `rayon`, `rustc-hash`, `walkdir` |
+//! | `export` | `export` (JSON, CSV tables, GeoJSON), `Outlines`, `LonLat` | `csv`, `geojson` |
+//! | `svg` | `map` (formula maps, small multiples), `timeline_chart`, `Outlines`, `LonLat` | `geojson` |
+//!
+//! ```toml
+//! [dependencies]
+//! kuril-dispute = { version = "0.1", default-features = false }                       # the core
+//! # kuril-dispute = { version = "0.1", default-features = false, features = ["svg"] } # + maps
+//! ```
+//!
 //! # Tour: maps, timeline, exports
 //!
 //! A formula's map colours each island by what the formula gives it ([`IslandHolder`]): to
@@ -65,6 +84,7 @@
 //! distinguishable under the common colour-vision deficiencies.
 //!
 //! ```
+//! # #[cfg(feature = "svg")] {
 //! use kuril_dispute::map::{self, FormulaMap};
 //! use kuril_dispute::{Dataset, FormulaId, Island, IslandAllocation, IslandHolder, Outlines};
 //!
@@ -83,12 +103,14 @@
 //! // Where a point lands on it: the projection is public.
 //! let (x, y) = map.projection().project(kuril_dispute::LonLat { lon: 145.85, lat: 44.117 });
 //! assert!(x > 0.0 && y > 0.0);
+//! # }
 //! ```
 //!
 //! Every formula side by side ([`map::SmallMultiples`]), and the timeline of agreements,
 //! events and each party's positions ([`timeline_chart::TimelineChart`]):
 //!
 //! ```
+//! # #[cfg(feature = "svg")] {
 //! use kuril_dispute::map::SmallMultiples;
 //! use kuril_dispute::timeline_chart::TimelineChart;
 //! use kuril_dispute::{Dataset, Outlines};
@@ -98,19 +120,22 @@
 //! let timeline = TimelineChart::new(data);
 //! assert_eq!((timeline.first_year(), timeline.end().to_string().as_str()), (1855, "2022-12-31"));
 //! # let _ = (grid, timeline.to_svg());
+//! # }
 //! ```
 //!
 //! The exports: JSON of the whole dataset, one CSV per table, GeoJSON of the islands with
 //! every formula's allocation.
 //!
 //! ```no_run
+//! # #[cfg(feature = "export")] {
 //! use kuril_dispute::{Dataset, Outlines, export};
 //!
 //! let paths = export::write_all(Dataset::builtin(), Outlines::builtin(), "out/".as_ref())?;
 //! for p in paths {
 //!     println!("{}", p.display()); // out/dataset.json, out/islands.geojson, out/csv/*.csv
 //! }
-//! # Ok::<(), export::ExportError>(())
+//! # }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
 //! `cargo run --example maps [DIR]` writes every map, the timeline and the exports.
@@ -133,7 +158,8 @@
 //! parties, people, sources, events and positions are open (checked kebab-case strings),
 //! so your own data can add them. Records are looked up by their id as a plain string
 //! ([`Dataset::person`]`("shinzo-abe")`); an id the dataset does not have is an
-//! [`UnknownId`] that names it.
+//! [`UnknownId`] that names it. The queries by party take the id the same way
+//! ([`Dataset::stance_at`]`("japan", date)`) and fail the same way.
 //!
 //! # Data
 //!
@@ -161,7 +187,14 @@
 //! Load your own data in the same format with [`Dataset::from_dir`], and your own
 //! outlines with [`Outlines::from_geojson`].
 
+// Built without every feature, the crate docs name items that are not there: those links
+// stay plain text (docs.rs builds every feature, and CI checks the links with them).
+#![cfg_attr(
+    not(all(feature = "extract", feature = "export", feature = "svg")),
+    allow(rustdoc::broken_intra_doc_links)
+)]
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 // The library never panics on input: no unwrap, expect, panic or unchecked indexing
 // outside tests (the few documented invariants carry an explicit `allow`).
@@ -180,23 +213,37 @@ pub mod dataset;
 pub mod date;
 pub mod error;
 pub mod event;
+#[cfg(feature = "export")]
+#[cfg_attr(docsrs, doc(cfg(feature = "export")))]
 pub mod export;
+#[cfg(feature = "extract")]
+#[cfg_attr(docsrs, doc(cfg(feature = "extract")))]
 pub mod extract;
 mod file;
 pub mod formula;
 pub mod geography;
 pub mod id;
 pub mod island;
+#[cfg(feature = "svg")]
+#[cfg_attr(docsrs, doc(cfg(feature = "svg")))]
 pub mod map;
+mod outcome;
+#[cfg(any(feature = "export", feature = "svg"))]
+#[cfg_attr(docsrs, doc(cfg(any(feature = "export", feature = "svg"))))]
 pub mod outline;
 pub mod party;
 pub mod person;
+#[cfg(feature = "svg")]
+mod planar;
 pub mod position;
 pub mod settlement;
 pub mod source;
 pub mod stance;
+#[cfg(feature = "svg")]
 mod svg;
 pub mod timeline;
+#[cfg(feature = "svg")]
+#[cfg_attr(docsrs, doc(cfg(feature = "svg")))]
 pub mod timeline_chart;
 pub mod vocabulary;
 
@@ -211,6 +258,8 @@ pub use formula::{Formula, FormulaId};
 pub use geography::IslandProfile;
 pub use id::{IdError, PartyId, PersonId, SourceId};
 pub use island::{Island, IslandSet};
+#[cfg(any(feature = "export", feature = "svg"))]
+#[cfg_attr(docsrs, doc(cfg(any(feature = "export", feature = "svg"))))]
 pub use outline::{LonLat, Outlines};
 pub use party::Party;
 pub use person::Person;
@@ -221,6 +270,7 @@ pub use stance::Stance;
 pub use timeline::Timeline;
 pub use vocabulary::VocabularyError;
 
-#[cfg(doctest)]
+// README's examples are tested with the default features (its tour reads documents).
+#[cfg(all(doctest, feature = "extract"))]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;

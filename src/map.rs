@@ -16,9 +16,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::allocation::{IslandAllocation, IslandHolder};
 use crate::dataset::Dataset;
-use crate::formula::{Formula, FormulaId, Right};
+use crate::formula::{Formula, FormulaId, Right, Stage};
 use crate::island::Island;
-use crate::outline::{self, LonLat, Outline, Outlines, Polygon};
+use crate::outline::{LonLat, Outline, Outlines, Polygon};
+use crate::planar;
 use crate::svg::{Anchor, Svg, ellipsize, esc, text_width};
 
 // ---------------------------------------------------------------------- colours
@@ -257,9 +258,18 @@ impl<'a> FormulaMap<'a> {
         svg.finish()
     }
 
+    /// The legend beside the map: the key to the colours, the stages, then the islands
+    /// left to later talks or under joint activity and the sequencing.
     fn legend(&self, svg: &mut Svg) {
         let x = 704.0;
-        let mut y = 112.0;
+        let y = self.legend_key(svg, x, 112.0);
+        let y = self.legend_stages(svg, x, y);
+        self.legend_notes(svg, x, y);
+    }
+
+    /// The key: a swatch per holder the map uses, Hokkaidō, joint activity (if any) and
+    /// the stage badge. Returns where the next part starts.
+    fn legend_key(&self, svg: &mut Svg, x: f64, mut y: f64) -> f64 {
         svg.text((x, y), 14.0, Anchor::Start, &bold(), "Legend");
         y += 10.0;
         let used: Vec<IslandHolder> = IslandHolder::ALL
@@ -309,8 +319,12 @@ impl<'a> FormulaMap<'a> {
         }
         badge(svg, (x + 11.0, y + 7.0), 1, 8.0);
         svg.text((x + 30.0, y + 11.5), 12.0, Anchor::Start, &fill(INK), "stage that moves the island");
-        y += 34.0;
+        y + 34.0
+    }
 
+    /// The stages, each with its badge, label, conditions and moves. Returns where the
+    /// next part starts.
+    fn legend_stages(&self, svg: &mut Svg, x: f64, mut y: f64) -> f64 {
         svg.text((x, y), 14.0, Anchor::Start, &bold(), "Stages");
         y += 20.0;
         if self.formula.stages.is_empty() {
@@ -327,34 +341,45 @@ impl<'a> FormulaMap<'a> {
                 y += if k == 0 { 0.0 } else { 16.0 };
             }
             y += 16.0;
-            let mut lines = Vec::new();
-            if !stage.conditions.is_empty() {
-                let c: Vec<String> =
-                    stage.conditions.iter().map(|c| c.to_string().replace('-', " ")).collect();
-                lines.push(format!("after: {}", c.join("; ")));
-            }
-            let moves: Vec<String> = stage
-                .transfers
-                .iter()
-                .map(|t| {
-                    let mut s =
-                        format!("{} → {}", self.data.island(t.island).name, recipient_name(self.data, &t.to));
-                    if t.share_or_whole() < crate::formula::Share::WHOLE {
-                        let _ = write!(s, " ({})", t.share_or_whole());
-                    }
-                    if t.right != Right::Both {
-                        let _ = write!(s, " ({} only)", t.right);
-                    }
-                    s
-                })
-                .collect();
-            lines.push(format!("moves: {}", moves.join("; ")));
-            for line in lines.iter().flat_map(|l| wrap(l, 36)) {
+            for line in self.stage_lines(stage).iter().flat_map(|l| wrap(l, 36)) {
                 svg.text((x + 22.0, y), 11.5, Anchor::Start, &fill(INK), &line);
                 y += 15.0;
             }
             y += 6.0;
         }
+        y
+    }
+
+    /// What a stage says, in words: `after: <conditions>` (if any) and `moves: <island →
+    /// recipient, share, right>`.
+    fn stage_lines(&self, stage: &Stage) -> Vec<String> {
+        let mut lines = Vec::new();
+        if !stage.conditions.is_empty() {
+            let c: Vec<String> = stage.conditions.iter().map(|c| c.to_string().replace('-', " ")).collect();
+            lines.push(format!("after: {}", c.join("; ")));
+        }
+        let moves: Vec<String> = stage
+            .transfers
+            .iter()
+            .map(|t| {
+                let mut s =
+                    format!("{} → {}", self.data.island(t.island).name, recipient_name(self.data, &t.to));
+                if t.share_or_whole() < crate::formula::Share::WHOLE {
+                    let _ = write!(s, " ({})", t.share_or_whole());
+                }
+                if t.right != Right::Both {
+                    let _ = write!(s, " ({} only)", t.right);
+                }
+                s
+            })
+            .collect();
+        lines.push(format!("moves: {}", moves.join("; ")));
+        lines
+    }
+
+    /// The islands left to later talks, those under joint activity, and the sequencing,
+    /// as far as room is left.
+    fn legend_notes(&self, svg: &mut Svg, x: f64, mut y: f64) {
         for u in &self.formula.undecided {
             let islands: Vec<&str> = u.islands.iter().map(|i| self.data.island(i).name.as_str()).collect();
             let mut text = format!("Left to later talks: {}", islands.join(", "));
@@ -613,7 +638,29 @@ fn label_anchor(island: Island) -> (LonLat, Anchor) {
     }
 }
 
+/// A map's body in `projection`'s frame: sea, land and, unless `detail` is small, the
+/// labels.
 fn draw_body(
+    svg: &mut Svg,
+    data: &Dataset,
+    outlines: &Outlines,
+    allocations: &[IslandAllocation],
+    projection: &Projection,
+    clip_id: &str,
+    detail: Detail,
+) {
+    draw_land(svg, data, outlines, allocations, projection, clip_id, detail);
+    if detail == Detail::Small {
+        return;
+    }
+    let size = if detail == Detail::Full { 13.0 } else { 10.5 };
+    draw_context_labels(svg, outlines, projection, size);
+    draw_island_labels(svg, data, allocations, projection, size);
+}
+
+/// The sea, the context outlines and each island filled by its allocation (an island
+/// with no allocation, on the key map, in plain land colour), clipped to the frame.
+fn draw_land(
     svg: &mut Svg,
     data: &Dataset,
     outlines: &Outlines,
@@ -646,29 +693,7 @@ fn draw_body(
             svg.rings(&rings, &format!(r#"fill="{}" {edge}"#, KEY_LAND.hex()), Some(&name));
             continue;
         };
-        match a.parts.as_slice() {
-            parts @ [_, _, ..] => {
-                let polygons: Vec<Vec<Vec<(f64, f64)>>> =
-                    outline.polygons.iter().map(|p| projection.polygon(p)).collect();
-                let shares: Vec<f64> = parts.iter().map(|p| p.share.fraction()).collect();
-                let bands = split_bands(&polygons, &shares);
-                let described: Vec<String> =
-                    parts.iter().map(|p| format!("{} {}", p.share, p.holder.describe())).collect();
-                let tip = format!("{name}: {}", described.join(", "));
-                for (part, band) in parts.iter().zip(&bands) {
-                    svg.rings(
-                        band,
-                        &format!(r#"fill="{}" {edge}"#, holder_colour(part.holder).hex()),
-                        Some(&tip),
-                    );
-                }
-            }
-            parts => {
-                let holder = parts.first().map_or(IslandHolder::Russia, |p| p.holder);
-                let tip = format!("{name}: {}", holder.describe());
-                svg.rings(&rings, &format!(r#"fill="{}" {edge}"#, holder_colour(holder).hex()), Some(&tip));
-            }
-        }
+        fill_island(svg, outline, &rings, a, projection, &name, &edge);
         if a.joint_activity {
             svg.rings(
                 &rings,
@@ -685,10 +710,46 @@ fn draw_body(
         frame.height,
         r##"fill="none" stroke="#999999" stroke-width="1""##,
     );
-    if detail == Detail::Small {
-        return;
+}
+
+/// One island filled by what `allocation` gives it: one colour, or bands in the shares
+/// of a split, each with a tooltip naming the island and its holders.
+fn fill_island(
+    svg: &mut Svg,
+    outline: &Outline,
+    rings: &Rings,
+    allocation: &IslandAllocation,
+    projection: &Projection,
+    name: &str,
+    edge: &str,
+) {
+    match allocation.parts.as_slice() {
+        parts @ [_, _, ..] => {
+            let polygons: Vec<Vec<Vec<(f64, f64)>>> =
+                outline.polygons.iter().map(|p| projection.polygon(p)).collect();
+            let shares: Vec<f64> = parts.iter().map(|p| p.share.fraction()).collect();
+            let bands = split_bands(&polygons, &shares);
+            let described: Vec<String> =
+                parts.iter().map(|p| format!("{} {}", p.share, p.holder.describe())).collect();
+            let tip = format!("{name}: {}", described.join(", "));
+            for (part, band) in parts.iter().zip(&bands) {
+                svg.rings(
+                    band,
+                    &format!(r#"fill="{}" {edge}"#, holder_colour(part.holder).hex()),
+                    Some(&tip),
+                );
+            }
+        }
+        parts => {
+            let holder = parts.first().map_or(IslandHolder::Russia, |p| p.holder);
+            let tip = format!("{name}: {}", holder.describe());
+            svg.rings(rings, &format!(r#"fill="{}" {edge}"#, holder_colour(holder).hex()), Some(&tip));
+        }
     }
-    let size = if detail == Detail::Full { 13.0 } else { 10.5 };
+}
+
+/// The context outlines' names (English, then Japanese / Russian), where they fit on land.
+fn draw_context_labels(svg: &mut Svg, outlines: &Outlines, projection: &Projection, size: f64) {
     for context in outlines.context() {
         let first = context.name.split(" (").next().unwrap_or(&context.name);
         let line1 = first.to_owned();
@@ -703,6 +764,17 @@ fn draw_body(
             svg.text((p.0, p.1 + size * 1.25), size * 0.92, Anchor::Middle, &fill(MUTED), &line2);
         }
     }
+}
+
+/// Each island's names in the sea beside it and, with an allocation, the badges of the
+/// stages that move it and notes on a split or a partial right.
+fn draw_island_labels(
+    svg: &mut Svg,
+    data: &Dataset,
+    allocations: &[IslandAllocation],
+    projection: &Projection,
+    size: f64,
+) {
     for island in Island::ALL {
         let profile = data.island(island);
         let (at, anchor) = label_anchor(island);
@@ -731,18 +803,23 @@ fn draw_body(
             }
             line_y += 18.0;
         }
-        let mut notes = Vec::new();
-        if a.is_split() {
-            notes.extend(a.parts.iter().map(|p| format!("{} {}", p.share, short_label(p.holder))));
-        }
-        if let Some(right) = a.right.filter(|r| *r != Right::Both) {
-            notes.push(format!("{right} only"));
-        }
-        for note in notes {
+        for note in island_notes(a) {
             svg.text((x, line_y), size * 0.85, anchor, &halo, &note);
             line_y += size * 1.15;
         }
     }
+}
+
+/// The notes beside an island: the shares of a split, a right given alone.
+fn island_notes(a: &IslandAllocation) -> Vec<String> {
+    let mut notes = Vec::new();
+    if a.is_split() {
+        notes.extend(a.parts.iter().map(|p| format!("{} {}", p.share, short_label(p.holder))));
+    }
+    if let Some(right) = a.right.filter(|r| *r != Right::Both) {
+        notes.push(format!("{right} only"));
+    }
+    notes
 }
 
 /// A short text for a part's holder, for the notes beside an island.
@@ -768,7 +845,7 @@ fn badge(svg: &mut Svg, at: (f64, f64), n: usize, r: f64) {
 fn context_label_point(projection: &Projection, outline: &Outline, half_width: f64) -> Option<(f64, f64)> {
     let frame = projection.frame();
     let rings = projection.outline(outline);
-    let on_shape = |c: (f64, f64)| rings.iter().any(|r| outline::ring_contains(r, c));
+    let on_shape = |c: (f64, f64)| rings.iter().any(|r| planar::ring_contains(r, c));
     let in_frame = |c: (f64, f64)| {
         c.0 > frame.x + 4.0
             && c.0 < frame.x + frame.width - 4.0
@@ -830,7 +907,7 @@ fn split_bands(polygons: &[Rings], shares: &[f64]) -> Vec<Rings> {
                 p.iter()
                     .enumerate()
                     .map(|(k, r)| {
-                        let a = outline::ring_area(&outline::clip_half_plane(r, axis, limit)).abs();
+                        let a = planar::ring_area(&planar::clip_half_plane(r, axis, limit)).abs();
                         if k == 0 { a } else { -a }
                     })
                     .sum::<f64>()
@@ -863,11 +940,11 @@ fn split_bands(polygons: &[Rings], shares: &[f64]) -> Vec<Rings> {
             .flatten()
             .map(|r| {
                 let r = match to {
-                    Some(to) => outline::clip_half_plane(r, axis, to),
+                    Some(to) => planar::clip_half_plane(r, axis, to),
                     None => r.clone(),
                 };
                 match from {
-                    Some(from) => outline::clip_half_plane(&r, (-axis.0, -axis.1), -from),
+                    Some(from) => planar::clip_half_plane(&r, (-axis.0, -axis.1), -from),
                     None => r,
                 }
             })
@@ -913,7 +990,7 @@ mod tests {
     #[test]
     fn a_split_divides_the_area_in_the_given_shares() {
         let rect = vec![vec![vec![(0.0, 0.0), (10.0, 0.0), (10.0, 2.0), (0.0, 2.0), (0.0, 0.0)]]];
-        let area = |rings: &Rings| rings.iter().map(|r| outline::ring_area(r).abs()).sum::<f64>();
+        let area = |rings: &Rings| rings.iter().map(|r| planar::ring_area(r).abs()).sum::<f64>();
         let [near, far] = <[Rings; 2]>::try_from(split_bands(&rect, &[0.21, 0.79])).unwrap();
         let (a, b) = (area(&near), area(&far));
         assert!((a / (a + b) - 0.21).abs() < 1e-6, "{a} {b}");

@@ -19,9 +19,10 @@ use crate::source::Citation;
 /// use kuril_dispute::{Dataset, PartyId};
 ///
 /// let data = Dataset::builtin();
-/// let japan: Vec<_> = data.positions_of(&PartyId::JAPAN).collect();
+/// let japan: Vec<_> = data.positions_of(&PartyId::JAPAN)?.collect();
 /// assert!(japan.len() >= 15);
 /// assert!(japan.iter().all(|p| !p.cite.is_empty()));
+/// # Ok::<(), kuril_dispute::UnknownId>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -18,9 +18,10 @@ use serde::Serialize;
 
 use crate::dataset::Dataset;
 use crate::date::PartialDate;
+use crate::error::UnknownId;
 use crate::id::PartyId;
+use crate::outcome::{Acceptance, Facet};
 use crate::position::Position;
-use crate::settlement::{Acceptance, Facet};
 use crate::source::Citation;
 
 /// One position in a [`Stance`]: the questions it still answers, and what it accepts on
@@ -46,7 +47,7 @@ pub struct Held<'a> {
 /// use kuril_dispute::settlement::Facet;
 ///
 /// let data = Dataset::builtin();
-/// let japan = data.stance_at(&PartyId::JAPAN, "2016-12".parse()?);
+/// let japan = data.stance_at(&PartyId::JAPAN, "2016-12".parse()?)?;
 /// // The December 2016 joint-economic statement answers only the clauses; the
 /// // four-island allocation of May 2016 still stands.
 /// let allocation: Vec<_> = japan.answering(Facet::Allocation).collect();
@@ -87,7 +88,7 @@ impl<'a> Stance<'a> {
     ///
     /// let data = Dataset::builtin();
     /// // In 1970 the Soviet line on the islands was Khrushchev's letter of December 1961.
-    /// let soviet = data.stance_at(&PartyId::RUSSIA, "1970".parse()?);
+    /// let soviet = data.stance_at(&PartyId::RUSSIA, "1970".parse()?)?;
     /// let latest = &soviet.held[0];
     /// assert_eq!(latest.since().to_string(), "1961-12-08");
     /// assert_eq!(soviet.age_years(latest), 8);
@@ -104,11 +105,11 @@ impl<'a> Stance<'a> {
     /// use kuril_dispute::{Dataset, PartyId};
     ///
     /// let data = Dataset::builtin();
-    /// let japan = data.stance_at(&PartyId::JAPAN, "1970".parse()?);
+    /// let japan = data.stance_at(&PartyId::JAPAN, "1970".parse()?)?;
     /// // Nothing Japan said between 1956 and 1973 is recorded: the 1956 stance is flagged.
     /// assert!(japan.older_than(10).all(|h| h.since().year() == 1956));
     /// assert_eq!(japan.older_than(10).count(), japan.held.len());
-    /// assert_eq!(data.stance_at(&PartyId::JAPAN, "1975".parse()?).older_than(10).count(), 0);
+    /// assert_eq!(data.stance_at(&PartyId::JAPAN, "1975".parse()?)?.older_than(10).count(), 0);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn older_than(&self, years: u32) -> impl Iterator<Item = &Held<'a>> {
@@ -149,29 +150,30 @@ enum Candidate<'a> {
 }
 
 impl Dataset {
-    /// What a position accepts, its formula looked up in this dataset.
-    pub fn acceptance(&self, position: &Position) -> Acceptance {
-        Acceptance::of_position(position, position.formula.map(|f| self.formula(f)))
-    }
-
-    /// The stance of `party` in force at `date`: for each question (allocation, order,
-    /// clauses), the positions stated on the latest date on or before `date` that answer
-    /// it. Follows the party's lineage, like [`Dataset::latest_positions`]: Russia's stance in
-    /// 1956 is the Soviet Union's.
+    /// The stance of `party` (`"russia"`, or a [`PartyId`]) in force at `date`: for each
+    /// question (allocation, order, clauses), the positions stated on the latest date on or
+    /// before `date` that answer it. Follows the party's lineage, like
+    /// [`Dataset::latest_positions`]: Russia's stance in 1956 is the Soviet Union's.
     ///
     /// ```
     /// use kuril_dispute::{Dataset, PartyId};
     ///
     /// let data = Dataset::builtin();
-    /// let s = data.stance_at(&PartyId::RUSSIA, "1956".parse()?);
+    /// let s = data.stance_at(&PartyId::RUSSIA, "1956".parse()?)?;
     /// assert!(s.positions().all(|p| p.holder == PartyId::SOVIET_UNION));
     /// assert!(!s.is_silent());
+    /// assert_eq!(data.stance_at("japn", "1956".parse()?).unwrap_err().closest(), Some("japan"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn stance_at(&self, party: &PartyId, date: PartialDate) -> Stance<'_> {
+    ///
+    /// # Errors
+    ///
+    /// [`UnknownId`] naming the id when the dataset has no such party.
+    pub fn stance_at(&self, party: impl AsRef<str>, date: PartialDate) -> Result<Stance<'_>, UnknownId> {
+        let party = &self.party(party)?.id;
         let last = date.last_day();
         let cut = self.positions_sorted().partition_point(|p| p.stated.first_day() <= last);
-        self.stance_upto(party, cut, date, &[])
+        Ok(self.stance_upto(party, cut, date, &[]))
     }
 
     /// How `party`'s stance changed: the stance in force after each date on which the
@@ -181,20 +183,26 @@ impl Dataset {
     /// use kuril_dispute::{Dataset, PartyId};
     ///
     /// let data = Dataset::builtin();
-    /// let history = data.stance_history(&PartyId::JAPAN);
+    /// let history = data.stance_history(&PartyId::JAPAN)?;
     /// assert!(history.len() >= 15);
     /// assert!(history.windows(2).all(|w| w[0].date < w[1].date));
+    /// # Ok::<(), kuril_dispute::UnknownId>(())
     /// ```
-    pub fn stance_history(&self, party: &PartyId) -> Vec<Stance<'_>> {
+    ///
+    /// # Errors
+    ///
+    /// [`UnknownId`] naming the id when the dataset has no such party.
+    pub fn stance_history(&self, party: impl AsRef<str>) -> Result<Vec<Stance<'_>>, UnknownId> {
+        let party = &self.party(party)?.id;
         let lineage: Vec<PartyId> = self.lineage(party).into_iter().map(|p| p.id.clone()).collect();
         let mut dates: Vec<PartialDate> =
             self.positions().filter(|p| lineage.contains(&p.holder)).map(|p| p.stated).collect();
         dates.dedup();
         let sorted = self.positions_sorted();
-        dates
+        Ok(dates
             .into_iter()
             .map(|d| self.stance_upto(party, sorted.partition_point(|p| p.stated <= d), d, &[]))
-            .collect()
+            .collect())
     }
 
     /// The stance of `party` from the first `cut` recorded positions and the

@@ -9,6 +9,7 @@ use crate::date::PartialDate;
 use crate::event::Event;
 use crate::id::{PartyId, PersonId};
 use crate::island::{Island, IslandSet};
+use crate::party::Party;
 use crate::person::Person;
 use crate::position::Position;
 use crate::source::Citation;
@@ -120,7 +121,7 @@ impl std::fmt::Display for Entry<'_> {
 /// let data = Dataset::builtin();
 /// let entries = data
 ///     .timeline()
-///     .party(&PartyId::RUSSIA)
+///     .party(data.party(&PartyId::RUSSIA)?)
 ///     .island(Island::Shikotan)
 ///     .between("1956".parse()?, "1960".parse()?)
 ///     .entries();
@@ -195,11 +196,22 @@ impl Dataset {
 }
 
 impl<'a> Timeline<'a> {
-    /// Only entries involving `party` or a state it continues.
-    pub fn party(mut self, party: &PartyId) -> Self {
-        let mut ids: Vec<PartyId> = self.data.lineage(party).into_iter().map(|p| p.id.clone()).collect();
+    /// Only entries involving `party` or a state it continues. Look the party up with
+    /// [`Dataset::party`], which names an id the dataset does not have.
+    ///
+    /// ```
+    /// use kuril_dispute::Dataset;
+    ///
+    /// let data = Dataset::builtin();
+    /// let russia = data.timeline().party(data.party("russia")?).until("1960".parse()?).entries();
+    /// assert!(russia.iter().any(|e| e.parties().iter().any(|p| p.as_str() == "soviet-union")));
+    /// assert!(data.party("rusia").is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn party(mut self, party: &Party) -> Self {
+        let mut ids: Vec<PartyId> = self.data.lineage(&party.id).into_iter().map(|p| p.id.clone()).collect();
         if ids.is_empty() {
-            ids.push(party.clone());
+            ids.push(party.id.clone());
         }
         self.party = Some(ids);
         self

@@ -340,6 +340,10 @@ const ROW_GAP: f64 = 14.0;
 const MAX_EVENT_LANES: usize = 12;
 const ADMIN_ROW_H: f64 = 20.0;
 const ADMIN_ROW_GAP: f64 = 6.0;
+const INK: &str = r##"fill="#222222""##;
+const MUTED: &str = r##"fill="#555555""##;
+const BOLD: &str = r##"fill="#222222" font-weight="bold""##;
+const HALO: &str = r##"fill="#222222" stroke="#ffffff" stroke-width="3" paint-order="stroke""##;
 
 impl<'a> TimelineChart<'a> {
     /// Lays out the timeline of `data`: from the year of the earliest date to the end
@@ -580,30 +584,41 @@ impl<'a> TimelineChart<'a> {
             self.end.year()
         );
         let mut svg = Svg::new(WIDTH, self.height, &title);
-        let ink = r##"fill="#222222""##;
-        let muted = r##"fill="#555555""##;
-        let bold = r##"fill="#222222" font-weight="bold""##;
-        let halo = r##"fill="#222222" stroke="#ffffff" stroke-width="3" paint-order="stroke""##;
+        self.draw_header(&mut svg, &title);
+        self.draw_agreements(&mut svg);
+        self.draw_axis(&mut svg);
+        self.draw_position_rows(&mut svg);
+        self.draw_administration_rows(&mut svg);
+        self.draw_events(&mut svg);
+        self.draw_legend(&mut svg);
+        svg.finish()
+    }
+
+    /// The white page, the title and the two lines on how to read the chart.
+    fn draw_header(&self, svg: &mut Svg, title: &str) {
         svg.rect(0.0, 0.0, WIDTH, self.height, r##"fill="#ffffff""##);
-        svg.text((20.0, 32.0), 20.0, Anchor::Start, bold, &title);
+        svg.text((20.0, 32.0), 20.0, Anchor::Start, BOLD, title);
         svg.text(
             (20.0, 54.0),
             12.5,
             Anchor::Start,
-            muted,
+            MUTED,
             "Positions are attributed stances: a band runs from the day a party stated a position to its next statement, coloured by what the named formula would give Japan. Below them, who governed each island: a sourced fact, not a claim.",
         );
         svg.text(
             (20.0, 72.0),
             12.5,
             Anchor::Start,
-            muted,
+            MUTED,
             &format!(
                 "The years before {BREAK_YEAR} are compressed (dotted line). Agreements above the axis, events below the bands; hover for sources' summaries."
             ),
         );
-        // Agreements.
-        svg.text((LEFT - 12.0, 100.0), 13.0, Anchor::End, bold, "Agreements");
+    }
+
+    /// The agreements above the axis, each on its lane with a stem down to the axis.
+    fn draw_agreements(&self, svg: &mut Svg) {
+        svg.text((LEFT - 12.0, 100.0), 13.0, Anchor::End, BOLD, "Agreements");
         for a in &self.agreements {
             let Some(lane) = a.lane else { continue };
             let y = 100.0 + lane as f64 * LANE;
@@ -613,10 +628,14 @@ impl<'a> TimelineChart<'a> {
                 if a.anchor_end { (a.x - 3.0, Anchor::End) } else { (a.x + 3.0, Anchor::Start) };
             svg.open_group("");
             svg.raw(&format!("<title>{}</title>", esc(&a.tooltip)));
-            svg.text((x, y), 11.0, anchor, halo, &a.text);
+            svg.text((x, y), 11.0, anchor, HALO, &a.text);
             svg.close_group();
         }
-        // The axis.
+    }
+
+    /// The time axis: ticks, year labels, grid lines down to the last row, and the dotted
+    /// line where the compressed years end.
+    fn draw_axis(&self, svg: &mut Svg) {
         svg.line((LEFT, self.axis_y), (RIGHT, self.axis_y), r##"stroke="#222222" stroke-width="1.2""##);
         let bottom = self
             .administration
@@ -639,7 +658,7 @@ impl<'a> TimelineChart<'a> {
             svg.line((x, self.axis_y + 8.0), (x, bottom), r##"stroke="#eeeeee" stroke-width="1""##);
             let clear_of_first = year == self.first_year || year - self.first_year >= 10;
             if major && clear_of_first && (year >= BREAK_YEAR || year % 20 == 0 || year == self.first_year) {
-                svg.text((x, self.axis_y + 19.0), 10.5, Anchor::Middle, ink, &year.to_string());
+                svg.text((x, self.axis_y + 19.0), 10.5, Anchor::Middle, INK, &year.to_string());
             }
         }
         if self.first_year < BREAK_YEAR {
@@ -650,12 +669,15 @@ impl<'a> TimelineChart<'a> {
                 r##"stroke="#555555" stroke-width="1" stroke-dasharray="2 3""##,
             );
         }
-        // Position bands.
+    }
+
+    /// Each party lineage's row of position bands, coloured by class, with tooltips.
+    fn draw_position_rows(&self, svg: &mut Svg) {
         for row in &self.rows {
             let f = row.frame;
-            svg.text((LEFT - 12.0, f.y + 13.0), 13.0, Anchor::End, bold, &row.label);
+            svg.text((LEFT - 12.0, f.y + 13.0), 13.0, Anchor::End, BOLD, &row.label);
             if let Some(note) = &row.note {
-                svg.text((LEFT - 12.0, f.y + 27.0), 10.0, Anchor::End, muted, note);
+                svg.text((LEFT - 12.0, f.y + 27.0), 10.0, Anchor::End, MUTED, note);
             }
             svg.rect(f.x, f.y, f.width, f.height, r##"fill="#f6f6f6""##);
             for band in &row.bands {
@@ -686,26 +708,29 @@ impl<'a> TimelineChart<'a> {
                 svg.line((x0, f.y + f.height), (x0, f.y + f.height + 3.0), r##"stroke="#222222""##);
             }
         }
-        // Administration bands.
+    }
+
+    /// Who administered each island: a heading, then one row of periods per island.
+    fn draw_administration_rows(&self, svg: &mut Svg) {
         if !self.administration.is_empty() {
             svg.text(
                 (LEFT - 12.0, self.administration_y + 12.0),
                 13.0,
                 Anchor::End,
-                bold,
+                BOLD,
                 "Who administered",
             );
             svg.text(
                 (LEFT + 2.0, self.administration_y + 12.0),
                 10.5,
                 Anchor::Start,
-                muted,
+                MUTED,
                 "each island: who governed it, from when to when (claims are another matter: see the data's claims)",
             );
         }
         for row in &self.administration {
             let f = row.frame;
-            svg.text((LEFT - 12.0, f.y + 14.0), 12.0, Anchor::End, ink, &row.label);
+            svg.text((LEFT - 12.0, f.y + 14.0), 12.0, Anchor::End, INK, &row.label);
             svg.rect(f.x, f.y, f.width, f.height, r##"fill="#f6f6f6""##);
             for band in &row.bands {
                 let (x0, x1) = (self.x_of(band.from), self.x_of(band.to).max(self.x_of(band.from) + 1.5));
@@ -735,8 +760,11 @@ impl<'a> TimelineChart<'a> {
                 svg.close_group();
             }
         }
-        // Events.
-        svg.text((LEFT - 12.0, self.events_y + 4.0), 13.0, Anchor::End, bold, "Events");
+    }
+
+    /// The events below the bands: a tick each, labelled on a lane when there is room.
+    fn draw_events(&self, svg: &mut Svg) {
+        svg.text((LEFT - 12.0, self.events_y + 4.0), 13.0, Anchor::End, BOLD, "Events");
         svg.line((LEFT, self.events_y), (RIGHT, self.events_y), r##"stroke="#999999""##);
         for e in &self.events {
             svg.open_group("");
@@ -755,29 +783,32 @@ impl<'a> TimelineChart<'a> {
                 );
                 let (x, anchor) =
                     if e.anchor_end { (e.x - 2.0, Anchor::End) } else { (e.x + 2.0, Anchor::Start) };
-                svg.text((x, y), 9.5, anchor, halo, &e.text);
+                svg.text((x, y), 9.5, anchor, HALO, &e.text);
             }
             svg.close_group();
         }
-        // Legend: positions, then administration; each only the classes drawn.
+    }
+
+    /// The legend: positions, then administration, each only the classes drawn; the
+    /// data note.
+    fn draw_legend(&self, svg: &mut Svg) {
         let drawn = BandClass::ALL
             .iter()
             .filter(|c| self.rows.iter().flat_map(|r| &r.bands).any(|b| b.class == **c))
             .map(|c| (c.colour(), c.describe()));
-        legend_row(&mut svg, self.height - 66.0, ink, drawn);
+        legend_row(svg, self.height - 66.0, INK, drawn);
         let drawn = AdministrationClass::ALL
             .iter()
             .filter(|c| self.administration.iter().flat_map(|r| &r.bands).any(|b| b.class == **c))
             .map(|c| (c.colour(), c.describe()));
-        legend_row(&mut svg, self.height - 44.0, ink, drawn);
+        legend_row(svg, self.height - 44.0, INK, drawn);
         svg.text(
             (20.0, self.height - 12.0),
             11.0,
             Anchor::Start,
-            muted,
+            MUTED,
             "Data: kuril-dispute (every agreement, event, position and administration period cites a source; see the dataset). Event labels that do not fit are in the tooltips.",
         );
-        svg.finish()
     }
 }
 

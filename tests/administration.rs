@@ -6,8 +6,7 @@ use std::collections::HashSet;
 use std::fs;
 
 use kuril_dispute::administration::AdministrationKind;
-use kuril_dispute::export::islands_geojson;
-use kuril_dispute::{AgreementId, Dataset, Island, LoadError, Outlines, PartialDate, PartyId, Problem};
+use kuril_dispute::{AgreementId, Dataset, Island, LoadError, PartialDate, PartyId, Problem};
 
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
 
@@ -361,7 +360,11 @@ fn the_two_tables_are_optional_and_round_trip() {
 // ------------------------------------------------------------------ GeoJSON
 
 #[test]
+#[cfg(feature = "export")]
 fn the_geojson_carries_the_current_administrator_and_the_claimants_of_each_island() {
+    use kuril_dispute::Outlines;
+    use kuril_dispute::export::islands_geojson;
+
     let data = Dataset::builtin();
     let fc = islands_geojson(data, Outlines::builtin());
     let mut seen = 0;

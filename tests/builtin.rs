@@ -38,7 +38,11 @@ fn volumes_meet_the_issue() {
     let data = Dataset::builtin();
     let in_range = |d: PartialDate, from: i32, to: i32| (from..=to).contains(&d.year());
 
-    let japan = data.positions_of(&PartyId::JAPAN).filter(|p| in_range(p.stated, 1956, 2022)).count();
+    let japan = data
+        .positions_of(&PartyId::JAPAN)
+        .expect("a known party")
+        .filter(|p| in_range(p.stated, 1956, 2022))
+        .count();
     let russia_or_ussr = data
         .positions()
         .filter(|p| p.holder == PartyId::RUSSIA || p.holder == PartyId::SOVIET_UNION)
@@ -205,18 +209,31 @@ fn formulas_are_data_with_stages_conditions_and_areas() {
 fn positions_at_dates_follow_the_record() {
     let data = Dataset::builtin();
     let formulas_at = |party: &PartyId, d: &str| -> Vec<FormulaId> {
-        data.latest_positions(party, date(d)).iter().filter_map(|p| p.formula).collect()
+        data.latest_positions(party, date(d))
+            .expect("a known party")
+            .iter()
+            .filter_map(|p| p.formula)
+            .collect()
     };
     // Japan's territory-first line in 2013; the 1956 basis after Singapore (Nov 2018).
     assert!(formulas_at(&PartyId::JAPAN, "2013-12").contains(&FormulaId::FourIslands));
     assert!(formulas_at(&PartyId::JAPAN, "2018-11-30").contains(&FormulaId::TwoIslands1956));
     assert!(formulas_at(&PartyId::RUSSIA, "2018-11-30").contains(&FormulaId::TwoIslands1956));
     // Russia's stance in 1956 is the Soviet Union's.
-    let in_1957 = data.latest_positions(&PartyId::RUSSIA, date("1957"));
+    let in_1957 = data.latest_positions(&PartyId::RUSSIA, date("1957")).expect("a known party");
     assert!(!in_1957.is_empty());
     assert!(in_1957.iter().all(|p| p.holder == PartyId::SOVIET_UNION));
     // Nothing before the first position.
-    assert!(data.latest_positions(&PartyId::JAPAN, date("1900")).is_empty());
+    assert!(data.latest_positions(&PartyId::JAPAN, date("1900")).expect("a known party").is_empty());
+    // A party the dataset does not have is an error naming it, in every query by party.
+    let unknown =
+        |e: kuril_dispute::UnknownId| (e.table(), e.id().to_owned(), e.closest().map(str::to_owned));
+    let want = ("party", "japn".to_owned(), Some("japan".to_owned()));
+    assert_eq!(data.latest_positions("japn", date("2018")).map(|_| ()).map_err(unknown), Err(want.clone()));
+    assert_eq!(data.positions_of("japn").map(|_| ()).map_err(unknown), Err(want.clone()));
+    assert_eq!(data.stance_at("japn", date("2018")).map(|_| ()).map_err(unknown), Err(want.clone()));
+    assert_eq!(data.stance_history("japn").map(|_| ()).map_err(unknown), Err(want));
+    assert!(data.stance_at("ainu", date("2018")).is_err());
 }
 
 #[test]

@@ -469,8 +469,11 @@ fn every_public_error_type_is_a_std_error() {
     is_error::<DumpError>();
     is_error::<kuril_dispute::DateError>();
     is_error::<kuril_dispute::IdError>();
-    is_error::<kuril_dispute::extract::archive::ArchiveError>();
-    is_error::<kuril_dispute::extract::archive::LineProblem>();
+    #[cfg(feature = "extract")]
+    {
+        is_error::<kuril_dispute::extract::archive::ArchiveError>();
+        is_error::<kuril_dispute::extract::archive::LineProblem>();
+    }
 }
 
 #[test]

@@ -377,13 +377,17 @@ fn the_json_export_loads_back_into_an_equal_dataset() {
     let on_disk = std::fs::read_to_string(dir.path().join("dataset.json")).expect("readable");
     assert_eq!(&Dataset::from_json(&on_disk).expect("loads"), data);
     // A dataset extended from documents round-trips too, its extracted marks included.
-    let extractor = kuril_dispute::extract::Extractor::new(data).expect("names compile");
-    let doc = kuril_dispute::extract::Document::new("x.txt", "Japan demands the return of all four islands.")
-        .expect("text")
-        .with_published("2017-03-02".parse().expect("date"));
-    let extended = extractor.extend_dataset(&[doc]).expect("extends").dataset;
-    let json = export::to_json(&extended).expect("serialises");
-    assert_eq!(Dataset::from_json(&json).expect("loads"), extended);
+    #[cfg(feature = "extract")]
+    {
+        let extractor = kuril_dispute::extract::Extractor::new(data).expect("names compile");
+        let doc =
+            kuril_dispute::extract::Document::new("x.txt", "Japan demands the return of all four islands.")
+                .expect("text")
+                .with_published("2017-03-02".parse().expect("date"));
+        let extended = extractor.extend_dataset(&[doc]).expect("extends").dataset;
+        let json = export::to_json(&extended).expect("serialises");
+        assert_eq!(Dataset::from_json(&json).expect("loads"), extended);
+    }
 }
 
 /// Positions whose `transfer_at_most` cell says "no island" (a given, empty constraint).
@@ -395,6 +399,7 @@ fn positions_with_no_islands(data: &Dataset) -> usize {
 /// Records read from documents say so in the CSV tables, and each citation names the
 /// document its span points into.
 #[test]
+#[cfg(feature = "extract")]
 fn csv_tables_carry_the_extracted_mark_and_each_citations_document() {
     let data = Dataset::builtin();
     let extractor = kuril_dispute::extract::Extractor::new(data).expect("names compile");

@@ -265,7 +265,9 @@ fn the_timeline_bands_show_the_position_in_force() {
                 continue;
             }
             let middle = band.from + (band.to - band.from) / 2;
-            let in_force = data.latest_positions(&row.party, middle.try_into().expect("a day of 1-9999"));
+            let in_force = data
+                .latest_positions(&row.party, middle.try_into().expect("a day of 1-9999"))
+                .expect("a known party");
             let formula = in_force.last().expect("a position in force").formula;
             // The class from the formula's own queries.
             let want = match formula.map(|id| data.formula(id)) {

@@ -151,7 +151,8 @@ proptest! {
     ) {
         let data = data();
         let (from, until) = if from <= until { (from, until) } else { (until, from) };
-        let entries = data.timeline().party(&PartyId::RUSSIA).island(island).between(from, until).entries();
+        let russia = data.party(&PartyId::RUSSIA).expect("a known party");
+        let entries = data.timeline().party(russia).island(island).between(from, until).entries();
         let lineage: Vec<PartyId> = data.lineage(&PartyId::RUSSIA).into_iter().map(|p| p.id.clone()).collect();
         let admits = |e: &Entry<'_>| {
             e.date().last_day() >= from.first_day()
@@ -216,7 +217,7 @@ fn stances_stand_until_a_later_position_answers_the_same_question() {
     let data = data();
     for party in [PartyId::JAPAN, PartyId::RUSSIA] {
         let lineage: Vec<PartyId> = data.lineage(&party).into_iter().map(|p| p.id.clone()).collect();
-        for stance in data.stance_history(&party) {
+        for stance in data.stance_history(&party).expect("a known party") {
             for facet in Facet::ALL.into_iter() {
                 let answering: Vec<_> = stance.answering(facet).collect();
                 // The latest position on or before the date that answers `facet` ...

@@ -348,6 +348,7 @@ impl Dataset {
     /// and formulas are this dataset's; one of `other` that differs is reported.
     ///
     /// ```
+    /// # #[cfg(feature = "extract")] {
     /// use kuril_dispute::Dataset;
     /// use kuril_dispute::extract::{Document, Extractor};
     ///
@@ -364,6 +365,7 @@ impl Dataset {
     /// assert_eq!(added.len(), 1);
     /// assert_eq!(added[0].cite.len(), 2);
     /// assert_eq!((merged.linked, merged.added), (1, 1));
+    /// # }
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ///
@@ -445,11 +447,13 @@ impl<'a> Merger<'a> {
         self.party_ids.get(id.as_str()).and_then(|n| self.parties.get(n))
     }
 
+    #[cfg(feature = "extract")] // used by `extract::review` only
     /// A person of the merged tables.
     pub(crate) fn person(&self, id: &PersonId) -> Option<&Person> {
         self.person_ids.get(id.as_str()).and_then(|n| self.people.get(n))
     }
 
+    #[cfg(feature = "extract")] // used by `extract::review` only
     /// An agreement (the base dataset's: agreements are a closed table).
     pub(crate) fn agreement(&self, id: AgreementId) -> &Agreement {
         self.base.agreement(id)
@@ -468,6 +472,7 @@ impl<'a> Merger<'a> {
         Some(current.id.clone())
     }
 
+    #[cfg(feature = "extract")] // used by `extract::review` only
     /// Whether `person` can be recorded as speaking for `holder` on `date` (what the
     /// dataset's checks ask of a position's speaker): of the holder's line of states, and
     /// holding a role then.
@@ -618,6 +623,7 @@ impl<'a> Merger<'a> {
         candidates.iter().copied().find(|&n| self.people.get(n).is_some_and(agrees))
     }
 
+    #[cfg(feature = "extract")] // used by `extract::review` only
     /// Cites a person of the merged tables by id. Returns whether the person is there.
     pub(crate) fn link_person(&mut self, id: &PersonId, c: Citation, doc: &str, what: &str) -> bool {
         let Some(n) = self.person_ids.get(id.as_str()) else { return false };
@@ -625,6 +631,7 @@ impl<'a> Merger<'a> {
         true
     }
 
+    #[cfg(feature = "extract")] // used by `extract::review` only
     /// Cites record `n` of `kind` with `c`, and logs it (a repeat is reported skipped).
     fn link(&mut self, kind: RecordKind, n: usize, id: &str, c: Citation, doc: &str, what: &str) {
         if self.cite(kind, n, c) {
@@ -638,6 +645,7 @@ impl<'a> Merger<'a> {
         }
     }
 
+    #[cfg(feature = "extract")] // used by `extract::review` only
     /// The person `person` stands for: one of that name and an agreeing party (cited, and
     /// given the party if it had none and was extracted), else `person` added under a
     /// fresh id from `id_base`. Returns the person's id, or `None` if no id can be made.

@@ -305,13 +305,15 @@ impl Dataset {
             .ok_or_else(|| UnknownId::new("party", id, self.parties.iter().map(|p| p.id.as_str())))
     }
 
-    /// The state that continues `id`, if any (the Soviet Union → Russia).
+    /// The state that continues `id`, if any (the Soviet Union → Russia); `None` too for
+    /// a party the dataset does not have (check it with [`Dataset::party`]).
     pub fn successor_of(&self, id: &PartyId) -> Option<&Party> {
         self.parties.iter().find(|p| p.predecessor.as_ref() == Some(id))
     }
 
     /// `id` and the states it continues, newest first (Russia, the Soviet Union, the
-    /// Russian Empire).
+    /// Russian Empire); empty for a party the dataset does not have (check it with
+    /// [`Dataset::party`]).
     pub fn lineage(&self, id: &PartyId) -> Vec<&Party> {
         let mut out: Vec<&Party> = Vec::new();
         let mut current = self.party(id).ok();
@@ -388,15 +390,34 @@ impl Dataset {
         &self.positions
     }
 
-    /// The positions `party` itself stated, by date.
-    pub fn positions_of(&self, party: &PartyId) -> impl Iterator<Item = &Position> + '_ {
-        let party = party.clone();
-        self.positions.iter().filter(move |p| p.holder == party)
+    /// The positions `party` (`"japan"`, or a [`PartyId`]) itself stated, by date; not
+    /// those of the states it continues ([`Dataset::latest_positions`] and
+    /// [`Dataset::stance_at`] follow the lineage).
+    ///
+    /// ```
+    /// use kuril_dispute::{Dataset, PartyId};
+    ///
+    /// let data = Dataset::builtin();
+    /// assert!(data.positions_of(&PartyId::JAPAN)?.all(|p| p.holder == PartyId::JAPAN));
+    /// assert_eq!(data.positions_of("japn").err().and_then(|e| e.closest().map(str::to_owned)).as_deref(), Some("japan"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`UnknownId`] naming the id when the dataset has no such party.
+    pub fn positions_of(
+        &self,
+        party: impl AsRef<str>,
+    ) -> Result<impl Iterator<Item = &Position> + '_, UnknownId> {
+        let party = &self.party(party)?.id;
+        Ok(self.positions.iter().filter(move |p| p.holder == *party))
     }
 
-    /// What `party` said last by `date`: the positions stated on the latest date on or
-    /// before `date` (several, if several were stated that day). Follows the party's
-    /// lineage, so Russia's in 1960 are the Soviet Union's.
+    /// What `party` (`"russia"`, or a [`PartyId`]) said last by `date`: the positions
+    /// stated on the latest date on or before `date` (several, if several were stated that
+    /// day; none before its first). Follows the party's lineage, so Russia's in 1960 are
+    /// the Soviet Union's.
     ///
     /// Not what *stands*: a statement on one question (the clauses, say) leaves the earlier
     /// positions on the other questions standing; [`Dataset::stance_at`] answers that.
@@ -405,12 +426,24 @@ impl Dataset {
     /// use kuril_dispute::{Dataset, PartyId};
     ///
     /// let data = Dataset::builtin();
-    /// let in_1960 = data.latest_positions(&PartyId::RUSSIA, "1960-06".parse()?);
+    /// let in_1960 = data.latest_positions(&PartyId::RUSSIA, "1960-06".parse()?)?;
     /// assert!(in_1960.iter().all(|p| p.holder == PartyId::SOVIET_UNION));
     /// assert!(!in_1960.is_empty());
+    /// // A mistyped party is an error, not an empty answer.
+    /// let err = data.latest_positions("rusia", "1960".parse()?).unwrap_err();
+    /// assert_eq!(err.to_string(), "no party \"rusia\" in the dataset (did you mean \"russia\"?)");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn latest_positions(&self, party: &PartyId, date: PartialDate) -> Vec<&Position> {
+    ///
+    /// # Errors
+    ///
+    /// [`UnknownId`] naming the id when the dataset has no such party.
+    pub fn latest_positions(
+        &self,
+        party: impl AsRef<str>,
+        date: PartialDate,
+    ) -> Result<Vec<&Position>, UnknownId> {
+        let party = &self.party(party)?.id;
         let lineage: Vec<&PartyId> = self.lineage(party).into_iter().map(|p| &p.id).collect();
         let held: Vec<&Position> = self
             .positions
@@ -418,9 +451,9 @@ impl Dataset {
             .filter(|p| lineage.contains(&&p.holder) && p.stated.first_day() <= date.last_day())
             .collect();
         let Some(latest) = held.last().map(|p| p.stated) else {
-            return Vec::new();
+            return Ok(Vec::new());
         };
-        held.into_iter().filter(|p| p.stated == latest).collect()
+        Ok(held.into_iter().filter(|p| p.stated == latest).collect())
     }
 
     /// Every event, by date.

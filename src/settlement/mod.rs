@@ -88,15 +88,11 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-mod acceptance;
-mod outcome;
-
 use std::fmt;
 
 use serde::Serialize;
 
-pub use acceptance::{Acceptance, Facet, Objection};
-pub use outcome::{Allocation, Clause, Holder, Order, Outcome};
+pub use crate::outcome::{Acceptance, Allocation, Clause, Facet, Holder, Objection, Order, Outcome};
 
 /// The small sets of holders, orders, clauses and facets in this module's signatures
 /// ([`Outcome::clauses`], [`Acceptance::holders`]), re-exported from the `enumset` crate so

@@ -5,12 +5,12 @@ use std::fmt;
 use enumset::{EnumSet, EnumSetType};
 use serde::{Deserialize, Serialize};
 
+use super::{Clause, Holder, Order, Outcome};
+use crate::dataset::Dataset;
 use crate::formula::{Condition, Formula, Recipient, Right, StatedOrder};
 use crate::id::PartyId;
 use crate::island::Island;
 use crate::position::Position;
-
-use super::outcome::{Clause, Holder, Order, Outcome};
 
 /// A question a position can answer: where the islands go, in which order treaty and
 /// transfer come, and which clauses the settlement carries.
@@ -361,3 +361,10 @@ impl fmt::Display for Objection {
 crate::vocabulary::parse_by_id!(
     Facet => "facet",
 );
+
+impl Dataset {
+    /// What a position accepts, its formula looked up in this dataset.
+    pub fn acceptance(&self, position: &Position) -> Acceptance {
+        Acceptance::of_position(position, position.formula.map(|f| self.formula(f)))
+    }
+}

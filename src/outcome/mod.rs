@@ -1,5 +1,13 @@
 //! Outcomes: where each island ends up, the order of peace treaty and transfer, and the
-//! clauses a settlement carries.
+//! clauses a settlement carries; and [`Acceptance`], the set of outcomes a formula or a
+//! position accepts.
+//!
+//! Private: [`settlement`](crate::settlement) re-exports every public item, and both
+//! [`stance`](crate::stance) (which questions a position answers) and the settlement space
+//! (which outcomes every side accepts) are built on it, so the dependency runs one way:
+//! `outcome` ← `stance` ← `settlement`.
+
+mod acceptance;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -9,6 +17,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::formula::Condition;
 use crate::island::{Island, IslandSet};
+
+pub use acceptance::{Acceptance, Facet, Objection};
 
 /// Who holds an island in an [`Outcome`].
 ///
