@@ -127,12 +127,40 @@ pub(crate) fn events(
     people: &People,
     lead: bool,
 ) -> Vec<Found<EventFinding>> {
+    let found = Sources { scan, parties, sentence_parties, agreements, positions, people };
+    let mut events = Events::default();
+    signings(&found, &mut events);
+    dated_happenings(&found, &mut events);
+    if lead {
+        lead_happenings(&found, &mut events);
+    }
+    let mut out = events.out;
+    keep_precise_dates(&mut out);
+    out
+}
+
+/// What the other rules found, which the events are read with.
+struct Sources<'x, 's> {
+    scan: &'x Scan<'s>,
+    parties: &'x [Found<super::findings::PartyMention>],
+    sentence_parties: &'x [BTreeSet<PartyId>],
+    agreements: &'x [Found<AgreementMention>],
+    positions: &'x [Found<PositionFinding>],
+    people: &'x People,
+}
+
+/// The events found so far, and what each is (date, kind, actors, agreement), so one
+/// happening is reported once.
+#[derive(Default)]
+struct Events {
+    out: Vec<Found<EventFinding>>,
+    seen: HashSet<(PartialDate, EventKind, Vec<PartyId>, Option<AgreementId>)>,
+}
+
+/// Agreements named with their year: the signing, dated as the text dates it.
+fn signings(found: &Sources<'_, '_>, events: &mut Events) {
+    let (scan, agreements) = (found.scan, found.agreements);
     let data = scan.data;
-    let pack = scan.pack;
-    let text = scan.text();
-    let mut out = Vec::new();
-    let mut seen: HashSet<(PartialDate, EventKind, Vec<PartyId>, Option<AgreementId>)> = HashSet::default();
-    // Agreements named with their year: the signing, dated as the text dates it.
     for a in agreements.iter().filter(|a| !a.item.implied) {
         let agreement = data.agreement(a.item.agreement);
         let date = match (a.item.year, scan.published) {
@@ -152,8 +180,8 @@ pub(crate) fn events(
             crate::agreement::AgreementKind::Statement => EventKind::Statement,
             _ => EventKind::AgreementSigned,
         };
-        if seen.insert((date, kind, Vec::new(), Some(agreement.id))) {
-            out.push(Found::new(
+        if events.seen.insert((date, kind, Vec::new(), Some(agreement.id))) {
+            events.out.push(Found::new(
                 a.at.clone(),
                 EventFinding {
                     date,
@@ -168,6 +196,14 @@ pub(crate) fn events(
             ));
         }
     }
+}
+
+/// Each date of a happening (not a dateline's) with a state in its sentence or the one
+/// before: the happening's kind near the date, its actors (the subject of a one-sided
+/// happening, the host of a visit, each state of an election apart).
+fn dated_happenings(found: &Sources<'_, '_>, events: &mut Events) {
+    let Sources { scan, parties, sentence_parties, agreements, positions, people } = *found;
+    let text = scan.text();
     // The dates of datelines and captions, by sentence: the same date again in the caption
     // ("KUNASHIR - MAY 2: A view of … on May 2, 2022") dates the picture, not a happening.
     let mut datelines: Vec<(usize, PartialDate)> = Vec::new();
@@ -255,10 +291,10 @@ pub(crate) fn events(
                 .collect()
         };
         for (kind, actors) in groups {
-            if !seen.insert((date, kind, actors.clone(), None)) {
+            if !events.seen.insert((date, kind, actors.clone(), None)) {
                 continue;
             }
-            out.push(Found::new(
+            events.out.push(Found::new(
                 t.range.clone(),
                 EventFinding {
                     date,
@@ -273,9 +309,15 @@ pub(crate) fn events(
             ));
         }
     }
-    // The lead of a news story reports the day's news without dating it: undated sentences
-    // there with a past-tense happening are dated at publication.
-    if let Some(published) = scan.published.filter(|_| lead) {
+}
+
+/// The lead of a news story reports the day's news without dating it: undated sentences
+/// there with a past-tense happening are dated at publication.
+fn lead_happenings(found: &Sources<'_, '_>, events: &mut Events) {
+    let Sources { scan, sentence_parties, agreements, positions, .. } = *found;
+    let text = scan.text();
+    let pack = scan.pack;
+    if let Some(published) = scan.published {
         let lead = scan
             .sentences
             .iter()
@@ -349,14 +391,14 @@ pub(crate) fn events(
                 continue;
             }
             let Some((kind, _)) = kinds_near(scan, range, verb.start) else { continue };
-            if !seen.insert((published, kind, actors.clone(), None)) {
+            if !events.seen.insert((published, kind, actors.clone(), None)) {
                 continue;
             }
             let formula = starting_in(positions, |p| p.at.start, range)
                 .iter()
                 .find(|p| p.item.formula.in_annotation_schema())
                 .map(|p| p.item.formula);
-            out.push(Found::new(
+            events.out.push(Found::new(
                 verb.clone(),
                 EventFinding {
                     date: published,
@@ -371,8 +413,11 @@ pub(crate) fn events(
             ));
         }
     }
-    // One happening dated twice in its sentence ("seized in August 1945, at the end of
-    // World War II") keeps its more precise date.
+}
+
+/// One happening dated twice in its sentence ("seized in August 1945, at the end of World
+/// War II") keeps its more precise date.
+fn keep_precise_dates(out: &mut Vec<Found<EventFinding>>) {
     let coarser = |a: &Found<EventFinding>, b: &Found<EventFinding>| {
         a.item.kind == b.item.kind
             && a.item.actors == b.item.actors
@@ -398,7 +443,6 @@ pub(crate) fn events(
         .collect();
     let mut keep = keep.into_iter();
     out.retain(|_| keep.next().unwrap_or(true));
-    out
 }
 
 /// The part of `sentence` that holds `at`: split at semicolons and where a comma and a

@@ -283,17 +283,47 @@ fn title_before(scan: &Scan<'_>, at: usize) -> Option<(String, bool, Option<Part
 /// now (not a former one), and the state the title names.
 type Unknown = (Range<usize>, Range<usize>, Option<String>, bool, Option<PartyId>);
 
-/// Finds people and quotes.
+/// Finds people and quotes: the dataset's people from the automaton, then the people it
+/// does not know by pattern (titles, speech, appositives, bylines), then surnames alone.
 pub(crate) fn people(scan: &Scan<'_>) -> People {
-    let text = scan.text();
-    let data = scan.data;
-    let pack = scan.pack;
-    let mut people = People::default();
-    let mut by_key: HashMap<String, usize> = HashMap::default();
-    let mut best_words: HashMap<usize, usize> = HashMap::default();
-    let mut shorts: Vec<(Range<usize>, PersonId)> = Vec::new();
+    let mut roster = Roster::default();
+    let shorts = known_people(scan, &mut roster);
+    let mut unknown = titled_and_speaking(scan, &mut roster);
+    unknown.extend(appositives(scan));
+    unknown.extend(bylines(scan));
+    add_unknown(scan, &mut roster, unknown);
+    link_surnames(scan, &mut roster, shorts);
+    later_surnames(scan, &mut roster.people);
+    let mut people = roster.people;
+    people.occurrences.sort_by_key(|(r, _)| r.start);
+    people.occurrences.dedup_by(|a, b| a.0 == b.0);
+    people.by_name = people.mentions.iter().enumerate().map(|(i, m)| (m.item.name.clone(), i)).collect();
+    people.quotes = quotes(scan, &people);
+    people.longest_quote = people.quotes.iter().map(|q| q.at.len()).max().unwrap_or(0);
+    people
+}
 
-    // Known people, from the automaton.
+/// The people found so far, with the indexes that keep one mention per person.
+#[derive(Default)]
+struct Roster {
+    people: People,
+    /// A mention's key (`id:…` for the dataset's people, the lower-cased name for others).
+    by_key: HashMap<String, usize>,
+    /// Per mention: the most words a form of its name has had in the text.
+    best_words: HashMap<usize, usize>,
+}
+
+impl Roster {
+    fn add_known(&mut self, scan: &Scan<'_>, id: &PersonId, range: &Range<usize>) {
+        add_known(scan, &mut self.people, &mut self.by_key, &mut self.best_words, id, range);
+    }
+}
+
+/// The dataset's people the automaton found, each added; surnames alone are returned, to be
+/// linked once the people the dataset does not know are in (see [`link_surnames`]).
+fn known_people(scan: &Scan<'_>, roster: &mut Roster) -> Vec<(Range<usize>, PersonId)> {
+    let text = scan.text();
+    let mut shorts: Vec<(Range<usize>, PersonId)> = Vec::new();
     for hit in scan.hits.iter().filter(|h| scan.reader.is(h, Class::Person)) {
         let Some((id, short)) = scan.reader.entries(hit).find_map(|e| match e {
             Entry::Person { id, short } => Some((id, *short)),
@@ -314,10 +344,16 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
             shorts.push((range, id.clone()));
             continue;
         }
-        add_known(scan, &mut people, &mut by_key, &mut best_words, id, &range);
+        roster.add_known(scan, id, &range);
     }
 
-    // People the dataset does not know, by pattern around triggers.
+    shorts
+}
+
+/// People the dataset does not know, by pattern around titles and verbs of speech, in play.
+fn titled_and_speaking(scan: &Scan<'_>, roster: &mut Roster) -> Vec<Unknown> {
+    let text = scan.text();
+    let pack = scan.pack;
     let mut unknown: Vec<Unknown> = Vec::new();
     for hit in scan.hits.iter().filter(|h| {
         (scan.reader.is(h, Class::Title) || scan.reader.is(h, Class::Speech))
@@ -342,7 +378,7 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
                         {
                             // 林外相, 森首相: a one-letter surname only for the one curated
                             // person whose name begins with it.
-                            add_known(scan, &mut people, &mut by_key, &mut best_words, &id, &range);
+                            roster.add_known(scan, &id, &range);
                         }
                         continue;
                     }
@@ -395,7 +431,13 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
             }
         }
     }
-    // Appositives: "X, a Russian analyst at a Moscow think tank".
+    unknown
+}
+
+/// Appositives: "X, a Russian analyst at a Moscow think tank".
+fn appositives(scan: &Scan<'_>) -> Vec<Unknown> {
+    let text = scan.text();
+    let mut unknown: Vec<Unknown> = Vec::new();
     let bytes = text.as_bytes();
     for comma in memchr::memchr_iter(b',', bytes) {
         // ", a …", ", the …", ", its …": an article's first letter after the space.
@@ -416,7 +458,14 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
             unknown.push((name.clone(), name.start..end, role, office, None));
         }
     }
-    // Bylines and credits.
+    unknown
+}
+
+/// Bylines and credits: "By Jane Smith", an interview's "Name: …", "Name/Agency".
+fn bylines(scan: &Scan<'_>) -> Vec<Unknown> {
+    let text = scan.text();
+    let pack = scan.pack;
+    let mut unknown: Vec<Unknown> = Vec::new();
     for line in text.split_inclusive('\n').scan(0usize, |at, l| {
         let start = *at;
         *at += l.len();
@@ -443,6 +492,15 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
             unknown.push((name.clone(), name.clone(), None, false, None));
         }
     }
+    unknown
+}
+
+/// Adds the people found by pattern, in text order: one mention per name, its title and
+/// party from the first mention that has them; a name of the dataset is passed over.
+fn add_unknown(scan: &Scan<'_>, roster: &mut Roster, mut unknown: Vec<Unknown>) {
+    let text = scan.text();
+    let data = scan.data;
+    let pack = scan.pack;
     unknown.sort_by_key(|(n, ..)| n.start);
     for (name_range, whole, title, office, title_party) in unknown {
         let name = text.get(name_range.clone()).unwrap_or_default().to_string();
@@ -464,7 +522,7 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
             && pack.titles_follow_names
             && let Some(id) = unique_person_starting(data, &name, 2)
         {
-            add_known(scan, &mut people, &mut by_key, &mut best_words, &id, &name_range);
+            roster.add_known(scan, &id, &name_range);
             continue;
         }
         let key = name.to_lowercase();
@@ -473,9 +531,9 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
             ..whole.end.max(name_range.end).min(s.end.max(name_range.end));
         let date = scan.date_at(name_range.start).or(scan.published);
         let party = title_party.clone().or_else(|| choose_party(data, &parties_in(scan, &window), date));
-        let idx = match by_key.get(&key) {
+        let idx = match roster.by_key.get(&key) {
             Some(&i) => {
-                if let Some(m) = people.mentions.get_mut(i).filter(|m| m.item.person.is_none()) {
+                if let Some(m) = roster.people.mentions.get_mut(i).filter(|m| m.item.person.is_none()) {
                     if m.item.title.is_none() && title.is_some() {
                         m.item.official = office;
                         m.item.title = title;
@@ -487,7 +545,7 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
                 i
             }
             None => {
-                people.mentions.push(Found::new(
+                roster.people.mentions.push(Found::new(
                     name_range.clone(),
                     PersonMention {
                         name: scan.as_written(&name_range).to_string(),
@@ -498,16 +556,20 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
                         evidence: scan.evidence(&name_range),
                     },
                 ));
-                by_key.insert(key, people.mentions.len() - 1);
-                people.mentions.len() - 1
+                roster.by_key.insert(key, roster.people.mentions.len() - 1);
+                roster.people.mentions.len() - 1
             }
         };
-        people.occurrences.push((name_range, idx));
+        roster.people.occurrences.push((name_range, idx));
     }
+}
 
-    // A surname alone names the dataset's person unless someone else of that surname is
-    // in the text.
-    let unknown_surnames: HashMap<String, usize> = people
+/// A surname alone names the dataset's person unless someone else of that surname is in
+/// the text.
+fn link_surnames(scan: &Scan<'_>, roster: &mut Roster, shorts: Vec<(Range<usize>, PersonId)>) {
+    let text = scan.text();
+    let unknown_surnames: HashMap<String, usize> = roster
+        .people
         .mentions
         .iter()
         .enumerate()
@@ -517,12 +579,15 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
     for (range, id) in shorts {
         let surname = text.get(range.clone()).unwrap_or_default().to_lowercase();
         match unknown_surnames.get(&surname) {
-            Some(&i) => people.occurrences.push((range, i)),
-            None => add_known(scan, &mut people, &mut by_key, &mut best_words, &id, &range),
+            Some(&i) => roster.people.occurrences.push((range, i)),
+            None => roster.add_known(scan, &id, &range),
         }
     }
+}
 
-    // Later mentions of an unknown person by surname alone ("Smith said").
+/// Later mentions of an unknown person by surname alone ("Smith said"), in play.
+fn later_surnames(scan: &Scan<'_>, people: &mut People) {
+    let text = scan.text();
     let surnames: Vec<(String, usize)> = people
         .mentions
         .iter()
@@ -556,12 +621,6 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
             }
         }
     }
-    people.occurrences.sort_by_key(|(r, _)| r.start);
-    people.occurrences.dedup_by(|a, b| a.0 == b.0);
-    people.by_name = people.mentions.iter().enumerate().map(|(i, m)| (m.item.name.clone(), i)).collect();
-    people.quotes = quotes(scan, &people);
-    people.longest_quote = people.quotes.iter().map(|q| q.at.len()).max().unwrap_or(0);
-    people
 }
 
 /// The one person of the dataset with a name written without spaces that begins with
