@@ -839,7 +839,9 @@ pub(crate) fn positions(
         // (A hand-over's genitive is what or to whom it gives, «передача Японии островов»,
         // never its possessor.)
         let give = matches!(trigger, Trigger::Predicate { means: Means::Give, .. });
-        let held = holder_of(&r, &at, bearing, (nominal && !keep_noun).then_some(!give));
+        let charge = matches!(trigger, Trigger::Concept(_))
+            && scan.pack.charges.find_in(text, range.clone()).next().is_some();
+        let held = holder_of(&r, &at, bearing, (nominal && !keep_noun).then_some(!give), charge);
         let Some((holder, date)) = held else { continue };
         let _ = nominal;
         let Holder::States(states, mut speaker) = holder else { continue };
@@ -1398,12 +1400,15 @@ struct Place<'p> {
 /// governing it, with any subjects coordinated to it ("Japan and Russia"); a speaker
 /// named after it; for a sentence opening with a pronoun, the person last named.
 /// `bearing`: the trigger is itself a stance predicate (a bare concept needs a
-/// possessor, a quote, a verb of saying or a governing predicate).
+/// possessor, a quote, a verb of saying or a governing predicate). `charge`: the trigger
+/// charges a wrong ("illegally occupied"), so the agent of its passive ("by Soviet
+/// forces") is the side charged, not the holder.
 fn holder_of(
     r: &Reading<'_, '_>,
     at: &Place<'_>,
     bearing: bool,
     by_possessor: Option<bool>,
+    charge: bool,
 ) -> Option<(Holder, Option<PartialDate>)> {
     let scan = r.scan;
     let text = scan.text();
@@ -1476,7 +1481,7 @@ fn holder_of(
             && preceded_by(scan, &pack.agent, a.at.start)
             && pack.passive.find_in(text, clause.start..a.at.start).next().is_some()
     });
-    if let Some(i) = agent
+    if let Some(i) = agent.filter(|_| !charge)
         && let Some(agent) = all.get(i)
     {
         // An obligation put on the agent is the speaker's ("must be accepted by Tokyo, Moscow says").
