@@ -319,6 +319,51 @@ fn actors(
             });
         }
     }
+    // The people or a body of a government at its seat, "officials in Tokyo", "the
+    // government in Moscow": the seat's state, as a subject.
+    if !pack.seat_nouns.is_empty() {
+        for h in scan.hits.get(scan.hits_in(range)).unwrap_or_default() {
+            let r = h.range();
+            let Some((loc, _)) = pack.locative.before(text, r.start).filter(|_| r.end <= range.end) else {
+                continue;
+            };
+            let Some((noun, _)) = pack.seat_nouns.before(text, loc) else { continue };
+            // "Japanese officials in Moscow" are Japan's, wherever they are.
+            let k = scan.hits.partition_point(|x| (x.end as usize) <= noun);
+            let qualified = k
+                .checked_sub(1)
+                .and_then(|k| scan.hits.get(k))
+                .filter(|x| text.get(x.end as usize..noun).is_some_and(|g| g.trim().is_empty() || g == "'s "))
+                .is_some_and(|x| {
+                    scan.reader
+                        .entries(x)
+                        .any(|e| matches!(e, Entry::Party { .. } | Entry::Term(Term::Party(_))))
+                });
+            if qualified {
+                continue;
+            }
+            let mut states: Vec<PartyId> = Vec::new();
+            for e in scan.reader.entries(h) {
+                match e {
+                    Entry::Party { party, .. } => states.push(party.clone()),
+                    Entry::Term(Term::Party(w)) if w.parties.len() == 1 => states.extend(w.parties.clone()),
+                    _ => {}
+                }
+            }
+            let date = scan.date_at(r.start).or(scan.published);
+            let Some(state) = super::mentions::choose_party(scan.data, &states, date) else { continue };
+            out.retain(|a| a.at != r);
+            out.push(Actor {
+                at: noun..r.end,
+                holder: Holder::States(vec![state], None),
+                object: false,
+                possessive: false,
+                person: false,
+                reporter: false,
+                subject: false,
+            });
+        }
+    }
     for (r, m) in people.in_range(range) {
         let holder = match (&m.party, m.official) {
             (Some(p), true) => Holder::States(vec![p.clone()], Some(m.name.clone())),

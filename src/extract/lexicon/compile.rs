@@ -225,6 +225,8 @@ pub(crate) struct Pack {
     pub pronouns: Phrases<()>,
     pub reporters: Phrases<()>,
     pub speech_impersonal: Phrases<()>,
+    /// See `schema::People::seat_nouns`.
+    pub seat_nouns: Phrases<()>,
     pub speech_anaphors: Phrases<()>,
     pub not_names: rustc_hash::FxHashSet<String>,
     pub byline: Phrases<()>,
@@ -678,6 +680,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let pronouns = c.set("people.pronouns", &p.pronouns);
     let reporters = c.set("people.reporters", &p.reporters);
     let speech_impersonal = c.set("people.speech_impersonal", &p.speech_impersonal);
+    let seat_nouns = c.set("people.seat_nouns", &p.seat_nouns);
     let speech_anaphors = c.set("people.speech_anaphors", &p.speech_anaphors);
     let not_names = c.forms("people.not_names", &p.not_names).into_iter().collect();
     let byline_forms = c.forms("people.byline", &p.byline);
@@ -909,6 +912,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         pronouns,
         reporters,
         speech_impersonal,
+        seat_nouns,
         speech_anaphors,
         not_names,
         byline,

@@ -263,6 +263,11 @@ pub(crate) struct People {
     /// «сообщили в МИД России»), the seat's state speaks.
     #[serde(default)]
     pub speech_impersonal: Vec<Form>,
+    /// Nouns for the people or bodies of a government ("officials", "the government",
+    /// "diplomats"): right before a seat of government named after a `parties.locative`
+    /// word ("officials in Tokyo said"), the seat's state is the subject.
+    #[serde(default)]
+    pub seat_nouns: Vec<Form>,
     /// Sentence openers that point a verb of saying back at the sentence before («Об этом
     /// заявил Лавров»): its speaker holds the stances of that sentence.
     #[serde(default)]
