@@ -841,7 +841,12 @@ pub(crate) fn positions(
                 // The evidence is the predicate with its object; what the object holds is
                 // read (a "return" inside "demands the return of the islands").
                 span = range.start.min(object.start)..range.end.max(object.end);
-                if object.end > range.end && matches!(o, Outcome::Gets(..) | Outcome::Gives(_)) {
+                // (A rejection consumes what it reads itself: the claim it rejects is still
+                // its possessor's.)
+                if object.end > range.end
+                    && matches!(o, Outcome::Gets(..) | Outcome::Gives(_))
+                    && !matches!(trigger, Trigger::Predicate { means: Means::Reject, .. })
+                {
                     consumed.push(range.end..object.end);
                 }
                 found = Some((o, negated, trigger.clone(), object));
@@ -1246,7 +1251,20 @@ fn read_frame(
                 let after2 = r2.end..chars_after(text, r2.end, OBJECT_REACH).min(s.end);
                 consumed.push(r2.clone());
                 *negated = !*negated;
-                return r.territory(&after2).map(|(land, span)| (Outcome::Gives(land), span));
+                let (land, span) = r.territory(&after2)?;
+                consumed.push(range.end..span.end);
+                return Some((Outcome::Gives(land), span));
+            }
+            // Someone else's claim to the land ("rejected Japan's claim to the islands"): the
+            // rejecter refuses to hand it over; the claim stays its possessor's (not consumed).
+            if ts.iter().any(|t| matches!(t, Trigger::Predicate { means: Means::Claim, nominal: true }))
+                && possessor(r, r2.start, s, true).is_some()
+            {
+                let after2 = r2.end..chars_after(text, r2.end, OBJECT_REACH).min(s.end);
+                if let Some((land, span)) = r.territory(&after2) {
+                    *negated = !*negated;
+                    return Some((Outcome::Gives(land), span));
+                }
             }
             // Someone else's stance: attributed only through its possessor ("rejected Moscow's
             // offer of …" is Moscow's offer). Without one, what follows in the clause is the
