@@ -1147,9 +1147,11 @@ fn read_frame(
             }) {
                 return None;
             }
-            // Active: the territory after; passive ("must be returned"): before.
+            // Active: the territory after (or in the verb's own words, «передавать
+            // острова»); passive ("must be returned"): before.
             let before = clause.start..range.start;
             r.territory(&after)
+                .or_else(|| r.territory(range))
                 .or_else(|| r.territory(&before))
                 .or_else(|| r.territory(&(s.start..range.start)))
                 .map(|(land, span)| (Outcome::Gives(land), span))
@@ -1171,14 +1173,23 @@ fn read_frame(
                     .find(|p| p.at.end <= after.end)
                     .map(|p| p.item.party.clone())
             };
-            let found = if *nominal {
-                r.territory(&after).or_else(|| r.territory(&before))
-            } else {
-                r.territory(&before)
-                    .or_else(|| r.territory(&(s.start..range.start)))
-                    .or_else(|| r.territory(&after))
-            };
-            let (land, span) = found?;
+            if *nominal {
+                let (land, span) = r.territory(&after).or_else(|| r.territory(&before))?;
+                return Some((Outcome::Gets(beneficiary, land), span));
+            }
+            if let Some((land, span)) = r.territory(&before).or_else(|| r.territory(&(s.start..range.start)))
+            {
+                return Some((Outcome::Gets(beneficiary, land), span));
+            }
+            // The territory after the verb ("will not give up the islands to Japan", «не
+            // отдаст острова Японии»): a side named after the territory is whom it would go
+            // to; the holder keeps it.
+            let (land, span) = r.territory(&after)?;
+            let beneficiary = beneficiary.filter(|b| {
+                starting_in(r.parties, |p| p.at.start, &after)
+                    .iter()
+                    .any(|p| p.item.party == *b && p.at.end <= span.start)
+            });
             Some((Outcome::Gets(beneficiary, land), span))
         }
         Means::Basis | Means::Accept => {
