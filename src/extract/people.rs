@@ -313,12 +313,6 @@ struct Roster {
     best_words: HashMap<usize, usize>,
 }
 
-impl Roster {
-    fn add_known(&mut self, scan: &Scan<'_>, id: &PersonId, range: &Range<usize>) {
-        add_known(scan, &mut self.people, &mut self.by_key, &mut self.best_words, id, range);
-    }
-}
-
 /// The dataset's people the automaton found, each added; surnames alone are returned, to be
 /// linked once the people the dataset does not know are in (see [`link_surnames`]).
 fn known_people(scan: &Scan<'_>, roster: &mut Roster) -> Vec<(Range<usize>, PersonId)> {
@@ -659,61 +653,60 @@ fn unique_person_starting(data: &crate::dataset::Dataset, prefix: &str, min: usi
     found.cloned()
 }
 
-fn add_known(
-    scan: &Scan<'_>,
-    people: &mut People,
-    by_key: &mut HashMap<String, usize>,
-    best_words: &mut HashMap<usize, usize>,
-    id: &PersonId,
-    range: &Range<usize>,
-) {
-    let Ok(person) = scan.data.person(id) else { return };
-    let text = scan.text();
-    let key = format!("id:{id}");
-    let written = scan.slice(range);
-    let n = *by_key.entry(key).or_insert_with(|| {
-        let date = scan.date_at(range.start).or(scan.published);
-        let title = title_before(scan, range.start).or_else(|| {
-            // A title after the name (安倍首相).
-            let k = scan.hits.partition_point(|h| (h.start as usize) < range.end);
-            let next = scan.hits.get(k).filter(|h| h.start as usize == range.end)?;
-            title_of(scan, next).map(|(o, p)| (text.get(next.range()).unwrap_or_default().to_string(), o, p))
+impl Roster {
+    /// Adds a mention of the dataset's person `id` at `range`: one mention per person, named
+    /// by the fullest form the text uses.
+    fn add_known(&mut self, scan: &Scan<'_>, id: &PersonId, range: &Range<usize>) {
+        let Roster { people, by_key, best_words } = self;
+        let Ok(person) = scan.data.person(id) else { return };
+        let text = scan.text();
+        let key = format!("id:{id}");
+        let written = scan.slice(range);
+        let n = *by_key.entry(key).or_insert_with(|| {
+            let date = scan.date_at(range.start).or(scan.published);
+            let title = title_before(scan, range.start).or_else(|| {
+                // A title after the name (安倍首相).
+                let k = scan.hits.partition_point(|h| (h.start as usize) < range.end);
+                let next = scan.hits.get(k).filter(|h| h.start as usize == range.end)?;
+                title_of(scan, next)
+                    .map(|(o, p)| (text.get(next.range()).unwrap_or_default().to_string(), o, p))
+            });
+            let official = match (date, &title) {
+                (_, Some((_, office, _))) if *office => true,
+                (Some(d), _) => {
+                    person.roles_at(d).next().is_some_and(|_| person.roles_at(d).any(|r| r.is_office()))
+                }
+                _ => false,
+            };
+            people.mentions.push(Found::new(
+                range.clone(),
+                PersonMention {
+                    name: person.name.clone(),
+                    person: Some(id.clone()),
+                    party: person.party.clone(),
+                    title: title.map(|(t, _, _)| t),
+                    official,
+                    evidence: scan.evidence(range),
+                },
+            ));
+            people.mentions.len() - 1
         });
-        let official = match (date, &title) {
-            (_, Some((_, office, _))) if *office => true,
-            (Some(d), _) => {
-                person.roles_at(d).next().is_some_and(|_| person.roles_at(d).any(|r| r.is_office()))
+        // The fullest form the text uses (two words or more, in a cased script), else the data's name.
+        let words = written.split_whitespace().count();
+        let titled = written
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| scan.pack.not_names.contains(w.trim_end_matches('.')));
+        let cased = written.chars().any(char::is_uppercase);
+        if words >= 2 && cased && !titled && best_words.get(&n).is_none_or(|&b| words > b) {
+            if let Some(m) = people.mentions.get_mut(n) {
+                m.item.name =
+                    base_form(scan, person, written).unwrap_or_else(|| scan.as_written(range).to_string());
             }
-            _ => false,
-        };
-        people.mentions.push(Found::new(
-            range.clone(),
-            PersonMention {
-                name: person.name.clone(),
-                person: Some(id.clone()),
-                party: person.party.clone(),
-                title: title.map(|(t, _, _)| t),
-                official,
-                evidence: scan.evidence(range),
-            },
-        ));
-        people.mentions.len() - 1
-    });
-    // The fullest form the text uses (two words or more, in a cased script), else the data's name.
-    let words = written.split_whitespace().count();
-    let titled = written
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| scan.pack.not_names.contains(w.trim_end_matches('.')));
-    let cased = written.chars().any(char::is_uppercase);
-    if words >= 2 && cased && !titled && best_words.get(&n).is_none_or(|&b| words > b) {
-        if let Some(m) = people.mentions.get_mut(n) {
-            m.item.name =
-                base_form(scan, person, written).unwrap_or_else(|| scan.as_written(range).to_string());
+            best_words.insert(n, words);
         }
-        best_words.insert(n, words);
+        people.occurrences.push((range.clone(), n));
     }
-    people.occurrences.push((range.clone(), n));
 }
 
 /// The person's name of the data that `written` is an oblique form of ("Владимира Путина"

@@ -209,6 +209,21 @@ struct Actor {
     subject: bool,
 }
 
+/// The state a seat of government names (its capital, «Кремль», the state itself), chosen
+/// among the states the name may stand for at the date around it.
+fn seat_state(scan: &Scan<'_>, h: &super::reader::Hit) -> Option<PartyId> {
+    let mut states: Vec<PartyId> = Vec::new();
+    for e in scan.reader.entries(h) {
+        match e {
+            Entry::Party { party, .. } => states.push(party.clone()),
+            Entry::Term(Term::Party(w)) if w.parties.len() == 1 => states.extend(w.parties.clone()),
+            _ => {}
+        }
+    }
+    let date = scan.date_at(h.start as usize).or(scan.published);
+    super::mentions::choose_party(scan.data, &states, date)
+}
+
 /// Whether a topic particle stands right after the name ending at `end` (past its title).
 pub(crate) fn topic_marked(scan: &Scan<'_>, end: usize) -> bool {
     let at = particle_at(scan, end);
@@ -290,16 +305,7 @@ fn actors(
             if r.end > range.end || pack.locative.before(text, r.start).is_none() {
                 continue;
             }
-            let mut states: Vec<PartyId> = Vec::new();
-            for e in scan.reader.entries(h) {
-                match e {
-                    Entry::Party { party, .. } => states.push(party.clone()),
-                    Entry::Term(Term::Party(w)) if w.parties.len() == 1 => states.extend(w.parties.clone()),
-                    _ => {}
-                }
-            }
-            let date = scan.date_at(r.start).or(scan.published);
-            let Some(state) = super::mentions::choose_party(scan.data, &states, date) else { continue };
+            let Some(state) = seat_state(scan, h) else { continue };
             if !seat_speaks(scan, &r) {
                 continue;
             }
@@ -342,16 +348,7 @@ fn actors(
             if qualified {
                 continue;
             }
-            let mut states: Vec<PartyId> = Vec::new();
-            for e in scan.reader.entries(h) {
-                match e {
-                    Entry::Party { party, .. } => states.push(party.clone()),
-                    Entry::Term(Term::Party(w)) if w.parties.len() == 1 => states.extend(w.parties.clone()),
-                    _ => {}
-                }
-            }
-            let date = scan.date_at(r.start).or(scan.published);
-            let Some(state) = super::mentions::choose_party(scan.data, &states, date) else { continue };
+            let Some(state) = seat_state(scan, h) else { continue };
             out.retain(|a| a.at != r);
             out.push(Actor {
                 at: noun..r.end,
@@ -879,6 +876,14 @@ pub(crate) fn positions(
             negated = !negated;
         }
         let bearing = matches!(trigger, Trigger::Predicate { .. });
+        // A concept that charges a wrong ("illegally occupied", 不法占拠).
+        let charge = matches!(trigger, Trigger::Concept(_))
+            && scan.pack.charges.find_in(text, range.clone()).next().is_some();
+        // No one is reported saying the sentence, and the trigger is outside any quote.
+        let unspoken = || {
+            !scan.entries_in(&s).any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })))
+                && people.quotes_holding(range).next().is_none()
+        };
         // A possessor holds a nominal stance ("Japan's claim"), not a concept ("Russia's
         // illegal occupation" is Japan's charge against Russia).
         let nominal = matches!(trigger, Trigger::Predicate { nominal: true, .. });
@@ -889,16 +894,13 @@ pub(crate) fn positions(
         // (A hand-over's genitive is what or to whom it gives, «передача Японии островов»,
         // never its possessor.)
         let give = matches!(trigger, Trigger::Predicate { means: Means::Give, .. });
-        let charge = matches!(trigger, Trigger::Concept(_))
-            && scan.pack.charges.find_in(text, range.clone()).next().is_some();
         let held = holder_of(&r, &at, bearing, (nominal && !keep_noun).then_some(!give), charge);
         let Some((holder, date)) = held else { continue };
         let _ = nominal;
         let Holder::States(states, mut speaker) = holder else { continue };
         // A charge ("illegally occupied") is not held by the state charged: a subject before
         // it in its clause.
-        if matches!(trigger, Trigger::Concept(_))
-            && scan.pack.charges.find_in(text, range.clone()).next().is_some()
+        if charge
             && r.actors_of(&s).iter().any(|a| {
                 a.subject
                     && a.at.start >= clause.start
@@ -910,11 +912,7 @@ pub(crate) fn positions(
         }
         // A charge in a sentence no one is reported saying, and outside any quote, is the
         // narrator's (ロシアが不法占拠する北方領土; a paper's own voice): no state's stance.
-        if matches!(trigger, Trigger::Concept(_))
-            && scan.pack.charges.find_in(text, range.clone()).next().is_some()
-            && !scan.entries_in(&s).any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })))
-            && people.quotes_holding(range).next().is_none()
-        {
+        if charge && unspoken() {
             continue;
         }
         // A hold named by its possessor in a clause with no state as its subject, in a
@@ -928,8 +926,7 @@ pub(crate) fn positions(
                     && text.get(a.at.end..range.start).is_some_and(|gap| !gap.trim().is_empty())
                     && matches!(a.holder, Holder::States(..))
             })
-            && !scan.entries_in(&s).any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })))
-            && people.quotes_holding(range).next().is_none()
+            && unspoken()
         {
             continue;
         }
@@ -937,9 +934,9 @@ pub(crate) fn positions(
         // only of a side the formula gives land to.
         // So is a charge ("under Russian occupation"): the side charged, named anywhere in
         // the sentence ("…, a wording Moscow rejected"), does not hold it.
-        let issue = matches!(trigger, Trigger::Concept(_))
-            && (scan.pack.issues.find_in(text, range.clone()).next().is_some()
-                || scan.pack.charges.find_in(text, range.clone()).next().is_some());
+        let issue = charge
+            || (matches!(trigger, Trigger::Concept(_))
+                && scan.pack.issues.find_in(text, range.clone()).next().is_some());
         // Reported speech: the official who said it ("…, Chief Cabinet Secretary X told a
         // news conference … that Tokyo would …").
         if speaker.is_none()
