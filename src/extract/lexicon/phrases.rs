@@ -92,6 +92,119 @@ pub(crate) struct Phrases<T> {
     loose_stems: bool,
     /// Every phrase in one automaton, for scans of a range (`find_in`); built on first use.
     automaton: std::sync::OnceLock<Option<(AhoCorasick, Vec<usize>)>>,
+    /// The pairs of characters phrases start with, and end with: most lookups around a
+    /// trigger find no phrase, and these turn them away before any word is read.
+    starts: Edges,
+    ends: Edges,
+}
+
+/// A set of character pairs (case folded, whitespace as a space), hashed into a bitmap:
+/// `may_hold` is false only for a pair no phrase has at that edge. A phrase of one
+/// character is kept by itself (any pair beginning with it passes).
+#[derive(Debug, Clone, Default)]
+struct Edges {
+    pairs: Vec<u64>,
+    singles: Vec<u64>,
+    /// Some phrase's edge could not be keyed: everything passes.
+    open: bool,
+}
+
+const EDGE_BITS: u32 = 12;
+
+impl Edges {
+    fn slot(a: char, b: Option<char>) -> usize {
+        let h = (a as u32).wrapping_mul(0x9E37_79B1)
+            ^ b.map_or(0x5bd1_e995, |b| (b as u32).wrapping_mul(0x85EB_CA6B));
+        (h >> (32 - EDGE_BITS)) as usize
+    }
+
+    fn set(bits: &mut Vec<u64>, slot: usize) {
+        if bits.is_empty() {
+            bits.resize(1 << (EDGE_BITS - 6), 0);
+        }
+        if let Some(w) = bits.get_mut(slot >> 6) {
+            *w |= 1 << (slot & 63);
+        }
+    }
+
+    fn get(bits: &[u64], slot: usize) -> bool {
+        bits.get(slot >> 6).is_some_and(|w| w & (1 << (slot & 63)) != 0)
+    }
+
+    /// Records a phrase's edge: its first two characters (or its only one).
+    fn add(&mut self, mut chars: impl Iterator<Item = char>) {
+        let (Some(a), b) = (chars.next().and_then(edge_char), chars.next()) else {
+            self.open = true;
+            return;
+        };
+        match b {
+            None => Self::set(&mut self.singles, Self::slot(a, None)),
+            Some(b) => match edge_char(b) {
+                Some(b) => Self::set(&mut self.pairs, Self::slot(a, Some(b))),
+                None => self.open = true,
+            },
+        }
+    }
+
+    /// Whether a phrase may have the edge whose characters (outward in) are `chars`.
+    fn may_hold(&self, mut chars: impl Iterator<Item = char>) -> bool {
+        if self.open {
+            return true;
+        }
+        let Some(a) = chars.next() else { return false };
+        let Some(a) = edge_char(a) else { return true };
+        if Self::get(&self.singles, Self::slot(a, None)) {
+            return true;
+        }
+        match chars.next().map(edge_char) {
+            Some(Some(b)) => Self::get(&self.pairs, Self::slot(a, Some(b))),
+            Some(None) => true,
+            None => false,
+        }
+    }
+
+    /// [`Edges::may_hold`] for the start of `text` (two ASCII bytes read directly).
+    fn may_start(&self, text: &str) -> bool {
+        match text.as_bytes() {
+            [a, b, ..] if a.is_ascii() && b.is_ascii() && !self.open => {
+                let a = ascii_edge(*a);
+                Self::get(&self.singles, Self::slot(a, None))
+                    || Self::get(&self.pairs, Self::slot(a, Some(ascii_edge(*b))))
+            }
+            _ => self.may_hold(text.chars()),
+        }
+    }
+
+    /// [`Edges::may_hold`] for the end of `text`.
+    fn may_end(&self, text: &str) -> bool {
+        match text.as_bytes() {
+            [.., b, a] if a.is_ascii() && b.is_ascii() && !self.open => {
+                let a = ascii_edge(*a);
+                Self::get(&self.singles, Self::slot(a, None))
+                    || Self::get(&self.pairs, Self::slot(a, Some(ascii_edge(*b))))
+            }
+            _ => self.may_hold(text.chars().rev()),
+        }
+    }
+}
+
+/// [`edge_char`] of an ASCII byte.
+fn ascii_edge(b: u8) -> char {
+    if b.is_ascii_whitespace() { ' ' } else { char::from(b.to_ascii_lowercase()) }
+}
+
+/// A character as lookups compare it: lower case, whitespace as a space; `None` when its
+/// lower case is more than one character.
+fn edge_char(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(if c.is_ascii_whitespace() { ' ' } else { c.to_ascii_lowercase() });
+    }
+    if c.is_whitespace() {
+        return Some(' ');
+    }
+    let mut lower = c.to_lowercase();
+    let first = lower.next()?;
+    lower.next().is_none().then_some(first)
 }
 
 impl<T> Default for Phrases<T> {
@@ -105,6 +218,8 @@ impl<T> Default for Phrases<T> {
             loose: Vec::new(),
             loose_stems: false,
             automaton: std::sync::OnceLock::new(),
+            starts: Edges::default(),
+            ends: Edges::default(),
         }
     }
 }
@@ -175,6 +290,8 @@ impl<T: Clone> Phrases<T> {
                 self.loose_stems |= stem;
             }
         }
+        self.starts.add(text.chars());
+        self.ends.add(text.chars().rev());
         self.phrases.push(Phrase { text, stem, left, right, value });
         let phrases = &self.phrases;
         let longest = |i: &usize| std::cmp::Reverse(phrases.get(*i).map_or(0, |p| p.text.len()));
@@ -251,7 +368,7 @@ impl<T> Phrases<T> {
         let skipped = rest.len() - rest.trim_start().len();
         let start = at + skipped;
         let rest = text.get(start..)?;
-        if rest.is_empty() {
+        if rest.is_empty() || !self.starts.may_start(rest) {
             return None;
         }
         let mut best: Option<(usize, &T)> = None;
@@ -343,7 +460,8 @@ impl<T> Phrases<T> {
         let head = text.get(..at)?;
         let end = head.trim_end().len();
         let head = text.get(..end)?;
-        if head.is_empty() {
+        // A stem ends anywhere in its word: the end filter does not apply.
+        if head.is_empty() || (!self.loose_stems && !self.ends.may_end(head)) {
             return None;
         }
         let mut best: Option<(usize, &T)> = None;
@@ -587,5 +705,32 @@ mod tests {
         assert!(set.before("nearby 2000", 7).is_none());
         let found: Vec<_> = set.find_in(t, 0..t.len()).map(|(_, v)| *v).collect();
         assert_eq!(found, [1, 2, 3, 4]);
+    }
+
+    /// The edge filter turns lookups away before reading words; it must never turn away
+    /// one that a phrase matches: capitals (ASCII and not), a phrase of one character, a
+    /// second character that is a space matching a line break, a dotted word.
+    #[test]
+    fn the_edge_filter_keeps_every_match() {
+        let set = Phrases::new([("заявил", 1), ("%", 2), ("a few", 3), ("u.s.", 4), ("ёлка", 5), ("said", 6)]);
+        let t = "ЗАЯВИЛ Заявил % A\nfew U.S. Ёлка SAID";
+        let after = |w: &str| set.after(t, t.find(w).unwrap()).map(|(_, v)| *v);
+        assert_eq!(after("ЗАЯВИЛ"), Some(1));
+        assert_eq!(after("Заявил"), Some(1));
+        assert_eq!(after("%"), Some(2));
+        assert_eq!(after("A\nfew"), Some(3));
+        assert_eq!(after("U.S."), Some(4));
+        assert_eq!(after("Ёлка"), Some(5));
+        let before = |w: &str| {
+            let end = t.find(w).unwrap() + w.len();
+            set.before(t, end).map(|(_, v)| *v)
+        };
+        assert_eq!(before("SAID"), Some(6));
+        assert_eq!(before("Заявил"), Some(1));
+        assert_eq!(before("A\nfew"), Some(3));
+        assert_eq!(before("%"), Some(2));
+        // And what no phrase starts or ends with is turned away.
+        assert_eq!(set.after("sail", 0), None);
+        assert_eq!(set.before("Сказал", "Сказал".len()), None);
     }
 }
