@@ -408,8 +408,8 @@ fn a_fact_citing_only_a_weak_source_is_found() {
             })
             .collect();
     // natural-earth-10m-land alone supports the four centre points, computed from its
-    // outlines (the test marked enwiki-kunashir weak before; it no longer supports
-    // Kunashir's centre point).
+    // outlines. (The test marked enwiki-kunashir weak before; since the sixth audit pass
+    // no list rests on it alone, and it is weak in the data.)
     let files: Vec<(String, String)> = files
         .into_iter()
         .map(|(name, text)| {
