@@ -208,7 +208,7 @@ fn islands(out: &mut String, data: &Dataset) {
     );
     let _ = writeln!(
         out,
-        "* the latest date with a count for every island. Later figures are listed below with what each\n  covers (a district of several islands, or one town): they are not island totals, do not add them.\n"
+        "* the latest date with a count for every island. Later figures are listed below with what each\n  covers (a district of several islands, one town, civilians only): they are not island totals, do not add them.\n"
     );
     for p in data.islands() {
         let mut lines = Vec::new();

@@ -141,10 +141,10 @@ impl IslandProfile {
     }
 
     /// The most recent population count, if any. Read its `scope`: the latest count may
-    /// cover more than this island (the built-in Kunashir's is the Yuzhno-Kurilsky
-    /// district, Shikotan and the Habomai islets included) or only part of it, so latest
-    /// counts of different islands must not be added; [`Dataset::census_dates`] gives the
-    /// dates whose counts can be summed.
+    /// cover more than this island (a Russian district figure takes in several islands),
+    /// only part of it (one town), or something else (the built-in Habomai's latest,
+    /// of 2025, counts civilians only), so latest counts of different islands must not be
+    /// added; [`Dataset::census_dates`] gives the dates whose counts can be summed.
     ///
     /// [`Dataset::census_dates`]: crate::Dataset::census_dates
     pub fn latest_population(&self) -> Option<&PopulationCount> {

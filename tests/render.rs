@@ -80,8 +80,8 @@ fn distance_to_coast(proj: &Projection, outlines: &Outlines, island: Island, p: 
 }
 
 /// The points to sample for an island: the dataset's centroid where it lies well inside
-/// the drawn coast (the Habomai centroid is the group's, about 170 m inside Shibotsu's
-/// coast, so on the coastline at map scale), and always the area centroid of the
+/// the drawn coast (the Habomai centroid is the group's, about 1 km inside Shibotsu's
+/// coast, so near the coastline at map scale), and always the area centroid of the
 /// island's largest polygon.
 fn samples(data: &Dataset, outlines: &Outlines, proj: &Projection, island: Island) -> Vec<(f64, f64)> {
     let mut points = vec![proj.project(outline_centroid(outlines, island))];
@@ -159,6 +159,54 @@ fn count_colours(
         }
     }
     counts
+}
+
+/// The area centroid of all of an island's polygons (holes subtracted), computed on a
+/// Lambert cylindrical equal-area projection whose standard parallel is `lat0`.
+fn equal_area_centroid(outlines: &Outlines, island: Island, lat0: f64) -> LonLat {
+    let k = lat0.to_radians().cos();
+    let (mut a, mut cx, mut cy) = (0.0, 0.0, 0.0);
+    for poly in &outlines.island(island).polygons {
+        // Exterior rings run counter-clockwise and holes clockwise (RFC 7946), so the
+        // signed sums subtract the holes.
+        for ring in std::iter::once(&poly.exterior).chain(&poly.holes) {
+            let xy: Vec<(f64, f64)> =
+                ring.iter().map(|p| (p.lon.to_radians() * k, p.lat.to_radians().sin() / k)).collect();
+            for w in xy.windows(2) {
+                let cross = w[0].0 * w[1].1 - w[1].0 * w[0].1;
+                a += cross;
+                cx += (w[0].0 + w[1].0) * cross;
+                cy += (w[0].1 + w[1].1) * cross;
+            }
+        }
+    }
+    let (x, y) = (cx / (3.0 * a), cy / (3.0 * a));
+    LonLat { lon: (x / k).to_degrees(), lat: (y * k).asin().to_degrees() }
+}
+
+/// The dataset's centre points are computed from the outlines (data/islands.toml, header;
+/// source natural-earth-10m-land): the equal-area centroid of each island's polygons,
+/// rounded to 0.01°. Recomputing them keeps the stated method and the data together.
+#[test]
+fn each_centre_point_is_the_area_centroid_of_the_islands_outline() {
+    let data = Dataset::builtin();
+    let outlines = Outlines::builtin();
+    for island in Island::ALL {
+        let c = &data.island(island).centroid;
+        let got = equal_area_centroid(outlines, island, c.lat);
+        assert!(
+            (got.lat - c.lat).abs() <= 0.0051 && (got.lon - c.lon).abs() <= 0.0051,
+            "{island}: the outline's centroid is {:.4}, {:.4}; the data has {}, {}",
+            got.lat,
+            got.lon,
+            c.lat,
+            c.lon
+        );
+        assert!(
+            c.cite.iter().any(|x| x.source.as_str() == "natural-earth-10m-land"),
+            "{island}: the centre point cites the outlines it is computed from"
+        );
+    }
 }
 
 #[test]
