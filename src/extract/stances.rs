@@ -827,11 +827,21 @@ pub(crate) fn positions(
         let starts = clauses(scan, &s);
         let c = starts.partition_point(|&x| x <= range.start).saturating_sub(1);
         let clause = starts.get(c).copied().unwrap_or(s.start)..starts.get(c + 1).copied().unwrap_or(s.end);
-        let base_negated =
-            negated_before(scan, &clause, range.start) || negated_after(scan, range.end, clause.end);
+        // A prerequisite's negation is the main verb's ("will not sign … until the islands are
+        // returned").
+        let base_negated = (!prerequisite(scan, range) && negated_before(scan, &clause, range.start))
+            || negated_after(scan, range.end, clause.end);
         let mut found: Option<(Outcome, bool, Trigger, Range<usize>)> = None;
         let mut span = range.clone();
         for trigger in meanings {
+            // A refusal worded with a negator that is expletive («пока Токио не признает»)
+            // refuses nothing: what it names is read on its own.
+            if matches!(trigger, Trigger::Predicate { means: Means::Reject, .. })
+                && scan.pack.negators.after(text, range.start).is_some()
+                && expletive(scan, &clause, range.start)
+            {
+                continue;
+            }
             let mut negated = base_negated;
             let frame = Frame { k, trigger, range, s: &s, clause: &clause };
             if let Some((o, object)) = read_frame(&r, &triggers, &frame, &mut negated, &mut consumed) {
@@ -1276,12 +1286,13 @@ fn read_frame(
             }
             // Someone else's stance: attributed only through its possessor ("rejected Moscow's
             // offer of …" is Moscow's offer). Without one, what follows in the clause is the
-            // rejected thing ("denied reports that it was ready to …").
+            // rejected thing ("denied reports that it was ready to …"), up to a prerequisite:
+            // "refused to sign a treaty until the islands are returned" holds it.
             if possessor(r, r2.start, s, true).is_some() {
                 return None;
             }
             for (r3, _) in &list {
-                if possessor(r, r3.start, s, true).is_some() {
+                if possessor(r, r3.start, s, true).is_some() || prerequisite(scan, r3) {
                     break;
                 }
                 consumed.push(r3.clone());
@@ -1309,6 +1320,30 @@ fn agreement_formula(data: &Dataset, id: crate::agreement::AgreementId) -> Optio
 }
 
 /// Whether a negator stands in `clause` before `at` (within a few words).
+/// Whether the trigger at `range` opens with a prerequisite word of the pack, or follows
+/// one ("until the islands are returned", «пока не будут признаны итоги войны»).
+fn prerequisite(scan: &Scan<'_>, range: &Range<usize>) -> bool {
+    let (text, conditions) = (scan.text(), &scan.pack.prerequisites);
+    !conditions.is_empty()
+        && (conditions
+            .after(text, range.start)
+            .is_some_and(|(end, _)| end <= range.end && !time_bound(scan, end))
+            || conditions.before(text, range.start).is_some())
+}
+
+/// Whether the prerequisite word ending at `end` bounds a time ("until this week", "until
+/// 1991"), not a condition: a time expression follows it.
+fn time_bound(scan: &Scan<'_>, end: usize) -> bool {
+    let text = scan.text();
+    let next = text.get(end..).map_or(end, |rest| end + (rest.len() - rest.trim_start().len()));
+    scan.temporals_in(&(next..next + 1)).next().is_some()
+}
+
+/// The prerequisites in `range`, time bounds aside.
+fn prerequisites_in<'s>(scan: &'s Scan<'_>, range: Range<usize>) -> impl Iterator<Item = Range<usize>> + 's {
+    scan.pack.prerequisites.find_in(scan.text(), range).map(|(p, _)| p).filter(|p| !time_bound(scan, p.end))
+}
+
 fn negated_before(scan: &Scan<'_>, clause: &Range<usize>, at: usize) -> bool {
     let text = scan.text();
     // The three words before the trigger, within its clause.
@@ -1320,7 +1355,17 @@ fn negated_before(scan: &Scan<'_>, clause: &Range<usize>, at: usize) -> bool {
         }
     }
     let from = floor_boundary(text, from.min(at));
-    scan.pack.negators.find_in(text, from..at).next().is_some()
+    let Some((negator, _)) = scan.pack.negators.find_in(text, from..at).next() else { return false };
+    !expletive(scan, clause, negator.start)
+}
+
+/// Whether a negator at `at` stands inside a prerequisite, after its subject, where it
+/// denies nothing (Russian «пока Токио не признает …»: "until Tokyo recognises"; but
+/// «пока не готова» is "not yet ready").
+fn expletive(scan: &Scan<'_>, clause: &Range<usize>, at: usize) -> bool {
+    let text = scan.text();
+    prerequisites_in(scan, clause.start..at)
+        .any(|p| p.end <= at && text.get(p.end..at).is_some_and(|between| !between.trim().is_empty()))
 }
 
 /// Whether a negator follows right after `at` (Japanese ない; Russian "… невозможно"),
@@ -1633,11 +1678,17 @@ fn holder_of(
         }
         return Some((coordinated(all, i, text), date));
     }
-    // The subject of the trigger's clause, then of the clauses before it.
+    // The subject of the trigger's clause, then of the clauses before it. A side named in
+    // a prerequisite is the one it is put to ("no treaty until Japan accepts …, Moscow
+    // says"): the subject is sought before it.
+    let prerequisite_at = prerequisites_in(scan, clause.start..range.start)
+        .last()
+        .map(|p| p.start)
+        .filter(|&p| all.iter().any(|a| a.at.start >= p && a.at.end <= range.start));
     let mut subject: Option<usize> = None;
     for k in (0..=c).rev() {
         let cl = clause_of(k);
-        let until = if k == c { range.start } else { cl.end };
+        let until = if k == c { prerequisite_at.unwrap_or(range.start) } else { cl.end };
         // In the trigger's own clause, the nearest subject before it ("Russia calls them …
         // and Japan says they are its …"); in a governing clause, its first.
         let candidate = |a: &Actor| a.at.start >= cl.start && a.at.start < until && !a.object;

@@ -287,6 +287,7 @@ pub(crate) struct Pack {
     pub territory_nouns: Phrases<()>,
     pub territory_context: Phrases<()>,
     pub charges: Phrases<()>,
+    pub prerequisites: Phrases<()>,
     pub issues: Phrases<()>,
     pub discussed_after: Phrases<()>,
     pub discussed_before: Phrases<()>,
@@ -809,6 +810,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let territory_nouns = c.set("stance.territory_nouns", &s.territory_nouns);
     let territory_context = c.set("stance.context", &s.context);
     let charges = c.set("stance.charges", &s.charges);
+    let prerequisites = c.set("stance.prerequisites", &s.prerequisites);
     let issues = c.set("stance.issues", &s.issues);
     let discussed_after = c.set("stance.discussed_after", &s.discussed_after);
     let discussed_before = c.set("stance.discussed_before", &s.discussed_before);
@@ -968,6 +970,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         territory_nouns,
         territory_context,
         charges,
+        prerequisites,
         issues,
         discussed_after,
         discussed_before,

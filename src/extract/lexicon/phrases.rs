@@ -712,7 +712,8 @@ mod tests {
     /// second character that is a space matching a line break, a dotted word.
     #[test]
     fn the_edge_filter_keeps_every_match() {
-        let set = Phrases::new([("заявил", 1), ("%", 2), ("a few", 3), ("u.s.", 4), ("ёлка", 5), ("said", 6)]);
+        let set =
+            Phrases::new([("заявил", 1), ("%", 2), ("a few", 3), ("u.s.", 4), ("ёлка", 5), ("said", 6)]);
         let t = "ЗАЯВИЛ Заявил % A\nfew U.S. Ёлка SAID";
         let after = |w: &str| set.after(t, t.find(w).unwrap()).map(|(_, v)| *v);
         assert_eq!(after("ЗАЯВИЛ"), Some(1));

@@ -489,6 +489,12 @@ pub(crate) struct Stance {
     /// state charged never holds the stance.
     #[serde(default)]
     pub charges: Vec<Form>,
+    /// Words that open a prerequisite ("until", «пока не»): a concept right after one
+    /// ("refuses to sign a treaty until the islands are returned") is what the clause's
+    /// subject holds; the refusal or negation before it is the main verb's, not the
+    /// concept's. (A hypothesis, "if", is `grammar.conditions`.)
+    #[serde(default)]
+    pub prerequisites: Vec<Form>,
     /// Concept forms that name the issue a formula settles ("the attribution of the four
     /// islands", 四島の帰属): held only by a side the formula gives land to; the other side
     /// naming the issue (agreeing it is to be settled) states no formula.
