@@ -997,6 +997,27 @@ pub(crate) fn positions(
             })
             .flatten()
             .collect();
+        // (Undated, a stance is as old as an agreement of its holder the sentence names.)
+        let gone = |p: &PartyId| {
+            let when = if undated { agreement_date(p).or(date) } else { date };
+            when.is_some_and(|d| scan.data.party(p).ok().is_some_and(|party| !party.existed_at(d)))
+        };
+        let actors = r.actors_of(&s);
+        let successor_named = |state: PartyId| {
+            actors
+                .iter()
+                .filter(|a| a.at.end <= range.start && !a.object && !a.possessive)
+                .find_map(|a| match &a.holder {
+                    Holder::States(v, _) => v
+                        .iter()
+                        .find(|q| {
+                            scan.data.party(q).ok().and_then(|p| p.predecessor.as_ref()) == Some(&state)
+                        })
+                        .cloned(),
+                    Holder::NotAState => None,
+                })
+                .unwrap_or(state)
+        };
         let mut seen_states: Vec<PartyId> = Vec::new();
         for state in states {
             let state = match &outcome {
@@ -1009,6 +1030,12 @@ pub(crate) fn positions(
                 }
                 _ => state,
             };
+            // A hold a state names as its predecessor's ("Russia says the islands became
+            // Soviet territory"), or a stance read off a predecessor that no longer existed
+            // at its date ("… became Soviet territory as a result of the war", said in
+            // 2019), is the successor's, when the successor is named before it in the
+            // sentence.
+            let state = if keep_noun || gone(&state) { successor_named(state) } else { state };
             if seen_states.contains(&state) {
                 continue;
             }
