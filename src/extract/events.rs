@@ -10,7 +10,7 @@ use std::ops::Range;
 use super::findings::{AgreementMention, EventFinding, PositionFinding};
 use super::people::People;
 use super::scan::{Found, NEAR, Scan, starting_in};
-use super::text::{floor_boundary, word_before};
+use super::text::{chars_after, floor_boundary, word_before};
 use crate::agreement::AgreementId;
 use crate::date::PartialDate;
 use crate::event::EventKind;
@@ -117,6 +117,15 @@ fn is_dateline(scan: &Scan<'_>, i: usize) -> bool {
     (s.end.saturating_sub(s.start) <= 120 && no_words) || wire || agency
 }
 
+/// Whether a news agency's name follows the date at `range` closely (a wire's dateline:
+/// "MOSCOW, Jan 14 (Reuters) -", 【イルクーツク25日時事】), unlike a photo caption's.
+fn agency_marked(scan: &Scan<'_>, range: &Range<usize>) -> bool {
+    let text = scan.text();
+    let s = scan.sentence(scan.sentence_of(range.start));
+    let near = range.end..chars_after(text, range.end, 24).min(s.end.max(range.end));
+    scan.pack.media.glued(text, range.end).is_some() || scan.pack.media.find_in(text, near).next().is_some()
+}
+
 /// Events: every dated happening with actors, and every agreement named with a year.
 pub(crate) fn events(
     scan: &Scan<'_>,
@@ -211,7 +220,11 @@ fn dated_happenings(found: &Sources<'_, '_>, events: &mut Events) {
         let (Some(t), Some(date)) = (scan.temporals.get(i), scan.dates_happening(i)) else { continue };
         let s = scan.sentence_of(t.range.start);
         if is_dateline(scan, i) {
-            datelines.push((s, date));
+            // (A wire's dateline, "MOSCOW, Jan 14 (Reuters) -", 【モスクワ14日共同】, dates a
+            // report whose lead tells what happened that day: "… said on Monday".)
+            if !agency_marked(scan, &t.range) {
+                datelines.push((s, date));
+            }
             continue;
         }
         if datelines.iter().any(|(ds, dd)| *ds == s && (*dd == date || dd.first_day() == date.first_day())) {
