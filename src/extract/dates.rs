@@ -19,10 +19,14 @@ use crate::date::{PartialDate, Precision};
 pub(crate) enum Expr {
     /// A date with its year: "14 November 2018", "March 2012", "1956", 昭和31年.
     Absolute(PartialDate),
-    /// A month and day without a year: "Nov. 14".
-    MonthDay(u32, u32),
-    /// A month without a year: "later in September".
-    Month(u32),
+    /// A month and day without a year: "Nov. 14"; the next one to come when the sentence
+    /// speaks of the future ("talks are expected on Jan. 22").
+    MonthDay(u32, u32, Tense),
+    /// A month without a year: "later in September" (see [`Expr::MonthDay`]).
+    Month(u32, Tense),
+    /// A month (and day) of a year counted from publication: "in March last year", 昨年3月,
+    /// «в марте прошлого года».
+    YearMonth { offset: i32, month: u32, day: Option<u32> },
     /// A day without month or year (Japanese 「14日」): a day near publication.
     Day(u32),
     /// A weekday: "on Monday".
@@ -118,9 +122,46 @@ impl<'s> At<'s> {
                 .is_some_and(|g| g.chars().all(|c| c.is_whitespace() || c == ','))
                 && !self.reader.is_oblique(h)
                 && self.reader.entries(h).any(|e| {
-                    matches!(e, Entry::Person { .. } | Entry::Party { .. } | Entry::Term(Term::Title { .. }))
+                    matches!(
+                        e,
+                        Entry::Person { .. }
+                            | Entry::Party { .. }
+                            | Entry::Term(Term::Title { .. } | Term::Party(_))
+                    )
                 })
         })
+    }
+
+    /// Whether the subject of a clause ends right before `at` («МИД накануне заявил»,
+    /// «Японская сторона накануне призвала»): the name of a person, a state (with a noun
+    /// of its government) or a title, not in an oblique case.
+    fn subject_before(&self, at: usize) -> bool {
+        let k = self.hits.partition_point(|h| (h.start as usize) < at);
+        let blank = |from: usize| self.text.get(from..at).is_some_and(|g| g.chars().all(char::is_whitespace));
+        // (Hits sharing a start, «МИД» and «МИД России», come in any order: the few before
+        // `at` are all looked at.)
+        self.hits
+            .get(k.saturating_sub(4)..k)
+            .unwrap_or_default()
+            .iter()
+            .filter(|h| (h.end as usize) <= at)
+            .any(|h| {
+                let end = h.end as usize;
+                // (A state in the genitive after a noun of its government, «МИД России», is the
+                // subject's head.)
+                let governed = self.pack.state_nouns.before(self.text, h.start as usize).is_some()
+                    || self.pack.state_nouns.after(self.text, h.start as usize).is_some_and(|(e, _)| e < end);
+                (blank(end) || self.pack.state_nouns.after(self.text, end).is_some_and(|(e, _)| blank(e)))
+                    && (!self.reader.is_oblique(h) || governed)
+                    && self.reader.entries(h).any(|e| {
+                        matches!(
+                            e,
+                            Entry::Person { .. }
+                                | Entry::Party { .. }
+                                | Entry::Term(Term::Title { .. } | Term::Party(_))
+                        )
+                    })
+            })
     }
 
     fn number(&self, at: usize) -> Option<&'s Number> {
@@ -302,7 +343,50 @@ pub(crate) fn find(
         let label = labelled(pack, text, range.start);
         out.push(Temporal { range, expr, bound, label });
     }
+    merge_year_months(text, &mut out);
     out
+}
+
+/// Joins a month (and day) without a year to a year counted from publication right beside
+/// it, after ("in March last year", «в марте прошлого года») or before (昨年3月): one
+/// expression, "March of last year".
+fn merge_year_months(text: &str, out: &mut Vec<Temporal>) {
+    let year_offset = |t: &Temporal| match t.expr {
+        Expr::Relative { unit: TimeUnit::Year, offset, from: Anchor::Publication } => Some(offset),
+        _ => None,
+    };
+    let month_day = |t: &Temporal| match t.expr {
+        Expr::Month(m, _) => Some((m, None)),
+        Expr::MonthDay(m, d, _) => Some((m, Some(d))),
+        _ => None,
+    };
+    // Nothing but spaces, a comma, "of" or の between.
+    let joined = |a: &Temporal, b: &Temporal| {
+        text.get(a.range.end..b.range.start)
+            .is_some_and(|g| g.len() <= 6 && matches!(g.trim().trim_matches(','), "" | "of" | "の"))
+    };
+    let mut i = 0;
+    while i + 1 < out.len() {
+        let (Some(a), Some(b)) = (out.get(i), out.get(i + 1)) else { break };
+        let pair = match (month_day(a), year_offset(b), year_offset(a), month_day(b)) {
+            (Some((month, day)), Some(offset), _, _) | (_, _, Some(offset), Some((month, day)))
+                if joined(a, b) =>
+            {
+                Some(Expr::YearMonth { offset, month, day })
+            }
+            _ => None,
+        };
+        if let Some(expr) = pair {
+            let merged = Temporal {
+                range: a.range.start..b.range.end,
+                expr,
+                bound: a.bound || b.bound,
+                label: a.label || b.label,
+            };
+            out.splice(i..i + 2, [merged]);
+        }
+        i += 1;
+    }
 }
 
 /// Where a time expression may start: hits of date terms, numbers written in words, and
@@ -392,7 +476,10 @@ fn expression_at(at: &At<'_>, p: usize, data: &Dataset) -> Option<(Range<usize>,
     for (h, t) in at.hit_terms(p) {
         match t {
             Term::Relative { unit, offset, from, before_subject } => {
-                if *before_subject && !at.subject_after(h.end as usize) {
+                if *before_subject
+                    && !at.subject_after(h.end as usize)
+                    && !at.subject_before(h.start as usize)
+                {
                     return None;
                 }
                 return Some((
@@ -494,7 +581,7 @@ fn expression_at(at: &At<'_>, p: usize, data: &Dataset) -> Option<(Range<usize>,
             && matches!(bytes.get(p - 1), Some(b'~'))
             && bytes.get(p - 2).is_some_and(u8::is_ascii_digit));
     let (end, expr) = match expr {
-        Expr::MonthDay(m, _) if ranged => (end, Expr::Month(m)),
+        Expr::MonthDay(m, _, tense) if ranged => (end, Expr::Month(m, tense)),
         Expr::Absolute(d) if ranged && d.day().is_some() => {
             (end, Expr::Absolute(d.truncate(Precision::Month)))
         }
@@ -617,22 +704,26 @@ fn fields_expr(at: &At<'_>, start: usize, end: usize, f: Fields, single_slot: bo
             }
             Expr::Absolute(PartialDate::from_year(y).ok()?)
         }
-        (None, Some(m), Some(d)) => Expr::MonthDay(m, d),
-        (None, Some(m), None) => Expr::Month(m),
+        (None, Some(m), Some(d)) => Expr::MonthDay(m, d, tense_at(pack, text, start)),
+        (None, Some(m), None) => Expr::Month(m, tense_at(pack, text, start)),
         (None, None, Some(d)) => Expr::Day(d),
         (None, None, None) => {
             let (w, ambiguous) = f.weekday?;
             if ambiguous {
                 return None;
             }
-            // Within its own sentence: the words before it, up to a sentence end.
-            let head = window_before(text, start, 60);
-            let cut = head.rfind(['.', '!', '?', '\n', '。']).map_or(0, |i| i + 1);
-            let base = start - head.len() + cut;
-            let future = pack.future.find_in(text, base..start).next().is_some();
-            Expr::Weekday(w, if future { Tense::Future } else { Tense::Past })
+            Expr::Weekday(w, tense_at(pack, text, start))
         }
     })
+}
+
+/// Whether the words before `start` in its sentence speak of the future ("will", "are
+/// expected to"): a weekday or a month without a year then points forward.
+fn tense_at(pack: &Pack, text: &str, start: usize) -> Tense {
+    let head = window_before(text, start, 60);
+    let cut = head.rfind(['.', '!', '?', '\n', '。']).map_or(0, |i| i + 1);
+    let base = start - head.len() + cut;
+    if pack.future.find_in(text, base..start).next().is_some() { Tense::Future } else { Tense::Past }
 }
 
 /// Resolves an expression against the publication date (and, for expressions counted
@@ -645,14 +736,21 @@ pub(crate) fn resolve(
     match expr {
         Expr::Absolute(d) => Some(d),
         Expr::Decade => None,
-        Expr::MonthDay(m, d) => {
+        Expr::MonthDay(m, d, tense) => {
             let p = published?;
-            let y = nearest_year(p, m);
+            let y = nearest_year(p, m, tense);
             PartialDate::from_ymd(y, m, d).ok().or_else(|| PartialDate::from_year_month(y, m).ok())
         }
-        Expr::Month(m) => {
+        Expr::Month(m, tense) => {
             let p = published?;
-            PartialDate::from_year_month(nearest_year(p, m), m).ok()
+            PartialDate::from_year_month(nearest_year(p, m, tense), m).ok()
+        }
+        Expr::YearMonth { offset, month, day } => {
+            let y = published?.year() + offset;
+            match day {
+                Some(d) => PartialDate::from_ymd(y, month, d).ok(),
+                None => PartialDate::from_year_month(y, month).ok(),
+            }
         }
         Expr::Day(d) => {
             let p = published?;
@@ -742,9 +840,12 @@ fn shift_months(d: NaiveDate, offset: i32) -> Option<NaiveDate> {
 
 /// The year of month `m` nearest to publication: news reports recent months, so a month
 /// more than two months after publication belongs to the year before.
-fn nearest_year(p: PartialDate, m: u32) -> i32 {
-    match p.month() {
-        Some(pm) if m > pm + 2 => p.year() - 1,
+fn nearest_year(p: PartialDate, m: u32, tense: Tense) -> i32 {
+    match (p.month(), tense) {
+        // A month already past this year, in the future tense: next year's.
+        (Some(pm), Tense::Future) if m < pm => p.year() + 1,
+        (_, Tense::Future) => p.year(),
+        (Some(pm), Tense::Past) if m > pm + 2 => p.year() - 1,
         _ => p.year(),
     }
 }
@@ -875,7 +976,15 @@ mod tests {
         assert_eq!(resolve(prev, p, Some(d("2018-11-14"))), Some(d("2018-11-13")));
         assert_eq!(resolve(Expr::Day(14), Some(d("2018-11-15")), None), Some(d("2018-11-14")));
         assert_eq!(resolve(Expr::Day(30), Some(d("2018-12-02")), None), Some(d("2018-11-30")));
-        assert_eq!(resolve(Expr::MonthDay(11, 14), Some(d("2019-01-10")), None), Some(d("2018-11-14")));
+        assert_eq!(
+            resolve(Expr::MonthDay(11, 14, Tense::Past), Some(d("2019-01-10")), None),
+            Some(d("2018-11-14"))
+        );
+        assert_eq!(resolve(Expr::Month(1, Tense::Future), Some(d("2018-11-20")), None), Some(d("2019-01")));
+        assert_eq!(
+            resolve(Expr::YearMonth { offset: -1, month: 3, day: None }, Some(d("2023-04-10")), None),
+            Some(d("2022-03"))
+        );
     }
 
     #[test]
