@@ -944,9 +944,13 @@ pub(crate) fn positions(
         // only of a side the formula gives land to.
         // So is a charge ("under Russian occupation"): the side charged, named anywhere in
         // the sentence ("…, a wording Moscow rejected"), does not hold it.
+        // (Also the issue a predicate takes as its object: "wants to resolve the territorial
+        // issue and conclude a peace treaty".)
         let issue = charge
             || (matches!(trigger, Trigger::Concept(_))
-                && scan.pack.issues.find_in(text, range.clone()).next().is_some());
+                && scan.pack.issues.find_in(text, range.clone()).next().is_some())
+            || (matches!(outcome, Outcome::Formula(_))
+                && scan.pack.issues.find_in(text, object.clone()).next().is_some());
         // Reported speech: the official who said it ("…, Chief Cabinet Secretary X told a
         // news conference … that Tokyo would …").
         if speaker.is_none()
