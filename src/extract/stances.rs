@@ -1719,10 +1719,22 @@ fn holder_of(
     let mut subject: Option<usize> = None;
     for k in (0..=c).rev() {
         let cl = clause_of(k);
+        // A relative clause before the trigger's is an aside about its antecedent ("the
+        // islands, which Japan calls its Northern Territories, were …"): not the subject's.
+        if k != c && pack.relatives.after(text, cl.start).is_some() {
+            continue;
+        }
         let until = if k == c { prerequisite_at.unwrap_or(range.start) } else { cl.end };
         // In the trigger's own clause, the nearest subject before it ("Russia calls them …
         // and Japan says they are its …"); in a governing clause, its first.
-        let candidate = |a: &Actor| a.at.start >= cl.start && a.at.start < until && !a.object;
+        // (Not the possessor of a charge, "under Russia's illegal occupation": the side
+        // charged.)
+        let charged = |a: &Actor| {
+            charge
+                && a.possessive
+                && text.get(a.at.end..range.start).is_some_and(|g| g.split_whitespace().count() <= 1)
+        };
+        let candidate = |a: &Actor| a.at.start >= cl.start && a.at.start < until && !a.object && !charged(a);
         // A subject marked by its particle (Japanese は, が) before any other.
         let marked = all.iter().rposition(|a| candidate(a) && a.subject);
         let found = if k == c {
