@@ -33,6 +33,8 @@ const OFFICE_WORDS: &[&str] = &[
     "minister",
     "ambassador",
     "spokes",
+    // The head of a foreign ministry's press department is its spokesperson.
+    "press department",
     "secretary",
     "governor",
     "chancellor",

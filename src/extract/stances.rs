@@ -1323,7 +1323,12 @@ fn read_frame(
                 return None;
             }
             for (r3, _) in &list {
-                if possessor(r, r3.start, s, true).is_some() || prerequisite(scan, r3) {
+                // (Nor past a verb of saying: "denounced the rally, saying Russia's
+                // sovereignty … was indisputable" says what follows.)
+                let said = scan
+                    .entries_in(&(range.end..r3.start))
+                    .any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })));
+                if possessor(r, r3.start, s, true).is_some() || prerequisite(scan, r3) || said {
                     break;
                 }
                 consumed.push(r3.clone());
