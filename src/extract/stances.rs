@@ -1763,6 +1763,21 @@ fn holder_of(
         {
             return Some((sp.holder.clone(), date));
         }
+        // … and an obligation an expert or a reporter puts on a side ("Japan will have to
+        // settle for two islands, a professor believes") is no side's.
+        if a.at.start >= clause.start
+            && pack.must.find_in(text, a.at.end..range.start).next().is_some()
+            && all.iter().any(|b| {
+                b.at.start != a.at.start
+                    && !b.object
+                    && b.holder == Holder::NotAState
+                    && scan
+                        .entries_in(&(b.at.end..chars_after(text, b.at.end, SPEAKER_REACH).min(s.end)))
+                        .any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })))
+            })
+        {
+            return None;
+        }
         // … or the speaker the next sentence names («…. Об этом заявил Лавров»).
         if a.at.start >= clause.start
             && pack.must.find_in(text, a.at.end..range.start).next().is_some()
