@@ -1355,9 +1355,8 @@ fn agreement_formula(data: &Dataset, id: crate::agreement::AgreementId) -> Optio
     data.agreement(id).provisions.iter().find_map(|p| p.formula.filter(|f| f.in_annotation_schema()))
 }
 
-/// Whether a negator stands in `clause` before `at` (within a few words).
 /// Whether the trigger at `range` opens with a prerequisite word of the pack, or follows
-/// one ("until the islands are returned", «пока не будут признаны итоги войны»).
+/// one ("until the islands are returned", «только после возвращения островов»).
 fn prerequisite(scan: &Scan<'_>, range: &Range<usize>) -> bool {
     let (text, conditions) = (scan.text(), &scan.pack.prerequisites);
     !conditions.is_empty()
@@ -1380,6 +1379,8 @@ fn prerequisites_in<'s>(scan: &'s Scan<'_>, range: Range<usize>) -> impl Iterato
     scan.pack.prerequisites.find_in(scan.text(), range).map(|(p, _)| p).filter(|p| !time_bound(scan, p.end))
 }
 
+/// Whether a negator stands in `clause` before `at` (within a few words), unless it is
+/// expletive (see [`expletive`]).
 fn negated_before(scan: &Scan<'_>, clause: &Range<usize>, at: usize) -> bool {
     let text = scan.text();
     // The three words before the trigger, within its clause.
