@@ -121,14 +121,17 @@ impl<'s> At<'s> {
                 .get(at..h.start as usize)
                 .is_some_and(|g| g.chars().all(|c| c.is_whitespace() || c == ','))
                 && !self.reader.is_oblique(h)
-                && self.reader.entries(h).any(|e| {
-                    matches!(
-                        e,
-                        Entry::Person { .. }
-                            | Entry::Party { .. }
-                            | Entry::Term(Term::Title { .. } | Term::Party(_))
-                    )
-                })
+                && self.names_a_subject(h)
+        })
+    }
+
+    /// Whether hit `h` names what can be a clause's subject: a person, a state, a title.
+    fn names_a_subject(&self, h: &Hit) -> bool {
+        self.reader.entries(h).any(|e| {
+            matches!(
+                e,
+                Entry::Person { .. } | Entry::Party { .. } | Entry::Term(Term::Title { .. } | Term::Party(_))
+            )
         })
     }
 
@@ -153,14 +156,7 @@ impl<'s> At<'s> {
                     || self.pack.state_nouns.after(self.text, h.start as usize).is_some_and(|(e, _)| e < end);
                 (blank(end) || self.pack.state_nouns.after(self.text, end).is_some_and(|(e, _)| blank(e)))
                     && (!self.reader.is_oblique(h) || governed)
-                    && self.reader.entries(h).any(|e| {
-                        matches!(
-                            e,
-                            Entry::Person { .. }
-                                | Entry::Party { .. }
-                                | Entry::Term(Term::Title { .. } | Term::Party(_))
-                        )
-                    })
+                    && self.names_a_subject(h)
             })
     }
 

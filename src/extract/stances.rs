@@ -209,6 +209,22 @@ struct Actor {
     subject: bool,
 }
 
+impl Actor {
+    /// A seat of government, or its people, speaking for its state as a subject («В Кремле
+    /// заявили», "officials in Tokyo said").
+    fn seat(at: Range<usize>, state: PartyId) -> Self {
+        Actor {
+            at,
+            holder: Holder::States(vec![state], None),
+            object: false,
+            possessive: false,
+            person: false,
+            reporter: false,
+            subject: false,
+        }
+    }
+}
+
 /// The state a seat of government names (its capital, «Кремль», the state itself), chosen
 /// among the states the name may stand for at the date around it.
 fn seat_state(scan: &Scan<'_>, h: &super::reader::Hit) -> Option<PartyId> {
@@ -314,15 +330,7 @@ fn actors(
                 a.object = false;
                 continue;
             }
-            out.push(Actor {
-                at: r,
-                holder: Holder::States(vec![state], None),
-                object: false,
-                possessive: false,
-                person: false,
-                reporter: false,
-                subject: false,
-            });
+            out.push(Actor::seat(r, state));
         }
     }
     // The people or a body of a government at its seat, "officials in Tokyo", "the
@@ -350,15 +358,7 @@ fn actors(
             }
             let Some(state) = seat_state(scan, h) else { continue };
             out.retain(|a| a.at != r);
-            out.push(Actor {
-                at: noun..r.end,
-                holder: Holder::States(vec![state], None),
-                object: false,
-                possessive: false,
-                person: false,
-                reporter: false,
-                subject: false,
-            });
+            out.push(Actor::seat(noun..r.end, state));
         }
     }
     for (r, m) in people.in_range(range) {
@@ -991,8 +991,8 @@ pub(crate) fn positions(
         // A side does not claim for the other: a claim for a side other than its holder
         // ("… once Russia recognises Japan's sovereignty, Tokyo says") is the claimant's,
         // when the claimant is named in the sentence.
-        let named: Vec<PartyId> = r
-            .actors_of(&s)
+        let actors = r.actors_of(&s);
+        let named: Vec<PartyId> = actors
             .iter()
             .filter(|a| !a.object)
             .filter_map(|a| match &a.holder {
@@ -1006,7 +1006,6 @@ pub(crate) fn positions(
             let when = if undated { agreement_date(p).or(date) } else { date };
             when.is_some_and(|d| scan.data.party(p).ok().is_some_and(|party| !party.existed_at(d)))
         };
-        let actors = r.actors_of(&s);
         let successor_named = |state: PartyId| {
             actors
                 .iter()
@@ -1610,16 +1609,16 @@ fn holder_of(
     let speech_in_sentence = scan.entries_in(s).any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })));
     let clause_of =
         |k: usize| starts.get(k).copied().unwrap_or(s.start)..starts.get(k + 1).copied().unwrap_or(s.end);
-    // The speaker of the sentence: an actor right before a verb of saying.
+    // An actor right before a verb of saying, and the speaker of the sentence: the first
+    // such state.
+    let says = |a: &Actor| {
+        !a.object
+            && scan
+                .entries_in(&(a.at.end..chars_after(text, a.at.end, SPEAKER_REACH).min(s.end)))
+                .any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })))
+    };
     let speaker = |not: usize| -> Option<&Actor> {
-        all.iter().find(|a| {
-            a.at.start != not
-                && !a.object
-                && a.holder != Holder::NotAState
-                && scan
-                    .entries_in(&(a.at.end..chars_after(text, a.at.end, SPEAKER_REACH).min(s.end)))
-                    .any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })))
-        })
+        all.iter().find(|a| a.at.start != not && a.holder != Holder::NotAState && says(a))
     };
     // Reporters governing the trigger: their words are not a state's.
     if let Some(first) = all.iter().filter(|a| a.at.end <= range.start).find(|a| !a.object && !a.possessive)
@@ -1757,8 +1756,9 @@ fn holder_of(
         && let Some(a) = all.get(i)
     {
         // "Japan must accept …, Lavrov said": an obligation put on a side is the speaker's.
-        if a.at.start >= clause.start
-            && pack.must.find_in(text, a.at.end..range.start).next().is_some()
+        let obliged =
+            a.at.start >= clause.start && pack.must.find_in(text, a.at.end..range.start).next().is_some();
+        if obliged
             && a.holder != Holder::NotAState
             && let Some(sp) = speaker(a.at.start)
         {
@@ -1766,24 +1766,12 @@ fn holder_of(
         }
         // … and an obligation an expert or a reporter puts on a side ("Japan will have to
         // settle for two islands, a professor believes") is no side's.
-        if a.at.start >= clause.start
-            && pack.must.find_in(text, a.at.end..range.start).next().is_some()
-            && all.iter().any(|b| {
-                b.at.start != a.at.start
-                    && !b.object
-                    && b.holder == Holder::NotAState
-                    && scan
-                        .entries_in(&(b.at.end..chars_after(text, b.at.end, SPEAKER_REACH).min(s.end)))
-                        .any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })))
-            })
+        if obliged && all.iter().any(|b| b.at.start != a.at.start && b.holder == Holder::NotAState && says(b))
         {
             return None;
         }
         // … or the speaker the next sentence names («…. Об этом заявил Лавров»).
-        if a.at.start >= clause.start
-            && pack.must.find_in(text, a.at.end..range.start).next().is_some()
-            && let Some(h) = reported_next(r, s)
-        {
+        if obliged && let Some(h) = reported_next(r, s) {
             return Some((h, date));
         }
         if !bearing && !speech_in_sentence && !governed(scan, a, range) {

@@ -146,6 +146,13 @@ impl Edges {
         }
     }
 
+    /// Whether a phrase of the one character `a`, or one whose edge is `a` then `b`, is in
+    /// the set.
+    fn has(&self, a: char, b: Option<char>) -> bool {
+        Self::get(&self.singles, Self::slot(a, None))
+            || b.is_some_and(|b| Self::get(&self.pairs, Self::slot(a, Some(b))))
+    }
+
     /// Whether a phrase may have the edge whose characters (outward in) are `chars`.
     fn may_hold(&self, mut chars: impl Iterator<Item = char>) -> bool {
         if self.open {
@@ -153,13 +160,9 @@ impl Edges {
         }
         let Some(a) = chars.next() else { return false };
         let Some(a) = edge_char(a) else { return true };
-        if Self::get(&self.singles, Self::slot(a, None)) {
-            return true;
-        }
         match chars.next().map(edge_char) {
-            Some(Some(b)) => Self::get(&self.pairs, Self::slot(a, Some(b))),
             Some(None) => true,
-            None => false,
+            b => self.has(a, b.flatten()),
         }
     }
 
@@ -167,9 +170,7 @@ impl Edges {
     fn may_start(&self, text: &str) -> bool {
         match text.as_bytes() {
             [a, b, ..] if a.is_ascii() && b.is_ascii() && !self.open => {
-                let a = ascii_edge(*a);
-                Self::get(&self.singles, Self::slot(a, None))
-                    || Self::get(&self.pairs, Self::slot(a, Some(ascii_edge(*b))))
+                self.has(ascii_edge(*a), Some(ascii_edge(*b)))
             }
             _ => self.may_hold(text.chars()),
         }
@@ -179,9 +180,7 @@ impl Edges {
     fn may_end(&self, text: &str) -> bool {
         match text.as_bytes() {
             [.., b, a] if a.is_ascii() && b.is_ascii() && !self.open => {
-                let a = ascii_edge(*a);
-                Self::get(&self.singles, Self::slot(a, None))
-                    || Self::get(&self.pairs, Self::slot(a, Some(ascii_edge(*b))))
+                self.has(ascii_edge(*a), Some(ascii_edge(*b)))
             }
             _ => self.may_hold(text.chars().rev()),
         }
