@@ -580,41 +580,78 @@ fn link_surnames(scan: &Scan<'_>, roster: &mut Roster, shorts: Vec<(Range<usize>
 }
 
 /// Later mentions of an unknown person by surname alone ("Smith said"), in play.
+///
+/// A surname stands as a whole word: it starts where no letter or digit is before it and
+/// ends where none follows. So the text is read word start by word start, and at each
+/// one whose first byte begins some surname, the stretches up to each following word end
+/// (within the longest surname) are looked up: a hash lookup per candidate, and no
+/// automaton built per piece.
 fn later_surnames(scan: &Scan<'_>, people: &mut People) {
     let text = scan.text();
-    let surnames: Vec<(String, usize)> = people
-        .mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.item.person.is_none())
-        .filter_map(|(i, m)| m.item.name.split(' ').next_back().map(|s| (s.to_string(), i)))
-        .filter(|(s, _)| s.chars().count() >= 3)
-        .collect();
-    if !surnames.is_empty()
-        && let Ok(ac) = aho_corasick::AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(surnames.iter().map(|(s, _)| s.as_str()))
-    {
-        people.occurrences.sort_by_key(|(r, _)| r.start);
-        let known = people.occurrences.clone();
-        let runs = scan.play_runs();
-        let found = runs.iter().flat_map(|run| {
-            let slice = text.get(run.clone()).unwrap_or_default();
-            ac.find_iter(slice).map(move |m| (run.start + m.start()..run.start + m.end(), m.pattern()))
-        });
-        for (r, pattern) in found {
-            let bounded = !char_before(text, r.start).is_some_and(char::is_alphanumeric)
-                && !char_at(text, r.end).is_some_and(char::is_alphanumeric);
-            let k = known.partition_point(|(o, _)| o.start <= r.start);
-            let inside = k.checked_sub(1).and_then(|k| known.get(k)).is_some_and(|(o, _)| r.end <= o.end);
-            if bounded
-                && !inside
-                && let Some((_, i)) = surnames.get(pattern.as_usize())
-            {
-                people.occurrences.push((r, *i));
-            }
+    let mut surnames: HashMap<&str, usize> = HashMap::default();
+    for (i, m) in people.mentions.iter().enumerate() {
+        if m.item.person.is_some() {
+            continue;
+        }
+        let Some(s) = m.item.name.split(' ').next_back() else { continue };
+        if s.chars().count() >= 3 {
+            surnames.entry(s).or_insert(i);
         }
     }
+    if surnames.is_empty() {
+        return;
+    }
+    let longest = surnames.keys().map(|s| s.len()).max().unwrap_or(0);
+    let mut first_bytes = [false; 256];
+    for s in surnames.keys() {
+        if let Some(&b) = s.as_bytes().first() {
+            first_bytes[usize::from(b)] = true;
+        }
+    }
+    let mut known: Vec<Range<usize>> = people.occurrences.iter().map(|(r, _)| r.clone()).collect();
+    known.sort_by_key(|r| r.start);
+    let mut found: Vec<(Range<usize>, usize)> = Vec::new();
+    let bytes = text.as_bytes();
+    for run in scan.play_runs() {
+        let mut at = run.start;
+        while at < run.end {
+            // A byte that begins a surname is never inside a char: `at` is a char boundary.
+            let lead = bytes.get(at).is_some_and(|&b| first_bytes.get(usize::from(b)).copied().unwrap_or(false));
+            if !lead || char_before(text, at).is_some_and(char::is_alphanumeric) {
+                at += 1;
+                continue;
+            }
+            // The longest surname that ends at a word end here.
+            let limit = (at + longest).min(run.end);
+            let mut best: Option<(usize, usize)> = None;
+            let mut end = at + char_at(text, at).map_or(1, char::len_utf8);
+            while end <= limit {
+                let here = char_at(text, end);
+                if !here.is_some_and(char::is_alphanumeric)
+                    && char_before(text, end).is_some_and(char::is_alphanumeric)
+                    && let Some(&i) = text.get(at..end).and_then(|w| surnames.get(w))
+                {
+                    best = Some((end, i));
+                }
+                match here {
+                    Some(h) => end += h.len_utf8(),
+                    None => break,
+                }
+            }
+            let Some((end, i)) = best else {
+                at += 1;
+                continue;
+            };
+            let k = known.partition_point(|o| o.start <= at);
+            let inside = k.checked_sub(1).and_then(|k| known.get(k)).is_some_and(|o| end <= o.end);
+            if !inside {
+                found.push((at..end, i));
+            }
+            at = end;
+        }
+    }
+    people.occurrences.sort_by_key(|(r, _)| r.start);
+    people.occurrences.extend(found);
 }
 
 /// The one person of the dataset with a name written without spaces that begins with
