@@ -604,8 +604,8 @@ fn later_surnames(scan: &Scan<'_>, people: &mut People) {
     let longest = surnames.keys().map(|s| s.len()).max().unwrap_or(0);
     let mut first_bytes = [false; 256];
     for s in surnames.keys() {
-        if let Some(&b) = s.as_bytes().first() {
-            first_bytes[usize::from(b)] = true;
+        if let Some(slot) = s.as_bytes().first().and_then(|&b| first_bytes.get_mut(usize::from(b))) {
+            *slot = true;
         }
     }
     let mut known: Vec<Range<usize>> = people.occurrences.iter().map(|(r, _)| r.clone()).collect();
@@ -616,7 +616,8 @@ fn later_surnames(scan: &Scan<'_>, people: &mut People) {
         let mut at = run.start;
         while at < run.end {
             // A byte that begins a surname is never inside a char: `at` is a char boundary.
-            let lead = bytes.get(at).is_some_and(|&b| first_bytes.get(usize::from(b)).copied().unwrap_or(false));
+            let lead =
+                bytes.get(at).is_some_and(|&b| first_bytes.get(usize::from(b)).copied().unwrap_or(false));
             if !lead || char_before(text, at).is_some_and(char::is_alphanumeric) {
                 at += 1;
                 continue;
