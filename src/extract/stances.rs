@@ -632,6 +632,8 @@ struct Reading<'s, 'a> {
     agreements: &'s [Found<AgreementMention>],
     /// The actors of each sentence read so far, by the sentence's start.
     actors: std::cell::RefCell<rustc_hash::FxHashMap<usize, std::rc::Rc<Vec<Actor>>>>,
+    /// The last sentence tested for a hedge (by its start), and whether it has one.
+    hedged: std::cell::Cell<Option<(usize, bool)>>,
 }
 
 impl Reading<'_, '_> {
@@ -643,6 +645,19 @@ impl Reading<'_, '_> {
         let a = std::rc::Rc::new(actors(self.scan, s, self.parties, self.people, self.agreements));
         self.actors.borrow_mut().insert(s.start, a.clone());
         a
+    }
+
+    /// Whether sentence `s` is hedged ("reportedly", "is said to"): read once per
+    /// sentence, as the triggers come in order.
+    fn hedged(&self, s: &Range<usize>) -> bool {
+        if let Some((start, hedged)) = self.hedged.get()
+            && start == s.start
+        {
+            return hedged;
+        }
+        let hedged = self.scan.pack.hedges.find_in(self.scan.text(), s.clone()).next().is_some();
+        self.hedged.set(Some((s.start, hedged)));
+        hedged
     }
 }
 
@@ -740,8 +755,8 @@ fn count_before(scan: &Scan<'_>, at: usize) -> Option<Extent> {
         }
         match word_before(text, pos) {
             Some(w) if w.start >= s.start => {
-                let word = text.get(w.clone()).unwrap_or_default().to_lowercase();
-                if matches!(word.as_str(), "of" | "the") || found.is_none() {
+                let word = text.get(w.clone()).unwrap_or_default();
+                if word.eq_ignore_ascii_case("of") || word.eq_ignore_ascii_case("the") || found.is_none() {
                     pos = w.start;
                 } else {
                     break;
@@ -761,7 +776,8 @@ pub(crate) fn positions(
     agreements: &[Found<AgreementMention>],
     index: &FormulaIndex,
 ) -> Vec<Found<PositionFinding>> {
-    let r = Reading { scan, parties, people, agreements, actors: Default::default() };
+    let r =
+        Reading { scan, parties, people, agreements, actors: Default::default(), hedged: Default::default() };
     let mut out = Vec::new();
     // For each of `out`: its sentence, and whether its formula was named there.
     let mut explicit: Vec<(usize, bool)> = Vec::new();
@@ -790,8 +806,12 @@ pub(crate) fn positions(
     // What a sentence offers a frame's object, read once per sentence: land (an island's
     // name or a territory noun), a named formula, an agreement.
     let mut offers: rustc_hash::FxHashMap<usize, (bool, bool, bool)> = Default::default();
+    let mut clauses_of: Option<(usize, Vec<usize>)> = None;
     for k in 0..triggers.len() {
         let Some((range, meanings)) = triggers.get(k) else { continue };
+        // Triggers come in order of their starts and every test below is of this trigger
+        // or a later one: a consumed stretch ending before this one contains none of them.
+        consumed.retain(|c| c.end > range.start);
         if consumed.iter().any(|c| c.start <= range.start && range.end <= c.end) {
             continue;
         }
@@ -824,7 +844,11 @@ pub(crate) fn positions(
         if text.get(s.clone()).is_some_and(|t| t.trim_end().ends_with('?') || t.trim_end().ends_with('？')) {
             continue;
         }
-        let starts = clauses(scan, &s);
+        // Triggers come in order: the clauses of the last sentence read serve its others.
+        if clauses_of.as_ref().is_none_or(|(k, _)| *k != si) {
+            clauses_of = Some((si, clauses(scan, &s)));
+        }
+        let starts: &[usize] = clauses_of.as_ref().map_or(&[], |(_, c)| c.as_slice());
         let c = starts.partition_point(|&x| x <= range.start).saturating_sub(1);
         let clause = starts.get(c).copied().unwrap_or(s.start)..starts.get(c + 1).copied().unwrap_or(s.end);
         // A prerequisite's negation is the main verb's ("will not sign … until the islands are
@@ -900,7 +924,7 @@ pub(crate) fn positions(
         // A hold named by its possessor ("Russia's sovereignty") is the possessor's hold; who
         // states it is read from the clause.
         let keep_noun = matches!(trigger, Trigger::Predicate { means: Means::Keep, nominal: true });
-        let at = Place { range, s: &s, starts: &starts, c };
+        let at = Place { range, s: &s, starts, c };
         // (A hand-over's genitive is what or to whom it gives, «передача Японии островов»,
         // never its possessor.)
         let give = matches!(trigger, Trigger::Predicate { means: Means::Give, .. });
@@ -1601,7 +1625,7 @@ fn holder_of(
     }) {
         return None;
     }
-    if pack.hedges.find_in(text, s.clone()).next().is_some() {
+    if r.hedged(s) {
         return None;
     }
     let all = r.actors_of(s);
