@@ -9,7 +9,11 @@ use super::findings::Figure;
 use super::lexicon::Term;
 use super::reader::{Class, Entry};
 use super::scan::{Found, Scan};
-use super::text::{char_at, char_before, floor_boundary, word_after, words};
+use super::text::{char_at, char_before, chars_before, floor_boundary, word_after, words};
+
+/// How far before a number a time expression holding it may start, in characters ("on
+/// the 14th of November 2018", «начиная с 9 августа 1945 года»).
+const DATE_REACH: usize = 24;
 
 /// What a figure counts.
 #[derive(
@@ -83,8 +87,10 @@ pub(crate) fn figures(scan: &Scan<'_>) -> Vec<Found<Figure>> {
     let mut raw: Vec<RawFigure> = Vec::new();
     for n in scan.numbers.iter().filter(|n| scan.in_play(n.range.start)) {
         let r = &n.range;
-        // Part of a date, a code or an adjective: not a figure.
-        let t = scan.temporals_in(&(r.start.saturating_sub(12)..r.end));
+        // Part of a date, a code or an adjective: not a figure. (The window is counted in
+        // characters: "9 августа 1945 года" opens as far before its year in Cyrillic as
+        // "9 August 1945" does in Latin.)
+        let t = scan.temporals_in(&(chars_before(text, r.start, DATE_REACH)..r.end));
         if t.clone()
             .filter_map(|i| scan.temporals.get(i))
             .any(|t| {
