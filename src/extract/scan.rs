@@ -218,11 +218,20 @@ impl<'a> Scan<'a> {
     /// happening in its sentence (preferring one before `at`; looking at most [`NEAR`]
     /// bytes away), or `None`.
     pub fn date_at(&self, at: usize) -> Option<PartialDate> {
+        self.date_at_where(at, |_| true)
+    }
+
+    /// [`Scan::date_at`] among the time expressions `keep` accepts (not those of an aside
+    /// about something else, say).
+    pub fn date_at_where(&self, at: usize, keep: impl Fn(&Range<usize>) -> bool) -> Option<PartialDate> {
         let s = self.sentence(self.sentence_of(at));
         let near = s.start.max(at.saturating_sub(NEAR))..s.end.min(at.saturating_add(NEAR));
         let mut best: Option<(usize, PartialDate)> = None;
         for i in self.temporals_in(&near) {
             let (Some(t), Some(d)) = (self.temporals.get(i), self.dates_happening(i)) else { continue };
+            if !keep(&t.range) {
+                continue;
+            }
             let distance =
                 if t.range.end <= at { at - t.range.end } else { t.range.start.saturating_sub(at) * 2 };
             if best.is_none_or(|(b, _)| distance < b) {

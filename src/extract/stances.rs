@@ -1599,7 +1599,12 @@ fn holder_of(
     let date = if subordinate {
         scan.temporals_in(&own).find_map(|i| scan.dates_happening(i))
     } else {
-        scan.date_at(range.start)
+        // Not a date of a relative clause about something else ("all four islands, which
+        // Soviet troops seized in 1945"): the aside's happening, not the stance's.
+        scan.date_at_where(range.start, |t| {
+            let k = starts.partition_point(|&x| x <= t.start).saturating_sub(1);
+            k == c || starts.get(k).is_none_or(|&start| pack.relatives.after(text, start).is_none())
+        })
     };
     // A clause closing with a condition (Japanese 「…2島返還でいいというならば」), quoted or
     // not, states a hypothesis.
