@@ -115,6 +115,26 @@ pub(crate) fn figures(scan: &Scan<'_>) -> Vec<Found<Figure>> {
         {
             continue;
         }
+        // A year naming an agreement, inside its name (56年宣言) or joined to it
+        // (九三年の東京宣言): not a figure of years.
+        let agreement_at = |at: usize| {
+            scan.hits
+                .get(scan.hits_in(&(chars_before(text, at, DATE_REACH)..at + 1)))
+                .unwrap_or_default()
+                .iter()
+                .any(|h| scan.reader.is(h, Class::Agreement) && h.start as usize <= at && at < h.end as usize)
+        };
+        if agreement_at(r.start)
+            || pack.year_links.after(text, r.end).is_some_and(|(e, _)| {
+                scan.hits
+                    .get(scan.hits_in(&(e..e + 1)))
+                    .unwrap_or_default()
+                    .iter()
+                    .any(|h| scan.reader.is(h, Class::Agreement))
+            })
+        {
+            continue;
+        }
         let (unit, noun, after) = if let Some((e, _)) =
             pack.percent.glued(text, r.end).or_else(|| pack.percent.after(text, r.end))
         {

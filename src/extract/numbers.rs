@@ -126,7 +126,14 @@ fn compose(text: &str, tokens: Vec<(Range<usize>, Token)>) -> Vec<Number> {
         let joins = group.last().is_some_and(|(prev, last)| {
             let gap = text.get(prev.end..range.start).unwrap_or("x");
             let close = gap.chars().all(|c| c == ' ' || c == '-') && gap.len() <= 1;
-            close && joinable(*last, token)
+            // Digits written as words with nothing between (九三, 一九五六): one number,
+            // digit by digit.
+            let positional = gap.is_empty()
+                && matches!(
+                    (last, token),
+                    (Token::Word { kind: NumberKind::Unit, .. }, Token::Word { kind: NumberKind::Unit, .. })
+                );
+            close && (joinable(*last, token) || positional)
         });
         if !joins {
             flush(&mut group, &mut out);
@@ -167,7 +174,19 @@ fn value_of(group: &[(Range<usize>, Token)]) -> Option<Number> {
     let (mut total, mut section, mut digit) = (0.0f64, 0.0f64, 0.0f64);
     let mut digits = true;
     let mut plain = group.len() == 1;
+    let mut after_unit = false;
     for (_, t) in group {
+        let unit = matches!(t, Token::Word { kind: NumberKind::Unit, .. });
+        // A unit right after a unit is the next digit (九三: 93; compose joins them only
+        // when nothing stands between).
+        if unit
+            && after_unit
+            && let Token::Word { value, .. } = *t
+        {
+            digit = digit * 10.0 + value;
+            continue;
+        }
+        after_unit = unit;
         match *t {
             Token::Digits { value, plain: p } => {
                 digit += value;
@@ -236,5 +255,20 @@ mod tests {
             Some(32_000_000.0)
         );
         let _ = t;
+    }
+
+    #[test]
+    fn digits_written_as_words_side_by_side_are_one_number() {
+        let tokens = |gap: &str| {
+            let text = format!("九{gap}三");
+            let second = 3 + gap.len();
+            let tokens =
+                vec![(0..3, tok(9.0, NumberKind::Unit)), (second..second + 3, tok(3.0, NumberKind::Unit))];
+            compose(&text, tokens).iter().map(|n| n.value).collect::<Vec<_>>()
+        };
+        // 九三 (a year written digit by digit): 93, not 9 and 3.
+        assert_eq!(tokens(""), vec![93.0]);
+        // Words apart ("nine three"): two numbers.
+        assert_eq!(tokens(" "), vec![9.0, 3.0]);
     }
 }
