@@ -848,9 +848,14 @@ fn nearest_year(p: PartialDate, m: u32, tense: Tense) -> i32 {
 
 /// Resolves every time expression in text order: those counted from the date last
 /// mentioned take the latest resolved, non-bound date before them.
+///
+/// A date counted from what comes next takes its anchor from the same sentence only
+/// (`sentence_of` gives a position's sentence): "73 years after the end of the war." is not
+/// counted from a date the next sentence gives.
 pub(crate) fn resolve_all(
     temporals: &[Temporal],
     published: Option<PartialDate>,
+    sentence_of: &dyn Fn(usize) -> usize,
 ) -> Vec<Option<PartialDate>> {
     let counts_on = |t: &Temporal| matches!(t.expr, Expr::Relative { from: Anchor::Next, .. });
     let mut previous: Option<PartialDate> = None;
@@ -876,7 +881,10 @@ pub(crate) fn resolve_all(
             .iter()
             .zip(&out)
             .skip(i + 1)
-            .take_while(|(n, _)| n.range.start <= t.range.end + NEXT_REACH)
+            .take_while(|(n, _)| {
+                n.range.start <= t.range.end + NEXT_REACH
+                    && sentence_of(n.range.start) == sentence_of(t.range.start)
+            })
             .find_map(|(n, d)| d.filter(|_| !n.bound && !n.label));
         if let (Some(anchor), Some(slot)) = (next, out.get_mut(i)) {
             *slot = resolve(t.expr, published, Some(anchor));

@@ -72,7 +72,8 @@ impl<'a> Scan<'a> {
                 (p, p.is_some())
             }
         };
-        let resolved = dates::resolve_all(&temporals, published);
+        let sentence_of = |at: usize| sentences.partition_point(|s| s.end <= at);
+        let resolved = dates::resolve_all(&temporals, published, &sentence_of);
         let named = vec![false; temporals.len()];
         Scan {
             data,
