@@ -524,7 +524,15 @@ fn add_unknown(scan: &Scan<'_>, roster: &mut Roster, mut unknown: Vec<Unknown>) 
         let window = whole.start.saturating_sub(TITLE_REACH).max(s.start)
             ..whole.end.max(name_range.end).min(s.end.max(name_range.end));
         let date = scan.date_at(name_range.start).or(scan.published);
-        let party = title_party.clone().or_else(|| choose_party(data, &parties_in(scan, &window), date));
+        // An official whose title and words around name no state: the state the name's form
+        // tells ("Foreign Minister Mamoru Shigemitsu").
+        let party = title_party
+            .clone()
+            .or_else(|| choose_party(data, &parties_in(scan, &window), date))
+            .or_else(|| {
+                let form = office.then(|| pack.name_forms.iter().find(|f| f.fits(&name))).flatten()?;
+                choose_party(data, &form.parties, date)
+            });
         let idx = match roster.by_key.get(&key) {
             Some(&i) => {
                 if let Some(m) = roster.people.mentions.get_mut(i).filter(|m| m.item.person.is_none()) {

@@ -41,6 +41,58 @@ pub(crate) enum Anchor {
     Next,
 }
 
+/// A form of name that tells which state an official serves (see
+/// `schema::People::name_forms`).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct NameForm {
+    /// The state and its predecessors or successors.
+    pub parties: Vec<crate::id::PartyId>,
+    /// Endings of the surname (lower-case).
+    pub surname_endings: Vec<String>,
+    /// Syllables every word of the name is made of (lower-case, longest first).
+    pub syllables: Vec<String>,
+}
+
+impl NameForm {
+    /// Whether `name` (given name and surname, initials aside) has this form.
+    pub fn fits(&self, name: &str) -> bool {
+        let words: Vec<String> = name
+            .split_whitespace()
+            .filter(|w| !(w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() == 1))
+            .map(str::to_lowercase)
+            .collect();
+        let Some(surname) = words.last() else { return false };
+        if words.len() < 2 {
+            return false;
+        }
+        let ending =
+            self.surname_endings.iter().any(|e| surname.len() > e.len() + 1 && surname.ends_with(e.as_str()));
+        let syllabic = !self.syllables.is_empty() && words.iter().all(|w| self.syllabic(w));
+        ending || syllabic
+    }
+
+    /// Whether `word` splits into two or more of the syllables, with nothing left over.
+    fn syllabic(&self, word: &str) -> bool {
+        // reach[i]: the fewest syllables that make up word[..i] (none: unreachable).
+        let mut reach: Vec<Option<usize>> = vec![None; word.len() + 1];
+        if let Some(r) = reach.first_mut() {
+            *r = Some(0);
+        }
+        for i in 0..word.len() {
+            let Some(n) = reach.get(i).copied().flatten() else { continue };
+            let Some(rest) = word.get(i..) else { continue };
+            for s in &self.syllables {
+                if rest.starts_with(s.as_str())
+                    && let Some(slot) = reach.get_mut(i + s.len())
+                {
+                    *slot = Some(slot.map_or(n + 1, |m| m.min(n + 1)));
+                }
+            }
+        }
+        reach.last().copied().flatten().is_some_and(|n| n >= 2)
+    }
+}
+
 /// How a number word combines with its neighbours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumString, strum::EnumIter, strum::Display)]
 #[strum(serialize_all = "kebab-case")]
@@ -229,6 +281,8 @@ pub(crate) struct Pack {
     pub seat_nouns: Phrases<()>,
     pub speech_anaphors: Phrases<()>,
     pub not_names: rustc_hash::FxHashSet<String>,
+    /// See `schema::People::name_forms`.
+    pub name_forms: Vec<NameForm>,
     pub byline: Phrases<()>,
     pub title_complements: Phrases<()>,
     pub articles: Phrases<()>,
@@ -690,6 +744,27 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let title_complements = c.set("people.title_complements", &p.title_complements);
     let articles = c.set("people.articles", &p.articles);
     let honorifics = c.set("people.honorifics", &p.honorifics);
+    let mut name_forms = Vec::new();
+    for (k, f) in p.name_forms.iter().enumerate() {
+        let entry = f.get_ref();
+        let mut parties = Vec::new();
+        for s in &entry.parties {
+            let at = c.at_span(s);
+            match s.get_ref().parse::<crate::id::PartyId>() {
+                Ok(id) => {
+                    party_refs.push((s.get_ref().clone(), at));
+                    parties.push(id);
+                }
+                Err(e) => c.problems.push(LexiconProblem::Schema { at, message: format!("party id: {e}") }),
+            }
+        }
+        let section = format!("people.name_forms[{k}]");
+        let surname_endings = c.forms(&format!("{section}.surname_endings"), &entry.surname_endings);
+        let mut syllables = c.forms(&format!("{section}.syllables"), &entry.syllables);
+        // Longest first: the split tries "sha" before "s".
+        syllables.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        name_forms.push(NameForm { parties, surname_endings, syllables });
+    }
     for t in &p.title {
         let entry = t.get_ref();
         let party = entry.party.as_ref().map(|s| {
@@ -917,6 +992,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         seat_nouns,
         speech_anaphors,
         not_names,
+        name_forms,
         byline,
         title_complements,
         articles,
@@ -1042,6 +1118,31 @@ pub(crate) fn parse_pattern(pattern: &str) -> Result<Vec<DateItem>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_fits_by_its_syllables_or_its_surname_ending() {
+        let syllabic = NameForm {
+            syllables: [
+                "sha", "shi", "ka", "ko", "no", "mi", "ge", "tsu", "ma", "mo", "ru", "ta", "ro", "n", "o",
+                "i", "a",
+            ]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+            ..NameForm::default()
+        };
+        assert!(syllabic.fits("Mamoru Shigemitsu"));
+        assert!(syllabic.fits("Taro T. Kono"));
+        // A letter outside the syllables, one word alone, a syllable alone.
+        assert!(!syllabic.fits("Igor Kono"));
+        assert!(!syllabic.fits("Shigemitsu"));
+        assert!(!syllabic.fits("A Kono"));
+        let ending = NameForm { surname_endings: vec!["ov".into()], ..NameForm::default() };
+        assert!(ending.fits("Igor Morgulov"));
+        // The ending alone is no surname.
+        assert!(!ending.fits("Igor Ov"));
+        assert!(!ending.fits("Mamoru Shigemitsu"));
+    }
 
     #[test]
     fn patterns_parse_and_bad_ones_say_why() {

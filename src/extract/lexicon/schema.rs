@@ -287,6 +287,10 @@ pub(crate) struct People {
     /// Honorifics after a name (Japanese 氏, さん): part of no name.
     #[serde(default)]
     pub honorifics: Vec<Form>,
+    /// The state an official serves, read from the form of the name when the title names
+    /// none ("Foreign Minister Mamoru Shigemitsu", "Deputy Foreign Minister Igor Morgulov").
+    #[serde(default)]
+    pub name_forms: Vec<Spanned<NameForm>>,
     #[serde(default)]
     pub title: Vec<Spanned<Title>>,
     #[serde(default)]
@@ -339,6 +343,22 @@ pub(crate) struct PartyWords {
     /// "name" (a state's name or abbreviation), "metonym" or "adjective".
     #[serde(default)]
     pub form: Option<Spanned<String>>,
+}
+
+/// A form of name that tells a reader which state an official serves (see
+/// `People::name_forms`): the surname's ending, or the syllables every word is made of.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NameForm {
+    /// The state, with its predecessors or successors: the one that existed at the date of
+    /// the mention is taken.
+    pub parties: Vec<Spanned<String>>,
+    /// The surname (the name's last word) ends with one of these.
+    #[serde(default)]
+    pub surname_endings: Vec<Form>,
+    /// Every word of the name is made of these syllables and nothing else.
+    #[serde(default)]
+    pub syllables: Vec<Form>,
 }
 
 #[derive(Debug, Default, Deserialize)]
