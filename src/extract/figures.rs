@@ -117,21 +117,16 @@ pub(crate) fn figures(scan: &Scan<'_>) -> Vec<Found<Figure>> {
         }
         // A year naming an agreement, inside its name (56年宣言) or joined to it
         // (九三年の東京宣言): not a figure of years.
-        let agreement_at = |at: usize| {
+        // (An agreement's name starting at `from` or after, holding `at`.)
+        let agreement = |from: usize, at: usize| {
             scan.hits
-                .get(scan.hits_in(&(chars_before(text, at, DATE_REACH)..at + 1)))
+                .get(scan.hits_in(&(from..at + 1)))
                 .unwrap_or_default()
                 .iter()
-                .any(|h| scan.reader.is(h, Class::Agreement) && h.start as usize <= at && at < h.end as usize)
+                .any(|h| scan.reader.is(h, Class::Agreement) && at < h.end as usize)
         };
-        if agreement_at(r.start)
-            || pack.year_links.after(text, r.end).is_some_and(|(e, _)| {
-                scan.hits
-                    .get(scan.hits_in(&(e..e + 1)))
-                    .unwrap_or_default()
-                    .iter()
-                    .any(|h| scan.reader.is(h, Class::Agreement))
-            })
+        if agreement(chars_before(text, r.start, DATE_REACH), r.start)
+            || pack.year_links.after(text, r.end).is_some_and(|(e, _)| agreement(e, e))
         {
             continue;
         }

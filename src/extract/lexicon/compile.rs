@@ -376,6 +376,29 @@ impl<'a> Checker<'a> {
         self.locator.at(s.span().start)
     }
 
+    /// The party ids of a list, parsed (a malformed one is a problem), each noted in `refs`
+    /// with where it stands, to be checked against the dataset.
+    fn party_ids(
+        &mut self,
+        ids: &[Spanned<String>],
+        refs: &mut Vec<(String, Location)>,
+    ) -> Vec<crate::id::PartyId> {
+        let mut out = Vec::with_capacity(ids.len());
+        for s in ids {
+            let at = self.at_span(s);
+            match s.get_ref().parse::<crate::id::PartyId>() {
+                Ok(id) => {
+                    refs.push((s.get_ref().clone(), at));
+                    out.push(id);
+                }
+                Err(e) => {
+                    self.problems.push(LexiconProblem::Schema { at, message: format!("party id: {e}") })
+                }
+            }
+        }
+        out
+    }
+
     /// The forms of one list, checked: not empty, not repeated within `section`.
     fn forms(&mut self, section: &str, forms: &[Form]) -> Vec<String> {
         let mut out = Vec::with_capacity(forms.len());
@@ -747,17 +770,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let mut name_forms = Vec::new();
     for (k, f) in p.name_forms.iter().enumerate() {
         let entry = f.get_ref();
-        let mut parties = Vec::new();
-        for s in &entry.parties {
-            let at = c.at_span(s);
-            match s.get_ref().parse::<crate::id::PartyId>() {
-                Ok(id) => {
-                    party_refs.push((s.get_ref().clone(), at));
-                    parties.push(id);
-                }
-                Err(e) => c.problems.push(LexiconProblem::Schema { at, message: format!("party id: {e}") }),
-            }
-        }
+        let parties = c.party_ids(&entry.parties, &mut party_refs);
         let section = format!("people.name_forms[{k}]");
         let surname_endings = c.forms(&format!("{section}.surname_endings"), &entry.surname_endings);
         let mut syllables = c.forms(&format!("{section}.syllables"), &entry.syllables);
@@ -797,17 +810,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let both_sides = c.set("parties.both_sides", &q.both_sides);
     for w in &q.words {
         let entry = w.get_ref();
-        let mut parties = Vec::new();
-        for s in &entry.parties {
-            let at = c.at_span(s);
-            match s.get_ref().parse::<crate::id::PartyId>() {
-                Ok(id) => {
-                    party_refs.push((s.get_ref().clone(), at));
-                    parties.push(id);
-                }
-                Err(e) => c.problems.push(LexiconProblem::Schema { at, message: format!("party id: {e}") }),
-            }
-        }
+        let parties = c.party_ids(&entry.parties, &mut party_refs);
         let form = match &entry.form {
             Some(s) => c.vocab::<PartyForm>("party form", s, closed_names::<PartyForm>()),
             None => Some(PartyForm::Name),
