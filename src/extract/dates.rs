@@ -35,6 +35,9 @@ pub(crate) enum Expr {
     Relative { unit: TimeUnit, offset: i32, from: Anchor },
     /// A decade: "the 1950s" (no ISO prefix expresses it; never an event date).
     Decade,
+    /// A year given by its last two digits, with its month (and day): 93年10月. It is the
+    /// latest such year not after publication (or, undated, the date last mentioned).
+    ShortYear { yy: u32, month: u32, day: Option<u32> },
 }
 
 /// Whether a weekday points back or forward from publication.
@@ -60,6 +63,8 @@ pub(crate) struct Temporal {
 #[derive(Debug, Default, Clone, Copy)]
 struct Fields {
     year: Option<i32>,
+    /// A year's last two digits (the `{yy}` slot).
+    short_year: Option<u32>,
     month: Option<u32>,
     month_ambiguous: bool,
     day: Option<u32>,
@@ -223,6 +228,23 @@ impl<'s> At<'s> {
                         return None;
                     }
                     f.year = Some(y);
+                    pos = end;
+                }
+                DateItem::ShortYear => {
+                    let bytes = text.as_bytes();
+                    let two = (pos..pos + 2).all(|k| bytes.get(k).is_some_and(u8::is_ascii_digit));
+                    let (yy, end) = if two {
+                        if bytes.get(pos + 2).is_some_and(u8::is_ascii_digit)
+                            || pos.checked_sub(1).and_then(|k| bytes.get(k)).is_some_and(u8::is_ascii_digit)
+                        {
+                            return None;
+                        }
+                        (text.get(pos..pos + 2)?.parse().ok()?, pos + 2)
+                    } else {
+                        // Two digit words in a row (九三年).
+                        self.digit_words(pos, 2)?
+                    };
+                    f.short_year = Some(u32::try_from(yy).ok()?);
                     pos = end;
                 }
                 DateItem::MonthNumber => {
@@ -533,6 +555,7 @@ fn expression_at(at: &At<'_>, p: usize, data: &Dataset) -> Option<(Range<usize>,
     }
     let first_ok = |item: Option<&DateItem>| match item {
         Some(DateItem::Year) => run == 4 || word_number,
+        Some(DateItem::ShortYear) => run == 2 || word_number,
         Some(DateItem::Day | DateItem::MonthNumber | DateItem::EraYear) => {
             (1..=2).contains(&run) || word_number
         }
@@ -676,6 +699,10 @@ fn fields_expr(at: &At<'_>, start: usize, end: usize, f: Fields, single_slot: bo
         return None;
     }
     let _ = text;
+    if let (Some(yy), None) = (f.short_year, year) {
+        // Only with its month: a bare "93年" is as often 93 years.
+        return Some(Expr::ShortYear { yy, month: f.month?, day: f.day });
+    }
     Some(match (year, f.month, f.day) {
         (Some(y), Some(m), Some(d)) => Expr::Absolute(PartialDate::from_ymd(y, m, d).ok()?),
         (Some(y), Some(m), None) => Expr::Absolute(PartialDate::from_year_month(y, m).ok()?),
@@ -732,6 +759,21 @@ pub(crate) fn resolve(
     match expr {
         Expr::Absolute(d) => Some(d),
         Expr::Decade => None,
+        Expr::ShortYear { yy, month, day } => {
+            let yy = i32::try_from(yy).ok()?;
+            let reference = published.or(previous)?.year();
+            // The latest such year up to publication, or the century after it when that
+            // is nearer the date last mentioned ("翌98年" after 1997, in a text dated 1997).
+            let latest = reference - (reference - yy).rem_euclid(100);
+            let y = match previous {
+                Some(d) if (latest + 100 - d.year()).abs() < (latest - d.year()).abs() => latest + 100,
+                _ => latest,
+            };
+            match day {
+                Some(d) => PartialDate::from_ymd(y, month, d).ok(),
+                None => PartialDate::from_year_month(y, month).ok(),
+            }
+        }
         Expr::MonthDay(m, d, tense) => {
             let p = published?;
             let y = nearest_year(p, m, tense);

@@ -47,19 +47,25 @@ pub enum FigureUnit {
     Km,
     /// A distance in miles.
     Miles,
+    /// An area in square kilometres: "some 5,000 square kilometres".
+    Km2,
+    /// A sum in Japanese yen: "300 billion yen", "3000億円".
+    Yen,
     /// A count of things: "two jets", "11 rounds of talks".
     Count,
 }
 
 impl FigureUnit {
-    /// Every value, in the order of declaration (7).
-    pub const ALL: [FigureUnit; 7] = [
+    /// Every value, in the order of declaration (9).
+    pub const ALL: [FigureUnit; 9] = [
         FigureUnit::Percent,
         FigureUnit::PercentagePoints,
         FigureUnit::Years,
         FigureUnit::Decades,
         FigureUnit::Km,
         FigureUnit::Miles,
+        FigureUnit::Km2,
+        FigureUnit::Yen,
         FigureUnit::Count,
     ];
 }

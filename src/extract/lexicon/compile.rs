@@ -205,6 +205,9 @@ pub(crate) struct TermForm {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum DateItem {
     Year,
+    /// A year written with its last two digits (93年10月): the century comes from the
+    /// publication date (the latest such year not after it).
+    ShortYear,
     Month,
     MonthNumber,
     Day,
@@ -1080,6 +1083,7 @@ pub(crate) fn parse_pattern(pattern: &str) -> Result<Vec<DateItem>, String> {
             flush(&mut literal, &mut items);
             items.push(match slot {
                 "year" => DateItem::Year,
+                "yy" => DateItem::ShortYear,
                 "month" => DateItem::Month,
                 "month#" => DateItem::MonthNumber,
                 "day" => DateItem::Day,
@@ -1088,7 +1092,7 @@ pub(crate) fn parse_pattern(pattern: &str) -> Result<Vec<DateItem>, String> {
                 "era-year" => DateItem::EraYear,
                 other => {
                     return Err(format!(
-                        "unknown slot {{{other}}} (slots: {{year}}, {{month}}, {{month#}}, {{day}}, {{weekday}}, {{era}}, {{era-year}})"
+                        "unknown slot {{{other}}} (slots: {{year}}, {{yy}}, {{month}}, {{month#}}, {{day}}, {{weekday}}, {{era}}, {{era-year}})"
                     ));
                 }
             });

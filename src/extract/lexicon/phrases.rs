@@ -282,7 +282,9 @@ impl<T: Clone> Phrases<T> {
                 !w.is_empty() && w.chars().all(|c| c.is_alphanumeric() || c == '\'' || c == '-' || c == '.')
             };
             if !stem && text.contains(' ') && left && right && wordy(first) && wordy(last) {
-                self.by_first.entry(first.as_bytes().to_vec()).or_default().push(n);
+                // Keyed as `after` looks it up: without the dots that end the word ("кв. км"
+                // under "кв", as "кв." is read where a sentence's full stop may follow).
+                self.by_first.entry(first.trim_end_matches('.').as_bytes().to_vec()).or_default().push(n);
                 self.by_last.entry(last.as_bytes().to_vec()).or_default().push(n);
             } else {
                 self.loose.push(n);
@@ -704,6 +706,20 @@ mod tests {
         assert!(set.before("nearby 2000", 7).is_none());
         let found: Vec<_> = set.find_in(t, 0..t.len()).map(|(_, v)| *v).collect();
         assert_eq!(found, [1, 2, 3, 4]);
+    }
+
+    /// A phrase whose first word is an abbreviation with its dot ("кв. км", "approx. 30")
+    /// is found after a number as written.
+    #[test]
+    fn a_dotted_first_word_opens_a_phrase() {
+        let set = Phrases::new([("кв. км", 1), ("sq. km", 2), ("км", 3)]);
+        let t = "5 тыс. кв. км; 900 sq. km; 7 км.";
+        let after = |w: &str| {
+            set.after(t, t.find(w).unwrap() + w.len()).map(|(e, v)| (&t[t.find(w).unwrap() + w.len()..e], *v))
+        };
+        assert_eq!(after("тыс."), Some((" кв. км", 1)));
+        assert_eq!(after("900"), Some((" sq. km", 2)));
+        assert_eq!(after("7"), Some((" км", 3)));
     }
 
     /// The edge filter turns lookups away before reading words; it must never turn away
