@@ -722,10 +722,53 @@ impl Reading<'_, '_> {
             return Some((land, start..last));
         }
         let (r, _) = pack.territory_nouns.find_in(text, span.clone()).next()?;
-        let ext = count_before(scan, r.start);
-        land.full = extent_set(ext.unwrap_or(Extent::All), IslandSet::ALL);
+        land.full = match count_before(scan, r.start) {
+            Some(ext) => extent_set(ext, IslandSet::ALL),
+            // "The islands" with no count: the islands just listed, when the last mention
+            // of islands was a list of some of them ("… Habomai and Shikotan. Moscow made
+            // the handover of the islands conditional …"), else all four.
+            None => listed_before(scan, r.start).unwrap_or(IslandSet::ALL),
+        };
         Some((land, r))
     }
+}
+
+/// The islands of the last list of islands before `at` (in its sentence or the two before
+/// it), when that list names two or more of them but not all four: what a bare "the
+/// islands" after it refers to. `None` when the last mention is one island, all four or a
+/// collective name.
+fn listed_before(scan: &Scan<'_>, at: usize) -> Option<IslandSet> {
+    let text = scan.text();
+    let si = scan.sentence_of(at);
+    let from = scan.sentence(si.saturating_sub(2)).start;
+    let k = scan.hits.partition_point(|h| (h.start as usize) < at);
+    let island_of = |h: &super::reader::Hit| {
+        scan.reader.entries(h).find_map(|e| match e {
+            Entry::Island(i) => Some(IslandSet::from([*i])),
+            Entry::Collective { islands, ambiguous } => {
+                Some(if *ambiguous { IslandSet::ALL } else { *islands })
+            }
+            _ => None,
+        })
+    };
+    let mut hits =
+        scan.hits.get(..k).unwrap_or_default().iter().rev().take_while(|h| h.start as usize >= from);
+    // The last mention of islands, then the names listed before it.
+    let (last, mut set) = hits.find_map(|h| island_of(h).map(|set| (h, set)))?;
+    let mut start = last.start as usize;
+    for h in hits {
+        let gap = text.get(h.end as usize..start).unwrap_or("x").trim();
+        match island_of(h) {
+            Some(one)
+                if one.len() == 1 && matches!(gap, "," | "and" | ", and" | "、" | "и" | "・" | "と") =>
+            {
+                set = set | one;
+                start = h.start as usize;
+            }
+            _ => break,
+        }
+    }
+    (set.len() >= 2 && set != IslandSet::ALL).then_some(set)
 }
 
 /// The islands an extent makes of a set: all of it, the two of the 1956 pair, or none
@@ -989,6 +1032,9 @@ pub(crate) fn positions(
                 })
                 .map(|(_, m)| m.name.clone());
         }
+        let conditional = negated
+            && matches!(outcome, Outcome::Gives(_))
+            && prerequisites_in(scan, span.end..s.end.max(span.end)).next().is_some();
         let plural = states.len() > 1
             && matches!(trigger, Trigger::Predicate { means: Means::Claim | Means::Keep, .. });
         // Undated: the publication date, unless the holder did not exist then, when an
@@ -1082,6 +1128,14 @@ pub(crate) fn positions(
                     index.gets(&state, *land)
                 }
                 (Outcome::Gives(land), false) => index.gives(&state, *land),
+                // A refusal to hand over some of the islands until or unless something is
+                // done is their hand-over on that condition ("will not hand over Habomai and
+                // Shikotan unless all foreign troops leave"); of all of them, a refusal.
+                (Outcome::Gives(land), true)
+                    if !index.recipients.contains(&state) && conditional && land.full != IslandSet::ALL =>
+                {
+                    index.gives(&state, *land)
+                }
                 (Outcome::Gives(_), true) if !index.recipients.contains(&state) => index.keeps(&state),
                 _ => None,
             };
