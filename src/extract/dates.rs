@@ -751,6 +751,11 @@ fn tense_at(pack: &Pack, text: &str, start: usize) -> Tense {
 
 /// Resolves an expression against the publication date (and, for expressions counted
 /// from the date last mentioned, against `previous`), at the precision both allow.
+/// How many years past publication a two-digit year may point (翌98年 in a text whose
+/// date was inferred as 1997); past that it is the century before (45年2月 in 2022 is 1945,
+/// however near 2045 the date last mentioned is).
+const SHORT_YEAR_AHEAD: i32 = 10;
+
 pub(crate) fn resolve(
     expr: Expr,
     published: Option<PartialDate>,
@@ -766,7 +771,12 @@ pub(crate) fn resolve(
             // is nearer the date last mentioned ("翌98年" after 1997, in a text dated 1997).
             let latest = reference - (reference - yy).rem_euclid(100);
             let y = match previous {
-                Some(d) if (latest + 100 - d.year()).abs() < (latest - d.year()).abs() => latest + 100,
+                Some(d)
+                    if (latest + 100 - d.year()).abs() < (latest - d.year()).abs()
+                        && latest + 100 <= reference + SHORT_YEAR_AHEAD =>
+                {
+                    latest + 100
+                }
                 _ => latest,
             };
             match day {
