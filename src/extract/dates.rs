@@ -36,7 +36,9 @@ pub(crate) enum Expr {
     /// A decade: "the 1950s" (no ISO prefix expresses it; never an event date).
     Decade,
     /// A year given by its last two digits, with its month (and day): 93年10月. It is the
-    /// latest such year not after publication (or, undated, the date last mentioned).
+    /// latest such year not after publication (undated: the date last mentioned), or the
+    /// next century's when that is nearer the date last mentioned and at most
+    /// [`SHORT_YEAR_AHEAD`] years past publication.
     ShortYear { yy: u32, month: u32, day: Option<u32> },
 }
 
@@ -94,6 +96,20 @@ impl<'s> At<'s> {
             .iter()
             .take_while(move |h| h.start as usize == at)
             .flat_map(move |h| reader.terms(h).map(move |t| (h, t)))
+    }
+
+    /// A number of exactly `n` digits at `at`: `n` ASCII digits not followed by another,
+    /// else `n` digit words in a row (一九五六, 九三). Its value and end.
+    fn fixed_digits(&self, at: usize, n: usize) -> Option<(i32, usize)> {
+        match self.text.get(at..at + n).filter(|d| d.bytes().all(|b| b.is_ascii_digit())) {
+            Some(digits) => {
+                if self.text.as_bytes().get(at + n).is_some_and(u8::is_ascii_digit) {
+                    return None;
+                }
+                Some((digits.parse().ok()?, at + n))
+            }
+            None => self.digit_words(at, n),
+        }
     }
 
     /// Exactly `n` number words that are each one digit (0–9), written one after another
@@ -212,18 +228,7 @@ impl<'s> At<'s> {
                     pos += n;
                 }
                 DateItem::Year => {
-                    let end = pos + 4;
-                    let digits = text.get(pos..end).unwrap_or_default();
-                    let (y, end): (i32, usize) =
-                        if digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()) {
-                            if bytes.get(end).is_some_and(u8::is_ascii_digit) {
-                                return None;
-                            }
-                            (digits.parse().ok()?, end)
-                        } else {
-                            // Four digit words in a row (一九五六, 二〇一九).
-                            self.digit_words(pos, 4)?
-                        };
+                    let (y, end) = self.fixed_digits(pos, 4)?;
                     if !(1800..=2099).contains(&y) {
                         return None;
                     }
@@ -231,19 +236,13 @@ impl<'s> At<'s> {
                     pos = end;
                 }
                 DateItem::ShortYear => {
-                    let bytes = text.as_bytes();
-                    let two = (pos..pos + 2).all(|k| bytes.get(k).is_some_and(u8::is_ascii_digit));
-                    let (yy, end) = if two {
-                        if bytes.get(pos + 2).is_some_and(u8::is_ascii_digit)
-                            || pos.checked_sub(1).and_then(|k| bytes.get(k)).is_some_and(u8::is_ascii_digit)
-                        {
-                            return None;
-                        }
-                        (text.get(pos..pos + 2)?.parse().ok()?, pos + 2)
-                    } else {
-                        // Two digit words in a row (九三年).
-                        self.digit_words(pos, 2)?
-                    };
+                    // Not the end of a longer run of digits.
+                    if bytes.get(pos).is_some_and(u8::is_ascii_digit)
+                        && pos.checked_sub(1).and_then(|k| bytes.get(k)).is_some_and(u8::is_ascii_digit)
+                    {
+                        return None;
+                    }
+                    let (yy, end) = self.fixed_digits(pos, 2)?;
                     f.short_year = Some(u32::try_from(yy).ok()?);
                     pos = end;
                 }
@@ -749,13 +748,13 @@ fn tense_at(pack: &Pack, text: &str, start: usize) -> Tense {
     if pack.future.find_in(text, base..start).next().is_some() { Tense::Future } else { Tense::Past }
 }
 
-/// Resolves an expression against the publication date (and, for expressions counted
-/// from the date last mentioned, against `previous`), at the precision both allow.
 /// How many years past publication a two-digit year may point (翌98年 in a text whose
 /// date was inferred as 1997); past that it is the century before (45年2月 in 2022 is 1945,
 /// however near 2045 the date last mentioned is).
 const SHORT_YEAR_AHEAD: i32 = 10;
 
+/// Resolves an expression against the publication date (and, for expressions counted
+/// from the date last mentioned, against `previous`), at the precision both allow.
 pub(crate) fn resolve(
     expr: Expr,
     published: Option<PartialDate>,

@@ -13,6 +13,12 @@ use crate::dataset::Dataset;
 use crate::date::PartialDate;
 use crate::source::Span;
 
+/// The index of the sentence (of `sentences`, in order) holding offset `at`, or of the
+/// next one (`sentences.len()` past the last).
+fn sentence_index(sentences: &[Range<usize>], at: usize) -> usize {
+    sentences.partition_point(|s| s.end <= at)
+}
+
 /// How far (in bytes) rules look around a point for what belongs with it: a date, a
 /// subject, a speech verb. A bound keeps every rule's work linear in the text.
 pub(crate) const NEAR: usize = 400;
@@ -57,10 +63,7 @@ impl<'a> Scan<'a> {
             let wrapped = super::text::hard_wrapped(text);
             let topical = topical(t, wrapped, &sentences, &hits, reader, data);
             let numbers = numbers::find(t, &hits, reader, pack);
-            let in_play = |at: usize| {
-                let k = sentences.partition_point(|s| s.end <= at);
-                topical.get(k).copied().unwrap_or(false)
-            };
+            let in_play = |at: usize| topical.get(sentence_index(&sentences, at)).copied().unwrap_or(false);
             let temporals = dates::find(t, &hits, reader, &numbers, pack, data, &in_play);
             (sentences, hits, numbers, temporals, topical)
         };
@@ -72,7 +75,7 @@ impl<'a> Scan<'a> {
                 (p, p.is_some())
             }
         };
-        let sentence_of = |at: usize| sentences.partition_point(|s| s.end <= at);
+        let sentence_of = |at: usize| sentence_index(&sentences, at);
         let resolved = dates::resolve_all(&temporals, published, &sentence_of);
         let named = vec![false; temporals.len()];
         Scan {
@@ -149,7 +152,7 @@ impl<'a> Scan<'a> {
 
     /// The index of the sentence holding offset `at` (or the next one).
     pub fn sentence_of(&self, at: usize) -> usize {
-        self.sentences.partition_point(|s| s.end <= at).min(self.sentences.len().saturating_sub(1))
+        sentence_index(&self.sentences, at).min(self.sentences.len().saturating_sub(1))
     }
 
     /// Sentence `i`'s range, or an empty one.
@@ -311,7 +314,7 @@ fn topical(
                 _ => false,
             });
         if topic {
-            let k = sentences.partition_point(|s| s.end <= h.start as usize);
+            let k = sentence_index(sentences, h.start as usize);
             if let Some(a) = about.get_mut(k) {
                 *a = true;
             }

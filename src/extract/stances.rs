@@ -682,23 +682,16 @@ impl Reading<'_, '_> {
             .collect();
         if let Some((first, _)) = names.first() {
             // A list that began before the span ("Etorofu, Kunashiri, Shikotan and …").
-            let mut start = first.start;
-            let k = scan.hits.partition_point(|h| (h.start as usize) < start);
-            for h in scan.hits.get(..k).unwrap_or_default().iter().rev() {
-                let gap = text.get(h.end as usize..start).unwrap_or("x").trim();
-                let island = scan.reader.entries(h).find_map(|e| match e {
+            let k = scan.hits.partition_point(|h| (h.start as usize) < first.start);
+            let before = scan.hits.get(..k).unwrap_or_default().iter().rev();
+            let (listed, start) = listed_back(text, before, first.start, LIST_JOINERS, |h| {
+                scan.reader.entries(h).find_map(|e| match e {
                     Entry::Island(i) => Some(IslandSet::from([*i])),
                     Entry::Collective { islands, ambiguous: false } => Some(*islands),
                     _ => None,
-                });
-                match island {
-                    Some(set) if matches!(gap, "," | "and" | ", and" | "、" | "и" | "・") => {
-                        land.full = land.full | set;
-                        start = h.start as usize;
-                    }
-                    _ => break,
-                }
-            }
+                })
+            });
+            land.full = land.full | listed;
             for (r, set) in &names {
                 match count_before(scan, r.start) {
                     Some(Extent::Some) if set.len() == 1 => land.partial = land.partial | *set,
@@ -753,22 +746,40 @@ fn listed_before(scan: &Scan<'_>, at: usize) -> Option<IslandSet> {
     };
     let mut hits =
         scan.hits.get(..k).unwrap_or_default().iter().rev().take_while(|h| h.start as usize >= from);
-    // The last mention of islands, then the names listed before it.
-    let (last, mut set) = hits.find_map(|h| island_of(h).map(|set| (h, set)))?;
-    let mut start = last.start as usize;
+    // The last mention of islands, then the single islands listed before it.
+    let (last, set) = hits.find_map(|h| island_of(h).map(|set| (h, set)))?;
+    let joiners = [LIST_JOINERS, &["と"]].concat();
+    let (listed, _) =
+        listed_back(text, hits, last.start as usize, &joiners, |h| island_of(h).filter(|one| one.len() == 1));
+    let set = set | listed;
+    (set.len() >= 2 && set != IslandSet::ALL).then_some(set)
+}
+
+/// What joins two names of a list ("Etorofu, Kunashiri and Shikotan").
+const LIST_JOINERS: &[&str] = &[",", "and", ", and", "、", "и", "・"];
+
+/// Walks back from `start` over the names of a list that ends there: each a hit (`hits`,
+/// last first) that `island` reads as islands, joined to the next by one of `joiners`.
+/// The islands listed and where the list starts.
+fn listed_back<'h>(
+    text: &str,
+    hits: impl Iterator<Item = &'h super::reader::Hit>,
+    mut start: usize,
+    joiners: &[&str],
+    island: impl Fn(&super::reader::Hit) -> Option<IslandSet>,
+) -> (IslandSet, usize) {
+    let mut set = IslandSet::EMPTY;
     for h in hits {
         let gap = text.get(h.end as usize..start).unwrap_or("x").trim();
-        match island_of(h) {
-            Some(one)
-                if one.len() == 1 && matches!(gap, "," | "and" | ", and" | "、" | "и" | "・" | "と") =>
-            {
+        match island(h) {
+            Some(one) if joiners.contains(&gap) => {
                 set = set | one;
                 start = h.start as usize;
             }
             _ => break,
         }
     }
-    (set.len() >= 2 && set != IslandSet::ALL).then_some(set)
+    (set, start)
 }
 
 /// The islands an extent makes of a set: all of it, the two of the 1956 pair, or none

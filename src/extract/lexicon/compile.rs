@@ -206,7 +206,7 @@ pub(crate) struct TermForm {
 pub(crate) enum DateItem {
     Year,
     /// A year written with its last two digits (93年10月): the century comes from the
-    /// publication date (the latest such year not after it).
+    /// publication date (see `dates::Expr::ShortYear`).
     ShortYear,
     Month,
     MonthNumber,
