@@ -42,6 +42,7 @@ mod findings;
 mod lexicon;
 mod mentions;
 mod numbers;
+mod offset_index;
 mod people;
 mod reader;
 mod record;

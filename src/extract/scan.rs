@@ -7,16 +7,18 @@ use super::dates::{self, Expr, Temporal};
 use super::findings::Evidence;
 use super::lexicon::Pack;
 use super::numbers::{self, Number};
+use super::offset_index::OffsetIndex;
 use super::reader::{Entry, Hit, Reader};
 use super::text::{Normalized, sentences};
 use crate::dataset::Dataset;
 use crate::date::PartialDate;
 use crate::source::Span;
 
-/// The index of the sentence (of `sentences`, in order) holding offset `at`, or of the
-/// next one (`sentences.len()` past the last).
-fn sentence_index(sentences: &[Range<usize>], at: usize) -> usize {
-    sentences.partition_point(|s| s.end <= at)
+/// The index of the sentence (of `sentences`, in order, their ends indexed by `ends`)
+/// holding offset `at`, or of the next one (`sentences.len()` past the last).
+fn sentence_index(sentences: &[Range<usize>], ends: &OffsetIndex, at: usize) -> usize {
+    // (The count of sentences ending at or before `at`.)
+    ends.below(sentences, |s| s.end, at.saturating_add(1))
 }
 
 /// How far (in bytes) rules look around a point for what belongs with it: a date, a
@@ -43,6 +45,10 @@ pub(crate) struct Scan<'a> {
     named: Vec<bool>,
     /// Per sentence: whether it is about the dispute or near a sentence that is.
     topical: Vec<bool>,
+    /// Sentence ends, hit starts and time expression starts by block (see [`OffsetIndex`]).
+    sentence_ends: OffsetIndex,
+    hit_starts: OffsetIndex,
+    temporal_starts: OffsetIndex,
 }
 
 impl<'a> Scan<'a> {
@@ -56,16 +62,18 @@ impl<'a> Scan<'a> {
         infer: bool,
     ) -> Self {
         let norm = Normalized::new(text, &pack.folds);
-        let (sentences, hits, numbers, temporals, topical) = {
+        let (sentences, sentence_ends, hits, numbers, temporals, topical) = {
             let t: &str = &norm.text;
             let sentences = sentences(t, pack);
+            let ends = OffsetIndex::new(sentences.iter().map(|s| s.end), t.len());
             let hits = reader.find(t);
             let wrapped = super::text::hard_wrapped(text);
-            let topical = topical(t, wrapped, &sentences, &hits, reader, data);
+            let topical = topical(t, wrapped, (&sentences, &ends), &hits, reader, data);
             let numbers = numbers::find(t, &hits, reader, pack);
-            let in_play = |at: usize| topical.get(sentence_index(&sentences, at)).copied().unwrap_or(false);
+            let in_play =
+                |at: usize| topical.get(sentence_index(&sentences, &ends, at)).copied().unwrap_or(false);
             let temporals = dates::find(t, &hits, reader, &numbers, pack, data, &in_play);
-            (sentences, hits, numbers, temporals, topical)
+            (sentences, ends, hits, numbers, temporals, topical)
         };
         let (published, published_inferred) = match published {
             Some(p) => (Some(p), false),
@@ -75,9 +83,12 @@ impl<'a> Scan<'a> {
                 (p, p.is_some())
             }
         };
-        let sentence_of = |at: usize| sentence_index(&sentences, at);
+        let sentence_of = |at: usize| sentence_index(&sentences, &sentence_ends, at);
         let resolved = dates::resolve_all(&temporals, published, &sentence_of);
         let named = vec![false; temporals.len()];
+        let len = norm.text.len();
+        let hit_starts = OffsetIndex::new(hits.iter().map(|h| h.start as usize), len);
+        let temporal_starts = OffsetIndex::new(temporals.iter().map(|t| t.range.start), len);
         Scan {
             data,
             pack,
@@ -92,6 +103,9 @@ impl<'a> Scan<'a> {
             published_inferred,
             named,
             topical,
+            sentence_ends,
+            hit_starts,
+            temporal_starts,
         }
     }
 
@@ -152,7 +166,7 @@ impl<'a> Scan<'a> {
 
     /// The index of the sentence holding offset `at` (or the next one).
     pub fn sentence_of(&self, at: usize) -> usize {
-        sentence_index(&self.sentences, at).min(self.sentences.len().saturating_sub(1))
+        sentence_index(&self.sentences, &self.sentence_ends, at).min(self.sentences.len().saturating_sub(1))
     }
 
     /// Sentence `i`'s range, or an empty one.
@@ -176,8 +190,8 @@ impl<'a> Scan<'a> {
 
     /// Indices of the hits inside `range`.
     pub fn hits_in(&self, range: &Range<usize>) -> Range<usize> {
-        let a = self.hits.partition_point(|h| (h.start as usize) < range.start);
-        let b = self.hits.partition_point(|h| (h.start as usize) < range.end);
+        let a = self.hit_starts.below(&self.hits, |h| h.start as usize, range.start);
+        let b = self.hit_starts.below(&self.hits, |h| h.start as usize, range.end);
         a..b.max(a)
     }
 
@@ -203,8 +217,8 @@ impl<'a> Scan<'a> {
 
     /// Indices of the time expressions inside `range`.
     pub fn temporals_in(&self, range: &Range<usize>) -> Range<usize> {
-        let a = self.temporals.partition_point(|t| t.range.start < range.start);
-        let b = self.temporals.partition_point(|t| t.range.start < range.end);
+        let a = self.temporal_starts.below(&self.temporals, |t| t.range.start, range.start);
+        let b = self.temporal_starts.below(&self.temporals, |t| t.range.start, range.end);
         a..b.max(a)
     }
 
@@ -287,7 +301,7 @@ const TOPIC_HEAD: usize = 1500;
 fn topical(
     text: &str,
     wrapped: bool,
-    sentences: &[Range<usize>],
+    (sentences, ends): (&[Range<usize>], &OffsetIndex),
     hits: &[super::reader::Hit],
     reader: &Reader,
     data: &Dataset,
@@ -314,7 +328,7 @@ fn topical(
                 _ => false,
             });
         if topic {
-            let k = sentence_index(sentences, h.start as usize);
+            let k = sentence_index(sentences, ends, h.start as usize);
             if let Some(a) = about.get_mut(k) {
                 *a = true;
             }

@@ -11,9 +11,10 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::lexicon::Pack;
+use super::offset_index::OffsetIndex;
 
 /// Normalised text and the way back to the original's offsets.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub(crate) struct Normalized<'a> {
     /// The normalised text.
     pub text: Cow<'a, str>,
@@ -22,6 +23,8 @@ pub(crate) struct Normalized<'a> {
     /// One entry per replaced character, in order: `(normalised start, normalised end,
     /// original start, original end)`.
     edits: Vec<(usize, usize, usize, usize)>,
+    /// The edits' normalised starts by block, for [`Normalized::map`].
+    edit_starts: OffsetIndex,
 }
 
 fn replacement(c: char) -> Option<Cow<'static, str>> {
@@ -108,17 +111,20 @@ impl<'a> Normalized<'a> {
             }
             i += len;
         }
-        match out {
-            None => Normalized { text: Cow::Borrowed(text), original: text, edits },
+        let original = text;
+        let text = match out {
+            None => Cow::Borrowed(text),
             Some(mut o) => {
                 o.push_str(text.get(copied..).unwrap_or_default());
-                Normalized { text: Cow::Owned(o), original: text, edits }
+                Cow::Owned(o)
             }
-        }
+        };
+        let edit_starts = OffsetIndex::new(edits.iter().map(|e| e.0), text.len());
+        Normalized { text, original, edits, edit_starts }
     }
 
     fn map(&self, n: usize, end: bool) -> usize {
-        let k = self.edits.partition_point(|&(ns, _, _, _)| ns <= n);
+        let k = self.edit_starts.below(&self.edits, |e| e.0, n.saturating_add(1));
         let Some(&(ns, ne, os, oe)) = k.checked_sub(1).and_then(|k| self.edits.get(k)) else { return n };
         if n < ne || (n == ns && ns == ne) {
             // Inside a replacement (or at an empty one): snap to a boundary of the original.
