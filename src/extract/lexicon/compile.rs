@@ -330,6 +330,9 @@ pub(crate) struct Pack {
     pub complementizers: Phrases<()>,
     pub subordinators: Phrases<()>,
     pub coordinators: Phrases<()>,
+    /// What joins two names of a list, as written (a gap between names is compared whole,
+    /// trimmed and lower-cased).
+    pub list_joiners: Vec<String>,
     pub contrasts: Phrases<()>,
     pub relatives: Phrases<()>,
     pub object_prepositions: Phrases<()>,
@@ -876,6 +879,8 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let complementizers = c.set("grammar.complementizers", &g.complementizers);
     let subordinators = c.set("grammar.subordinators", &g.subordinators);
     let coordinators = c.set("grammar.coordinators", &g.coordinators);
+    let list_joiners =
+        c.forms("grammar.list_joiners", &g.list_joiners).iter().map(|f| f.to_lowercase()).collect();
     let contrasts = c.set("grammar.contrasts", &g.contrasts);
     let relatives = c.set("grammar.relatives", &g.relatives);
     let object_prepositions = c.set("grammar.object_prepositions", &g.object_prepositions);
@@ -1039,6 +1044,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         complementizers,
         subordinators,
         coordinators,
+        list_joiners,
         contrasts,
         relatives,
         object_prepositions,

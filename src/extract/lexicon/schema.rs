@@ -460,6 +460,10 @@ pub(crate) struct Grammar {
     /// Words that join two verbs of one subject ("met … and signed").
     #[serde(default)]
     pub coordinators: Vec<Form>,
+    /// What joins two names of a list ("Etorofu, Kunashiri and Shikotan"): the whole gap
+    /// between them, spaces aside.
+    #[serde(default)]
+    pub list_joiners: Vec<Form>,
     /// Relative pronouns: a clause opening with one is its antecedent's ("Russia, which says …").
     #[serde(default)]
     pub relatives: Vec<Form>,
