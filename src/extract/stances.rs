@@ -385,22 +385,45 @@ fn actors(
             subject,
         });
     }
-    // "Both sides", "the two leaders": every state of the sentence.
-    for (r, _) in pack.both_sides.find_in(text, range.clone()) {
+    // "Both sides", "the two leaders": every state of the sentence and the one before, else
+    // the two sides of the dispute named last before them (within the pack's reach);
+    // "they": the states of the sentence and the one before.
+    let both = pack.both_sides.find_in(text, range.clone()).map(|(r, _)| (r, true));
+    let pronouns = pack.plural_pronouns.find_in(text, range.clone()).map(|(r, _)| (r, false));
+    for (r, reach_back) in both.chain(pronouns) {
         let mut states: Vec<PartyId> = Vec::new();
         let s = scan.sentence(scan.sentence_of(r.start));
         let from = scan.sentence(scan.sentence_of(r.start).saturating_sub(1)).start;
-        // Not a state named inside an agreement's name (日ソ in 日ソ共同宣言).
-        for p in starting_in(parties, |p| p.at.start, &(from..s.end)).iter().filter(|p| !in_name(&p.at)) {
-            if !states.contains(&p.item.party) {
-                states.push(p.item.party.clone());
+        // The states named in `within` (not inside an agreement's name: 日ソ in
+        // 日ソ共同宣言), with where: by their parties' mentions and their officials.
+        let named = |within: Range<usize>| {
+            let mentions = starting_in(parties, |p| p.at.start, &within)
+                .iter()
+                .filter(|p| !in_name(&p.at))
+                .map(|p| (p.at.start, &p.item.party));
+            let officials = people
+                .in_range(&within)
+                .filter_map(|(o, m)| m.party.as_ref().filter(|_| m.official).map(|p| (o.start, p)));
+            mentions.chain(officials).collect::<Vec<(usize, &PartyId)>>()
+        };
+        for (_, p) in named(from..s.end) {
+            if !states.contains(p) {
+                states.push(p.clone());
             }
         }
-        for (_, m) in people.in_range(&(from..s.end)) {
-            if let (Some(p), true) = (&m.party, m.official)
-                && !states.contains(p)
-            {
-                states.push(p.clone());
+        if states.is_empty() && reach_back && pack.both_sides_reach > 0 {
+            // (Only sides of the dispute: states that hold a position in the data, not a
+            // third state named in between.)
+            let mut before = named(from.saturating_sub(pack.both_sides_reach)..from);
+            before.retain(|(_, p)| scan.data.positions().any(|held| &held.holder == *p));
+            before.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
+            for (_, p) in before {
+                if states.len() >= 2 {
+                    break;
+                }
+                if !states.contains(p) {
+                    states.push(p.clone());
+                }
             }
         }
         if states.len() >= 2 {

@@ -303,6 +303,11 @@ pub(crate) struct Pack {
     pub media: Phrases<()>,
     pub media_nouns: Phrases<()>,
     pub both_sides: Phrases<()>,
+    /// Plural pronouns standing for the states just named ("they").
+    pub plural_pronouns: Phrases<()>,
+    /// How far back "both sides" looks for its states when its sentence and the one
+    /// before name none (bytes; 0: no further).
+    pub both_sides_reach: usize,
     // agreements
     pub determiners: Phrases<()>,
     pub signed: Phrases<()>,
@@ -814,6 +819,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let media = c.set("parties.media", &q.media);
     let media_nouns = c.set("parties.media_nouns", &q.media_nouns);
     let both_sides = c.set("parties.both_sides", &q.both_sides);
+    let plural_pronouns = c.set("parties.plural_pronouns", &q.plural_pronouns);
     for w in &q.words {
         let entry = w.get_ref();
         let parties = c.party_ids(&entry.parties, &mut party_refs);
@@ -1020,6 +1026,8 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         media,
         media_nouns,
         both_sides,
+        plural_pronouns,
+        both_sides_reach: q.both_sides_reach,
         determiners,
         signed,
         agree_verbs,

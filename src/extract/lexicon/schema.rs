@@ -330,6 +330,15 @@ pub(crate) struct Parties {
     pub media_nouns: Vec<Form>,
     #[serde(default)]
     pub both_sides: Vec<Form>,
+    /// How far back (bytes before the sentence that names "both sides" and the one before)
+    /// to look for the two states it stands for when those sentences name none; 0 (the
+    /// default) looks no further.
+    #[serde(default)]
+    pub both_sides_reach: usize,
+    /// Plural pronouns standing for the states just named ("they agreed"): read like
+    /// `both_sides`, but only over their sentence and the one before.
+    #[serde(default)]
+    pub plural_pronouns: Vec<Form>,
     /// Words that stand for a state in this language's press (triggers).
     #[serde(default)]
     pub words: Vec<Spanned<PartyWords>>,
