@@ -294,7 +294,7 @@ const TOPIC_REACH: usize = 2;
 const TOPIC_HEAD: usize = 1500;
 
 /// Per sentence: whether it names something of the dispute (an island, a collective
-/// name, an agreement, a formula, a person of the data, or a side of the dispute: a state
+/// name, an agreement, a formula or a phrase that names one, a person of the data, or a side of the dispute: a state
 /// that holds a position in the data, or its predecessor), or stands within
 /// [`TOPIC_REACH`] sentences of one that does in the same paragraph, or in the text's top. World news around the
 /// dispute's paragraphs is passed over by every rule but the names'.
@@ -323,7 +323,10 @@ fn topical(
             || reader.is(h, Class::Agreement)
             || reader.is(h, Class::Person)
             || reader.entries(h).any(|e| match e {
-                Entry::Formula(_) => true,
+                // (A formula named, or a phrase that stands for one: 四島の帰属, "the
+                // return of the four islands", whose automaton match holds the islands'
+                // name.)
+                Entry::Formula(_) | Entry::Term(super::lexicon::Term::Concept(_)) => true,
                 Entry::Party { party, .. } => with_predecessors.contains(&party),
                 _ => false,
             });
