@@ -131,6 +131,44 @@ fn name_after(scan: &Scan<'_>, at: usize) -> Option<Range<usize>> {
     (full >= 2).then_some(first..last)
 }
 
+/// How many words of a title's complement (губернатор «Сахалинской области», председатель
+/// «ЦИК») may stand between the title and the name.
+const COMPLEMENT_WORDS: usize = 8;
+
+/// A name after a title's complement («губернатор Сахалинской области Валерий Лимаренко»):
+/// the first run of capitalised words within [`COMPLEMENT_WORDS`] words of `at`, in the
+/// same clause, that has the form of a person's name in the pack (`people.name_forms`), so
+/// that a complement's own capitals («Совета Федерации») are passed over. Spaced scripts
+/// only.
+fn name_after_complement(scan: &Scan<'_>, at: usize) -> Option<Range<usize>> {
+    let text = scan.text();
+    if !scan.pack.spaced || scan.pack.name_forms.is_empty() {
+        return None;
+    }
+    let mut pos = at;
+    for _ in 0..COMPLEMENT_WORDS {
+        let rest = text.get(pos..)?;
+        let word_start = pos + rest.find(|c: char| c.is_alphanumeric())?;
+        // A clause ends the complement.
+        if text.get(pos..word_start)?.chars().any(|c| !c.is_whitespace() && c != '-') {
+            return None;
+        }
+        // (Not the start of a longer proper noun: "Kyoto Sangyo University".)
+        if let Some(name) = name_after(scan, word_start)
+            && let Some(written) = text.get(name.clone())
+            && scan.pack.name_forms.iter().any(|f| f.fits(written))
+            && !text
+                .get(name.end..)
+                .is_some_and(|r| r.trim_start_matches(' ').starts_with(char::is_uppercase))
+        {
+            return Some(name);
+        }
+        let word = text.get(word_start..)?;
+        pos = word_start + word.find(|c: char| !(c.is_alphanumeric() || c == '-')).unwrap_or(word.len());
+    }
+    None
+}
+
 /// A name read backward from `end`: the capitalised words right before it.
 fn name_before(scan: &Scan<'_>, end: usize) -> Option<Range<usize>> {
     let text = scan.text();
@@ -397,11 +435,13 @@ fn titled_and_speaking(scan: &Scan<'_>, roster: &mut Roster) -> Vec<Unknown> {
                         at = next.end as usize;
                         served = complement.is_none().then_some(state);
                     }
-                    let name = name_after(scan, at).or_else(|| {
-                        let rest = text.get(at..)?;
-                        let comma = rest.strip_prefix(',').map(|_| at + 1)?;
-                        name_after(scan, comma)
-                    });
+                    let name = name_after(scan, at)
+                        .or_else(|| {
+                            let rest = text.get(at..)?;
+                            let comma = rest.strip_prefix(',').map(|_| at + 1)?;
+                            name_after(scan, comma)
+                        })
+                        .or_else(|| name_after_complement(scan, at));
                     if let Some(name) = name {
                         let whole = hit.start as usize..name.end;
                         unknown.push((name, whole, title, *office && !former, party.clone().or(served)));
