@@ -914,11 +914,9 @@ fn quotes(scan: &Scan<'_>, people: &People) -> Vec<Found<Quote>> {
             let named = if nearest_first { found.next() } else { found.last() };
             named.or_else(|| {
                 let pronoun = pack.pronouns.find_in(text, window.clone()).next().is_some();
-                pronoun
-                    .then(|| {
-                        people.last_before(open, &(open.saturating_sub(NEAR)..open)).map(|m| m.name.clone())
-                    })
-                    .flatten()
+                // (The reach is in characters: a Cyrillic paragraph takes twice the bytes.)
+                let reach = open - window_before_chars(text, open, NEAR).len();
+                pronoun.then(|| people.last_before(open, &(reach..open)).map(|m| m.name.clone())).flatten()
             })
         };
         // A verb of saying after the quote that takes its speaker from before it (と述べた).
