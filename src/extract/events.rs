@@ -91,7 +91,7 @@ fn kinds_near(scan: &Scan<'_>, sentence: &Range<usize>, at: usize) -> Option<(Ev
 /// Whether the time expression at `range` dates the text itself: a dateline ("TOKYO,
 /// Nov. 15, 2018 -"), a labelled date ("Published: 12 March 2019"), a date on a line of
 /// its own.
-fn is_dateline(scan: &Scan<'_>, i: usize) -> bool {
+pub(crate) fn is_dateline(scan: &Scan<'_>, i: usize) -> bool {
     let Some(t) = scan.temporals.get(i) else { return false };
     if t.label {
         return true;

@@ -21,6 +21,12 @@ fn sentence_index(sentences: &[Range<usize>], ends: &OffsetIndex, at: usize) -> 
     ends.below(sentences, |s| s.end, at.saturating_add(1))
 }
 
+/// How far into a text its dateline is looked for (bytes).
+const DATELINE_HEAD: usize = 1200;
+
+/// How many days before publication a dateline may date the report it opens.
+const DATELINE_LAG: i64 = 3;
+
 /// How far (in bytes) rules look around a point for what belongs with it: a date, a
 /// subject, a speech verb. A bound keeps every rule's work linear in the text.
 pub(crate) const NEAR: usize = 400;
@@ -107,6 +113,47 @@ impl<'a> Scan<'a> {
             hit_starts,
             temporal_starts,
         }
+        .dated_by_dateline()
+    }
+
+    /// A report whose dateline is a day to three before its publication ("TOKYO, Oct. 13
+    /// --" in a paper of the 14th) tells what happened on the dateline's day: "today",
+    /// "yesterday" and the weekdays after the dateline count from it, not from publication.
+    fn dated_by_dateline(mut self) -> Self {
+        let Some(published) = self.published.filter(|p| p.day().is_some()) else { return self };
+        let mut dateline: Option<(usize, PartialDate)> = None;
+        for i in 0..self.temporals.len() {
+            let Some(t) = self.temporals.get(i) else { break };
+            if t.range.start > DATELINE_HEAD {
+                break;
+            }
+            if t.label || !super::events::is_dateline(&self, i) {
+                continue;
+            }
+            let Some(d) = self.resolved.get(i).copied().flatten().filter(|d| d.day().is_some()) else {
+                break;
+            };
+            // (A header's own date, the publication's, is passed over.)
+            let gap = (published.first_day() - d.first_day()).num_days();
+            if gap == 0 {
+                continue;
+            }
+            if (1..=DATELINE_LAG).contains(&gap) {
+                dateline = Some((t.range.end, d));
+            }
+            break;
+        }
+        let Some((end, day)) = dateline else { return self };
+        let sentences = &self.sentences;
+        let ends = &self.sentence_ends;
+        let sentence_of = |at: usize| sentence_index(sentences, ends, at);
+        let again = dates::resolve_all(&self.temporals, Some(day), &sentence_of);
+        for ((t, slot), d) in self.temporals.iter().zip(self.resolved.iter_mut()).zip(again) {
+            if t.range.start >= end {
+                *slot = d;
+            }
+        }
+        self
     }
 
     /// The stretches of text about the dispute (runs of sentences [`Scan::in_play`]), in
