@@ -109,11 +109,12 @@ pub(crate) fn is_dateline(scan: &Scan<'_>, i: usize) -> bool {
     let wire = !trimmed.is_empty()
         && trimmed.len() <= 40
         && !trimmed.chars().any(word_letter)
-        && s.start < 1200
+        && s.start < super::scan::DATELINE_HEAD
         && (trimmed.ends_with([',', '-', '\u{2013}', '\u{2014}'])
             || after.trim_start().starts_with(['(', '-', '/', '.', ':']));
     // 【モスクワ14日共同】: a news agency right after the date (no space between).
-    let agency = s.start < 1200 && scan.pack.media.glued(scan.text(), range.end).is_some();
+    let agency =
+        s.start < super::scan::DATELINE_HEAD && scan.pack.media.glued(scan.text(), range.end).is_some();
     (s.end.saturating_sub(s.start) <= 120 && no_words) || wire || agency
 }
 

@@ -21,8 +21,8 @@ fn sentence_index(sentences: &[Range<usize>], ends: &OffsetIndex, at: usize) -> 
     ends.below(sentences, |s| s.end, at.saturating_add(1))
 }
 
-/// How far into a text its dateline is looked for (bytes).
-const DATELINE_HEAD: usize = 1200;
+/// How far into a text (bytes) a dateline may open its sentence.
+pub(crate) const DATELINE_HEAD: usize = 1200;
 
 /// How many days before publication a dateline may date the report it opens.
 const DATELINE_LAG: i64 = 3;
@@ -331,6 +331,14 @@ pub(crate) fn starting_in<'x, T>(
     items.get(a..b.max(a)).unwrap_or_default()
 }
 
+/// The sides of the dispute: the states that hold a position in the data.
+pub(crate) fn dispute_sides(data: &Dataset) -> Vec<&crate::PartyId> {
+    let mut sides: Vec<&crate::PartyId> = data.positions().map(|p| &p.holder).collect();
+    sides.sort();
+    sides.dedup();
+    sides
+}
+
 /// How many sentences around one about the dispute, in its paragraph, are read with it (a
 /// speaker named a sentence on, "a day later" in the next one). A paragraph break ends the
 /// reach: in news copy the next paragraph that goes on with the dispute names it again,
@@ -341,10 +349,11 @@ const TOPIC_REACH: usize = 2;
 const TOPIC_HEAD: usize = 1500;
 
 /// Per sentence: whether it names something of the dispute (an island, a collective
-/// name, an agreement, a formula or a phrase that names one, a person of the data, or a side of the dispute: a state
-/// that holds a position in the data, or its predecessor), or stands within
-/// [`TOPIC_REACH`] sentences of one that does in the same paragraph, or in the text's top. World news around the
-/// dispute's paragraphs is passed over by every rule but the names'.
+/// name, an agreement, a formula or a phrase that names one, a person of the data, or a
+/// side of the dispute or its predecessor: see [`dispute_sides`]), or stands within
+/// [`TOPIC_REACH`] sentences of one that does in the same paragraph, or in the text's
+/// top. World news around the dispute's paragraphs is passed over by every rule but the
+/// names'.
 fn topical(
     text: &str,
     wrapped: bool,
@@ -354,9 +363,7 @@ fn topical(
     data: &Dataset,
 ) -> Vec<bool> {
     use super::reader::{Class, Entry};
-    let mut sides: Vec<&crate::PartyId> = data.positions().map(|p| &p.holder).collect();
-    sides.sort();
-    sides.dedup();
+    let sides = dispute_sides(data);
     let mut with_predecessors = sides.clone();
     for s in &sides {
         if let Some(p) = data.party(s).ok().and_then(|p| p.predecessor.as_ref()) {

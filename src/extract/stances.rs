@@ -412,10 +412,10 @@ fn actors(
             }
         }
         if states.is_empty() && reach_back && pack.both_sides_reach > 0 {
-            // (Only sides of the dispute: states that hold a position in the data, not a
-            // third state named in between.)
+            // (Only sides of the dispute, not a third state named in between.)
+            let sides = super::scan::dispute_sides(scan.data);
             let mut before = named(from.saturating_sub(pack.both_sides_reach)..from);
-            before.retain(|(_, p)| scan.data.positions().any(|held| &held.holder == *p));
+            before.retain(|(_, p)| sides.contains(p));
             before.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
             for (_, p) in before {
                 if states.len() >= 2 {

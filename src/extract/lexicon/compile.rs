@@ -335,8 +335,8 @@ pub(crate) struct Pack {
     pub complementizers: Phrases<()>,
     pub subordinators: Phrases<()>,
     pub coordinators: Phrases<()>,
-    /// What joins two names of a list, as written (a gap between names is compared whole,
-    /// trimmed and lower-cased).
+    /// What joins two names of a list, lower-cased (the whole gap between two names,
+    /// trimmed, is compared with each, ASCII case aside).
     pub list_joiners: Vec<String>,
     pub contrasts: Phrases<()>,
     pub relatives: Phrases<()>,
