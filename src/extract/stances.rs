@@ -1367,6 +1367,7 @@ fn read_frame(
                 && !*nominal
                 && let Some((land, span)) = r.territory(&(range.end..object_end(scan, range.end, s.end)))
                 && r.territory(&(range.end..words_after(text, range.end, 3))).is_some()
+                && scan.pack.talked_about.find_in(text, range.end..span.start).next().is_none()
             {
                 // "Prepared to hand Shikotan and the Habomai group to Japan": a hand-over
                 // accepted is the acceptor's to give.

@@ -356,6 +356,7 @@ pub(crate) struct Pack {
     pub issues: Phrases<()>,
     pub discussed_after: Phrases<()>,
     pub discussed_before: Phrases<()>,
+    pub talked_about: Phrases<()>,
     pub extents: Phrases<Extent>,
     // inflection
     pub paradigms: Vec<Paradigm>,
@@ -906,6 +907,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let issues = c.set("stance.issues", &s.issues);
     let discussed_after = c.set("stance.discussed_after", &s.discussed_after);
     let discussed_before = c.set("stance.discussed_before", &s.discussed_before);
+    let talked_about = c.set("stance.talked_about", &s.talked_about);
     let mut extents = Phrases::default();
     for x in &s.extent {
         let entry = x.get_ref();
@@ -1070,6 +1072,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         issues,
         discussed_after,
         discussed_before,
+        talked_about,
         extents,
         paradigms,
         subject_after_verb: raw.grammar.subject_after_verb,

@@ -540,6 +540,11 @@ pub(crate) struct Stance {
     /// Words before a concept that make it what is discussed ("talks on", «диалог о»).
     #[serde(default)]
     pub discussed_before: Vec<Form>,
+    /// Words of talk between an acceptance and the islands that make the islands what is
+    /// talked about, not what is accepted ("ready to discuss the islands", «договорились
+    /// продолжить обсуждение Курил»).
+    #[serde(default)]
+    pub talked_about: Vec<Form>,
     #[serde(default)]
     pub concept: Vec<Spanned<Concept>>,
     #[serde(default)]
