@@ -537,7 +537,11 @@ fn add_unknown(scan: &Scan<'_>, roster: &mut Roster, mut unknown: Vec<Unknown>) 
     let pack = scan.pack;
     unknown.sort_by_key(|(n, ..)| n.start);
     for (name_range, whole, title, office, title_party) in unknown {
-        let name = text.get(name_range.clone()).unwrap_or_default().to_string();
+        let written = text.get(name_range.clone()).unwrap_or_default();
+        // A name in an oblique case is given in its base form («по мнению политолога Сергея
+        // Ветлугина»: Сергей Ветлугин).
+        let base = crate::extract::reader::base_of_name(pack, written);
+        let name = base.clone().unwrap_or_else(|| written.to_string());
         // A name of the dataset (a person, a place, a party).
         let overlaps_known =
             scan.entries_in(&(name_range.start.saturating_sub(40)..name_range.end)).any(|(h, e)| {
@@ -590,7 +594,7 @@ fn add_unknown(scan: &Scan<'_>, roster: &mut Roster, mut unknown: Vec<Unknown>) 
                 roster.people.mentions.push(Found::new(
                     name_range.clone(),
                     PersonMention {
-                        name: scan.as_written(&name_range).to_string(),
+                        name: base.unwrap_or_else(|| scan.as_written(&name_range).to_string()),
                         person: None,
                         party,
                         title,

@@ -335,6 +335,66 @@ pub(crate) fn inflected(pack: &Pack, name: &str) -> Vec<(String, bool)> {
     out
 }
 
+/// The base form of a person's name written in an oblique case, when the pack knows its
+/// given names: «Сергея Ветлугина» → «Сергей Ветлугин», «Ирины Логиновой» → «Ирина
+/// Логинова», «Михаилом Белым» → «Михаил Белый». The first word must be the oblique form of
+/// a given name (and not one itself: «Ирина Логинова» is a base form), and every other word
+/// the same case of some word, a surname's ending preferred («Логиновой»: «Логинова», not
+/// the adjective «Логиновая»). `None` when the name is written in its base form, or its
+/// case is not told.
+pub(crate) fn base_of_name(pack: &Pack, name: &str) -> Option<String> {
+    if pack.paradigms.is_empty() || pack.given_names.is_empty() {
+        return None;
+    }
+    let words: Vec<&str> = name.split(' ').collect();
+    let (first, rest) = words.split_first()?;
+    if rest.is_empty() || pack.given_names.contains(first) {
+        return None;
+    }
+    let cases = pack.paradigms.iter().map(|p| p.forms.len()).max().unwrap_or(0);
+    let surname = |b: &str| pack.name_forms.iter().any(|f| f.surname_ending(b));
+    (0..cases).find_map(|k| {
+        let mut out = vec![uninflected(pack, first, k, &|b| pack.given_names.contains(b), true)?];
+        for w in rest {
+            out.push(uninflected(pack, w, k, &surname, false)?);
+        }
+        Some(out.join(" "))
+    })
+}
+
+/// The words of which `word` is case `k` of some paradigm (its `k`th form): the first that
+/// `preferred` accepts, else (unless `required`) the first; `None` when there is none.
+fn uninflected(
+    pack: &Pack,
+    word: &str,
+    k: usize,
+    preferred: &dyn Fn(&str) -> bool,
+    required: bool,
+) -> Option<String> {
+    let lower: String = word.chars().flat_map(char::to_lowercase).collect();
+    let mut found: Vec<String> = Vec::new();
+    for p in &pack.paradigms {
+        let Some(form) = p.forms.get(k) else { continue };
+        if !lower.ends_with(form.as_str()) {
+            continue;
+        }
+        let Some(stem) = word.get(..word.len() - form.len()) else { continue };
+        let fits = |c: char| p.after.is_empty() || p.after.contains(&c.to_lowercase().next().unwrap_or(c));
+        if stem.chars().count() < 2 || !stem.chars().next_back().is_some_and(fits) {
+            continue;
+        }
+        let base = format!("{stem}{}", p.ending);
+        if base != word && !found.contains(&base) {
+            found.push(base);
+        }
+    }
+    match found.iter().position(|b| preferred(b)) {
+        Some(i) => found.into_iter().nth(i),
+        None if required => None,
+        None => found.into_iter().next(),
+    }
+}
+
 /// One word's case forms by the first paradigm that fits it (none: the word stays).
 /// Acronyms ("СССР", "РФ") do not inflect.
 fn inflect_word(pack: &Pack, word: &str) -> (Vec<String>, Vec<String>) {

@@ -71,6 +71,12 @@ impl NameForm {
         ending || syllabic
     }
 
+    /// Whether `word` (one word) ends like a surname of this form.
+    pub fn surname_ending(&self, word: &str) -> bool {
+        let word = word.to_lowercase();
+        self.surname_endings.iter().any(|e| word.len() > e.len() + 1 && word.ends_with(e.as_str()))
+    }
+
     /// Whether `word` splits into two or more of the syllables, with nothing left over.
     fn syllabic(&self, word: &str) -> bool {
         // reach[i]: the fewest syllables that make up word[..i] (none: unreachable).
@@ -284,6 +290,8 @@ pub(crate) struct Pack {
     pub seat_nouns: Phrases<()>,
     pub speech_anaphors: Phrases<()>,
     pub not_names: rustc_hash::FxHashSet<String>,
+    /// See `schema::People::given_names`.
+    pub given_names: Phrases<()>,
     /// See `schema::People::name_forms`.
     pub name_forms: Vec<NameForm>,
     pub byline: Phrases<()>,
@@ -773,6 +781,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let seat_nouns = c.set("people.seat_nouns", &p.seat_nouns);
     let speech_anaphors = c.set("people.speech_anaphors", &p.speech_anaphors);
     let not_names = c.forms("people.not_names", &p.not_names).into_iter().collect();
+    let given_names = c.set("people.given_names", &p.given_names);
     let byline_forms = c.forms("people.byline", &p.byline);
     let byline = Phrases::new(byline_forms.iter().map(|f| (f.as_str(), ())));
     add_terms(byline_forms, Term::Byline);
@@ -1011,6 +1020,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         seat_nouns,
         speech_anaphors,
         not_names,
+        given_names,
         name_forms,
         byline,
         title_complements,

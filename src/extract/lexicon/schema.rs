@@ -274,6 +274,11 @@ pub(crate) struct People {
     pub speech_anaphors: Vec<Form>,
     #[serde(default)]
     pub not_names: Vec<Form>,
+    /// Given names in their base form, in a language that inflects names: a name whose
+    /// first word is an oblique form of one («Сергея Ветлугина») is given in its base form
+    /// («Сергей Ветлугин»); one that starts with a given name as written stays as written.
+    #[serde(default)]
+    pub given_names: Vec<Form>,
     #[serde(default)]
     pub byline: Vec<Form>,
     #[serde(default)]
