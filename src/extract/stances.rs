@@ -1725,12 +1725,25 @@ fn holder_of(
     let clause_of =
         |k: usize| starts.get(k).copied().unwrap_or(s.start)..starts.get(k + 1).copied().unwrap_or(s.end);
     // An actor right before a verb of saying, and the speaker of the sentence: the first
-    // such state.
+    // such state. Another actor after a comma between them is the one who speaks ("after
+    // meeting Foreign Minister Taro Kono in Moscow, Lavrov said").
     let says = |a: &Actor| {
-        !a.object
-            && scan
-                .entries_in(&(a.at.end..chars_after(text, a.at.end, SPEAKER_REACH).min(s.end)))
-                .any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })))
+        if a.object {
+            return false;
+        }
+        let Some(verb) = scan
+            .entries_in(&(a.at.end..chars_after(text, a.at.end, SPEAKER_REACH).min(s.end)))
+            .find(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })))
+            .map(|(h, _)| h.start as usize)
+        else {
+            return false;
+        };
+        !all.iter().any(|b| {
+            !b.object
+                && b.at.start >= a.at.end
+                && b.at.end <= verb
+                && text.get(a.at.end..b.at.start).is_some_and(|g| g.contains(','))
+        })
     };
     let speaker = |not: usize| -> Option<&Actor> {
         all.iter().find(|a| a.at.start != not && a.holder != Holder::NotAState && says(a))
