@@ -236,7 +236,18 @@ fn seat_state(scan: &Scan<'_>, h: &super::reader::Hit) -> Option<PartyId> {
             _ => {}
         }
     }
-    let date = scan.date_at(h.start as usize).or(scan.published);
+    // Not the date of an aside after it («В Москве считают, что Курилы, отошедшие к СССР
+    // в 1945 году, …»: Moscow speaks now).
+    let (text, pack, at) = (scan.text(), scan.pack, h.start as usize);
+    let aside_between = |t: &Range<usize>| {
+        text.get(at..t.start).is_some_and(|g| {
+            g.match_indices(',').any(|(i, _)| {
+                pack.asides.after(text, at + i + 1).is_some()
+                    || pack.relatives.after(text, at + i + 1).is_some()
+            })
+        })
+    };
+    let date = scan.date_at_where(at, |t| t.start < at || !aside_between(t)).or(scan.published);
     super::mentions::choose_party(scan.data, &states, date)
 }
 
@@ -1685,11 +1696,15 @@ fn holder_of(
     let date = if subordinate {
         scan.temporals_in(&own).find_map(|i| scan.dates_happening(i))
     } else {
-        // Not a date of a relative clause about something else ("all four islands, which
-        // Soviet troops seized in 1945"): the aside's happening, not the stance's.
+        // Not a date of a relative clause or an aside about something else ("all four
+        // islands, which Soviet troops seized in 1945"; "…, occupied by Soviet troops in
+        // 1945, …"): the aside's happening, not the stance's.
         scan.date_at_where(range.start, |t| {
             let k = starts.partition_point(|&x| x <= t.start).saturating_sub(1);
-            k == c || starts.get(k).is_none_or(|&start| pack.relatives.after(text, start).is_none())
+            k == c
+                || starts.get(k).is_none_or(|&start| {
+                    pack.relatives.after(text, start).is_none() && pack.asides.after(text, start).is_none()
+                })
         })
     };
     // A clause closing with a condition (Japanese 「…2島返還でいいというならば」), quoted or
@@ -1852,9 +1867,12 @@ fn holder_of(
     let mut subject: Option<usize> = None;
     for k in (0..=c).rev() {
         let cl = clause_of(k);
-        // A relative clause before the trigger's is an aside about its antecedent ("the
-        // islands, which Japan calls its Northern Territories, were …"): not the subject's.
-        if k != c && pack.relatives.after(text, cl.start).is_some() {
+        // A relative clause or an aside before the trigger's is about its antecedent ("the
+        // islands, which Japan calls its Northern Territories, were …"; «Курилы, отошедшие
+        // к Советскому Союзу, являются …»): not the subject's.
+        if k != c
+            && (pack.relatives.after(text, cl.start).is_some() || pack.asides.after(text, cl.start).is_some())
+        {
             continue;
         }
         let until = if k == c { prerequisite_at.unwrap_or(range.start) } else { cl.end };

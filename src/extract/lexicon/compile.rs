@@ -348,6 +348,7 @@ pub(crate) struct Pack {
     pub list_joiners: Vec<String>,
     pub contrasts: Phrases<()>,
     pub relatives: Phrases<()>,
+    pub asides: Phrases<()>,
     pub object_prepositions: Phrases<()>,
     pub questions: Phrases<()>,
     pub hedges: Phrases<()>,
@@ -899,6 +900,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         c.forms("grammar.list_joiners", &g.list_joiners).iter().map(|f| f.to_lowercase()).collect();
     let contrasts = c.set("grammar.contrasts", &g.contrasts);
     let relatives = c.set("grammar.relatives", &g.relatives);
+    let asides = c.set("grammar.asides", &g.asides);
     let object_prepositions = c.set("grammar.object_prepositions", &g.object_prepositions);
     let questions = c.set("grammar.questions", &g.questions);
     let hedges = c.set("grammar.hedges", &g.hedges);
@@ -1067,6 +1069,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         list_joiners,
         contrasts,
         relatives,
+        asides,
         object_prepositions,
         questions,
         hedges,

@@ -481,6 +481,12 @@ pub(crate) struct Grammar {
     /// Relative pronouns: a clause opening with one is its antecedent's ("Russia, which says …").
     #[serde(default)]
     pub relatives: Vec<Form>,
+    /// Words that open an aside after a comma, a participle with what follows it
+    /// ("occupied by", «отошедшие к»): the aside's date is its happening's, not the
+    /// sentence's stance's ("regards the islands as its own, occupied by Soviet troops in
+    /// 1945, and …").
+    #[serde(default)]
+    pub asides: Vec<Form>,
     #[serde(default)]
     pub object_prepositions: Vec<Form>,
     #[serde(default)]
