@@ -10,8 +10,8 @@ use super::mentions::choose_party;
 use super::reader::{Class, Entry};
 use super::scan::{Found, NEAR, Scan};
 use super::text::{
-    char_at, char_before, line_start, window_after, window_after_chars, window_before, window_before_chars,
-    word_after, word_before,
+    char_at, char_before, floor_boundary, line_start, window_after, window_after_chars, window_before,
+    window_before_chars, word_after, word_before,
 };
 use crate::id::{PartyId, PersonId};
 
@@ -25,6 +25,9 @@ pub(crate) struct People {
     /// The length of the longest quote.
     longest_quote: usize,
     by_name: HashMap<String, usize>,
+    /// The official whose words the text is, named in the heading of a briefing or a
+    /// press conference's record (an index into `mentions`; see [`document_speaker`]).
+    pub speaker: Option<usize>,
 }
 
 impl People {
@@ -338,7 +341,32 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
     people.by_name = people.mentions.iter().enumerate().map(|(i, m)| (m.item.name.clone(), i)).collect();
     people.quotes = quotes(scan, &people);
     people.longest_quote = people.quotes.iter().map(|q| q.at.len()).max().unwrap_or(0);
+    people.speaker = document_speaker(scan, &people);
     people
+}
+
+/// How far into a text its heading may name the official whose words it records.
+const HEADING_BYTES: usize = 400;
+
+/// The official whose words a text records: its first line holds a word of a transcript's
+/// heading (`people.transcript_heads`: a briefing, a press conference, 会見記録), and the
+/// first person named in the heading is an official of a state ("Press Conference by the
+/// Chief Cabinet Secretary … Chief Cabinet Secretary Hirokazu Matsuno").
+fn document_speaker(scan: &Scan<'_>, people: &People) -> Option<usize> {
+    let pack = scan.pack;
+    if pack.transcript_heads.is_empty() {
+        return None;
+    }
+    let text = scan.text();
+    let head = floor_boundary(text, HEADING_BYTES.min(text.len()));
+    let first_line = text.get(..head)?.trim_start();
+    let offset = head - text.get(..head)?.trim_start().len();
+    let line_end = offset + first_line.find('\n').unwrap_or(first_line.len());
+    pack.transcript_heads.find_in(text, offset..line_end).next()?;
+    people.occurrences.iter().take_while(|(r, _)| r.end <= head).find_map(|(_, i)| {
+        let m = people.mentions.get(*i)?;
+        (m.item.official && m.item.party.is_some()).then_some(*i)
+    })
 }
 
 /// The people found so far, with the indexes that keep one mention per person.

@@ -1901,9 +1901,15 @@ fn holder_of(
     if let Some(i) = subject
         && let Some(a) = all.get(i)
     {
-        // "Japan must accept …, Lavrov said": an obligation put on a side is the speaker's.
-        let obliged =
-            a.at.start >= clause.start && pack.must.find_in(text, a.at.end..range.start).next().is_some();
+        // "Japan must accept …, Lavrov said": an obligation put on a side is the speaker's
+        // (not one the side itself states: "officials in Tokyo said the islands must be
+        // returned").
+        let obliged = a.at.start >= clause.start
+            && pack.must.find_in(text, a.at.end..range.start).next().is_some_and(|(m, _)| {
+                !scan
+                    .entries_in(&(a.at.end..m.start))
+                    .any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })))
+            });
         if obliged
             && a.holder != Holder::NotAState
             && let Some(sp) = speaker(a.at.start)
@@ -1916,9 +1922,16 @@ fn holder_of(
         {
             return None;
         }
-        // … or the speaker the next sentence names («…. Об этом заявил Лавров»).
-        if obliged && let Some(h) = reported_next(r, s) {
-            return Some((h, date));
+        // … or the speaker the next sentence names («…. Об этом заявил Лавров»), or the
+        // official whose words the text records; with none of them, the obligation is the
+        // narrator's, no side's ("Japan must recognise the outcome of the war").
+        if obliged && a.holder != Holder::NotAState {
+            if let Some(h) = reported_next(r, s) {
+                return Some((h, date));
+            }
+            let m = r.people.speaker.and_then(|i| r.people.mentions.get(i))?;
+            let party = m.item.party.clone()?;
+            return Some((Holder::States(vec![party], Some(m.item.name.clone())), date));
         }
         if !bearing && !speech_in_sentence && !governed(scan, a, range) {
             return reported_next(r, s).map(|h| (h, date));
@@ -1983,7 +1996,11 @@ fn holder_of(
             }
         }
     }
-    None
+    // In the record of a briefing or a press conference, what no one else is given to state
+    // is the official's whose words it records.
+    let m = r.people.speaker.and_then(|i| r.people.mentions.get(i))?;
+    let party = m.item.party.clone()?;
+    Some((Holder::States(vec![party], Some(m.item.name.clone())), date))
 }
 
 /// The speaker the sentence after `s` names for it, when that sentence opens by pointing

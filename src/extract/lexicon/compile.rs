@@ -289,6 +289,7 @@ pub(crate) struct Pack {
     /// See `schema::People::seat_nouns`.
     pub seat_nouns: Phrases<()>,
     pub speech_anaphors: Phrases<()>,
+    pub transcript_heads: Phrases<()>,
     pub not_names: rustc_hash::FxHashSet<String>,
     /// See `schema::People::given_names`.
     pub given_names: Phrases<()>,
@@ -781,6 +782,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let speech_impersonal = c.set("people.speech_impersonal", &p.speech_impersonal);
     let seat_nouns = c.set("people.seat_nouns", &p.seat_nouns);
     let speech_anaphors = c.set("people.speech_anaphors", &p.speech_anaphors);
+    let transcript_heads = c.set("people.transcript_heads", &p.transcript_heads);
     let not_names = c.forms("people.not_names", &p.not_names).into_iter().collect();
     let given_names = c.set("people.given_names", &p.given_names);
     let byline_forms = c.forms("people.byline", &p.byline);
@@ -1021,6 +1023,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         speech_impersonal,
         seat_nouns,
         speech_anaphors,
+        transcript_heads,
         not_names,
         given_names,
         name_forms,

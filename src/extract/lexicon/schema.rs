@@ -272,6 +272,12 @@ pub(crate) struct People {
     /// заявил Лавров»): its speaker holds the stances of that sentence.
     #[serde(default)]
     pub speech_anaphors: Vec<Form>,
+    /// Words of a text's first line that make the text one official's words: a briefing,
+    /// a press conference, a transcript ("Press Conference by the Chief Cabinet Secretary",
+    /// «Брифинг официального представителя МИД», 会見記録). The official named in the
+    /// heading states what no one else in a sentence is given to state.
+    #[serde(default)]
+    pub transcript_heads: Vec<Form>,
     #[serde(default)]
     pub not_names: Vec<Form>,
     /// Given names in their base form, in a language that inflects names: a name whose
