@@ -539,7 +539,13 @@ fn bylines(scan: &Scan<'_>) -> Vec<Unknown> {
         if let Some((e, _)) = pack.byline.after(text, lead)
             && let Some(name) = name_after(scan, e)
         {
-            unknown.push((name.clone(), name.clone(), None, false, None));
+            let mut end = name.end;
+            unknown.push((name.clone(), name, None, false, None));
+            // "By Jane Smith in Moscow and Ken Sato in Tokyo": the writers listed after it.
+            while let Some(next) = next_in_byline(scan, end, line.end) {
+                end = next.end;
+                unknown.push((next.clone(), next, None, false, None));
+            }
         }
     }
     for h in scan.hits.iter().filter(|h| scan.reader.is(h, Class::Byline)) {
@@ -555,6 +561,41 @@ fn bylines(scan: &Scan<'_>) -> Vec<Unknown> {
         }
     }
     unknown
+}
+
+/// The next name of a byline's list after a name ending at `end` (before `line_end`): past
+/// where its writer is ("in Moscow", «в Москве»: a locative word and capitalised words), a
+/// list joiner (",", "and", «и») and then a name.
+fn next_in_byline(scan: &Scan<'_>, end: usize, line_end: usize) -> Option<Range<usize>> {
+    let text = scan.text();
+    let pack = scan.pack;
+    let mut at = end;
+    if let Some((e, _)) = pack.locative.after(text, at).filter(|&(e, _)| e <= line_end) {
+        at = e;
+        while let Some(w) = word_after(text, at).filter(|w| w.end <= line_end) {
+            let word = text.get(w.clone()).unwrap_or_default();
+            if !word.chars().next().is_some_and(char::is_uppercase) {
+                break;
+            }
+            at = w.end;
+        }
+    }
+    let joined = |g: &str| pack.list_joiners.iter().any(|j| g.eq_ignore_ascii_case(j));
+    let w = word_after(text, at).filter(|w| w.end <= line_end)?;
+    let gap = text.get(at..w.start)?.trim();
+    let from = if (gap.is_empty() || gap == ",") && joined(text.get(w.clone())?) {
+        w.end
+    } else if !gap.is_empty() && joined(gap) {
+        w.start
+    } else {
+        return None;
+    };
+    // Not a role after a comma ("By Margaret Ellery, Chronicle Correspondent").
+    let role = |n: &Range<usize>| {
+        text.get(n.clone()).unwrap_or_default().split_whitespace().any(|w| pack.roles.contains(w))
+            || scan.entries_in(n).any(|(_, e)| matches!(e, Entry::Term(Term::Title { .. })))
+    };
+    name_after(scan, from).filter(|n| n.end <= line_end && !role(n))
 }
 
 /// Adds the people found by pattern, in text order: one mention per name, its title and
