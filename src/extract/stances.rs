@@ -871,11 +871,27 @@ pub(crate) fn positions(
     let text = scan.text();
     // The stance triggers, in order, each with every meaning its form has.
     let mut triggers: Vec<(Range<usize>, Vec<Trigger>)> = Vec::new();
+    // Whether a sentence names land: an island, a collective name, a territory noun.
+    let names_land = |s: &Range<usize>| {
+        scan.hits_in(s)
+            .filter_map(|i| scan.hits.get(i))
+            .any(|h| scan.reader.is(h, Class::Island) || scan.reader.is(h, Class::Collective))
+            || scan.pack.territory_nouns.find_in(text, s.clone()).next().is_some()
+    };
     for h in scan.hits.iter().filter(|h| scan.reader.is(h, Class::Stance) && scan.in_play(h.start as usize)) {
+        // A generic concept ("joint ventures") names its formula only beside the islands.
+        let (start, end) = (h.start as usize, h.end as usize);
+        let off_land = || {
+            // (A stem's match and the hit end in the same word.)
+            scan.pack.concepts_on_land.after(text, start).is_some_and(|(e, _)| {
+                text.get(e.min(end)..e.max(end)).is_some_and(|gap| !gap.contains(char::is_whitespace))
+            }) && !names_land(&scan.sentence(scan.sentence_of(start)))
+        };
         let meanings: Vec<Trigger> = scan
             .reader
             .entries(h)
             .filter_map(|e| match e {
+                Entry::Term(Term::Concept(_)) if off_land() => None,
                 Entry::Term(Term::Concept(f)) | Entry::Formula(f) => Some(Trigger::Concept(*f)),
                 Entry::Term(Term::Predicate { means, nominal }) => {
                     Some(Trigger::Predicate { means: *means, nominal: *nominal })
@@ -903,11 +919,7 @@ pub(crate) fn positions(
         let si = scan.sentence_of(range.start);
         let s = scan.sentence(si);
         let (land, formula, agreement) = *offers.entry(si).or_insert_with(|| {
-            let land = scan
-                .hits_in(&s)
-                .filter_map(|i| scan.hits.get(i))
-                .any(|h| scan.reader.is(h, Class::Island) || scan.reader.is(h, Class::Collective))
-                || scan.pack.territory_nouns.find_in(text, s.clone()).next().is_some();
+            let land = names_land(&s);
             let formula = starting_in(&triggers, |(r, _)| r.start, &s)
                 .iter()
                 .any(|(_, ts)| ts.iter().any(|t| matches!(t, Trigger::Concept(_))));

@@ -367,6 +367,9 @@ pub(crate) struct Pack {
     pub discussed_after: Phrases<()>,
     pub discussed_before: Phrases<()>,
     pub talked_about: Phrases<()>,
+    /// Concept forms that name their formula only beside the islands (see
+    /// `schema::Concept::on_land`).
+    pub concepts_on_land: Phrases<()>,
     pub extents: Phrases<Extent>,
     // inflection
     pub paradigms: Vec<Paradigm>,
@@ -929,6 +932,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
             extents.add(&form, extent);
         }
     }
+    let mut concepts_on_land = Phrases::default();
     for k in &s.concept {
         let entry = k.get_ref();
         let Some(formula) = c.vocab::<FormulaId>("formula", &entry.formula, closed_names::<FormulaId>())
@@ -936,6 +940,11 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
             continue;
         };
         let forms = c.forms("stance.concept", &entry.forms);
+        if entry.on_land {
+            for f in &forms {
+                concepts_on_land.add(f, ());
+            }
+        }
         add_terms(forms, Term::Concept(formula));
     }
     for fr in &s.frame {
@@ -1089,6 +1098,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         discussed_after,
         discussed_before,
         talked_about,
+        concepts_on_land,
         extents,
         paradigms,
         subject_after_verb: raw.grammar.subject_after_verb,

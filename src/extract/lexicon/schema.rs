@@ -580,6 +580,11 @@ pub(crate) struct Extent {
 pub(crate) struct Concept {
     pub formula: Spanned<String>,
     pub forms: Vec<Form>,
+    /// The forms name the formula only in a sentence that names the islands or a territory
+    /// noun: generic words ("joint ventures", "a special zone") that elsewhere are about
+    /// something else ("joint ventures in Siberia").
+    #[serde(default)]
+    pub on_land: bool,
 }
 
 #[derive(Debug, Deserialize)]
