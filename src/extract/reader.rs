@@ -378,7 +378,8 @@ fn uninflected(
         if !lower.ends_with(form.as_str()) {
             continue;
         }
-        let Some(stem) = word.get(..word.len() - form.len()) else { continue };
+        // (The lower case may differ in length from the word as written: then no stem.)
+        let Some(stem) = word.len().checked_sub(form.len()).and_then(|n| word.get(..n)) else { continue };
         let fits = |c: char| p.after.is_empty() || p.after.contains(&c.to_lowercase().next().unwrap_or(c));
         if stem.chars().count() < 2 || !stem.chars().next_back().is_some_and(fits) {
             continue;

@@ -240,12 +240,8 @@ fn seat_state(scan: &Scan<'_>, h: &super::reader::Hit) -> Option<PartyId> {
     // в 1945 году, …»: Moscow speaks now).
     let (text, pack, at) = (scan.text(), scan.pack, h.start as usize);
     let aside_between = |t: &Range<usize>| {
-        text.get(at..t.start).is_some_and(|g| {
-            g.match_indices(',').any(|(i, _)| {
-                pack.asides.after(text, at + i + 1).is_some()
-                    || pack.relatives.after(text, at + i + 1).is_some()
-            })
-        })
+        text.get(at..t.start)
+            .is_some_and(|g| g.match_indices(',').any(|(i, _)| opens_aside(pack, text, at + i + 1)))
     };
     let date = scan.date_at_where(at, |t| t.start < at || !aside_between(t)).or(scan.published);
     super::mentions::choose_party(scan.data, &states, date)
@@ -1713,10 +1709,7 @@ fn holder_of(
         // 1945, …"): the aside's happening, not the stance's.
         scan.date_at_where(range.start, |t| {
             let k = starts.partition_point(|&x| x <= t.start).saturating_sub(1);
-            k == c
-                || starts.get(k).is_none_or(|&start| {
-                    pack.relatives.after(text, start).is_none() && pack.asides.after(text, start).is_none()
-                })
+            k == c || starts.get(k).is_none_or(|&start| !opens_aside(pack, text, start))
         })
     };
     // A clause closing with a condition (Japanese 「…2島返還でいいというならば」), quoted or
@@ -1882,9 +1875,7 @@ fn holder_of(
         // A relative clause or an aside before the trigger's is about its antecedent ("the
         // islands, which Japan calls its Northern Territories, were …"; «Курилы, отошедшие
         // к Советскому Союзу, являются …»): not the subject's.
-        if k != c
-            && (pack.relatives.after(text, cl.start).is_some() || pack.asides.after(text, cl.start).is_some())
-        {
+        if k != c && opens_aside(pack, text, cl.start) {
             continue;
         }
         let until = if k == c { prerequisite_at.unwrap_or(range.start) } else { cl.end };
@@ -1941,9 +1932,7 @@ fn holder_of(
             if let Some(h) = reported_next(r, s) {
                 return Some((h, date));
             }
-            let m = r.people.speaker.and_then(|i| r.people.mentions.get(i))?;
-            let party = m.item.party.clone()?;
-            return Some((Holder::States(vec![party], Some(m.item.name.clone())), date));
+            return transcript_official(r).map(|h| (h, date));
         }
         if !bearing && !speech_in_sentence && !governed(scan, a, range) {
             return reported_next(r, s).map(|h| (h, date));
@@ -2010,9 +1999,21 @@ fn holder_of(
     }
     // In the record of a briefing or a press conference, what no one else is given to state
     // is the official's whose words it records.
+    transcript_official(r).map(|h| (h, date))
+}
+
+/// The official whose words the text records (the record of a briefing or a press
+/// conference: [`People::speaker`](super::people::People)), as a holder.
+fn transcript_official(r: &Reading<'_, '_>) -> Option<Holder> {
     let m = r.people.speaker.and_then(|i| r.people.mentions.get(i))?;
     let party = m.item.party.clone()?;
-    Some((Holder::States(vec![party], Some(m.item.name.clone())), date))
+    Some(Holder::States(vec![party], Some(m.item.name.clone())))
+}
+
+/// Whether a clause starting at `at` opens with a relative pronoun or an aside's
+/// participle (`grammar.relatives`, `grammar.asides`): it is about something named before.
+fn opens_aside(pack: &super::lexicon::Pack, text: &str, at: usize) -> bool {
+    pack.relatives.after(text, at).is_some() || pack.asides.after(text, at).is_some()
 }
 
 /// The speaker the sentence after `s` names for it, when that sentence opens by pointing
