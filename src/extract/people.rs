@@ -360,7 +360,7 @@ fn document_speaker(scan: &Scan<'_>, people: &People) -> Option<usize> {
     let text = scan.text();
     let head = floor_boundary(text, HEADING_BYTES.min(text.len()));
     let first_line = text.get(..head)?.trim_start();
-    let offset = head - text.get(..head)?.trim_start().len();
+    let offset = head - first_line.len();
     let line_end = offset + first_line.find('\n').unwrap_or(first_line.len());
     pack.transcript_heads.find_in(text, offset..line_end).next()?;
     people.occurrences.iter().take_while(|(r, _)| r.end <= head).find_map(|(_, i)| {
@@ -580,12 +580,11 @@ fn next_in_byline(scan: &Scan<'_>, end: usize, line_end: usize) -> Option<Range<
             at = w.end;
         }
     }
-    let joined = |g: &str| pack.list_joiners.iter().any(|j| g.eq_ignore_ascii_case(j));
     let w = word_after(text, at).filter(|w| w.end <= line_end)?;
     let gap = text.get(at..w.start)?.trim();
-    let from = if (gap.is_empty() || gap == ",") && joined(text.get(w.clone())?) {
+    let from = if (gap.is_empty() || gap == ",") && pack.joins_list(text.get(w.clone())?) {
         w.end
-    } else if !gap.is_empty() && joined(gap) {
+    } else if !gap.is_empty() && pack.joins_list(gap) {
         w.start
     } else {
         return None;

@@ -714,7 +714,7 @@ impl Reading<'_, '_> {
             // A list that began before the span ("Etorofu, Kunashiri, Shikotan and …").
             let k = scan.hits.partition_point(|h| (h.start as usize) < first.start);
             let before = scan.hits.get(..k).unwrap_or_default().iter().rev();
-            let (listed, start) = listed_back(text, before, first.start, &pack.list_joiners, |h| {
+            let (listed, start) = listed_back(text, before, first.start, pack, |h| {
                 scan.reader.entries(h).find_map(|e| match e {
                     Entry::Island(i) => Some(IslandSet::from([*i])),
                     Entry::Collective { islands, ambiguous: false } => Some(*islands),
@@ -778,7 +778,7 @@ fn listed_before(scan: &Scan<'_>, at: usize) -> Option<IslandSet> {
         scan.hits.get(..k).unwrap_or_default().iter().rev().take_while(|h| h.start as usize >= from);
     // The last mention of islands, then the single islands listed before it.
     let (last, set) = hits.find_map(|h| island_of(h).map(|set| (h, set)))?;
-    let (listed, _) = listed_back(text, hits, last.start as usize, &scan.pack.list_joiners, |h| {
+    let (listed, _) = listed_back(text, hits, last.start as usize, scan.pack, |h| {
         island_of(h).filter(|one| one.len() == 1)
     });
     let set = set | listed;
@@ -786,20 +786,21 @@ fn listed_before(scan: &Scan<'_>, at: usize) -> Option<IslandSet> {
 }
 
 /// Walks back from `start` over the names of a list that ends there: each a hit (`hits`,
-/// last first) that `island` reads as islands, joined to the next by one of `joiners`.
+/// last first) that `island` reads as islands, joined to the next by one of the pack's list
+/// joiners.
 /// The islands listed and where the list starts.
 fn listed_back<'h>(
     text: &str,
     hits: impl Iterator<Item = &'h super::reader::Hit>,
     mut start: usize,
-    joiners: &[String],
+    pack: &super::lexicon::Pack,
     island: impl Fn(&super::reader::Hit) -> Option<IslandSet>,
 ) -> (IslandSet, usize) {
     let mut set = IslandSet::EMPTY;
     for h in hits {
         let gap = text.get(h.end as usize..start).unwrap_or("x").trim();
         match island(h) {
-            Some(one) if joiners.iter().any(|j| j.eq_ignore_ascii_case(gap)) => {
+            Some(one) if pack.joins_list(gap) => {
                 set = set | one;
                 start = h.start as usize;
             }

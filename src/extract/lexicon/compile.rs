@@ -65,8 +65,7 @@ impl NameForm {
         if words.len() < 2 {
             return false;
         }
-        let ending =
-            self.surname_endings.iter().any(|e| surname.len() > e.len() + 1 && surname.ends_with(e.as_str()));
+        let ending = self.surname_ending(surname);
         let syllabic = !self.syllables.is_empty() && words.iter().all(|w| self.syllabic(w));
         ending || syllabic
     }
@@ -383,6 +382,14 @@ pub(crate) struct Pack {
     pub folds: Vec<(char, char)>,
     /// Party ids the pack names, with where: checked against the dataset an extractor uses.
     pub party_refs: Vec<(String, Location)>,
+}
+
+impl Pack {
+    /// Whether `gap`, the whole stretch between two names (trimmed), joins them into one
+    /// list (`grammar.list_joiners`, compared ASCII case aside).
+    pub fn joins_list(&self, gap: &str) -> bool {
+        self.list_joiners.iter().any(|j| j.eq_ignore_ascii_case(gap))
+    }
 }
 
 /// Collects problems and locates spans while a pack compiles.
