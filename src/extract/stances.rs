@@ -1521,8 +1521,25 @@ fn negated_before(scan: &Scan<'_>, clause: &Range<usize>, at: usize) -> bool {
         }
     }
     let from = floor_boundary(text, from.min(at));
-    let Some((negator, _)) = scan.pack.negators.find_in(text, from..at).next() else { return false };
+    // (A negator inside a phrase that denies nothing, "has not abandoned", «не отказывается
+    // от», keeps the stance: the first other negator decides.)
+    let Some((negator, _)) =
+        scan.pack.negators.find_in(text, from..at).find(|(r, _)| !not_negator(scan, r, true))
+    else {
+        return false;
+    };
     !expletive(scan, clause, negator.start)
+}
+
+/// Whether the negator at `r` stands inside a phrase of `not_negators`, which holds a
+/// negator and denies nothing (変わりはない, "has not changed", «не отказывается от»): a
+/// phrase ending with the negator, or (`onward`, for a negator before its predicate)
+/// going on after it.
+fn not_negator(scan: &Scan<'_>, r: &Range<usize>, onward: bool) -> bool {
+    let text = scan.text();
+    let end = if onward { chars_after(text, r.end, NEGATION_REACH) } else { r.end };
+    let around = chars_before(text, r.start, NEGATION_REACH)..end;
+    scan.pack.not_negators.find_in(text, around).any(|(n, _)| n.start <= r.start && r.end <= n.end)
 }
 
 /// Whether a negator at `at` stands inside a prerequisite, after its subject, where it
@@ -1556,11 +1573,7 @@ fn negated_after(scan: &Scan<'_>, at: usize, limit: usize) -> bool {
     } else {
         chars_after(text, at, NEGATION_REACH).min(limit.max(at))
     };
-    to > at
-        && pack.negators_after.find_in(text, at..to).any(|(r, _)| {
-            let around = chars_before(text, r.start, NEGATION_REACH)..r.end;
-            !pack.not_negators.find_in(text, around).any(|(n, _)| n.start <= r.start && r.end <= n.end)
-        })
+    to > at && pack.negators_after.find_in(text, at..to).any(|(r, _)| !not_negator(scan, &r, false))
 }
 
 /// How far after a predicate a negator of a verb-final language may stand (characters).
