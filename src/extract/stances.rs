@@ -1094,19 +1094,31 @@ pub(crate) fn positions(
         // declaration. The declaration promised that the Soviet Union would …").
         let undated = date.is_none();
         let date = date.or(scan.published);
-        let from = scan.sentence_of(s.start).checked_sub(1).map_or(s.start, |k| scan.sentence(k).start);
+        let from = story_start(scan, &s);
         let agreement_date = |state: &PartyId| {
-            let own = starting_in(agreements, |a| a.at.start, &s).iter();
-            let before = starting_in(agreements, |a| a.at.start, &(from..s.start)).iter().rev();
-            own.chain(before).find_map(|a| {
-                let agreement = scan.data.agreement(a.item.agreement);
-                if a.item.implied || !agreement.parties.contains(state) {
-                    return None;
-                }
-                match a.item.year {
-                    Some(y) if y != agreement.signed.year() => PartialDate::from_year(y).ok(),
-                    _ => Some(agreement.signed),
-                }
+            let named = |implied: bool| {
+                let own = starting_in(agreements, |a| a.at.start, &s).iter();
+                let before = starting_in(agreements, |a| a.at.start, &(from..s.start)).iter().rev();
+                own.chain(before).find_map(|a| {
+                    let agreement = scan.data.agreement(a.item.agreement);
+                    if a.item.implied != implied || !agreement.parties.contains(state) {
+                        return None;
+                    }
+                    match a.item.year {
+                        Some(y) if y != agreement.signed.year() => PartialDate::from_year(y).ok(),
+                        _ => Some(agreement.signed),
+                    }
+                })
+            };
+            // Else one the story names by its year ("In 1956 the two countries issued a
+            // joint declaration. The Soviet Union undertook to …"), else the last happening
+            // before, in the story, dated while the holder existed.
+            let existed = |d: &PartialDate| scan.data.party(state).ok().is_some_and(|p| p.existed_at(*d));
+            named(false).or_else(|| named(true)).or_else(|| {
+                scan.temporals_in(&(from..s.start))
+                    .rev()
+                    .filter_map(|i| scan.dates_happening(i))
+                    .find(existed)
             })
         };
         // A side does not claim for the other: a claim for a side other than its holder
@@ -1507,6 +1519,26 @@ fn time_bound(scan: &Scan<'_>, end: usize) -> bool {
 fn prerequisites_in<'s>(scan: &'s Scan<'_>, range: Range<usize>) -> impl Iterator<Item = Range<usize>> + 's {
     scan.pack.prerequisites.find_in(scan.text(), range).map(|(p, _)| p).filter(|p| !time_bound(scan, p.end))
 }
+
+/// Where the story of sentence `s` begins: up to three sentences back, within its
+/// paragraph (no blank line between).
+fn story_start(scan: &Scan<'_>, s: &Range<usize>) -> usize {
+    let text = scan.text();
+    let mut start = s.start;
+    let k = scan.sentence_of(s.start);
+    for j in (k.saturating_sub(STORY_REACH)..k).rev() {
+        let prev = scan.sentence(j);
+        if text.get(prev.end..start).is_none_or(|gap| gap.contains("\n\n")) {
+            break;
+        }
+        start = prev.start;
+    }
+    start
+}
+
+/// How many sentences back an undated stance of a state gone at publication looks for its
+/// date ([`story_start`]).
+const STORY_REACH: usize = 3;
 
 /// Whether a negator stands in `clause` before `at` (within a few words), unless it is
 /// expletive (see [`expletive`]).
