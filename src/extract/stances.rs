@@ -706,7 +706,11 @@ impl Reading<'_, '_> {
             .entries_in(span)
             .filter_map(|(h, e)| match e {
                 Entry::Island(i) => Some((h.range(), IslandSet::from([*i]))),
-                Entry::Collective { islands, .. } => Some((h.range(), *islands)),
+                // (Not a chain counted other than the dispute's: "the remaining 18 Kuril
+                // islands", «18 островов Курильской гряды».)
+                Entry::Collective { islands, .. } if !counted_apart(scan, h.start as usize) => {
+                    Some((h.range(), *islands))
+                }
                 _ => None,
             })
             .collect();
@@ -744,7 +748,16 @@ impl Reading<'_, '_> {
             land.partial = land.partial.difference(land.full);
             return Some((land, start..last));
         }
-        let (r, _) = pack.territory_nouns.find_in(text, span.clone()).next()?;
+        // (Not a noun of a chain counted apart: "the remaining 18 Kuril islands".)
+        let apart: Vec<Range<usize>> = scan
+            .entries_in(span)
+            .filter(|(h, e)| matches!(e, Entry::Collective { .. }) && counted_apart(scan, h.start as usize))
+            .map(|(h, _)| h.range())
+            .collect();
+        let (r, _) = pack
+            .territory_nouns
+            .find_in(text, span.clone())
+            .find(|(r, _)| !apart.iter().any(|a| a.start <= r.start && r.end <= a.end))?;
         land.full = match count_before(scan, r.start) {
             Some(ext) => extent_set(ext, IslandSet::ALL),
             // "The islands" with no count: the islands just listed, when the last mention
@@ -819,6 +832,16 @@ fn extent_set(ext: Extent, set: IslandSet) -> IslandSet {
         Extent::Two => IslandSet::from([Island::Shikotan, Island::Habomai]),
         Extent::Some => IslandSet::EMPTY,
     }
+}
+
+/// Whether a number more than the four disputed islands stands right before `at` (only
+/// spaces between): the name after it counts islands other than the dispute's.
+fn counted_apart(scan: &Scan<'_>, at: usize) -> bool {
+    let text = scan.text();
+    let k = scan.numbers.partition_point(|n| n.range.start < at);
+    k.checked_sub(1).and_then(|k| scan.numbers.get(k)).is_some_and(|n| {
+        n.value > 4.0 && text.get(n.range.end..at).is_some_and(|g| g.len() <= 3 && g.trim().is_empty())
+    })
 }
 
 /// The count before a territory noun or name: up to five words back, and for "two of
