@@ -236,9 +236,10 @@ fn name_before_title(scan: &Scan<'_>, title_start: usize) -> Option<Range<usize>
     (!named).then_some(range)
 }
 
-/// The parties named in `range` of the text, by any form, skipping any named after a
-/// title complement ("Ambassador to Japan": Japan is whom the title serves in).
-fn parties_in(scan: &Scan<'_>, range: &Range<usize>) -> Vec<PartyId> {
+/// The parties named in `range` of the text, by any form, skipping (unless `places`: a
+/// person's whereabouts, "a researcher in Moscow") any named after a title complement
+/// ("Ambassador to Japan": Japan is whom the title serves in).
+fn parties_in(scan: &Scan<'_>, range: &Range<usize>, places: bool) -> Vec<PartyId> {
     let text = scan.text();
     let mut out = Vec::new();
     for (h, e) in scan.entries_in(range) {
@@ -250,7 +251,7 @@ fn parties_in(scan: &Scan<'_>, range: &Range<usize>) -> Vec<PartyId> {
             },
             _ => continue,
         };
-        if scan.pack.title_complements.before(text, h.start as usize).is_some() {
+        if !places && scan.pack.title_complements.before(text, h.start as usize).is_some() {
             continue;
         }
         if !out.contains(party) {
@@ -331,8 +332,10 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
     let shorts = known_people(scan, &mut roster);
     let mut unknown = titled_and_speaking(scan, &mut roster);
     unknown.extend(appositives(scan));
-    unknown.extend(bylines(scan));
-    add_unknown(scan, &mut roster, unknown);
+    let credits = bylines(scan);
+    let credited: Vec<Range<usize>> = credits.iter().map(|(n, ..)| n.clone()).collect();
+    unknown.extend(credits);
+    add_unknown(scan, &mut roster, unknown, &credited);
     link_surnames(scan, &mut roster, shorts);
     later_surnames(scan, &mut roster.people);
     let mut people = roster.people;
@@ -599,7 +602,7 @@ fn next_in_byline(scan: &Scan<'_>, end: usize, line_end: usize) -> Option<Range<
 
 /// Adds the people found by pattern, in text order: one mention per name, its title and
 /// party from the first mention that has them; a name of the dataset is passed over.
-fn add_unknown(scan: &Scan<'_>, roster: &mut Roster, mut unknown: Vec<Unknown>) {
+fn add_unknown(scan: &Scan<'_>, roster: &mut Roster, mut unknown: Vec<Unknown>, credited: &[Range<usize>]) {
     let text = scan.text();
     let data = scan.data;
     let pack = scan.pack;
@@ -640,11 +643,23 @@ fn add_unknown(scan: &Scan<'_>, roster: &mut Roster, mut unknown: Vec<Unknown>) 
         // tells ("Foreign Minister Mamoru Shigemitsu").
         let party = title_party
             .clone()
-            .or_else(|| choose_party(data, &parties_in(scan, &window), date))
+            .or_else(|| choose_party(data, &parties_in(scan, &window, false), date))
             .or_else(|| {
                 let form = office.then(|| pack.name_forms.iter().find(|f| f.fits(&name))).flatten()?;
                 choose_party(data, &form.parties, date)
             });
+        // Anyone else named, but a writer or a photographer credited: the state an appositive
+        // places them in ("X, a political scientist in Moscow", "X, a Russian analyst"), else
+        // the one the name's form tells (an expert's, a resident's country).
+        let party = party.or_else(|| {
+            if credited.contains(&name_range) {
+                return None;
+            }
+            appositive_state(scan, name_range.end, date).or_else(|| {
+                let form = pack.name_forms.iter().find(|f| f.fits(&name))?;
+                choose_party(data, &form.parties, date)
+            })
+        });
         let idx = match roster.by_key.get(&key) {
             Some(&i) => {
                 if let Some(m) = roster.people.mentions.get_mut(i).filter(|m| m.item.person.is_none()) {
@@ -896,6 +911,31 @@ fn appositive_role(scan: &Scan<'_>, comma: usize) -> Option<(Option<String>, boo
     let role = text.get(start..r.end)?.trim().to_string();
     Some((Some(role), *office))
 }
+
+/// The state an appositive after a name ending at `end` places the person in: a state, its
+/// capital or its adjective in the appositive ("X, a political scientist in Moscow,", "X,
+/// a Russian analyst,"), when exactly one is named there (chosen at `date` among a
+/// state and its predecessor).
+fn appositive_state(scan: &Scan<'_>, end: usize, date: Option<crate::date::PartialDate>) -> Option<PartyId> {
+    let text = scan.text();
+    appositive_role(scan, end)?;
+    let window = window_after_chars(text, end + 1, APPOSITIVE_REACH);
+    let close = end + 1 + window.find([',', '.', ';', '\n', '(', ')']).unwrap_or(window.len());
+    let states = parties_in(scan, &(end..close), true);
+    // (One state, or one state and its predecessor: not "a Japanese expert on Russia".)
+    let line = |a: &PartyId, b: &PartyId| {
+        scan.data.party(a).ok().and_then(|p| p.predecessor.as_ref()) == Some(b)
+            || scan.data.party(b).ok().and_then(|p| p.predecessor.as_ref()) == Some(a)
+    };
+    match states.as_slice() {
+        [_] => choose_party(scan.data, &states, date),
+        [a, b] if line(a, b) => choose_party(scan.data, &states, date),
+        _ => None,
+    }
+}
+
+/// How far (characters) an appositive may run after a name.
+const APPOSITIVE_REACH: usize = 120;
 
 /// "X, a retired diplomat, said": the name before the appositive that ends at a speech verb.
 fn appositive_subject(scan: &Scan<'_>, speech: usize) -> Option<Range<usize>> {
