@@ -222,6 +222,15 @@ fn name_before_title(scan: &Scan<'_>, title_start: usize) -> Option<Range<usize>
         script = Some(s);
         start -= c.len_utf8();
     }
+    // A given name in katakana after a surname in kanji (佐藤キヨ): a short kana run after
+    // two or three Han characters.
+    if script == Some(Script::Kana) && text.get(start..title_start).is_some_and(|k| k.chars().count() <= 3) {
+        let before = text.get(..start).unwrap_or_default();
+        let han = before.chars().rev().take_while(|&c| script_of(c) == Some(Script::Han)).count();
+        if (2..=3).contains(&han) {
+            start -= before.chars().rev().take(han).map(char::len_utf8).sum::<usize>();
+        }
+    }
     let range = start..title_start;
     let chars = text.get(range.clone())?.chars().count();
     if !(2..=10).contains(&chars) {

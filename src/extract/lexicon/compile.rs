@@ -7,7 +7,7 @@ use std::str::FromStr;
 use toml::Spanned;
 
 use super::LexiconProblem;
-use super::phrases::{Phrases, Script, fold};
+use super::phrases::{Phrases, Script, fold, script_of};
 use super::schema::{self, Form};
 use crate::agreement::AgreementKind;
 use crate::date::PartialDate;
@@ -51,11 +51,23 @@ pub(crate) struct NameForm {
     pub surname_endings: Vec<String>,
     /// Syllables every word of the name is made of (lower-case, longest first).
     pub syllables: Vec<String>,
+    /// Scripts the whole name is written in, the first opening it (none: not read).
+    pub scripts: Vec<Script>,
 }
 
 impl NameForm {
     /// Whether `name` (given name and surname, initials aside) has this form.
     pub fn fits(&self, name: &str) -> bool {
+        if let Some(first) = self.scripts.first() {
+            let letters: Vec<Option<Script>> =
+                name.chars().filter(|c| !c.is_whitespace()).map(script_of).collect();
+            if letters.len() >= 2
+                && letters.first() == Some(&Some(*first))
+                && letters.iter().all(|s| s.is_some_and(|s| self.scripts.contains(&s)))
+            {
+                return true;
+            }
+        }
         let words: Vec<String> = name
             .split_whitespace()
             .filter(|w| !(w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() == 1))
@@ -810,7 +822,12 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         let mut syllables = c.forms(&format!("{section}.syllables"), &entry.syllables);
         // Longest first: the split tries "sha" before "s".
         syllables.sort_by_key(|s| std::cmp::Reverse(s.len()));
-        name_forms.push(NameForm { parties, surname_endings, syllables });
+        let scripts = entry
+            .scripts
+            .iter()
+            .filter_map(|s| c.vocab::<Script>(&format!("{section}.scripts"), s, names::<Script>()))
+            .collect();
+        name_forms.push(NameForm { parties, surname_endings, syllables, scripts });
     }
     for t in &p.title {
         let entry = t.get_ref();
@@ -1199,6 +1216,13 @@ mod tests {
         // The ending alone is no surname.
         assert!(!ending.fits("Igor Ov"));
         assert!(!ending.fits("Mamoru Shigemitsu"));
+        let scripts = NameForm { scripts: vec![Script::Han, Script::Kana], ..NameForm::default() };
+        assert!(scripts.fits("河野洋平"));
+        assert!(scripts.fits("松岡キヨ"));
+        // Katakana alone (a foreigner's name), one character, another script first.
+        assert!(!scripts.fits("ラブロフ"));
+        assert!(!scripts.fits("森"));
+        assert!(!scripts.fits("キヨ松岡"));
     }
 
     #[test]

@@ -379,6 +379,10 @@ pub(crate) struct NameForm {
     /// Every word of the name is made of these syllables and nothing else.
     #[serde(default)]
     pub syllables: Vec<Form>,
+    /// The name is written in these scripts alone, opening with the first (Japanese: a
+    /// surname in Han characters, a given name in Han or kana: 松岡キヨ).
+    #[serde(default)]
+    pub scripts: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
