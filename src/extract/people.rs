@@ -560,6 +560,15 @@ fn bylines(scan: &Scan<'_>) -> Vec<Unknown> {
             }
         }
     }
+    for line in text.split_inclusive('\n').scan(0usize, |at, l| {
+        let start = *at;
+        *at += l.len();
+        Some(start..start + l.trim_end().len())
+    }) {
+        if let Some(name) = credit(scan, &line) {
+            unknown.push((name.clone(), name, None, false, None));
+        }
+    }
     for h in scan.hits.iter().filter(|h| scan.reader.is(h, Class::Byline)) {
         if let Some(name) = name_after(scan, h.end as usize) {
             unknown.push((name.clone(), name.clone(), None, false, None));
@@ -573,6 +582,53 @@ fn bylines(scan: &Scan<'_>) -> Vec<Unknown> {
         }
     }
     unknown
+}
+
+/// A writer credited in brackets after a mark (`people.credit_marks`), the brackets opening
+/// a line of text (【モスクワ＝大森浩一】…) or making up the whole of it （報道部・相沢真帆）: a
+/// name of two to ten letters, not a news agency's (【モスクワ＝共同】).
+fn credit(scan: &Scan<'_>, line: &Range<usize>) -> Option<Range<usize>> {
+    let pack = scan.pack;
+    if pack.credit_marks.is_empty() {
+        return None;
+    }
+    let text = scan.text();
+    let written = text.get(line.clone())?;
+    let lead = line.start + (written.len() - written.trim_start().len());
+    let rest = text.get(lead..line.end)?;
+    let open = rest.chars().next()?;
+    let close = match open {
+        '【' => '】',
+        '（' => '）',
+        '(' => ')',
+        _ => return None,
+    };
+    let inner_end = lead + rest.find(close)?;
+    // 【…】 opens a paragraph's text (a label alone on its line, 【スタジオ・アナウンサー】, is
+    // a transcript's); （…） is a line of its own.
+    let whole = inner_end + close.len_utf8() == line.end;
+    if (open == '【') == whole {
+        return None;
+    }
+    let inner = text.get(lead + open.len_utf8()..inner_end)?;
+    let (at, mark) =
+        pack.credit_marks.iter().filter_map(|m| inner.rfind(m.as_str()).map(|i| (i, m.len()))).max()?;
+    let start = lead + open.len_utf8() + at + mark;
+    let name = text.get(start..inner_end)?;
+    let letters = name.chars().count();
+    let range = start..inner_end;
+    // (A name in the scripts of the pack's names, holding no title, role or other name:
+    // not 村井特派員, アナウンサー, 北海道根室市, FNN.)
+    let scripts = |c: char| script_of(c).is_some_and(|s| pack.scripts.contains(&s));
+    if !(2..=10).contains(&letters)
+        || !name.chars().all(|c| scripts(c) && c.is_alphabetic())
+        || pack.media.word(name).is_some()
+        || scan.entries_in(&range).any(|(h, e)| e.is_name() || scan.reader.is(h, Class::Title))
+        || pack.roles.find_in(text, range.clone()).next().is_some()
+    {
+        return None;
+    }
+    Some(range)
 }
 
 /// The next name of a byline's list after a name ending at `end` (before `line_end`): past

@@ -311,6 +311,7 @@ pub(crate) struct Pack {
     pub articles: Phrases<()>,
     pub titles_follow_names: bool,
     pub honorifics: Phrases<()>,
+    pub credit_marks: Vec<String>,
     pub roles: Phrases<bool>,
     // parties
     pub locative: Phrases<()>,
@@ -813,6 +814,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let title_complements = c.set("people.title_complements", &p.title_complements);
     let articles = c.set("people.articles", &p.articles);
     let honorifics = c.set("people.honorifics", &p.honorifics);
+    let credit_marks = c.forms("people.credit_marks", &p.credit_marks);
     let mut name_forms = Vec::new();
     for (k, f) in p.name_forms.iter().enumerate() {
         let entry = f.get_ref();
@@ -1065,6 +1067,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         articles,
         titles_follow_names: p.titles_follow_names,
         honorifics,
+        credit_marks,
         roles,
         locative,
         locative_after,

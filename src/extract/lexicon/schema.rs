@@ -298,6 +298,10 @@ pub(crate) struct People {
     /// Honorifics after a name (Japanese 氏, さん): part of no name.
     #[serde(default)]
     pub honorifics: Vec<Form>,
+    /// Marks before a writer's name in a bracketed credit opening or making up a line
+    /// (Japanese 【モスクワ＝大森浩一】, （報道部・相沢真帆）).
+    #[serde(default)]
+    pub credit_marks: Vec<Form>,
     /// The state an official serves, read from the form of the name when the title names
     /// none ("Foreign Minister Mamoru Shigemitsu", "Deputy Foreign Minister Igor Morgulov").
     #[serde(default)]
