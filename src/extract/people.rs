@@ -559,13 +559,8 @@ fn bylines(scan: &Scan<'_>) -> Vec<Unknown> {
                 unknown.push((next.clone(), next, None, false, None));
             }
         }
-    }
-    for line in text.split_inclusive('\n').scan(0usize, |at, l| {
-        let start = *at;
-        *at += l.len();
-        Some(start..start + l.trim_end().len())
-    }) {
-        if let Some(name) = credit(scan, &line) {
+        // 【モスクワ＝大森浩一】, （報道部・相沢真帆）.
+        if let Some(name) = credit(scan, &(lead..line.end)) {
             unknown.push((name.clone(), name, None, false, None));
         }
     }
@@ -586,16 +581,16 @@ fn bylines(scan: &Scan<'_>) -> Vec<Unknown> {
 
 /// A writer credited in brackets after a mark (`people.credit_marks`), the brackets opening
 /// a line of text (【モスクワ＝大森浩一】…) or making up the whole of it （報道部・相沢真帆）: a
-/// name of two to ten letters, not a news agency's (【モスクワ＝共同】).
+/// name of two to ten letters, not a news agency's (【モスクワ＝共同】). `line`: the line
+/// without its leading and trailing spaces.
 fn credit(scan: &Scan<'_>, line: &Range<usize>) -> Option<Range<usize>> {
     let pack = scan.pack;
     if pack.credit_marks.is_empty() {
         return None;
     }
     let text = scan.text();
-    let written = text.get(line.clone())?;
-    let lead = line.start + (written.len() - written.trim_start().len());
-    let rest = text.get(lead..line.end)?;
+    let lead = line.start;
+    let rest = text.get(line.clone())?;
     let open = rest.chars().next()?;
     let close = match open {
         '【' => '】',
@@ -704,15 +699,17 @@ fn add_unknown(scan: &Scan<'_>, roster: &mut Roster, mut unknown: Vec<Unknown>, 
         let window = whole.start.saturating_sub(TITLE_REACH).max(s.start)
             ..whole.end.max(name_range.end).min(s.end.max(name_range.end));
         let date = scan.date_at(name_range.start).or(scan.published);
+        // The state the name's form tells ("Mamoru Shigemitsu", 河野洋平).
+        let by_form = || {
+            let form = pack.name_forms.iter().find(|f| f.fits(&name))?;
+            choose_party(data, &form.parties, date)
+        };
         // An official whose title and words around name no state: the state the name's form
         // tells ("Foreign Minister Mamoru Shigemitsu").
         let party = title_party
             .clone()
             .or_else(|| choose_party(data, &parties_in(scan, &window, false), date))
-            .or_else(|| {
-                let form = office.then(|| pack.name_forms.iter().find(|f| f.fits(&name))).flatten()?;
-                choose_party(data, &form.parties, date)
-            });
+            .or_else(|| if office { by_form() } else { None });
         // Anyone else named, but a writer or a photographer credited: the state an appositive
         // places them in ("X, a political scientist in Moscow", "X, a Russian analyst"), else
         // the one the name's form tells (an expert's, a resident's country).
@@ -720,10 +717,7 @@ fn add_unknown(scan: &Scan<'_>, roster: &mut Roster, mut unknown: Vec<Unknown>, 
             if credited.contains(&name_range) {
                 return None;
             }
-            appositive_state(scan, name_range.end, date).or_else(|| {
-                let form = pack.name_forms.iter().find(|f| f.fits(&name))?;
-                choose_party(data, &form.parties, date)
-            })
+            appositive_state(scan, name_range.end, date).or_else(by_form)
         });
         let idx = match roster.by_key.get(&key) {
             Some(&i) => {

@@ -748,10 +748,11 @@ impl Reading<'_, '_> {
             land.partial = land.partial.difference(land.full);
             return Some((land, start..last));
         }
-        // (Not a noun of a chain counted apart: "the remaining 18 Kuril islands".)
+        // (Not a noun of a chain counted apart, "the remaining 18 Kuril islands": with no
+        // name kept above, every chain name of the span is one.)
         let apart: Vec<Range<usize>> = scan
             .entries_in(span)
-            .filter(|(h, e)| matches!(e, Entry::Collective { .. }) && counted_apart(scan, h.start as usize))
+            .filter(|(_, e)| matches!(e, Entry::Collective { .. }))
             .map(|(h, _)| h.range())
             .collect();
         let (r, _) = pack
