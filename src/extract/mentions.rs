@@ -92,6 +92,21 @@ fn locative(scan: &Scan<'_>, range: &Range<usize>) -> bool {
         || pack.city_nouns.glued(text, range.end).is_some()
 }
 
+/// Whether the city at `range` is where a report was filed, not a government: a
+/// dateline's place, written in capitals ("LONDON, 12 October …", «МОСКВА, 14 ноября»), or
+/// opening a bracketed head of a line near the top (【モスクワ10日共同】, 【モスクワ＝共同】).
+pub(crate) fn dateline_place(scan: &Scan<'_>, range: &Range<usize>) -> bool {
+    let written = scan.slice(range);
+    let mut letters = written.chars().filter(|c| c.is_alphabetic());
+    if written.chars().filter(|c| c.is_alphabetic()).count() > 3 && letters.all(char::is_uppercase) {
+        return true;
+    }
+    let text = scan.text();
+    let line_start = text.get(..range.start).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
+    range.start < super::scan::DATELINE_HEAD
+        && text.get(line_start..range.start).is_some_and(|lead| lead.trim_start() == "【")
+}
+
 /// Every party mention.
 pub(crate) fn parties(scan: &Scan<'_>) -> Vec<Found<PartyMention>> {
     let text = scan.text();

@@ -4,7 +4,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
-use super::findings::{PersonMention, Quote};
+use super::findings::{PartyForm, PersonMention, Quote};
 use super::lexicon::{Script, Term, script_of};
 use super::mentions::choose_party;
 use super::reader::{Class, Entry};
@@ -113,7 +113,7 @@ fn name_after(scan: &Scan<'_>, at: usize) -> Option<Range<usize>> {
         let mut word = text.get(start..end)?;
         // A sentence's full stop is not part of the name.
         let mut end = end;
-        if word.len() > 2 && word.ends_with('.') {
+        if word.chars().count() > 2 && word.ends_with('.') {
             word = word.trim_end_matches('.');
             end = start + word.len();
         }
@@ -131,7 +131,9 @@ fn name_after(scan: &Scan<'_>, at: usize) -> Option<Range<usize>> {
     let full = words.iter().filter(|w| text.get((*w).clone()).is_some_and(|s| !s.ends_with('.'))).count();
     let first = words.first()?.start;
     let last = words.last()?.end;
-    (full >= 2).then_some(first..last)
+    // Two words, or a surname after initials («Д. Т. Шепилов», "S. Lavrov").
+    let initialled = full == 1 && words.len() >= 2;
+    (full >= 2 || initialled).then_some(first..last)
 }
 
 /// How many words of a title's complement (губернатор «Сахалинской области», председатель
@@ -164,6 +166,16 @@ fn name_after_complement(scan: &Scan<'_>, at: usize) -> Option<Range<usize>> {
                 .get(name.end..)
                 .is_some_and(|r| r.trim_start_matches(' ').starts_with(char::is_uppercase))
         {
+            // A capitalised word of the complement right before a given name is not part
+            // of the name («рыбак из Крабозаводского Сергей Тимошин»).
+            let given = |w: &str| scan.pack.given_names.contains(w);
+            let mut words = written.split(' ');
+            if let (Some(first), Some(second), Some(_)) = (words.next(), words.next(), words.next())
+                && !given(first)
+                && given(second)
+            {
+                return Some(name.start + first.len() + 1..name.end);
+            }
             return Some(name);
         }
         let word = text.get(word_start..)?;
@@ -253,7 +265,14 @@ fn parties_in(scan: &Scan<'_>, range: &Range<usize>, places: bool) -> Vec<PartyI
     let mut out = Vec::new();
     for (h, e) in scan.entries_in(range) {
         let party = match e {
+            // (Not where the report was filed: 【モスクワ10日共同】田中首相は…)
+            Entry::Party { form: PartyForm::Metonym, .. }
+                if super::mentions::dateline_place(scan, &h.range()) =>
+            {
+                continue;
+            }
             Entry::Party { party, .. } => party,
+            Entry::Term(Term::Party(w)) if w.host && !places => continue,
             Entry::Term(Term::Party(w)) => match w.parties.as_slice() {
                 [one] => one,
                 _ => continue,
@@ -475,13 +494,28 @@ fn titled_and_speaking(scan: &Scan<'_>, roster: &mut Roster) -> Vec<Unknown> {
                         at = next.end as usize;
                         served = complement.is_none().then_some(state);
                     }
-                    let name = name_after(scan, at)
-                        .or_else(|| {
-                            let rest = text.get(at..)?;
-                            let comma = rest.strip_prefix(',').map(|_| at + 1)?;
-                            name_after(scan, comma)
-                        })
-                        .or_else(|| name_after_complement(scan, at));
+                    let direct = name_after(scan, at).or_else(|| {
+                        let rest = text.get(at..)?;
+                        let comma = rest.strip_prefix(',').map(|_| at + 1)?;
+                        name_after(scan, comma)
+                    });
+                    // Capitals that open no given name are the complement's, where a name
+                    // that opens with one follows («сотрудник Института Дальнего Востока РАН
+                    // Ирина Логинова»; only in a pack that lists given names).
+                    let opens_given = |r: &Range<usize>| {
+                        let written = text.get(r.clone()).unwrap_or_default();
+                        written.split(' ').next().is_some_and(|w| pack.given_names.contains(w))
+                            || crate::extract::reader::base_of_name(pack, written).is_some()
+                    };
+                    let name = match direct {
+                        Some(d) if !opens_given(&d) => Some(
+                            name_after_complement(scan, at)
+                                .filter(|c| c.start > d.start && opens_given(c))
+                                .unwrap_or(d),
+                        ),
+                        Some(d) => Some(d),
+                        None => name_after_complement(scan, at),
+                    };
                     if let Some(name) = name {
                         let whole = hit.start as usize..name.end;
                         unknown.push((name, whole, title, *office && !former, party.clone().or(served)));
@@ -681,7 +715,15 @@ fn add_unknown(scan: &Scan<'_>, roster: &mut Roster, mut unknown: Vec<Unknown>, 
                     && !matches!(e, Entry::Term(_))
                     && !matches!(e, Entry::Person { short: true, .. })
             });
-        if overlaps_known {
+        // Initials before the surname of the dataset's person («С. В. Лавров»): that
+        // person, by the surname (see `link_surnames`).
+        let initialled = written.split(' ').rev().skip(1).all(|w| w.ends_with('.'));
+        let known_surname = || {
+            scan.entries_in(&name_range).any(|(h, e)| {
+                h.end as usize == name_range.end && matches!(e, Entry::Person { short: true, .. })
+            })
+        };
+        if overlaps_known || (initialled && known_surname()) {
             // A title before a known person: keep what it says.
             continue;
         }

@@ -158,6 +158,8 @@ pub(crate) enum Extent {
 pub(crate) struct PartyWord {
     pub parties: Vec<crate::id::PartyId>,
     pub form: PartyForm,
+    /// A visit's host or a policy's target (訪日, 対ソ): not a person's own state.
+    pub host: bool,
 }
 
 /// What a trigger stands for.
@@ -871,7 +873,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         };
         let Some(form) = form else { continue };
         let forms = c.forms("parties.words", &entry.forms);
-        add_terms(forms, Term::Party(PartyWord { parties, form }));
+        add_terms(forms, Term::Party(PartyWord { parties, form, host: entry.host }));
     }
 
     // agreements

@@ -367,6 +367,10 @@ pub(crate) struct PartyWords {
     /// "name" (a state's name or abbreviation), "metonym" or "adjective".
     #[serde(default)]
     pub form: Option<Spanned<String>>,
+    /// The word names the state as a visit's host or a policy's target (訪日, 対ソ): never
+    /// the state a person named beside it serves.
+    #[serde(default)]
+    pub host: bool,
 }
 
 /// A form of name that tells a reader which state an official serves (see
