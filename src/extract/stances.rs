@@ -152,6 +152,21 @@ impl FormulaIndex {
         (land.full == IslandSet::ALL && !self.recipients.contains(party)).then_some(self.nothing).flatten()
     }
 
+    /// The formula of `party` wanting `land`: the one it gets exactly, else, for two or more
+    /// islands, the one formula that gives it all of them ("the return of Kunashiri and
+    /// Etorofu as well": only the four-island formula gives those).
+    fn wants(&self, party: &PartyId, land: Land) -> Option<FormulaId> {
+        self.gets(party, land).or_else(|| {
+            let mut covering = self.single_stage.iter().filter(|(_, p, got, _)| {
+                p == party && land.partial.is_empty() && land.full.len() >= 2 && got.is_superset(land.full)
+            });
+            match (covering.next(), covering.next()) {
+                (Some((f, ..)), None) => Some(*f),
+                _ => None,
+            }
+        })
+    }
+
     /// The formula of `giver` handing `land` to the other side.
     fn gives(&self, giver: &PartyId, land: Land) -> Option<FormulaId> {
         if self.recipients.contains(giver) {
@@ -740,7 +755,9 @@ impl Reading<'_, '_> {
                 if names.iter().any(|(n, _)| n.start <= r.start && r.end <= n.end) {
                     continue;
                 }
-                if let Some(ext @ (Extent::All | Extent::Two)) = count_before(scan, r.start) {
+                if let Some(ext @ (Extent::All | Extent::Two | Extent::TwoLarger)) =
+                    count_before(scan, r.start)
+                {
                     land.full = land.full | extent_set(ext, IslandSet::ALL);
                     last = last.max(r.end);
                 }
@@ -824,13 +841,14 @@ fn listed_back<'h>(
     (set, start)
 }
 
-/// The islands an extent makes of a set: all of it, the two of the 1956 pair, or none
-/// definite.
+/// The islands an extent makes of a set: all of it, the two of the 1956 pair, the two
+/// larger, or none definite.
 fn extent_set(ext: Extent, set: IslandSet) -> IslandSet {
     use crate::island::Island;
     match ext {
         Extent::All => set,
         Extent::Two => IslandSet::from([Island::Shikotan, Island::Habomai]),
+        Extent::TwoLarger => IslandSet::from([Island::Iturup, Island::Kunashir]),
         Extent::Some => IslandSet::EMPTY,
     }
 }
@@ -1208,11 +1226,11 @@ pub(crate) fn positions(
             let formula = match (&outcome, negated) {
                 (Outcome::Formula(f), false) => Some(*f),
                 (Outcome::Gets(beneficiary, land), false) => {
-                    index.gets(beneficiary.as_ref().unwrap_or(&state), *land)
+                    index.wants(beneficiary.as_ref().unwrap_or(&state), *land)
                 }
                 // A hand-over a recipient states is one it wants ("all four must be returned").
                 (Outcome::Gives(land), false) if index.recipients.contains(&state) => {
-                    index.gets(&state, *land)
+                    index.wants(&state, *land)
                 }
                 (Outcome::Gives(land), false) => index.gives(&state, *land),
                 // A refusal to hand over some of the islands until or unless something is
@@ -1868,6 +1886,17 @@ fn holder_of(
         && starting_in(r.agreements, |a| a.at.start, &(e..range.start))
             .iter()
             .any(|a| text.get(e..a.at.start).is_some_and(|g| g.split_whitespace().count() <= 1))
+    {
+        return None;
+    }
+    // "Under this document, …", «Этот документ предусматривал, что …»: a noun that refers back
+    // to an agreement named in the story before gives its terms too.
+    let terms = pack.agreement_terms.after(text, s.start).map(|(e, _)| e);
+    let determiner = pack.determiners.after(text, terms.unwrap_or(s.start)).map(|(e, _)| e);
+    if (terms.is_some() || determiner.is_some())
+        && let Some((d, _)) = pack.agreement_documents.after(text, determiner.or(terms).unwrap_or(s.start))
+        && d <= range.start
+        && !starting_in(r.agreements, |a| a.at.start, &(story_start(scan, s)..s.start)).is_empty()
     {
         return None;
     }

@@ -148,8 +148,13 @@ pub(crate) enum Means {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumString, strum::EnumIter, strum::Display)]
 #[strum(serialize_all = "kebab-case")]
 pub(crate) enum Extent {
+    /// All four ("all four", "the entire").
     All,
+    /// The two of the 1956 pair, Shikotan and the Habomais ("the two smaller").
     Two,
+    /// The two larger, Iturup and Kunashir ("the two larger islands").
+    TwoLarger,
+    /// Some, none definite ("part of").
     Some,
 }
 
@@ -336,6 +341,8 @@ pub(crate) struct Pack {
     pub signed: Phrases<()>,
     pub agree_verbs: Phrases<()>,
     pub agreement_terms: Phrases<()>,
+    /// See `schema::Agreements::documents`.
+    pub agreement_documents: Phrases<()>,
     pub year_links: Phrases<()>,
     pub stipulates: Phrases<()>,
     // events
@@ -882,6 +889,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let signed = c.set("agreements.signed", &a.signed);
     let agree_verbs = c.set("agreements.agree_verbs", &a.agree_verbs);
     let agreement_terms = c.set("agreements.terms", &a.terms);
+    let agreement_documents = c.set("agreements.documents", &a.documents);
     let year_links = c.set("agreements.year_links", &a.year_links);
     let stipulates = c.set("agreements.stipulates", &a.stipulates);
     for h in &a.head {
@@ -1087,6 +1095,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         signed,
         agree_verbs,
         agreement_terms,
+        agreement_documents,
         year_links,
         stipulates,
         lead_verbs,

@@ -404,6 +404,9 @@ pub(crate) struct Agreements {
     pub agree_verbs: Vec<Form>,
     #[serde(default)]
     pub terms: Vec<Form>,
+    /// Nouns that refer back to an agreement named before ("under this document").
+    #[serde(default)]
+    pub documents: Vec<Form>,
     #[serde(default)]
     pub head: Vec<Spanned<Head>>,
     /// Words that join a year to a head after it ("of", "in"; Japanese の).
