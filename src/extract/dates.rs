@@ -904,19 +904,36 @@ fn nearest_year(p: PartialDate, m: u32, tense: Tense) -> i32 {
 /// (`sentence_of` gives a position's sentence): "73 years after the end of the war." is not
 /// counted from a date the next sentence gives.
 pub(crate) fn resolve_all(
+    text: &str,
     temporals: &[Temporal],
     published: Option<PartialDate>,
     sentence_of: &dyn Fn(usize) -> usize,
 ) -> Vec<Option<PartialDate>> {
     let counts_on = |t: &Temporal| matches!(t.expr, Expr::Relative { from: Anchor::Next, .. });
     let mut previous: Option<PartialDate> = None;
+    // The year of the last line a date with its year opens, and where that line starts: in
+    // a chronology, a line opened by a month alone ("　　　 8月　…", "  Aug.  …") is in it.
+    let mut chronicle: Option<(usize, i32)> = None;
     let mut out: Vec<Option<PartialDate>> = temporals
         .iter()
         .map(|t| {
             if counts_on(t) {
                 return None;
             }
-            let d = resolve(t.expr, published, previous);
+            let line = opens_line(text, t.range.start);
+            let carried = match (t.expr, line, chronicle) {
+                (Expr::Month(m, _), Some(at), Some((from, y))) if one_block(text, from..at) => {
+                    PartialDate::from_year_month(y, m).ok()
+                }
+                (Expr::MonthDay(m, d, _), Some(at), Some((from, y))) if one_block(text, from..at) => {
+                    PartialDate::from_ymd(y, m, d).ok()
+                }
+                _ => None,
+            };
+            let d = carried.or_else(|| resolve(t.expr, published, previous));
+            if let (Some(at), Some(d), Expr::Absolute(_) | Expr::ShortYear { .. }) = (line, d, t.expr) {
+                chronicle = Some((at, d.year()));
+            }
             if let (Some(d), false) = (d, t.bound || t.label) {
                 previous = Some(d);
             }
@@ -942,6 +959,18 @@ pub(crate) fn resolve_all(
         }
     }
     out
+}
+
+/// Where the line holding byte `at` starts, when only spaces stand before `at` on it.
+fn opens_line(text: &str, at: usize) -> Option<usize> {
+    let head = text.get(..at)?;
+    let start = head.rfind('\n').map_or(0, |i| i + 1);
+    head.get(start..)?.chars().all(char::is_whitespace).then_some(start)
+}
+
+/// Whether `range` of `text` holds no blank line (one block of lines: a list, a table).
+fn one_block(text: &str, range: Range<usize>) -> bool {
+    text.get(range).is_some_and(|t| !t.lines().skip(1).any(|l| l.trim().is_empty()))
 }
 
 /// How far after "a week after" its anchoring date may stand (bytes).

@@ -90,7 +90,7 @@ impl<'a> Scan<'a> {
             }
         };
         let sentence_of = |at: usize| sentence_index(&sentences, &sentence_ends, at);
-        let resolved = dates::resolve_all(&temporals, published, &sentence_of);
+        let resolved = dates::resolve_all(&norm.text, &temporals, published, &sentence_of);
         let named = vec![false; temporals.len()];
         let len = norm.text.len();
         let hit_starts = OffsetIndex::new(hits.iter().map(|h| h.start as usize), len);
@@ -147,7 +147,7 @@ impl<'a> Scan<'a> {
         let sentences = &self.sentences;
         let ends = &self.sentence_ends;
         let sentence_of = |at: usize| sentence_index(sentences, ends, at);
-        let again = dates::resolve_all(&self.temporals, Some(day), &sentence_of);
+        let again = dates::resolve_all(self.text(), &self.temporals, Some(day), &sentence_of);
         for ((t, slot), d) in self.temporals.iter().zip(self.resolved.iter_mut()).zip(again) {
             if t.range.start >= end {
                 *slot = d;
