@@ -96,9 +96,9 @@ fn locative(scan: &Scan<'_>, range: &Range<usize>) -> bool {
 /// dateline's place, written in capitals ("LONDON, 12 October …", «МОСКВА, 14 ноября»), or
 /// opening a bracketed head of a line near the top (【モスクワ10日共同】, 【モスクワ＝共同】).
 pub(crate) fn dateline_place(scan: &Scan<'_>, range: &Range<usize>) -> bool {
-    let written = scan.slice(range);
-    let mut letters = written.chars().filter(|c| c.is_alphabetic());
-    if written.chars().filter(|c| c.is_alphabetic()).count() > 3 && letters.all(char::is_uppercase) {
+    // (Capitals, not a script without case: モスクワ is no dateline by its letters.)
+    let letters: Vec<char> = scan.slice(range).chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() > 3 && letters.iter().all(|c| c.is_uppercase()) {
         return true;
     }
     let text = scan.text();

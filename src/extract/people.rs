@@ -717,7 +717,8 @@ fn add_unknown(scan: &Scan<'_>, roster: &mut Roster, mut unknown: Vec<Unknown>, 
             });
         // Initials before the surname of the dataset's person («С. В. Лавров»): that
         // person, by the surname (see `link_surnames`).
-        let initialled = written.split(' ').rev().skip(1).all(|w| w.ends_with('.'));
+        let words: Vec<&str> = written.split(' ').collect();
+        let initialled = words.len() >= 2 && words.iter().rev().skip(1).all(|w| w.ends_with('.'));
         let known_surname = || {
             scan.entries_in(&name_range).any(|(h, e)| {
                 h.end as usize == name_range.end && matches!(e, Entry::Person { short: true, .. })
