@@ -64,11 +64,21 @@ fn pathological(c: &mut Criterion) {
     let extractor = Extractor::new(Dataset::builtin()).expect("builtin data");
     let mut group = c.benchmark_group("pathological");
     group.sample_size(10).measurement_time(Duration::from_secs(5)).warm_up_time(Duration::from_millis(500));
-    let shapes: [(&str, &str); 3] =
-        [("no-spaces", "KunashirJapanTokyo1956treaty"), ("name-repeated", "Putin "), ("quote-marks", "\"")];
-    for (shape, unit) in shapes {
+    // (shape, a head line, the unit repeated after it). "month-lines" is a chronology: lines
+    // each opened by a month alone under one line opened by a year, with no blank line.
+    let shapes: [(&str, &str, &str); 4] = [
+        ("no-spaces", "", "KunashirJapanTokyo1956treaty"),
+        ("name-repeated", "", "Putin "),
+        ("quote-marks", "", "\""),
+        (
+            "month-lines",
+            "1956: Japan and the Soviet Union signed a declaration.\n",
+            "Aug. 1: talks on Kunashir.\n",
+        ),
+    ];
+    for (shape, head, unit) in shapes {
         for mb in [1usize, 10, 100] {
-            let text = unit.repeat((mb << 20) / unit.len());
+            let text = format!("{head}{}", unit.repeat((mb << 20) / unit.len()));
             let doc = Document::new("bench.txt", text).expect("text");
             group.throughput(Throughput::Bytes((mb << 20) as u64));
             group.bench_with_input(BenchmarkId::new(shape, format!("{mb}MB")), &doc, |b, doc| {

@@ -920,18 +920,23 @@ pub(crate) fn resolve_all(
             if counts_on(t) {
                 return None;
             }
-            let line = opens_line(text, t.range.start);
-            let carried = match (t.expr, line, chronicle) {
-                (Expr::Month(m, _), Some(at), Some((from, y))) if one_block(text, from..at) => {
-                    PartialDate::from_year_month(y, m).ok()
-                }
-                (Expr::MonthDay(m, d, _), Some(at), Some((from, y))) if one_block(text, from..at) => {
-                    PartialDate::from_ymd(y, m, d).ok()
-                }
-                _ => None,
-            };
+            let month = matches!(t.expr, Expr::Month(..) | Expr::MonthDay(..));
+            let dated = matches!(t.expr, Expr::Absolute(_) | Expr::ShortYear { .. });
+            // (Only those read the line they open.)
+            let line = if month || dated { opens_line(text, t.range.start) } else { None };
+            let mut carried = None;
+            if let (true, Some(at), Some((from, y))) = (month, line, chronicle) {
+                // The chronicle moves to this line, or ends at a blank line: each stretch of
+                // text between two lines is read once.
+                chronicle = one_block(text, from..at).then_some((at, y));
+                carried = match t.expr {
+                    Expr::Month(m, _) if chronicle.is_some() => PartialDate::from_year_month(y, m).ok(),
+                    Expr::MonthDay(m, d, _) if chronicle.is_some() => PartialDate::from_ymd(y, m, d).ok(),
+                    _ => None,
+                };
+            }
             let d = carried.or_else(|| resolve(t.expr, published, previous));
-            if let (Some(at), Some(d), Expr::Absolute(_) | Expr::ShortYear { .. }) = (line, d, t.expr) {
+            if let (true, Some(at), Some(d)) = (dated, line, d) {
                 chronicle = Some((at, d.year()));
             }
             if let (Some(d), false) = (d, t.bound || t.label) {
