@@ -1882,7 +1882,8 @@ fn holder_of(
     // an agreement's ("the 1956 declaration, under which Russia is to return …") gives the
     // agreement's terms, not a side's stance.
     // "Under the 1956 declaration, Moscow was to hand over …": the agreement's terms.
-    if let Some((e, _)) = pack.agreement_terms.after(text, s.start)
+    let terms = pack.agreement_terms.after(text, s.start).map(|(e, _)| e);
+    if let Some(e) = terms
         && starting_in(r.agreements, |a| a.at.start, &(e..range.start))
             .iter()
             .any(|a| text.get(e..a.at.start).is_some_and(|g| g.split_whitespace().count() <= 1))
@@ -1891,7 +1892,6 @@ fn holder_of(
     }
     // "Under this document, …", «Этот документ предусматривал, что …»: a noun that refers back
     // to an agreement named in the story before gives its terms too.
-    let terms = pack.agreement_terms.after(text, s.start).map(|(e, _)| e);
     let determiner = pack.determiners.after(text, terms.unwrap_or(s.start)).map(|(e, _)| e);
     if (terms.is_some() || determiner.is_some())
         && let Some((d, _)) = pack.agreement_documents.after(text, determiner.or(terms).unwrap_or(s.start))
