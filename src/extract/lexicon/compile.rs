@@ -56,42 +56,64 @@ pub(crate) struct NameForm {
 }
 
 impl NameForm {
-    /// Whether `name` (given name and surname, initials aside) has this form.
+    /// Whether `name` (given name and surname, initials aside) has this form. In a script
+    /// that does not separate words (Japanese), a surname alone may fit by its ending
+    /// (ラブロフ, ルデンコ): a title follows it with no space, and the name is all there is.
     pub fn fits(&self, name: &str) -> bool {
         if let Some(first) = self.scripts.first() {
-            let letters: Vec<Option<Script>> =
-                name.chars().filter(|c| !c.is_whitespace()).map(script_of).collect();
-            if letters.len() >= 2
-                && letters.first() == Some(&Some(*first))
-                && letters.iter().all(|s| s.is_some_and(|s| self.scripts.contains(&s)))
+            let mut letters = name.chars().filter(|c| !c.is_whitespace()).map(script_of);
+            let opens = letters.next() == Some(Some(*first));
+            let mut rest = 0usize;
+            if opens
+                && letters.all(|s| {
+                    rest += 1;
+                    s.is_some_and(|s| self.scripts.contains(&s))
+                })
+                && rest >= 1
             {
                 return true;
             }
         }
-        let words: Vec<String> = name
-            .split_whitespace()
-            .filter(|w| !(w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() == 1))
-            .map(str::to_lowercase)
-            .collect();
-        let Some(surname) = words.last() else { return false };
-        if words.len() < 2 {
+        let initial = |w: &&str| w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() == 1;
+        let mut words = name.split_whitespace().filter(|w| !initial(w));
+        let Some(mut surname) = words.next() else { return false };
+        let mut count = 1usize;
+        let mut syllabic = !self.syllables.is_empty() && self.syllabic(surname);
+        for w in words {
+            count += 1;
+            syllabic = syllabic && self.syllabic(w);
+            surname = w;
+        }
+        let unspaced = count == 1 && !name.chars().any(super::phrases::is_spaced_word_char);
+        if count < 2 && !unspaced {
             return false;
         }
-        let ending = self.surname_ending(surname);
-        let syllabic = !self.syllables.is_empty() && words.iter().all(|w| self.syllabic(w));
-        ending || syllabic
+        self.surname_ending(surname) || (syllabic && !unspaced)
     }
 
     /// Whether `word` (one word) ends like a surname of this form.
     pub fn surname_ending(&self, word: &str) -> bool {
-        let word = word.to_lowercase();
-        self.surname_endings.iter().any(|e| word.len() > e.len() + 1 && word.ends_with(e.as_str()))
+        let lower: std::borrow::Cow<'_, str> =
+            if word.chars().any(char::is_uppercase) { word.to_lowercase().into() } else { word.into() };
+        self.surname_endings.iter().any(|e| lower.len() > e.len() + 1 && lower.ends_with(e.as_str()))
     }
 
-    /// Whether `word` splits into two or more of the syllables, with nothing left over.
+    /// Whether `word` (any case) splits into two or more of the syllables, with nothing
+    /// left over.
     fn syllabic(&self, word: &str) -> bool {
+        let lower: std::borrow::Cow<'_, str> =
+            if word.chars().any(char::is_uppercase) { word.to_lowercase().into() } else { word.into() };
+        let word = lower.as_ref();
         // reach[i]: the fewest syllables that make up word[..i] (none: unreachable).
-        let mut reach: Vec<Option<usize>> = vec![None; word.len() + 1];
+        const SHORT: usize = 64;
+        let mut short = [None; SHORT + 1];
+        let mut long = Vec::new();
+        let reach: &mut [Option<usize>] = if word.len() <= SHORT {
+            short.get_mut(..=word.len()).unwrap_or_default()
+        } else {
+            long.resize(word.len() + 1, None);
+            &mut long
+        };
         if let Some(r) = reach.first_mut() {
             *r = Some(0);
         }

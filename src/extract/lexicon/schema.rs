@@ -381,7 +381,9 @@ pub(crate) struct NameForm {
     /// The state, with its predecessors or successors: the one that existed at the date of
     /// the mention is taken.
     pub parties: Vec<Spanned<String>>,
-    /// The surname (the name's last word) ends with one of these.
+    /// The surname (the name's last word) ends with one of these. A name of two words or
+    /// more, or, in a script that does not separate words, a surname alone before its
+    /// title (ラブロフ外相).
     #[serde(default)]
     pub surname_endings: Vec<Form>,
     /// Every word of the name is made of these syllables and nothing else.
