@@ -35,6 +35,31 @@ pub(crate) fn choose_party(
     parties.iter().max_by_key(|p| p.from.map(|f| f.first_day())).map(|p| p.id.clone())
 }
 
+/// The states a word of the language stands for (`parties.words`): all of them (日露), or,
+/// when they succeed one another (each the predecessor of the next: "the Russians" of the
+/// Russian Empire, the Soviet Union and Russia), the one that existed at the date.
+pub(crate) fn word_parties(
+    data: &Dataset,
+    parties: &[PartyId],
+    date: impl FnOnce() -> Option<PartialDate>,
+) -> Vec<PartyId> {
+    if successive(data, parties) {
+        return choose_party(data, parties, date()).into_iter().collect();
+    }
+    parties.to_vec()
+}
+
+/// Whether `parties` (two or more) form one line of succession.
+pub(crate) fn successive(data: &Dataset, parties: &[PartyId]) -> bool {
+    if parties.len() < 2 {
+        return false;
+    }
+    let mut line: Vec<&crate::party::Party> = parties.iter().filter_map(|id| data.party(id).ok()).collect();
+    line.sort_by_key(|p| p.from.map(|f| f.first_day()));
+    line.len() == parties.len()
+        && line.windows(2).all(|w| matches!(w, [a, b] if b.predecessor.as_ref() == Some(&a.id)))
+}
+
 fn hyphen_compound(text: &str, range: &Range<usize>) -> bool {
     let after = char_at(text, range.end) == Some('-')
         && char_at(text, range.end + 1).is_some_and(|c| c.is_alphabetic() && c.is_uppercase());
@@ -130,11 +155,14 @@ pub(crate) fn parties(scan: &Scan<'_>) -> Vec<Found<PartyMention>> {
                     form = Some(*f);
                 }
                 Entry::Term(Term::Party(w)) => {
-                    // A word of the language standing for one state or several (日露).
-                    for p in &w.parties {
+                    // A word of the language standing for one state or several (日露), or
+                    // for whichever of a line of states existed at the date ("the
+                    // Russians").
+                    let date = || scan.date_at(range.start).or(scan.published);
+                    for p in word_parties(data, &w.parties, date) {
                         out.push(Found::new(
                             range.clone(),
-                            PartyMention { party: p.clone(), form: w.form, evidence: scan.evidence(&range) },
+                            PartyMention { party: p, form: w.form, evidence: scan.evidence(&range) },
                         ));
                     }
                 }

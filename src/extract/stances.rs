@@ -247,7 +247,11 @@ fn seat_state(scan: &Scan<'_>, h: &super::reader::Hit) -> Option<PartyId> {
     for e in scan.reader.entries(h) {
         match e {
             Entry::Party { party, .. } => states.push(party.clone()),
-            Entry::Term(Term::Party(w)) if w.parties.len() == 1 => states.extend(w.parties.clone()),
+            Entry::Term(Term::Party(w))
+                if w.parties.len() == 1 || super::mentions::successive(scan.data, &w.parties) =>
+            {
+                states.extend(w.parties.clone())
+            }
             _ => {}
         }
     }
@@ -500,12 +504,19 @@ fn actors(
             });
         }
     }
-    // Reporters as subjects ("Analysts say …", "a poll found …").
+    // Reporters as subjects ("Analysts say …", "a poll found …"); right after a verb of
+    // saying, those addressed ("told reporters that …").
     for (r, _) in pack.reporters.find_in(text, range.clone()) {
+        let object = after_speech(scan, r.start)
+            || scan.entries_in(&(chars_before(text, r.start, SPEAKER_REACH)..r.end)).any(|(h, e)| {
+                matches!(e, Entry::Term(Term::Speech { .. }))
+                    && (h.start as usize) < r.start
+                    && r.end <= h.end as usize
+            });
         out.push(Actor {
             at: r,
             holder: Holder::NotAState,
-            object: false,
+            object,
             possessive: false,
             person: true,
             reporter: true,
@@ -772,10 +783,15 @@ impl Reading<'_, '_> {
             .filter(|(_, e)| matches!(e, Entry::Collective { .. }))
             .map(|(h, _)| h.range())
             .collect();
-        let (r, _) = pack
+        let Some((r, _)) = pack
             .territory_nouns
             .find_in(text, span.clone())
-            .find(|(r, _)| !apart.iter().any(|a| a.start <= r.start && r.end <= a.end))?;
+            .find(|(r, _)| !apart.iter().any(|a| a.start <= r.start && r.end <= a.end))
+        else {
+            let (set, r) = pronoun_land(scan, span)?;
+            land.full = set;
+            return Some((land, r));
+        };
         land.full = match count_before(scan, r.start) {
             Some(ext) => extent_set(ext, IslandSet::ALL),
             // "The islands" with no count: the islands just listed, when the last mention
@@ -787,14 +803,42 @@ impl Reading<'_, '_> {
     }
 }
 
+/// How many words into a frame's object a pronoun for islands may stand ("to them", "them
+/// back").
+const PRONOUN_WORDS: usize = 2;
+
+/// A pronoun for islands (`stance.territory_pronouns`) among the first words of `span`, and
+/// the islands it stands for: those of the last mention of two or more islands before it,
+/// in its sentence or the one before ("… Kunashiri or Etorofu … its claim to them").
+fn pronoun_land(scan: &Scan<'_>, span: &Range<usize>) -> Option<(IslandSet, Range<usize>)> {
+    let pack = scan.pack;
+    if pack.territory_pronouns.is_empty() {
+        return None;
+    }
+    let text = scan.text();
+    let (r, _) = pack.territory_pronouns.find_in(text, span.clone()).next()?;
+    if text.get(span.start..r.start)?.split_whitespace().count() > PRONOUN_WORDS {
+        return None;
+    }
+    let set = last_islands(scan, r.start, 1, true)?;
+    Some((set, r))
+}
+
 /// The islands of the last list of islands before `at` (in its sentence or the two before
 /// it), when that list names two or more of them but not all four: what a bare "the
 /// islands" after it refers to. `None` when the last mention is one island, all four or a
 /// collective name.
 fn listed_before(scan: &Scan<'_>, at: usize) -> Option<IslandSet> {
+    last_islands(scan, at, 2, false)
+}
+
+/// The islands of the last mention of islands before `at`, within its sentence and the
+/// `back` before it, with the single islands listed before it: two or more of them (all
+/// four only when `all`).
+fn last_islands(scan: &Scan<'_>, at: usize, back: usize, all: bool) -> Option<IslandSet> {
     let text = scan.text();
     let si = scan.sentence_of(at);
-    let from = scan.sentence(si.saturating_sub(2)).start;
+    let from = scan.sentence(si.saturating_sub(back)).start;
     let k = scan.hits.partition_point(|h| (h.start as usize) < at);
     let island_of = |h: &super::reader::Hit| {
         scan.reader.entries(h).find_map(|e| match e {
@@ -813,7 +857,7 @@ fn listed_before(scan: &Scan<'_>, at: usize) -> Option<IslandSet> {
         island_of(h).filter(|one| one.len() == 1)
     });
     let set = set | listed;
-    (set.len() >= 2 && set != IslandSet::ALL).then_some(set)
+    (set.len() >= 2 && (all || set != IslandSet::ALL)).then_some(set)
 }
 
 /// Walks back from `start` over the names of a list that ends there: each a hit (`hits`,
@@ -916,6 +960,11 @@ pub(crate) fn positions(
             .filter_map(|i| scan.hits.get(i))
             .any(|h| scan.reader.is(h, Class::Island) || scan.reader.is(h, Class::Collective))
             || scan.pack.territory_nouns.find_in(text, s.clone()).next().is_some()
+            || scan
+                .pack
+                .territory_pronouns
+                .find_in(text, s.clone())
+                .any(|(r, _)| last_islands(scan, r.start, 1, true).is_some())
     };
     for h in scan.hits.iter().filter(|h| scan.reader.is(h, Class::Stance) && scan.in_play(h.start as usize)) {
         // A generic concept ("joint ventures") names its formula only beside the islands.
@@ -1595,10 +1644,13 @@ fn negated_before(scan: &Scan<'_>, clause: &Range<usize>, at: usize) -> bool {
         }
     }
     let from = floor_boundary(text, from.min(at));
+    // (A negator of several words may begin before them and end among them: "stops short
+    // of promising to give".)
+    let wide = floor_boundary(text, chars_before(text, from, 2 * NEGATION_REACH).max(clause.start).min(from));
     // (A negator inside a phrase that denies nothing, "has not abandoned", «не отказывается
     // от», keeps the stance: the first other negator decides.)
     let Some((negator, _)) =
-        scan.pack.negators.find_in(text, from..at).find(|(r, _)| !not_negator(scan, r, true))
+        scan.pack.negators.find_in(text, wide..at).find(|(r, _)| r.end > from && !not_negator(scan, r, true))
     else {
         return false;
     };
@@ -1866,6 +1918,11 @@ fn holder_of(
     let clause = clause_of(c);
     let agent = all.iter().position(|a| {
         a.at.start >= clause.start
+            // (Not the agent of a relative clause after the object: "claims Kunashiri and
+            // Etorofu, which have been held by the Soviets".)
+            && !starts.iter().any(|&k| {
+                k > range.end && k <= a.at.start && a.at.start >= clause.end && pack.relatives.after(text, k).is_some()
+            })
             && preceded_by(scan, &pack.agent, a.at.start)
             && pack.passive.find_in(text, clause.start..a.at.start).next().is_some()
     });

@@ -403,6 +403,7 @@ pub(crate) struct Pack {
     pub possessive_markers: Phrases<()>,
     // stance
     pub territory_nouns: Phrases<()>,
+    pub territory_pronouns: Phrases<()>,
     pub territory_context: Phrases<()>,
     pub charges: Phrases<()>,
     pub prerequisites: Phrases<()>,
@@ -975,6 +976,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     // stance
     let s = &raw.stance;
     let territory_nouns = c.set("stance.territory_nouns", &s.territory_nouns);
+    let territory_pronouns = c.set("stance.territory_pronouns", &s.territory_pronouns);
     let territory_context = c.set("stance.context", &s.context);
     let charges = c.set("stance.charges", &s.charges);
     let prerequisites = c.set("stance.prerequisites", &s.prerequisites);
@@ -1151,6 +1153,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         object_markers,
         possessive_markers,
         territory_nouns,
+        territory_pronouns,
         territory_context,
         charges,
         prerequisites,

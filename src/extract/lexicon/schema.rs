@@ -547,6 +547,10 @@ pub(crate) struct Grammar {
 pub(crate) struct Stance {
     #[serde(default)]
     pub territory_nouns: Vec<Form>,
+    /// Pronouns that stand for islands just named, as a frame's object ("its claim to
+    /// them", "will not hand them over").
+    #[serde(default)]
+    pub territory_pronouns: Vec<Form>,
     /// Words that put a text in the dispute, so that "the four islands" means the four.
     #[serde(default)]
     pub context: Vec<Form>,
