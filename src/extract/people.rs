@@ -154,8 +154,9 @@ fn name_after_complement(scan: &Scan<'_>, at: usize) -> Option<Range<usize>> {
     for _ in 0..COMPLEMENT_WORDS {
         let rest = text.get(pos..)?;
         let word_start = pos + rest.find(|c: char| c.is_alphanumeric())?;
-        // A clause ends the complement.
-        if text.get(pos..word_start)?.chars().any(|c| !c.is_whitespace() && c != '-') {
+        // A clause ends the complement (not the quotes of a name inside it: аналитик компании
+        // «Норд-Ост Капитал» Павел Сомов).
+        if text.get(pos..word_start)?.chars().any(|c| !c.is_whitespace() && !"-«»„“”\"".contains(c)) {
             return None;
         }
         // (Not the start of a longer proper noun: "Kyoto Sangyo University".)
@@ -425,11 +426,15 @@ fn known_people(scan: &Scan<'_>, roster: &mut Roster) -> Vec<(Range<usize>, Pers
         let range = hit.range();
         if short {
             // A surname alone, right after a given name that is not this person's: someone
-            // else of that name ("Natalia Zakharova" is not Maria Zakharova).
+            // else of that name ("Natalia Zakharova" is not Maria Zakharova). This person's
+            // own, in any case («Евфимия Путятина»), makes the full name.
             if let Some(w) = word_before(text, range.start)
                 && text.get(w.end..range.start) == Some(" ")
-                && text.get(w.clone()).is_some_and(|g| name_word(scan, g))
+                && let Some(g) = text.get(w.clone()).filter(|g| name_word(scan, g))
             {
+                if own_given_name(scan.data.person(id).ok(), g) {
+                    roster.add_known(scan, id, &(w.start..range.end));
+                }
                 continue;
             }
             shorts.push((range, id.clone()));
@@ -439,6 +444,21 @@ fn known_people(scan: &Scan<'_>, roster: &mut Roster) -> Vec<(Range<usize>, Pers
     }
 
     shorts
+}
+
+/// Whether `word` is `person`'s given name (the first word of a name of theirs with two
+/// words or more), in any case ending: the two share all but their last two letters, and
+/// three letters at least («Евфимия» and Евфимий).
+fn own_given_name(person: Option<&crate::person::Person>, word: &str) -> bool {
+    let Some(person) = person else { return false };
+    let word: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+    std::iter::once(&person.name).chain(person.native.as_ref()).chain(&person.aliases).any(|n| {
+        let mut words = n.split_whitespace();
+        let (Some(given), Some(_)) = (words.next(), words.next()) else { return false };
+        let given: Vec<char> = given.chars().flat_map(char::to_lowercase).collect();
+        let shared = word.iter().zip(&given).take_while(|(a, b)| a == b).count();
+        shared >= 3 && shared + 2 >= word.len().max(given.len())
+    })
 }
 
 /// People the dataset does not know, by pattern around titles and verbs of speech, in play.
@@ -597,6 +617,10 @@ fn bylines(scan: &Scan<'_>) -> Vec<Unknown> {
         if let Some(name) = credit(scan, &(lead..line.end)) {
             unknown.push((name.clone(), name, None, false, None));
         }
+        // A name alone on its line: the writer's, under a headline or signing the text.
+        if let Some(name) = signature(scan, &(lead..line.end)) {
+            unknown.push((name.clone(), name, None, false, None));
+        }
     }
     for h in scan.hits.iter().filter(|h| scan.reader.is(h, Class::Byline)) {
         if let Some(name) = name_after(scan, h.end as usize) {
@@ -611,6 +635,51 @@ fn bylines(scan: &Scan<'_>) -> Vec<Unknown> {
         }
     }
     unknown
+}
+
+/// A name that makes up a line by itself (`line`: without its leading and trailing
+/// spaces), the way a paper prints its writer's under a headline or at the end of the text:
+/// a given name of the pack and a surname («Андрей Лаптев»), or initials and a surname, the
+/// surname perhaps in capitals («А. ГОРБУНЦОВ.»). A full stop or a comma may end it, and a
+/// credit may follow a comma («Андрей Лаптев, фото автора»).
+fn signature(scan: &Scan<'_>, line: &Range<usize>) -> Option<Range<usize>> {
+    let text = scan.text();
+    let pack = scan.pack;
+    let mut content = text.get(line.clone())?;
+    if let Some(comma) = content.find(',') {
+        let tail = content.get(comma + 1..)?.trim();
+        if !tail.is_empty() && pack.byline.after(tail, 0).is_none() {
+            return None;
+        }
+        content = content.get(..comma)?;
+    }
+    let content = content.trim_end_matches(['.', ',']).trim_end();
+    let words: Vec<&str> = content.split(' ').collect();
+    let (surname, before) = words.split_last()?;
+    if before.is_empty() || before.len() > 3 {
+        return None;
+    }
+    let mut letters = surname.chars();
+    let opens = letters.next().is_some_and(char::is_uppercase);
+    if !opens
+        || surname.chars().count() < 2
+        || !surname.chars().all(|c| c.is_alphabetic() || c == '-')
+        || pack.not_names.contains(*surname)
+    {
+        return None;
+    }
+    let initial = |w: &str| {
+        let mut c = w.chars();
+        matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())
+    };
+    let given = |w: &str| pack.given_names.contains(w);
+    let fits = before.iter().all(|w| initial(w)) || matches!(before, [g] if given(g));
+    // (Not a name the automaton knows as something else: a state, a place, an agreement.)
+    let range = line.start..line.start + content.len();
+    if !fits || scan.entries_in(&range).any(|(_, e)| e.is_name() && !matches!(e, Entry::Person { .. })) {
+        return None;
+    }
+    Some(range)
 }
 
 /// A writer credited in brackets after a mark (`people.credit_marks`), the brackets opening
@@ -724,7 +793,19 @@ fn add_unknown(scan: &Scan<'_>, roster: &mut Roster, mut unknown: Vec<Unknown>, 
                 h.end as usize == name_range.end && matches!(e, Entry::Person { short: true, .. })
             })
         };
-        if overlaps_known || (initialled && known_surname()) {
+        // This person's own given name before the surname («Евфимия Путятина»): that
+        // person, already added (see `known_people`).
+        let own_given = || {
+            scan.entries_in(&name_range).any(|(h, e)| {
+                let Entry::Person { id, short: true } = e else { return false };
+                h.end as usize == name_range.end
+                    && word_before(text, h.start as usize)
+                        .filter(|w| w.start >= name_range.start)
+                        .and_then(|w| text.get(w))
+                        .is_some_and(|g| own_given_name(data.person(id).ok(), g))
+            })
+        };
+        if overlaps_known || (initialled && known_surname()) || own_given() {
             // A title before a known person: keep what it says.
             continue;
         }
@@ -975,8 +1056,9 @@ impl Roster {
         let cased = written.chars().any(char::is_uppercase);
         if words >= 2 && cased && !titled && best_words.get(&n).is_none_or(|&b| words > b) {
             if let Some(m) = people.mentions.get_mut(n) {
-                m.item.name =
-                    base_form(scan, person, written).unwrap_or_else(|| scan.as_written(range).to_string());
+                m.item.name = base_form(scan, person, written)
+                    .or_else(|| crate::extract::reader::base_of_name(scan.pack, written))
+                    .unwrap_or_else(|| scan.as_written(range).to_string());
             }
             best_words.insert(n, words);
         }
