@@ -463,3 +463,16 @@ fn an_event_carries_the_islands_and_people_of_its_sentence() {
     let summit = x.events.iter().find(|e| e.date.to_string() == "2018-11-14").unwrap();
     assert_eq!(summit.people, ["Shinzo Abe", "Vladimir Putin"]);
 }
+
+#[test]
+fn people_of_the_world_news_around_the_dispute_are_people_too() {
+    // A paragraph on the dispute, then world news well past the text's top: an official
+    // titled there is among the text's people, though no frame is read there.
+    let filler = "Shares in Europe closed higher on Thursday as investors weighed new data. ".repeat(30);
+    let text = format!(
+        "Japan demanded the return of the four islands on Monday.\n\n{filler}\n\nOil prices fell again. Chief economist Helen Marsh said the market had swung to worries about a glut.\n"
+    );
+    let x = extract(&text, Some("2018-11-15"));
+    let marsh = x.people.iter().find(|p| p.name == "Helen Marsh");
+    assert!(marsh.is_some_and(|p| p.party.is_none()), "{:?}", x.people);
+}

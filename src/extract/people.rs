@@ -461,15 +461,16 @@ fn own_given_name(person: Option<&crate::person::Person>, word: &str) -> bool {
     })
 }
 
-/// People the dataset does not know, by pattern around titles and verbs of speech, in play.
+/// People the dataset does not know, by pattern around titles and verbs of speech,
+/// anywhere in the text: a record's people are everyone it names, the world news around
+/// the dispute's paragraphs too.
 fn titled_and_speaking(scan: &Scan<'_>, roster: &mut Roster) -> Vec<Unknown> {
     let text = scan.text();
     let pack = scan.pack;
     let mut unknown: Vec<Unknown> = Vec::new();
-    for hit in scan.hits.iter().filter(|h| {
-        (scan.reader.is(h, Class::Title) || scan.reader.is(h, Class::Speech))
-            && scan.in_play(h.start as usize)
-    }) {
+    for hit in
+        scan.hits.iter().filter(|h| scan.reader.is(h, Class::Title) || scan.reader.is(h, Class::Speech))
+    {
         for term in scan.reader.terms(hit) {
             match term {
                 Term::Title { office, party } => {

@@ -175,7 +175,7 @@ impl<'a> Scan<'a> {
     }
 
     /// Whether byte `at` stands where the text is about the dispute (see [`topical`]):
-    /// only there do dates, events, figures, frames and unknown people get read.
+    /// only there do dates, events, figures, frames and quotes get read.
     pub fn in_play(&self, at: usize) -> bool {
         self.topical.get(self.sentence_of(at)).copied().unwrap_or(false)
     }

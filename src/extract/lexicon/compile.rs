@@ -75,20 +75,14 @@ impl NameForm {
             }
         }
         let initial = |w: &&str| w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() == 1;
-        let mut words = name.split_whitespace().filter(|w| !initial(w));
-        let Some(mut surname) = words.next() else { return false };
-        let mut count = 1usize;
-        let mut syllabic = !self.syllables.is_empty() && self.syllabic(surname);
-        for w in words {
-            count += 1;
-            syllabic = syllabic && self.syllabic(w);
-            surname = w;
-        }
+        let words = || name.split_whitespace().filter(|w| !initial(w));
+        let (count, surname) = words().fold((0usize, ""), |(n, _), w| (n + 1, w));
         let unspaced = count == 1 && !name.chars().any(super::phrases::is_spaced_word_char);
-        if count < 2 && !unspaced {
+        if count == 0 || (count < 2 && !unspaced) {
             return false;
         }
-        self.surname_ending(surname) || (syllabic && !unspaced)
+        self.surname_ending(surname)
+            || (!unspaced && !self.syllables.is_empty() && words().all(|w| self.syllabic(w)))
     }
 
     /// Whether `word` (one word) ends like a surname of this form.
@@ -101,11 +95,22 @@ impl NameForm {
     /// Whether `word` (any case) splits into two or more of the syllables, with nothing
     /// left over.
     fn syllabic(&self, word: &str) -> bool {
-        let lower: std::borrow::Cow<'_, str> =
-            if word.chars().any(char::is_uppercase) { word.to_lowercase().into() } else { word.into() };
-        let word = lower.as_ref();
-        // reach[i]: the fewest syllables that make up word[..i] (none: unreachable).
+        // (A short ASCII word is lower-cased on the stack: this runs for every name read.)
         const SHORT: usize = 64;
+        let mut buf = [0u8; SHORT];
+        let owned;
+        let word: &[u8] = match buf.get_mut(..word.len()) {
+            Some(b) if word.is_ascii() => {
+                b.copy_from_slice(word.as_bytes());
+                b.make_ascii_lowercase();
+                b
+            }
+            _ => {
+                owned = word.to_lowercase();
+                owned.as_bytes()
+            }
+        };
+        // reach[i]: the fewest syllables that make up word[..i] (none: unreachable).
         let mut short = [None; SHORT + 1];
         let mut long = Vec::new();
         let reach: &mut [Option<usize>] = if word.len() <= SHORT {
@@ -121,7 +126,7 @@ impl NameForm {
             let Some(n) = reach.get(i).copied().flatten() else { continue };
             let Some(rest) = word.get(i..) else { continue };
             for s in &self.syllables {
-                if rest.starts_with(s.as_str())
+                if rest.starts_with(s.as_bytes())
                     && let Some(slot) = reach.get_mut(i + s.len())
                 {
                     *slot = Some(slot.map_or(n + 1, |m| m.min(n + 1)));
