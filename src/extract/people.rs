@@ -367,6 +367,7 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
     add_unknown(scan, &mut roster, unknown, &credited);
     link_surnames(scan, &mut roster, shorts);
     later_surnames(scan, &mut roster.people);
+    fuller_names_before(scan, &mut roster.people);
     let mut people = roster.people;
     people.occurrences.sort_by_key(|(r, _)| r.start);
     people.occurrences.dedup_by(|a, b| a.0 == b.0);
@@ -972,6 +973,76 @@ fn later_surnames(scan: &Scan<'_>, people: &mut People) {
     }
     people.occurrences.sort_by_key(|(r, _)| r.start);
     people.occurrences.extend(found);
+}
+
+/// The most letters a given name written without spaces adds to a surname (美佐子).
+const GIVEN_LETTERS: usize = 3;
+
+/// A person the text names by surname alone where the rules read it, in a script without
+/// spaces (大西さんは「…」と話す), is given the full name the text wrote earlier, wherever
+/// that stands (同館学芸員の大西美佐子さんは…): the surname, one to [`GIVEN_LETTERS`] more
+/// letters of the same scripts, then an honorific or a title. One automaton pass over the
+/// text for all such surnames.
+fn fuller_names_before(scan: &Scan<'_>, people: &mut People) {
+    let pack = scan.pack;
+    if pack.spaced || pack.honorifics.is_empty() {
+        return;
+    }
+    let text = scan.text();
+    let unspaced = |c: char| matches!(script_of(c), Some(Script::Han | Script::Kana));
+    // (Mention, surname) for the unknown people named by one short word.
+    let short: Vec<(usize, String)> = people
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| {
+            let n = m.item.name.chars().count();
+            m.item.person.is_none() && (1..=3).contains(&n) && m.item.name.chars().all(unspaced)
+        })
+        .map(|(i, m)| (i, m.item.name.clone()))
+        .collect();
+    if short.is_empty() {
+        return;
+    }
+    let Ok(automaton) = aho_corasick::AhoCorasick::new(short.iter().map(|(_, n)| n.as_str())) else { return };
+    let mut fuller: Vec<Option<String>> = vec![None; short.len()];
+    for m in automaton.find_iter(text) {
+        let k = m.pattern().as_usize();
+        let (Some((i, _)), Some(None)) = (short.get(k), fuller.get(k)) else { continue };
+        let Some(first) = people.mentions.get(*i) else { continue };
+        if m.start() >= first.at.start {
+            continue;
+        }
+        // (Not the end of a longer word before it, 森大西; a particle, の, may stand there.)
+        if super::text::char_before(text, m.start()).is_some_and(|c| script_of(c) == Some(Script::Han)) {
+            continue;
+        }
+        let mut end = m.end();
+        for c in text.get(m.end()..).unwrap_or_default().chars().take(GIVEN_LETTERS) {
+            if !unspaced(c) || pack.honorifics.glued(text, end).is_some() || starts_title(scan, end) {
+                break;
+            }
+            end += c.len_utf8();
+        }
+        if end > m.end()
+            && (pack.honorifics.glued(text, end).is_some() || starts_title(scan, end))
+            && let Some(slot) = fuller.get_mut(k)
+        {
+            *slot = text.get(m.start()..end).map(str::to_string);
+        }
+    }
+    for ((i, _), name) in short.iter().zip(fuller) {
+        if let (Some(name), Some(m)) = (name, people.mentions.get_mut(*i)) {
+            m.item.name = name;
+        }
+    }
+}
+
+/// Whether a title's hit starts at `at`.
+fn starts_title(scan: &Scan<'_>, at: usize) -> bool {
+    scan.hits_in(&(at..at + 1))
+        .filter_map(|k| scan.hits.get(k))
+        .any(|h| h.start as usize == at && scan.reader.is(h, Class::Title))
 }
 
 /// The one person of the dataset with a name written without spaces that begins with
