@@ -656,17 +656,14 @@ fn signature(scan: &Scan<'_>, line: &Range<usize>) -> Option<Range<usize>> {
         content = content.get(..comma)?;
     }
     let content = content.trim_end_matches(['.', ',']).trim_end();
-    let words: Vec<&str> = content.split(' ').collect();
-    let (surname, before) = words.split_last()?;
-    if before.is_empty() || before.len() > 3 {
-        return None;
-    }
-    let mut letters = surname.chars();
-    let opens = letters.next().is_some_and(char::is_uppercase);
-    if !opens
+    // (Read without allocating: this runs for every line of every text.)
+    let (before, surname) = content.rsplit_once(' ')?;
+    let words_before = before.split(' ').count();
+    if words_before > 3
+        || !surname.chars().next().is_some_and(char::is_uppercase)
         || surname.chars().count() < 2
         || !surname.chars().all(|c| c.is_alphabetic() || c == '-')
-        || pack.not_names.contains(*surname)
+        || pack.not_names.contains(surname)
     {
         return None;
     }
@@ -674,8 +671,7 @@ fn signature(scan: &Scan<'_>, line: &Range<usize>) -> Option<Range<usize>> {
         let mut c = w.chars();
         matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())
     };
-    let given = |w: &str| pack.given_names.contains(w);
-    let fits = before.iter().all(|w| initial(w)) || matches!(before, [g] if given(g));
+    let fits = before.split(' ').all(initial) || (words_before == 1 && pack.given_names.contains(before));
     // (Not a name the automaton knows as something else: a state, a place, an agreement.)
     let range = line.start..line.start + content.len();
     if !fits || scan.entries_in(&range).any(|(_, e)| e.is_name() && !matches!(e, Entry::Person { .. })) {
@@ -790,24 +786,20 @@ fn add_unknown(scan: &Scan<'_>, roster: &mut Roster, mut unknown: Vec<Unknown>, 
         // person, by the surname (see `link_surnames`).
         let words: Vec<&str> = written.split(' ').collect();
         let initialled = words.len() >= 2 && words.iter().rev().skip(1).all(|w| w.ends_with('.'));
-        let known_surname = || {
-            scan.entries_in(&name_range).any(|(h, e)| {
-                h.end as usize == name_range.end && matches!(e, Entry::Person { short: true, .. })
-            })
-        };
-        // This person's own given name before the surname («Евфимия Путятина»): that
+        // And this person's own given name before the surname («Евфимия Путятина»): that
         // person, already added (see `known_people`).
-        let own_given = || {
+        let known_surname = || {
             scan.entries_in(&name_range).any(|(h, e)| {
                 let Entry::Person { id, short: true } = e else { return false };
                 h.end as usize == name_range.end
-                    && word_before(text, h.start as usize)
-                        .filter(|w| w.start >= name_range.start)
-                        .and_then(|w| text.get(w))
-                        .is_some_and(|g| own_given_name(data.person(id).ok(), g))
+                    && (initialled
+                        || word_before(text, h.start as usize)
+                            .filter(|w| w.start >= name_range.start)
+                            .and_then(|w| text.get(w))
+                            .is_some_and(|g| own_given_name(data.person(id).ok(), g)))
             })
         };
-        if overlaps_known || (initialled && known_surname()) || own_given() {
+        if overlaps_known || known_surname() {
             // A title before a known person: keep what it says.
             continue;
         }
@@ -1017,15 +1009,16 @@ fn fuller_names_before(scan: &Scan<'_>, people: &mut People) {
         if super::text::char_before(text, m.start()).is_some_and(|c| script_of(c) == Some(Script::Han)) {
             continue;
         }
+        let closes = |at: usize| pack.honorifics.glued(text, at).is_some() || starts_title(scan, at);
         let mut end = m.end();
         for c in text.get(m.end()..).unwrap_or_default().chars().take(GIVEN_LETTERS) {
-            if !unspaced(c) || pack.honorifics.glued(text, end).is_some() || starts_title(scan, end) {
+            if !unspaced(c) || closes(end) {
                 break;
             }
             end += c.len_utf8();
         }
         if end > m.end()
-            && (pack.honorifics.glued(text, end).is_some() || starts_title(scan, end))
+            && closes(end)
             && let Some(slot) = fuller.get_mut(k)
         {
             *slot = text.get(m.start()..end).map(str::to_string);

@@ -1920,9 +1920,8 @@ fn holder_of(
         a.at.start >= clause.start
             // (Not the agent of a relative clause after the object: "claims Kunashiri and
             // Etorofu, which have been held by the Soviets".)
-            && !starts.iter().any(|&k| {
-                k > range.end && k <= a.at.start && a.at.start >= clause.end && pack.relatives.after(text, k).is_some()
-            })
+            && !(a.at.start >= clause.end
+                && starts.iter().any(|&k| k > range.end && k <= a.at.start && pack.relatives.after(text, k).is_some()))
             && preceded_by(scan, &pack.agent, a.at.start)
             && pack.passive.find_in(text, clause.start..a.at.start).next().is_some()
     });
