@@ -143,13 +143,66 @@ impl Hit {
 #[derive(Debug, Clone)]
 pub(crate) struct Reader {
     automaton: AhoCorasick,
-    /// For lines written in ASCII alone: a DFA of the patterns written in ASCII alone,
-    /// with the index of each in `patterns` (see [`Reader::find`]).
-    ascii: Option<(AhoCorasick, Vec<u32>)>,
+    /// For lines written in ASCII alone: the patterns written in ASCII alone, matched at
+    /// word starts (see [`Reader::find`]).
+    ascii: Option<AsciiWords>,
     patterns: Vec<Pattern>,
     /// The dataset's names alone (standard match kind), to find names inside a name.
     names: Option<AhoCorasick>,
     name_patterns: Vec<usize>,
+}
+
+/// The patterns written in ASCII alone, each opening with a letter or a digit, so that
+/// each match starts a word: an anchored DFA tried only at word starts whose first two
+/// bytes open some pattern.
+#[derive(Debug, Clone)]
+struct AsciiWords {
+    /// Leftmost-longest, anchored, ASCII case folded.
+    dfa: AhoCorasick,
+    /// The index in `patterns` of each of the DFA's patterns.
+    ids: Vec<u32>,
+    /// A bit per pair of lower-cased bytes that opens a pattern (a pattern's first byte
+    /// and its second).
+    openings: Vec<u64>,
+}
+
+impl AsciiWords {
+    /// The automaton of `patterns`' ASCII forms; `None` when one of them opens with
+    /// something else than a letter or a digit (then every line is read with the NFA).
+    fn new(patterns: &[Pattern]) -> Option<Self> {
+        let ids: Vec<u32> = (0..patterns.len())
+            .filter(|&i| patterns.get(i).is_some_and(|p| p.form.is_ascii()))
+            .filter_map(|i| u32::try_from(i).ok())
+            .collect();
+        let forms: Vec<&str> =
+            ids.iter().filter_map(|&i| patterns.get(i as usize)).map(|p| p.form.as_str()).collect();
+        let mut openings = vec![0u64; 1 << 10];
+        for form in &forms {
+            let b = form.as_bytes();
+            let first = *b.first().filter(|c| c.is_ascii_alphanumeric())?;
+            let pair = opening(first, b.get(1).copied().unwrap_or(0));
+            *openings.get_mut(pair >> 6)? |= 1 << (pair & 63);
+        }
+        let dfa = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(aho_corasick::StartKind::Anchored)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(forms)
+            .ok()?;
+        Some(AsciiWords { dfa, ids, openings })
+    }
+
+    /// Whether a pattern may open with bytes `a`, `b`.
+    fn may_open(&self, a: u8, b: u8) -> bool {
+        let pair = opening(a, b);
+        self.openings.get(pair >> 6).is_some_and(|w| w & (1 << (pair & 63)) != 0)
+    }
+}
+
+/// The index of a pair of bytes, lower-cased, in [`AsciiWords::openings`].
+fn opening(a: u8, b: u8) -> usize {
+    usize::from(a.to_ascii_lowercase()) << 8 | usize::from(b.to_ascii_lowercase())
 }
 
 /// Builds patterns, merging entries that share a form.
@@ -525,20 +578,7 @@ impl Reader {
         // check) and only when no pattern holds a line break (so no match spans lines).
         let ascii = (kind == AhoCorasickKind::ContiguousNFA
             && !patterns.iter().any(|p| p.form.contains('\n')))
-        .then(|| {
-            let ids: Vec<u32> = (0..patterns.len())
-                .filter(|&i| patterns.get(i).is_some_and(|p| p.form.is_ascii()))
-                .filter_map(|i| u32::try_from(i).ok())
-                .collect();
-            let forms = ids.iter().filter_map(|&i| patterns.get(i as usize)).map(|p| p.form.as_str());
-            AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(forms)
-                .ok()
-                .map(|dfa| (dfa, ids))
-        })
+        .then(|| AsciiWords::new(&patterns))
         .flatten();
         Ok(Reader { automaton, ascii, patterns, names, name_patterns })
     }
@@ -586,16 +626,17 @@ impl Reader {
     /// Every name and trigger in `text`, leftmost-longest, on word boundaries, with the
     /// case check.
     ///
-    /// No pattern spans a line, so the text is read in runs of whole lines, each with its
-    /// own automaton and the same leftmost-longest result as one pass: runs of lines
+    /// No pattern spans a line, so the text is read in runs of whole lines: runs of lines
     /// written in ASCII alone (most of an English or a transliterated text, once
-    /// normalised) with the DFA of the ASCII patterns, whose table is a fifth of the
-    /// whole set's and fits the caches; other runs with the contiguous NFA of every
-    /// pattern. A pattern with a byte outside ASCII cannot match in an ASCII line, so the
-    /// DFA finds exactly what the NFA would there.
+    /// normalised) with [`AsciiWords`], other runs with the contiguous NFA of every
+    /// pattern. A pattern with a byte outside ASCII cannot match in an ASCII line, and an
+    /// ASCII pattern opens with a letter or a digit, so that it can match only at a word
+    /// start: there the anchored DFA finds the longest pattern, and the search goes on
+    /// after it (after the word, when none fits). Unlike one unanchored pass, a match
+    /// inside a word ("abe" in "Kabe") never hides a name at a later word start.
     pub fn find(&self, text: &str) -> Vec<Hit> {
         let mut out = Vec::with_capacity(text.len() / 64);
-        let Some((dfa, ids)) = &self.ascii else {
+        let Some(words) = &self.ascii else {
             self.find_in(&self.automaton, None, text, 0..text.len(), &mut out);
             return out;
         };
@@ -615,13 +656,40 @@ impl Reader {
                 end = next;
             }
             if ascii {
-                self.find_in(dfa, Some(ids), text, start..end, &mut out);
+                self.find_at_words(words, text, start..end, &mut out);
             } else {
                 self.find_in(&self.automaton, None, text, start..end, &mut out);
             }
             start = end;
         }
         out
+    }
+
+    /// The checked hits of `words` in `text[range]`, a run of ASCII lines, tried at each
+    /// word start.
+    fn find_at_words(&self, words: &AsciiWords, text: &str, range: Range<usize>, out: &mut Vec<Hit>) {
+        let bytes = text.as_bytes();
+        let mut i = range.start;
+        // (A run starts a line: the byte before it, if any, is a line break.)
+        let mut in_word = false;
+        while let Some(&b) = bytes.get(i).filter(|_| i < range.end) {
+            let word = b.is_ascii_alphanumeric();
+            if word && !in_word && words.may_open(b, bytes.get(i + 1).copied().unwrap_or(0)) {
+                let input =
+                    aho_corasick::Input::new(text).range(i..range.end).anchored(aho_corasick::Anchored::Yes);
+                if let Some(m) = words.dfa.find(input) {
+                    let pattern = words.ids.get(m.pattern().as_usize()).map_or(usize::MAX, |&k| k as usize);
+                    if let Some(h) = self.check(text, m.start(), m.end(), pattern) {
+                        out.push(h);
+                        i = m.end();
+                        in_word = bytes.get(i.wrapping_sub(1)).is_some_and(u8::is_ascii_alphanumeric);
+                        continue;
+                    }
+                }
+            }
+            in_word = word;
+            i += 1;
+        }
     }
 
     /// The checked hits of `automaton` in `text[range]`; a match's pattern is `ids[k]`
@@ -725,6 +793,20 @@ mod ascii_runs {
         let mut out = Vec::new();
         reader.find_in(&reader.automaton, None, text, 0..text.len(), &mut out);
         out.iter().map(|h| (h.start, h.end, h.pattern)).collect()
+    }
+
+    /// A pattern matched inside a word ("abe Shinzo" in "Kabe Shinzo") is no hit, and
+    /// does not hide the name that opens at the next word ("Shinzo Abe").
+    #[test]
+    fn a_match_inside_a_word_hides_no_name() {
+        let data = Dataset::builtin();
+        let lexicon = Lexicon::builtin().expect("built-in packs");
+        let pack = &lexicon.iter().find(|l| l.language() == "en").expect("en").pack;
+        let reader = Reader::new(data, pack).expect("reader");
+        let text = "Kabe Shinzo Abe met them.";
+        let hits: Vec<&str> = reader.find(text).iter().filter_map(|h| text.get(h.range())).collect();
+        assert!(hits.contains(&"Shinzo Abe"), "{hits:?}");
+        assert!(!hits.iter().any(|h| h.starts_with("abe")), "{hits:?}");
     }
 
     #[test]
