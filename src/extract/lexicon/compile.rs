@@ -125,7 +125,10 @@ impl NameForm {
         for i in 0..word.len() {
             let Some(n) = reach.get(i).copied().flatten() else { continue };
             let Some(rest) = word.get(i..) else { continue };
-            for s in &self.syllables {
+            let first = rest.first();
+            // (The first byte first: most syllables differ there, and a call to compare
+            // the rest costs more than the byte.)
+            for s in self.syllables.iter().filter(|s| s.as_bytes().first() == first) {
                 if rest.starts_with(s.as_bytes())
                     && let Some(slot) = reach.get_mut(i + s.len())
                 {
