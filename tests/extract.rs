@@ -476,3 +476,15 @@ fn people_of_the_world_news_around_the_dispute_are_people_too() {
     let marsh = x.people.iter().find(|p| p.name == "Helen Marsh");
     assert!(marsh.is_some_and(|p| p.party.is_none()), "{:?}", x.people);
 }
+
+/// A happening's agreement is the one of its year before an older one it builds on.
+#[test]
+fn a_happening_cites_the_agreement_of_its_year() {
+    let x = extract(
+        "安倍首相とプーチン大統領は14日、1956年の日ソ共同宣言を基礎に平和条約交渉を加速させることで合意した。",
+        Some("2018-11-15"),
+    );
+    let cited: Vec<Option<AgreementId>> =
+        x.events.iter().filter(|e| e.date.to_string() == "2018-11-14").map(|e| e.agreement).collect();
+    assert_eq!(cited, [Some("singapore-agreement-2018".parse().unwrap())], "{:?}", x.events);
+}

@@ -281,9 +281,13 @@ fn dated_happenings(found: &Sources<'_, '_>, events: &mut Events) {
                 }
             }
         };
+        // The agreement of the happening's year before an older one it builds on ("agreed
+        // in 2018 to speed up talks on the basis of the 1956 declaration"), then the nearest.
+        let signed_apart =
+            |a: &Found<AgreementMention>| scan.data.agreement(a.item.agreement).signed.year() != date.year();
         let nearest_agreement = starting_in(agreements, |a| a.at.start, &sentence)
             .iter()
-            .min_by_key(|a| a.at.start.abs_diff(t.range.start))
+            .min_by_key(|a| (signed_apart(a), a.at.start.abs_diff(t.range.start)))
             .map(|a| a.item.agreement);
         let formula = starting_in(positions, |p| p.at.start, &sentence)
             .iter()

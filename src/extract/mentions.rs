@@ -654,12 +654,12 @@ pub(crate) fn implied_agreements(
         // the verb of agreeing.
         let dated = scan.temporals_in(range).any(|i| scan.dates_happening(i).is_some());
         let reach = sentence_parties.get(s.saturating_sub(BOTH_SIDES_REACH)..=s).unwrap_or_default();
-        if !dated
-            || (!reach.iter().any(|p| p.len() >= 2) && named_here.len() < 2)
-            || pack.agree_verbs.find_in(scan.text(), range.clone()).next().is_none()
-        {
+        if !dated || (!reach.iter().any(|p| p.len() >= 2) && named_here.len() < 2) {
             continue;
         }
+        // The agreement stands where the verb of agreeing does (not over the sentence: the
+        // states that agreed are not inside a name).
+        let Some((verb, _)) = pack.agree_verbs.find_in(scan.text(), range.clone()).next() else { continue };
         // "The two leaders agreed …": the states of the nearest sentence before that names two.
         let mut parties = named_here.clone();
         if pack.both_sides.find_in(scan.text(), range.clone()).next().is_some() {
@@ -688,7 +688,7 @@ pub(crate) fn implied_agreements(
                 implied: true,
                 evidence: scan.evidence(range),
             };
-            out.push(Found::new(range.clone(), m));
+            out.push(Found::new(verb.clone(), m));
         }
     }
     // "To mark the 150th anniversary of the first trade treaty" (next year): an agreement
