@@ -358,6 +358,9 @@ pub(crate) struct Pack {
     pub state_nouns: Phrases<()>,
     pub state_noun_modifiers: Phrases<()>,
     pub venue: Phrases<()>,
+    /// Nouns of a meeting or a document after a state's name used as their attribute
+    /// ("the Singapore talks"): the name says where, and no one acts there.
+    pub venue_nouns: Phrases<()>,
     pub media: Phrases<()>,
     pub media_nouns: Phrases<()>,
     pub both_sides: Phrases<()>,
@@ -898,6 +901,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let state_nouns = c.set("parties.state_nouns", &q.state_nouns);
     let state_noun_modifiers = c.set("parties.state_noun_modifiers", &q.state_noun_modifiers);
     let venue = c.set("parties.venue", &q.venue);
+    let venue_nouns = c.set("parties.venue_nouns", &q.venue_nouns);
     let media = c.set("parties.media", &q.media);
     let media_nouns = c.set("parties.media_nouns", &q.media_nouns);
     let both_sides = c.set("parties.both_sides", &q.both_sides);
@@ -1118,6 +1122,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         state_nouns,
         state_noun_modifiers,
         venue,
+        venue_nouns,
         media,
         media_nouns,
         both_sides,

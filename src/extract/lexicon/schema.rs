@@ -340,6 +340,8 @@ pub(crate) struct Parties {
     #[serde(default)]
     pub venue: Vec<Form>,
     #[serde(default)]
+    pub venue_nouns: Vec<Form>,
+    #[serde(default)]
     pub media: Vec<Form>,
     #[serde(default)]
     pub media_nouns: Vec<Form>,
