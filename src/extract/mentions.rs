@@ -72,10 +72,29 @@ fn hyphen_compound(text: &str, range: &Range<usize>) -> bool {
 /// Whether an adjective at `range` qualifies a noun of the state ("the Japanese
 /// government", "Soviet-Japanese talks"), not a person or a thing.
 fn adjective_of_state(scan: &Scan<'_>, range: &Range<usize>) -> bool {
+    adjective_in_list(scan, range, 0)
+}
+
+/// How many adjectives of states a list may join before its noun ("Japanese, Russian and
+/// Chinese officials").
+const ADJECTIVE_LIST: usize = 4;
+
+/// [`adjective_of_state`] for the adjective at `range`, the `depth`th of a list: one that a
+/// list joiner ties to the next adjective of a state is one when that one is ("Japanese
+/// and Russian officials").
+fn adjective_in_list(scan: &Scan<'_>, range: &Range<usize>, depth: usize) -> bool {
     let text = scan.text();
     let pack = scan.pack;
     if hyphen_compound(text, range) {
         return true;
+    }
+    let k = scan.hits.partition_point(|h| (h.start as usize) < range.end);
+    if depth < ADJECTIVE_LIST
+        && let Some(next) = scan.hits.get(k)
+        && text.get(range.end..next.start as usize).is_some_and(|g| pack.joins_list(g.trim()))
+        && scan.reader.entries(next).any(|e| matches!(e, Entry::Party { form: PartyForm::Adjective, .. }))
+    {
+        return adjective_in_list(scan, &next.range(), depth + 1);
     }
     let mut at = range.end;
     for _ in 0..2 {
@@ -682,8 +701,11 @@ pub(crate) fn implied_agreements(
         }
         for i in scan.temporals_in(range) {
             let Some(d) = scan.dates_happening(i) else { continue };
+            // (Of the date's month too, when both give one: "agreed on Dec. 20" is not an
+            // agreement signed in November.)
             let mut of_year = data.agreements().filter(|a| {
                 a.signed.year() == d.year()
+                    && (d.month().is_none() || a.signed.month().is_none() || a.signed.month() == d.month())
                     && a.parties.len() >= 2
                     && a.parties.iter().all(|p| parties.contains(p))
             });
