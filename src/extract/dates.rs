@@ -24,11 +24,14 @@ pub(crate) enum Expr {
     MonthDay(u32, u32, Tense),
     /// A month without a year: "later in September" (see [`Expr::MonthDay`]).
     Month(u32, Tense),
-    /// A month (and day) of a year counted from publication: "in March last year", 昨年3月,
-    /// «в марте прошлого года».
-    YearMonth { offset: i32, month: u32, day: Option<u32> },
+    /// A month (and day) of a year counted from publication ("in March last year", 昨年3月,
+    /// «в марте прошлого года») or from the date last mentioned (同じ年の12月12日, 翌年8月,
+    /// "in March of that year").
+    YearMonth { offset: i32, month: u32, day: Option<u32>, from: Anchor },
     /// A day without month or year (Japanese 「14日」): a day near publication.
     Day(u32),
+    /// Publication's day of the year `offset` years away: "60 years ago today", 60年前のきょう.
+    YearsToday(i32),
     /// A weekday: "on Monday".
     Weekday(Weekday, Tense),
     /// `offset` units from publication or from the date last mentioned.
@@ -352,6 +355,11 @@ pub(crate) fn find(
         }
         let Some((range, expr, span)) = expression_at(&at, p, data) else { continue };
         consumed = range.end;
+        // A shift read back from its word ("6日後") takes the place of the count it holds,
+        // read before as a date of its own ("6日").
+        while out.last().is_some_and(|t| t.range.start >= range.start) {
+            out.pop();
+        }
         // A span of days is the happening's own dates: the word that opens it ("from the
         // 5th to the 10th") is no bound.
         let bound = !span
@@ -364,12 +372,16 @@ pub(crate) fn find(
     out
 }
 
-/// Joins a month (and day) without a year to a year counted from publication right beside
-/// it, after ("in March last year", «в марте прошлого года») or before (昨年3月): one
-/// expression, "March of last year".
+/// Joins a month (and day) without a year to a year counted from publication or from the
+/// date last mentioned right beside it, after ("in March last year", «в марте прошлого
+/// года») or before (昨年3月, 同じ年の12月12日): one expression, "March of last year".
 fn merge_year_months(text: &str, out: &mut Vec<Temporal>) {
     let year_offset = |t: &Temporal| match t.expr {
-        Expr::Relative { unit: TimeUnit::Year, offset, from: Anchor::Publication } => Some(offset),
+        Expr::Relative {
+            unit: TimeUnit::Year,
+            offset,
+            from: from @ (Anchor::Publication | Anchor::Previous),
+        } => Some((offset, from)),
         _ => None,
     };
     let month_day = |t: &Temporal| match t.expr {
@@ -385,11 +397,22 @@ fn merge_year_months(text: &str, out: &mut Vec<Temporal>) {
     let mut i = 0;
     while i + 1 < out.len() {
         let (Some(a), Some(b)) = (out.get(i), out.get(i + 1)) else { break };
+        let today = |t: &Temporal| {
+            matches!(t.expr, Expr::Relative { unit: TimeUnit::Day, offset: 0, from: Anchor::Publication })
+        };
+        let years_ago = match a.expr {
+            Expr::Relative { unit: TimeUnit::Year, offset, from: Anchor::Publication } if offset != 0 => {
+                Some(offset)
+            }
+            _ => None,
+        };
         let pair = match (month_day(a), year_offset(b), year_offset(a), month_day(b)) {
-            (Some((month, day)), Some(offset), _, _) | (_, _, Some(offset), Some((month, day)))
+            _ if years_ago.is_some() && today(b) && joined(a, b) => years_ago.map(Expr::YearsToday),
+            (Some((month, day)), Some((offset, from)), _, _)
+            | (_, _, Some((offset, from)), Some((month, day)))
                 if joined(a, b) =>
             {
-                Some(Expr::YearMonth { offset, month, day })
+                Some(Expr::YearMonth { offset, month, day, from })
             }
             _ => None,
         };
@@ -792,12 +815,21 @@ pub(crate) fn resolve(
             let p = published?;
             PartialDate::from_year_month(nearest_year(p, m, tense), m).ok()
         }
-        Expr::YearMonth { offset, month, day } => {
-            let y = published?.year() + offset;
+        Expr::YearMonth { offset, month, day, from } => {
+            let base = match from {
+                Anchor::Publication => published?,
+                Anchor::Previous | Anchor::Next => previous?,
+            };
+            let y = base.year() + offset;
             match day {
                 Some(d) => PartialDate::from_ymd(y, month, d).ok(),
                 None => PartialDate::from_year_month(y, month).ok(),
             }
+        }
+        Expr::YearsToday(offset) => {
+            let p = published.filter(|p| p.precision() == Precision::Day)?;
+            let (y, m, d) = (p.year() + offset, p.month()?, p.day()?);
+            PartialDate::from_ymd(y, m, d).ok().or_else(|| PartialDate::from_year_month(y, m).ok())
         }
         Expr::Day(d) => {
             let p = published?;
@@ -911,6 +943,7 @@ pub(crate) fn resolve_all(
 ) -> Vec<Option<PartialDate>> {
     let counts_on = |t: &Temporal| matches!(t.expr, Expr::Relative { from: Anchor::Next, .. });
     let mut previous: Option<PartialDate> = None;
+    let mut previous_day: Option<PartialDate> = None;
     // The year of the last line a date with its year opens, and where that line starts: in
     // a chronology, a line opened by a month alone ("　　　 8月　…", "  Aug.  …") is in it.
     let mut chronicle: Option<(usize, i32)> = None;
@@ -935,12 +968,22 @@ pub(crate) fn resolve_all(
                     _ => None,
                 };
             }
-            let d = carried.or_else(|| resolve(t.expr, published, previous));
+            // "The same day" is the last day named, not a month or a year named since
+            // ("… visited Iturup on Monday. Its prime minister had come in August 2019. The
+            // same day, Tokyo protested").
+            let anchor = match t.expr {
+                Expr::Relative { unit: TimeUnit::Day, offset: 0, from: Anchor::Previous } => previous_day,
+                _ => previous,
+            };
+            let d = carried.or_else(|| resolve(t.expr, published, anchor));
             if let (true, Some(at), Some(d)) = (dated, line, d) {
                 chronicle = Some((at, d.year()));
             }
             if let (Some(d), false) = (d, t.bound || t.label) {
                 previous = Some(d);
+                if d.precision() == Precision::Day {
+                    previous_day = Some(d);
+                }
             }
             d
         })
@@ -1050,6 +1093,24 @@ mod tests {
         s.parse().unwrap()
     }
 
+    /// "The same day" counts from the last day named, not from a month named since.
+    #[test]
+    fn the_same_day_is_the_last_day_named() {
+        let t =
+            |start: usize, expr: Expr| Temporal { range: start..start + 1, expr, bound: false, label: false };
+        let temporals = [
+            t(0, Expr::Weekday(chrono::Weekday::Mon, Tense::Past)),
+            t(10, Expr::Absolute(d("1997-03"))),
+            t(20, Expr::Relative { unit: TimeUnit::Day, offset: 0, from: Anchor::Previous }),
+            t(30, Expr::Relative { unit: TimeUnit::Month, offset: 0, from: Anchor::Previous }),
+        ];
+        let resolved = resolve_all("", &temporals, Some(d("1998-04-21")), &|_| 0);
+        assert_eq!(
+            resolved,
+            [Some(d("1998-04-20")), Some(d("1997-03")), Some(d("1998-04-20")), Some(d("1998-04"))]
+        );
+    }
+
     #[test]
     fn relative_resolution() {
         let p = Some(d("2016-05-04"));
@@ -1071,7 +1132,11 @@ mod tests {
         );
         assert_eq!(resolve(Expr::Month(1, Tense::Future), Some(d("2018-11-20")), None), Some(d("2019-01")));
         assert_eq!(
-            resolve(Expr::YearMonth { offset: -1, month: 3, day: None }, Some(d("2023-04-10")), None),
+            resolve(
+                Expr::YearMonth { offset: -1, month: 3, day: None, from: Anchor::Publication },
+                Some(d("2023-04-10")),
+                None
+            ),
             Some(d("2022-03"))
         );
     }

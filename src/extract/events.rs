@@ -343,7 +343,7 @@ fn lead_happenings(found: &Sources<'_, '_>, events: &mut Events) {
             .filter(|(s, r)| {
                 sentence_parties.get(*s).is_some_and(|p| !p.is_empty())
                     && scan.in_play(r.start)
-                    && scan.slice(r).split_whitespace().count() >= 12
+                    && lead_length(pack, scan.slice(r))
             })
             .take(LEAD_SENTENCES)
             .filter(|(_, r)| {
@@ -389,7 +389,22 @@ fn lead_happenings(found: &Sources<'_, '_>, events: &mut Events) {
                         text.get(verb.end..h.start as usize).is_some_and(|g| !g.contains([',', '%', '.']))
                     })
                 };
-                before.or_else(|| if pack.subject_after_verb { after_verb() } else { None }).map(|_| ())
+                // In a language that marks its subject by a particle (菅首相は…と述べました), the
+                // first state or person before the verb that carries it.
+                let marked = || {
+                    scan.hits_in(&(range.start..verb.start)).filter_map(|i| scan.hits.get(i)).find(|h| {
+                        scan.reader.entries(h).any(|e| {
+                            matches!(
+                                e,
+                                super::reader::Entry::Party { .. } | super::reader::Entry::Person { .. }
+                            )
+                        }) && super::stances::subject_marked(scan, h.end as usize)
+                    })
+                };
+                before
+                    .or_else(|| if pack.subject_after_verb { after_verb() } else { None })
+                    .or_else(|| if pack.subject_markers.is_empty() { None } else { marked() })
+                    .map(|_| ())
             };
             let Some((verb, ())) = pack.lead_verbs.find_in(text, range.clone()).find_map(|(r, _)| {
                 let free = !word_before(text, r.start)
@@ -568,3 +583,20 @@ fn states_in(
 
 /// How many sentences (of twelve words or more) make a story's lead.
 const LEAD_SENTENCES: usize = 4;
+
+/// How many words a sentence of a story's lead has at least (a headline, a caption or a
+/// byline has fewer).
+const LEAD_WORDS: usize = 12;
+
+/// How many characters stand for [`LEAD_WORDS`] in a script that does not space its words
+/// (Japanese: about two and a half per word).
+const LEAD_CHARACTERS: usize = 30;
+
+/// Whether `sentence` is long enough to be a sentence of a story's lead.
+fn lead_length(pack: &super::lexicon::Pack, sentence: &str) -> bool {
+    if pack.spaced {
+        sentence.split_whitespace().nth(LEAD_WORDS - 1).is_some()
+    } else {
+        sentence.chars().filter(|c| !c.is_whitespace()).nth(LEAD_CHARACTERS - 1).is_some()
+    }
+}

@@ -295,7 +295,7 @@ pub(crate) fn particle_at(scan: &Scan<'_>, end: usize) -> usize {
 }
 
 /// Whether a subject particle stands right after the name ending at `end` (past its title).
-fn subject_marked(scan: &Scan<'_>, end: usize) -> bool {
+pub(crate) fn subject_marked(scan: &Scan<'_>, end: usize) -> bool {
     let at = particle_at(scan, end);
     scan.pack.subject_markers.glued(scan.text(), at).is_some()
 }
