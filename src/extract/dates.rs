@@ -32,6 +32,9 @@ pub(crate) enum Expr {
     Day(u32),
     /// Publication's day of the year `offset` years away: "60 years ago today", 60年前のきょう.
     YearsToday(i32),
+    /// A day of a month counted from publication or from the date last mentioned: 今月13日,
+    /// 先月28日, 同月27日.
+    DayOfMonth { offset: i32, day: u32, from: Anchor },
     /// A weekday: "on Monday".
     Weekday(Weekday, Tense),
     /// `offset` units from publication or from the date last mentioned.
@@ -406,8 +409,22 @@ fn merge_year_months(text: &str, out: &mut Vec<Temporal>) {
             }
             _ => None,
         };
+        let month_offset = match a.expr {
+            Expr::Relative {
+                unit: TimeUnit::Month,
+                offset,
+                from: from @ (Anchor::Publication | Anchor::Previous),
+            } => Some((offset, from)),
+            _ => None,
+        };
         let pair = match (month_day(a), year_offset(b), year_offset(a), month_day(b)) {
             _ if years_ago.is_some() && today(b) && joined(a, b) => years_ago.map(Expr::YearsToday),
+            _ if joined(a, b) && month_offset.is_some() && matches!(b.expr, Expr::Day(_)) => {
+                match (month_offset, b.expr) {
+                    (Some((offset, from)), Expr::Day(day)) => Some(Expr::DayOfMonth { offset, day, from }),
+                    _ => None,
+                }
+            }
             (Some((month, day)), Some((offset, from)), _, _)
             | (_, _, Some((offset, from)), Some((month, day)))
                 if joined(a, b) =>
@@ -826,6 +843,17 @@ pub(crate) fn resolve(
                 None => PartialDate::from_year_month(y, month).ok(),
             }
         }
+        Expr::DayOfMonth { offset, day, from } => {
+            let base = match from {
+                Anchor::Publication => published?,
+                Anchor::Previous | Anchor::Next => previous?,
+            };
+            if base.precision() == Precision::Year {
+                return None;
+            }
+            let month = shift_months(base.first_day(), offset)?;
+            PartialDate::from_ymd(month.year(), month.month(), day).ok()
+        }
         Expr::YearsToday(offset) => {
             let p = published.filter(|p| p.precision() == Precision::Day)?;
             let (y, m, d) = (p.year() + offset, p.month()?, p.day()?);
@@ -1091,6 +1119,19 @@ mod tests {
 
     fn d(s: &str) -> PartialDate {
         s.parse().unwrap()
+    }
+
+    /// A day of a month counted from publication or from the date last named (今月13日,
+    /// 先月28日, 同月27日): one date, not a month and a day near publication.
+    #[test]
+    fn a_day_of_a_month_counted() {
+        let p = Some(d("2010-11-01"));
+        let day = |offset, day, from| Expr::DayOfMonth { offset, day, from };
+        assert_eq!(resolve(day(0, 13, Anchor::Publication), p, None), Some(d("2010-11-13")));
+        assert_eq!(resolve(day(-1, 28, Anchor::Publication), p, None), Some(d("2010-10-28")));
+        assert_eq!(resolve(day(0, 27, Anchor::Previous), p, Some(d("1960-01"))), Some(d("1960-01-27")));
+        assert_eq!(resolve(day(0, 27, Anchor::Previous), p, Some(d("1960"))), None);
+        assert_eq!(resolve(day(0, 31, Anchor::Publication), p, None), None);
     }
 
     /// "The same day" counts from the last day named, not from a month named since.
