@@ -686,6 +686,8 @@ struct Reading<'s, 'a> {
     parties: &'s [Found<PartyMention>],
     people: &'s People,
     agreements: &'s [Found<AgreementMention>],
+    /// The parties some formula gives land to.
+    recipients: &'s [PartyId],
     /// The actors of each sentence read so far, by the sentence's start.
     actors: std::cell::RefCell<rustc_hash::FxHashMap<usize, std::rc::Rc<Vec<Actor>>>>,
     /// The last sentence tested for a hedge (by its start), and whether it has one.
@@ -944,8 +946,15 @@ pub(crate) fn positions(
     agreements: &[Found<AgreementMention>],
     index: &FormulaIndex,
 ) -> Vec<Found<PositionFinding>> {
-    let r =
-        Reading { scan, parties, people, agreements, actors: Default::default(), hedged: Default::default() };
+    let r = Reading {
+        scan,
+        parties,
+        people,
+        agreements,
+        recipients: &index.recipients,
+        actors: Default::default(),
+        hedged: Default::default(),
+    };
     let mut out = Vec::new();
     // For each of `out`: its sentence, and whether its formula was named there.
     let mut explicit: Vec<(usize, bool)> = Vec::new();
@@ -1419,11 +1428,24 @@ fn read_frame(
             // Active: the territory after (or in the verb's own words, «передавать
             // острова»); passive ("must be returned"): before.
             let before = clause.start..range.start;
-            r.territory(&after)
+            let (land, span) = r
+                .territory(&after)
                 .or_else(|| r.territory(range))
                 .or_else(|| r.territory(&before))
-                .or_else(|| r.territory(&(s.start..range.start)))
-                .map(|(land, span)| (Outcome::Gives(land), span))
+                .or_else(|| r.territory(&(s.start..range.start)))?;
+            // Handed to a state no formula gives land to ("would be handed over to the
+            // Soviet Union", at Yalta): no formula of the dispute's.
+            let to = range.end.min(span.end)..after.end;
+            if starting_in(r.parties, |p| p.at.start, &to).iter().any(|p| {
+                p.at.end <= to.end && !r.recipients.contains(&p.item.party) && {
+                    // (Past an article: "to the Soviet Union".)
+                    let at = scan.pack.determiners.before(text, p.at.start).map_or(p.at.start, |(d, _)| d);
+                    scan.pack.recipient_markers.before(text, at).is_some()
+                }
+            }) {
+                return None;
+            }
+            Some((Outcome::Gives(land), span))
         }
         Means::Keep => {
             // "The islands belong to Russia": the territory before, the side after;

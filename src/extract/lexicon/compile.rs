@@ -415,6 +415,8 @@ pub(crate) struct Pack {
     // stance
     pub territory_nouns: Phrases<()>,
     pub territory_pronouns: Phrases<()>,
+    /// Words before the state a hand-over goes to ("handed over to the Soviet Union").
+    pub recipient_markers: Phrases<()>,
     pub territory_context: Phrases<()>,
     pub charges: Phrases<()>,
     pub prerequisites: Phrases<()>,
@@ -989,6 +991,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let s = &raw.stance;
     let territory_nouns = c.set("stance.territory_nouns", &s.territory_nouns);
     let territory_pronouns = c.set("stance.territory_pronouns", &s.territory_pronouns);
+    let recipient_markers = c.set("stance.recipient_markers", &s.recipient_markers);
     let territory_context = c.set("stance.context", &s.context);
     let charges = c.set("stance.charges", &s.charges);
     let prerequisites = c.set("stance.prerequisites", &s.prerequisites);
@@ -1167,6 +1170,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         possessive_markers,
         territory_nouns,
         territory_pronouns,
+        recipient_markers,
         territory_context,
         charges,
         prerequisites,

@@ -553,6 +553,8 @@ pub(crate) struct Stance {
     /// them", "will not hand them over").
     #[serde(default)]
     pub territory_pronouns: Vec<Form>,
+    #[serde(default)]
+    pub recipient_markers: Vec<Form>,
     /// Words that put a text in the dispute, so that "the four islands" means the four.
     #[serde(default)]
     pub context: Vec<Form>,
