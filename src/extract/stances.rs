@@ -1869,9 +1869,15 @@ fn holder_of(
         // Not a date of a relative clause or an aside about something else ("all four
         // islands, which Soviet troops seized in 1945"; "…, occupied by Soviet troops in
         // 1945, …"): the aside's happening, not the stance's.
+        // Nor of a later clause joined with its own subject ("Moscow says …, and in 2020
+        // Russians approved …").
         scan.date_at_where(range.start, |t| {
             let k = starts.partition_point(|&x| x <= t.start).saturating_sub(1);
-            k == c || starts.get(k).is_none_or(|&start| !opens_aside(pack, text, start))
+            k == c
+                || starts.get(k).is_none_or(|&start| {
+                    !opens_aside(pack, text, start)
+                        && (k < c || pack.coordinators.after(text, start).is_none())
+                })
         })
     };
     // A clause closing with a condition (Japanese 「…2島返還でいいというならば」), quoted or
