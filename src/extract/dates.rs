@@ -379,14 +379,16 @@ pub(crate) fn find(
 /// date last mentioned right beside it, after ("in March last year", «в марте прошлого
 /// года») or before (昨年3月, 同じ年の12月12日): one expression, "March of last year".
 fn merge_year_months(text: &str, out: &mut Vec<Temporal>) {
-    let year_offset = |t: &Temporal| match t.expr {
-        Expr::Relative {
-            unit: TimeUnit::Year,
-            offset,
-            from: from @ (Anchor::Publication | Anchor::Previous),
-        } => Some((offset, from)),
+    // `unit`s counted from publication or from the date last mentioned (this year, 同月).
+    let counted = |t: &Temporal, unit: TimeUnit| match t.expr {
+        Expr::Relative { unit: u, offset, from: from @ (Anchor::Publication | Anchor::Previous) }
+            if u == unit =>
+        {
+            Some((offset, from))
+        }
         _ => None,
     };
+    let year_offset = |t: &Temporal| counted(t, TimeUnit::Year);
     let month_day = |t: &Temporal| match t.expr {
         Expr::Month(m, _) => Some((m, None)),
         Expr::MonthDay(m, d, _) => Some((m, Some(d))),
@@ -409,22 +411,13 @@ fn merge_year_months(text: &str, out: &mut Vec<Temporal>) {
             }
             _ => None,
         };
-        let month_offset = match a.expr {
-            Expr::Relative {
-                unit: TimeUnit::Month,
-                offset,
-                from: from @ (Anchor::Publication | Anchor::Previous),
-            } => Some((offset, from)),
+        let day_of_month = match (counted(a, TimeUnit::Month), b.expr) {
+            (Some((offset, from)), Expr::Day(day)) => Some(Expr::DayOfMonth { offset, day, from }),
             _ => None,
         };
         let pair = match (month_day(a), year_offset(b), year_offset(a), month_day(b)) {
             _ if years_ago.is_some() && today(b) && joined(a, b) => years_ago.map(Expr::YearsToday),
-            _ if joined(a, b) && month_offset.is_some() && matches!(b.expr, Expr::Day(_)) => {
-                match (month_offset, b.expr) {
-                    (Some((offset, from)), Expr::Day(day)) => Some(Expr::DayOfMonth { offset, day, from }),
-                    _ => None,
-                }
-            }
+            _ if day_of_month.is_some() && joined(a, b) => day_of_month,
             (Some((month, day)), Some((offset, from)), _, _)
             | (_, _, Some((offset, from)), Some((month, day)))
                 if joined(a, b) =>
