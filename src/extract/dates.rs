@@ -389,6 +389,7 @@ fn merge_year_months(text: &str, out: &mut Vec<Temporal>) {
         _ => None,
     };
     let year_offset = |t: &Temporal| counted(t, TimeUnit::Year);
+    let today = |t: &Temporal| counted(t, TimeUnit::Day) == Some((0, Anchor::Publication));
     let month_day = |t: &Temporal| match t.expr {
         Expr::Month(m, _) => Some((m, None)),
         Expr::MonthDay(m, d, _) => Some((m, Some(d))),
@@ -402,21 +403,15 @@ fn merge_year_months(text: &str, out: &mut Vec<Temporal>) {
     let mut i = 0;
     while i + 1 < out.len() {
         let (Some(a), Some(b)) = (out.get(i), out.get(i + 1)) else { break };
-        let today = |t: &Temporal| {
-            matches!(t.expr, Expr::Relative { unit: TimeUnit::Day, offset: 0, from: Anchor::Publication })
-        };
-        let years_ago = match a.expr {
-            Expr::Relative { unit: TimeUnit::Year, offset, from: Anchor::Publication } if offset != 0 => {
-                Some(offset)
-            }
-            _ => None,
-        };
+        let years_ago = year_offset(a).filter(|&(offset, from)| offset != 0 && from == Anchor::Publication);
         let day_of_month = match (counted(a, TimeUnit::Month), b.expr) {
             (Some((offset, from)), Expr::Day(day)) => Some(Expr::DayOfMonth { offset, day, from }),
             _ => None,
         };
         let pair = match (month_day(a), year_offset(b), year_offset(a), month_day(b)) {
-            _ if years_ago.is_some() && today(b) && joined(a, b) => years_ago.map(Expr::YearsToday),
+            _ if years_ago.is_some() && today(b) && joined(a, b) => {
+                years_ago.map(|(offset, _)| Expr::YearsToday(offset))
+            }
             _ if day_of_month.is_some() && joined(a, b) => day_of_month,
             (Some((month, day)), Some((offset, from)), _, _)
             | (_, _, Some((offset, from)), Some((month, day)))
@@ -826,21 +821,14 @@ pub(crate) fn resolve(
             PartialDate::from_year_month(nearest_year(p, m, tense), m).ok()
         }
         Expr::YearMonth { offset, month, day, from } => {
-            let base = match from {
-                Anchor::Publication => published?,
-                Anchor::Previous | Anchor::Next => previous?,
-            };
-            let y = base.year() + offset;
+            let y = anchor_date(from, published, previous)?.year() + offset;
             match day {
                 Some(d) => PartialDate::from_ymd(y, month, d).ok(),
                 None => PartialDate::from_year_month(y, month).ok(),
             }
         }
         Expr::DayOfMonth { offset, day, from } => {
-            let base = match from {
-                Anchor::Publication => published?,
-                Anchor::Previous | Anchor::Next => previous?,
-            };
+            let base = anchor_date(from, published, previous)?;
             if base.precision() == Precision::Year {
                 return None;
             }
@@ -884,12 +872,21 @@ pub(crate) fn resolve(
             PartialDate::from_naive(d).ok()
         }
         Expr::Relative { unit, offset, from } => {
-            let p = match from {
-                Anchor::Publication => published?,
-                Anchor::Previous | Anchor::Next => previous?,
-            };
-            shift(p, unit, offset, from == Anchor::Next)
+            shift(anchor_date(from, published, previous)?, unit, offset, from == Anchor::Next)
         }
+    }
+}
+
+/// The date an expression counted from `from` counts from: publication, or the date last
+/// mentioned (or, for [`Anchor::Next`], the one given as `previous` when it is resolved).
+fn anchor_date(
+    from: Anchor,
+    published: Option<PartialDate>,
+    previous: Option<PartialDate>,
+) -> Option<PartialDate> {
+    match from {
+        Anchor::Publication => published,
+        Anchor::Previous | Anchor::Next => previous,
     }
 }
 

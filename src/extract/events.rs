@@ -362,29 +362,23 @@ fn lead_happenings(found: &Sources<'_, '_>, events: &mut Events) {
             // protested", "Putin proposed"), not a share of a poll ("29% said"); the first
             // such verb of the sentence ("«… agreed …», said Peskov": the quoted verb has
             // none).
+            let names_actor = |h: &super::reader::Hit| {
+                scan.reader.entries(h).any(|e| {
+                    matches!(e, super::reader::Entry::Party { .. } | super::reader::Entry::Person { .. })
+                })
+            };
             let named = |verb: &Range<usize>| {
                 let near = verb.start.saturating_sub(30).max(range.start)..verb.start;
                 let last = scan.hits_in(&near).filter_map(|i| scan.hits.get(i)).next_back();
                 let before = last.filter(|h| {
                     text.get(h.end as usize..verb.start).is_some_and(|g| !g.contains([',', '%']))
-                        && scan.reader.entries(h).any(|e| {
-                            matches!(
-                                e,
-                                super::reader::Entry::Party { .. } | super::reader::Entry::Person { .. }
-                            )
-                        })
+                        && names_actor(h)
                 });
                 // In a language of free word order the subject may follow ("заявил Лавров").
                 let after_verb = || {
                     let after = verb.end..floor_boundary(text, (verb.end + 80).min(range.end));
-                    let named = scan.hits_in(&after).filter_map(|i| scan.hits.get(i)).find(|h| {
-                        scan.reader.entries(h).any(|e| {
-                            matches!(
-                                e,
-                                super::reader::Entry::Party { .. } | super::reader::Entry::Person { .. }
-                            )
-                        })
-                    });
+                    let named =
+                        scan.hits_in(&after).filter_map(|i| scan.hits.get(i)).find(|h| names_actor(h));
                     named.filter(|h| {
                         text.get(verb.end..h.start as usize).is_some_and(|g| !g.contains([',', '%', '.']))
                     })
@@ -392,14 +386,9 @@ fn lead_happenings(found: &Sources<'_, '_>, events: &mut Events) {
                 // In a language that marks its subject by a particle (菅首相は…と述べました), the
                 // first state or person before the verb that carries it.
                 let marked = || {
-                    scan.hits_in(&(range.start..verb.start)).filter_map(|i| scan.hits.get(i)).find(|h| {
-                        scan.reader.entries(h).any(|e| {
-                            matches!(
-                                e,
-                                super::reader::Entry::Party { .. } | super::reader::Entry::Person { .. }
-                            )
-                        }) && super::stances::subject_marked(scan, h.end as usize)
-                    })
+                    scan.hits_in(&(range.start..verb.start))
+                        .filter_map(|i| scan.hits.get(i))
+                        .find(|h| names_actor(h) && super::stances::subject_marked(scan, h.end as usize))
                 };
                 before
                     .or_else(|| if pack.subject_after_verb { after_verb() } else { None })

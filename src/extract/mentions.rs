@@ -214,22 +214,19 @@ pub(crate) fn parties(scan: &Scan<'_>) -> Vec<Found<PartyMention>> {
                 }
                 PartyForm::Adjective => adjective_of_state(scan, &range),
             };
-        if !counts {
+        // "The Singapore meeting", "the Moscow deal": a state's name as the attribute of a
+        // meeting or a document names where it was held, and no one acts there (a state
+        // that acts elsewhere is named there).
+        let attribute = matches!(form, PartyForm::Name | PartyForm::Metonym)
+            && pack.determiners.before(text, range.start).is_some()
+            && pack.venue_nouns.after(text, range.end).is_some();
+        if !counts || attribute {
             continue;
         }
         let date = scan.date_at(range.start).or(scan.published);
         if let Some(party) = choose_party(data, &candidates, date) {
             let found =
                 Found::new(range.clone(), PartyMention { party, form, evidence: scan.evidence(&range) });
-            // "The Singapore meeting", "the Moscow deal": a state's name as the attribute of
-            // a meeting or a document names where it was held, and no one acts there (a
-            // state that acts elsewhere is named there).
-            let attribute = matches!(form, PartyForm::Name | PartyForm::Metonym)
-                && pack.determiners.before(text, range.start).is_some()
-                && pack.venue_nouns.after(text, range.end).is_some();
-            if attribute {
-                continue;
-            }
             if form == PartyForm::Name && venue(scan, &range) { venues.push(found) } else { out.push(found) }
         }
     }

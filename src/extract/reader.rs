@@ -637,7 +637,7 @@ impl Reader {
     pub fn find(&self, text: &str) -> Vec<Hit> {
         let mut out = Vec::with_capacity(text.len() / 64);
         let Some(words) = &self.ascii else {
-            self.find_in(&self.automaton, None, text, 0..text.len(), &mut out);
+            self.find_in(text, 0..text.len(), &mut out);
             return out;
         };
         let bytes = text.as_bytes();
@@ -658,7 +658,7 @@ impl Reader {
             if ascii {
                 self.find_at_words(words, text, start..end, &mut out);
             } else {
-                self.find_in(&self.automaton, None, text, start..end, &mut out);
+                self.find_in(text, start..end, &mut out);
             }
             start = end;
         }
@@ -692,23 +692,11 @@ impl Reader {
         }
     }
 
-    /// The checked hits of `automaton` in `text[range]`; a match's pattern is `ids[k]`
-    /// when `ids` is given, else `k`.
-    fn find_in(
-        &self,
-        automaton: &AhoCorasick,
-        ids: Option<&[u32]>,
-        text: &str,
-        range: Range<usize>,
-        out: &mut Vec<Hit>,
-    ) {
+    /// The checked hits of the NFA of every pattern in `text[range]`.
+    fn find_in(&self, text: &str, range: Range<usize>, out: &mut Vec<Hit>) {
         let Some(slice) = text.get(range.clone()) else { return };
-        for m in automaton.find_iter(slice) {
-            let k = m.pattern().as_usize();
-            let pattern = match ids {
-                Some(ids) => ids.get(k).map_or(usize::MAX, |&i| i as usize),
-                None => k,
-            };
+        for m in self.automaton.find_iter(slice) {
+            let pattern = m.pattern().as_usize();
             if let Some(h) = self.check(text, range.start + m.start(), range.start + m.end(), pattern) {
                 out.push(h);
             }
@@ -791,7 +779,7 @@ mod ascii_runs {
     /// Every hit, read with the NFA of every pattern in one pass (what `find` must equal).
     fn one_pass(reader: &Reader, text: &str) -> Vec<(u32, u32, u32)> {
         let mut out = Vec::new();
-        reader.find_in(&reader.automaton, None, text, 0..text.len(), &mut out);
+        reader.find_in(text, 0..text.len(), &mut out);
         out.iter().map(|h| (h.start, h.end, h.pattern)).collect()
     }
 
