@@ -157,8 +157,8 @@ pub(crate) struct Reader {
 /// bytes open some pattern.
 #[derive(Debug, Clone)]
 struct AsciiWords {
-    /// Leftmost-longest, anchored, ASCII case folded.
-    dfa: AhoCorasick,
+    /// Leftmost-longest, anchored, ASCII case folded; walked state by state.
+    dfa: aho_corasick::dfa::DFA,
     /// The index in `patterns` of each of the DFA's patterns.
     ids: Vec<u32>,
     /// A bit per pair of lower-cased bytes that opens a pattern (a pattern's first byte
@@ -183,14 +183,41 @@ impl AsciiWords {
             let pair = opening(first, b.get(1).copied().unwrap_or(0));
             *openings.get_mut(pair >> 6)? |= 1 << (pair & 63);
         }
-        let dfa = AhoCorasick::builder()
+        let dfa = aho_corasick::dfa::Builder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(aho_corasick::StartKind::Anchored)
-            .kind(Some(AhoCorasickKind::DFA))
             .build(forms)
             .ok()?;
         Some(AsciiWords { dfa, ids, openings })
+    }
+
+    /// The longest pattern that starts at `bytes[at]` and ends by `end`: its end and its
+    /// index among the DFA's patterns. The DFA is walked directly: a search call per word
+    /// start costs more than the few transitions it takes.
+    fn longest_at(&self, bytes: &[u8], at: usize, end: usize) -> Option<(usize, usize)> {
+        use aho_corasick::Anchored;
+        use aho_corasick::automaton::Automaton;
+        let dfa = &self.dfa;
+        let mut sid = dfa.start_state(Anchored::Yes).ok()?;
+        let mut found = None;
+        for (k, &b) in bytes.get(at..end)?.iter().enumerate() {
+            sid = dfa.next_state(Anchored::Yes, sid, b);
+            if !dfa.is_special(sid) {
+                continue;
+            }
+            if dfa.is_dead(sid) {
+                break;
+            }
+            if dfa.is_match(sid) {
+                let pattern = dfa.match_pattern(sid, 0);
+                // (A match state may carry a pattern that starts later: not this one's.)
+                if dfa.pattern_len(pattern) == k + 1 {
+                    found = Some((at + k + 1, pattern.as_usize()));
+                }
+            }
+        }
+        found
     }
 
     /// Whether a pattern may open with bytes `a`, `b`.
@@ -674,17 +701,17 @@ impl Reader {
         let mut in_word = false;
         while let Some(&b) = bytes.get(i).filter(|_| i < range.end) {
             let word = b.is_ascii_alphanumeric();
-            if word && !in_word && words.may_open(b, bytes.get(i + 1).copied().unwrap_or(0)) {
-                let input =
-                    aho_corasick::Input::new(text).range(i..range.end).anchored(aho_corasick::Anchored::Yes);
-                if let Some(m) = words.dfa.find(input) {
-                    let pattern = words.ids.get(m.pattern().as_usize()).map_or(usize::MAX, |&k| k as usize);
-                    if let Some(h) = self.check(text, m.start(), m.end(), pattern) {
-                        out.push(h);
-                        i = m.end();
-                        in_word = bytes.get(i.wrapping_sub(1)).is_some_and(u8::is_ascii_alphanumeric);
-                        continue;
-                    }
+            if word
+                && !in_word
+                && words.may_open(b, bytes.get(i + 1).copied().unwrap_or(0))
+                && let Some((end, k)) = words.longest_at(bytes, i, range.end)
+            {
+                let pattern = words.ids.get(k).map_or(usize::MAX, |&k| k as usize);
+                if let Some(h) = self.check(text, i, end, pattern) {
+                    out.push(h);
+                    i = end;
+                    in_word = bytes.get(i.wrapping_sub(1)).is_some_and(u8::is_ascii_alphanumeric);
+                    continue;
                 }
             }
             in_word = word;
