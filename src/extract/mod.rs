@@ -349,6 +349,7 @@ impl<'d> Extractor<'d> {
             .map(|h| h.range())
             .collect();
         scan.mark_names(concepts.iter());
+        scan.date_narrative_months();
         let parties = mentions::parties(&scan);
         let people = people::people(&scan);
         let mut sentence_parties: Vec<BTreeSet<PartyId>> = vec![BTreeSet::new(); scan.sentences.len()];

@@ -51,6 +51,8 @@ pub(crate) struct Scan<'a> {
     named: Vec<bool>,
     /// Per sentence: whether it is about the dispute or near a sentence that is.
     topical: Vec<bool>,
+    /// Per sentence: its paragraph's number (see [`super::text::paragraph_numbers`]).
+    paragraphs: Vec<usize>,
     /// Sentence ends, hit starts and time expression starts by block (see [`OffsetIndex`]).
     sentence_ends: OffsetIndex,
     hit_starts: OffsetIndex,
@@ -68,18 +70,19 @@ impl<'a> Scan<'a> {
         infer: bool,
     ) -> Self {
         let norm = Normalized::new(text, &pack.folds);
-        let (sentences, sentence_ends, hits, numbers, temporals, topical) = {
+        let (sentences, sentence_ends, hits, numbers, temporals, topical, paragraphs) = {
             let t: &str = &norm.text;
             let sentences = sentences(t, pack);
             let ends = OffsetIndex::new(sentences.iter().map(|s| s.end), t.len());
             let hits = reader.find(t);
             let wrapped = super::text::hard_wrapped(text);
-            let topical = topical(t, wrapped, (&sentences, &ends), &hits, reader, data);
+            let paragraphs = super::text::paragraph_numbers(t, &sentences, wrapped);
+            let topical = topical((&sentences, &ends), &paragraphs, &hits, reader, data);
             let numbers = numbers::find(t, &hits, reader, pack);
             let in_play =
                 |at: usize| topical.get(sentence_index(&sentences, &ends, at)).copied().unwrap_or(false);
             let temporals = dates::find(t, &hits, reader, &numbers, pack, data, &in_play);
-            (sentences, ends, hits, numbers, temporals, topical)
+            (sentences, ends, hits, numbers, temporals, topical, paragraphs)
         };
         let (published, published_inferred) = match published {
             Some(p) => (Some(p), false),
@@ -109,6 +112,7 @@ impl<'a> Scan<'a> {
             published_inferred,
             named,
             topical,
+            paragraphs,
             sentence_ends,
             hit_starts,
             temporal_starts,
@@ -186,6 +190,59 @@ impl<'a> Scan<'a> {
             for i in self.temporals_in(r) {
                 if let (Some(t), Some(n)) = (self.temporals.get(i), self.named.get_mut(i)) {
                     *n = t.range.end <= r.end;
+                }
+            }
+        }
+    }
+
+    /// Dates a month named without its year ("In December, Japan joined the United
+    /// Nations") by the past year its paragraph tells of ("In 1956 the two states signed a
+    /// declaration."): the year last written out before it in the paragraph, earlier than
+    /// publication's and not part of a name ("the 1956 declaration" names a document, it
+    /// does not set the story's year). A date counted from publication ("last week") ends the
+    /// story; so does the paragraph's end. Run once the names are marked.
+    pub fn date_narrative_months(&mut self) {
+        let Some(published) = self.published else { return };
+        // The paragraph the story's year was written in, and the year.
+        let mut story: Option<(usize, i32)> = None;
+        for i in 0..self.temporals.len() {
+            let Some(t) = self.temporals.get(i) else { break };
+            if t.bound || t.label || self.is_named(i) {
+                continue;
+            }
+            let paragraph = self.paragraphs.get(self.sentence_of(t.range.start)).copied();
+            if story.is_some_and(|(p, _)| Some(p) != paragraph) {
+                story = None;
+            }
+            let text = self.norm.text.as_ref();
+            let pack = self.pack;
+            let month_day = match t.expr {
+                _ if pack.deictic.before(text, t.range.start).is_some() => None,
+                Expr::Month(m, _) => Some((m, None)),
+                Expr::MonthDay(m, d, _) => Some((m, Some(d))),
+                _ => None,
+            };
+            let resolved = self.resolved.get(i).copied().flatten();
+            match (month_day, story) {
+                (Some((m, day)), Some((_, y))) => {
+                    let d = match day {
+                        Some(day) => PartialDate::from_ymd(y, m, day).ok(),
+                        None => PartialDate::from_year_month(y, m).ok(),
+                    };
+                    if let (Some(d), Some(slot)) = (d, self.resolved.get_mut(i)) {
+                        *slot = Some(d);
+                    }
+                }
+                (Some(_), None) => {}
+                (None, _) => {
+                    // (A year before a noun, "the 1956 text", names a thing of that year.)
+                    let attributive = matches!(t.expr, Expr::Absolute(d) if d.month().is_none())
+                        && pack.determiners.before(text, t.range.start).is_some();
+                    let written =
+                        matches!(t.expr, Expr::Absolute(_) | Expr::ShortYear { .. }) && !attributive;
+                    story = resolved
+                        .filter(|d| written && d.year() < published.year())
+                        .and_then(|d| Some((paragraph?, d.year())));
                 }
             }
         }
@@ -355,9 +412,8 @@ const TOPIC_HEAD: usize = 1500;
 /// top. World news around the dispute's paragraphs is passed over by every rule but the
 /// names'.
 fn topical(
-    text: &str,
-    wrapped: bool,
     (sentences, ends): (&[Range<usize>], &OffsetIndex),
+    paragraph: &[usize],
     hits: &[super::reader::Hit],
     reader: &Reader,
     data: &Dataset,
@@ -391,7 +447,6 @@ fn topical(
             }
         }
     }
-    let paragraph = super::text::paragraph_numbers(text, sentences, wrapped);
     let mut out = vec![false; sentences.len()];
     for (k, s) in sentences.iter().enumerate() {
         let here = paragraph.get(k).copied();

@@ -1936,9 +1936,32 @@ fn holder_of(
     let speaker = |not: usize| -> Option<&Actor> {
         all.iter().find(|a| a.at.start != not && a.holder != Holder::NotAState && says(a))
     };
-    // Reporters governing the trigger: their words are not a state's.
+    // Reporters governing the trigger: their words are not a state's. Not those inside the
+    // sentence's opening clause, with no verb of saying in it, when the subject of the next
+    // clause opens it ("Meeting a few newspaper editors, Putin said …").
+    let clause_index = |at: usize| starts.partition_point(|&x| x <= at).saturating_sub(1);
+    let opening_aside = |a: &Actor| {
+        let k = clause_index(a.at.start);
+        let first = clause_of(k);
+        let next = clause_of(k + 1);
+        first.start == s.start
+            && text.get(first.clone()).is_some_and(|t| t.trim_end().ends_with(','))
+            && !scan.entries_in(&first).any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })))
+            && all.iter().any(|b| {
+                !b.object
+                    && !b.possessive
+                    && !b.reporter
+                    && b.at.end <= range.start
+                    && b.at.start >= next.start
+                    && text.get(next.start..b.at.start).is_some_and(|g| g.split_whitespace().count() <= 1)
+                    // (Not the subject of what the clause reports: «В СМИ появились
+                    // сообщения, что Токио …».)
+                    && pack.complementizers.find_in(text, first.end..b.at.start).next().is_none()
+            })
+    };
     if let Some(first) = all.iter().filter(|a| a.at.end <= range.start).find(|a| !a.object && !a.possessive)
         && first.reporter
+        && !opening_aside(first)
     {
         return Some((Holder::NotAState, date));
     }

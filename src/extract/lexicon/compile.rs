@@ -309,6 +309,9 @@ pub(crate) struct Pack {
     pub bounds: Phrases<()>,
     pub bounds_after: Phrases<()>,
     pub future: Phrases<()>,
+    /// Words right before a month that count it from publication or from another date
+    /// ("last September", "the following April"): a story's year does not date it.
+    pub deictic: Phrases<()>,
     pub year_not_before: Phrases<()>,
     pub labels: Phrases<()>,
     pub month_context: Phrases<()>,
@@ -755,6 +758,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let bounds = c.set("dates.bounds", &d.bounds);
     let bounds_after = c.set("dates.bounds_after", &d.bounds_after);
     let future = c.set("dates.future", &d.future);
+    let deictic = c.set("dates.deictic", &d.deictic);
     let year_not_before = c.set("dates.year_not_before", &d.year_not_before);
     let labels = c.set("dates.labels", &d.labels);
     let month_context = c.set("dates.month_context", &d.month_context);
@@ -1083,6 +1087,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         bounds,
         bounds_after,
         future,
+        deictic,
         year_not_before,
         labels,
         month_context,

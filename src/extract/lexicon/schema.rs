@@ -83,6 +83,8 @@ pub(crate) struct Dates {
     #[serde(default)]
     pub future: Vec<Form>,
     #[serde(default)]
+    pub deictic: Vec<Form>,
+    #[serde(default)]
     pub year_not_before: Vec<Form>,
     #[serde(default)]
     pub labels: Vec<Form>,
