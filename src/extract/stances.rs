@@ -325,9 +325,16 @@ fn actors(
         let r = p.at.clone();
         let possessive = pack.possessive_suffixes.glued(text, r.end).is_some()
             || pack.possessive_markers.glued(text, r.end).is_some();
+        // A state in the genitive of its own body («правительство Японии считает …») speaks,
+        // unless the body is itself an object.
+        let body = pack
+            .body_nouns
+            .before(text, r.start)
+            .filter(|&(b, _)| text.get(b..r.start).is_some_and(|g| !g.contains([',', '.', ';'])))
+            .is_some_and(|(b, _)| !preceded_by(scan, &pack.object_prepositions, b));
         let object = preceded_by(scan, &pack.object_prepositions, r.start)
             || pack.object_markers.glued(text, particle_at(scan, r.end)).is_some()
-            || scan.oblique_at(&r);
+            || (scan.oblique_at(&r) && !body);
         let subject = subject_marked(scan, r.end);
         out.push(Actor {
             at: r,
@@ -1863,7 +1870,10 @@ fn holder_of(
     let subordinate = pack.subordinators.after(text, own.start).is_some_and(|(e, _)| {
         text.get(own.start..e).is_some_and(|w| !w.trim().contains(' ')) && own.start == s.start
     });
-    let date = if subordinate {
+    // A stance in a relative clause ("the islands, whose return Japan has sought for
+    // decades, came under Moscow's control in 1945") is dated by its own words only: the
+    // rest of the sentence tells of its antecedent.
+    let date = if subordinate || (own.start > s.start && opens_aside(pack, text, own.start)) {
         scan.temporals_in(&own).find_map(|i| scan.dates_happening(i))
     } else {
         // Not a date of a relative clause or an aside about something else ("all four
@@ -2219,7 +2229,14 @@ fn transcript_official(r: &Reading<'_, '_>) -> Option<Holder> {
 /// Whether a clause starting at `at` opens with a relative pronoun or an aside's
 /// participle (`grammar.relatives`, `grammar.asides`): it is about something named before.
 fn opens_aside(pack: &super::lexicon::Pack, text: &str, at: usize) -> bool {
-    pack.relatives.after(text, at).is_some() || pack.asides.after(text, at).is_some()
+    // (A relative word may follow the noun it is the possessor of: «возвращения которых
+    // Япония добивается», "the return of which".)
+    let second = || {
+        let first = super::text::word_after(text, at)?;
+        let gap = text.get(at..first.start)?;
+        pack.relatives.after(text, first.end).filter(|_| !gap.contains(['.', '\n']))
+    };
+    pack.relatives.after(text, at).is_some() || pack.asides.after(text, at).is_some() || second().is_some()
 }
 
 /// The speaker the sentence after `s` names for it, when that sentence opens by pointing

@@ -339,6 +339,8 @@ pub(crate) struct Pack {
     pub speech_impersonal: Phrases<()>,
     /// See `schema::People::seat_nouns`.
     pub seat_nouns: Phrases<()>,
+    /// See `schema::People::body_nouns`.
+    pub body_nouns: Phrases<()>,
     pub speech_anaphors: Phrases<()>,
     pub transcript_heads: Phrases<()>,
     pub not_names: rustc_hash::FxHashSet<String>,
@@ -853,6 +855,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let reporters = c.set("people.reporters", &p.reporters);
     let speech_impersonal = c.set("people.speech_impersonal", &p.speech_impersonal);
     let seat_nouns = c.set("people.seat_nouns", &p.seat_nouns);
+    let body_nouns = c.set("people.body_nouns", &p.body_nouns);
     let speech_anaphors = c.set("people.speech_anaphors", &p.speech_anaphors);
     let transcript_heads = c.set("people.transcript_heads", &p.transcript_heads);
     let not_names = c.forms("people.not_names", &p.not_names).into_iter().collect();
@@ -1111,6 +1114,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         reporters,
         speech_impersonal,
         seat_nouns,
+        body_nouns,
         speech_anaphors,
         transcript_heads,
         not_names,

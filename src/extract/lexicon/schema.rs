@@ -270,6 +270,11 @@ pub(crate) struct People {
     /// word ("officials in Tokyo said"), the seat's state is the subject.
     #[serde(default)]
     pub seat_nouns: Vec<Form>,
+    /// Nouns for a body of a state that take the state in the genitive, in a language that
+    /// marks case («правительство Японии», «МИД России», «власти Японии»): the state named
+    /// right after one is the subject, whatever its case.
+    #[serde(default)]
+    pub body_nouns: Vec<Form>,
     /// Sentence openers that point a verb of saying back at the sentence before («Об этом
     /// заявил Лавров»): its speaker holds the stances of that sentence.
     #[serde(default)]
