@@ -53,7 +53,21 @@ fn kinds_near(scan: &Scan<'_>, sentence: &Range<usize>, at: usize) -> Option<(Ev
         }
     }
     let Some((_, i)) = best else { return Some((EventKind::Other, None)) };
-    let Some((primary_at, primary)) = words.get(i).cloned() else { return Some((EventKind::Other, None)) };
+    let Some((primary_at, mut primary)) = words.get(i).cloned() else {
+        return Some((EventKind::Other, None));
+    };
+    // Forces that go somewhere ("Soviet troops landed on Etorofu") make a military
+    // happening, not a visit: a military word right before the verb of going, in its clause.
+    if primary == EventKind::Visit
+        && words.iter().any(|(r, k)| {
+            *k == EventKind::Military
+                && r.end <= primary_at.start
+                && primary_at.start - r.end <= 20
+                && text.get(r.end..primary_at.start).is_some_and(|g| !g.contains([',', ';', '.', ':']))
+        })
+    {
+        primary = EventKind::Military;
+    }
     // A happening denied is none ("have never signed a treaty after the war").
     let before =
         floor_boundary(text, primary_at.start.saturating_sub(12).max(sentence.start))..primary_at.start;
