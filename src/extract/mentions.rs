@@ -210,7 +210,9 @@ pub(crate) fn parties(scan: &Scan<'_>) -> Vec<Found<PartyMention>> {
                     let written = scan.slice(&range);
                     let all_capitals = written.chars().filter(|c| c.is_alphabetic()).count() > 3
                         && !written.chars().any(char::is_lowercase);
-                    !locative(scan, &range) && !all_capitals
+                    // (A seat of government beside a verb of saying with no subject of its own
+                    // speaks for its state: «В Кремле заявили».)
+                    (!locative(scan, &range) || super::stances::seat_speaks(scan, &range)) && !all_capitals
                 }
                 PartyForm::Adjective => adjective_of_state(scan, &range),
             };
@@ -223,7 +225,7 @@ pub(crate) fn parties(scan: &Scan<'_>) -> Vec<Found<PartyMention>> {
         if !counts || attribute {
             continue;
         }
-        let date = scan.date_at(range.start).or(scan.published);
+        let date = super::stances::date_of_mention(scan, range.start);
         if let Some(party) = choose_party(data, &candidates, date) {
             let found =
                 Found::new(range.clone(), PartyMention { party, form, evidence: scan.evidence(&range) });

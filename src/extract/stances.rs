@@ -255,15 +255,19 @@ fn seat_state(scan: &Scan<'_>, h: &super::reader::Hit) -> Option<PartyId> {
             _ => {}
         }
     }
-    // Not the date of an aside after it («В Москве считают, что Курилы, отошедшие к СССР
-    // в 1945 году, …»: Moscow speaks now).
-    let (text, pack, at) = (scan.text(), scan.pack, h.start as usize);
+    super::mentions::choose_party(scan.data, &states, date_of_mention(scan, h.start as usize))
+}
+
+/// The date around a state's mention at `at`, by which the state of the day is chosen: not
+/// the date of an aside after it («В Москве считают, что Курилы, отошедшие к СССР в 1945
+/// году, …»: Moscow speaks now); else publication's.
+pub(crate) fn date_of_mention(scan: &Scan<'_>, at: usize) -> Option<PartialDate> {
+    let (text, pack) = (scan.text(), scan.pack);
     let aside_between = |t: &Range<usize>| {
         text.get(at..t.start)
             .is_some_and(|g| g.match_indices(',').any(|(i, _)| opens_aside(pack, text, at + i + 1)))
     };
-    let date = scan.date_at_where(at, |t| t.start < at || !aside_between(t)).or(scan.published);
-    super::mentions::choose_party(scan.data, &states, date)
+    scan.date_at_where(at, |t| t.start < at || !aside_between(t)).or(scan.published)
 }
 
 /// Whether a topic particle stands right after the name ending at `end` (past its title).
@@ -572,7 +576,7 @@ fn after_speech(scan: &Scan<'_>, at: usize) -> bool {
 
 /// Whether the seat named at `r` (after a locative word) speaks: a verb of saying with no
 /// subject of its own within three words after it, or right before its locative word.
-fn seat_speaks(scan: &Scan<'_>, r: &Range<usize>) -> bool {
+pub(crate) fn seat_speaks(scan: &Scan<'_>, r: &Range<usize>) -> bool {
     let text = scan.text();
     let pack = scan.pack;
     if let Some((loc, _)) = pack.locative.before(text, r.start)
