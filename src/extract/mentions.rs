@@ -203,6 +203,7 @@ pub(crate) fn parties(scan: &Scan<'_>) -> Vec<Found<PartyMention>> {
             && match form {
                 PartyForm::Name => {
                     pack.organisation_suffixes.after(text, range.end).is_none()
+                        && pack.name_prefixes.before(text, range.start).is_none()
                         && pack.locative_after.after(text, range.end).is_none()
                 }
                 // An all-capitals city is a dateline's place ("LONDON, 12 October …").

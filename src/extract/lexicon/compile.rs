@@ -359,6 +359,8 @@ pub(crate) struct Pack {
     pub locative: Phrases<()>,
     pub locative_after: Phrases<()>,
     pub organisation_suffixes: Phrases<()>,
+    /// See `schema::Parties::name_prefixes`.
+    pub name_prefixes: Phrases<()>,
     pub city_nouns: Phrases<()>,
     pub state_nouns: Phrases<()>,
     pub state_noun_modifiers: Phrases<()>,
@@ -906,6 +908,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let locative = c.set("parties.locative", &q.locative);
     let locative_after = c.set("parties.locative_after", &q.locative_after);
     let organisation_suffixes = c.set("parties.organisation_suffixes", &q.organisation_suffixes);
+    let name_prefixes = c.set("parties.name_prefixes", &q.name_prefixes);
     let city_nouns = c.set("parties.city_nouns", &q.city_nouns);
     let state_nouns = c.set("parties.state_nouns", &q.state_nouns);
     let state_noun_modifiers = c.set("parties.state_noun_modifiers", &q.state_noun_modifiers);
@@ -1130,6 +1133,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         locative,
         locative_after,
         organisation_suffixes,
+        name_prefixes,
         city_nouns,
         state_nouns,
         state_noun_modifiers,

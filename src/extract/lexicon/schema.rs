@@ -338,6 +338,10 @@ pub(crate) struct Parties {
     pub locative_after: Vec<Form>,
     #[serde(default)]
     pub organisation_suffixes: Vec<Form>,
+    /// Words right before a state's name that make it part of a place's or an
+    /// organisation's name ("the Sea of Japan", "the Bank of Japan").
+    #[serde(default)]
+    pub name_prefixes: Vec<Form>,
     #[serde(default)]
     pub city_nouns: Vec<Form>,
     #[serde(default)]
