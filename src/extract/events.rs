@@ -56,17 +56,22 @@ fn kinds_near(scan: &Scan<'_>, sentence: &Range<usize>, at: usize) -> Option<(Ev
     let Some((primary_at, mut primary)) = words.get(i).cloned() else {
         return Some((EventKind::Other, None));
     };
-    // Forces that go somewhere ("Soviet troops landed on Etorofu") make a military
-    // happening, not a visit: a military word right before the verb of going, in its clause.
-    if primary == EventKind::Visit
-        && words.iter().any(|(r, k)| {
-            *k == EventKind::Military
+    // A word of one kind right before the nearest one, in its clause, decides the
+    // happening: forces that go somewhere ("Soviet troops landed on Etorofu") are a military
+    // happening, not a visit; voters a survey asked ("a survey of Japanese voters") a poll,
+    // not an election.
+    let ruled_by = |kind: EventKind, reach: usize| {
+        words.iter().any(|(r, k)| {
+            *k == kind
                 && r.end <= primary_at.start
-                && primary_at.start - r.end <= 20
+                && primary_at.start - r.end <= reach
                 && text.get(r.end..primary_at.start).is_some_and(|g| !g.contains([',', ';', '.', ':']))
         })
-    {
+    };
+    if primary == EventKind::Visit && ruled_by(EventKind::Military, 20) {
         primary = EventKind::Military;
+    } else if primary == EventKind::Election && ruled_by(EventKind::Poll, 30) {
+        primary = EventKind::Poll;
     }
     // A happening denied is none ("have never signed a treaty after the war").
     let before =
