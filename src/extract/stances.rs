@@ -535,6 +535,17 @@ fn actors(
         });
     }
     out.sort_by_key(|a| a.at.start);
+    // Joined by a particle that also marks an object (Japanese と) to a topic or a subject
+    // right after it, a name is coordinated with it, not its object: 「ロシアと日本は…」.
+    for i in 1..out.len() {
+        let (Some(prev), Some(cur)) = (out.get(i - 1), out.get(i)) else { continue };
+        let gap = text.get(prev.at.end..cur.at.start).unwrap_or("x").trim();
+        let coordinated = matches!(gap, "と" | "、" | "・")
+            && (cur.subject || (!cur.object && topic_marked(scan, cur.at.end)));
+        if coordinated && let Some(prev) = out.get_mut(i - 1) {
+            prev.object = false;
+        }
+    }
     // Joined to an object, an object too ("a treaty between Russia and Japan").
     for i in 1..out.len() {
         let (Some(prev), Some(cur)) = (out.get(i - 1), out.get(i)) else { continue };
