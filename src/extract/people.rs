@@ -803,6 +803,11 @@ fn add_unknown(scan: &Scan<'_>, roster: &mut Roster, mut unknown: Vec<Unknown>, 
             // A title before a known person: keep what it says.
             continue;
         }
+        // A word that never names a person: a body before a title (内閣官房長官, 本社特派員), a
+        // desk credited for a text (文責・編集部).
+        if pack.not_names.contains(&name) {
+            continue;
+        }
         // A name before a title, in a script without spaces, that begins the name of one
         // person of the dataset and no other (安倍 before 首相: 安倍晋三): that person.
         if !pack.spaced
