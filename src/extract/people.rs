@@ -210,9 +210,67 @@ fn name_before(scan: &Scan<'_>, end: usize) -> Option<Range<usize>> {
         at = w.start;
         count += 1;
     }
-    let range = start..last_end.unwrap_or(end);
+    let mut range = start..last_end.unwrap_or(end);
+    // A capitalised word before a given name is not the name's («из Южно-Курильска Виктор
+    // Ли говорит»).
+    let s = text.get(range.clone())?;
+    let words: Vec<&str> = s.split(' ').collect();
+    if let Some(k) = (1..words.len()).find(|&k| {
+        words.get(k).is_some_and(|w| scan.pack.given_names.contains(w))
+            && words.get(k - 1).is_some_and(|w| !scan.pack.given_names.contains(w))
+    }) {
+        let skipped: usize = words.iter().take(k).map(|w| w.len() + 1).sum();
+        range.start += skipped;
+    }
     let s = text.get(range.clone())?;
     (s.split_whitespace().filter(|w| !w.ends_with('.')).count() >= 2).then_some(range)
+}
+
+/// People named by a given name of the pack and a surname, anywhere («Оператор котельной
+/// Андрей Сидоренко, приехавший на остров, рассказал …»): where the pack lists given names,
+/// a name needs no title or verb of saying when its first word is one.
+fn given_named(scan: &Scan<'_>) -> Vec<Unknown> {
+    let pack = scan.pack;
+    let mut out: Vec<Unknown> = Vec::new();
+    if pack.given_names.is_empty() || !pack.spaced {
+        return out;
+    }
+    let text = scan.text();
+    let mut in_word = false;
+    for (i, c) in text.char_indices() {
+        let opens = c.is_uppercase() && !in_word;
+        in_word = c.is_alphanumeric() || c == '-';
+        if !opens {
+            continue;
+        }
+        let Some(w) = super::text::word_after(text, i).filter(|w| w.start == i) else { continue };
+        if !text.get(w).is_some_and(|word| pack.given_names.contains(word)) {
+            continue;
+        }
+        // (Not a thing named after a person, in quotes: теплоход «Игорь Фархутдинов».)
+        if matches!(char_before(text, i), Some('«' | '"' | '„' | '“')) {
+            continue;
+        }
+        if let Some(name) = name_after(scan, i) {
+            out.push((name.clone(), name, None, false, None));
+        }
+    }
+    out
+}
+
+/// Whether the name at `name` heads a short line of its own that says nothing (a byline
+/// or a programme's credits: «Анна Лесовская, соб. корр. в Токио», «Ведущий — Павел
+/// Озеров»): the writer's or the presenter's, credited, not a party's.
+fn heads_credit_line(scan: &Scan<'_>, name: &Range<usize>) -> bool {
+    let text = scan.text();
+    let line_start = text.get(..name.start).and_then(|h| h.rfind('\n')).map_or(0, |k| k + 1);
+    let line_end = text.get(name.end..).and_then(|t| t.find('\n')).map_or(text.len(), |k| name.end + k);
+    let line = line_start..line_end;
+    let head_words = text.get(line_start..name.start).map_or(usize::MAX, |h| h.split_whitespace().count());
+    line.len() <= 120
+        && head_words <= 2
+        && !scan.entries_in(&line).any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })))
+        && !text.get(line).is_some_and(|l| l.trim_end().ends_with(['.', '!', '?']) && l.len() > 60)
 }
 
 /// A name written before a title in a language whose titles follow names (ラブロフ外相):
@@ -361,8 +419,11 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
     let shorts = known_people(scan, &mut roster);
     let mut unknown = titled_and_speaking(scan, &mut roster);
     unknown.extend(appositives(scan));
+    let given = given_named(scan);
     let credits = bylines(scan);
-    let credited: Vec<Range<usize>> = credits.iter().map(|(n, ..)| n.clone()).collect();
+    let mut credited: Vec<Range<usize>> = credits.iter().map(|(n, ..)| n.clone()).collect();
+    credited.extend(given.iter().map(|(n, ..)| n.clone()).filter(|n| heads_credit_line(scan, n)));
+    unknown.extend(given);
     unknown.extend(credits);
     add_unknown(scan, &mut roster, unknown, &credited);
     link_surnames(scan, &mut roster, shorts);
