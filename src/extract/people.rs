@@ -849,12 +849,22 @@ fn add_unknown(scan: &Scan<'_>, roster: &mut Roster, mut unknown: Vec<Unknown>, 
         let initialled = words.len() >= 2 && words.iter().rev().skip(1).all(|w| w.ends_with('.'));
         // And this person's own given name before the surname («Евфимия Путятина»): that
         // person, already added (see `known_people`).
+        // (The given name before the surname, past middle initials: "Nikita S. Khrushchev".)
+        let given_before = |at: usize| {
+            let mut w = word_before(text, at)?;
+            while text.get(w.clone()).is_some_and(|g| g.chars().count() == 1)
+                && char_at(text, w.end) == Some('.')
+            {
+                w = word_before(text, w.start)?;
+            }
+            Some(w)
+        };
         let known_surname = || {
             scan.entries_in(&name_range).any(|(h, e)| {
                 let Entry::Person { id, short: true } = e else { return false };
                 h.end as usize == name_range.end
                     && (initialled
-                        || word_before(text, h.start as usize)
+                        || given_before(h.start as usize)
                             .filter(|w| w.start >= name_range.start)
                             .and_then(|w| text.get(w))
                             .is_some_and(|g| own_given_name(data.person(id).ok(), g)))
