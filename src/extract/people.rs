@@ -676,8 +676,17 @@ fn bylines(scan: &Scan<'_>) -> Vec<Unknown> {
                 unknown.push((next.clone(), next, None, false, None));
             }
         }
-        // 【モスクワ＝大森浩一】, （報道部・相沢真帆）.
-        if let Some(name) = credit(scan, &(lead..line.end)) {
+        // 【モスクワ＝大森浩一】, （報道部・相沢真帆）; the latter also closing a paragraph's
+        // last sentence (…している。（根室支局・山田太郎））.
+        let closing = || {
+            let t = text.get(lead..line.end)?;
+            let open = match t.strip_suffix('）') {
+                Some(h) => h.rfind('（')?,
+                None => t.strip_suffix(')')?.rfind('(')?,
+            };
+            t.get(..open)?.trim_end().ends_with('。').then_some(lead + open..line.end)
+        };
+        if let Some(name) = credit(scan, &(lead..line.end)).or_else(|| credit(scan, &closing()?)) {
             unknown.push((name.clone(), name, None, false, None));
         }
         // A name alone on its line: the writer's, under a headline or signing the text.
@@ -768,8 +777,18 @@ fn credit(scan: &Scan<'_>, line: &Range<usize>) -> Option<Range<usize>> {
         return None;
     }
     let inner = text.get(lead + open.len_utf8()..inner_end)?;
-    let (at, mark) =
-        pack.credit_marks.iter().filter_map(|m| inner.rfind(m.as_str()).map(|i| (i, m.len()))).max()?;
+    // (Else a space between the desk and the name: （根室支局　北村陽子）.)
+    let spaced = || {
+        let i = inner.trim_end().rfind(char::is_whitespace)?;
+        let width = inner.get(i..)?.chars().next()?.len_utf8();
+        (!inner.get(..i)?.trim().is_empty()).then_some((i, width))
+    };
+    let (at, mark) = pack
+        .credit_marks
+        .iter()
+        .filter_map(|m| inner.rfind(m.as_str()).map(|i| (i, m.len())))
+        .max()
+        .or_else(spaced)?;
     let start = lead + open.len_utf8() + at + mark;
     let name = text.get(start..inner_end)?;
     let letters = name.chars().count();
