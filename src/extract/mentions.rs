@@ -226,7 +226,9 @@ pub(crate) fn parties(scan: &Scan<'_>) -> Vec<Found<PartyMention>> {
         if !counts || attribute {
             continue;
         }
-        let date = super::stances::date_of_mention(scan, range.start);
+        // (The date only chooses among several states.)
+        let date =
+            if candidates.len() > 1 { super::stances::date_of_mention(scan, range.start) } else { None };
         if let Some(party) = choose_party(data, &candidates, date) {
             let found =
                 Found::new(range.clone(), PartyMention { party, form, evidence: scan.evidence(&range) });

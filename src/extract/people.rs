@@ -213,14 +213,19 @@ fn name_before(scan: &Scan<'_>, end: usize) -> Option<Range<usize>> {
     let mut range = start..last_end.unwrap_or(end);
     // A capitalised word before a given name is not the name's («из Южно-Курильска Виктор
     // Ли говорит»).
-    let s = text.get(range.clone())?;
-    let words: Vec<&str> = s.split(' ').collect();
-    if let Some(k) = (1..words.len()).find(|&k| {
-        words.get(k).is_some_and(|w| scan.pack.given_names.contains(w))
-            && words.get(k - 1).is_some_and(|w| !scan.pack.given_names.contains(w))
-    }) {
-        let skipped: usize = words.iter().take(k).map(|w| w.len() + 1).sum();
-        range.start += skipped;
+    let given = &scan.pack.given_names;
+    if !given.is_empty() {
+        let s = text.get(range.clone())?;
+        let mut at = range.start;
+        let mut previous: Option<&str> = None;
+        for w in s.split(' ') {
+            if previous.is_some_and(|p| !given.contains(p)) && given.contains(w) {
+                range.start = at;
+                break;
+            }
+            previous = Some(w);
+            at += w.len() + 1;
+        }
     }
     let s = text.get(range.clone())?;
     (s.split_whitespace().filter(|w| !w.ends_with('.')).count() >= 2).then_some(range)
