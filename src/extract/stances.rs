@@ -1513,6 +1513,16 @@ fn read_frame(
             // treaty …, with no preconditions").
             let reach = if *nominal { s.end } else { object_end(scan, range.end, s.end) };
             let ahead = next(reach, consumed);
+            // A state's hold as the object ("does not recognise Russian sovereignty over the
+            // four islands", «не признает суверенитет России над островами»): denied, the land
+            // is wanted by the side that denies it; recognised, it is no stance of this frame.
+            if !*nominal && let Some(land) = possessed_hold(r, &ahead, s) {
+                if !*negated {
+                    return None;
+                }
+                *negated = false;
+                return Some(land);
+            }
             if let Some((cr, formula)) = concept_in(&ahead) {
                 // A possessed proposal between ("welcomed Putin's call for a draw"): the
                 // concept is its possessor's too, so it stays for that nominal to read.
@@ -1571,6 +1581,11 @@ fn read_frame(
         Means::Reject => {
             // What is rejected is not the rejecter's; a hand-over refused is a hold.
             let list = next(clause.end.max(chars_after(text, range.end, 60)).min(s.end), consumed);
+            // Another state's hold rejected («не признает суверенитет России над островами»,
+            // "rejects Russian sovereignty over the islands"): the rejecter wants the land.
+            if let Some(land) = possessed_hold(r, &list, s) {
+                return Some(land);
+            }
             let (r2, ts) = list.first()?;
             if ts.iter().any(|t| matches!(t, Trigger::Predicate { means: Means::Give, .. })) {
                 let after2 = r2.end..chars_after(text, r2.end, OBJECT_REACH).min(s.end);
@@ -1751,6 +1766,41 @@ const NEGATION_REACH: usize = 12;
 
 /// The possessor of a noun at `at`: "Japan's (unbending) demand", "the Japanese claim",
 /// "our sovereignty" (a first person: the speaker), "its claim" (the clause's subject).
+/// The first of `ahead` when it is a hold a state is named the possessor of ("Russian
+/// sovereignty over the four islands", «суверенитет России над островами»): the land, as
+/// wanted by whoever refuses that hold, and where it is read.
+fn possessed_hold(
+    r: &Reading<'_, '_>,
+    ahead: &[(Range<usize>, Vec<Trigger>)],
+    s: &Range<usize>,
+) -> Option<(Outcome, Range<usize>)> {
+    let text = r.scan.text();
+    let (r2, ts) = ahead.first()?;
+    let hold = ts.iter().any(|t| matches!(t, Trigger::Predicate { means: Means::Keep, nominal: true }));
+    // (Or a phrase for a claim to all four islands that opens with the hold: "sovereignty
+    // over the four islands"; not another side's idea, "Moscow's hikiwake idea".)
+    let concept = ts.iter().find_map(|t| match t {
+        Trigger::Concept(f) if r.scan.data.formula(*f).islands_transferred() == IslandSet::ALL => Some(*f),
+        _ => None,
+    });
+    if !hold && concept.is_none() {
+        return None;
+    }
+    let Holder::States(keepers, _) = possessor(r, r2.start, s, true)? else { return None };
+    if keepers.is_empty() {
+        return None;
+    }
+    // (A claim possessed by the side it would give the land to is that side's own.)
+    let data = r.scan.data;
+    if let Some(formula) = concept
+        .filter(|f| !hold && keepers.iter().all(|k| data.formula(*f).islands_transferred_to(k).is_empty()))
+    {
+        return Some((Outcome::Formula(formula), r2.clone()));
+    }
+    let (land, span) = r.territory(&(r2.end..chars_after(text, r2.end, OBJECT_REACH).min(s.end)))?;
+    Some((Outcome::Gets(None, land), span))
+}
+
 fn possessor(r: &Reading<'_, '_>, at: usize, s: &Range<usize>, follows: bool) -> Option<Holder> {
     let scan = r.scan;
     let text = scan.text();
