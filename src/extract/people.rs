@@ -268,10 +268,10 @@ fn given_named(scan: &Scan<'_>) -> Vec<Unknown> {
 /// Озеров»): the writer's or the presenter's, credited, not a party's.
 fn heads_credit_line(scan: &Scan<'_>, name: &Range<usize>) -> bool {
     let text = scan.text();
-    let line_start = text.get(..name.start).and_then(|h| h.rfind('\n')).map_or(0, |k| k + 1);
-    let line_end = text.get(name.end..).and_then(|t| t.find('\n')).map_or(text.len(), |k| name.end + k);
-    let line = line_start..line_end;
-    let head_words = text.get(line_start..name.start).map_or(usize::MAX, |h| h.split_whitespace().count());
+    let start = line_start(text, name.start);
+    let end = text.get(name.end..).and_then(|t| t.find('\n')).map_or(text.len(), |k| name.end + k);
+    let line = start..end;
+    let head_words = text.get(start..name.start).map_or(usize::MAX, |h| h.split_whitespace().count());
     line.len() <= 120
         && head_words <= 2
         && !scan.entries_in(&line).any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })))
@@ -871,9 +871,7 @@ fn add_unknown(scan: &Scan<'_>, roster: &mut Roster, mut unknown: Vec<Unknown>, 
         // person, by the surname (see `link_surnames`).
         let words: Vec<&str> = written.split(' ').collect();
         let initialled = words.len() >= 2 && words.iter().rev().skip(1).all(|w| w.ends_with('.'));
-        // And this person's own given name before the surname («Евфимия Путятина»): that
-        // person, already added (see `known_people`).
-        // (The given name before the surname, past middle initials: "Nikita S. Khrushchev".)
+        // The given name before the surname, past middle initials ("Nikita S. Khrushchev").
         let given_before = |at: usize| {
             let mut w = word_before(text, at)?;
             while text.get(w.clone()).is_some_and(|g| g.chars().count() == 1)
@@ -883,6 +881,8 @@ fn add_unknown(scan: &Scan<'_>, roster: &mut Roster, mut unknown: Vec<Unknown>, 
             }
             Some(w)
         };
+        // And this person's own given name before the surname («Евфимия Путятина»): that
+        // person, already added (see `known_people`).
         let known_surname = || {
             scan.entries_in(&name_range).any(|(h, e)| {
                 let Entry::Person { id, short: true } = e else { return false };

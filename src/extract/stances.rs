@@ -1764,8 +1764,6 @@ fn negated_after(scan: &Scan<'_>, at: usize, limit: usize) -> bool {
 /// How far after a predicate a negator of a verb-final language may stand (characters).
 const NEGATION_REACH: usize = 12;
 
-/// The possessor of a noun at `at`: "Japan's (unbending) demand", "the Japanese claim",
-/// "our sovereignty" (a first person: the speaker), "its claim" (the clause's subject).
 /// The first of `ahead` when it is a hold a state is named the possessor of ("Russian
 /// sovereignty over the four islands", «суверенитет России над островами»): the land, as
 /// wanted by whoever refuses that hold, and where it is read.
@@ -1801,6 +1799,8 @@ fn possessed_hold(
     Some((Outcome::Gets(None, land), span))
 }
 
+/// The possessor of a noun at `at`: "Japan's (unbending) demand", "the Japanese claim",
+/// "our sovereignty" (a first person: the speaker), "its claim" (the clause's subject).
 fn possessor(r: &Reading<'_, '_>, at: usize, s: &Range<usize>, follows: bool) -> Option<Holder> {
     let scan = r.scan;
     let text = scan.text();
