@@ -227,6 +227,18 @@ impl AsciiWords {
     }
 }
 
+/// Whether each byte is an ASCII letter or digit (a table: the Reader asks it of every byte).
+#[allow(clippy::indexing_slicing)] // b < 256 in a table of 256, at compile time
+static ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// The index of a pair of bytes, lower-cased, in [`AsciiWords::openings`].
 fn opening(a: u8, b: u8) -> usize {
     usize::from(a.to_ascii_lowercase()) << 8 | usize::from(b.to_ascii_lowercase())
@@ -695,27 +707,34 @@ impl Reader {
     /// The checked hits of `words` in `text[range]`, a run of ASCII lines, tried at each
     /// word start.
     fn find_at_words(&self, words: &AsciiWords, text: &str, range: Range<usize>, out: &mut Vec<Hit>) {
-        let bytes = text.as_bytes();
-        let mut i = range.start;
         // (A run starts a line: the byte before it, if any, is a line break.)
-        let mut in_word = false;
-        while let Some(&b) = bytes.get(i).filter(|_| i < range.end) {
-            let word = b.is_ascii_alphanumeric();
-            if word
-                && !in_word
-                && words.may_open(b, bytes.get(i + 1).copied().unwrap_or(0))
-                && let Some((end, k)) = words.longest_at(bytes, i, range.end)
+        let Some(run) = text.as_bytes().get(..range.end) else { return };
+        let skip = |from: usize, word: bool| {
+            run.get(from..)
+                .and_then(|rest| rest.iter().position(|&b| ALNUM.get(usize::from(b)) != Some(&word)))
+                .map_or(run.len(), |k| from + k)
+        };
+        let mut i = range.start;
+        loop {
+            // To the next word start.
+            i = skip(i, false);
+            let Some(&b) = run.get(i) else { break };
+            if words.may_open(b, run.get(i + 1).copied().unwrap_or(0))
+                && let Some((end, k)) = words.longest_at(run, i, run.len())
             {
                 let pattern = words.ids.get(k).map_or(usize::MAX, |&k| k as usize);
                 if let Some(h) = self.check(text, i, end, pattern) {
                     out.push(h);
                     i = end;
-                    in_word = bytes.get(i.wrapping_sub(1)).is_some_and(u8::is_ascii_alphanumeric);
-                    continue;
+                    // A match ending inside a word ("U.S." ends outside one): the rest of
+                    // that word is no word start.
+                    if !run.get(i.wrapping_sub(1)).is_some_and(u8::is_ascii_alphanumeric) {
+                        continue;
+                    }
                 }
             }
-            in_word = word;
-            i += 1;
+            // Past the rest of this word.
+            i = skip(i, true);
         }
     }
 
