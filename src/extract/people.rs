@@ -1403,12 +1403,19 @@ fn quotes(scan: &Scan<'_>, people: &People) -> Vec<Found<Quote>> {
             });
             let topic = named.iter().find(|(r, _)| super::stances::topic_marked(scan, r.end));
             // No one named in the sentence (「…」と述べた。): the topic of the sentence before
-            // goes on speaking (a subject left unsaid).
+            // goes on speaking (a subject left unsaid); with no topic there, its subject
+            // (「X報道官が…と批判した。「…」とも述べている」).
             let before = || {
                 let k = scan.sentence_of(s.start).checked_sub(1)?;
-                people
-                    .in_range(&scan.sentence(k))
+                let sentence = scan.sentence(k);
+                let prior: Vec<_> = people.in_range(&sentence).collect();
+                let subject = |r: &Range<usize>| {
+                    pack.subject_markers.glued(text, super::stances::particle_at(scan, r.end)).is_some()
+                };
+                prior
+                    .iter()
                     .find(|(r, _)| super::stances::topic_marked(scan, r.end))
+                    .or_else(|| prior.iter().find(|(r, _)| subject(r)))
                     .map(|(_, m)| m.name.clone())
             };
             match (cut, topic) {
