@@ -2013,8 +2013,29 @@ fn holder_of(
     };
     // Reporters governing the trigger: their words are not a state's. Not those inside the
     // sentence's opening clause, with no verb of saying in it, when the subject of the next
-    // clause opens it ("Meeting a few newspaper editors, Putin said …").
+    // clause opens it ("Meeting a few newspaper editors, Putin said …"), or a pronoun does
+    // (`after_aside`).
     let clause_index = |at: usize| starts.partition_point(|&x| x <= at).saturating_sub(1);
+    // Whether the clause starting at `at` opens with a personal pronoun ("he", «он»).
+    let opens_with_pronoun = |at: usize| {
+        let lead = text.get(at..).map_or(0, |t| t.len() - t.trim_start().len());
+        pack.pronouns.after(text, at + lead).is_some()
+    };
+    // An opening clause with no state in it, before a clause that opens with a pronoun ("In
+    // an interview with Japanese media published on Tuesday, he said …"): the pronoun is the
+    // subject, and the clause's people (reporters) are not.
+    // (Past asides: «В интервью газетам, опубликованном во вторник, он заявил».)
+    let pronoun_clause = (1..=c)
+        .map(clause_of)
+        .take_while(|cl| cl.start < range.start)
+        .find(|cl| opens_with_pronoun(cl.start))
+        .map(|cl| cl.start);
+    let after_aside = pronoun_clause.is_some_and(|second| {
+        text.get(s.start..second).is_some_and(|t| t.trim_end().ends_with(','))
+            && !all
+                .iter()
+                .any(|a| a.at.start < second && !a.object && !a.possessive && a.holder != Holder::NotAState)
+    });
     let opening_aside = |a: &Actor| {
         let k = clause_index(a.at.start);
         let first = clause_of(k);
@@ -2037,6 +2058,7 @@ fn holder_of(
     if let Some(first) = all.iter().filter(|a| a.at.end <= range.start).find(|a| !a.object && !a.possessive)
         && first.reporter
         && !opening_aside(first)
+        && !(after_aside && pronoun_clause.is_some_and(|p| first.at.start < p))
     {
         return Some((Holder::NotAState, date));
     }
@@ -2156,7 +2178,10 @@ fn holder_of(
         // A relative clause or an aside before the trigger's is about its antecedent ("the
         // islands, which Japan calls its Northern Territories, were …"; «Курилы, отошедшие
         // к Советскому Союзу, являются …»): not the subject's.
-        if k != c && opens_aside(pack, text, cl.start) {
+        if k != c
+            && (opens_aside(pack, text, cl.start)
+                || (after_aside && pronoun_clause.is_some_and(|p| cl.start < p)))
+        {
             continue;
         }
         let until = if k == c { prerequisite_at.unwrap_or(range.start) } else { cl.end };
@@ -2231,19 +2256,28 @@ fn holder_of(
     if let Some(h) = reported_next(r, s) {
         return Some((h, date));
     }
-    // A sentence that opens with a pronoun continues with the person last named.
+    // A sentence that opens with a pronoun continues with the person last named; so does one
+    // whose opening clause leads to a pronoun (`after_aside`).
     let si = scan.sentence_of(range.start);
-    if pack.pronouns.after(text, s.start).is_some() {
+    if pack.pronouns.after(text, s.start).is_some() || after_aside {
         let window = scan.sentence(si.saturating_sub(2)).start..s.start;
+        // The narrative goes on from where the sentence before left it: its last date.
+        let prev = scan.sentence(si.saturating_sub(1));
+        let last = || scan.temporals_in(&prev).rev().find_map(|i| scan.dates_happening(i));
+        // The person the sentence before has as its subject ("Abe said he would meet Putin.
+        // Speaking in parliament, he said …": Abe), else the one last named.
+        if after_aside
+            && prev.start < s.start
+            && let Some(a) = r.actors_of(&prev).iter().find(|a| a.person && !a.object)
+        {
+            return Some((a.holder.clone(), date));
+        }
         if let Some(m) = r.people.last_before(s.start, &window) {
             let h = match (&m.party, m.official) {
                 (Some(p), true) => Holder::States(vec![p.clone()], Some(m.name.clone())),
                 _ => Holder::NotAState,
             };
-            // The narrative goes on from where the sentence before left it: its last date.
-            let prev = scan.sentence(si.saturating_sub(1));
-            let last = scan.temporals_in(&prev).rev().find_map(|i| scan.dates_happening(i));
-            return Some((h, date.or(last)));
+            return Some((h, date.or_else(last)));
         }
     }
     // A sentence with no one in it continues the one before ("The statement said …").
