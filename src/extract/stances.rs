@@ -1511,7 +1511,14 @@ fn read_frame(
             // A verb's object: up to a contrasting conjunction or the sentence's end, at most
             // sixteen words on ("proposed on Wednesday that Russia and Japan conclude a
             // treaty …, with no preconditions").
-            let reach = if *nominal { s.end } else { object_end(scan, range.end, s.end) };
+            // (A noun's reaches past sixteen words, not past a contrast: "rejected a Japanese
+            // proposal …, and suggested instead that …".)
+            let reach = if *nominal {
+                let text = scan.text();
+                scan.pack.contrasts.find_in(text, range.end..s.end).next().map_or(s.end, |(c, _)| c.start)
+            } else {
+                object_end(scan, range.end, s.end)
+            };
             let ahead = next(reach, consumed);
             // A state's hold as the object ("does not recognise Russian sovereignty over the
             // four islands", «не признает суверенитет России над островами»): denied, the land
@@ -2173,6 +2180,7 @@ fn holder_of(
         .map(|p| p.start)
         .filter(|&p| all.iter().any(|a| a.at.start >= p && a.at.end <= range.start));
     let mut subject: Option<usize> = None;
+    let mut fallback: Option<usize> = None;
     for k in (0..=c).rev() {
         let cl = clause_of(k);
         // A relative clause or an aside before the trigger's is about its antecedent ("the
@@ -2202,11 +2210,24 @@ fn holder_of(
         } else {
             marked.or_else(|| all.iter().position(candidate))
         };
+        // "Both sides" as the subject of what a side proposes ("Russia suggested that the two
+        // countries first sign a treaty"): the proposer's stance, when a clause before has one.
+        let proposed = |a: &Actor| {
+            k == c
+                && k > 0
+                && pack.both_sides.find_in(text, a.at.clone()).next().is_some()
+                && pack.complementizers.find_in(text, cl.start..a.at.start).next().is_some()
+        };
         if let Some(i) = found {
+            if all.get(i).is_some_and(proposed) {
+                fallback = Some(i);
+                continue;
+            }
             subject = Some(i);
             break;
         }
     }
+    let subject = subject.or(fallback);
     if let Some(i) = subject
         && let Some(a) = all.get(i)
     {
