@@ -2266,8 +2266,9 @@ fn holder_of(
         }
         return Some((coordinated(all, i, text), date));
     }
-    // After the trigger, in the rest of the sentence ("…, Moscow said").
-    if let Some(i) = all.iter().position(|a| a.at.start >= range.end && !a.object) {
+    // After the trigger, in the rest of the sentence ("…, Moscow said"); not when a pronoun
+    // is the subject («…, он предлагал японским журналистам …»).
+    if !after_aside && let Some(i) = all.iter().position(|a| a.at.start >= range.end && !a.object) {
         if !bearing && !speech_in_sentence {
             return None;
         }
