@@ -45,7 +45,7 @@ pub(crate) enum Expr {
     /// latest such year not after publication (undated: the date last mentioned), or the
     /// next century's when that is nearer the date last mentioned and at most
     /// [`SHORT_YEAR_AHEAD`] years past publication.
-    ShortYear { yy: u32, month: u32, day: Option<u32> },
+    ShortYear { yy: u32, month: Option<u32>, day: Option<u32> },
 }
 
 /// Whether a weekday points back or forward from publication.
@@ -727,8 +727,17 @@ fn fields_expr(at: &At<'_>, start: usize, end: usize, f: Fields, single_slot: bo
     }
     let _ = text;
     if let (Some(yy), None) = (f.short_year, year) {
-        // Only with its month: a bare "93年" is as often 93 years.
-        return Some(Expr::ShortYear { yy, month: f.month?, day: f.day });
+        // With its month; alone only before a particle of time (93年に), since a bare
+        // "93年" is as often 93 years (not 80年にわたり, 10年に一度).
+        let alone = || {
+            f.day.is_none()
+                && pack.short_year_alone.after(text, end).is_some()
+                && pack.year_not_before.after(text, end).is_none()
+        };
+        if f.month.is_none() && !alone() {
+            return None;
+        }
+        return Some(Expr::ShortYear { yy, month: f.month, day: f.day });
     }
     Some(match (year, f.month, f.day) {
         (Some(y), Some(m), Some(d)) => Expr::Absolute(PartialDate::from_ymd(y, m, d).ok()?),
@@ -806,9 +815,10 @@ pub(crate) fn resolve(
                 }
                 _ => latest,
             };
-            match day {
-                Some(d) => PartialDate::from_ymd(y, month, d).ok(),
-                None => PartialDate::from_year_month(y, month).ok(),
+            match (month, day) {
+                (Some(m), Some(d)) => PartialDate::from_ymd(y, m, d).ok(),
+                (Some(m), None) => PartialDate::from_year_month(y, m).ok(),
+                (None, _) => PartialDate::from_year(y).ok(),
             }
         }
         Expr::MonthDay(m, d, tense) => {

@@ -313,6 +313,10 @@ pub(crate) struct Pack {
     /// ("last September", "the following April"): a story's year does not date it.
     pub deictic: Phrases<()>,
     pub year_not_before: Phrases<()>,
+    /// What may follow a year given by its last two digits with no month (Japanese 93年に):
+    /// with none of these after it, such a year needs its month (a bare 93年 is as often
+    /// ninety-three years).
+    pub short_year_alone: Phrases<()>,
     pub labels: Phrases<()>,
     pub month_context: Phrases<()>,
     pub time_units: Phrases<TimeUnit>,
@@ -764,6 +768,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let future = c.set("dates.future", &d.future);
     let deictic = c.set("dates.deictic", &d.deictic);
     let year_not_before = c.set("dates.year_not_before", &d.year_not_before);
+    let short_year_alone = c.set("dates.short_year_alone", &d.short_year_alone);
     let labels = c.set("dates.labels", &d.labels);
     let month_context = c.set("dates.month_context", &d.month_context);
 
@@ -1095,6 +1100,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         future,
         deictic,
         year_not_before,
+        short_year_alone,
         labels,
         month_context,
         time_units,

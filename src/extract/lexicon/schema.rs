@@ -87,6 +87,8 @@ pub(crate) struct Dates {
     #[serde(default)]
     pub year_not_before: Vec<Form>,
     #[serde(default)]
+    pub short_year_alone: Vec<Form>,
+    #[serde(default)]
     pub labels: Vec<Form>,
     #[serde(default)]
     pub month_context: Vec<Form>,
