@@ -205,6 +205,14 @@ fn name_before(scan: &Scan<'_>, end: usize) -> Option<Range<usize>> {
         if !initial && !name_word(scan, word) {
             break;
         }
+        // A title before the name is not part of it ("Sakhalin Governor Valery Limarenko").
+        if count > 0
+            && scan
+                .entries_in(&w)
+                .any(|(h, e)| h.start as usize == w.start && matches!(e, Entry::Term(Term::Title { .. })))
+        {
+            break;
+        }
         start = w.start;
         last_end.get_or_insert(w.end);
         at = w.start;
