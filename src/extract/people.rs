@@ -1417,13 +1417,10 @@ fn quotes(scan: &Scan<'_>, people: &People) -> Vec<Found<Quote>> {
                 let k = scan.sentence_of(s.start).checked_sub(1)?;
                 let sentence = scan.sentence(k);
                 let prior: Vec<_> = people.in_range(&sentence).collect();
-                let subject = |r: &Range<usize>| {
-                    pack.subject_markers.glued(text, super::stances::particle_at(scan, r.end)).is_some()
-                };
                 prior
                     .iter()
                     .find(|(r, _)| super::stances::topic_marked(scan, r.end))
-                    .or_else(|| prior.iter().find(|(r, _)| subject(r)))
+                    .or_else(|| prior.iter().find(|(r, _)| super::stances::subject_marked(scan, r.end)))
                     .map(|(_, m)| m.name.clone())
             };
             match (cut, topic) {

@@ -2021,28 +2021,24 @@ fn holder_of(
     // Reporters governing the trigger: their words are not a state's. Not those inside the
     // sentence's opening clause, with no verb of saying in it, when the subject of the next
     // clause opens it ("Meeting a few newspaper editors, Putin said …"), or a pronoun does
-    // (`after_aside`).
+    // (`pronoun_clause`).
     let clause_index = |at: usize| starts.partition_point(|&x| x <= at).saturating_sub(1);
-    // Whether the clause starting at `at` opens with a personal pronoun ("he", «он»).
-    let opens_with_pronoun = |at: usize| {
-        let lead = text.get(at..).map_or(0, |t| t.len() - t.trim_start().len());
-        pack.pronouns.after(text, at + lead).is_some()
-    };
-    // An opening clause with no state in it, before a clause that opens with a pronoun ("In
-    // an interview with Japanese media published on Tuesday, he said …"): the pronoun is the
-    // subject, and the clause's people (reporters) are not.
-    // (Past asides: «В интервью газетам, опубликованном во вторник, он заявил».)
+    // An opening clause with no state in it, before a clause that opens with a personal
+    // pronoun ("In an interview with Japanese media published on Tuesday, he said …"): where
+    // that clause starts. The pronoun is the subject, and the people before it (reporters)
+    // are not. (Past asides: «В интервью газетам, опубликованном во вторник, он заявил».)
     let pronoun_clause = (1..=c)
         .map(clause_of)
         .take_while(|cl| cl.start < range.start)
-        .find(|cl| opens_with_pronoun(cl.start))
-        .map(|cl| cl.start);
-    let after_aside = pronoun_clause.is_some_and(|second| {
-        text.get(s.start..second).is_some_and(|t| t.trim_end().ends_with(','))
-            && !all
-                .iter()
-                .any(|a| a.at.start < second && !a.object && !a.possessive && a.holder != Holder::NotAState)
-    });
+        .find(|cl| pack.pronouns.after(text, cl.start).is_some())
+        .map(|cl| cl.start)
+        .filter(|&second| {
+            text.get(s.start..second).is_some_and(|t| t.trim_end().ends_with(','))
+                && !all.iter().any(|a| {
+                    a.at.start < second && !a.object && !a.possessive && a.holder != Holder::NotAState
+                })
+        });
+    let after_aside = pronoun_clause.is_some();
     let opening_aside = |a: &Actor| {
         let k = clause_index(a.at.start);
         let first = clause_of(k);
@@ -2065,7 +2061,7 @@ fn holder_of(
     if let Some(first) = all.iter().filter(|a| a.at.end <= range.start).find(|a| !a.object && !a.possessive)
         && first.reporter
         && !opening_aside(first)
-        && !(after_aside && pronoun_clause.is_some_and(|p| first.at.start < p))
+        && pronoun_clause.is_none_or(|p| first.at.start >= p)
     {
         return Some((Holder::NotAState, date));
     }
@@ -2186,10 +2182,7 @@ fn holder_of(
         // A relative clause or an aside before the trigger's is about its antecedent ("the
         // islands, which Japan calls its Northern Territories, were …"; «Курилы, отошедшие
         // к Советскому Союзу, являются …»): not the subject's.
-        if k != c
-            && (opens_aside(pack, text, cl.start)
-                || (after_aside && pronoun_clause.is_some_and(|p| cl.start < p)))
-        {
+        if k != c && (opens_aside(pack, text, cl.start) || pronoun_clause.is_some_and(|p| cl.start < p)) {
             continue;
         }
         let until = if k == c { prerequisite_at.unwrap_or(range.start) } else { cl.end };
