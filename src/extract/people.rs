@@ -306,6 +306,12 @@ fn name_before_title(scan: &Scan<'_>, title_start: usize) -> Option<Range<usize>
         script = Some(s);
         start -= c.len_utf8();
     }
+    // A name found in the text across the run's start (日ロ in 駐日ロシア大使): the run is
+    // the end of that word, no name.
+    let k = scan.hits.partition_point(|h| (h.end as usize) <= start);
+    if scan.hits.get(k).is_some_and(|h| (h.start as usize) < start) {
+        return None;
+    }
     // A given name in katakana after a surname in kanji (佐藤キヨ): a short kana run after
     // two or three Han characters.
     if script == Some(Script::Kana) && text.get(start..title_start).is_some_and(|k| k.chars().count() <= 3) {
@@ -1162,7 +1168,25 @@ fn one_letter_surname(scan: &Scan<'_>, title_start: usize) -> Option<(Range<usiz
     }
     let mut buf = [0u8; 4];
     let id = unique_person_starting(scan.data, c.encode_utf8(&mut buf), 1)?;
-    Some((start..title_start, id))
+    // (Only someone in public life within a decade of the date: 岸首相 in 1960 is not 岸田.)
+    let date = scan.date_at(title_start).or(scan.published);
+    let person = scan.data.person(&id).ok()?;
+    date.is_none_or(|d| active_near(person, d)).then_some((start..title_start, id))
+}
+
+/// How many years before its first dated role or after its last a person is still taken to
+/// be in public life.
+const PUBLIC_LIFE_YEARS: i32 = 10;
+
+/// Whether `person` held a role within [`PUBLIC_LIFE_YEARS`] of `date` (or has no dated
+/// role to tell).
+fn active_near(person: &crate::person::Person, date: crate::date::PartialDate) -> bool {
+    let y = date.year();
+    person.roles.is_empty()
+        || person.roles.iter().any(|r| {
+            r.from.is_none_or(|f| f.year() <= y + PUBLIC_LIFE_YEARS)
+                && r.to.is_none_or(|t| t.year() + PUBLIC_LIFE_YEARS >= y)
+        })
 }
 
 fn unique_person_starting(data: &crate::dataset::Dataset, prefix: &str, min: usize) -> Option<PersonId> {

@@ -32,7 +32,7 @@ use super::text::{chars_after, chars_before, floor_boundary, word_after, word_be
 use crate::agreement::ProvisionEffect;
 use crate::dataset::Dataset;
 use crate::date::PartialDate;
-use crate::formula::FormulaId;
+use crate::formula::{FormulaId, StatedOrder};
 use crate::id::PartyId;
 use crate::island::IslandSet;
 
@@ -1322,10 +1322,22 @@ pub(crate) fn positions(
                     index.gives(&state, *land)
                 }
                 (Outcome::Gives(_), true) if !index.recipients.contains(&state) => index.keeps(&state),
+                // A treaty first refused by a side a formula gives land to is its land first
+                // ("Japan will not sign a peace treaty without first resolving the territorial
+                // issue"): all of it, settled before the treaty.
+                (Outcome::Formula(f), true)
+                    if index.recipients.contains(&state)
+                        && scan.data.formula(*f).order == StatedOrder::TreatyFirst =>
+                {
+                    index.keeps(&state).filter(|k| scan.data.formula(*k).order == StatedOrder::TerritoryFirst)
+                }
                 _ => None,
             };
             let Some(formula) = formula else { continue };
             if issue && scan.data.formula(formula).islands_transferred_to(&state).is_empty() {
+                continue;
+            }
+            if hands_over_all_it_holds(scan.data, &state, formula, date.or(scan.published)) {
                 continue;
             }
             if matches!(outcome, Outcome::Gives(_)) {
@@ -1379,6 +1391,31 @@ struct Frame<'f> {
     range: &'f Range<usize>,
     s: &'f Range<usize>,
     clause: &'f Range<usize>,
+}
+
+/// Whether `formula` hands over, whole, every island `state` administered at `date` (at the
+/// end of the record when undated): a stance no side holding the islands takes, so one read
+/// for it is the other side's words misattributed ("Russia" holding the return of all four).
+fn hands_over_all_it_holds(
+    data: &Dataset,
+    state: &PartyId,
+    formula: FormulaId,
+    date: Option<PartialDate>,
+) -> bool {
+    let held: IslandSet = crate::island::Island::ALL
+        .into_iter()
+        .filter(|&island| match date {
+            Some(d) => data.administrator_at(island, d).iter().any(|p| &p.administrator == state),
+            None => data.current_administration(island).is_some_and(|p| &p.administrator == state),
+        })
+        .collect();
+    let handed: IslandSet = data
+        .formula(formula)
+        .all_transfers()
+        .filter(|t| t.share_or_whole() == crate::formula::Share::WHOLE && !t.to.parties().contains(state))
+        .map(|t| t.island)
+        .collect();
+    !held.is_empty() && handed.is_superset(held)
 }
 
 /// Reads one meaning of a trigger: what it says (or nothing), flipping `negated` for a
@@ -1619,6 +1656,16 @@ fn read_frame(
             // "refused to sign a treaty until the islands are returned" holds it.
             if possessor(r, r2.start, s, true).is_some() {
                 return None;
+            }
+            // A treaty first refused ("refused to sign a peace treaty without settling the
+            // territorial question"): the refusal is of that order, held denied.
+            if let Some(f) = ts.iter().find_map(|t| match t {
+                Trigger::Concept(f) if r.scan.data.formula(*f).order == StatedOrder::TreatyFirst => Some(*f),
+                _ => None,
+            }) {
+                consumed.push(r2.clone());
+                *negated = !*negated;
+                return Some((Outcome::Formula(f), r2.clone()));
             }
             for (r3, _) in &list {
                 // (Nor past a verb of saying: "denounced the rally, saying Russia's
