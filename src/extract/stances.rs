@@ -1815,6 +1815,9 @@ fn negated_after(scan: &Scan<'_>, at: usize, limit: usize) -> bool {
     to > at && pack.negators_after.find_in(text, at..to).any(|(r, _)| !not_negator(scan, &r, false))
 }
 
+/// How far before its predicate a word of an ongoing stance ("still") may stand (characters).
+const ONGOING_REACH: usize = 30;
+
 /// How far after a predicate a negator of a verb-final language may stand (characters).
 const NEGATION_REACH: usize = 12;
 
@@ -1992,7 +1995,18 @@ fn holder_of(
     // A stance in a relative clause ("the islands, whose return Japan has sought for
     // decades, came under Moscow's control in 1945") is dated by its own words only: the
     // rest of the sentence tells of its antecedent.
-    let date = if subordinate || (own.start > s.start && opens_aside(pack, text, own.start)) {
+    // A stance still held ("seized in 1945 and still claimed by Japan", «до сих пор
+    // претендует», 今も求めている) is dated by its own clause's words after any coordinated
+    // predicate ("In 1985 Moscow still insisted …"), else at publication.
+    let ongoing = pack
+        .ongoing
+        .find_in(text, own.start.max(chars_before(text, range.start, ONGOING_REACH))..range.start)
+        .next()
+        .map(|(o, _)| o.start);
+    let date = if let Some(o) = ongoing {
+        let after = pack.coordinators.find_in(text, own.start..o).last().map_or(own.start, |(k, _)| k.end);
+        scan.temporals_in(&(after..own.end)).find_map(|i| scan.dates_happening(i))
+    } else if subordinate || (own.start > s.start && opens_aside(pack, text, own.start)) {
         scan.temporals_in(&own).find_map(|i| scan.dates_happening(i))
     } else {
         // Not a date of a relative clause or an aside about something else ("all four
@@ -2114,15 +2128,23 @@ fn holder_of(
     }
     // Passive: "are regarded by Tokyo as …", "were agreed by Abe and Putin".
     let clause = clause_of(c);
-    let agent = all.iter().position(|a| {
-        a.at.start >= clause.start
+    // (The agent nearest the predicate: "seized by Soviet troops in 1945 and claimed by
+    // Japan" is Japan's claim.)
+    let distance = |a: &Actor| a.at.start.saturating_sub(range.end).max(range.start.saturating_sub(a.at.end));
+    let agent = all
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| {
+            a.at.start >= clause.start
             // (Not the agent of a relative clause after the object: "claims Kunashiri and
             // Etorofu, which have been held by the Soviets".)
             && !(a.at.start >= clause.end
                 && starts.iter().any(|&k| k > range.end && k <= a.at.start && pack.relatives.after(text, k).is_some()))
             && preceded_by(scan, &pack.agent, a.at.start)
             && pack.passive.find_in(text, clause.start..a.at.start).next().is_some()
-    });
+        })
+        .min_by_key(|(_, a)| distance(a))
+        .map(|(i, _)| i);
     if let Some(i) = agent.filter(|_| !charge)
         && let Some(agent) = all.get(i)
     {

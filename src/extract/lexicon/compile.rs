@@ -434,6 +434,8 @@ pub(crate) struct Pack {
     pub issues: Phrases<()>,
     pub discussed_after: Phrases<()>,
     pub discussed_before: Phrases<()>,
+    /// Words that keep a stance dated at publication ("still", «по-прежнему», 今も).
+    pub ongoing: Phrases<()>,
     pub talked_about: Phrases<()>,
     /// Concept forms that name their formula only beside the islands (see
     /// `schema::Concept::on_land`).
@@ -1013,6 +1015,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let issues = c.set("stance.issues", &s.issues);
     let discussed_after = c.set("stance.discussed_after", &s.discussed_after);
     let discussed_before = c.set("stance.discussed_before", &s.discussed_before);
+    let ongoing = c.set("stance.ongoing", &s.ongoing);
     let talked_about = c.set("stance.talked_about", &s.talked_about);
     let mut extents = Phrases::default();
     for x in &s.extent {
@@ -1196,6 +1199,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         issues,
         discussed_after,
         discussed_before,
+        ongoing,
         talked_about,
         concepts_on_land,
         extents,

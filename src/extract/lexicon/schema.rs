@@ -595,6 +595,11 @@ pub(crate) struct Stance {
     /// Words before a concept that make it what is discussed ("talks on", «диалог о»).
     #[serde(default)]
     pub discussed_before: Vec<Form>,
+    /// Words that make a stance still held at the text's date ("still", «по-прежнему»,
+    /// 今も): near its predicate, the stance is dated at publication, not by a past date its
+    /// sentence gives another happening ("seized in 1945 and still claimed by Japan").
+    #[serde(default)]
+    pub ongoing: Vec<Form>,
     /// Words of talk between an acceptance and the islands that make the islands what is
     /// talked about, not what is accepted ("ready to discuss the islands", «договорились
     /// продолжить обсуждение Курил»).
