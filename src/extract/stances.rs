@@ -777,6 +777,11 @@ impl Reading<'_, '_> {
             });
             land.full = land.full | listed;
             for (r, set) in &names {
+                // The whole a count is taken from ("北方四島のうち2島"): the count after says.
+                if pack.partitive_after.glued(text, r.end).is_some() {
+                    last = last.max(r.end);
+                    continue;
+                }
                 match count_before(scan, r.start) {
                     Some(Extent::Some) if set.len() == 1 => land.partial = land.partial | *set,
                     Some(ext) => land.full = land.full | extent_set(ext, *set),
@@ -1501,6 +1506,19 @@ fn read_frame(
                     let at = scan.pack.determiners.before(text, p.at.start).map_or(p.at.start, |(d, _)| d);
                     scan.pack.recipient_markers.before(text, at).is_some()
                 }
+            }) {
+                return None;
+            }
+            // (And before the verb, with a particle: 千島列島をソ連に引き渡す.)
+            let between = span.end.min(range.start)..range.start;
+            if starting_in(r.parties, |p| p.at.start, &between).iter().any(|p| {
+                p.at.end <= between.end
+                    && !r.recipients.contains(&p.item.party)
+                    && scan
+                        .pack
+                        .recipient_particles
+                        .glued(text, p.at.end)
+                        .is_some_and(|(e, _)| e <= range.start)
             }) {
                 return None;
             }

@@ -428,6 +428,10 @@ pub(crate) struct Pack {
     pub territory_pronouns: Phrases<()>,
     /// Words before the state a hand-over goes to ("handed over to the Soviet Union").
     pub recipient_markers: Phrases<()>,
+    /// Particles after the state a hand-over goes to (ソ連に引き渡す).
+    pub recipient_particles: Phrases<()>,
+    /// Words after a name of islands that take a count from them (北方四島のうち2島).
+    pub partitive_after: Phrases<()>,
     pub territory_context: Phrases<()>,
     pub charges: Phrases<()>,
     pub prerequisites: Phrases<()>,
@@ -1009,6 +1013,8 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let territory_nouns = c.set("stance.territory_nouns", &s.territory_nouns);
     let territory_pronouns = c.set("stance.territory_pronouns", &s.territory_pronouns);
     let recipient_markers = c.set("stance.recipient_markers", &s.recipient_markers);
+    let recipient_particles = c.set("stance.recipient_particles", &s.recipient_particles);
+    let partitive_after = c.set("stance.partitive_after", &s.partitive_after);
     let territory_context = c.set("stance.context", &s.context);
     let charges = c.set("stance.charges", &s.charges);
     let prerequisites = c.set("stance.prerequisites", &s.prerequisites);
@@ -1193,6 +1199,8 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         territory_nouns,
         territory_pronouns,
         recipient_markers,
+        recipient_particles,
+        partitive_after,
         territory_context,
         charges,
         prerequisites,

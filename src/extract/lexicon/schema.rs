@@ -568,6 +568,15 @@ pub(crate) struct Stance {
     pub territory_pronouns: Vec<Form>,
     #[serde(default)]
     pub recipient_markers: Vec<Form>,
+    /// Particles glued after the state a hand-over goes to, before the verb (Japanese
+    /// ソ連に引き渡す): as `recipient_markers`, in a language that marks the recipient after
+    /// its name.
+    #[serde(default)]
+    pub recipient_particles: Vec<Form>,
+    /// Words glued after the name of islands that take a count from them (Japanese
+    /// 北方四島のうち2島): the count after, not the name, says which islands.
+    #[serde(default)]
+    pub partitive_after: Vec<Form>,
     /// Words that put a text in the dispute, so that "the four islands" means the four.
     #[serde(default)]
     pub context: Vec<Form>,
