@@ -93,6 +93,23 @@ fn name_word(scan: &Scan<'_>, word: &str) -> bool {
             && !word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
 }
 
+/// The length in bytes of one to three initials glued at the start of `word` ("М.Л." in
+/// «М.Л.Камынин»), when a letter follows them.
+fn glued_initials(word: &str) -> Option<usize> {
+    let (mut end, mut count) = (0, 0);
+    while count < 3 {
+        let mut chars = word.get(end..)?.chars();
+        let (Some(c), Some('.')) = (chars.next(), chars.next()) else { break };
+        if !c.is_uppercase() {
+            break;
+        }
+        end += c.len_utf8() + 1;
+        count += 1;
+    }
+    let rest = word.get(end..)?;
+    (count >= 1 && rest.chars().next().is_some_and(char::is_uppercase)).then_some(end)
+}
+
 /// A name read forward from `at`: two to four capitalised words (initials allowed inside).
 fn name_after(scan: &Scan<'_>, at: usize) -> Option<Range<usize>> {
     let text = scan.text();
@@ -118,6 +135,14 @@ fn name_after(scan: &Scan<'_>, at: usize) -> Option<Range<usize>> {
             end = start + word.len();
         }
         let word = word.trim_end_matches("'s");
+        // Initials glued to the surname, as Russian official texts print them
+        // («М.Л.Камынин», «С.В.Лавров»): the initials, then the surname.
+        if let Some(k) = glued_initials(word).filter(|&k| word.get(k..).is_some_and(|w| name_word(scan, w))) {
+            words.push(start..start + k);
+            words.push(start + k..start + word.len());
+            pos = end;
+            continue;
+        }
         if word.is_empty() || !name_word(scan, word) {
             break;
         }
@@ -884,7 +909,8 @@ fn add_unknown(scan: &Scan<'_>, roster: &mut Roster, mut unknown: Vec<Unknown>, 
         // Initials before the surname of the dataset's person («С. В. Лавров»): that
         // person, by the surname (see `link_surnames`).
         let words: Vec<&str> = written.split(' ').collect();
-        let initialled = words.len() >= 2 && words.iter().rev().skip(1).all(|w| w.ends_with('.'));
+        let initialled = (words.len() >= 2 && words.iter().rev().skip(1).all(|w| w.ends_with('.')))
+            || (words.len() == 1 && glued_initials(written).is_some());
         // The given name before the surname, past middle initials ("Nikita S. Khrushchev").
         let given_before = |at: usize| {
             let mut w = word_before(text, at)?;
