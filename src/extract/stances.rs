@@ -1822,6 +1822,14 @@ fn negated_after(scan: &Scan<'_>, at: usize, limit: usize) -> bool {
         let mut end = at;
         for _ in 0..4 {
             match word_after(text, end) {
+                // (Not into a relative clause about the object: «требование …, которое для
+                // нас неприемлемо» is still the claimant's.)
+                Some(w)
+                    if text.get(end..w.start).is_some_and(|g| g.contains(','))
+                        && pack.relatives.after(text, w.start).is_some() =>
+                {
+                    break;
+                }
                 Some(w) if w.end <= limit => end = w.end,
                 _ => break,
             }
