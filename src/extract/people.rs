@@ -385,6 +385,14 @@ fn parties_in(scan: &Scan<'_>, range: &Range<usize>, places: bool) -> Vec<PartyI
         if !places && scan.pack.title_complements.before(text, h.start as usize).is_some() {
             continue;
         }
+        // A state named as a field of study ("a Japan specialist", «эксперт по Японии»), not
+        // a nationality (an adjective: "a Japanese specialist").
+        if matches!(e, Entry::Party { form: PartyForm::Name, .. })
+            && (scan.pack.field_after.after(text, h.end as usize).is_some()
+                || scan.pack.field_before.before(text, h.start as usize).is_some())
+        {
+            continue;
+        }
         if !out.contains(party) {
             out.push(party.clone());
         }

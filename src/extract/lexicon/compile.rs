@@ -347,6 +347,10 @@ pub(crate) struct Pack {
     pub body_nouns: Phrases<()>,
     pub speech_anaphors: Phrases<()>,
     pub transcript_heads: Phrases<()>,
+    /// Words after a state's name that make it a field of study ("Japan specialist").
+    pub field_after: Phrases<()>,
+    /// Words before a state's name that make it a field of study ("expert on Japan").
+    pub field_before: Phrases<()>,
     pub not_names: rustc_hash::FxHashSet<String>,
     /// See `schema::People::given_names`.
     pub given_names: Phrases<()>,
@@ -871,6 +875,8 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let body_nouns = c.set("people.body_nouns", &p.body_nouns);
     let speech_anaphors = c.set("people.speech_anaphors", &p.speech_anaphors);
     let transcript_heads = c.set("people.transcript_heads", &p.transcript_heads);
+    let field_after = c.set("people.field_after", &p.field_after);
+    let field_before = c.set("people.field_before", &p.field_before);
     let not_names = c.forms("people.not_names", &p.not_names).into_iter().collect();
     let given_names = c.set("people.given_names", &p.given_names);
     let byline_forms = c.forms("people.byline", &p.byline);
@@ -1135,6 +1141,8 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         body_nouns,
         speech_anaphors,
         transcript_heads,
+        field_after,
+        field_before,
         not_names,
         given_names,
         name_forms,

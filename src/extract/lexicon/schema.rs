@@ -287,6 +287,15 @@ pub(crate) struct People {
     /// heading states what no one else in a sentence is given to state.
     #[serde(default)]
     pub transcript_heads: Vec<Form>,
+    /// Words right after a state's name that make it a field of study, not where a person
+    /// belongs ("a Japan specialist at a Moscow think tank", ロシア専門家): that state does
+    /// not give the person's party.
+    #[serde(default)]
+    pub field_after: Vec<Form>,
+    /// Words right before a state's name that make it a field of study ("an expert on
+    /// Japan", «специалист по Японии»).
+    #[serde(default)]
+    pub field_before: Vec<Form>,
     #[serde(default)]
     pub not_names: Vec<Form>,
     /// Given names in their base form, in a language that inflects names: a name whose
