@@ -347,8 +347,10 @@ fn name_before_title(scan: &Scan<'_>, title_start: usize) -> Option<Range<usize>
         }
     }
     let range = start..title_start;
-    let chars = text.get(range.clone())?.chars().count();
-    if !(2..=10).contains(&chars) {
+    // (A foreign name in katakana, given name ・ surname, runs longer: エフゲニー・アファナシエフ.)
+    let written = text.get(range.clone())?;
+    let longest = if written.contains('・') { 16 } else { 10 };
+    if !(2..=longest).contains(&written.chars().count()) {
         return None;
     }
     // Not a state or a place named before the title (ロシア外相, 日本政府).
@@ -1363,6 +1365,34 @@ fn appositive_subject(scan: &Scan<'_>, speech: usize) -> Option<Range<usize>> {
     name_before(scan, comma_start)
 }
 
+/// How far into a text its lead may name the person it interviews.
+const LEAD_BYTES: usize = 2000;
+
+/// The person a text interviews: named (and titled) in its lead right before a word of
+/// `people.interviewee_after` (…アファナシエフ駐日ロシア大使に聞いた).
+fn interviewee(scan: &Scan<'_>, people: &People) -> Option<String> {
+    let pack = scan.pack;
+    if pack.interviewee_after.is_empty() {
+        return None;
+    }
+    let text = scan.text();
+    let lead = floor_boundary(text, LEAD_BYTES.min(text.len()));
+    people.occurrences.iter().take_while(|(r, _)| r.end <= lead).find_map(|(r, i)| {
+        let window = r.end..super::text::chars_after(text, r.end, 20);
+        let (m, _) = pack.interviewee_after.find_in(text, window).next()?;
+        text.get(r.end..m.start).filter(|g| !g.contains(['。', '、', '\n']))?;
+        people.mentions.get(*i).map(|m| m.item.name.clone())
+    })
+}
+
+/// Whether the last line with words before the line starting at `line` opens with a mark of
+/// an interviewer's question (――).
+fn answers_question(scan: &Scan<'_>, line: usize) -> bool {
+    let text = scan.text();
+    let end = text.get(..line).unwrap_or_default().trim_end().len();
+    end > 0 && scan.pack.question_marks.after(text, line_start(text, end)).is_some()
+}
+
 /// Quotations and their speakers: "…," X said; "…," said X; X said: "…"; "…," he said;
 /// 「…」と述べた; and interview turns ("Name: …").
 fn quotes(scan: &Scan<'_>, people: &People) -> Vec<Found<Quote>> {
@@ -1412,6 +1442,7 @@ fn quotes(scan: &Scan<'_>, people: &People) -> Vec<Found<Quote>> {
     }
     spans.sort_by_key(|r| r.start);
     let mut out = Vec::new();
+    let interviewee = interviewee(scan, people);
     for inner in spans.into_iter().filter(|q| scan.in_play(q.start)) {
         let content = scan.slice(&inner);
         // A quote is a clause: three words, or twelve characters. In a script written
@@ -1489,6 +1520,13 @@ fn quotes(scan: &Scan<'_>, people: &People) -> Vec<Found<Quote>> {
         } else {
             pick(&after, true).or_else(|| pick(&before, false))
         };
+        // An answer in an interview: a quote opening its line after a question's line.
+        let speaker = speaker.or_else(|| {
+            let mark = char_before(text, inner.start).map_or(0, char::len_utf8);
+            let line = line_start(text, inner.start - mark);
+            let blank = text.get(line..inner.start - mark).is_some_and(|g| g.trim().is_empty());
+            (blank && answers_question(scan, line)).then(|| interviewee.clone()).flatten()
+        });
         out.push(Found::new(inner.clone(), Quote { speaker, evidence: scan.evidence(&inner) }));
     }
     // Interview turns: a line that opens with a name and a colon.

@@ -351,6 +351,10 @@ pub(crate) struct Pack {
     pub field_after: Phrases<()>,
     /// Words before a state's name that make it a field of study ("expert on Japan").
     pub field_before: Phrases<()>,
+    /// Words after a person named in the lead that make the text an interview (に聞いた).
+    pub interviewee_after: Phrases<()>,
+    /// Marks that open an interviewer's question line (――).
+    pub question_marks: Phrases<()>,
     pub not_names: rustc_hash::FxHashSet<String>,
     /// See `schema::People::given_names`.
     pub given_names: Phrases<()>,
@@ -877,6 +881,8 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let transcript_heads = c.set("people.transcript_heads", &p.transcript_heads);
     let field_after = c.set("people.field_after", &p.field_after);
     let field_before = c.set("people.field_before", &p.field_before);
+    let interviewee_after = c.set("people.interviewee_after", &p.interviewee_after);
+    let question_marks = c.set("people.question_marks", &p.question_marks);
     let not_names = c.forms("people.not_names", &p.not_names).into_iter().collect();
     let given_names = c.set("people.given_names", &p.given_names);
     let byline_forms = c.forms("people.byline", &p.byline);
@@ -1143,6 +1149,8 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         transcript_heads,
         field_after,
         field_before,
+        interviewee_after,
+        question_marks,
         not_names,
         given_names,
         name_forms,

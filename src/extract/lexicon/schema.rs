@@ -296,6 +296,14 @@ pub(crate) struct People {
     /// Japan", «специалист по Японии»).
     #[serde(default)]
     pub field_before: Vec<Form>,
+    /// Words right after a person named (and titled) in a text's lead that make the text
+    /// an interview with that person (アファナシエフ駐日ロシア大使に聞いた): an answer, a quote that
+    /// opens its line after a line opened by one of `question_marks`, is that person's.
+    #[serde(default)]
+    pub interviewee_after: Vec<Form>,
+    /// Marks that open an interviewer's question on its own line (――).
+    #[serde(default)]
+    pub question_marks: Vec<Form>,
     #[serde(default)]
     pub not_names: Vec<Form>,
     /// Given names in their base form, in a language that inflects names: a name whose
