@@ -1342,7 +1342,7 @@ pub(crate) fn positions(
             if issue && scan.data.formula(formula).islands_transferred_to(&state).is_empty() {
                 continue;
             }
-            if hands_over_all_it_holds(scan.data, &state, formula, date.or(scan.published)) {
+            if hands_over_all_it_holds(scan.data, &state, formula, date) {
                 continue;
             }
             if matches!(outcome, Outcome::Gives(_)) {
@@ -1498,28 +1498,24 @@ fn read_frame(
                 .or_else(|| r.territory(&before))
                 .or_else(|| r.territory(&(s.start..range.start)))?;
             // Handed to a state no formula gives land to ("would be handed over to the
-            // Soviet Union", at Yalta): no formula of the dispute's.
-            let to = range.end.min(span.end)..after.end;
-            if starting_in(r.parties, |p| p.at.start, &to).iter().any(|p| {
-                p.at.end <= to.end && !r.recipients.contains(&p.item.party) && {
-                    // (Past an article: "to the Soviet Union".)
-                    let at = scan.pack.determiners.before(text, p.at.start).map_or(p.at.start, |(d, _)| d);
-                    scan.pack.recipient_markers.before(text, at).is_some()
-                }
-            }) {
-                return None;
-            }
-            // (And before the verb, with a particle: 千島列島をソ連に引き渡す.)
-            let between = span.end.min(range.start)..range.start;
-            if starting_in(r.parties, |p| p.at.start, &between).iter().any(|p| {
-                p.at.end <= between.end
-                    && !r.recipients.contains(&p.item.party)
-                    && scan
-                        .pack
-                        .recipient_particles
-                        .glued(text, p.at.end)
-                        .is_some_and(|(e, _)| e <= range.start)
-            }) {
+            // Soviet Union", at Yalta): no formula of the dispute's. The recipient is marked
+            // after the verb by a word before it ("to the Soviet Union", past an article), or
+            // before the verb by a particle after it (千島列島をソ連に引き渡す).
+            let handed_elsewhere = |reach: Range<usize>, marked: &dyn Fn(&Range<usize>) -> bool| {
+                starting_in(r.parties, |p| p.at.start, &reach)
+                    .iter()
+                    .any(|p| p.at.end <= reach.end && !r.recipients.contains(&p.item.party) && marked(&p.at))
+            };
+            let marker_before = |p: &Range<usize>| {
+                let at = scan.pack.determiners.before(text, p.start).map_or(p.start, |(d, _)| d);
+                scan.pack.recipient_markers.before(text, at).is_some()
+            };
+            let particle_after = |p: &Range<usize>| {
+                scan.pack.recipient_particles.glued(text, p.end).is_some_and(|(e, _)| e <= range.start)
+            };
+            if handed_elsewhere(range.end.min(span.end)..after.end, &marker_before)
+                || handed_elsewhere(span.end.min(range.start)..range.start, &particle_after)
+            {
                 return None;
             }
             Some((Outcome::Gives(land), span))
@@ -2029,11 +2025,16 @@ fn holder_of(
         .find_in(text, own.start.max(chars_before(text, range.start, ONGOING_REACH))..range.start)
         .next()
         .map(|(o, _)| o.start);
-    let date = if let Some(o) = ongoing {
-        let after = pack.coordinators.find_in(text, own.start..o).last().map_or(own.start, |(k, _)| k.end);
-        scan.temporals_in(&(after..own.end)).find_map(|i| scan.dates_happening(i))
-    } else if subordinate || (own.start > s.start && opens_aside(pack, text, own.start)) {
-        scan.temporals_in(&own).find_map(|i| scan.dates_happening(i))
+    let own_words = match ongoing {
+        Some(o) => Some(
+            pack.coordinators.find_in(text, own.start..o).last().map_or(own.start, |(k, _)| k.end)..own.end,
+        ),
+        None => {
+            (subordinate || (own.start > s.start && opens_aside(pack, text, own.start))).then(|| own.clone())
+        }
+    };
+    let date = if let Some(words) = own_words {
+        scan.temporals_in(&words).find_map(|i| scan.dates_happening(i))
     } else {
         // Not a date of a relative clause or an aside about something else ("all four
         // islands, which Soviet troops seized in 1945"; "…, occupied by Soviet troops in
