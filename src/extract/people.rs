@@ -275,9 +275,19 @@ fn given_named(scan: &Scan<'_>) -> Vec<Unknown> {
     }
     let text = scan.text();
     let mut in_word = false;
-    for (i, c) in text.char_indices() {
-        let opens = c.is_uppercase() && !in_word;
-        in_word = c.is_alphanumeric() || c == '-';
+    // Byte by byte: ASCII is read from the byte, other characters decoded at their first
+    // byte (the text is a `str`, so every byte below 0x80 or 0xC0 and above is one).
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        let (upper, word) = if b.is_ascii() {
+            (b.is_ascii_uppercase(), b.is_ascii_alphanumeric() || b == b'-')
+        } else if b >= 0xC0 {
+            let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else { continue };
+            (c.is_uppercase(), c.is_alphanumeric())
+        } else {
+            continue;
+        };
+        let opens = upper && !in_word;
+        in_word = word;
         if !opens {
             continue;
         }
@@ -753,7 +763,7 @@ fn bylines(scan: &Scan<'_>) -> Vec<Unknown> {
             unknown.push((name.clone(), name.clone(), None, false, None));
         }
     }
-    for (i, _) in text.match_indices('/') {
+    for i in memchr::memchr_iter(b'/', text.as_bytes()) {
         if pack.media.after(text, i + 1).is_some()
             && let Some(name) = name_before(scan, i)
         {
@@ -1414,7 +1424,7 @@ fn quotes(scan: &Scan<'_>, people: &People) -> Vec<Found<Quote>> {
         spans.push(inner);
     }
     // British single quotes: an opening ' at a word start, a closing ' before a non-letter.
-    for (i, _) in text.match_indices('\'') {
+    for i in memchr::memchr_iter(b'\'', text.as_bytes()) {
         if char_before(text, i).is_some_and(|c| !c.is_whitespace() && c != '(' && c != '\n')
             || !char_at(text, i + 1).is_some_and(char::is_alphabetic)
         {
@@ -1432,7 +1442,7 @@ fn quotes(scan: &Scan<'_>, people: &People) -> Vec<Found<Quote>> {
     }
     // The pack's own quote marks (「」).
     for (open, close) in &pack.quotes {
-        for (i, _) in text.match_indices(open.as_str()) {
+        for i in memchr::memmem::find_iter(text.as_bytes(), open.as_bytes()) {
             let from = i + open.len();
             let tail = window_after(text, from, 2000);
             if let Some(j) = tail.find(close.as_str()) {

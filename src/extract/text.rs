@@ -527,8 +527,13 @@ pub(crate) fn hard_wrapped(text: &str) -> bool {
     const CLOSING: &[char] =
         &['.', '!', '?', '。', '！', '？', '」', '』', '"', '\'', '”', '’', ')', '）', ':', '：'];
     let (mut long, mut open) = (0usize, 0usize);
-    for line in text.lines() {
-        let line = line.trim_end();
+    let bytes = text.as_bytes();
+    let mut start = 0usize;
+    while start < bytes.len() {
+        let end =
+            memchr::memchr(b'\n', bytes.get(start..).unwrap_or_default()).map_or(bytes.len(), |k| start + k);
+        let line = text.get(start..end).unwrap_or_default().trim_end();
+        start = end + 1;
         if line.len() < 40 {
             continue;
         }
