@@ -488,3 +488,19 @@ fn a_happening_cites_the_agreement_of_its_year() {
         x.events.iter().filter(|e| e.date.to_string() == "2018-11-14").map(|e| e.agreement).collect();
     assert_eq!(cited, [Some("singapore-agreement-2018".parse().unwrap())], "{:?}", x.events);
 }
+
+#[test]
+fn a_chronology_year_on_its_own_line_dates_the_entries_under_it_anywhere_in_the_text() {
+    // Past the text's top (always read), a year alone on its line heads the entries under
+    // it: its line is read with theirs, so "Jan 27" is 1960's, not the publication year's.
+    let filler = "Markets in Asia were calm on Monday as traders waited for data. ".repeat(30);
+    let text = format!(
+        "A timeline of the island dispute\n\n{filler}\n\nKey dates:\n\n1951\nSept 8 - Japan renounces the Kurils at San Francisco.\n\n1960\nJan 27 - Moscow tells Tokyo the two islands will be handed over only after foreign troops leave Japan.\n"
+    );
+    assert!(text.find("1960").is_some_and(|at| at > 1500));
+    let x = extract(&text, Some("1991-04-15"));
+    let d = dates(&x);
+    assert!(d.iter().any(|d| d == "1960-01-27"), "{d:?}");
+    assert!(d.iter().any(|d| d == "1951-09-08"), "{d:?}");
+    assert!(!d.iter().any(|d| d.starts_with("1990") || d.starts_with("1991-01")), "{d:?}");
+}

@@ -25,9 +25,10 @@ pub(crate) struct People {
     /// The length of the longest quote.
     longest_quote: usize,
     by_name: HashMap<String, usize>,
-    /// The official whose words the text is, named in the heading of a briefing or a
-    /// press conference's record (an index into `mentions`; see [`document_speaker`]).
-    pub speaker: Option<usize>,
+    /// The officials whose words the text records from a byte on, each named in the
+    /// heading of a briefing's, a press conference's or a statement's record: (where their
+    /// words begin, an index into `mentions`), in text order (see [`document_speakers`]).
+    pub speakers: Vec<(usize, usize)>,
 }
 
 impl People {
@@ -499,7 +500,7 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
     people.by_name = people.mentions.iter().enumerate().map(|(i, m)| (m.item.name.clone(), i)).collect();
     people.quotes = quotes(scan, &people);
     people.longest_quote = people.quotes.iter().map(|q| q.at.len()).max().unwrap_or(0);
-    people.speaker = document_speaker(scan, &people);
+    people.speakers = document_speakers(scan, &people);
     people
 }
 
@@ -509,23 +510,67 @@ const HEADING_BYTES: usize = 400;
 /// The official whose words a text records: its first line holds a word of a transcript's
 /// heading (`people.transcript_heads`: a briefing, a press conference, 会見記録), and the
 /// first person named in the heading is an official of a state ("Press Conference by the
-/// Chief Cabinet Secretary … Chief Cabinet Secretary Hirokazu Matsuno").
-fn document_speaker(scan: &Scan<'_>, people: &People) -> Option<usize> {
+/// Chief Cabinet Secretary … Chief Cabinet Secretary Hirokazu Matsuno"). A heading further
+/// on, a short line of its own with no closing stop that holds such a word and names an
+/// official ("The full text of the statement follows: / Statement by Minister for Foreign
+/// Affairs Fumio Kishida on …"), gives the words after it to that official.
+fn document_speakers(scan: &Scan<'_>, people: &People) -> Vec<(usize, usize)> {
     let pack = scan.pack;
+    let mut out = Vec::new();
     if pack.transcript_heads.is_empty() {
-        return None;
+        return out;
     }
     let text = scan.text();
+    let official =
+        |i: &usize| people.mentions.get(*i).is_some_and(|m| m.item.official && m.item.party.is_some());
     let head = floor_boundary(text, HEADING_BYTES.min(text.len()));
-    let first_line = text.get(..head)?.trim_start();
+    let first_line = text.get(..head).unwrap_or_default().trim_start();
     let offset = head - first_line.len();
-    let line_end = offset + first_line.find('\n').unwrap_or(first_line.len());
-    pack.transcript_heads.find_in(text, offset..line_end).next()?;
-    people.occurrences.iter().take_while(|(r, _)| r.end <= head).find_map(|(_, i)| {
-        let m = people.mentions.get(*i)?;
-        (m.item.official && m.item.party.is_some()).then_some(*i)
-    })
+    let first_end = offset + first_line.find('\n').unwrap_or(first_line.len());
+    if pack.transcript_heads.find_in(text, offset..first_end).next().is_some()
+        && let Some(&(_, i)) =
+            people.occurrences.iter().take_while(|(r, _)| r.end <= head).find(|(_, i)| official(i))
+    {
+        out.push((0, i));
+    }
+    // Headings further on: a line after a blank one or a line ending in a colon.
+    let bytes = text.as_bytes();
+    for nl in memchr::memchr_iter(b'\n', bytes) {
+        let start = nl + 1;
+        if start <= first_end {
+            continue;
+        }
+        let end =
+            memchr::memchr(b'\n', bytes.get(start..).unwrap_or_default()).map_or(text.len(), |k| start + k);
+        let Some(line) = text.get(start..end) else { continue };
+        let before = text.get(..nl).unwrap_or_default().trim_end_matches([' ', '\t', '\r']);
+        let opens = before.is_empty() || before.ends_with('\n') || before.ends_with([':', '：']);
+        let content = line.trim();
+        if !opens
+            || content.is_empty()
+            || content.len() > HEADING_LINE_BYTES
+            || content.ends_with(['.', '。', '!', '?', '！', '？', '"', '”', '」'])
+            || pack.transcript_heads.find_in(text, start..end).next().is_none()
+        {
+            continue;
+        }
+        let k = people.occurrences.partition_point(|(r, _)| r.start < start);
+        if let Some(&(_, i)) = people
+            .occurrences
+            .get(k..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|(r, _)| r.end <= end)
+            .find(|(_, i)| official(i))
+        {
+            out.push((end, i));
+        }
+    }
+    out
 }
+
+/// The longest line read as a heading further on in a text (see [`document_speakers`]).
+const HEADING_LINE_BYTES: usize = 300;
 
 /// The people found so far, with the indexes that keep one mention per person.
 #[derive(Default)]

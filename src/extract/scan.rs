@@ -77,7 +77,7 @@ impl<'a> Scan<'a> {
             let hits = reader.find(t);
             let wrapped = super::text::hard_wrapped(text);
             let paragraphs = super::text::paragraph_numbers(t, &sentences, wrapped);
-            let topical = topical((&sentences, &ends), &paragraphs, &hits, reader, data);
+            let topical = topical(t, (&sentences, &ends), &paragraphs, &hits, reader, data);
             let numbers = numbers::find(t, &hits, reader, pack);
             let in_play =
                 |at: usize| topical.get(sentence_index(&sentences, &ends, at)).copied().unwrap_or(false);
@@ -412,6 +412,7 @@ const TOPIC_HEAD: usize = 1500;
 /// top. World news around the dispute's paragraphs is passed over by every rule but the
 /// names'.
 fn topical(
+    text: &str,
     (sentences, ends): (&[Range<usize>], &OffsetIndex),
     paragraph: &[usize],
     hits: &[super::reader::Hit],
@@ -460,5 +461,23 @@ fn topical(
             *o = true;
         }
     }
+    // A short line with a number, of its own right before the next sentence's line (a
+    // chronology's year, "1956" over "Oct 19 - …"), is read with the sentence it heads.
+    for k in (0..sentences.len().saturating_sub(1)).rev() {
+        let (Some(s), Some(next)) = (sentences.get(k), sentences.get(k + 1)) else { continue };
+        let heads = !out.get(k).copied().unwrap_or(true)
+            && out.get(k + 1).copied().unwrap_or(false)
+            && s.len() <= HEADING_LINE
+            && text.get(s.clone()).is_some_and(|l| l.bytes().any(|b| b.is_ascii_digit()))
+            && text
+                .get(s.end..next.start)
+                .is_some_and(|g| g.matches('\n').count() == 1 && g.trim().is_empty());
+        if heads && let Some(o) = out.get_mut(k) {
+            *o = true;
+        }
+    }
     out
 }
+
+/// The longest line read as a chronology's heading (bytes; see [`topical`]).
+const HEADING_LINE: usize = 24;

@@ -518,6 +518,10 @@ fn actors(
     // Reporters as subjects ("Analysts say …", "a poll found …"); right after a verb of
     // saying, those addressed ("told reporters that …").
     for (r, _) in pack.reporters.find_in(text, range.clone()) {
+        // (Not one that reports another's words: "state media quoted him as saying".)
+        if pack.object_pronouns.after(text, r.end).is_some() {
+            continue;
+        }
         let object = after_speech(scan, r.start)
             || scan.entries_in(&(chars_before(text, r.start, SPEAKER_REACH)..r.end)).any(|(h, e)| {
                 matches!(e, Entry::Term(Term::Speech { .. }))
@@ -2024,7 +2028,13 @@ fn holder_of(
         .ongoing
         .find_in(text, own.start.max(chars_before(text, range.start, ONGOING_REACH))..range.start)
         .next()
-        .map(|(o, _)| o.start);
+        .map(|(o, _)| o.start)
+        .or_else(|| {
+            // After the predicate, in its clause ("claimed by Japan ever since"): the
+            // coordinated predicate is looked for before the predicate itself.
+            let end = own.end.min(range.end + chars_after(text, range.end, ONGOING_REACH));
+            pack.ongoing.find_in(text, range.end..end).next().map(|_| range.start)
+        });
     let own_words = match ongoing {
         Some(o) => Some(
             pack.coordinators.find_in(text, own.start..o).last().map_or(own.start, |(k, _)| k.end)..own.end,
@@ -2040,13 +2050,17 @@ fn holder_of(
         // islands, which Soviet troops seized in 1945"; "…, occupied by Soviet troops in
         // 1945, …"): the aside's happening, not the stance's.
         // Nor of a later clause joined with its own subject ("Moscow says …, and in 2020
-        // Russians approved …").
+        // Russians approved …"), nor of a later clause a complementizer opens ("demands
+        // the return of the islands that Soviet forces seized in 1945": what the object
+        // underwent).
         scan.date_at_where(range.start, |t| {
             let k = starts.partition_point(|&x| x <= t.start).saturating_sub(1);
             k == c
                 || starts.get(k).is_none_or(|&start| {
                     !opens_aside(pack, text, start)
-                        && (k < c || pack.coordinators.after(text, start).is_none())
+                        && (k < c
+                            || (pack.coordinators.after(text, start).is_none()
+                                && pack.complementizers.after(text, start).is_none()))
                 })
         })
     };
@@ -2348,7 +2362,7 @@ fn holder_of(
             if let Some(h) = reported_next(r, s) {
                 return Some((h, date));
             }
-            return transcript_official(r).map(|h| (h, date));
+            return transcript_official(r, s.start).map(|h| (h, date));
         }
         if !bearing && !speech_in_sentence && !governed(scan, a, range) {
             return reported_next(r, s).map(|h| (h, date));
@@ -2357,7 +2371,13 @@ fn holder_of(
     }
     // After the trigger, in the rest of the sentence ("…, Moscow said"); not when a pronoun
     // is the subject («…, он предлагал японским журналистам …»).
-    if !after_aside && let Some(i) = all.iter().position(|a| a.at.start >= range.end && !a.object) {
+    // A reporting word with a pronoun as its object ("quoted him as saying …"): the person
+    // last named speaks, as below.
+    let quoted_pronoun = pack.object_pronouns.find_in(text, s.start..range.start).next().is_some();
+    if !after_aside
+        && !quoted_pronoun
+        && let Some(i) = all.iter().position(|a| a.at.start >= range.end && !a.object)
+    {
         if !bearing && !speech_in_sentence {
             return None;
         }
@@ -2370,7 +2390,7 @@ fn holder_of(
     // A sentence that opens with a pronoun continues with the person last named; so does one
     // whose opening clause leads to a pronoun (`after_aside`).
     let si = scan.sentence_of(range.start);
-    if pack.pronouns.after(text, s.start).is_some() || after_aside {
+    if pack.pronouns.after(text, s.start).is_some() || after_aside || quoted_pronoun {
         let window = scan.sentence(si.saturating_sub(2)).start..s.start;
         // The narrative goes on from where the sentence before left it: its last date.
         let prev = scan.sentence(si.saturating_sub(1));
@@ -2425,13 +2445,15 @@ fn holder_of(
     }
     // In the record of a briefing or a press conference, what no one else is given to state
     // is the official's whose words it records.
-    transcript_official(r).map(|h| (h, date))
+    transcript_official(r, s.start).map(|h| (h, date))
 }
 
-/// The official whose words the text records (the record of a briefing or a press
-/// conference: [`People::speaker`](super::people::People)), as a holder.
-fn transcript_official(r: &Reading<'_, '_>) -> Option<Holder> {
-    let m = r.people.speaker.and_then(|i| r.people.mentions.get(i))?;
+/// The official whose words the text records at `at` (the record of a briefing, a press
+/// conference or a statement: [`People::speakers`](super::people::People)), as a holder.
+fn transcript_official(r: &Reading<'_, '_>, at: usize) -> Option<Holder> {
+    let k = r.people.speakers.partition_point(|&(from, _)| from <= at);
+    let &(_, i) = r.people.speakers.get(k.checked_sub(1)?)?;
+    let m = r.people.mentions.get(i)?;
     let party = m.item.party.clone()?;
     Some(Holder::States(vec![party], Some(m.item.name.clone())))
 }

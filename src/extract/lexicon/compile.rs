@@ -355,6 +355,9 @@ pub(crate) struct Pack {
     pub interviewee_after: Phrases<()>,
     /// Marks that open an interviewer's question line (――).
     pub question_marks: Phrases<()>,
+    /// Reporting words with a personal pronoun as object ("quoted him"): the speaker is the
+    /// person last named.
+    pub object_pronouns: Phrases<()>,
     pub not_names: rustc_hash::FxHashSet<String>,
     /// See `schema::People::given_names`.
     pub given_names: Phrases<()>,
@@ -883,6 +886,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let field_before = c.set("people.field_before", &p.field_before);
     let interviewee_after = c.set("people.interviewee_after", &p.interviewee_after);
     let question_marks = c.set("people.question_marks", &p.question_marks);
+    let object_pronouns = c.set("people.object_pronouns", &p.object_pronouns);
     let not_names = c.forms("people.not_names", &p.not_names).into_iter().collect();
     let given_names = c.set("people.given_names", &p.given_names);
     let byline_forms = c.forms("people.byline", &p.byline);
@@ -1151,6 +1155,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         field_before,
         interviewee_after,
         question_marks,
+        object_pronouns,
         not_names,
         given_names,
         name_forms,

@@ -304,6 +304,11 @@ pub(crate) struct People {
     /// Marks that open an interviewer's question on its own line (――).
     #[serde(default)]
     pub question_marks: Vec<Form>,
+    /// A word of reporting with a personal pronoun as its object, the one whose words are
+    /// reported ("quoted him as saying", «процитировал его»): the sentence's speaker is the
+    /// person last named, as when the pronoun is its subject.
+    #[serde(default)]
+    pub object_pronouns: Vec<Form>,
     #[serde(default)]
     pub not_names: Vec<Form>,
     /// Given names in their base form, in a language that inflects names: a name whose
