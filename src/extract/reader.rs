@@ -252,6 +252,36 @@ struct Builder {
 }
 
 impl Builder {
+    /// A form written whole in one list and as a stem in another («признал», a frame's
+    /// verb; «признал*», a verb of saying) makes two patterns of one string, and the
+    /// automaton reports only the first of equal strings: each of the two gets the other's
+    /// entries, and the whole form loses its word-end check, so that either reads as both.
+    fn merge_twins(&mut self) {
+        let twins: Vec<(usize, usize)> = self
+            .by_key
+            .iter()
+            .filter(|((_, stem), _)| !stem)
+            .filter_map(|((key, _), &whole)| Some((whole, *self.by_key.get(&(key.clone(), true))?)))
+            .collect();
+        for (whole, stem) in twins {
+            let (Some(w), Some(s)) = (self.patterns.get(whole), self.patterns.get(stem)) else { continue };
+            let mut entries = w.entries.clone();
+            for e in &s.entries {
+                if !entries.iter().any(|(_, x)| x == &e.1) {
+                    entries.push(e.clone());
+                }
+            }
+            let classes = w.classes | s.classes;
+            for (i, right) in [(whole, false), (stem, false)] {
+                if let Some(p) = self.patterns.get_mut(i) {
+                    p.entries.clone_from(&entries);
+                    p.classes = classes;
+                    p.right = right;
+                }
+            }
+        }
+    }
+
     fn add(&mut self, form: &str, case: Case, entry: Entry) {
         self.add_form(form, case, entry, false);
     }
@@ -597,6 +627,7 @@ impl Reader {
         for t in &pack.terms {
             b.term(&t.form, Entry::Term(t.term.clone()));
         }
+        b.merge_twins();
         let patterns = b.patterns;
         let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(true)
