@@ -337,7 +337,7 @@ fn actors(
             .filter(|&(b, _)| text.get(b..r.start).is_some_and(|g| !g.contains([',', '.', ';'])))
             .is_some_and(|(b, _)| !preceded_by(scan, &pack.object_prepositions, b));
         let object = preceded_by(scan, &pack.object_prepositions, r.start)
-            || pack.object_markers.glued(text, particle_at(scan, r.end)).is_some()
+            || object_marked(pack, text, particle_at(scan, r.end))
             || (scan.oblique_at(&r) && !body);
         let subject = subject_marked(scan, r.end);
         out.push(Actor {
@@ -407,7 +407,7 @@ fn actors(
         // Right after a verb of saying, a speaker, whatever its case («по словам Пескова»).
         let object = !after_speech(scan, r.start)
             && (preceded_by(scan, &pack.object_prepositions, r.start)
-                || pack.object_markers.glued(text, at).is_some()
+                || object_marked(pack, text, at)
                 || scan.oblique_at(r));
         let subject = pack.subject_markers.glued(text, at).is_some();
         // With the title written after the name (安倍首相と…): the actor is both.
@@ -503,7 +503,7 @@ fn actors(
             before.or(after).or_else(|| party.clone()).or_else(|| title_holder(scan, people, &r))
         {
             let object = preceded_by(scan, &pack.object_prepositions, r.start)
-                || pack.object_markers.glued(text, particle_at(scan, r.start)).is_some();
+                || object_marked(pack, text, particle_at(scan, r.start));
             out.push(Actor {
                 at: r.clone(),
                 holder: Holder::States(vec![state], None),
@@ -2456,6 +2456,13 @@ fn transcript_official(r: &Reading<'_, '_>, at: usize) -> Option<Holder> {
     let m = r.people.mentions.get(i)?;
     let party = m.item.party.clone()?;
     Some(Holder::States(vec![party], Some(m.item.name.clone())))
+}
+
+/// Whether a particle glued at `at` marks an object (`grammar.object_markers`), unless a
+/// longer subject marker holds it (政府としては: a topic, though と marks an object).
+fn object_marked(pack: &super::lexicon::Pack, text: &str, at: usize) -> bool {
+    let Some((end, _)) = pack.object_markers.glued(text, at) else { return false };
+    pack.subject_markers.glued(text, at).is_none_or(|(s, _)| s <= end)
 }
 
 /// Whether a clause starting at `at` opens with a relative pronoun or an aside's
