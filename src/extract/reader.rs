@@ -629,15 +629,19 @@ impl Reader {
         }
         b.merge_twins();
         let patterns = b.patterns;
+        // (Anchored searches too: a shorter pattern at the start of a longer one turned
+        // away, see `find_in`.)
         let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(aho_corasick::StartKind::Both)
             .kind(Some(kind))
             .build(patterns.iter().map(|p| p.form.as_str()))
             .or_else(|_| {
                 AhoCorasick::builder()
                     .ascii_case_insensitive(true)
                     .match_kind(MatchKind::LeftmostLongest)
+                    .start_kind(aho_corasick::StartKind::Both)
                     .build(patterns.iter().map(|p| p.form.as_str()))
             })?;
         let names = AhoCorasick::builder()
@@ -751,17 +755,14 @@ impl Reader {
             i = skip(i, false);
             let Some(&b) = run.get(i) else { break };
             if words.may_open(b, run.get(i + 1).copied().unwrap_or(0))
-                && let Some((end, k)) = words.longest_at(run, i, run.len())
+                && let Some(h) = self.longest_checked(words, text, run, i)
             {
-                let pattern = words.ids.get(k).map_or(usize::MAX, |&k| k as usize);
-                if let Some(h) = self.check(text, i, end, pattern) {
-                    out.push(h);
-                    i = end;
-                    // A match ending inside a word ("U.S." ends outside one): the rest of
-                    // that word is no word start.
-                    if !run.get(i.wrapping_sub(1)).is_some_and(u8::is_ascii_alphanumeric) {
-                        continue;
-                    }
+                i = h.end as usize;
+                out.push(h);
+                // A match ending inside a word ("U.S." ends outside one): the rest of that
+                // word is no word start.
+                if !run.get(i.wrapping_sub(1)).is_some_and(u8::is_ascii_alphanumeric) {
+                    continue;
                 }
             }
             // Past the rest of this word.
@@ -769,13 +770,52 @@ impl Reader {
         }
     }
 
-    /// The checked hits of the NFA of every pattern in `text[range]`.
+    /// The longest pattern at word start `i` of `run` that passes its checks: one turned
+    /// away (ending inside a word) gives way to the longest shorter one, as in `find_in`.
+    fn longest_checked(&self, words: &AsciiWords, text: &str, run: &[u8], i: usize) -> Option<Hit> {
+        let mut bound = run.len();
+        loop {
+            let (end, k) = words.longest_at(run, i, bound)?;
+            let pattern = words.ids.get(k).map_or(usize::MAX, |&k| k as usize);
+            if let Some(h) = self.check(text, i, end, pattern) {
+                return Some(h);
+            }
+            bound = end.checked_sub(1).filter(|&b| b > i)?;
+        }
+    }
+
+    /// The checked hits of the NFA of every pattern in `text[range]`. A match turned away
+    /// (a form that ends inside a word: «накануне по» in «накануне подтвердил») gives way to
+    /// the longest shorter one at its start («накануне»), else the search goes on from the
+    /// next character, not from the match's end, so no word inside it is lost.
     fn find_in(&self, text: &str, range: Range<usize>, out: &mut Vec<Hit>) {
+        use aho_corasick::{Anchored, Input};
         let Some(slice) = text.get(range.clone()) else { return };
-        for m in self.automaton.find_iter(slice) {
-            let pattern = m.pattern().as_usize();
-            if let Some(h) = self.check(text, range.start + m.start(), range.start + m.end(), pattern) {
-                out.push(h);
+        let mut at = 0usize;
+        while at < slice.len() {
+            let Some(m) = self.automaton.find(Input::new(slice).range(at..)) else { break };
+            let mut end = m.end();
+            let mut pattern = m.pattern().as_usize();
+            let hit = loop {
+                if let Some(h) = self.check(text, range.start + m.start(), range.start + end, pattern) {
+                    break Some(h);
+                }
+                let shorter =
+                    Input::new(slice).range(m.start()..end.saturating_sub(1)).anchored(Anchored::Yes);
+                let Some(s) = self.automaton.find(shorter).filter(|s| s.end() > s.start()) else {
+                    break None;
+                };
+                (end, pattern) = (s.end(), s.pattern().as_usize());
+            };
+            match hit {
+                Some(h) => {
+                    out.push(h);
+                    at = end.max(at + 1);
+                }
+                None => {
+                    at = m.start()
+                        + slice.get(m.start()..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8);
+                }
             }
         }
     }
@@ -872,6 +912,21 @@ mod ascii_runs {
         let hits: Vec<&str> = reader.find(text).iter().filter_map(|h| text.get(h.range())).collect();
         assert!(hits.contains(&"Shinzo Abe"), "{hits:?}");
         assert!(!hits.iter().any(|h| h.starts_with("abe")), "{hits:?}");
+    }
+
+    /// A form turned away because it ends inside a word («накануне по» before «дтвердил»)
+    /// gives way to the shorter form at its start («накануне») and hides no word inside it
+    /// («подтвердил»).
+    #[test]
+    fn a_form_turned_away_hides_neither_a_shorter_one_nor_the_next_word() {
+        let data = Dataset::builtin();
+        let lexicon = Lexicon::builtin().expect("built-in packs");
+        let pack = &lexicon.iter().find(|l| l.language() == "ru").expect("ru").pack;
+        let reader = Reader::new(data, pack).expect("reader");
+        let text = "Путин накануне подтвердил декларацию.";
+        let hits: Vec<&str> = reader.find(text).iter().filter_map(|h| text.get(h.range())).collect();
+        assert!(hits.contains(&"накануне"), "{hits:?}");
+        assert!(hits.contains(&"подтвердил"), "{hits:?}");
     }
 
     #[test]
