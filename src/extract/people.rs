@@ -534,18 +534,16 @@ fn document_speakers(scan: &Scan<'_>, people: &People) -> Vec<(usize, usize)> {
         out.push((0, i));
     }
     // Headings further on: a line after a blank one or a line ending in a colon.
-    let bytes = text.as_bytes();
-    for nl in memchr::memchr_iter(b'\n', bytes) {
-        let start = nl + 1;
+    let mut previous: Option<Range<usize>> = None;
+    for line in super::text::lines(text) {
+        let (start, end) = (line.start, line.end);
+        let Some(before) = previous.replace(line.clone()) else { continue };
         if start <= first_end {
             continue;
         }
-        let end =
-            memchr::memchr(b'\n', bytes.get(start..).unwrap_or_default()).map_or(text.len(), |k| start + k);
-        let Some(line) = text.get(start..end) else { continue };
-        let before = text.get(..nl).unwrap_or_default().trim_end_matches([' ', '\t', '\r']);
-        let opens = before.is_empty() || before.ends_with('\n') || before.ends_with([':', '：']);
-        let content = line.trim();
+        let before = text.get(before).unwrap_or_default().trim_end_matches([' ', '\t', '\r']);
+        let opens = before.is_empty() || before.ends_with([':', '：']);
+        let content = text.get(line).unwrap_or_default().trim();
         if !opens
             || content.is_empty()
             || content.len() > HEADING_LINE_BYTES
@@ -766,11 +764,9 @@ fn bylines(scan: &Scan<'_>) -> Vec<Unknown> {
     let text = scan.text();
     let pack = scan.pack;
     let mut unknown: Vec<Unknown> = Vec::new();
-    for line in text.split_inclusive('\n').scan(0usize, |at, l| {
-        let start = *at;
-        *at += l.len();
-        Some(start..start + l.trim_end().len())
-    }) {
+    for line in
+        super::text::lines(text).map(|l| l.start..l.start + text.get(l).unwrap_or_default().trim_end().len())
+    {
         let line_text = text.get(line.clone()).unwrap_or_default();
         let lead = line.start + (line_text.len() - line_text.trim_start().len());
         // "By Jane Smith", "Name: …" (an interview's speaker).

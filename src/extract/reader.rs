@@ -272,11 +272,11 @@ impl Builder {
                 }
             }
             let classes = w.classes | s.classes;
-            for (i, right) in [(whole, false), (stem, false)] {
+            for i in [whole, stem] {
                 if let Some(p) = self.patterns.get_mut(i) {
                     p.entries.clone_from(&entries);
                     p.classes = classes;
-                    p.right = right;
+                    p.right = false;
                 }
             }
         }
@@ -900,16 +900,19 @@ mod ascii_runs {
         out.iter().map(|h| (h.start, h.end, h.pattern)).collect()
     }
 
+    /// What the reader of the built-in pack of `language` finds in `text`, as written.
+    fn hits<'t>(language: &str, text: &'t str) -> Vec<&'t str> {
+        let lexicon = Lexicon::builtin().expect("built-in packs");
+        let pack = &lexicon.iter().find(|l| l.language() == language).expect("a built-in pack").pack;
+        let reader = Reader::new(Dataset::builtin(), pack).expect("reader");
+        reader.find(text).iter().filter_map(|h| text.get(h.range())).collect()
+    }
+
     /// A pattern matched inside a word ("abe Shinzo" in "Kabe Shinzo") is no hit, and
     /// does not hide the name that opens at the next word ("Shinzo Abe").
     #[test]
     fn a_match_inside_a_word_hides_no_name() {
-        let data = Dataset::builtin();
-        let lexicon = Lexicon::builtin().expect("built-in packs");
-        let pack = &lexicon.iter().find(|l| l.language() == "en").expect("en").pack;
-        let reader = Reader::new(data, pack).expect("reader");
-        let text = "Kabe Shinzo Abe met them.";
-        let hits: Vec<&str> = reader.find(text).iter().filter_map(|h| text.get(h.range())).collect();
+        let hits = hits("en", "Kabe Shinzo Abe met them.");
         assert!(hits.contains(&"Shinzo Abe"), "{hits:?}");
         assert!(!hits.iter().any(|h| h.starts_with("abe")), "{hits:?}");
     }
@@ -919,12 +922,7 @@ mod ascii_runs {
     /// («подтвердил»).
     #[test]
     fn a_form_turned_away_hides_neither_a_shorter_one_nor_the_next_word() {
-        let data = Dataset::builtin();
-        let lexicon = Lexicon::builtin().expect("built-in packs");
-        let pack = &lexicon.iter().find(|l| l.language() == "ru").expect("ru").pack;
-        let reader = Reader::new(data, pack).expect("reader");
-        let text = "Путин накануне подтвердил декларацию.";
-        let hits: Vec<&str> = reader.find(text).iter().filter_map(|h| text.get(h.range())).collect();
+        let hits = hits("ru", "Путин накануне подтвердил декларацию.");
         assert!(hits.contains(&"накануне"), "{hits:?}");
         assert!(hits.contains(&"подтвердил"), "{hits:?}");
     }

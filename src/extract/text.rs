@@ -520,6 +520,22 @@ pub(crate) fn paragraph_numbers(text: &str, sentences: &[Range<usize>], wrapped:
     out
 }
 
+/// Each line of `text`: its range, without its line break (a final line break opens no
+/// line), found with `memchr`.
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    let mut start = 0usize;
+    std::iter::from_fn(move || {
+        (start < bytes.len()).then(|| {
+            let end = memchr::memchr(b'\n', bytes.get(start..).unwrap_or_default())
+                .map_or(bytes.len(), |k| start + k);
+            let line = start..end;
+            start = end + 1;
+            line
+        })
+    })
+}
+
 /// Whether `text` (as written, before [`Normalized`] joins wrapped lines) is hard-wrapped:
 /// most of its longer lines end inside a sentence (no closing punctuation), as wire copy
 /// broken at a fixed width does.
@@ -527,13 +543,8 @@ pub(crate) fn hard_wrapped(text: &str) -> bool {
     const CLOSING: &[char] =
         &['.', '!', '?', '。', '！', '？', '」', '』', '"', '\'', '”', '’', ')', '）', ':', '：'];
     let (mut long, mut open) = (0usize, 0usize);
-    let bytes = text.as_bytes();
-    let mut start = 0usize;
-    while start < bytes.len() {
-        let end =
-            memchr::memchr(b'\n', bytes.get(start..).unwrap_or_default()).map_or(bytes.len(), |k| start + k);
-        let line = text.get(start..end).unwrap_or_default().trim_end();
-        start = end + 1;
+    for line in lines(text) {
+        let line = text.get(line).unwrap_or_default().trim_end();
         if line.len() < 40 {
             continue;
         }
@@ -548,6 +559,15 @@ pub(crate) fn hard_wrapped(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_are_ranges_without_their_breaks() {
+        let text = "a\n\nbc\n";
+        let got: Vec<&str> = lines(text).filter_map(|r| text.get(r)).collect();
+        assert_eq!(got, ["a", "", "bc"]);
+        assert_eq!(lines("x").count(), 1);
+        assert_eq!(lines("").count(), 0);
+    }
 
     #[test]
     fn windows_in_characters_read_as_far_in_every_script() {
