@@ -1440,7 +1440,11 @@ fn read_frame(
     let scan = r.scan;
     let text = scan.text();
     let (range, s, clause) = (f.range, f.s, f.clause);
-    let after = range.end..clause.end.max(chars_after(text, range.end, OBJECT_REACH).min(s.end)).min(s.end);
+    // (Its object ends at a semicolon: "…to Japan; Kunashiri and Etorofu are not
+    // mentioned" adds no islands to a hand-over.)
+    let reach = clause.end.max(chars_after(text, range.end, OBJECT_REACH).min(s.end)).min(s.end);
+    let after =
+        range.end..text.get(range.end..reach).and_then(|t| t.find(';')).map_or(reach, |i| range.end + i);
     let next = |limit: usize, consumed: &[Range<usize>]| {
         triggers
             .get(f.k + 1..)
@@ -2181,8 +2185,16 @@ fn holder_of(
             // Etorofu, which have been held by the Soviets".)
             && !(a.at.start >= clause.end
                 && starts.iter().any(|&k| k > range.end && k <= a.at.start && pack.relatives.after(text, k).is_some()))
+            // (Nor of another sentence joined by a semicolon: "to hand Shikotan to Japan;
+            // Kunashiri and Etorofu, also claimed by Tokyo, …".)
+            && !text.get(range.end.min(a.at.start)..a.at.start).is_some_and(|g| g.contains(';'))
             && preceded_by(scan, &pack.agent, a.at.start)
-            && pack.passive.find_in(text, clause.start..a.at.start).next().is_some()
+            && (pack.passive.find_in(text, clause.start..a.at.start).next().is_some()
+                // A participle with its agent right after it ("Kunashiri and Etorofu, also
+                // claimed by Tokyo, …"): a passive with no auxiliary.
+                || pack.agent.after(text, range.end).is_some_and(|(e, _)| {
+                    text.get(e..a.at.start).is_some_and(|g| g.split_whitespace().count() <= 2 && !g.contains(','))
+                }))
         })
         .min_by_key(|(_, a)| distance(a))
         .map(|(i, _)| i);
@@ -2215,6 +2227,12 @@ fn holder_of(
         && d <= range.start
         && !starting_in(r.agreements, |a| a.at.start, &(story_start(scan, s)..s.start)).is_empty()
     {
+        return None;
+    }
+    // "The 1956 declaration stipulated that Moscow would hand over …", «Декларация
+    // предусматривала, что Москва передаст …»: what an agreement, the subject of a verb of
+    // stipulating, says is its terms.
+    if stated_by_agreement(scan, r.agreements, s.start..range.start) {
         return None;
     }
     for k in (0..=c).rev() {
@@ -2553,6 +2571,29 @@ fn governed(scan: &Scan<'_>, subject: &Actor, trigger: &Range<usize>) -> bool {
         || scan.pack.possessive_determiners.find_in(scan.text(), between).next().is_some()
 }
 
+/// Whether a verb of stipulating in `reach` has an agreement named in `reach` as its
+/// subject: right after the name, or after an aside between commas ("the 1956 declaration,
+/// ratified by both parliaments, provided that …"), with no one named between.
+fn stated_by_agreement(scan: &Scan<'_>, agreements: &[Found<AgreementMention>], reach: Range<usize>) -> bool {
+    let pack = scan.pack;
+    if pack.stipulates.is_empty() {
+        return false;
+    }
+    let text = scan.text();
+    starting_in(agreements, |a| a.at.start, &reach).iter().any(|a| {
+        let Some((verb, _)) = pack.stipulates.find_in(text, a.at.end.min(reach.end)..reach.end).next() else {
+            return false;
+        };
+        let gap = a.at.end..verb.start;
+        let Some(between) = text.get(gap.clone()) else { return false };
+        let between = between.trim();
+        let aside = between.starts_with(',') && between.ends_with(',') && between.matches(',').count() == 2;
+        // (Unspaced scripts: a particle at most, 共同宣言で約束した.)
+        ((between.split_whitespace().count() <= 1 && between.chars().count() <= 12) || aside)
+            && !scan.entries_in(&gap).any(|(_, e)| matches!(e, Entry::Party { .. } | Entry::Person { .. }))
+    })
+}
+
 /// Whether `phrase` is joined to the agreement's name at `agreement` by a verb of
 /// stipulating, within one clause (no comma between): 二島返還を明記した1956年の日ソ共同宣言,
 /// "the declaration stipulating the return of two islands".
@@ -2612,7 +2653,9 @@ fn agreement_positions(r: &Reading<'_, '_>, held: &[Range<usize>]) -> Vec<Found<
                                 let s = scan.sentence(scan.sentence_of(h.start as usize));
                                 // The provision's islands named: "the territory" alone (all of
                                 // them) gives no terms.
-                                r.territory(&(h.end as usize..chars_after(text, h.end as usize, OBJECT_REACH).min(s.end)))
+                                // (Its object ends at a semicolon: "…to Japan; Kunashiri and
+                                // Etorofu are not mentioned" adds no islands to the terms.)
+                                r.territory(&(h.end as usize..object_end(scan, h.end as usize, s.end)))
                                     .or_else(|| r.territory(&(s.start..h.start as usize)))
                                     .is_some_and(|(land, _)| {
                                         land.full.is_superset(p.islands)
