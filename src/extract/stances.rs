@@ -2219,12 +2219,14 @@ fn holder_of(
     {
         return None;
     }
-    // "Under this document, …", «Этот документ предусматривал, что …»: a noun that refers back
-    // to an agreement named in the story before gives its terms too.
+    // "Under this document, …", «Этот документ предусматривал, что …», 同宣言で…: a noun that
+    // refers back to an agreement named in the story before gives its terms too (opening the
+    // sentence, after a `terms` word or a determiner, or alone: «Документ предусматривает …»).
     let determiner = pack.determiners.after(text, terms.unwrap_or(s.start)).map(|(e, _)| e);
-    if (terms.is_some() || determiner.is_some())
-        && let Some((d, _)) = pack.agreement_documents.after(text, determiner.or(terms).unwrap_or(s.start))
+    // (Up to a contrast: 「…と約束したが、その後は『解決済み』と繰り返した」 is the side's own.)
+    if let Some((d, _)) = pack.agreement_documents.after(text, determiner.or(terms).unwrap_or(s.start))
         && d <= range.start
+        && pack.contrasts.find_in(text, d..range.start).next().is_none()
         && !starting_in(r.agreements, |a| a.at.start, &(story_start(scan, s)..s.start)).is_empty()
     {
         return None;
@@ -2571,6 +2573,23 @@ fn governed(scan: &Scan<'_>, subject: &Actor, trigger: &Range<usize>) -> bool {
         || scan.pack.possessive_determiners.find_in(scan.text(), between).next().is_some()
 }
 
+/// `span` up to the first clause break (a comma, 、, a semicolon) after the first island or
+/// collective name in it.
+fn first_named_clause(scan: &Scan<'_>, span: Range<usize>) -> Range<usize> {
+    let Some((first, _)) =
+        scan.entries_in(&span).find(|(_, e)| matches!(e, Entry::Island(_) | Entry::Collective { .. }))
+    else {
+        return span;
+    };
+    let from = first.end as usize;
+    let cut = scan
+        .text()
+        .get(from..span.end)
+        .and_then(|t| t.find([',', '、', ';', '；']))
+        .map_or(span.end, |i| from + i);
+    span.start..cut
+}
+
 /// Whether a verb of stipulating in `reach` has an agreement named in `reach` as its
 /// subject: right after the name, or after an aside between commas ("the 1956 declaration,
 /// ratified by both parliaments, provided that …"), with no one named between.
@@ -2584,6 +2603,9 @@ fn stated_by_agreement(scan: &Scan<'_>, agreements: &[Found<AgreementMention>], 
         let Some((verb, _)) = pack.stipulates.find_in(text, a.at.end.min(reach.end)..reach.end).next() else {
             return false;
         };
+        if pack.contrasts.find_in(text, verb.end..reach.end).next().is_some() {
+            return false;
+        }
         let gap = a.at.end..verb.start;
         let Some(between) = text.get(gap.clone()) else { return false };
         let between = between.trim();
@@ -2655,12 +2677,17 @@ fn agreement_positions(r: &Reading<'_, '_>, held: &[Range<usize>]) -> Vec<Found<
                                 // them) gives no terms.
                                 // (Its object ends at a semicolon: "…to Japan; Kunashiri and
                                 // Etorofu are not mentioned" adds no islands to the terms.)
-                                r.territory(&(h.end as usize..object_end(scan, h.end as usize, s.end)))
+                                let after = h.end as usize..object_end(scan, h.end as usize, s.end);
+                                let terms = |land: Land| {
+                                    land.full.is_superset(p.islands)
+                                        && (land.full != IslandSet::ALL || p.islands == IslandSet::ALL)
+                                };
+                                r.territory(&after)
                                     .or_else(|| r.territory(&(s.start..h.start as usize)))
-                                    .is_some_and(|(land, _)| {
-                                        land.full.is_superset(p.islands)
-                                            && (land.full != IslandSet::ALL || p.islands == IslandSet::ALL)
-                                    })
+                                    .is_some_and(|(land, _)| terms(land))
+                                    // Else the object's first clause with a name ("引き渡しが約束
+                                    // された歯舞群島と色丹島は、…四島全体の7％": not the four).
+                                    || r.territory(&first_named_clause(scan, after)).is_some_and(|(land, _)| terms(land))
                             }
                     });
                     // The provision's formula named and stipulated by the agreement
