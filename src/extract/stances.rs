@@ -1227,7 +1227,7 @@ pub(crate) fn positions(
         let date = date.or(scan.published);
         let from = story_start(scan, &s);
         let agreement_date = |state: &PartyId| {
-            let named = |implied: bool| {
+            let named_from = |from: usize, implied: bool| {
                 let own = starting_in(agreements, |a| a.at.start, &s).iter();
                 let before = starting_in(agreements, |a| a.at.start, &(from..s.start)).iter().rev();
                 own.chain(before).find_map(|a| {
@@ -1244,13 +1244,19 @@ pub(crate) fn positions(
             // Else one the story names by its year ("In 1956 the two countries issued a
             // joint declaration. The Soviet Union undertook to …"), else the last happening
             // before, in the story, dated while the holder existed.
+            let named = |implied: bool| named_from(from, implied);
             let existed = |d: &PartialDate| scan.data.party(state).ok().is_some_and(|p| p.existed_at(*d));
-            named(false).or_else(|| named(true)).or_else(|| {
-                scan.temporals_in(&(from..s.start))
-                    .rev()
-                    .filter_map(|i| scan.dates_happening(i))
-                    .find(existed)
-            })
+            named(false)
+                .or_else(|| named(true))
+                .or_else(|| {
+                    scan.temporals_in(&(from..s.start))
+                        .rev()
+                        .filter_map(|i| scan.dates_happening(i))
+                        .find(existed)
+                })
+                // Else the last agreement of the holder named anywhere before (a question
+                // that names it over the answer, a heading over its section).
+                .or_else(|| named_from(0, false))
         };
         // A side does not claim for the other: a claim for a side other than its holder
         // ("… once Russia recognises Japan's sovereignty, Tokyo says") is the claimant's,
@@ -2229,6 +2235,18 @@ fn holder_of(
         && pack.contrasts.find_in(text, d..range.start).next().is_none()
         && !starting_in(r.agreements, |a| a.at.start, &(story_start(scan, s)..s.start)).is_empty()
     {
+        return None;
+    }
+    // 1956年の日ソ共同宣言で、ソ連は…同意した: an agreement's name with a postposition of
+    // its terms glued after it (unspaced scripts), before the stance, gives its terms; not
+    // when a subject opens the sentence before it (日本政府は1993年の東京宣言で…確認した).
+    if starting_in(r.agreements, |a| a.at.start, &(s.start..range.start)).iter().any(|a| {
+        pack.agreement_terms.glued(text, a.at.end).is_some_and(|(e, _)| {
+            e <= range.start
+                && pack.contrasts.find_in(text, e..range.start).next().is_none()
+                && !all.iter().any(|b| b.at.end <= a.at.start && !b.object && !b.possessive)
+        })
+    }) {
         return None;
     }
     // "The 1956 declaration stipulated that Moscow would hand over …", «Декларация
