@@ -1314,8 +1314,18 @@ pub(crate) fn positions(
             }
             seen_states.push(state.clone());
             let alive = |d: PartialDate| scan.data.party(&state).ok().is_none_or(|p| p.existed_at(d));
+            // (Else the last happening before, anywhere, dated while the holder existed: the
+            // publication date is sure to be wrong.)
+            let happened_before = || {
+                scan.temporals_in(&(0..from))
+                    .rev()
+                    .filter_map(|i| scan.dates_happening(i))
+                    .find(|d| alive(*d))
+            };
             let date = match date {
-                Some(d) if undated && !alive(d) => agreement_date(&state).or(Some(d)),
+                Some(d) if undated && !alive(d) => {
+                    agreement_date(&state).or_else(happened_before).or(Some(d))
+                }
                 d => d,
             };
             let formula = match (&outcome, negated) {
