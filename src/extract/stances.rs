@@ -1365,6 +1365,12 @@ pub(crate) fn positions(
             if hands_over_all_it_holds(scan.data, &state, formula, date) {
                 continue;
             }
+            // Nor does a side that claims land hold the formula of no transfer: one read for
+            // it is the other side's words misattributed (a Russian spokesman's quote beside
+            // "Japan's Northern Territories Day").
+            if index.recipients.contains(&state) && index.nothing == Some(formula) {
+                continue;
+            }
             if matches!(outcome, Outcome::Gives(_)) {
                 stated_gives.push(range.clone());
             }
