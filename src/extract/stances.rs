@@ -644,8 +644,21 @@ fn object_end(scan: &Scan<'_>, from: usize, sentence_end: usize) -> usize {
     let text = scan.text();
     let limit = words_after(text, from, 16).min(sentence_end);
     let stop = scan.pack.contrasts.find_in(text, from..limit).next().map_or(limit, |(r, _)| r.start);
-    let semi = text.get(from..stop).and_then(|t| t.find(';')).map_or(stop, |i| from + i);
-    semi.min(stop)
+    before_semicolon(text, from, stop)
+}
+
+/// The date of the last happening in `range` that `keep` accepts.
+fn last_happening(
+    scan: &Scan<'_>,
+    range: Range<usize>,
+    keep: impl Fn(&PartialDate) -> bool,
+) -> Option<PartialDate> {
+    scan.temporals_in(&range).rev().filter_map(|i| scan.dates_happening(i)).find(|d| keep(d))
+}
+
+/// Where `text[from..end]` meets its first semicolon (a new sentence joined on), else `end`.
+fn before_semicolon(text: &str, from: usize, end: usize) -> usize {
+    text.get(from..end).and_then(|t| t.find(';')).map_or(end, |i| from + i)
 }
 
 /// The offset `n` words after `at` (or 200 characters on, or the end of the text): words
@@ -1248,12 +1261,7 @@ pub(crate) fn positions(
             let existed = |d: &PartialDate| scan.data.party(state).ok().is_some_and(|p| p.existed_at(*d));
             named(false)
                 .or_else(|| named(true))
-                .or_else(|| {
-                    scan.temporals_in(&(from..s.start))
-                        .rev()
-                        .filter_map(|i| scan.dates_happening(i))
-                        .find(existed)
-                })
+                .or_else(|| last_happening(scan, from..s.start, existed))
                 // Else the last agreement of the holder named anywhere before (a question
                 // that names it over the answer, a heading over its section).
                 .or_else(|| named_from(0, false))
@@ -1316,16 +1324,10 @@ pub(crate) fn positions(
             let alive = |d: PartialDate| scan.data.party(&state).ok().is_none_or(|p| p.existed_at(d));
             // (Else the last happening before, anywhere, dated while the holder existed: the
             // publication date is sure to be wrong.)
-            let happened_before = || {
-                scan.temporals_in(&(0..from))
-                    .rev()
-                    .filter_map(|i| scan.dates_happening(i))
-                    .find(|d| alive(*d))
-            };
             let date = match date {
-                Some(d) if undated && !alive(d) => {
-                    agreement_date(&state).or_else(happened_before).or(Some(d))
-                }
+                Some(d) if undated && !alive(d) => agreement_date(&state)
+                    .or_else(|| last_happening(scan, 0..from, |d: &PartialDate| alive(*d)))
+                    .or(Some(d)),
                 d => d,
             };
             let formula = match (&outcome, negated) {
@@ -1465,8 +1467,7 @@ fn read_frame(
     // (Its object ends at a semicolon: "…to Japan; Kunashiri and Etorofu are not
     // mentioned" adds no islands to a hand-over.)
     let reach = clause.end.max(chars_after(text, range.end, OBJECT_REACH).min(s.end)).min(s.end);
-    let after =
-        range.end..text.get(range.end..reach).and_then(|t| t.find(';')).map_or(reach, |i| range.end + i);
+    let after = range.end..before_semicolon(text, range.end, reach);
     let next = |limit: usize, consumed: &[Range<usize>]| {
         triggers
             .get(f.k + 1..)
