@@ -151,6 +151,22 @@ pub(crate) fn dateline_place(scan: &Scan<'_>, range: &Range<usize>) -> bool {
         && text.get(line_start..range.start).is_some_and(|lead| lead.trim_start() == "【")
 }
 
+/// The state of the last mention before `at` in `found` that names one state alone (a
+/// word naming two, 日ロ, is passed over).
+fn last_single_party(found: &[Found<PartyMention>], at: usize) -> Option<PartyId> {
+    let mut before = found.iter().rev().filter(|m| m.at.end <= at).peekable();
+    while let Some(m) = before.next() {
+        let mut alone = true;
+        while let Some(twin) = before.next_if(|n| n.at == m.at) {
+            alone &= twin.item.party == m.item.party;
+        }
+        if alone {
+            return Some(m.item.party.clone());
+        }
+    }
+    None
+}
+
 /// Every party mention.
 pub(crate) fn parties(scan: &Scan<'_>) -> Vec<Found<PartyMention>> {
     let text = scan.text();
@@ -172,6 +188,16 @@ pub(crate) fn parties(scan: &Scan<'_>) -> Vec<Found<PartyMention>> {
                 Entry::Party { party, form: f } => {
                     candidates.push(party.clone());
                     form = Some(*f);
+                }
+                Entry::Term(Term::Party(w)) if w.anaphor => {
+                    // A word for the state last named (同国): that state, when one stands
+                    // alone there (not 日ロ, which names two).
+                    if let Some(party) = last_single_party(&out, range.start) {
+                        out.push(Found::new(
+                            range.clone(),
+                            PartyMention { party, form: w.form, evidence: scan.evidence(&range) },
+                        ));
+                    }
                 }
                 Entry::Term(Term::Party(w)) => {
                     // A word of the language standing for one state or several (日露), or

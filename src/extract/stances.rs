@@ -600,7 +600,9 @@ pub(crate) fn seat_speaks(scan: &Scan<'_>, r: &Range<usize>) -> bool {
         return true;
     }
     let mut at = r.end;
-    for _ in 0..4 {
+    // (Up to eight words on: an object may stand before the verb, «в Москве японские
+    // формулировки неизменно отвергают».)
+    for _ in 0..8 {
         if pack.speech_impersonal.after(text, at).is_some() {
             return true;
         }
@@ -1123,6 +1125,13 @@ pub(crate) fn positions(
             }
         }
         let Some((outcome, mut negated, trigger, object)) = found else { continue };
+        // A forbidden act refused is the formula it names ("forbids the alienation of
+        // territory").
+        if matches!(outcome, Outcome::Formula(_))
+            && scan.pack.concepts_prohibited.find_in(text, object.clone()).next().is_some()
+        {
+            negated = false;
+        }
         // A formula's idea named as what is discussed ("talks on joint economic activities",
         // 共同経済活動に関する協議, 引き分けの意味) is no side's stance.
         let concept_object = matches!(outcome, Outcome::Formula(_))
@@ -1701,6 +1710,16 @@ fn read_frame(
             // "refused to sign a treaty until the islands are returned" holds it.
             if possessor(r, r2.start, s, true).is_some() {
                 return None;
+            }
+            // A forbidden act refused ("rejects the alienation of territory"): the formula
+            // its concept names, held (the negation is lifted by the caller).
+            if let Some(f) = ts.iter().find_map(|t| match t {
+                Trigger::Concept(f) => Some(*f),
+                _ => None,
+            }) && scan.pack.concepts_prohibited.find_in(text, r2.clone()).next().is_some()
+            {
+                consumed.push(r2.clone());
+                return Some((Outcome::Formula(f), r2.clone()));
             }
             // A treaty first refused ("refused to sign a peace treaty without settling the
             // territorial question"): the refusal is of that order, held denied.

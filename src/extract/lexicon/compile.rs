@@ -195,6 +195,8 @@ pub(crate) struct PartyWord {
     pub form: PartyForm,
     /// A visit's host or a policy's target (訪日, 対ソ): not a person's own state.
     pub host: bool,
+    /// The word stands for the state last named before it (同国); `parties` is empty.
+    pub anaphor: bool,
 }
 
 /// What a trigger stands for.
@@ -455,6 +457,8 @@ pub(crate) struct Pack {
     /// Concept forms that name their formula only beside the islands (see
     /// `schema::Concept::on_land`).
     pub concepts_on_land: Phrases<()>,
+    /// Concept forms that name a forbidden act (see `schema::Concept::prohibited`).
+    pub concepts_prohibited: Phrases<()>,
     pub extents: Phrases<Extent>,
     // inflection
     pub paradigms: Vec<Paradigm>,
@@ -954,8 +958,10 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         };
         let Some(form) = form else { continue };
         let forms = c.forms("parties.words", &entry.forms);
-        add_terms(forms, Term::Party(PartyWord { parties, form, host: entry.host }));
+        add_terms(forms, Term::Party(PartyWord { parties, form, host: entry.host, anaphor: false }));
     }
+    let anaphor = PartyWord { parties: Vec::new(), form: PartyForm::Name, host: false, anaphor: true };
+    add_terms(c.forms("parties.anaphors", &q.anaphors), Term::Party(anaphor));
 
     // agreements
     let a = &raw.agreements;
@@ -1048,6 +1054,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         }
     }
     let mut concepts_on_land = Phrases::default();
+    let mut concepts_prohibited = Phrases::default();
     for k in &s.concept {
         let entry = k.get_ref();
         let Some(formula) = c.vocab::<FormulaId>("formula", &entry.formula, closed_names::<FormulaId>())
@@ -1058,6 +1065,11 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         if entry.on_land {
             for f in &forms {
                 concepts_on_land.add(f, ());
+            }
+        }
+        if entry.prohibited {
+            for f in &forms {
+                concepts_prohibited.add(f, ());
             }
         }
         add_terms(forms, Term::Concept(formula));
@@ -1231,6 +1243,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         ongoing,
         talked_about,
         concepts_on_land,
+        concepts_prohibited,
         extents,
         paradigms,
         subject_after_verb: raw.grammar.subject_after_verb,

@@ -394,6 +394,10 @@ pub(crate) struct Parties {
     /// Words that stand for a state in this language's press (triggers).
     #[serde(default)]
     pub words: Vec<Spanned<PartyWords>>,
+    /// Words that stand for the state last named before them (Japanese 同国 "that
+    /// country"): triggers.
+    #[serde(default)]
+    pub anaphors: Vec<Form>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -659,6 +663,11 @@ pub(crate) struct Concept {
     /// something else ("joint ventures in Siberia").
     #[serde(default)]
     pub on_land: bool,
+    /// The forms name the act a law forbids ("the alienation of territory", «отчуждение
+    /// территории»): a negation or a refusal before them ("forbids the alienation of
+    /// territory", "rejects the cession of territory") confirms the formula, not denies it.
+    #[serde(default)]
+    pub prohibited: bool,
 }
 
 #[derive(Debug, Deserialize)]
