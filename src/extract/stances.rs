@@ -1341,6 +1341,11 @@ pub(crate) fn positions(
             };
             let formula = match (&outcome, negated) {
                 (Outcome::Formula(f), false) => Some(*f),
+                // (A state with no claim of its own wants no land for itself: "the United
+                // States supports Japan's position, which demands the return of …" read
+                // with the wrong subject.)
+                // Nor gives or keeps any (返還後の島に米軍が展開しかねない).
+                (Outcome::Gets(None, _) | Outcome::Gives(_), _) if !claims_islands(scan.data, &state) => None,
                 (Outcome::Gets(beneficiary, land), false) => {
                     index.wants(beneficiary.as_ref().unwrap_or(&state), *land)
                 }
@@ -1393,17 +1398,22 @@ pub(crate) fn positions(
             // from the islands it gives.
             let named = matches!(outcome, Outcome::Formula(_))
                 && !starting_in(agreements, |a| a.at.start, &span).iter().any(|a| a.at.start == span.start);
-            explicit.push((si, named));
-            out.push(Found::new(
-                span.clone(),
-                PositionFinding {
-                    holder: state,
-                    formula,
-                    date,
-                    speaker: speaker.clone(),
-                    evidence: scan.evidence(&span),
-                },
-            ));
+            // A state with no claim of its own backing this side's nominal stance states
+            // it too ("the United States recognizes Japan's sovereignty over the islands").
+            let backers = backers(&r, &s, range, &state);
+            for holder in std::iter::once(state).chain(backers) {
+                explicit.push((si, named));
+                out.push(Found::new(
+                    span.clone(),
+                    PositionFinding {
+                        holder,
+                        formula,
+                        date,
+                        speaker: speaker.clone(),
+                        evidence: scan.evidence(&span),
+                    },
+                ));
+            }
         }
     }
     // A formula named in a sentence is what its holder's islands there amount to ("a
@@ -1433,6 +1443,34 @@ struct Frame<'f> {
     range: &'f Range<usize>,
     s: &'f Range<usize>,
     clause: &'f Range<usize>,
+}
+
+/// The states with no claim of their own (see [`claims_islands`]) that back `holder`'s
+/// nominal stance at `range` in sentence `s`: each a subject before it, with a word of
+/// backing (`stance.support`) after the state in the sentence ("Washington supports Tokyo's
+/// claim", 米国は日本の主権を認めている).
+fn backers(r: &Reading<'_, '_>, s: &Range<usize>, range: &Range<usize>, holder: &PartyId) -> Vec<PartyId> {
+    let scan = r.scan;
+    let mut out: Vec<PartyId> = Vec::new();
+    for a in r.actors_of(s).iter() {
+        if a.object || a.possessive || a.reporter || a.at.end > range.start {
+            continue;
+        }
+        let Holder::States(states, _) = &a.holder else { continue };
+        let [state] = states.as_slice() else { continue };
+        if state == holder || claims_islands(scan.data, state) || out.contains(state) {
+            continue;
+        }
+        if scan.pack.support.find_in(scan.text(), a.at.end..s.end).next().is_some() {
+            out.push(state.clone());
+        }
+    }
+    out
+}
+
+/// Whether `party` has ever claimed the islands in the dataset's record (`claims.toml`).
+fn claims_islands(data: &Dataset, party: &PartyId) -> bool {
+    data.claims().any(|c| &c.claimant == party)
 }
 
 /// Whether `formula` hands over, whole, every island `state` administered at `date` (at the

@@ -454,6 +454,8 @@ pub(crate) struct Pack {
     /// Words that keep a stance dated at publication ("still", «по-прежнему», 今も).
     pub ongoing: Phrases<()>,
     pub talked_about: Phrases<()>,
+    /// Words of backing another side's claim (see `schema::Stance::support`).
+    pub support: Phrases<()>,
     /// Concept forms that name their formula only beside the islands (see
     /// `schema::Concept::on_land`).
     pub concepts_on_land: Phrases<()>,
@@ -1045,6 +1047,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let discussed_before = c.set("stance.discussed_before", &s.discussed_before);
     let ongoing = c.set("stance.ongoing", &s.ongoing);
     let talked_about = c.set("stance.talked_about", &s.talked_about);
+    let support = c.set("stance.support", &s.support);
     let mut extents = Phrases::default();
     for x in &s.extent {
         let entry = x.get_ref();
@@ -1242,6 +1245,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         discussed_before,
         ongoing,
         talked_about,
+        support,
         concepts_on_land,
         concepts_prohibited,
         extents,

@@ -640,6 +640,12 @@ pub(crate) struct Stance {
     /// продолжить обсуждение Курил»).
     #[serde(default)]
     pub talked_about: Vec<Form>,
+    /// Verbs and nouns of backing another side's claim ("recognizes", "supports", を支持,
+    /// «поддерживает»): a state with no claim of its own, before a side's nominal stance
+    /// with one of them in its sentence, backs that stance ("the United States recognizes
+    /// Japan's sovereignty over the islands").
+    #[serde(default)]
+    pub support: Vec<Form>,
     #[serde(default)]
     pub concept: Vec<Spanned<Concept>>,
     #[serde(default)]
