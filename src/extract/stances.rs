@@ -2127,8 +2127,19 @@ fn holder_of(
             (subordinate || (own.start > s.start && opens_aside(pack, text, own.start))).then(|| own.clone())
         }
     };
+    // (A stance still held, reported by a verb of saying before its clause, is held when
+    // said: "Lavrov said in November 2004 that Russia still recognized the declaration".)
+    let said_when = || {
+        let before = s.start..own.start;
+        scan.entries_in(&before)
+            .any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })))
+            .then(|| scan.temporals_in(&before).filter_map(|i| scan.dates_happening(i)).next_back())
+            .flatten()
+    };
     let date = if let Some(words) = own_words {
-        scan.temporals_in(&words).find_map(|i| scan.dates_happening(i))
+        scan.temporals_in(&words)
+            .find_map(|i| scan.dates_happening(i))
+            .or_else(|| ongoing.and_then(|_| said_when()))
     } else {
         // Not a date of a relative clause or an aside about something else ("all four
         // islands, which Soviet troops seized in 1945"; "…, occupied by Soviet troops in
