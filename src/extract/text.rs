@@ -302,7 +302,12 @@ pub(crate) fn sentences(text: &str, pack: &Pack) -> Vec<Range<usize>> {
                 || matches!(c, '"' | '\'' | '(' | '[' | '«')
                 || !c.is_ascii() && !c.is_lowercase()
         });
-        if !next_ok || (b == b'.' && is_abbreviation(text, start, i, pack)) {
+        if !next_ok
+            || (b == b'.' && is_abbreviation(text, start, i, pack))
+            || (b == b'.'
+                && (start == 0 || bytes.get(start - 1) == Some(&b'\n'))
+                && text.get(start..i).is_some_and(date_heading))
+        {
             i += 1;
             continue;
         }
@@ -312,6 +317,39 @@ pub(crate) fn sentences(text: &str, pack: &Pack) -> Vec<Range<usize>> {
     }
     push(start, bytes.len(), &mut out);
     out
+}
+
+/// Whether `head`, the start of a line up to a full stop, is only a date, the heading of an
+/// entry of a chronology («7 февраля 1855 года. Российская империя и Япония подписали …»,
+/// «С 28 августа по 5 сентября 1945 года.», "Feb. 7, 1855."): it dates the sentence after it,
+/// so the two are read as one. A date: at most eight words, opening with a number (after
+/// one short word, «С», or a month in a date of at most four words, "Feb. 7, 1855"),
+/// closing with a year of four digits or one short word after it («года»).
+fn date_heading(head: &str) -> bool {
+    let words: Vec<&str> = head.split_whitespace().collect();
+    if words.is_empty() || words.len() > 8 {
+        return false;
+    }
+    let digit_first = |w: &&str| w.chars().next().is_some_and(|c| c.is_ascii_digit());
+    let opens = match words.as_slice() {
+        [first, second, ..] => {
+            digit_first(first) || (digit_first(second) && (first.chars().count() <= 2 || words.len() <= 4))
+        }
+        [first] => digit_first(first),
+        [] => false,
+    };
+    let year = |w: &str| {
+        let w = w.trim_end_matches([',', '.']);
+        w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) && (w.starts_with('1') || w.starts_with("20"))
+    };
+    let closes = match words.as_slice() {
+        [.., y] if year(y) => true,
+        [.., y, w] => {
+            year(y) && w.chars().count() <= 5 && w.trim_end_matches('.').chars().all(char::is_alphabetic)
+        }
+        _ => false,
+    };
+    opens && closes
 }
 
 fn is_abbreviation(text: &str, start: usize, dot: usize, pack: &Pack) -> bool {
@@ -638,6 +676,24 @@ mod tests {
         let wrapped = "The talks in Moscow ended without any agreement on the islands.\nBoth sides will meet again in the spring of next year at a\nsummit.\n  Oil prices fell sharply on the day in the markets of\nLondon. Gold rose.";
         assert!(hard_wrapped(wrapped));
         assert_eq!(paragraph_numbers(wrapped, &sentences(wrapped), true), [0, 0, 1, 1]);
+    }
+
+    #[test]
+    fn a_chronology_entry_s_date_heading_opens_its_first_sentence() {
+        for head in [
+            "7 февраля 1855 года",
+            "1905 год",
+            "С 28 августа по 5 сентября 1945 года",
+            "Feb. 7, 1855",
+            "1956",
+        ] {
+            assert!(date_heading(head), "{head}");
+        }
+        for head in
+            ["In 2018 Abe met Putin", "The treaty was signed in 1956", "Abe met Putin", "12 islands", ""]
+        {
+            assert!(!date_heading(head), "{head}");
+        }
     }
 
     #[test]
