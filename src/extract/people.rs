@@ -1371,11 +1371,17 @@ fn appositive_role(scan: &Scan<'_>, comma: usize) -> Option<(Option<String>, boo
     let rest = text.get(comma..)?;
     let rest = rest.strip_prefix(',')?;
     let start = comma + 1;
-    let (det_end, _) = scan.pack.articles.after(text, start)?;
+    // (With an article, the role anywhere in the phrase: ", a senior senator,"; without
+    // one, the role its first word: ", governor of the Sakhalin region,".)
+    let article = scan.pack.articles.after(text, start);
+    let det_end = article.map_or(start, |(e, _)| e);
     let window = window_after_chars(text, det_end, 60);
     let end = det_end + window.find([',', '.', ';', '\n', '(']).unwrap_or(window.len());
     let _ = rest;
     let (r, office) = scan.pack.roles.find_in(text, det_end..end).next()?;
+    if article.is_none() && text.get(det_end..r.start).is_some_and(|gap| !gap.trim().is_empty()) {
+        return None;
+    }
     let role = text.get(start..r.end)?.trim().to_string();
     Some((Some(role), *office))
 }
