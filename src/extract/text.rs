@@ -326,6 +326,10 @@ pub(crate) fn sentences(text: &str, pack: &Pack) -> Vec<Range<usize>> {
 /// one short word, «С», or a month in a date of at most four words, "Feb. 7, 1855"),
 /// closing with a year of four digits or one short word after it («года»).
 fn date_heading(head: &str) -> bool {
+    // (Checked at the first full stop of every line: a long head is no date, unread.)
+    if head.len() > 80 {
+        return false;
+    }
     let words: Vec<&str> = head.split_whitespace().collect();
     if words.is_empty() || words.len() > 8 {
         return false;
