@@ -1341,10 +1341,9 @@ pub(crate) fn positions(
             };
             let formula = match (&outcome, negated) {
                 (Outcome::Formula(f), false) => Some(*f),
-                // (A state with no claim of its own wants no land for itself: "the United
-                // States supports Japan's position, which demands the return of …" read
-                // with the wrong subject.)
-                // Nor gives or keeps any (返還後の島に米軍が展開しかねない).
+                // A state with no claim of its own wants, gives or keeps no land itself: such
+                // a read has the wrong subject ("the United States supports Japan's
+                // position, which demands the return of …"; 返還後の島に米軍が展開しかねない).
                 (Outcome::Gets(None, _) | Outcome::Gives(_), _) if !claims_islands(scan.data, &state) => None,
                 (Outcome::Gets(beneficiary, land), false) => {
                     index.wants(beneficiary.as_ref().unwrap_or(&state), *land)
@@ -1398,8 +1397,8 @@ pub(crate) fn positions(
             // from the islands it gives.
             let named = matches!(outcome, Outcome::Formula(_))
                 && !starting_in(agreements, |a| a.at.start, &span).iter().any(|a| a.at.start == span.start);
-            // A state with no claim of its own backing this side's nominal stance states
-            // it too ("the United States recognizes Japan's sovereignty over the islands").
+            // A state with no claim of its own backing this side's stance states it too
+            // ("the United States recognizes Japan's sovereignty over the islands").
             let backers = backers(&r, &s, range, &state);
             for holder in std::iter::once(state).chain(backers) {
                 explicit.push((si, named));
@@ -1446,7 +1445,7 @@ struct Frame<'f> {
 }
 
 /// The states with no claim of their own (see [`claims_islands`]) that back `holder`'s
-/// nominal stance at `range` in sentence `s`: each a subject before it, with a word of
+/// stance at `range` in sentence `s`: each a subject before it, with a word of
 /// backing (`stance.support`) after the state in the sentence ("Washington supports Tokyo's
 /// claim", 米国は日本の主権を認めている).
 fn backers(r: &Reading<'_, '_>, s: &Range<usize>, range: &Range<usize>, holder: &PartyId) -> Vec<PartyId> {

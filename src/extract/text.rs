@@ -179,8 +179,9 @@ pub(crate) fn line_start(text: &str, at: usize) -> usize {
 /// A sentence ends at one of the pack's sentence ends. An ASCII end (`.`, `!`, `?`) counts
 /// when it is followed (after any closing quotes or brackets) by whitespace and then a
 /// capital, a digit, a quote or a letter of another script, unless the word before is one
-/// of the pack's abbreviations or an initial. Any other end (`。`) always counts. A line
-/// break always ends a sentence.
+/// of the pack's abbreviations or an initial, or the line so far is only a date (the
+/// heading of a chronology's entry, see [`date_heading`]). Any other end (`。`) always
+/// counts. A line break always ends a sentence.
 pub(crate) fn sentences(text: &str, pack: &Pack) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 100 + 1);
