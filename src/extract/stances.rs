@@ -2132,7 +2132,7 @@ fn holder_of(
         let before = s.start..own.start;
         scan.entries_in(&before)
             .any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })))
-            .then(|| scan.temporals_in(&before).filter_map(|i| scan.dates_happening(i)).next_back())
+            .then(|| last_happening(scan, before.clone(), |_| true))
             .flatten()
     };
     let date = if let Some(words) = own_words {

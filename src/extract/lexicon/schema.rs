@@ -641,8 +641,8 @@ pub(crate) struct Stance {
     #[serde(default)]
     pub talked_about: Vec<Form>,
     /// Verbs and nouns of backing another side's claim ("recognizes", "supports", を支持,
-    /// «поддерживает»): a state with no claim of its own, before a side's nominal stance
-    /// with one of them in its sentence, backs that stance ("the United States recognizes
+    /// «поддерживает»): a state with no claim of its own, before a side's stance with one
+    /// of them after it in its sentence, backs that stance ("the United States recognizes
     /// Japan's sovereignty over the islands").
     #[serde(default)]
     pub support: Vec<Form>,
