@@ -227,17 +227,40 @@ impl AsciiWords {
     }
 }
 
-/// Whether each byte is an ASCII letter or digit (a table: the Reader asks it of every byte).
-#[allow(clippy::indexing_slicing)] // b < 256 in a table of 256, at compile time
-static ALNUM: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
+/// Bit `k` set when `bytes[k]` is an ASCII letter or digit, for a block of at most 64
+/// bytes all in ASCII (a byte outside it may mark its neighbour). Eight bytes at a time:
+/// a byte below 0x80 plus a constant below 0x80 never carries into the next, so a range
+/// test of every byte is two additions and a mask, gathered into eight bits by one
+/// multiplication.
+fn alnum_mask(bytes: &[u8]) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let word_mask = |x: u64| {
+        let folded = x | (0x20 * ONES);
+        // (At or past 'a' and not past 'z'; at or past '0' and not past '9'.)
+        let letter = folded.wrapping_add(0x1F * ONES) & !folded.wrapping_add(0x05 * ONES);
+        let digit = x.wrapping_add(0x50 * ONES) & !x.wrapping_add(0x46 * ONES);
+        let high = (letter | digit) & HIGH;
+        ((high >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
+    };
+    let chunks = bytes.chunks_exact(8);
+    let tail = chunks.remainder();
+    let mut mask = 0u64;
+    let mut k = 0;
+    for chunk in chunks {
+        let word: [u8; 8] = chunk.try_into().unwrap_or_default();
+        mask |= word_mask(u64::from_le_bytes(word)) << (k & 63);
+        k += 8;
     }
-    table
-};
+    if !tail.is_empty() {
+        let mut word = [0u8; 8];
+        for (w, &b) in word.iter_mut().zip(tail) {
+            *w = b;
+        }
+        mask |= word_mask(u64::from_le_bytes(word)) << (k & 63);
+    }
+    mask
+}
 
 /// The index of a pair of bytes, lower-cased, in [`AsciiWords::openings`].
 fn opening(a: u8, b: u8) -> usize {
@@ -740,33 +763,36 @@ impl Reader {
     }
 
     /// The checked hits of `words` in `text[range]`, a run of ASCII lines, tried at each
-    /// word start.
+    /// word start (an ASCII letter or digit after something else) from the end of the last
+    /// hit on. The word starts of each block of 64 bytes are read as one bit mask, so the
+    /// bytes between them cost no branch.
     fn find_at_words(&self, words: &AsciiWords, text: &str, range: Range<usize>, out: &mut Vec<Hit>) {
         // (A run starts a line: the byte before it, if any, is a line break.)
         let Some(run) = text.as_bytes().get(..range.end) else { return };
-        let skip = |from: usize, word: bool| {
-            run.get(from..)
-                .and_then(|rest| rest.iter().position(|&b| ALNUM.get(usize::from(b)) != Some(&word)))
-                .map_or(run.len(), |k| from + k)
-        };
-        let mut i = range.start;
-        loop {
-            // To the next word start.
-            i = skip(i, false);
-            let Some(&b) = run.get(i) else { break };
-            if words.may_open(b, run.get(i + 1).copied().unwrap_or(0))
-                && let Some(h) = self.longest_checked(words, text, run, i)
-            {
-                i = h.end as usize;
-                out.push(h);
-                // A match ending inside a word ("U.S." ends outside one): the rest of that
-                // word is no word start.
-                if !run.get(i.wrapping_sub(1)).is_some_and(u8::is_ascii_alphanumeric) {
+        let mut from = range.start;
+        let mut block = range.start;
+        let mut previous_alnum = false;
+        while let Some(bytes) = run.get(block..).filter(|b| !b.is_empty()) {
+            let bytes = bytes.get(..64).unwrap_or(bytes);
+            let alnum = alnum_mask(bytes);
+            let mut starts = alnum & !(alnum << 1 | u64::from(previous_alnum));
+            previous_alnum = alnum >> (bytes.len() - 1) & 1 == 1;
+            while starts != 0 {
+                let i = block + starts.trailing_zeros() as usize;
+                starts &= starts - 1;
+                // (A word start inside the last hit: "Prime Minister" holds "Minister".)
+                if i < from {
                     continue;
                 }
+                let Some(&b) = run.get(i) else { break };
+                if words.may_open(b, run.get(i + 1).copied().unwrap_or(0))
+                    && let Some(h) = self.longest_checked(words, text, run, i)
+                {
+                    from = h.end as usize;
+                    out.push(h);
+                }
             }
-            // Past the rest of this word.
-            i = skip(i, true);
+            block += bytes.len();
         }
     }
 
@@ -885,6 +911,43 @@ mod tests {
         assert_eq!(case_level("Southern Kuril Islands", "southern Kuril Islands"), 1);
         assert!(is_acronym("USSR") && !is_acronym("Japan"));
         assert_eq!(case_variants("Япония").len(), 2);
+    }
+
+    #[test]
+    fn alnum_mask_marks_exactly_ascii_letters_and_digits() {
+        // Every ASCII byte at every position of a block, and every block length.
+        for b in 0u8..128 {
+            for len in 1..=64usize {
+                for at in [0, len / 2, len - 1] {
+                    let mut block = vec![b' '; len];
+                    if let Some(x) = block.get_mut(at) {
+                        *x = b;
+                    }
+                    let want: u64 = block
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, c)| c.is_ascii_alphanumeric())
+                        .fold(0, |m, (k, _)| m | 1 << k);
+                    assert_eq!(alnum_mask(&block), want, "byte {b:#x} at {at} of {len}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn word_starts_across_blocks_find_every_name() {
+        // Names at word starts on both sides of 64-byte block edges, and after a hit that
+        // ends inside a word; none inside a word.
+        let data = crate::Dataset::builtin();
+        let Ok(packs) = crate::extract::Lexicon::builtin() else { panic!("packs") };
+        let Some(en) = packs.iter().find(|p| p.language() == "en") else { panic!("en") };
+        let Ok(reader) = Reader::new(data, &en.pack) else { panic!("reader") };
+        for pad in 50..80 {
+            let text = format!("{} Kunashir and xShikotan, Japan.\n", "a".repeat(pad));
+            let found: Vec<&str> = reader.find(&text).iter().filter_map(|h| text.get(h.range())).collect();
+            assert!(found.contains(&"Kunashir") && found.contains(&"Japan"), "{pad}: {found:?}");
+            assert!(!found.contains(&"Shikotan"), "{pad}: {found:?}");
+        }
     }
 }
 
