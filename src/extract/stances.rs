@@ -336,15 +336,28 @@ fn actors(
             .before(text, r.start)
             .filter(|&(b, _)| text.get(b..r.start).is_some_and(|g| !g.contains([',', '.', ';'])))
             .is_some_and(|(b, _)| !preceded_by(scan, &pack.object_prepositions, b));
-        let object = preceded_by(scan, &pack.object_prepositions, r.start)
-            || object_marked(pack, text, particle_at(scan, r.end))
-            || (scan.oblique_at(&r) && !body);
+        // A state named with a law of its own ("the Russian constitution", "Russia's
+        // constitution", «Конституции России») gave it: the law speaks for it, even as the
+        // object of a preposition ("an amendment to the Russian constitution bans …").
+        let own_end = pack
+            .possessive_suffixes
+            .glued(text, r.end)
+            .or_else(|| pack.possessive_markers.glued(text, r.end))
+            .map_or(r.end, |(e, _)| e);
+        // (A mention may hold its body's noun, «Конституции России», «российской Конституции».)
+        let lawgiver = pack.laws.after(text, own_end).is_some()
+            || pack.laws.before(text, r.start).is_some()
+            || pack.laws.find_in(text, r.clone()).next().is_some();
+        let object = !lawgiver
+            && (preceded_by(scan, &pack.object_prepositions, r.start)
+                || object_marked(pack, text, particle_at(scan, r.end))
+                || (scan.oblique_at(&r) && !body));
         let subject = subject_marked(scan, r.end);
         out.push(Actor {
             at: r,
             holder: Holder::States(vec![p.item.party.clone()], None),
             object,
-            possessive,
+            possessive: possessive && !lawgiver,
             person: false,
             reporter: false,
             subject,
@@ -857,7 +870,9 @@ const PRONOUN_WORDS: usize = 2;
 
 /// A pronoun for islands (`stance.territory_pronouns`) among the first words of `span`, and
 /// the islands it stands for: those of the last mention of two or more islands before it,
-/// in its sentence or the one before ("… Kunashiri or Etorofu … its claim to them").
+/// in its sentence or the one before ("… Kunashiri or Etorofu … its claim to them"), else
+/// those of the last territory noun there, read as the noun itself would be ("Russia,
+/// which took the islands in 1945, refuses to hand them over").
 fn pronoun_land(scan: &Scan<'_>, span: &Range<usize>) -> Option<(IslandSet, Range<usize>)> {
     let pack = scan.pack;
     if pack.territory_pronouns.is_empty() {
@@ -868,7 +883,15 @@ fn pronoun_land(scan: &Scan<'_>, span: &Range<usize>) -> Option<(IslandSet, Rang
     if text.get(span.start..r.start)?.split_whitespace().count() > PRONOUN_WORDS {
         return None;
     }
-    let set = last_islands(scan, r.start, 1, true)?;
+    let noun_land = || {
+        let from = scan.sentence(scan.sentence_of(r.start).saturating_sub(1)).start;
+        let (noun, _) = pack.territory_nouns.find_in(text, from..r.start).last()?;
+        Some(match count_before(scan, noun.start) {
+            Some(ext) => extent_set(ext, IslandSet::ALL),
+            None => listed_before(scan, noun.start).unwrap_or(IslandSet::ALL),
+        })
+    };
+    let set = last_islands(scan, r.start, 1, true).or_else(noun_land)?;
     Some((set, r))
 }
 
@@ -1568,10 +1591,17 @@ fn read_frame(
             }
             // Active: the territory after (or in the verb's own words, «передавать
             // острова»); passive ("must be returned"): before.
+            // (A pronoun right before the verb, «их передавать», is its object too.)
             let before = clause.start..range.start;
+            let pronoun = || {
+                let w = word_before(text, range.start)?;
+                let (full, span) = pronoun_land(scan, &(w.start..range.start))?;
+                Some((Land { full, partial: IslandSet::EMPTY }, span))
+            };
             let (land, span) = r
                 .territory(&after)
                 .or_else(|| r.territory(range))
+                .or_else(pronoun)
                 .or_else(|| r.territory(&before))
                 .or_else(|| r.territory(&(s.start..range.start)))?;
             // Handed to a state no formula gives land to ("would be handed over to the
@@ -1724,10 +1754,28 @@ fn read_frame(
             let (r2, ts) = list.first()?;
             if ts.iter().any(|t| matches!(t, Trigger::Predicate { means: Means::Give, .. })) {
                 let after2 = r2.end..chars_after(text, r2.end, OBJECT_REACH).min(s.end);
+                // A hand-over of what a law forbids, refused ("forbids handing over any part
+                // of the country's territory"): the formula its concept names, held (the
+                // caller lifts the negation).
+                let forbidden = list.get(1..).unwrap_or_default().iter().find_map(|(r3, ts3)| {
+                    let f = ts3.iter().find_map(|t| match t {
+                        Trigger::Concept(f) => Some(*f),
+                        _ => None,
+                    })?;
+                    (r3.start < after2.end
+                        && scan.pack.concepts_prohibited.find_in(text, r3.clone()).next().is_some())
+                    .then(|| (r3.clone(), f))
+                });
+                if let Some((r3, f)) = forbidden {
+                    consumed.push(r2.clone());
+                    consumed.push(r3.clone());
+                    return Some((Outcome::Formula(f), r3));
+                }
                 consumed.push(r2.clone());
                 *negated = !*negated;
-                let (land, span) = r.territory(&after2)?;
-                consumed.push(range.end..span.end);
+                // (Or a pronoun between the two verbs, «отказывается их передавать».)
+                let (land, span) = r.territory(&after2).or_else(|| r.territory(&(range.end..r2.start)))?;
+                consumed.push(range.end..span.end.max(r2.end));
                 return Some((Outcome::Gives(land), span));
             }
             // Someone else's claim to the land ("rejected Japan's claim to the islands"): the

@@ -456,6 +456,8 @@ pub(crate) struct Pack {
     pub talked_about: Phrases<()>,
     /// Words of backing another side's claim (see `schema::Stance::support`).
     pub support: Phrases<()>,
+    /// A state's laws (see `schema::Stance::laws`).
+    pub laws: Phrases<()>,
     /// Concept forms that name their formula only beside the islands (see
     /// `schema::Concept::on_land`).
     pub concepts_on_land: Phrases<()>,
@@ -1048,6 +1050,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let ongoing = c.set("stance.ongoing", &s.ongoing);
     let talked_about = c.set("stance.talked_about", &s.talked_about);
     let support = c.set("stance.support", &s.support);
+    let laws = c.set("stance.laws", &s.laws);
     let mut extents = Phrases::default();
     for x in &s.extent {
         let entry = x.get_ref();
@@ -1246,6 +1249,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         ongoing,
         talked_about,
         support,
+        laws,
         concepts_on_land,
         concepts_prohibited,
         extents,

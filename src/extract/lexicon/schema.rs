@@ -646,6 +646,13 @@ pub(crate) struct Stance {
     /// Japan's sovereignty over the islands").
     #[serde(default)]
     pub support: Vec<Form>,
+    /// A state's laws ("constitution", «Конституци*», 憲法): a state named with one, before
+    /// it as its adjective or possessor ("the Russian constitution", "Russia's
+    /// constitution") or right after it in the genitive («Конституции России»), is the
+    /// lawgiver, whose voice the law is, even as the object of a preposition ("an amendment
+    /// to the Russian constitution bans …").
+    #[serde(default)]
+    pub laws: Vec<Form>,
     #[serde(default)]
     pub concept: Vec<Spanned<Concept>>,
     #[serde(default)]
