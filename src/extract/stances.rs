@@ -461,6 +461,15 @@ fn actors(
                 states.push(p.clone());
             }
         }
+        // Both of three or more named: the two sides of the dispute among them ("both
+        // leaders" of Japan and Russia in a sentence that also names Ukraine).
+        if reach_back && states.len() > 2 {
+            let sides = super::scan::dispute_sides(scan.data);
+            let kept: Vec<PartyId> = states.iter().filter(|p| sides.contains(p)).cloned().collect();
+            if kept.len() >= 2 {
+                states = kept;
+            }
+        }
         if states.is_empty() && reach_back && pack.both_sides_reach > 0 {
             // (Only sides of the dispute, not a third state named in between.)
             let sides = super::scan::dispute_sides(scan.data);
@@ -496,6 +505,18 @@ fn actors(
         let r = h.range();
         if people.in_range(&(r.start..chars_after(text, r.end, TITLE_REACH).min(range.end))).next().is_some()
         {
+            continue;
+        }
+        // (Nor the office of a person named right before it, in apposition: "Putin, then
+        // prime minister, spoke of …".)
+        let apposed = people
+            .in_range(&(chars_before(text, r.start, TITLE_REACH).max(range.start)..r.start))
+            .any(|(p, _)| {
+                text.get(p.end..r.start)
+                    .and_then(|g| g.strip_prefix(','))
+                    .is_some_and(|g| g.split_whitespace().count() <= 3 && !g.contains([',', ';', '.']))
+            });
+        if apposed {
             continue;
         }
         let before = starting_in(
@@ -1240,11 +1261,26 @@ pub(crate) fn positions(
         // the sentence ("…, a wording Moscow rejected"), does not hold it.
         // (Also the issue a predicate takes as its object: "wants to resolve the territorial
         // issue and conclude a peace treaty".)
+        // (Not an issue with its owner named: "recognized Japanese sovereignty over the four
+        // islands" names Japan's claim.)
+        let owned = |ir: &Range<usize>| {
+            starting_in(parties, |p| p.at.start, &(chars_before(text, ir.start, 30)..ir.start)).iter().any(
+                |p| {
+                    let end = scan
+                        .pack
+                        .possessive_suffixes
+                        .glued(text, p.at.end)
+                        .or_else(|| scan.pack.possessive_markers.glued(text, p.at.end))
+                        .map_or(p.at.end, |(e, _)| e);
+                    text.get(end..ir.start).is_some_and(|g| g.trim().is_empty())
+                },
+            )
+        };
+        let names_issue =
+            |span: &Range<usize>| scan.pack.issues.find_in(text, span.clone()).any(|(ir, _)| !owned(&ir));
         let issue = charge
-            || (matches!(trigger, Trigger::Concept(_))
-                && scan.pack.issues.find_in(text, range.clone()).next().is_some())
-            || (matches!(outcome, Outcome::Formula(_))
-                && scan.pack.issues.find_in(text, object.clone()).next().is_some());
+            || (matches!(trigger, Trigger::Concept(_)) && names_issue(range))
+            || (matches!(outcome, Outcome::Formula(_)) && names_issue(&object));
         // Reported speech: the official who said it ("…, Chief Cabinet Secretary X told a
         // news conference … that Tokyo would …").
         if speaker.is_none()
@@ -1349,6 +1385,16 @@ pub(crate) fn positions(
             // 2019), is the successor's, when the successor is named before it in the
             // sentence.
             let state = if keep_noun || gone(&state) { successor_named(state) } else { state };
+            // A state named for its predecessor in a stance its own words date before it
+            // existed ("In 1960 Russia said …"): the predecessor's, if it existed then.
+            let state = match (date, scan.data.party(&state).ok()) {
+                (Some(d), Some(party)) if !undated && !party.existed_at(d) => party
+                    .predecessor
+                    .clone()
+                    .filter(|q| scan.data.party(q).ok().is_some_and(|q| q.existed_at(d)))
+                    .unwrap_or(state),
+                _ => state,
+            };
             if seen_states.contains(&state) {
                 continue;
             }
