@@ -497,12 +497,34 @@ fn anchors_of(text: &str, hits: &[Hit], reader: &Reader, numbers: &[Number]) -> 
                 });
             sep || word || next.is_some_and(|c| !c.is_ascii())
         };
-        if end - start == 4 || (matches!(end - start, 1 | 2) && short_ok()) {
+        if end - start == 4
+            || (matches!(end - start, 1 | 2) && (short_ok() || entry_time(text, start).is_some()))
+        {
             anchors.push(start);
         }
         i = end;
     }
     anchors
+}
+
+/// The end of a time of day that opens a line and an entry of a live report, before a
+/// dash ("08:55 - The president's plane has landed", "14:15 – Tokyo protests"): what the
+/// entry tells happened on the report's day.
+fn entry_time(text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if at > 0 && bytes.get(at - 1) != Some(&b'\n') {
+        return None;
+    }
+    let digits =
+        |from: usize| bytes.get(from..).map_or(0, |b| b.iter().take_while(|c| c.is_ascii_digit()).count());
+    let hours = digits(at);
+    if !(1..=2).contains(&hours) || bytes.get(at + hours) != Some(&b':') || digits(at + hours + 1) != 2 {
+        return None;
+    }
+    let end = at + hours + 3;
+    let rest = text.get(end..)?.trim_start_matches([' ', '\t']);
+    let dash = rest.strip_prefix(['-', '–', '—'])?;
+    dash.starts_with([' ', '\t']).then_some(end)
 }
 
 /// Whether a label ("Published:", "Posted") stands right before `at`.
@@ -517,6 +539,14 @@ fn labelled(pack: &Pack, text: &str, at: usize) -> bool {
 fn expression_at(at: &At<'_>, p: usize, data: &Dataset) -> Option<(Range<usize>, Expr, bool)> {
     let text = at.text;
     let pack = at.pack;
+    // The time of day that opens an entry of a live report: its happenings are the day's.
+    if let Some(end) = entry_time(text, p) {
+        return Some((
+            p..end,
+            Expr::Relative { unit: TimeUnit::Day, offset: 0, from: Anchor::Publication },
+            false,
+        ));
+    }
     // Fixed phrases.
     for (h, t) in at.hit_terms(p) {
         match t {
@@ -1180,6 +1210,18 @@ mod tests {
             ),
             Some(d("2022-03"))
         );
+    }
+
+    /// A time of day opens a live report's entry only at a line start, before a spaced dash.
+    #[test]
+    fn entry_times() {
+        let text = "LIVE\n08:55 - Landed.\n9:40 – Talks.\n10:30-noon\nAt 11:50 - late.\n123:45 - no";
+        let at = |needle: &str| text.find(needle).unwrap_or(usize::MAX);
+        assert_eq!(entry_time(text, at("08:55")), Some(at("08:55") + 5));
+        assert_eq!(entry_time(text, at("9:40")), Some(at("9:40") + 4));
+        assert_eq!(entry_time(text, at("10:30")), None);
+        assert_eq!(entry_time(text, at("11:50")), None);
+        assert_eq!(entry_time(text, at("123:45")), None);
     }
 
     #[test]
