@@ -1110,7 +1110,10 @@ pub(crate) fn positions(
             let formula = starting_in(&triggers, |(r, _)| r.start, &s)
                 .iter()
                 .any(|(_, ts)| ts.iter().any(|t| matches!(t, Trigger::Concept(_))));
-            let agreement = !starting_in(agreements, |a| a.at.start, &s).is_empty();
+            // (Or one referred back to by a noun of documents, "recognized the document".)
+            let agreement = !starting_in(agreements, |a| a.at.start, &s).is_empty()
+                || (scan.pack.agreement_documents.find_in(text, s.clone()).next().is_some()
+                    && !starting_in(agreements, |a| a.at.start, &(0..s.start)).is_empty());
             (land, formula, agreement)
         });
         // A predicate with nothing in its sentence to take as its object reads nothing.
@@ -1782,11 +1785,32 @@ fn read_frame(
             } else {
                 range.end..object_end(scan, range.end, s.end)
             };
+            // Else a noun of documents that refers back, right after the verb or before it
+            // ("recognized the document", «признает этот документ», 同宣言を認める): the last
+            // agreement the story named before.
+            let referred = || {
+                let after = range.end..words_after(text, range.end, 3).min(s.end);
+                let before = chars_before(text, range.start, 8).max(s.start)..range.start;
+                let pack = scan.pack;
+                // (After a determiner where the language has them: "the document".)
+                let (d, _) = pack
+                    .agreement_documents
+                    .find_in(text, after)
+                    .next()
+                    .or_else(|| pack.agreement_documents.find_in(text, before).last())
+                    .filter(|(d, _)| {
+                        pack.determiners.is_empty() || pack.determiners.before(text, d.start).is_some()
+                    })?;
+                let last =
+                    starting_in(r.agreements, |a| a.at.start, &(story_start(scan, s)..s.start)).last()?;
+                Some((agreement_formula(scan.data, last.item.agreement)?, d))
+            };
             let (formula, at) = starting_in(r.agreements, |a| a.at.start, &within)
                 .iter()
                 .filter(|a| a.at.end <= within.end.max(a.at.start))
                 .min_by_key(|a| a.at.start.abs_diff(range.start))
-                .and_then(|a| Some((agreement_formula(scan.data, a.item.agreement)?, a.at.clone())))?;
+                .and_then(|a| Some((agreement_formula(scan.data, a.item.agreement)?, a.at.clone())))
+                .or_else(referred)?;
             Some((Outcome::Formula(formula), at))
         }
         Means::Reject => {
