@@ -885,6 +885,10 @@ impl Reading<'_, '_> {
     }
 }
 
+/// How far (in characters) after a concept its word of content may stand, with no mark of
+/// punctuation between (4島の帰属の問題を解決して平和条約を結ぶという).
+const CONTENT_LINK_REACH: usize = 30;
+
 /// How many words into a frame's object a pronoun for islands may stand ("to them", "them
 /// back").
 const PRONOUN_WORDS: usize = 2;
@@ -1223,6 +1227,28 @@ pub(crate) fn positions(
         // never its possessor.)
         let give = matches!(trigger, Trigger::Predicate { means: Means::Give, .. });
         let held = holder_of(&r, &at, bearing, (nominal && !keep_noun).then_some(!give), charge);
+        // A concept named as the content of a stated position right after it, joined by a
+        // word of content (4島の帰属の問題を解決して平和条約を結ぶという日本政府の立場): that
+        // position's possessor's, dated at publication.
+        let held = held.or_else(|| {
+            if !matches!(trigger, Trigger::Concept(_)) || scan.pack.content_links.is_empty() {
+                return None;
+            }
+            let reach = range.end..chars_after(text, range.end, CONTENT_LINK_REACH).min(s.end);
+            let (link, _) = scan.pack.content_links.find_in(text, reach).next()?;
+            if text.get(range.end..link.start).is_some_and(|g| g.contains(['、', '。', ',', '」'])) {
+                return None;
+            }
+            let noun = starting_in(
+                &triggers,
+                |(r2, _)| r2.start,
+                &(link.end..chars_after(text, link.end, 12).min(s.end)),
+            )
+            .iter()
+            .find(|(_, ts)| ts.iter().any(|t| matches!(t, Trigger::Predicate { nominal: true, .. })))
+            .map(|(r2, _)| r2.start)?;
+            possessor(&r, noun, &s, false).map(|h| (h, None))
+        });
         let Some((holder, date)) = held else { continue };
         let _ = nominal;
         let Holder::States(states, mut speaker) = holder else { continue };

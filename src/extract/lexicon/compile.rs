@@ -458,6 +458,8 @@ pub(crate) struct Pack {
     pub support: Phrases<()>,
     /// A state's laws (see `schema::Stance::laws`).
     pub laws: Phrases<()>,
+    /// Words that make a concept a stated position's content (see `schema::Stance::content_links`).
+    pub content_links: Phrases<()>,
     /// Concept forms that name their formula only beside the islands (see
     /// `schema::Concept::on_land`).
     pub concepts_on_land: Phrases<()>,
@@ -1051,6 +1053,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let talked_about = c.set("stance.talked_about", &s.talked_about);
     let support = c.set("stance.support", &s.support);
     let laws = c.set("stance.laws", &s.laws);
+    let content_links = c.set("stance.content_links", &s.content_links);
     let mut extents = Phrases::default();
     for x in &s.extent {
         let entry = x.get_ref();
@@ -1250,6 +1253,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         talked_about,
         support,
         laws,
+        content_links,
         concepts_on_land,
         concepts_prohibited,
         extents,

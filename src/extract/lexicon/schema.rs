@@ -653,6 +653,11 @@ pub(crate) struct Stance {
     /// to the Russian constitution bans …").
     #[serde(default)]
     pub laws: Vec<Form>,
+    /// Words right after a concept that make it the content of a stated position named
+    /// just after them (Japanese という, との: 4島の帰属の問題を解決して平和条約を結ぶという日本政府の
+    /// 立場): the position's possessor holds the concept.
+    #[serde(default)]
+    pub content_links: Vec<Form>,
     #[serde(default)]
     pub concept: Vec<Spanned<Concept>>,
     #[serde(default)]
