@@ -1234,6 +1234,13 @@ pub(crate) fn positions(
             if !matches!(trigger, Trigger::Concept(_)) || scan.pack.content_links.is_empty() {
                 return None;
             }
+            // (Not in a hypothesis or a hedged sentence, where no one holds it.)
+            if r.hedged(&s)
+                || scan.pack.conditions_after.find_in(text, range.end..s.end).next().is_some()
+                || scan.pack.conditions.after(text, clause.start).is_some()
+            {
+                return None;
+            }
             let reach = range.end..chars_after(text, range.end, CONTENT_LINK_REACH).min(s.end);
             let (link, _) = scan.pack.content_links.find_in(text, reach).next()?;
             if text.get(range.end..link.start).is_some_and(|g| g.contains(['、', '。', ',', '」'])) {
