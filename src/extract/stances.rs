@@ -327,8 +327,8 @@ fn actors(
         .filter(|p| p.at.end <= range.end && !in_name(&p.at))
     {
         let r = p.at.clone();
-        let possessive = pack.possessive_suffixes.glued(text, r.end).is_some()
-            || pack.possessive_markers.glued(text, r.end).is_some();
+        let own_end = possessive_end(pack, text, r.end);
+        let possessive = own_end.is_some();
         // A state in the genitive of its own body («правительство Японии считает …») speaks,
         // unless the body is itself an object.
         let body = pack
@@ -339,13 +339,8 @@ fn actors(
         // A state named with a law of its own ("the Russian constitution", "Russia's
         // constitution", «Конституции России») gave it: the law speaks for it, even as the
         // object of a preposition ("an amendment to the Russian constitution bans …").
-        let own_end = pack
-            .possessive_suffixes
-            .glued(text, r.end)
-            .or_else(|| pack.possessive_markers.glued(text, r.end))
-            .map_or(r.end, |(e, _)| e);
         // (A mention may hold its body's noun, «Конституции России», «российской Конституции».)
-        let lawgiver = pack.laws.after(text, own_end).is_some()
+        let lawgiver = pack.laws.after(text, own_end.unwrap_or(r.end)).is_some()
             || pack.laws.before(text, r.start).is_some()
             || pack.laws.find_in(text, r.clone()).next().is_some();
         let object = !lawgiver
@@ -746,6 +741,26 @@ fn preceded_by(scan: &Scan<'_>, set: &super::lexicon::Phrases<()>, at: usize) ->
         pos = w.start;
     }
     false
+}
+
+/// The end of a possessive suffix or marker glued to a name ending at `at` ("Japan's",
+/// 日本の), if one is.
+fn possessive_end(pack: &super::lexicon::Pack, text: &str, at: usize) -> Option<usize> {
+    pack.possessive_suffixes
+        .glued(text, at)
+        .or_else(|| pack.possessive_markers.glued(text, at))
+        .map(|(e, _)| e)
+}
+
+/// The formula of the concept among `meanings` when the trigger at `at` names an act a law
+/// forbids (`prohibited = true`, "the alienation of territory"): refused or banned, it is
+/// held, not denied.
+fn prohibited_concept(scan: &Scan<'_>, at: &Range<usize>, meanings: &[Trigger]) -> Option<FormulaId> {
+    let f = meanings.iter().find_map(|t| match t {
+        Trigger::Concept(f) => Some(*f),
+        _ => None,
+    })?;
+    scan.pack.concepts_prohibited.find_in(scan.text(), at.clone()).next().map(|_| f)
 }
 
 /// What a stance trigger is.
@@ -1302,12 +1317,7 @@ pub(crate) fn positions(
         let owned = |ir: &Range<usize>| {
             starting_in(parties, |p| p.at.start, &(chars_before(text, ir.start, 30)..ir.start)).iter().any(
                 |p| {
-                    let end = scan
-                        .pack
-                        .possessive_suffixes
-                        .glued(text, p.at.end)
-                        .or_else(|| scan.pack.possessive_markers.glued(text, p.at.end))
-                        .map_or(p.at.end, |(e, _)| e);
+                    let end = possessive_end(scan.pack, text, p.at.end).unwrap_or(p.at.end);
                     text.get(end..ir.start).is_some_and(|g| g.trim().is_empty())
                 },
             )
@@ -1861,13 +1871,8 @@ fn read_frame(
                 // of the country's territory"): the formula its concept names, held (the
                 // caller lifts the negation).
                 let forbidden = list.get(1..).unwrap_or_default().iter().find_map(|(r3, ts3)| {
-                    let f = ts3.iter().find_map(|t| match t {
-                        Trigger::Concept(f) => Some(*f),
-                        _ => None,
-                    })?;
-                    (r3.start < after2.end
-                        && scan.pack.concepts_prohibited.find_in(text, r3.clone()).next().is_some())
-                    .then(|| (r3.clone(), f))
+                    (r3.start < after2.end)
+                        .then(|| prohibited_concept(scan, r3, ts3).map(|f| (r3.clone(), f)))?
                 });
                 if let Some((r3, f)) = forbidden {
                     consumed.push(r2.clone());
@@ -1901,11 +1906,7 @@ fn read_frame(
             }
             // A forbidden act refused ("rejects the alienation of territory"): the formula
             // its concept names, held (the negation is lifted by the caller).
-            if let Some(f) = ts.iter().find_map(|t| match t {
-                Trigger::Concept(f) => Some(*f),
-                _ => None,
-            }) && scan.pack.concepts_prohibited.find_in(text, r2.clone()).next().is_some()
-            {
+            if let Some(f) = prohibited_concept(scan, r2, ts) {
                 consumed.push(r2.clone());
                 return Some((Outcome::Formula(f), r2.clone()));
             }
@@ -2156,8 +2157,7 @@ fn possessor(r: &Reading<'_, '_>, at: usize, s: &Range<usize>, follows: bool) ->
     }
     // The last party before the noun in the possessive, or an adjective of a state.
     for p in starting_in(r.parties, |p| p.at.start, &near).iter().rev() {
-        let glued = pack.possessive_suffixes.glued(text, p.at.end).is_some()
-            || pack.possessive_markers.glued(text, p.at.end).is_some();
+        let glued = possessive_end(pack, text, p.at.end).is_some();
         let gap = text.get(p.at.end..at).unwrap_or_default();
         let words = gap.split_whitespace().count();
         if (glued || p.item.form == PartyForm::Adjective) && words <= 3 && !gap.contains([',', ';', '.']) {
@@ -2170,8 +2170,7 @@ fn possessor(r: &Reading<'_, '_>, at: usize, s: &Range<usize>, follows: bool) ->
     }
     // A person in the possessive ("Putin's call for a draw"): an official speaks for a state.
     for (r2, m) in r.people.in_range(&near).collect::<Vec<_>>().into_iter().rev() {
-        let glued = pack.possessive_suffixes.glued(text, r2.end).is_some()
-            || pack.possessive_markers.glued(text, r2.end).is_some();
+        let glued = possessive_end(pack, text, r2.end).is_some();
         let gap = text.get(r2.end..at).unwrap_or_default();
         if glued && gap.split_whitespace().count() <= 3 && !gap.contains([',', ';', '.']) {
             return Some(match (&m.party, m.official) {
