@@ -117,6 +117,24 @@ fn values_out_of_range_and_bad_patterns_say_why() {
 }
 
 #[test]
+fn the_same_unit_only_repeats_another_date() {
+    // "same" keeps the date it counts from: it is no unit to count in, nor a shift.
+    let p = only(&format!("{HEAD}[[dates.unit]]\nunit = \"same\"\nforms = [\"sames\"]\n"));
+    let LexiconProblem::OutOfRange { what, .. } = &p else { panic!("{p:?}") };
+    assert_eq!(what, "unit");
+    for (offset, from) in [(1, "previous"), (0, "publication")] {
+        let entry = format!(
+            "{HEAD}[[dates.relative]]\nforms = [\"back then\"]\nunit = \"same\"\noffset = {offset}\nfrom = \"{from}\"\n"
+        );
+        assert!(matches!(only(&entry), LexiconProblem::OutOfRange { .. }), "{offset} {from}");
+    }
+    let fine = format!(
+        "{HEAD}[[dates.relative]]\nforms = [\"back then\"]\nunit = \"same\"\noffset = 0\nfrom = \"previous\"\n"
+    );
+    assert!(Lexicon::from_toml("test.toml", &fine).is_ok());
+}
+
+#[test]
 fn every_problem_is_reported_at_once() {
     let text = format!(
         "{HEAD}[[events.kind]]\nkind = \"party\"\nforms = [\"feast\"]\n[[dates.month]]\nvalue = 0\nforms = [\"Nomonth\"]\n"

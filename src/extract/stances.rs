@@ -720,27 +720,54 @@ fn words_after(text: &str, at: usize, n: usize) -> usize {
 /// Whether a word of `set` stands right before `at`, or before the article or title that
 /// opens the noun phrase at `at` ("by the Russian president", "to Prime Minister Abe").
 fn preceded_by(scan: &Scan<'_>, set: &super::lexicon::Phrases<()>, at: usize) -> bool {
+    preceding(scan, set, at).is_some()
+}
+
+/// Where the word of `set` that [`preceded_by`] finds starts.
+fn preceding(scan: &Scan<'_>, set: &super::lexicon::Phrases<()>, at: usize) -> Option<usize> {
     let text = scan.text();
-    if set.before(text, at).is_some() {
-        return true;
+    if let Some((start, _)) = set.before(text, at) {
+        return Some(start);
     }
     let mut pos = at;
     for _ in 0..3 {
-        let Some(w) = word_before(text, pos) else { return false };
+        let w = word_before(text, pos)?;
         let word = text.get(w.clone()).unwrap_or_default();
         let opener = scan.pack.articles.contains(word)
             || scan.pack.former.contains(word)
             || scan.entries_in(&w).any(|(_, e)| matches!(e, Entry::Term(Term::Title { .. })))
             || scan.pack.state_noun_modifiers.contains(word);
         if !opener || text.get(w.end..pos).is_some_and(|g| g.contains([',', ';', '.'])) {
-            return false;
+            return None;
         }
-        if set.before(text, w.start).is_some() {
-            return true;
+        if let Some((start, _)) = set.before(text, w.start) {
+            return Some(start);
         }
         pos = w.start;
     }
-    false
+    None
+}
+
+/// Where a clause with a subject of its own joins on inside `within`: a state or a person
+/// named right after a word of contrast ("…, while Tokyo seeks …", «…, а Токио добивается
+/// …») or after a comma and a coordinator ("…, and Moscow says …"), past articles and titles
+/// only. A predicate's object ends there.
+fn joined_clause(r: &Reading<'_, '_>, within: &Range<usize>) -> Option<usize> {
+    let scan = r.scan;
+    let text = scan.text();
+    let pack = scan.pack;
+    let inside = within.start + 1..within.end;
+    let states = starting_in(r.parties, |p| p.at.start, &inside).iter().map(|p| p.at.start);
+    let persons = starting_in(&r.people.occurrences, |(o, _)| o.start, &inside).iter().map(|(o, _)| o.start);
+    let opens = |start: usize| {
+        if let Some(at) = preceding(scan, &pack.contrasts, start) {
+            return (at > within.start).then_some(at);
+        }
+        let at = preceding(scan, &pack.coordinators, start)?;
+        let head = text.get(within.start..at)?;
+        (head.trim_end().ends_with(',') && head.trim().len() > 1).then_some(at)
+    };
+    states.filter_map(opens).chain(persons.filter_map(opens)).min()
 }
 
 /// The end of a possessive suffix or marker glued to a name ending at `at` ("Japan's",
@@ -1628,7 +1655,10 @@ fn read_frame(
     // (Its object ends at a semicolon: "…to Japan; Kunashiri and Etorofu are not
     // mentioned" adds no islands to a hand-over.)
     let reach = clause.end.max(chars_after(text, range.end, OBJECT_REACH).min(s.end)).min(s.end);
-    let after = range.end..before_semicolon(text, range.end, reach);
+    let mut after = range.end..before_semicolon(text, range.end, reach);
+    if let Some(at) = joined_clause(r, &after) {
+        after.end = at;
+    }
     let next = |limit: usize, consumed: &[Range<usize>]| {
         triggers
             .get(f.k + 1..)

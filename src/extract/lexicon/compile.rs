@@ -26,6 +26,9 @@ pub(crate) enum TimeUnit {
     Weekend,
     Month,
     Year,
+    /// The date counted from, at its own precision: "at the time", «тогда», 当時 (only in
+    /// `dates.relative`, with offset 0, counted from another date).
+    Same,
 }
 
 /// What a relative expression counts from.
@@ -726,6 +729,16 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     for u in &d.unit {
         let entry = u.get_ref();
         let Some(unit) = c.vocab::<TimeUnit>("time unit", &entry.unit, names::<TimeUnit>()) else { continue };
+        if unit == TimeUnit::Same {
+            let at = c.at_span(u);
+            c.out_of_range(
+                at,
+                "unit",
+                "same".to_string(),
+                "a unit that counts (day, week, weekend, month, year)",
+            );
+            continue;
+        }
         for f in c.forms("dates.unit", &entry.forms) {
             time_units.add(&f, unit);
         }
@@ -753,6 +766,16 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
             None => Some(Anchor::Publication),
         };
         let Some(from) = from else { continue };
+        if unit == TimeUnit::Same && (entry.offset != 0 || from == Anchor::Publication) {
+            let at = c.at_span(r);
+            c.out_of_range(
+                at,
+                "unit",
+                "same".to_string(),
+                "offset 0, counted from another date (from = \"previous\" or \"next\")",
+            );
+            continue;
+        }
         let forms = c.forms("dates.relative", &entry.forms);
         add_terms(
             forms,
