@@ -643,15 +643,24 @@ pub(crate) fn agreements(scan: &Scan<'_>) -> Vec<Found<AgreementMention>> {
                     scan.published.is_some_and(|p| data.agreement(id).signed.first_day() <= p.last_day())
                 };
                 let id = scan.published.and_then(|p| unique_agreement(data, p.year(), kinds, 0));
-                let id = id.filter(|id| signed(*id)).filter(|_| {
-                    kinds.iter().any(|k| {
-                        matches!(
-                            k,
-                            AgreementKind::JointStatement
-                                | AgreementKind::Declaration
-                                | AgreementKind::Communique
-                        )
-                    })
+                let referring = kinds.iter().any(|k| {
+                    matches!(
+                        k,
+                        AgreementKind::JointStatement
+                            | AgreementKind::Declaration
+                            | AgreementKind::Communique
+                    )
+                });
+                let id = id.filter(|id| signed(*id)).filter(|_| referring);
+                // Else the last instrument of its kind named before ("the 1956 Joint
+                // Declaration … the declaration, in which Moscow agreed to …").
+                let id = id.or_else(|| {
+                    out.iter()
+                        .rev()
+                        .filter(|a| a.at.end <= range.start)
+                        .find(|a| kinds.contains(&data.agreement(a.item.agreement).kind))
+                        .map(|a| a.item.agreement)
+                        .filter(|_| referring)
                 });
                 (range.clone(), id, None)
             }
