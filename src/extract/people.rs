@@ -501,6 +501,11 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
     people.quotes = quotes(scan, &people);
     people.longest_quote = people.quotes.iter().map(|q| q.at.len()).max().unwrap_or(0);
     people.speakers = document_speakers(scan, &people);
+    let turns = interview_turns(scan, &people);
+    if !turns.is_empty() {
+        people.speakers.extend(turns);
+        people.speakers.sort_by_key(|&(at, _)| at);
+    }
     people
 }
 
@@ -1435,15 +1440,59 @@ fn interviewee(scan: &Scan<'_>, people: &People) -> Option<String> {
     let text = scan.text();
     let lead = floor_boundary(text, LEAD_BYTES.min(text.len()));
     people.occurrences.iter().take_while(|(r, _)| r.end <= lead).find_map(|(r, i)| {
-        let window = r.end..super::text::chars_after(text, r.end, 20);
+        // (Past an aside in a spaced script: "X, who took up the post in March, told us".)
+        let reach = if pack.spaced { 120 } else { 20 };
+        let window = r.end..super::text::chars_after(text, r.end, reach);
         let (m, _) = pack.interviewee_after.find_in(text, window).next()?;
-        text.get(r.end..m.start).filter(|g| !g.contains(['。', '、', '\n']))?;
+        text.get(r.end..m.start).filter(|g| !g.contains(['.', '。', '、', '\n']))?;
         people.mentions.get(*i).map(|m| m.item.name.clone())
     })
 }
 
 /// Whether the last line with words before the line starting at `line` opens with a mark of
 /// an interviewer's question (――).
+/// The turns of an interview written as dialogue, as [`People::speakers`]: a line after a
+/// question's line (one opened by a question mark, "— Как бы вы …?", and ending with a
+/// question mark), itself no question, is the interviewee's answer; a question's line is no
+/// one's (`usize::MAX`).
+fn interview_turns(scan: &Scan<'_>, people: &People) -> Vec<(usize, usize)> {
+    let Some(index) = interviewee(scan, people).and_then(|name| people.by_name.get(&name).copied()) else {
+        return Vec::new();
+    };
+    let text = scan.text();
+    let mut out = Vec::new();
+    let mut at = 0usize;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        if line.trim().is_empty() {
+            continue;
+        }
+        if ends_question(line) && scan.pack.question_marks.after(text, start).is_some() {
+            out.push((start, usize::MAX));
+        } else if follows_question(scan, start) {
+            out.push((start, index));
+        }
+    }
+    out
+}
+
+/// Whether a line ends with a question mark.
+fn ends_question(line: &str) -> bool {
+    line.trim_end().ends_with(['?', '？'])
+}
+
+/// Whether the last line with words before the line starting at `line` is a question: opened
+/// by one of `people.question_marks` and ending with a question mark.
+fn follows_question(scan: &Scan<'_>, line: usize) -> bool {
+    let text = scan.text();
+    let end = text.get(..line).unwrap_or_default().trim_end().len();
+    let start = line_start(text, end);
+    end > 0
+        && scan.pack.question_marks.after(text, start).is_some()
+        && text.get(start..end).is_some_and(ends_question)
+}
+
 fn answers_question(scan: &Scan<'_>, line: usize) -> bool {
     let text = scan.text();
     let end = text.get(..line).unwrap_or_default().trim_end().len();
