@@ -195,6 +195,12 @@ impl<'a> Scan<'a> {
         }
     }
 
+    /// The number of the paragraph sentence `k` stands in (see
+    /// [`super::text::paragraph_numbers`]).
+    pub(crate) fn paragraph_of(&self, k: usize) -> Option<usize> {
+        self.paragraphs.get(k).copied()
+    }
+
     /// Dates a month named without its year ("In December, Japan joined the United
     /// Nations") by the past year its paragraph tells of ("In 1956 the two states signed a
     /// declaration."): the year last written out before it in the paragraph, earlier than

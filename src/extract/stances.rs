@@ -2716,7 +2716,12 @@ fn holder_of(
     // A sentence with no one in it continues the one before ("The statement said …").
     // A quote of several sentences is one utterance: a sentence that starts inside a quote
     // goes on from the one the quote opened in (「…。…」と語り、…).
-    if all.is_empty() && (bearing || speech_in_sentence) {
+    // (In a language that leaves its subjects unsaid, verb-final Japanese, a stance named by
+    // a concept continues the sentence before too: 2020年の憲法改正では、領土の割譲を禁じる
+    // 条文まで書き加えた, after ロシアは…. Not an issue named, 四島の帰属, which is no
+    // stance of its own.)
+    let unsaid = pack.verb_final && pack.issues.find_in(text, range.clone()).next().is_none();
+    if all.is_empty() && (bearing || speech_in_sentence || unsaid) {
         let opened_before = |k: usize| {
             let start = scan.sentence(k).start;
             r.people
@@ -2726,12 +2731,19 @@ fn holder_of(
                 .filter(|&o| o < k)
         };
         let mut k = si;
-        let mut stepped = false;
+        // (Back one sentence; in a language that leaves its subjects unsaid, back through
+        // the sentences of the paragraph that name no one, three at most.)
+        let steps_allowed = if unsaid { 3 } else { 1 };
+        let paragraph = scan.paragraph_of(si);
+        let mut steps = 0;
         for _ in 0..4 {
             k = match opened_before(k) {
                 Some(o) => o,
-                None if !stepped => {
-                    stepped = true;
+                None if steps == 0
+                    || (steps < steps_allowed
+                        && k.checked_sub(1).and_then(|j| scan.paragraph_of(j)) == paragraph) =>
+                {
+                    steps += 1;
                     k.checked_sub(1)?
                 }
                 None => break,
