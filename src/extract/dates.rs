@@ -1064,7 +1064,40 @@ pub(crate) fn resolve_all(
             *slot = resolve(t.expr, published, Some(anchor));
         }
     }
+    // A month without its year in a span with a month that has one ("between late August and
+    // early September 1945", «в августе — сентябре 1945 года», 1945年8月から9月): that year.
+    for (i, t) in temporals.iter().enumerate() {
+        let (month, day) = match t.expr {
+            Expr::Month(m, _) => (m, None),
+            Expr::MonthDay(m, d, _) => (m, Some(d)),
+            _ => continue,
+        };
+        let spanned = |other: Option<&Temporal>, gap: Option<Range<usize>>| -> Option<i32> {
+            let Expr::Absolute(d) = other?.expr else { return None };
+            let gap = text.get(gap?)?;
+            (d.precision() != Precision::Year && span_gap(gap)).then(|| d.year())
+        };
+        let next = temporals.get(i + 1);
+        let prev = i.checked_sub(1).and_then(|j| temporals.get(j));
+        let year = spanned(next, next.map(|n| t.range.end..n.range.start))
+            .or_else(|| spanned(prev, prev.map(|p| p.range.end..t.range.start)));
+        if let (Some(y), Some(slot)) = (year, out.get_mut(i)) {
+            *slot = match day {
+                Some(d) => PartialDate::from_ymd(y, month, d).ok(),
+                None => PartialDate::from_year_month(y, month).ok(),
+            }
+            .or(*slot);
+        }
+    }
     out
+}
+
+/// Whether the text between two dates joins them as one span: a few words at most ("and
+/// early", "to", «—», から), no mark that ends a clause.
+fn span_gap(gap: &str) -> bool {
+    gap.chars().count() <= 24
+        && !gap.contains(['.', ',', ';', ':', '。', '、', '\n'])
+        && gap.split_whitespace().count() <= 3
 }
 
 /// Where the line holding byte `at` starts, when only spaces stand before `at` on it.
