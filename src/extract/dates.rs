@@ -1101,7 +1101,7 @@ fn span_gap(gap: &str) -> bool {
 }
 
 /// Where the line holding byte `at` starts, when only spaces stand before `at` on it.
-fn opens_line(text: &str, at: usize) -> Option<usize> {
+pub(crate) fn opens_line(text: &str, at: usize) -> Option<usize> {
     let head = text.get(..at)?;
     let start = head.rfind('\n').map_or(0, |i| i + 1);
     head.get(start..)?.chars().all(char::is_whitespace).then_some(start)

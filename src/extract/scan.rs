@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::dates::{self, Expr, Temporal};
+use super::dates::{self, Expr, Temporal, Tense};
 use super::findings::Evidence;
 use super::lexicon::Pack;
 use super::numbers::{self, Number};
@@ -211,6 +211,8 @@ impl<'a> Scan<'a> {
         let Some(published) = self.published else { return };
         // The paragraph the story's year was written in, and the year.
         let mut story: Option<(usize, i32)> = None;
+        // The last story's paragraph and year, kept past its paragraph's end.
+        let mut last_story: Option<(usize, i32)> = None;
         for i in 0..self.temporals.len() {
             let Some(t) = self.temporals.get(i) else { break };
             if t.bound || t.label || self.is_named(i) {
@@ -228,8 +230,22 @@ impl<'a> Scan<'a> {
                 Expr::MonthDay(m, d, _) => Some((m, Some(d))),
                 _ => None,
             };
+            let past = matches!(t.expr, Expr::Month(_, Tense::Past) | Expr::MonthDay(_, _, Tense::Past));
             let resolved = self.resolved.get(i).copied().flatten();
-            match (month_day, story) {
+            // A month told in the past tense that publication would put after itself goes on
+            // with the story of the paragraph right before ("… on April 5, 1945. ¶ Soviet
+            // troops stormed Shumshu on Aug. 18", in a text of June 2005); not a dateline
+            // opening its line.
+            let current = story.or_else(|| {
+                let (p, y) = last_story?;
+                let here = paragraph?;
+                (past
+                    && here == p + 1
+                    && dates::opens_line(text, t.range.start).is_none()
+                    && resolved.is_some_and(|d| d.first_day() > published.last_day()))
+                .then_some((here, y))
+            });
+            match (month_day, current) {
                 (Some((m, day)), Some((_, y))) => {
                     let d = match day {
                         Some(day) => PartialDate::from_ymd(y, m, day).ok(),
@@ -249,6 +265,9 @@ impl<'a> Scan<'a> {
                     story = resolved
                         .filter(|d| written && d.year() < published.year())
                         .and_then(|d| Some((paragraph?, d.year())));
+                    if story.is_some() {
+                        last_story = story;
+                    }
                 }
             }
         }
