@@ -1033,7 +1033,14 @@ pub(crate) fn resolve_all(
                 Expr::Relative { unit: TimeUnit::Day, offset: 0, from: Anchor::Previous } => previous_day,
                 _ => previous,
             };
-            let d = carried.or_else(|| resolve(t.expr, published, anchor));
+            // (Counted on from another date past the year after publication: a span that
+            // reaches the present from something else, "Sixty-five years later, the
+            // declaration remains …" after a date of this year, not a date.)
+            let beyond = |d: &PartialDate| {
+                matches!(t.expr, Expr::Relative { from: Anchor::Previous, offset: 1.., .. })
+                    && published.is_some_and(|p| d.year() > p.year() + 1)
+            };
+            let d = carried.or_else(|| resolve(t.expr, published, anchor)).filter(|d| !beyond(d));
             if let (true, Some(at), Some(d)) = (dated, line, d) {
                 chronicle = Some((at, d.year()));
             }
