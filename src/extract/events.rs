@@ -24,9 +24,9 @@ use crate::island::IslandSet;
 fn kinds_near(scan: &Scan<'_>, sentence: &Range<usize>, at: usize) -> Option<(EventKind, Option<EventKind>)> {
     let text = scan.text();
     // Words near `at` only (its clause, mostly): a bounded window keeps the work linear.
-    let window =
-        sentence.start.max(at.saturating_sub(NEAR / 3))..sentence.end.min(at.saturating_add(NEAR / 3));
-    let window = floor_boundary(text, window.start)..floor_boundary(text, window.end);
+    // (In characters: a Cyrillic or Japanese clause takes two or three bytes a letter.)
+    let window = sentence.start.max(super::text::chars_before(text, at, NEAR / 3))
+        ..sentence.end.min(super::text::chars_after(text, at, NEAR / 3));
     let words: Vec<(Range<usize>, EventKind)> =
         scan.pack.event_kinds.find_in(text, window).map(|(r, k)| (r, *k)).collect();
     let mut best: Option<(usize, usize)> = None;
@@ -248,6 +248,28 @@ fn dated_happenings(found: &Sources<'_, '_>, events: &mut Events) {
             continue;
         }
         if datelines.iter().any(|(ds, dd)| *ds == s && (*dd == date || dd.first_day() == date.first_day())) {
+            continue;
+        }
+        // Two dates in apposition name one time ("65 years ago, on Oct. 19, 1956"): the
+        // coarser one gives way to the finer.
+        let finer_beside = |j: Option<usize>| {
+            let Some(j) = j else { return false };
+            let (Some(o), Some(od)) = (scan.temporals.get(j), scan.dates_happening(j)) else { return false };
+            let gap = if o.range.start >= t.range.end {
+                t.range.end..o.range.start
+            } else {
+                o.range.end..t.range.start
+            };
+            od != date
+                && date.contains(od)
+                && text.get(gap).is_some_and(|g| {
+                    g.trim_matches(|c: char| {
+                        c.is_whitespace() || matches!(c, ',' | '-' | '(' | ')' | '（' | '）' | '、')
+                    })
+                    .is_empty()
+                })
+        };
+        if finer_beside(Some(i + 1)) || finer_beside(i.checked_sub(1)) {
             continue;
         }
         // No state here or just before: no actor to give the happening.
