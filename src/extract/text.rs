@@ -422,6 +422,11 @@ pub(crate) fn window_after(text: &str, at: usize, max: usize) -> &str {
 /// kana and kanji (three) as into Latin text.
 pub(crate) fn chars_after(text: &str, at: usize, n: usize) -> usize {
     let at = ceil_boundary(text, at);
+    // (ASCII, one byte a character, is counted without decoding.)
+    let end = at.saturating_add(n).min(text.len());
+    if text.as_bytes().get(at..end).is_some_and(<[u8]>::is_ascii) {
+        return end;
+    }
     text.get(at..).and_then(|t| t.char_indices().nth(n)).map_or(text.len(), |(i, _)| at + i)
 }
 
@@ -430,6 +435,10 @@ pub(crate) fn chars_before(text: &str, at: usize, n: usize) -> usize {
     let at = floor_boundary(text, at);
     if n == 0 {
         return at;
+    }
+    let start = at.saturating_sub(n);
+    if text.as_bytes().get(start..at).is_some_and(<[u8]>::is_ascii) {
+        return start;
     }
     text.get(..at).and_then(|t| t.char_indices().rev().nth(n - 1)).map_or(0, |(i, _)| i)
 }
@@ -610,6 +619,31 @@ mod tests {
         assert_eq!(got, ["a", "", "bc"]);
         assert_eq!(lines("x").count(), 1);
         assert_eq!(lines("").count(), 0);
+    }
+
+    /// The ASCII shortcut of `chars_after` and `chars_before` agrees with decoding, at every
+    /// position (inside a character too) and reach, in ASCII, Cyrillic, kana and mixed text.
+    #[test]
+    fn character_offsets_agree_with_decoding() {
+        let decoded_after = |text: &str, at: usize, n: usize| {
+            let at = ceil_boundary(text, at);
+            text.get(at..).and_then(|t| t.char_indices().nth(n)).map_or(text.len(), |(i, _)| at + i)
+        };
+        let decoded_before = |text: &str, at: usize, n: usize| {
+            let at = floor_boundary(text, at);
+            if n == 0 {
+                return at;
+            }
+            text.get(..at).and_then(|t| t.char_indices().rev().nth(n - 1)).map_or(0, |(i, _)| i)
+        };
+        for text in ["Japan and Russia", "Курилы и Tokyo, 北方領土 ok", "", "ab", "ё"] {
+            for at in 0..=text.len() + 1 {
+                for n in 0..=text.len() + 2 {
+                    assert_eq!(chars_after(text, at, n), decoded_after(text, at, n), "{text:?} {at} {n}");
+                    assert_eq!(chars_before(text, at, n), decoded_before(text, at, n), "{text:?} {at} {n}");
+                }
+            }
+        }
     }
 
     #[test]
