@@ -767,7 +767,25 @@ fn joined_clause(r: &Reading<'_, '_>, within: &Range<usize>) -> Option<usize> {
         let head = text.get(within.start..at)?;
         (head.trim_end().ends_with(',') && head.trim().len() > 1).then_some(at)
     };
-    states.filter_map(opens).chain(persons.filter_map(opens)).min()
+    // … or a noun phrase of something else after a comma and a coordinator ("…, and a 2020
+    // amendment to the Russian constitution forbids …"): not one of land, which goes on a
+    // list ("…, and the Habomai islets").
+    let phrase = || {
+        let body = text.get(inside.clone())?;
+        body.match_indices(',').find_map(|(i, _)| {
+            let comma = inside.start + i + 1;
+            let (joined, _) =
+                pack.coordinators.after(text, comma).or_else(|| pack.contrasts.after(text, comma))?;
+            let (np, _) = pack.articles.after(text, joined)?;
+            let next = np..super::text::chars_after(text, np, 40).min(within.end);
+            let land =
+                scan.entries_in(&next).any(|(_, e)| matches!(e, Entry::Island(_) | Entry::Collective { .. }))
+                    || pack.territory_nouns.find_in(text, next).next().is_some();
+            let at = text.get(..comma)?.trim_end_matches(',').len();
+            (!land).then_some(at.max(within.start))
+        })
+    };
+    states.filter_map(opens).chain(persons.filter_map(opens)).min().or_else(phrase)
 }
 
 /// The end of a possessive suffix or marker glued to a name ending at `at` ("Japan's",
@@ -1656,8 +1674,10 @@ fn read_frame(
     // mentioned" adds no islands to a hand-over.)
     let reach = clause.end.max(chars_after(text, range.end, OBJECT_REACH).min(s.end)).min(s.end);
     let mut after = range.end..before_semicolon(text, range.end, reach);
-    if let Some(at) = joined_clause(r, &after) {
-        after.end = at;
+    // (No object reaches past a clause joined on with a subject of its own.)
+    let joined = joined_clause(r, &(range.end..after.end.max(object_end(scan, range.end, s.end))));
+    if let Some(at) = joined {
+        after.end = after.end.min(at);
     }
     let next = |limit: usize, consumed: &[Range<usize>]| {
         triggers
@@ -1799,6 +1819,7 @@ fn read_frame(
             } else {
                 object_end(scan, range.end, s.end)
             };
+            let reach = joined.map_or(reach, |j| reach.min(j));
             let ahead = next(reach, consumed);
             // A state's hold as the object ("does not recognise Russian sovereignty over the
             // four islands", «не признает суверенитет России над островами»): denied, the land
