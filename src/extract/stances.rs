@@ -785,7 +785,11 @@ fn joined_clause(r: &Reading<'_, '_>, within: &Range<usize>) -> Option<usize> {
             (!land).then_some(at.max(within.start))
         })
     };
-    states.filter_map(opens).chain(persons.filter_map(opens)).min().or_else(phrase)
+    let actor = states.filter_map(opens).chain(persons.filter_map(opens)).min();
+    match (actor, phrase()) {
+        (Some(a), Some(p)) => Some(a.min(p)),
+        (a, p) => a.or(p),
+    }
 }
 
 /// The end of a possessive suffix or marker glued to a name ending at `at` ("Japan's",
@@ -1675,7 +1679,8 @@ fn read_frame(
     let reach = clause.end.max(chars_after(text, range.end, OBJECT_REACH).min(s.end)).min(s.end);
     let mut after = range.end..before_semicolon(text, range.end, reach);
     // (No object reaches past a clause joined on with a subject of its own.)
-    let joined = joined_clause(r, &(range.end..after.end.max(object_end(scan, range.end, s.end))));
+    // (Over the farthest any object reaches: sixteen words, 200 characters at most.)
+    let joined = joined_clause(r, &(range.end..after.end.max(chars_after(text, range.end, 200).min(s.end))));
     if let Some(at) = joined {
         after.end = after.end.min(at);
     }
