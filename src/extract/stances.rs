@@ -769,11 +769,16 @@ fn joined_clause(r: &Reading<'_, '_>, within: &Range<usize>) -> Option<usize> {
     };
     // … or a noun phrase of something else after a comma and a coordinator ("…, and a 2020
     // amendment to the Russian constitution forbids …"): not one of land, which goes on a
-    // list ("…, and the Habomai islets").
+    // list ("…, and the Habomai islets"); or a relative clause or an aside after a comma.
     let phrase = || {
         let body = text.get(inside.clone())?;
         body.match_indices(',').find_map(|(i, _)| {
             let comma = inside.start + i + 1;
+            // (A relative clause or an aside is about what comes before it: "…, under which
+            // the Soviet Union agreed to …".)
+            if opens_aside(pack, text, comma) {
+                return Some(comma - 1);
+            }
             let (joined, _) =
                 pack.coordinators.after(text, comma).or_else(|| pack.contrasts.after(text, comma))?;
             let (np, _) = pack.articles.after(text, joined)?;
