@@ -1449,8 +1449,6 @@ fn interviewee(scan: &Scan<'_>, people: &People) -> Option<String> {
     })
 }
 
-/// Whether the last line with words before the line starting at `line` opens with a mark of
-/// an interviewer's question (――).
 /// The turns of an interview written as dialogue, as [`People::speakers`]: a line after a
 /// question's line (one opened by a question mark, "— Как бы вы …?", and ending with a
 /// question mark), itself no question, is the interviewee's answer; a question's line is no
@@ -1493,6 +1491,8 @@ fn follows_question(scan: &Scan<'_>, line: usize) -> bool {
         && text.get(start..end).is_some_and(ends_question)
 }
 
+/// Whether the last line with words before the line starting at `line` opens with a mark of
+/// an interviewer's question (――).
 fn answers_question(scan: &Scan<'_>, line: usize) -> bool {
     let text = scan.text();
     let end = text.get(..line).unwrap_or_default().trim_end().len();

@@ -1683,8 +1683,8 @@ fn read_frame(
     // mentioned" adds no islands to a hand-over.)
     let reach = clause.end.max(chars_after(text, range.end, OBJECT_REACH).min(s.end)).min(s.end);
     let mut after = range.end..before_semicolon(text, range.end, reach);
-    // (No object reaches past a clause joined on with a subject of its own.)
-    // (Over the farthest any object reaches: sixteen words, 200 characters at most.)
+    // (No object reaches past a clause joined on with a subject of its own: looked for over
+    // the farthest any object reaches, sixteen words, 200 characters at most.)
     let joined = joined_clause(r, &(range.end..after.end.max(chars_after(text, range.end, 200).min(s.end))));
     if let Some(at) = joined {
         after.end = after.end.min(at);
@@ -2751,8 +2751,8 @@ fn holder_of(
     // a concept continues the sentence before too: 2020年の憲法改正では、領土の割譲を禁じる
     // 条文まで書き加えた, after ロシアは…. Not an issue named, 四島の帰属, which is no
     // stance of its own.)
-    let unsaid = pack.verb_final && pack.issues.find_in(text, range.clone()).next().is_none();
-    if all.is_empty() && (bearing || speech_in_sentence || unsaid) {
+    let unsaid = || pack.verb_final && pack.issues.find_in(text, range.clone()).next().is_none();
+    if all.is_empty() && (bearing || speech_in_sentence || unsaid()) {
         let opened_before = |k: usize| {
             let start = scan.sentence(k).start;
             r.people
@@ -2764,7 +2764,7 @@ fn holder_of(
         let mut k = si;
         // (Back one sentence; in a language that leaves its subjects unsaid, back through
         // the sentences of the paragraph that name no one, three at most.)
-        let steps_allowed = if unsaid { 3 } else { 1 };
+        let steps_allowed = if unsaid() { 3 } else { 1 };
         let paragraph = scan.paragraph_of(si);
         let mut steps = 0;
         for _ in 0..4 {
