@@ -135,6 +135,20 @@ fn the_same_unit_only_repeats_another_date() {
 }
 
 #[test]
+fn an_ascii_form_opens_with_a_letter_or_a_digit() {
+    // The reader matches ASCII forms at word starts: one opening with a mark is refused where
+    // it is written, and the same words opening with their article load.
+    let marked = format!("{HEAD}[[stance.concept]]\nformula = \"hikiwake\"\nforms = [\"\\\"draw\\\"\"]\n");
+    let LexiconProblem::Schema { message, .. } = &only(&marked) else { panic!("{marked}") };
+    assert!(message.contains("opens with a mark"), "{message}");
+    let message =
+        LexiconError::clone(&Lexicon::from_toml("test.toml", &marked).expect_err("refused")).to_string();
+    assert!(message.contains("test.toml:8"), "{message}");
+    let article = format!("{HEAD}[[stance.concept]]\nformula = \"hikiwake\"\nforms = [\"a \\\"draw\\\"\"]\n");
+    assert!(Lexicon::from_toml("test.toml", &article).is_ok());
+}
+
+#[test]
 fn every_problem_is_reported_at_once() {
     let text = format!(
         "{HEAD}[[events.kind]]\nkind = \"party\"\nforms = [\"feast\"]\n[[dates.month]]\nvalue = 0\nforms = [\"Nomonth\"]\n"

@@ -1146,6 +1146,24 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         });
     }
 
+    // The reader matches the forms written in ASCII alone at the starts of words: one that
+    // opens with a mark ('"draw"') would never be found there.
+    for t in terms
+        .iter()
+        .filter(|t| t.form.is_ascii() && !t.form.starts_with(|ch: char| ch.is_ascii_alphanumeric()))
+    {
+        let folded = fold(&t.form);
+        let at = c.seen.iter().filter(|((_, f), _)| *f == folded).map(|(_, at)| at.clone()).min();
+        if let Some(at) = at {
+            c.problems.push(LexiconProblem::Schema {
+                at,
+                message: format!(
+                    "the form \"{}\" opens with a mark: a form written in ASCII opens with a letter or a digit (write 'a \"draw\"', not '\"draw\"')",
+                    t.form
+                ),
+            });
+        }
+    }
     let _ = c.file;
     if !c.problems.is_empty() {
         let mut problems = c.problems;
