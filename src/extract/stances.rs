@@ -1312,7 +1312,11 @@ pub(crate) fn positions(
             }
             let reach = range.end..chars_after(text, range.end, CONTENT_LINK_REACH).min(s.end);
             let (link, _) = scan.pack.content_links.find_in(text, reach).next()?;
-            if text.get(range.end..link.start).is_some_and(|g| g.contains(['、', '。', ',', '」'])) {
+            // (A quote of the content may close right before the link: 「…」という立場.)
+            if text
+                .get(range.end..link.start)
+                .is_some_and(|g| g.trim_end_matches('」').contains(['、', '。', ',', '」']))
+            {
                 return None;
             }
             let noun = starting_in(
@@ -1323,7 +1327,22 @@ pub(crate) fn positions(
             .iter()
             .find(|(_, ts)| ts.iter().any(|t| matches!(t, Trigger::Predicate { nominal: true, .. })))
             .map(|(r2, _)| r2.start)?;
-            possessor(&r, noun, &s, false).map(|h| (h, None))
+            // The possessor's (日本政府の立場), else the topic's that takes the position up
+            // (ソ連は「…」という立場を取ってきた).
+            possessor(&r, noun, &s, false)
+                .or_else(|| {
+                    r.actors_of(&s)
+                        .iter()
+                        .rev()
+                        .find(|a| {
+                            a.subject
+                                && !a.object
+                                && a.at.end <= range.start
+                                && a.at.start >= clause.start.min(s.start)
+                        })
+                        .map(|a| a.holder.clone())
+                })
+                .map(|h| (h, None))
         });
         let Some((holder, date)) = held else { continue };
         let _ = nominal;
