@@ -10,7 +10,7 @@ use std::ops::Range;
 use super::findings::{AgreementMention, EventFinding, PositionFinding};
 use super::people::People;
 use super::scan::{Found, NEAR, Scan, starting_in};
-use super::text::{chars_after, floor_boundary, word_before};
+use super::text::{chars_after, chars_before, floor_boundary, word_before};
 use crate::agreement::AgreementId;
 use crate::date::PartialDate;
 use crate::event::EventKind;
@@ -25,8 +25,8 @@ fn kinds_near(scan: &Scan<'_>, sentence: &Range<usize>, at: usize) -> Option<(Ev
     let text = scan.text();
     // Words near `at` only (its clause, mostly): a bounded window keeps the work linear.
     // (In characters: a Cyrillic or Japanese clause takes two or three bytes a letter.)
-    let window = sentence.start.max(super::text::chars_before(text, at, NEAR / 3))
-        ..sentence.end.min(super::text::chars_after(text, at, NEAR / 3));
+    let window = sentence.start.max(chars_before(text, at, NEAR / 3))
+        ..sentence.end.min(chars_after(text, at, NEAR / 3));
     let words: Vec<(Range<usize>, EventKind)> =
         scan.pack.event_kinds.find_in(text, window).map(|(r, k)| (r, *k)).collect();
     let mut best: Option<(usize, usize)> = None;

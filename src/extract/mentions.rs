@@ -651,17 +651,16 @@ pub(crate) fn agreements(scan: &Scan<'_>) -> Vec<Found<AgreementMention>> {
                             | AgreementKind::Communique
                     )
                 });
-                let id = id.filter(|id| signed(*id)).filter(|_| referring);
                 // Else the last instrument of its kind named before ("the 1956 Joint
                 // Declaration … the declaration, in which Moscow agreed to …").
-                let id = id.or_else(|| {
+                let before = || {
                     out.iter()
                         .rev()
                         .filter(|a| a.at.end <= range.start)
                         .find(|a| kinds.contains(&data.agreement(a.item.agreement).kind))
                         .map(|a| a.item.agreement)
-                        .filter(|_| referring)
-                });
+                };
+                let id = if referring { id.filter(|id| signed(*id)).or_else(before) } else { None };
                 (range.clone(), id, None)
             }
         };

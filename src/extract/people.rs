@@ -498,10 +498,11 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
     people.occurrences.sort_by_key(|(r, _)| r.start);
     people.occurrences.dedup_by(|a, b| a.0 == b.0);
     people.by_name = people.mentions.iter().enumerate().map(|(i, m)| (m.item.name.clone(), i)).collect();
-    people.quotes = quotes(scan, &people);
+    let interviewee = interviewee(scan, &people);
+    people.quotes = quotes(scan, &people, interviewee.as_deref());
     people.longest_quote = people.quotes.iter().map(|q| q.at.len()).max().unwrap_or(0);
     people.speakers = document_speakers(scan, &people);
-    let turns = interview_turns(scan, &people);
+    let turns = interview_turns(scan, &people, interviewee.as_deref());
     if !turns.is_empty() {
         people.speakers.extend(turns);
         people.speakers.sort_by_key(|&(at, _)| at);
@@ -1453,8 +1454,8 @@ fn interviewee(scan: &Scan<'_>, people: &People) -> Option<String> {
 /// question's line (one opened by a question mark, "— Как бы вы …?", and ending with a
 /// question mark), itself no question, is the interviewee's answer; a question's line is no
 /// one's (`usize::MAX`).
-fn interview_turns(scan: &Scan<'_>, people: &People) -> Vec<(usize, usize)> {
-    let Some(index) = interviewee(scan, people).and_then(|name| people.by_name.get(&name).copied()) else {
+fn interview_turns(scan: &Scan<'_>, people: &People, interviewee: Option<&str>) -> Vec<(usize, usize)> {
+    let Some(index) = interviewee.and_then(|name| people.by_name.get(name).copied()) else {
         return Vec::new();
     };
     let text = scan.text();
@@ -1466,42 +1467,39 @@ fn interview_turns(scan: &Scan<'_>, people: &People) -> Vec<(usize, usize)> {
         if line.trim().is_empty() {
             continue;
         }
-        if ends_question(line) && scan.pack.question_marks.after(text, start).is_some() {
+        if question_line(scan, start..start + line.trim_end().len()) {
             out.push((start, usize::MAX));
-        } else if follows_question(scan, start) {
+        } else if line_before(text, start).is_some_and(|before| question_line(scan, before)) {
             out.push((start, index));
         }
     }
     out
 }
 
-/// Whether a line ends with a question mark.
-fn ends_question(line: &str) -> bool {
-    line.trim_end().ends_with(['?', '？'])
+/// Whether the line `line` (its text without the break) is a question in a dialogue: opened
+/// by one of `people.question_marks` and ending with a question mark.
+fn question_line(scan: &Scan<'_>, line: Range<usize>) -> bool {
+    let text = scan.text();
+    scan.pack.question_marks.after(text, line.start).is_some()
+        && text.get(line).is_some_and(|l| l.trim_end().ends_with(['?', '？']))
 }
 
-/// Whether the last line with words before the line starting at `line` is a question: opened
-/// by one of `people.question_marks` and ending with a question mark.
-fn follows_question(scan: &Scan<'_>, line: usize) -> bool {
-    let text = scan.text();
+/// The last line with words before the line starting at `line` (without its break).
+fn line_before(text: &str, line: usize) -> Option<Range<usize>> {
     let end = text.get(..line).unwrap_or_default().trim_end().len();
-    let start = line_start(text, end);
-    end > 0
-        && scan.pack.question_marks.after(text, start).is_some()
-        && text.get(start..end).is_some_and(ends_question)
+    (end > 0).then(|| line_start(text, end)..end)
 }
 
 /// Whether the last line with words before the line starting at `line` opens with a mark of
 /// an interviewer's question (――).
 fn answers_question(scan: &Scan<'_>, line: usize) -> bool {
-    let text = scan.text();
-    let end = text.get(..line).unwrap_or_default().trim_end().len();
-    end > 0 && scan.pack.question_marks.after(text, line_start(text, end)).is_some()
+    line_before(scan.text(), line)
+        .is_some_and(|before| scan.pack.question_marks.after(scan.text(), before.start).is_some())
 }
 
 /// Quotations and their speakers: "…," X said; "…," said X; X said: "…"; "…," he said;
 /// 「…」と述べた; and interview turns ("Name: …").
-fn quotes(scan: &Scan<'_>, people: &People) -> Vec<Found<Quote>> {
+fn quotes(scan: &Scan<'_>, people: &People, interviewee: Option<&str>) -> Vec<Found<Quote>> {
     let text = scan.text();
     let pack = scan.pack;
     let mut spans: Vec<Range<usize>> = Vec::new();
@@ -1548,7 +1546,6 @@ fn quotes(scan: &Scan<'_>, people: &People) -> Vec<Found<Quote>> {
     }
     spans.sort_by_key(|r| r.start);
     let mut out = Vec::new();
-    let interviewee = interviewee(scan, people);
     for inner in spans.into_iter().filter(|q| scan.in_play(q.start)) {
         let content = scan.slice(&inner);
         // A quote is a clause: three words, or twelve characters. In a script written
@@ -1631,7 +1628,7 @@ fn quotes(scan: &Scan<'_>, people: &People) -> Vec<Found<Quote>> {
             let mark = char_before(text, inner.start).map_or(0, char::len_utf8);
             let line = line_start(text, inner.start - mark);
             let blank = text.get(line..inner.start - mark).is_some_and(|g| g.trim().is_empty());
-            (blank && answers_question(scan, line)).then(|| interviewee.clone()).flatten()
+            (blank && answers_question(scan, line)).then(|| interviewee.map(str::to_string)).flatten()
         });
         out.push(Found::new(inner.clone(), Quote { speaker, evidence: scan.evidence(&inner) }));
     }

@@ -218,7 +218,7 @@ impl<'a> Scan<'a> {
             if t.bound || t.label || self.is_named(i) {
                 continue;
             }
-            let paragraph = self.paragraphs.get(self.sentence_of(t.range.start)).copied();
+            let paragraph = self.paragraph_of(self.sentence_of(t.range.start));
             if story.is_some_and(|(p, _)| Some(p) != paragraph) {
                 story = None;
             }

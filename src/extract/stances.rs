@@ -782,7 +782,7 @@ fn joined_clause(r: &Reading<'_, '_>, within: &Range<usize>) -> Option<usize> {
             let (joined, _) =
                 pack.coordinators.after(text, comma).or_else(|| pack.contrasts.after(text, comma))?;
             let (np, _) = pack.articles.after(text, joined)?;
-            let next = np..super::text::chars_after(text, np, 40).min(within.end);
+            let next = np..chars_after(text, np, 40).min(within.end);
             let land =
                 scan.entries_in(&next).any(|(_, e)| matches!(e, Entry::Island(_) | Entry::Collective { .. }))
                     || pack.territory_nouns.find_in(text, next).next().is_some();
@@ -1334,12 +1334,7 @@ pub(crate) fn positions(
                     r.actors_of(&s)
                         .iter()
                         .rev()
-                        .find(|a| {
-                            a.subject
-                                && !a.object
-                                && a.at.end <= range.start
-                                && a.at.start >= clause.start.min(s.start)
-                        })
+                        .find(|a| a.subject && !a.object && a.at.end <= range.start)
                         .map(|a| a.holder.clone())
                 })
                 .map(|h| (h, None))
