@@ -88,7 +88,7 @@ fn name_word(scan: &Scan<'_>, word: &str) -> bool {
         return false;
     }
     // An initial ("S.") or a word of letters, apostrophes and hyphens.
-    let rest: String = chars.collect();
+    let rest = chars.as_str();
     rest == "."
         || (!rest.is_empty() && rest.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-'))
             && !word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
