@@ -366,6 +366,16 @@ fn actors(
             if r.end > range.end || pack.locative.before(text, r.start).is_none() {
                 continue;
             }
+            // (A state's adjective is a seat only in a place's case, «в японском
+            // правительстве»: «на японские требования» is what is answered.)
+            let adjective = scan.reader.entries(h).any(|e| match e {
+                Entry::Party { form, .. } => *form == PartyForm::Adjective,
+                Entry::Term(Term::Party(w)) => w.form == PartyForm::Adjective,
+                _ => false,
+            });
+            if adjective && !scan.oblique_at(&r) {
+                continue;
+            }
             let Some(state) = seat_state(scan, h) else { continue };
             if !seat_speaks(scan, &r) {
                 continue;
@@ -790,11 +800,22 @@ fn joined_clause(r: &Reading<'_, '_>, within: &Range<usize>) -> Option<usize> {
             (!land).then_some(at.max(within.start))
         })
     };
+    // … or a seat of government that speaks, at its place word («На японские требования в
+    // Москве отвечают, что …»: the answer is Moscow's, not the demand's object).
+    let seat = || {
+        if pack.speech_impersonal.is_empty() {
+            return None;
+        }
+        scan.entries_in(&inside)
+            .filter(|(_, e)| matches!(e, Entry::Party { form: PartyForm::Metonym, .. }))
+            .filter_map(|(h, _)| {
+                let (at, _) = pack.locative.before(text, h.start as usize)?;
+                (at > within.start && seat_speaks(scan, &h.range())).then_some(at)
+            })
+            .min()
+    };
     let actor = states.filter_map(opens).chain(persons.filter_map(opens)).min();
-    match (actor, phrase()) {
-        (Some(a), Some(p)) => Some(a.min(p)),
-        (a, p) => a.or(p),
-    }
+    [actor, phrase(), seat()].into_iter().flatten().min()
 }
 
 /// The end of a possessive suffix or marker glued to a name ending at `at` ("Japan's",
@@ -1774,10 +1795,16 @@ fn read_frame(
             // Soviet Union", at Yalta): no formula of the dispute's. The recipient is marked
             // after the verb by a word before it ("to the Soviet Union", past an article), or
             // before the verb by a particle after it (千島列島をソ連に引き渡す).
+            // (A seat of government counts though a place word ("to") marks it, which keeps
+            // it from the clause's parties: "promised the Kurils to Moscow".)
             let handed_elsewhere = |reach: Range<usize>, marked: &dyn Fn(&Range<usize>) -> bool| {
                 starting_in(r.parties, |p| p.at.start, &reach)
                     .iter()
                     .any(|p| p.at.end <= reach.end && !r.recipients.contains(&p.item.party) && marked(&p.at))
+                    || scan.entries_in(&reach).any(|(h, e)| {
+                        matches!(e, Entry::Party { party, form: PartyForm::Metonym }
+                            if !r.recipients.contains(party) && marked(&h.range()))
+                    })
             };
             let marker_before = |p: &Range<usize>| {
                 let at = scan.pack.determiners.before(text, p.start).map_or(p.start, |(d, _)| d);
