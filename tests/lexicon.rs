@@ -149,6 +149,25 @@ fn an_ascii_form_opens_with_a_letter_or_a_digit() {
 }
 
 #[test]
+fn a_recipient_case_must_be_one_of_the_paradigms_forms() {
+    // A pack with no paradigm has no case to name; one with a paradigm of three forms has
+    // the first three, counted from 1.
+    let paradigm = "[[inflection.paradigm]]\nending = \"а\"\nforms = [\"ы\", \"е\", \"у\"]\n";
+    for bad in [0, 4] {
+        let text = format!("{HEAD}[stance]\nrecipient_case = {bad}\n{paradigm}");
+        let LexiconProblem::Schema { message, .. } = &only(&text) else { panic!("{text}") };
+        assert!(message.contains("recipient_case"), "{message}");
+        let message =
+            LexiconError::clone(&Lexicon::from_toml("test.toml", &text).expect_err("refused")).to_string();
+        assert!(message.contains("test.toml:7"), "{message}");
+    }
+    let good = format!("{HEAD}[stance]\nrecipient_case = 2\n{paradigm}");
+    assert!(Lexicon::from_toml("test.toml", &good).is_ok());
+    let none = format!("{HEAD}[stance]\nrecipient_case = 1\n");
+    assert!(matches!(only(&none), LexiconProblem::Schema { .. }));
+}
+
+#[test]
 fn every_problem_is_reported_at_once() {
     let text = format!(
         "{HEAD}[[events.kind]]\nkind = \"party\"\nforms = [\"feast\"]\n[[dates.month]]\nvalue = 0\nforms = [\"Nomonth\"]\n"

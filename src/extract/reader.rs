@@ -71,6 +71,9 @@ struct Pattern {
     /// Whether the form is a name in an oblique case and in no base form of a name.
     oblique: bool,
     plain: bool,
+    /// Whether the form is a state's name in the case that marks a hand-over's recipient
+    /// alone (`stance.recipient_case`: «Советскому Союзу», not «России», also a genitive).
+    recipient: bool,
 }
 
 /// Kinds of entry, as bits: what a rule asks a hit before reading it.
@@ -332,6 +335,7 @@ impl Builder {
                 classes: 0,
                 oblique: false,
                 plain: false,
+                recipient: false,
             });
             self.patterns.len() - 1
         });
@@ -358,6 +362,18 @@ impl Builder {
         let case = name_case(form);
         for variant in case_variants(form) {
             self.add_form(&variant, case, entry.clone(), oblique);
+        }
+    }
+
+    /// Marks the forms of a name (as [`Builder::name`] adds them) as written in the case of
+    /// a hand-over's recipient.
+    fn mark_recipient(&mut self, form: &str) {
+        for variant in case_variants(form) {
+            if let Some(p) =
+                self.by_key.get(&(pattern_key(variant.trim()), false)).and_then(|&n| self.patterns.get_mut(n))
+            {
+                p.recipient = true;
+            }
         }
     }
 
@@ -446,19 +462,7 @@ pub(crate) fn inflected(pack: &Pack, name: &str) -> Vec<(String, bool)> {
     let words: Vec<&str> = name.split(' ').collect();
     let inflections: Vec<(Vec<String>, Vec<String>)> = words.iter().map(|w| inflect_word(pack, w)).collect();
     let per_word: Vec<&Vec<String>> = inflections.iter().map(|(f, _)| f).collect();
-    // The words that inflect, from the first: a word that does not (a preposition, a
-    // genitive, an acronym) ends the run, except a capitalised one (an indeclinable given
-    // name: "Синдзо Абэ").
-    let mut run = 0;
-    for (w, (forms, _)) in words.iter().zip(&inflections) {
-        if forms.is_empty() && !w.chars().next().is_some_and(char::is_uppercase) {
-            break;
-        }
-        if forms.is_empty() && is_acronym(w) {
-            break;
-        }
-        run += 1;
-    }
+    let run = inflecting_run(&words, &per_word);
     let cases = per_word.iter().map(|f| f.len()).max().unwrap_or(0);
     for prefix in 1..=run {
         for k in 0..cases {
@@ -478,6 +482,47 @@ pub(crate) fn inflected(pack: &Pack, name: &str) -> Vec<(String, bool)> {
     out.sort();
     out.dedup();
     out
+}
+
+/// How many words of a name inflect, from the first: a word that does not (a preposition, a
+/// genitive, an acronym) ends the run, except a capitalised one (an indeclinable given name:
+/// "Синдзо Абэ"). `forms` are each word's case forms.
+fn inflecting_run(words: &[&str], forms: &[&Vec<String>]) -> usize {
+    let mut run = 0;
+    for (w, forms) in words.iter().zip(forms) {
+        if forms.is_empty() && (!w.chars().next().is_some_and(char::is_uppercase) || is_acronym(w)) {
+            break;
+        }
+        run += 1;
+    }
+    run
+}
+
+/// The name in the case that marks a hand-over's recipient (`stance.recipient_case`), every
+/// word of its run agreeing, when no other case of the name is written the same way
+/// («Советскому Союзу»; not «России», which is also the genitive).
+pub(crate) fn recipient_form(pack: &Pack, name: &str) -> Option<String> {
+    let k = pack.recipient_case?;
+    let name = super::lexicon::fold_letters(name, &pack.folds);
+    if pack.paradigms.is_empty() || !name.chars().any(|c| matches!(script_of(c), Some(Script::Cyrillic))) {
+        return None;
+    }
+    let words: Vec<&str> = name.split(' ').collect();
+    let inflections: Vec<Vec<String>> = words.iter().map(|w| inflect_word(pack, w).0).collect();
+    let per_word: Vec<&Vec<String>> = inflections.iter().collect();
+    let run = inflecting_run(&words, &per_word);
+    let case = |j: usize| -> String {
+        let form: Vec<&str> = per_word
+            .iter()
+            .zip(&words)
+            .enumerate()
+            .map(|(i, (forms, w))| if i < run { forms.get(j).map_or(*w, String::as_str) } else { *w })
+            .collect();
+        form.join(" ")
+    };
+    let cases = per_word.iter().map(|f| f.len()).max().unwrap_or(0);
+    let form = case(k);
+    (run > 0 && k < cases && form != name && (0..cases).all(|j| j == k || case(j) != form)).then_some(form)
 }
 
 /// The base form of a person's name written in an oblique case, when the pack knows its
@@ -621,6 +666,11 @@ impl Reader {
             for m in &party.metonyms {
                 name(&mut b, m, entry(PartyForm::Metonym));
             }
+            for n in std::iter::once(&party.name).chain(&party.official_name).chain(&party.aliases) {
+                if let Some(f) = recipient_form(pack, n) {
+                    b.mark_recipient(&f);
+                }
+            }
             for a in &party.adjectives {
                 name(&mut b, a, entry(PartyForm::Adjective));
             }
@@ -694,6 +744,12 @@ impl Reader {
     /// language that marks case on nouns, not the subject of its clause.
     pub fn is_oblique(&self, hit: &Hit) -> bool {
         self.patterns.get(hit.pattern as usize).is_some_and(|p| p.oblique && !p.plain)
+    }
+
+    /// Whether a hit is a state's name in the case that marks a hand-over's recipient alone
+    /// (see `stance.recipient_case`).
+    pub fn is_recipient_case(&self, hit: &Hit) -> bool {
+        self.patterns.get(hit.pattern as usize).is_some_and(|p| p.recipient)
     }
 
     /// Whether a hit has an entry of `class` (before its case rule: read the entries to know).

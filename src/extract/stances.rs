@@ -960,7 +960,7 @@ impl Reading<'_, '_> {
             .find_in(text, span.clone())
             .find(|(r, _)| !apart.iter().any(|a| a.start <= r.start && r.end <= a.end))
         else {
-            let (set, r) = pronoun_land(scan, span)?;
+            let (set, r) = pronoun_land(scan, span).or_else(|| elliptical_count(scan, span))?;
             land.full = set;
             return Some((land, r));
         };
@@ -1008,6 +1008,45 @@ fn pronoun_land(scan: &Scan<'_>, span: &Range<usize>) -> Option<(IslandSet, Rang
     };
     let set = last_islands(scan, r.start, 1, true).or_else(noun_land)?;
     Some((set, r))
+}
+
+/// A count standing for islands just named, its noun left out ("was demanding the return of
+/// all four", «добивается возвращения всех четырех»), among the first words of `span`: a
+/// count of all four or of two, with no word of its own after it (a mark, the span's end, a
+/// preposition or a coordinator follows), when islands or a noun for them were named in
+/// its sentence or the one before. The islands it counts, and where it stands.
+fn elliptical_count(scan: &Scan<'_>, span: &Range<usize>) -> Option<(IslandSet, Range<usize>)> {
+    let text = scan.text();
+    let (r, ext) = scan.pack.extents.find_in(text, span.clone()).next()?;
+    if text.get(span.start..r.start)?.split_whitespace().count() > PRONOUN_WORDS {
+        return None;
+    }
+    let set = counts_named(scan, &r, *ext, span.end)?;
+    Some((set, r))
+}
+
+/// The islands the count at `r` (of extent `ext`) stands for when its noun is left out
+/// (see [`elliptical_count`]); `end` bounds what may follow it.
+fn counts_named(scan: &Scan<'_>, r: &Range<usize>, ext: Extent, end: usize) -> Option<IslandSet> {
+    let text = scan.text();
+    let pack = scan.pack;
+    if matches!(ext, Extent::Some) {
+        return None;
+    }
+    let rest = text.get(r.end..end)?.trim_start();
+    let next = end - rest.len();
+    let bare = rest.is_empty()
+        || rest.starts_with(|c: char| !c.is_alphanumeric())
+        || pack.object_prepositions.after(text, next).is_some()
+        || pack.coordinators.after(text, next).is_some();
+    if !bare {
+        return None;
+    }
+    let from = scan.sentence(scan.sentence_of(r.start).saturating_sub(1)).start;
+    let named = last_islands(scan, r.start, 1, true).is_some()
+        || scan.entries_in(&(from..r.start)).any(|(_, e)| matches!(e, Entry::Collective { .. }))
+        || pack.territory_nouns.find_in(text, from..r.start).next().is_some();
+    named.then(|| extent_set(ext, IslandSet::ALL))
 }
 
 /// The islands of the last list of islands before `at` (in its sentence or the two before
@@ -1158,6 +1197,11 @@ pub(crate) fn positions(
                 .territory_pronouns
                 .find_in(text, s.clone())
                 .any(|(r, _)| last_islands(scan, r.start, 1, true).is_some())
+            || scan
+                .pack
+                .extents
+                .find_in(text, s.clone())
+                .any(|(r, e)| counts_named(scan, &r, *e, s.end).is_some())
     };
     for h in scan.hits.iter().filter(|h| scan.reader.is(h, Class::Stance) && scan.in_play(h.start as usize)) {
         // A generic concept ("joint ventures") names its formula only beside the islands.
@@ -1813,7 +1857,17 @@ fn read_frame(
             let particle_after = |p: &Range<usize>| {
                 scan.pack.recipient_particles.glued(text, p.end).is_some_and(|(e, _)| e <= range.start)
             };
-            if handed_elsewhere(range.end.min(span.end)..after.end, &marker_before)
+            // (Or marked by its case alone: «передачу Курильских островов Советскому Союзу».)
+            let marked_after = |p: &Range<usize>| {
+                marker_before(p)
+                    || scan
+                        .hits
+                        .get(scan.hits_in(p))
+                        .unwrap_or_default()
+                        .iter()
+                        .any(|h| h.range() == *p && scan.reader.is_recipient_case(h))
+            };
+            if handed_elsewhere(range.end.min(span.end)..after.end, &marked_after)
                 || handed_elsewhere(span.end.min(range.start)..range.start, &particle_after)
             {
                 return None;

@@ -446,6 +446,8 @@ pub(crate) struct Pack {
     pub recipient_markers: Phrases<()>,
     /// Particles after the state a hand-over goes to (ソ連に引き渡す).
     pub recipient_particles: Phrases<()>,
+    /// Which of a paradigm's forms (from 0) is the case that marks a hand-over's recipient.
+    pub recipient_case: Option<usize>,
     /// Words after a name of islands that take a count from them (北方四島のうち2島).
     pub partitive_after: Phrases<()>,
     pub territory_context: Phrases<()>,
@@ -1146,6 +1148,24 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         });
     }
 
+    // The recipient's case: one of the paradigms' forms.
+    let widest = paradigms.iter().map(|p| p.forms.len()).max().unwrap_or(0);
+    let recipient_case = match &raw.stance.recipient_case {
+        Some(k) if (1..=widest).contains(k.get_ref()) => Some(k.get_ref() - 1),
+        Some(k) => {
+            let at = c.at_span(k);
+            c.problems.push(LexiconProblem::Schema {
+                at,
+                message: format!(
+                    "stance.recipient_case {} is not one of the inflection paradigms' forms (1 to {widest})",
+                    k.get_ref()
+                ),
+            });
+            None
+        }
+        None => None,
+    };
+
     // The reader matches the forms written in ASCII alone at the starts of words: one that
     // opens with a mark ('"draw"') would never be found there.
     for t in terms
@@ -1283,6 +1303,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         territory_pronouns,
         recipient_markers,
         recipient_particles,
+        recipient_case,
         partitive_after,
         territory_context,
         charges,

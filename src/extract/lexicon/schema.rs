@@ -594,6 +594,11 @@ pub(crate) struct Stance {
     pub territory_pronouns: Vec<Form>,
     #[serde(default)]
     pub recipient_markers: Vec<Form>,
+    /// In a language that marks a hand-over's recipient by its case (the Russian dative,
+    /// «передача Курильских островов Советскому Союзу»): which of an inflection paradigm's
+    /// `forms` is that case, counted from 1.
+    #[serde(default)]
+    pub recipient_case: Option<Spanned<usize>>,
     /// Particles glued after the state a hand-over goes to, before the verb (Japanese
     /// ソ連に引き渡す): as `recipient_markers`, in a language that marks the recipient after
     /// its name.
