@@ -562,6 +562,7 @@ fn actors(
             continue;
         }
         let object = after_speech(scan, r.start)
+            || pack.addressee_markers.glued(text, r.end).is_some()
             || scan.entries_in(&(chars_before(text, r.start, SPEAKER_REACH)..r.end)).any(|(h, e)| {
                 matches!(e, Entry::Term(Term::Speech { .. }))
                     && (h.start as usize) < r.start
@@ -1310,6 +1311,25 @@ pub(crate) fn positions(
             }
         }
         let Some((outcome, mut negated, trigger, object)) = found else { continue };
+        // In a verb-final language, a concept with a verb of renouncing right after it, or
+        // after the claim it names (四島返還の旗を降ろす, 四島返還の要求を放棄する), is given
+        // up, and the verb denied (降ろしていない) holds it.
+        if scan.pack.verb_final && matches!(trigger, Trigger::Concept(_)) {
+            let mut end = object.end;
+            for (r2, ts) in triggers.get(k + 1..).unwrap_or_default().iter().take(2) {
+                if r2.start < end || r2.start > chars_after(text, end, RENOUNCED_REACH).min(clause.end) {
+                    break;
+                }
+                if ts.iter().any(|t| matches!(t, Trigger::Predicate { means: Means::Renounce, .. })) {
+                    negated = !negated;
+                    break;
+                }
+                if !ts.iter().any(|t| matches!(t, Trigger::Predicate { means: Means::Claim, .. })) {
+                    break;
+                }
+                end = r2.end;
+            }
+        }
         // A forbidden act refused is the formula it names ("forbids the alienation of
         // territory").
         if matches!(outcome, Outcome::Formula(_))
@@ -2234,6 +2254,10 @@ fn negated_after(scan: &Scan<'_>, at: usize, limit: usize) -> bool {
 
 /// How far before its predicate a word of an ongoing stance ("still") may stand (characters).
 const ONGOING_REACH: usize = 30;
+
+/// How far after a concept a verb that renounces it may stand in a verb-final language
+/// (characters: a particle and a noun, 四島返還の旗を降ろす).
+const RENOUNCED_REACH: usize = 4;
 
 /// How far after a predicate a negator of a verb-final language may stand (characters).
 const NEGATION_REACH: usize = 12;

@@ -345,6 +345,8 @@ pub(crate) struct Pack {
     pub former: Phrases<()>,
     pub pronouns: Phrases<()>,
     pub reporters: Phrases<()>,
+    /// See `schema::People::addressee_markers`.
+    pub addressee_markers: Phrases<()>,
     pub speech_impersonal: Phrases<()>,
     /// See `schema::People::seat_nouns`.
     pub seat_nouns: Phrases<()>,
@@ -912,6 +914,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     add_terms(speech_after, Term::Speech { after: true });
     let pronouns = c.set("people.pronouns", &p.pronouns);
     let reporters = c.set("people.reporters", &p.reporters);
+    let addressee_markers = c.set("people.addressee_markers", &p.addressee_markers);
     let speech_impersonal = c.set("people.speech_impersonal", &p.speech_impersonal);
     let seat_nouns = c.set("people.seat_nouns", &p.seat_nouns);
     let body_nouns = c.set("people.body_nouns", &p.body_nouns);
@@ -1228,6 +1231,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         former,
         pronouns,
         reporters,
+        addressee_markers,
         speech_impersonal,
         seat_nouns,
         body_nouns,

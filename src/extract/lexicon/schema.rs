@@ -262,6 +262,10 @@ pub(crate) struct People {
     pub pronouns: Vec<Form>,
     #[serde(default)]
     pub reporters: Vec<Form>,
+    /// Particles glued after a reporter that make it the one spoken to, not the speaker
+    /// (Japanese 記者団に対し).
+    #[serde(default)]
+    pub addressee_markers: Vec<Form>,
     /// Verbs of saying with no subject of their own (Russian «заявили», «считают»): beside a
     /// seat of government named after a `parties.locative` word («В Кремле заявили»,
     /// «сообщили в МИД России»), the seat's state speaks.
