@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::dates::{self, Expr, Temporal, Tense};
 use super::findings::Evidence;
-use super::lexicon::Pack;
+use super::lexicon::{Anchor, Pack};
 use super::numbers::{self, Number};
 use super::offset_index::OffsetIndex;
 use super::reader::{Entry, Hit, Reader};
@@ -13,6 +13,17 @@ use super::text::{Normalized, sentences};
 use crate::dataset::Dataset;
 use crate::date::PartialDate;
 use crate::source::Span;
+
+/// Whether a time expression is counted from the date mentioned before or after it ("a
+/// week after", 同月27日, "in March of that year"), not from publication.
+fn counted_on(expr: &Expr) -> bool {
+    matches!(
+        expr,
+        Expr::Relative { from: Anchor::Previous | Anchor::Next, .. }
+            | Expr::YearMonth { from: Anchor::Previous | Anchor::Next, .. }
+            | Expr::DayOfMonth { from: Anchor::Previous | Anchor::Next, .. }
+    )
+}
 
 /// The index of the sentence (of `sentences`, in order, their ends indexed by `ends`)
 /// holding offset `at`, or of the next one (`sentences.len()` past the last).
@@ -256,6 +267,9 @@ impl<'a> Scan<'a> {
                     }
                 }
                 (Some(_), None) => {}
+                // (A date counted from the one before, "a week after …", "two days later",
+                // goes on with the story.)
+                (None, _) if counted_on(&t.expr) => {}
                 (None, _) => {
                     // (A year before a noun, "the 1956 text", names a thing of that year.)
                     let attributive = matches!(t.expr, Expr::Absolute(d) if d.month().is_none())
