@@ -375,6 +375,20 @@ impl<'a> Scan<'a> {
         self.resolved.get(i).copied().flatten()
     }
 
+    /// The date of the start of a period that time expression `i` opens ("since 2020", «с
+    /// 2020 года»: a bound after a word of `dates.period_starts`), resolved.
+    pub fn period_start(&self, i: usize) -> Option<PartialDate> {
+        let t = self.temporals.get(i)?;
+        if !t.bound
+            || t.label
+            || self.is_named(i)
+            || self.pack.period_starts.before(self.text(), t.range.start).is_none()
+        {
+            return None;
+        }
+        self.resolved.get(i).copied().flatten()
+    }
+
     /// The date of what happens around `at`: the nearest time expression that dates a
     /// happening in its sentence (preferring one before `at`; looking at most [`NEAR`]
     /// bytes away), or `None`.

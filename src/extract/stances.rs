@@ -1503,6 +1503,8 @@ pub(crate) fn positions(
         // agreement of its the sentence names dates it ("Under the 1956 declaration, the
         // Soviet Union agreed to …"), else one the sentence before names ("… the 1956
         // declaration. The declaration promised that the Soviet Union would …").
+        // (Held since a date its clause names: "since 2020 the constitution forbids …".)
+        let date = date.or_else(|| scan.temporals_in(&clause).find_map(|i| scan.period_start(i)));
         let undated = date.is_none();
         let date = date.or(scan.published);
         let from = story_start(scan, &s);

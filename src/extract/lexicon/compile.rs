@@ -313,6 +313,8 @@ pub(crate) struct Pack {
     pub decade_suffixes: Phrases<()>,
     pub bounds: Phrases<()>,
     pub bounds_after: Phrases<()>,
+    /// See `schema::Dates::period_starts`.
+    pub period_starts: Phrases<()>,
     pub future: Phrases<()>,
     /// Words right before a month that count it from publication or from another date
     /// ("last September", "the following April"): a story's year does not date it.
@@ -819,6 +821,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let decade_suffixes = c.set("dates.decade_suffixes", &d.decade_suffixes);
     let bounds = c.set("dates.bounds", &d.bounds);
     let bounds_after = c.set("dates.bounds_after", &d.bounds_after);
+    let period_starts = c.set("dates.period_starts", &d.period_starts);
     let future = c.set("dates.future", &d.future);
     let deictic = c.set("dates.deictic", &d.deictic);
     let year_not_before = c.set("dates.year_not_before", &d.year_not_before);
@@ -1207,6 +1210,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         decade_suffixes,
         bounds,
         bounds_after,
+        period_starts,
         future,
         deictic,
         year_not_before,

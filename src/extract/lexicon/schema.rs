@@ -80,6 +80,11 @@ pub(crate) struct Dates {
     pub bounds: Vec<Form>,
     #[serde(default)]
     pub bounds_after: Vec<Form>,
+    /// Of the `bounds`, those that open a period's start ("since 2020", «с 2020 года»): a
+    /// stance its clause dates by no happening is dated by the start of the period it has
+    /// held for.
+    #[serde(default)]
+    pub period_starts: Vec<Form>,
     #[serde(default)]
     pub future: Vec<Form>,
     #[serde(default)]
