@@ -2902,6 +2902,13 @@ fn holder_of(
             };
             let prev_actors = actors(scan, &scan.sentence(k), r.parties, r.people, r.agreements);
             if let Some(i) = prev_actors.iter().position(|a| !a.object) {
+                // (Undated and not said to hold still, 今も, it goes on at that sentence's
+                // time too: a chronology's line, 「2001年3月25日 …に署名。…と確認。」.)
+                let date = date.or_else(|| {
+                    pack.ongoing.find_in(text, s.clone()).next().is_none().then_some(())?;
+                    let previous = scan.sentence(k);
+                    scan.temporals_in(&previous).find_map(|i| scan.dates_happening(i))
+                });
                 return Some((coordinated(&prev_actors, i, text), date));
             }
             if !prev_actors.is_empty() {
