@@ -2518,7 +2518,17 @@ fn holder_of(
         return None;
     }
     let all = r.actors_of(s);
-    let all: &[Actor] = &all;
+    // (Not one named inside a quote the trigger stands outside: the quoted clause's subject,
+    // 「日本は第2次大戦の結果を認めよ」と繰り返し、4島がロシア領であることを前提とする.)
+    let outside: Vec<Actor>;
+    let all: &[Actor] = if r.people.quotes_holding(range).next().is_none()
+        && all.iter().any(|a| r.people.quotes_holding(&a.at).next().is_some())
+    {
+        outside = all.iter().filter(|a| r.people.quotes_holding(&a.at).next().is_none()).cloned().collect();
+        &outside
+    } else {
+        &all
+    };
     let speech_in_sentence = scan.entries_in(s).any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })));
     let clause_of =
         |k: usize| starts.get(k).copied().unwrap_or(s.start)..starts.get(k + 1).copied().unwrap_or(s.end);
