@@ -466,13 +466,7 @@ pub(crate) fn inflected(pack: &Pack, name: &str) -> Vec<(String, bool)> {
     let cases = per_word.iter().map(|f| f.len()).max().unwrap_or(0);
     for prefix in 1..=run {
         for k in 0..cases {
-            let form: Vec<&str> = per_word
-                .iter()
-                .zip(&words)
-                .enumerate()
-                .map(|(i, (forms, w))| if i < prefix { forms.get(k).map_or(*w, String::as_str) } else { *w })
-                .collect();
-            out.push((form.join(" "), true));
+            out.push((case_form(&words, &per_word, prefix, k), true));
         }
     }
     // Other forms in the base form's case, word by word alone ("российская" of "российский").
@@ -498,6 +492,18 @@ fn inflecting_run(words: &[&str], forms: &[&Vec<String>]) -> usize {
     run
 }
 
+/// A name's words in case `k` (each word's `k`th form in `forms`), the first `prefix` of
+/// them; the rest as written.
+fn case_form(words: &[&str], forms: &[&Vec<String>], prefix: usize, k: usize) -> String {
+    let form: Vec<&str> = forms
+        .iter()
+        .zip(words)
+        .enumerate()
+        .map(|(i, (forms, w))| if i < prefix { forms.get(k).map_or(*w, String::as_str) } else { *w })
+        .collect();
+    form.join(" ")
+}
+
 /// The name in the case that marks a hand-over's recipient (`stance.recipient_case`), every
 /// word of its run agreeing, when no other case of the name is written the same way
 /// («Советскому Союзу»; not «России», which is also the genitive).
@@ -511,15 +517,7 @@ pub(crate) fn recipient_form(pack: &Pack, name: &str) -> Option<String> {
     let inflections: Vec<Vec<String>> = words.iter().map(|w| inflect_word(pack, w).0).collect();
     let per_word: Vec<&Vec<String>> = inflections.iter().collect();
     let run = inflecting_run(&words, &per_word);
-    let case = |j: usize| -> String {
-        let form: Vec<&str> = per_word
-            .iter()
-            .zip(&words)
-            .enumerate()
-            .map(|(i, (forms, w))| if i < run { forms.get(j).map_or(*w, String::as_str) } else { *w })
-            .collect();
-        form.join(" ")
-    };
+    let case = |j: usize| case_form(&words, &per_word, run, j);
     let cases = per_word.iter().map(|f| f.len()).max().unwrap_or(0);
     let form = case(k);
     (run > 0 && k < cases && form != name && (0..cases).all(|j| j == k || case(j) != form)).then_some(form)
