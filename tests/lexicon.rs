@@ -134,16 +134,22 @@ fn the_same_unit_only_repeats_another_date() {
     assert!(Lexicon::from_toml("test.toml", &fine).is_ok());
 }
 
+/// Asserts that `text` loads with one problem, a schema problem whose message holds `words`,
+/// and that the error names where it stands (`at`, "file:line").
+fn refused_at(text: &str, words: &str, at: &str) {
+    let LexiconProblem::Schema { message, .. } = &only(text) else { panic!("{text}") };
+    assert!(message.contains(words), "{message}");
+    let message =
+        LexiconError::clone(&Lexicon::from_toml("test.toml", text).expect_err("refused")).to_string();
+    assert!(message.contains(at), "{message}");
+}
+
 #[test]
 fn an_ascii_form_opens_with_a_letter_or_a_digit() {
     // The reader matches ASCII forms at word starts: one opening with a mark is refused where
     // it is written, and the same words opening with their article load.
     let marked = format!("{HEAD}[[stance.concept]]\nformula = \"hikiwake\"\nforms = [\"\\\"draw\\\"\"]\n");
-    let LexiconProblem::Schema { message, .. } = &only(&marked) else { panic!("{marked}") };
-    assert!(message.contains("opens with a mark"), "{message}");
-    let message =
-        LexiconError::clone(&Lexicon::from_toml("test.toml", &marked).expect_err("refused")).to_string();
-    assert!(message.contains("test.toml:8"), "{message}");
+    refused_at(&marked, "opens with a mark", "test.toml:8");
     let article = format!("{HEAD}[[stance.concept]]\nformula = \"hikiwake\"\nforms = [\"a \\\"draw\\\"\"]\n");
     assert!(Lexicon::from_toml("test.toml", &article).is_ok());
 }
@@ -154,12 +160,11 @@ fn a_recipient_case_must_be_one_of_the_paradigms_forms() {
     // the first three, counted from 1.
     let paradigm = "[[inflection.paradigm]]\nending = \"а\"\nforms = [\"ы\", \"е\", \"у\"]\n";
     for bad in [0, 4] {
-        let text = format!("{HEAD}[stance]\nrecipient_case = {bad}\n{paradigm}");
-        let LexiconProblem::Schema { message, .. } = &only(&text) else { panic!("{text}") };
-        assert!(message.contains("recipient_case"), "{message}");
-        let message =
-            LexiconError::clone(&Lexicon::from_toml("test.toml", &text).expect_err("refused")).to_string();
-        assert!(message.contains("test.toml:7"), "{message}");
+        refused_at(
+            &format!("{HEAD}[stance]\nrecipient_case = {bad}\n{paradigm}"),
+            "recipient_case",
+            "test.toml:7",
+        );
     }
     let good = format!("{HEAD}[stance]\nrecipient_case = 2\n{paradigm}");
     assert!(Lexicon::from_toml("test.toml", &good).is_ok());

@@ -351,11 +351,18 @@ impl<'a> Scan<'a> {
 
     /// Whether the name found at exactly `range` is in an oblique case (not a subject).
     pub fn oblique_at(&self, range: &Range<usize>) -> bool {
-        self.hits
-            .get(self.hits_in(range))
-            .unwrap_or_default()
-            .iter()
-            .any(|h| h.range() == *range && self.reader.is_oblique(h))
+        self.hit_exactly_at(range, |h| self.reader.is_oblique(h))
+    }
+
+    /// Whether the name found at exactly `range` is a state's in the case that marks a
+    /// hand-over's recipient (see `stance.recipient_case`).
+    pub fn recipient_case_at(&self, range: &Range<usize>) -> bool {
+        self.hit_exactly_at(range, |h| self.reader.is_recipient_case(h))
+    }
+
+    /// Whether a hit found at exactly `range` satisfies `test`.
+    fn hit_exactly_at(&self, range: &Range<usize>, test: impl Fn(&Hit) -> bool) -> bool {
+        self.hits.get(self.hits_in(range)).unwrap_or_default().iter().any(|h| h.range() == *range && test(h))
     }
 
     /// Indices of the time expressions inside `range`.

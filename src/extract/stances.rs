@@ -1880,15 +1880,7 @@ fn read_frame(
                 scan.pack.recipient_particles.glued(text, p.end).is_some_and(|(e, _)| e <= range.start)
             };
             // (Or marked by its case alone: «передачу Курильских островов Советскому Союзу».)
-            let marked_after = |p: &Range<usize>| {
-                marker_before(p)
-                    || scan
-                        .hits
-                        .get(scan.hits_in(p))
-                        .unwrap_or_default()
-                        .iter()
-                        .any(|h| h.range() == *p && scan.reader.is_recipient_case(h))
-            };
+            let marked_after = |p: &Range<usize>| marker_before(p) || scan.recipient_case_at(p);
             if handed_elsewhere(range.end.min(span.end)..after.end, &marked_after)
                 || handed_elsewhere(span.end.min(range.start)..range.start, &particle_after)
             {
@@ -2520,11 +2512,10 @@ fn holder_of(
     let all = r.actors_of(s);
     // (Not one named inside a quote the trigger stands outside: the quoted clause's subject,
     // 「日本は第2次大戦の結果を認めよ」と繰り返し、4島がロシア領であることを前提とする.)
+    let quoted = |at: &Range<usize>| r.people.quotes_holding(at).next().is_some();
     let outside: Vec<Actor>;
-    let all: &[Actor] = if r.people.quotes_holding(range).next().is_none()
-        && all.iter().any(|a| r.people.quotes_holding(&a.at).next().is_some())
-    {
-        outside = all.iter().filter(|a| r.people.quotes_holding(&a.at).next().is_none()).cloned().collect();
+    let all: &[Actor] = if !quoted(range) && all.iter().any(|a| quoted(&a.at)) {
+        outside = all.iter().filter(|a| !quoted(&a.at)).cloned().collect();
         &outside
     } else {
         &all
