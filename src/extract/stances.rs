@@ -1505,6 +1505,16 @@ pub(crate) fn positions(
         // declaration. The declaration promised that the Soviet Union would …").
         // (Held since a date its clause names: "since 2020 the constitution forbids …".)
         let date = date.or_else(|| scan.temporals_in(&clause).find_map(|i| scan.period_start(i)));
+        // (Told in the story's past, "had insisted", "was demanding": when its story was.)
+        // (Not in reported speech, where the past is the saying's: "said Japan had to …".)
+        let date = date.or_else(|| {
+            (!scan
+                .entries_in(&(s.start..range.start))
+                .any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })))
+                && narrated(scan, &clause, range))
+            .then(|| last_happening(scan, story_start(scan, &s)..s.start, |_| true))
+            .flatten()
+        });
         let undated = date.is_none();
         let date = date.or(scan.published);
         let from = story_start(scan, &s);
@@ -2146,6 +2156,35 @@ fn time_bound(scan: &Scan<'_>, end: usize) -> bool {
 fn prerequisites_in<'s>(scan: &'s Scan<'_>, range: Range<usize>) -> impl Iterator<Item = Range<usize>> + 's {
     scan.pack.prerequisites.find_in(scan.text(), range).map(|(p, _)| p).filter(|p| !time_bound(scan, p.end))
 }
+
+/// Whether the stance at `range` is told in a story's past: within [`NARRATIVE_REACH`]
+/// characters before it in its clause, a word of `narrative_past` ("had insisted on the
+/// return"), or one of `narrative_progressive` before a progressive form ("was demanding
+/// the return"; not the passive "was rejected"), and no word of a stance still held.
+fn narrated(scan: &Scan<'_>, clause: &Range<usize>, range: &Range<usize>) -> bool {
+    let (pack, text) = (scan.pack, scan.text());
+    let window =
+        clause.start.max(chars_before(text, range.start, NARRATIVE_REACH)).min(range.start)..range.start;
+    if pack.ongoing.find_in(text, clause.start.min(range.start)..range.start).next().is_some() {
+        return false;
+    }
+    if pack.narrative_past.find_in(text, window.clone()).next().is_some() {
+        return true;
+    }
+    pack.narrative_progressive.find_in(text, window).any(|(m, _)| {
+        word_after(text, m.end).and_then(|w| text.get(w)).is_some_and(|word| {
+            pack.progressive_endings.iter().any(|e| {
+                word.len() > e.len()
+                    && word.get(word.len() - e.len()..).is_some_and(|t| t.eq_ignore_ascii_case(e))
+            })
+        })
+    })
+}
+
+/// How far before a stance's trigger (characters) a word that tells it in a story's past
+/// may stand (see [`narrated`]): the verb and an article before a noun ("was demanding the
+/// return").
+const NARRATIVE_REACH: usize = 24;
 
 /// Where the story of sentence `s` begins: up to three sentences back, within its
 /// paragraph (no blank line between).

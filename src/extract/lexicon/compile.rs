@@ -462,6 +462,12 @@ pub(crate) struct Pack {
     pub discussed_before: Phrases<()>,
     /// Words that keep a stance dated at publication ("still", «по-прежнему», 今も).
     pub ongoing: Phrases<()>,
+    /// Words before a predicate that tell a stance in a story's past (see
+    /// `schema::Stance::narrative_past`), and those that do so before a progressive form.
+    pub narrative_past: Phrases<()>,
+    pub narrative_progressive: Phrases<()>,
+    /// The endings of a progressive form, lower-cased.
+    pub progressive_endings: Vec<String>,
     pub talked_about: Phrases<()>,
     /// Words of backing another side's claim (see `schema::Stance::support`).
     pub support: Phrases<()>,
@@ -1081,6 +1087,9 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let discussed_after = c.set("stance.discussed_after", &s.discussed_after);
     let discussed_before = c.set("stance.discussed_before", &s.discussed_before);
     let ongoing = c.set("stance.ongoing", &s.ongoing);
+    let narrative_past = c.set("stance.narrative_past", &s.narrative_past);
+    let narrative_progressive = c.set("stance.narrative_progressive", &s.narrative_progressive);
+    let progressive_endings = c.forms("stance.progressive_endings", &s.progressive_endings);
     let talked_about = c.set("stance.talked_about", &s.talked_about);
     let support = c.set("stance.support", &s.support);
     let laws = c.set("stance.laws", &s.laws);
@@ -1320,6 +1329,9 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         discussed_after,
         discussed_before,
         ongoing,
+        narrative_past,
+        narrative_progressive,
+        progressive_endings,
         talked_about,
         support,
         laws,

@@ -649,6 +649,20 @@ pub(crate) struct Stance {
     /// sentence gives another happening ("seized in 1945 and still claimed by Japan").
     #[serde(default)]
     pub ongoing: Vec<Form>,
+    /// Words right before a predicate that tell its stance in a story's past ("had",
+    /// "had long"): undated, the stance takes the time of the last happening its story
+    /// told ("In September 1992 Yeltsin called off his visit. Tokyo had insisted on all
+    /// four islands").
+    #[serde(default)]
+    pub narrative_past: Vec<Form>,
+    /// Words right before a predicate that tell its stance in a story's past when the
+    /// predicate ends in one of `progressive_endings` ("was demanding", not the passive
+    /// "was rejected"): dated as `narrative_past`.
+    #[serde(default)]
+    pub narrative_progressive: Vec<Form>,
+    /// The endings of a predicate's progressive form ("-ing"; see `narrative_progressive`).
+    #[serde(default)]
+    pub progressive_endings: Vec<Form>,
     /// Words of talk between an acceptance and the islands that make the islands what is
     /// talked about, not what is accepted ("ready to discuss the islands", «договорились
     /// продолжить обсуждение Курил»).
