@@ -23,7 +23,7 @@
 use std::ops::Range;
 
 use super::findings::PartyForm;
-use super::findings::{AgreementMention, PartyMention, PositionFinding};
+use super::findings::{AgreementMention, PartyMention, PersonMention, PositionFinding};
 use super::lexicon::{Extent, Means, Term};
 use super::people::People;
 use super::reader::{Class, Entry};
@@ -417,7 +417,11 @@ fn actors(
         }
     }
     for (r, m) in people.in_range(range) {
-        let holder = match (&m.party, m.official) {
+        // (A person of the data first named where they held no office, "The high point came
+        // with Ryutaro Hashimoto.", holds one where the sentence dates them in it: "In April
+        // 1998 Hashimoto offered …".)
+        let official = m.official || office_at(scan, m, r.start);
+        let holder = match (&m.party, official) {
             (Some(p), true) => Holder::States(vec![p.clone()], Some(m.name.clone())),
             _ => Holder::NotAState,
         };
@@ -2155,6 +2159,14 @@ fn time_bound(scan: &Scan<'_>, end: usize) -> bool {
 /// The prerequisites in `range`, time bounds aside.
 fn prerequisites_in<'s>(scan: &'s Scan<'_>, range: Range<usize>) -> impl Iterator<Item = Range<usize>> + 's {
     scan.pack.prerequisites.find_in(scan.text(), range).map(|(p, _)| p).filter(|p| !time_bound(scan, p.end))
+}
+
+/// Whether `m`, a person of the data, held an office at the date of the sentence at `at`
+/// (none when the sentence gives no date).
+fn office_at(scan: &Scan<'_>, m: &PersonMention, at: usize) -> bool {
+    let Some(id) = &m.person else { return false };
+    let Ok(person) = scan.data.person(id) else { return false };
+    scan.date_at(at).is_some_and(|d| person.roles_at(d).any(|r| r.is_office()))
 }
 
 /// Whether the stance at `range` is told in a story's past: within [`NARRATIVE_REACH`]
