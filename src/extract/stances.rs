@@ -1255,7 +1255,8 @@ pub(crate) fn positions(
                 .any(|(_, ts)| ts.iter().any(|t| matches!(t, Trigger::Concept(_))));
             // (Or one referred back to by a noun of documents, "recognized the document".)
             let agreement = !starting_in(agreements, |a| a.at.start, &s).is_empty()
-                || (scan.pack.agreement_documents.find_in(text, s.clone()).next().is_some()
+                || ((scan.pack.agreement_documents.find_in(text, s.clone()).next().is_some()
+                    || scan.pack.agreement_pronouns.find_in(text, s.clone()).next().is_some())
                     && !starting_in(agreements, |a| a.at.start, &(0..s.start)).is_empty());
             (land, formula, agreement)
         });
@@ -2020,14 +2021,25 @@ fn read_frame(
                 let before = chars_before(text, range.start, 8).max(s.start)..range.start;
                 let pack = scan.pack;
                 // (After a determiner where the language has them: "the document".)
+                // (Or a pronoun, without one, before the verb in its clause or right after
+                // it: "regards it as still in force", "will honour it".)
+                let pronoun = || {
+                    let back =
+                        chars_before(text, range.start, PRONOUN_REACH).max(clause.start).min(range.start);
+                    pack.agreement_pronouns
+                        .find_in(text, after.clone())
+                        .next()
+                        .or_else(|| pack.agreement_pronouns.find_in(text, back..range.start).last())
+                };
                 let (d, _) = pack
                     .agreement_documents
-                    .find_in(text, after)
+                    .find_in(text, after.clone())
                     .next()
                     .or_else(|| pack.agreement_documents.find_in(text, before).last())
                     .filter(|(d, _)| {
                         pack.determiners.is_empty() || pack.determiners.before(text, d.start).is_some()
-                    })?;
+                    })
+                    .or_else(pronoun)?;
                 let last =
                     starting_in(r.agreements, |a| a.at.start, &(story_start(scan, s)..s.start)).last()?;
                 Some((agreement_formula(scan.data, last.item.agreement)?, d))
@@ -2192,6 +2204,10 @@ fn narrated(scan: &Scan<'_>, clause: &Range<usize>, range: &Range<usize>) -> boo
         })
     })
 }
+
+/// How far before a verb of holding to an agreement (characters) a pronoun that refers
+/// back to it may stand ("regards it as still in force").
+const PRONOUN_REACH: usize = 20;
 
 /// How far before a stance's trigger (characters) a word that tells it in a story's past
 /// may stand (see [`narrated`]): the verb and an article before a noun ("was demanding the

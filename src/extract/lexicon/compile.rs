@@ -407,6 +407,8 @@ pub(crate) struct Pack {
     pub agreement_terms: Phrases<()>,
     /// See `schema::Agreements::documents`.
     pub agreement_documents: Phrases<()>,
+    /// See `schema::Agreements::pronouns`.
+    pub agreement_pronouns: Phrases<()>,
     pub year_links: Phrases<()>,
     pub stipulates: Phrases<()>,
     // events
@@ -1013,6 +1015,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let agree_verbs = c.set("agreements.agree_verbs", &a.agree_verbs);
     let agreement_terms = c.set("agreements.terms", &a.terms);
     let agreement_documents = c.set("agreements.documents", &a.documents);
+    let agreement_pronouns = c.set("agreements.pronouns", &a.pronouns);
     let year_links = c.set("agreements.year_links", &a.year_links);
     let stipulates = c.set("agreements.stipulates", &a.stipulates);
     for h in &a.head {
@@ -1284,6 +1287,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         agree_verbs,
         agreement_terms,
         agreement_documents,
+        agreement_pronouns,
         year_links,
         stipulates,
         lead_verbs,

@@ -459,6 +459,11 @@ pub(crate) struct Agreements {
     /// Nouns that refer back to an agreement named before ("under this document").
     #[serde(default)]
     pub documents: Vec<Form>,
+    /// Pronouns that, beside a verb of holding to an agreement, refer back to the last
+    /// agreement named in the story before ("Russia regards it as still in force"): with
+    /// no determiner.
+    #[serde(default)]
+    pub pronouns: Vec<Form>,
     #[serde(default)]
     pub head: Vec<Spanned<Head>>,
     /// Words that join a year to a head after it ("of", "in"; Japanese の).
