@@ -1429,6 +1429,28 @@ pub(crate) fn positions(
                 })
                 .map(|h| (h, None))
         });
+        // A stance stated as the content of a noun of stance that opens the sentence with
+        // its possessor, before a copula of content ("The position of the Government of
+        // Japan is clear: the islands are …", "Tokyo's view is that …"): the possessor's.
+        let held = held.or_else(|| {
+            if r.hedged(&s) || scan.pack.content_copulas.is_empty() {
+                return None;
+            }
+            let (noun, copula) = starting_in(&triggers, |(r2, _)| r2.start, &(s.start..range.start))
+                .iter()
+                .filter(|(_, ts)| ts.iter().any(|t| matches!(t, Trigger::Predicate { nominal: true, .. })))
+                .find_map(|(r2, _)| {
+                    let (c, _) = scan.pack.content_copulas.find_in(text, r2.end..range.start).next()?;
+                    let gap = text.get(r2.end..c.start)?;
+                    (gap.split_whitespace().count() <= COPULA_GAP && !gap.contains([',', ';', '.', ':', '"']))
+                        .then_some((r2.start, c))
+                })?;
+            // (What follows the copula up to the trigger is one statement: no full stop.)
+            if text.get(copula.end..range.start).is_none_or(|g| g.contains(['.', ';'])) {
+                return None;
+            }
+            possessor(&r, noun, &s, true).map(|h| (h, scan.date_at(range.start)))
+        });
         let Some((holder, date)) = held else { continue };
         let _ = nominal;
         let Holder::States(states, mut speaker) = holder else { continue };
@@ -2205,6 +2227,10 @@ fn narrated(scan: &Scan<'_>, clause: &Range<usize>, range: &Range<usize>) -> boo
     })
 }
 
+/// How many words may stand between a noun of stance and its copula of content (its
+/// possessor: "the position of the Government of Japan is clear").
+const COPULA_GAP: usize = 5;
+
 /// How far before a verb of holding to an agreement (characters) a pronoun that refers
 /// back to it may stand ("regards it as still in force").
 const PRONOUN_REACH: usize = 20;
@@ -2395,6 +2421,21 @@ fn possessor(r: &Reading<'_, '_>, at: usize, s: &Range<usize>, follows: bool) ->
                 return Some(a.holder.clone());
             }
         }
+    }
+    // A possessor after a link word ("the position of the Government of Japan"): the first
+    // state within four words after it, before any mark.
+    if follows
+        && let Some(end) = scan
+            .entries_in(&(at..chars_after(text, at, 60).min(s.end)))
+            .filter(|(h, e)| h.start as usize == at && matches!(e, Entry::Term(Term::Predicate { .. })))
+            .map(|(h, _)| h.end as usize)
+            .max()
+        && let Some((link, _)) = pack.possessor_links.after(text, end)
+        && let Some(p) =
+            starting_in(r.parties, |p| p.at.start, &(link..words_after(text, link, 4).min(s.end))).first()
+        && text.get(link..p.at.start).is_some_and(|g| !g.contains([',', ';', '.', ':', '"', '“']))
+    {
+        return Some(Holder::States(vec![p.item.party.clone()], None));
     }
     // The last party before the noun in the possessive, or an adjective of a state.
     for p in starting_in(r.parties, |p| p.at.start, &near).iter().rev() {

@@ -477,6 +477,8 @@ pub(crate) struct Pack {
     pub laws: Phrases<()>,
     /// Words that make a concept a stated position's content (see `schema::Stance::content_links`).
     pub content_links: Phrases<()>,
+    /// See `schema::Stance::content_copulas`.
+    pub content_copulas: Phrases<()>,
     /// Concept forms that name their formula only beside the islands (see
     /// `schema::Concept::on_land`).
     pub concepts_on_land: Phrases<()>,
@@ -489,6 +491,8 @@ pub(crate) struct Pack {
     pub subject_after_verb: bool,
     /// Whether a noun's possessor may follow it (a genitive).
     pub possessor_follows: bool,
+    /// See `schema::Grammar::possessor_links`.
+    pub possessor_links: Phrases<()>,
     /// Whether a lead sentence holding a quote may still report the day's news.
     pub quoted_leads: bool,
     /// Letters read as another (`ё` as `е`): in the text, the forms and the names.
@@ -1052,6 +1056,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let negators_after = c.set("grammar.negators_after", &g.negators_after);
     let not_negators = c.set("grammar.not_negators", &g.not_negators);
     let passive = c.set("grammar.passive", &g.passive);
+    let possessor_links = c.set("grammar.possessor_links", &g.possessor_links);
     let agent = c.set("grammar.agent", &g.agent);
     let possessive_suffixes = c.set("grammar.possessive_suffixes", &g.possessive_suffixes);
     let possessive_determiners = c.set("grammar.possessive_determiners", &g.possessive_determiners);
@@ -1097,6 +1102,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let support = c.set("stance.support", &s.support);
     let laws = c.set("stance.laws", &s.laws);
     let content_links = c.set("stance.content_links", &s.content_links);
+    let content_copulas = c.set("stance.content_copulas", &s.content_copulas);
     let mut extents = Phrases::default();
     for x in &s.extent {
         let entry = x.get_ref();
@@ -1340,12 +1346,14 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         support,
         laws,
         content_links,
+        content_copulas,
         concepts_on_land,
         concepts_prohibited,
         extents,
         paradigms,
         subject_after_verb: raw.grammar.subject_after_verb,
         possessor_follows: raw.grammar.possessor_follows,
+        possessor_links,
         quoted_leads: raw.events.quoted_leads,
         folds: c.folds,
         party_refs,

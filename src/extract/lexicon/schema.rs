@@ -595,6 +595,11 @@ pub(crate) struct Grammar {
     /// «предложение Путина», «требование японской стороны»).
     #[serde(default)]
     pub possessor_follows: bool,
+    /// Words after a noun of stance that open its possessor, a state or its government
+    /// within four words ("the position of the Government of Japan", "the demand of
+    /// Tokyo"), in a language whose possessor otherwise stands before the noun.
+    #[serde(default)]
+    pub possessor_links: Vec<Form>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -691,6 +696,12 @@ pub(crate) struct Stance {
     /// 立場): the position's possessor holds the concept.
     #[serde(default)]
     pub content_links: Vec<Form>,
+    /// Copulas after a noun of stance (and its possessor) that open the stance's content:
+    /// a stance stated after one is the noun's possessor's ("The position of the
+    /// Government of Japan is clear: the Northern Territories are …", "Tokyo's view is
+    /// that …").
+    #[serde(default)]
+    pub content_copulas: Vec<Form>,
     #[serde(default)]
     pub concept: Vec<Spanned<Concept>>,
     #[serde(default)]
