@@ -1451,6 +1451,22 @@ pub(crate) fn positions(
             }
             possessor(&r, noun, &s, true).map(|h| (h, scan.date_at(range.start)))
         });
+        // A state whose view a sentence opens with ("For Moscow, the question was settled by
+        // the war", «Для России вопрос решен итогами войны», ロシアにとって…): the stance the
+        // sentence states is that state's.
+        let held = held.or_else(|| {
+            if r.hedged(&s) || (scan.pack.viewpoints.is_empty() && scan.pack.viewpoints_after.is_empty()) {
+                return None;
+            }
+            let lead = s.start + text.get(s.clone())?.len() - text.get(s.clone())?.trim_start().len();
+            let first = starting_in(parties, |p| p.at.start, &(lead..range.start)).first()?;
+            let opens = scan.pack.viewpoints.after(text, lead).is_some_and(|(e, _)| {
+                text.get(e..first.at.start)
+                    .is_some_and(|g| g.split_whitespace().count() <= 1 && !g.contains(','))
+            }) || (first.at.start == lead
+                && scan.pack.viewpoints_after.glued(text, first.at.end).is_some());
+            opens.then(|| (Holder::States(vec![first.item.party.clone()], None), scan.date_at(range.start)))
+        });
         let Some((holder, date)) = held else { continue };
         let _ = nominal;
         let Holder::States(states, mut speaker) = holder else { continue };

@@ -479,6 +479,9 @@ pub(crate) struct Pack {
     pub content_links: Phrases<()>,
     /// See `schema::Stance::content_copulas`.
     pub content_copulas: Phrases<()>,
+    /// See `schema::Stance::viewpoints` and `viewpoints_after`.
+    pub viewpoints: Phrases<()>,
+    pub viewpoints_after: Phrases<()>,
     /// Concept forms that name their formula only beside the islands (see
     /// `schema::Concept::on_land`).
     pub concepts_on_land: Phrases<()>,
@@ -1103,6 +1106,8 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let laws = c.set("stance.laws", &s.laws);
     let content_links = c.set("stance.content_links", &s.content_links);
     let content_copulas = c.set("stance.content_copulas", &s.content_copulas);
+    let viewpoints = c.set("stance.viewpoints", &s.viewpoints);
+    let viewpoints_after = c.set("stance.viewpoints_after", &s.viewpoints_after);
     let mut extents = Phrases::default();
     for x in &s.extent {
         let entry = x.get_ref();
@@ -1347,6 +1352,8 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         laws,
         content_links,
         content_copulas,
+        viewpoints,
+        viewpoints_after,
         concepts_on_land,
         concepts_prohibited,
         extents,

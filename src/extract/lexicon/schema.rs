@@ -702,6 +702,13 @@ pub(crate) struct Stance {
     /// that …").
     #[serde(default)]
     pub content_copulas: Vec<Form>,
+    /// Words opening a sentence before a state whose view the sentence states ("for",
+    /// «для», «по мнению»): "For Moscow, the question was settled by the war" is Moscow's.
+    #[serde(default)]
+    pub viewpoints: Vec<Form>,
+    /// The same glued after the state, where the language puts them there (ロシアにとって).
+    #[serde(default)]
+    pub viewpoints_after: Vec<Form>,
     #[serde(default)]
     pub concept: Vec<Spanned<Concept>>,
     #[serde(default)]
