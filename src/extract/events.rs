@@ -330,6 +330,22 @@ fn dated_happenings(found: &Sources<'_, '_>, events: &mut Events) {
             .iter()
             .min_by_key(|a| (signed_apart(a), a.at.start.abs_diff(t.range.start)))
             .map(|a| a.item.agreement);
+        // A happening of no kind of its own on the date its sentence's agreement was signed
+        // (明治8年（1875年）の樺太千島交換条約で、…; "7 мая 1875 г. — по Петербургскому
+        // договору …") is that signing.
+        let signed_then = |a: AgreementId| {
+            let signed = scan.data.agreement(a).signed;
+            signed.year() == date.year()
+                && date.month().is_none_or(|m| signed.month() == Some(m))
+                && date.day().is_none_or(|d| signed.day() == Some(d))
+        };
+        // (Not a happening called off: "postponed", "broke off".)
+        let undone =
+            || scan.pack.event_kinds.find_in(text, part.clone()).any(|(_, k)| *k == EventKind::Other);
+        let kind = match (kind, nearest_agreement) {
+            (EventKind::Other, Some(a)) if signed_then(a) && !undone() => EventKind::AgreementSigned,
+            _ => kind,
+        };
         let formula = starting_in(positions, |p| p.at.start, &sentence)
             .iter()
             .filter(|p| p.item.formula.in_annotation_schema())
