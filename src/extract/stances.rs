@@ -1959,7 +1959,12 @@ fn read_frame(
                     .map(|p| p.item.party.clone())
             };
             if *nominal {
-                let (land, span) = r.territory(&after).or_else(|| r.territory(&before))?;
+                // (Or before its clause in the sentence, the land a quote's words are said of:
+                // 南クリル諸島は「ロシアの領土の重要な一部だ」と強調した.)
+                let (land, span) = r
+                    .territory(&after)
+                    .or_else(|| r.territory(&before))
+                    .or_else(|| r.territory(&(s.start..range.start)))?;
                 return Some((Outcome::Gets(beneficiary, land), span));
             }
             if let Some((land, span)) = r.territory(&before).or_else(|| r.territory(&(s.start..range.start)))
