@@ -343,8 +343,10 @@ fn actors(
         let lawgiver = pack.laws.after(text, own_end.unwrap_or(r.end)).is_some()
             || pack.laws.before(text, r.start).is_some()
             || pack.laws.find_in(text, r.clone()).next().is_some();
+        // (The preposition that joins a body to its state is no object's: "the Government of
+        // Japan".)
         let object = !lawgiver
-            && (preceded_by(scan, &pack.object_prepositions, r.start)
+            && ((!body && preceded_by(scan, &pack.object_prepositions, r.start))
                 || object_marked(pack, text, particle_at(scan, r.end))
                 || (scan.oblique_at(&r) && !body));
         let subject = subject_marked(scan, r.end);
