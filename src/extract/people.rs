@@ -275,21 +275,37 @@ fn given_named(scan: &Scan<'_>) -> Vec<Unknown> {
         return out;
     }
     let text = scan.text();
-    let mut in_word = false;
-    // Byte by byte: ASCII is read from the byte, other characters decoded at their first
-    // byte (the text is a `str`, so every byte below 0x80 or 0xC0 and above is one).
-    for (i, &b) in text.as_bytes().iter().enumerate() {
-        let (upper, word) = if b.is_ascii() {
-            (b.is_ascii_uppercase(), b.is_ascii_alphanumeric() || b == b'-')
-        } else if b >= 0xC0 {
-            let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else { continue };
-            (c.is_uppercase(), c.is_alphanumeric())
-        } else {
-            continue;
-        };
-        let opens = upper && !in_word;
-        in_word = word;
-        if !opens {
+    // The word starts that open with a capital, only where the text is about the dispute
+    // (a name with no title or verb of saying beside it is the dispute's only there): ASCII
+    // is read from the byte, other characters decoded at their first byte (the text is a
+    // `str`, so every byte below 0x80 or 0xC0 and above is one).
+    let bytes = text.as_bytes();
+    let mut opens: Vec<usize> = Vec::new();
+    for run in scan.play_runs() {
+        let (mut k, mut in_word) = (run.start, false);
+        while k < run.end {
+            let Some(&b) = bytes.get(k) else { break };
+            let (upper, word, len) = if b < 0x80 {
+                (b.is_ascii_uppercase(), b.is_ascii_alphanumeric() || b == b'-', 1)
+            } else if let Some(c) = text.get(k..).and_then(|t| t.chars().next()).filter(|_| b >= 0xC0) {
+                (c.is_uppercase(), c.is_alphanumeric(), c.len_utf8())
+            } else {
+                (false, in_word, 1)
+            };
+            if upper && !in_word {
+                opens.push(k);
+            }
+            in_word = word;
+            k += len;
+        }
+    }
+    for i in opens {
+        // (Not where the automaton found a name already: a state, a place, a person of
+        // the data.)
+        let k = scan.hits.partition_point(|h| (h.start as usize) < i);
+        if scan.hits.get(k).is_some_and(|h| h.start as usize == i)
+            || !text.get(i..).is_some_and(|rest| pack.given_names.may_open(rest))
+        {
             continue;
         }
         let Some(w) = super::text::word_after(text, i).filter(|w| w.start == i) else { continue };

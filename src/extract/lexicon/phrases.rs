@@ -310,6 +310,10 @@ impl<T> Phrases<T> {
 
     /// The value of `word` when the whole of it is a phrase of the set (case aside).
     pub fn word(&self, word: &str) -> Option<&T> {
+        // (No phrase starts with the word's first two characters: most words.)
+        if !self.starts.may_start(word) {
+            return None;
+        }
         let mut buf = [0u8; 48];
         let lower = lower(word, &mut buf);
         if let Some(p) = self.words.get(lower.as_ref()).and_then(|&i| self.phrases.get(i)) {
@@ -320,6 +324,12 @@ impl<T> Phrases<T> {
                 if p.stem { lower.starts_with(p.text.as_bytes()) } else { *lower == *p.text.as_bytes() };
             hit.then_some(&p.value)
         })
+    }
+
+    /// Whether a phrase of the set may start `rest` (its first two characters open one):
+    /// a cheap test before a word is read.
+    pub fn may_open(&self, rest: &str) -> bool {
+        self.starts.may_start(rest)
     }
 
     /// Whether the set holds `word` (see [`Phrases::word`]).
