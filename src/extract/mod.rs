@@ -372,6 +372,28 @@ impl<'d> Extractor<'d> {
                 s.insert(party);
             }
         }
+        // "The two leaders", «лидеры», 両首脳, in a sentence about the dispute that names no
+        // state: the two or more states the nearest sentence before named, within the pack's
+        // reach, act in it ("The leaders talked again in September").
+        if !pack.both_sides.is_empty() {
+            for k in 0..sentence_parties.len() {
+                let s = scan.sentence(k);
+                if sentence_parties.get(k).is_none_or(|p| !p.is_empty())
+                    || !scan.in_play(s.start)
+                    || pack.both_sides.find_in(scan.text(), s.clone()).next().is_none()
+                {
+                    continue;
+                }
+                let floor = s.start.saturating_sub(pack.both_sides_reach);
+                let pair = (0..k)
+                    .rev()
+                    .take_while(|&j| scan.sentence(j).start >= floor)
+                    .find_map(|j| sentence_parties.get(j).filter(|p| p.len() >= 2).cloned());
+                if let (Some(pair), Some(slot)) = (pair, sentence_parties.get_mut(k)) {
+                    *slot = pair;
+                }
+            }
+        }
         let implied = mentions::implied_agreements(&scan, &sentence_parties, &agreements);
         agreements.extend(implied);
         agreements.sort_by_key(|a| a.at.start);
