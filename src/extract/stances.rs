@@ -1469,6 +1469,34 @@ pub(crate) fn positions(
                 && scan.pack.viewpoints_after.glued(text, first.at.end).is_some());
             opens.then(|| (Holder::States(vec![first.item.party.clone()], None), scan.date_at(range.start)))
         });
+        // A government named with no state as the subject of what an official reports
+        // ("Kishida repeated that the government was determined to …", «Кисида повторил, что
+        // правительство намерено …»): the official's state.
+        let held = held.or_else(|| {
+            let pack = scan.pack;
+            let body = |set: &super::lexicon::Phrases<()>| {
+                set.find_in(text, clause.start..range.start).next().map(|(r2, _)| r2)
+            };
+            let noun = body(&pack.seat_nouns).or_else(|| body(&pack.body_nouns))?;
+            // (Not a question put to the official: "asked whether the government still
+            // regarded …".)
+            if !starting_in(parties, |p| p.at.start, &(clause.start..range.start)).is_empty()
+                || r.hedged(&s)
+                || pack.questions.find_in(text, s.start..range.start).next().is_some()
+                || pack.conditions.after(text, clause.start).is_some()
+            {
+                return None;
+            }
+            let (_, m) = people.in_range(&(s.start..noun.start)).find(|(pr, m)| {
+                m.official
+                    && m.party.is_some()
+                    && scan
+                        .entries_in(&(pr.end..chars_after(text, pr.end, SPEAKER_REACH).min(noun.start)))
+                        .any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })))
+            })?;
+            let party = m.party.clone()?;
+            Some((Holder::States(vec![party], Some(m.name.clone())), scan.date_at(range.start)))
+        });
         let Some((holder, date)) = held else { continue };
         let _ = nominal;
         let Holder::States(states, mut speaker) = holder else { continue };
