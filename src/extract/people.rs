@@ -302,8 +302,7 @@ fn given_named(scan: &Scan<'_>) -> Vec<Unknown> {
     for i in opens {
         // (Not where the automaton found a name already: a state, a place, a person of
         // the data.)
-        let k = scan.hits.partition_point(|h| (h.start as usize) < i);
-        if scan.hits.get(k).is_some_and(|h| h.start as usize == i)
+        if !scan.hits_in(&(i..i + 1)).is_empty()
             || !text.get(i..).is_some_and(|rest| pack.given_names.may_open(rest))
         {
             continue;

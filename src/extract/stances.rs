@@ -1373,10 +1373,7 @@ pub(crate) fn positions(
         let charge = matches!(trigger, Trigger::Concept(_))
             && scan.pack.charges.find_in(text, range.clone()).next().is_some();
         // No one is reported saying the sentence, and the trigger is outside any quote.
-        let unspoken = || {
-            !scan.entries_in(&s).any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })))
-                && people.quotes_holding(range).next().is_none()
-        };
+        let unspoken = || !speech_in(scan, &s) && people.quotes_holding(range).next().is_none();
         // A possessor holds a nominal stance ("Japan's claim"), not a concept ("Russia's
         // illegal occupation" is Japan's charge against Russia).
         let nominal = matches!(trigger, Trigger::Predicate { nominal: true, .. });
@@ -1490,9 +1487,7 @@ pub(crate) fn positions(
             let (_, m) = people.in_range(&(s.start..noun.start)).find(|(pr, m)| {
                 m.official
                     && m.party.is_some()
-                    && scan
-                        .entries_in(&(pr.end..chars_after(text, pr.end, SPEAKER_REACH).min(noun.start)))
-                        .any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })))
+                    && speech_in(scan, &(pr.end..chars_after(text, pr.end, SPEAKER_REACH).min(noun.start)))
             })?;
             let party = m.party.clone()?;
             Some((Holder::States(vec![party], Some(m.name.clone())), scan.date_at(range.start)))
@@ -1562,8 +1557,7 @@ pub(crate) fn positions(
                 .in_range(&s)
                 .find(|(_, m)| m.official && m.party.as_ref() == Some(state))
                 .filter(|(pr, _)| {
-                    scan.entries_in(&(pr.end..chars_after(text, pr.end, SPEAKER_REACH).min(s.end)))
-                        .any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })))
+                    speech_in(scan, &(pr.end..chars_after(text, pr.end, SPEAKER_REACH).min(s.end)))
                 })
                 .map(|(_, m)| m.name.clone());
         }
@@ -1581,12 +1575,9 @@ pub(crate) fn positions(
         // (Told in the story's past, "had insisted", "was demanding": when its story was.)
         // (Not in reported speech, where the past is the saying's: "said Japan had to …".)
         let date = date.or_else(|| {
-            (!scan
-                .entries_in(&(s.start..range.start))
-                .any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })))
-                && narrated(scan, &clause, range))
-            .then(|| last_happening(scan, story_start(scan, &s)..s.start, |_| true))
-            .flatten()
+            (!speech_in(scan, &(s.start..range.start)) && narrated(scan, &clause, range))
+                .then(|| last_happening(scan, story_start(scan, &s)..s.start, |_| true))
+                .flatten()
         });
         let undated = date.is_none();
         let date = date.or(scan.published);
@@ -2192,9 +2183,7 @@ fn read_frame(
             for (r3, _) in &list {
                 // (Nor past a verb of saying: "denounced the rally, saying Russia's
                 // sovereignty … was indisputable" says what follows.)
-                let said = scan
-                    .entries_in(&(range.end..r3.start))
-                    .any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })));
+                let said = speech_in(scan, &(range.end..r3.start));
                 if possessor(r, r3.start, s, true).is_some() || prerequisite(scan, r3) || said {
                     break;
                 }
@@ -2244,6 +2233,11 @@ fn time_bound(scan: &Scan<'_>, end: usize) -> bool {
 /// The prerequisites in `range`, time bounds aside.
 fn prerequisites_in<'s>(scan: &'s Scan<'_>, range: Range<usize>) -> impl Iterator<Item = Range<usize>> + 's {
     scan.pack.prerequisites.find_in(scan.text(), range).map(|(p, _)| p).filter(|p| !time_bound(scan, p.end))
+}
+
+/// Whether a verb of saying stands in `range`.
+fn speech_in(scan: &Scan<'_>, range: &Range<usize>) -> bool {
+    scan.entries_in(range).any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })))
 }
 
 /// Whether `m`, a person of the data, held an office at the date of the sentence at `at`
@@ -2447,13 +2441,17 @@ fn possessor(r: &Reading<'_, '_>, at: usize, s: &Range<usize>, follows: bool) ->
     // some words back) (the Russian genitive:
     // «позиция Токио», «предложение президента России», «требование японской стороны»): the
     // actor right after it, or after one title, not after a preposition («претензии к Японии»).
-    if follows
-        && pack.possessor_follows
-        && let Some(end) = scan
-            .entries_in(&(at..chars_after(text, at, 60).min(s.end)))
-            .filter(|(h, e)| h.start as usize == at && matches!(e, Entry::Term(Term::Predicate { .. })))
-            .map(|(h, _)| h.end as usize)
-            .max()
+    // (Where the noun of stance at `at` ends, when a possessor may follow it.)
+    let noun_end = (follows && (pack.possessor_follows || !pack.possessor_links.is_empty()))
+        .then(|| {
+            scan.entries_in(&(at..chars_after(text, at, 60).min(s.end)))
+                .filter(|(h, e)| h.start as usize == at && matches!(e, Entry::Term(Term::Predicate { .. })))
+                .map(|(h, _)| h.end as usize)
+                .max()
+        })
+        .flatten();
+    if pack.possessor_follows
+        && let Some(end) = noun_end
     {
         let all = r.actors_of(s);
         let k = all.partition_point(|a| a.at.start < end);
@@ -2475,12 +2473,7 @@ fn possessor(r: &Reading<'_, '_>, at: usize, s: &Range<usize>, follows: bool) ->
     }
     // A possessor after a link word ("the position of the Government of Japan"): the first
     // state within four words after it, before any mark.
-    if follows
-        && let Some(end) = scan
-            .entries_in(&(at..chars_after(text, at, 60).min(s.end)))
-            .filter(|(h, e)| h.start as usize == at && matches!(e, Entry::Term(Term::Predicate { .. })))
-            .map(|(h, _)| h.end as usize)
-            .max()
+    if let Some(end) = noun_end
         && let Some((link, _)) = pack.possessor_links.after(text, end)
         && let Some(p) =
             starting_in(r.parties, |p| p.at.start, &(link..words_after(text, link, 4).min(s.end))).first()
@@ -2613,10 +2606,7 @@ fn holder_of(
     // said: "Lavrov said in November 2004 that Russia still recognized the declaration".)
     let said_when = || {
         let before = s.start..own.start;
-        scan.entries_in(&before)
-            .any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })))
-            .then(|| last_happening(scan, before.clone(), |_| true))
-            .flatten()
+        speech_in(scan, &before).then(|| last_happening(scan, before.clone(), |_| true)).flatten()
     };
     let date = if let Some(words) = own_words {
         scan.temporals_in(&words)
@@ -2679,7 +2669,7 @@ fn holder_of(
     } else {
         &all
     };
-    let speech_in_sentence = scan.entries_in(s).any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })));
+    let speech_in_sentence = speech_in(scan, s);
     let clause_of =
         |k: usize| starts.get(k).copied().unwrap_or(s.start)..starts.get(k + 1).copied().unwrap_or(s.end);
     // An actor right before a verb of saying, and the speaker of the sentence: the first
@@ -2733,7 +2723,7 @@ fn holder_of(
         let next = clause_of(k + 1);
         first.start == s.start
             && text.get(first.clone()).is_some_and(|t| t.trim_end().ends_with(','))
-            && !scan.entries_in(&first).any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })))
+            && !speech_in(scan, &first)
             && all.iter().any(|b| {
                 !b.object
                     && !b.possessive
@@ -2952,11 +2942,11 @@ fn holder_of(
         // (not one the side itself states: "officials in Tokyo said the islands must be
         // returned").
         let obliged = a.at.start >= clause.start
-            && pack.must.find_in(text, a.at.end..range.start).next().is_some_and(|(m, _)| {
-                !scan
-                    .entries_in(&(a.at.end..m.start))
-                    .any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })))
-            });
+            && pack
+                .must
+                .find_in(text, a.at.end..range.start)
+                .next()
+                .is_some_and(|(m, _)| !speech_in(scan, &(a.at.end..m.start)));
         if obliged
             && a.holder != Holder::NotAState
             && let Some(sp) = speaker(a.at.start)
@@ -3125,7 +3115,7 @@ fn reported_next(r: &Reading<'_, '_>, s: &Range<usize>) -> Option<Holder> {
         return None;
     }
     let (opened, _) = pack.speech_anaphors.after(text, next.start)?;
-    if !scan.entries_in(&next).any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. }))) {
+    if !speech_in(scan, &next) {
         return None;
     }
     let all = r.actors_of(&next);
