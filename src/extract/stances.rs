@@ -2453,6 +2453,12 @@ fn possessor(r: &Reading<'_, '_>, at: usize, s: &Range<usize>, follows: bool) ->
     if pack.possessor_follows
         && let Some(end) = noun_end
     {
+        // (A noun of stance after a preposition is an object, «ответила на предложение
+        // Японии: …»: its possessor does not state what the sentence says, as "to Japan's
+        // proposal" below.)
+        if preceded_by(scan, &pack.object_prepositions, at) {
+            return None;
+        }
         let all = r.actors_of(s);
         let k = all.partition_point(|a| a.at.start < end);
         if let Some(a) = all.get(k) {
