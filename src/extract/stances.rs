@@ -1644,9 +1644,14 @@ pub(crate) fn positions(
         };
         let mut seen_states: Vec<PartyId> = Vec::new();
         for state in states {
+            // (Land a state says went to its predecessor, "Russia says the islands became
+            // part of the Soviet Union after the war", is land it keeps.)
+            let predecessor = scan.data.party(&state).ok().and_then(|p| p.predecessor.clone());
             let state = match &outcome {
                 Outcome::Gets(Some(b), _) if *b != state => {
-                    if named.contains(b) {
+                    if predecessor.as_ref() == Some(b) {
+                        state
+                    } else if named.contains(b) {
                         b.clone()
                     } else {
                         continue;
@@ -1689,9 +1694,10 @@ pub(crate) fn positions(
                 // a read has the wrong subject ("the United States supports Japan's
                 // position, which demands the return of …"; 返還後の島に米軍が展開しかねない).
                 (Outcome::Gets(None, _) | Outcome::Gives(_), _) if !claims_islands(scan.data, &state) => None,
-                (Outcome::Gets(beneficiary, land), false) => {
-                    index.wants(beneficiary.as_ref().unwrap_or(&state), *land)
-                }
+                (Outcome::Gets(beneficiary, land), false) => index.wants(
+                    beneficiary.as_ref().filter(|b| predecessor.as_ref() != Some(*b)).unwrap_or(&state),
+                    *land,
+                ),
                 // A hand-over a recipient states is one it wants ("all four must be returned").
                 (Outcome::Gives(land), false) if index.recipients.contains(&state) => {
                     index.wants(&state, *land)
@@ -2761,8 +2767,11 @@ fn holder_of(
             a.at.start >= clause.start
             // (Not the agent of a relative clause after the object: "claims Kunashiri and
             // Etorofu, which have been held by the Soviets".)
+            // (Nor, for a trigger in a relative clause, the agent of the clause it is set
+            // in: "the islands, which Japan claims, are administered by Russia".)
             && !(a.at.start >= clause.end
-                && starts.iter().any(|&k| k > range.end && k <= a.at.start && pack.relatives.after(text, k).is_some()))
+                && (starts.iter().any(|&k| k > range.end && k <= a.at.start && pack.relatives.after(text, k).is_some())
+                    || pack.relatives.after(text, clause.start).is_some()))
             // (Nor of another sentence joined by a semicolon: "to hand Shikotan to Japan;
             // Kunashiri and Etorofu, also claimed by Tokyo, …".)
             && !text.get(range.end.min(a.at.start)..a.at.start).is_some_and(|g| g.contains(';'))
