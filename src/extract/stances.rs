@@ -596,12 +596,20 @@ fn actors(
             prev.object = false;
         }
     }
-    // Joined to an object, an object too ("a treaty between Russia and Japan").
+    // Joined to an object, an object too ("a treaty between Russia and Japan"). A comma
+    // joins a list only where the list goes on after the name ("with Japan, China and
+    // Korea"): "when Japan renewed its treaty with America, Moscow said …" opens a clause.
+    let joined = |a: &Actor, b: &Actor| {
+        let gap = text.get(a.at.end..b.at.start).unwrap_or("x").trim();
+        matches!(gap, "and" | "," | ", and" | "и" | "と" | "、" | "・")
+    };
     for i in 1..out.len() {
         let (Some(prev), Some(cur)) = (out.get(i - 1), out.get(i)) else { continue };
         let gap = text.get(prev.at.end..cur.at.start).unwrap_or("x").trim();
+        let goes_on = || out.get(i + 1).is_some_and(|next| joined(cur, next));
         if prev.object
-            && matches!(gap, "and" | "," | ", and" | "и" | "と" | "、" | "・")
+            && joined(prev, cur)
+            && (gap != "," || goes_on())
             && let Some(cur) = out.get_mut(i)
         {
             cur.object = true;
@@ -1609,6 +1617,26 @@ pub(crate) fn positions(
                 // that names it over the answer, a heading over its section).
                 .or_else(|| named_from(0, false))
         };
+        // (Not a person's saying, reported at its own time: "He added that Moscow remained
+        // ready to work on the basis of the 1956 declaration" after a story of the Singapore
+        // accord; a document's or a government's words are the story's: "The statement the
+        // two leaders signed there called the 1956 declaration the starting point".)
+        let before = s.start..range.start;
+        let person_says = speech_in(scan, &before)
+            && (people.in_range(&before).next().is_some()
+                || scan.pack.pronouns.find_in(text, before.clone()).next().is_some());
+        let told = (!person_says).then(|| last_happening(scan, from..s.start, |_| true)).flatten();
+        let terms_signed = |state: &PartyId, formula: FormulaId| {
+            let told = told?;
+            scan.data
+                .agreements()
+                .find(|agreement| {
+                    told.contains(agreement.signed)
+                        && agreement.parties.contains(state)
+                        && agreement.provisions.iter().any(|p| p.formula == Some(formula))
+                })
+                .map(|agreement| agreement.signed)
+        };
         // A side does not claim for the other: a claim for a side other than its holder
         // ("… once Russia recognises Japan's sovereignty, Tokyo says") is the claimant's,
         // when the claimant is named in the sentence.
@@ -1724,6 +1752,11 @@ pub(crate) fn positions(
                 _ => None,
             };
             let Some(formula) = formula else { continue };
+            // Undated, the terms of an agreement of its holder's whose signing date the
+            // story has just told are stated when it was signed ("On 19 October 1956 the
+            // two sides signed a joint declaration. Meeting Japan's wishes, the Soviet
+            // government agreed to hand over Habomai and Shikotan …").
+            let date = if undated { terms_signed(&state, formula).or(date) } else { date };
             if issue && scan.data.formula(formula).islands_transferred_to(&state).is_empty() {
                 continue;
             }
@@ -3163,8 +3196,10 @@ fn coordinated(all: &[Actor], i: usize, text: &str) -> Holder {
         end = a.at.end;
     }
     let mut start = first.at.start;
+    // (Not an object before a comma: «Идя навстречу пожеланиям Японии, Советское
+    // правительство выразило согласие …» is the Soviet government's alone.)
     for a in all.get(..i).unwrap_or_default().iter().rev() {
-        if !joined(text.get(a.at.end..start).unwrap_or("x")) || a.reporter {
+        if !joined(text.get(a.at.end..start).unwrap_or("x")) || a.reporter || (a.object && !first.object) {
             break;
         }
         add(a, &mut states);
