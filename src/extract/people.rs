@@ -271,7 +271,7 @@ fn name_before(scan: &Scan<'_>, end: usize) -> Option<Range<usize>> {
 fn given_named(scan: &Scan<'_>) -> Vec<Unknown> {
     let pack = scan.pack;
     let mut out: Vec<Unknown> = Vec::new();
-    if pack.given_names.is_empty() || !pack.spaced {
+    if (pack.given_names.is_empty() && !pack.initials_open) || !pack.spaced {
         return out;
     }
     let text = scan.text();
@@ -302,20 +302,34 @@ fn given_named(scan: &Scan<'_>) -> Vec<Unknown> {
     for i in opens {
         // (Not where the automaton found a name already: a state, a place, a person of
         // the data.)
-        if !scan.hits_in(&(i..i + 1)).is_empty()
-            || !text.get(i..).is_some_and(|rest| pack.given_names.may_open(rest))
-        {
+        if !scan.hits_in(&(i..i + 1)).is_empty() || out.last().is_some_and(|(r, ..)| i < r.end) {
             continue;
         }
-        let Some(w) = super::text::word_after(text, i).filter(|w| w.start == i) else { continue };
-        if !text.get(w).is_some_and(|word| pack.given_names.contains(word)) {
-            continue;
+        // Initials, where the pack lets them open a name («М. Г. Первухин»): a capital
+        // and a full stop.
+        let initial = pack.initials_open
+            && text
+                .get(i..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(|c| text.get(i + c.len_utf8()..).is_some_and(|after| after.starts_with('.')));
+        if !initial {
+            if !text.get(i..).is_some_and(|rest| pack.given_names.may_open(rest)) {
+                continue;
+            }
+            let Some(w) = super::text::word_after(text, i).filter(|w| w.start == i) else { continue };
+            if !text.get(w).is_some_and(|word| pack.given_names.contains(word)) {
+                continue;
+            }
         }
         // (Not a thing named after a person, in quotes: теплоход «Игорь Фархутдинов».)
         if matches!(char_before(text, i), Some('«' | '"' | '„' | '“')) {
             continue;
         }
         if let Some(name) = name_after(scan, i) {
+            // (Initials before a name the automaton found, «Л. И. Брежнева»: that person.)
+            if initial && !scan.hits_in(&name).is_empty() {
+                continue;
+            }
             out.push((name.clone(), name, None, false, None));
         }
     }

@@ -370,6 +370,8 @@ pub(crate) struct Pack {
     pub not_names: rustc_hash::FxHashSet<String>,
     /// See `schema::People::given_names`.
     pub given_names: Phrases<()>,
+    /// See `schema::People::initials_open`.
+    pub initials_open: bool,
     /// See `schema::People::name_forms`.
     pub name_forms: Vec<NameForm>,
     pub byline: Phrases<()>,
@@ -1271,6 +1273,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         object_pronouns,
         not_names,
         given_names,
+        initials_open: p.initials_open,
         name_forms,
         byline,
         title_complements,

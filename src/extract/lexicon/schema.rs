@@ -325,6 +325,10 @@ pub(crate) struct People {
     /// («Сергей Ветлугин»); one that starts with a given name as written stays as written.
     #[serde(default)]
     pub given_names: Vec<Form>,
+    /// Whether initials before a surname open a name on their own, with no title or verb
+    /// of saying beside it (Russian print: «М. Г. Первухин», «В.Б.Христенко»).
+    #[serde(default)]
+    pub initials_open: bool,
     #[serde(default)]
     pub byline: Vec<Form>,
     #[serde(default)]
