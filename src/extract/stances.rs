@@ -1587,6 +1587,23 @@ pub(crate) fn positions(
                 .then(|| last_happening(scan, story_start(scan, &s)..s.start, |_| true))
                 .flatten()
         });
+        // (Said by a person of the data out of office at publication, in office when the
+        // story's last happening was: then.)
+        let date = date.or_else(|| {
+            let m = match speaker.as_deref() {
+                Some(name) => people.by_name(name)?,
+                None => people
+                    .in_range(&(s.start..range.start))
+                    .map(|(_, m)| m)
+                    .find(|m| m.party.as_ref().is_some_and(|p| states.contains(p)))?,
+            };
+            let person = scan.data.person(m.person.as_ref()?).ok()?;
+            if scan.published.is_none_or(|p| person.roles_at(p).any(|r| r.is_office())) {
+                return None;
+            }
+            let told = last_happening(scan, story_start(scan, &s)..s.start, |_| true)?;
+            person.roles_at(told).any(|r| r.is_office()).then_some(told)
+        });
         let undated = date.is_none();
         let date = date.or(scan.published);
         let from = story_start(scan, &s);
@@ -2279,12 +2296,18 @@ fn speech_in(scan: &Scan<'_>, range: &Range<usize>) -> bool {
     scan.entries_in(range).any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })))
 }
 
-/// Whether `m`, a person of the data, held an office at the date of the sentence at `at`
-/// (none when the sentence gives no date).
+/// Whether `m`, a person of the data, held an office at the date of the sentence at `at`,
+/// or, for a sentence that gives none, of the last happening its story told.
 fn office_at(scan: &Scan<'_>, m: &PersonMention, at: usize) -> bool {
     let Some(id) = &m.person else { return false };
     let Ok(person) = scan.data.person(id) else { return false };
-    scan.date_at(at).is_some_and(|d| person.roles_at(d).any(|r| r.is_office()))
+    // (Else the last happening its story told: "In October 1993 Yeltsin came to Tokyo. …
+    // Yeltsin acknowledged that the 1956 declaration was among them" in his obituary.)
+    let story = || {
+        let s = scan.sentence(scan.sentence_of(at));
+        last_happening(scan, story_start(scan, &s)..s.start, |_| true)
+    };
+    scan.date_at(at).or_else(story).is_some_and(|d| person.roles_at(d).any(|r| r.is_office()))
 }
 
 /// Whether the stance at `range` is told in a story's past: within [`NARRATIVE_REACH`]
