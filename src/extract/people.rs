@@ -308,10 +308,10 @@ fn given_named(scan: &Scan<'_>) -> Vec<Unknown> {
         // Initials, where the pack lets them open a name («М. Г. Первухин»): a capital
         // and a full stop.
         let initial = pack.initials_open
-            && text
-                .get(i..)
-                .and_then(|rest| rest.chars().next())
-                .is_some_and(|c| text.get(i + c.len_utf8()..).is_some_and(|after| after.starts_with('.')));
+            && text.get(i..).is_some_and(|rest| {
+                let mut chars = rest.chars();
+                chars.next().is_some() && chars.as_str().starts_with('.')
+            });
         if !initial {
             if !text.get(i..).is_some_and(|rest| pack.given_names.may_open(rest)) {
                 continue;

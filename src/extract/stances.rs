@@ -599,17 +599,15 @@ fn actors(
     // Joined to an object, an object too ("a treaty between Russia and Japan"). A comma
     // joins a list only where the list goes on after the name ("with Japan, China and
     // Korea"): "when Japan renewed its treaty with America, Moscow said …" opens a clause.
-    let joined = |a: &Actor, b: &Actor| {
-        let gap = text.get(a.at.end..b.at.start).unwrap_or("x").trim();
-        matches!(gap, "and" | "," | ", and" | "и" | "と" | "、" | "・")
-    };
+    let gap = |a: &Actor, b: &Actor| text.get(a.at.end..b.at.start).unwrap_or("x").trim();
+    let joins = |gap: &str| matches!(gap, "and" | "," | ", and" | "и" | "と" | "、" | "・");
     for i in 1..out.len() {
         let (Some(prev), Some(cur)) = (out.get(i - 1), out.get(i)) else { continue };
-        let gap = text.get(prev.at.end..cur.at.start).unwrap_or("x").trim();
-        let goes_on = || out.get(i + 1).is_some_and(|next| joined(cur, next));
+        let between = gap(prev, cur);
+        let goes_on = || out.get(i + 1).is_some_and(|next| joins(gap(cur, next)));
         if prev.object
-            && joined(prev, cur)
-            && (gap != "," || goes_on())
+            && joins(between)
+            && (between != "," || goes_on())
             && let Some(cur) = out.get_mut(i)
         {
             cur.object = true;
@@ -1580,13 +1578,16 @@ pub(crate) fn positions(
         // declaration. The declaration promised that the Soviet Union would …").
         // (Held since a date its clause names: "since 2020 the constitution forbids …".)
         let date = date.or_else(|| scan.temporals_in(&clause).find_map(|i| scan.period_start(i)));
+        // Where the sentence's story begins, the last happening it told before the sentence,
+        // and whether a verb of saying stands before the trigger.
+        let from = story_start(scan, &s);
+        let story_told = || last_happening(scan, from..s.start, |_| true);
+        let before = s.start..range.start;
+        let said_before = || speech_in(scan, &before);
         // (Told in the story's past, "had insisted", "was demanding": when its story was.)
         // (Not in reported speech, where the past is the saying's: "said Japan had to …".)
-        let date = date.or_else(|| {
-            (!speech_in(scan, &(s.start..range.start)) && narrated(scan, &clause, range))
-                .then(|| last_happening(scan, story_start(scan, &s)..s.start, |_| true))
-                .flatten()
-        });
+        let date =
+            date.or_else(|| (!said_before() && narrated(scan, &clause, range)).then(story_told).flatten());
         // (Said by a person of the data out of office at publication, in office when the
         // story's last happening was: then.)
         let date = date.or_else(|| {
@@ -1601,12 +1602,11 @@ pub(crate) fn positions(
             if scan.published.is_none_or(|p| person.roles_at(p).any(|r| r.is_office())) {
                 return None;
             }
-            let told = last_happening(scan, story_start(scan, &s)..s.start, |_| true)?;
+            let told = story_told()?;
             person.roles_at(told).any(|r| r.is_office()).then_some(told)
         });
         let undated = date.is_none();
         let date = date.or(scan.published);
-        let from = story_start(scan, &s);
         let agreement_date = |state: &PartyId| {
             let named_from = |from: usize, implied: bool| {
                 let own = starting_in(agreements, |a| a.at.start, &s).iter();
@@ -1638,13 +1638,14 @@ pub(crate) fn positions(
         // ready to work on the basis of the 1956 declaration" after a story of the Singapore
         // accord; a document's or a government's words are the story's: "The statement the
         // two leaders signed there called the 1956 declaration the starting point".)
-        let before = s.start..range.start;
-        let person_says = speech_in(scan, &before)
-            && (people.in_range(&before).next().is_some()
-                || scan.pack.pronouns.find_in(text, before.clone()).next().is_some());
-        let told = (!person_says).then(|| last_happening(scan, from..s.start, |_| true)).flatten();
         let terms_signed = |state: &PartyId, formula: FormulaId| {
-            let told = told?;
+            let person_says = said_before()
+                && (people.in_range(&before).next().is_some()
+                    || scan.pack.pronouns.find_in(text, before.clone()).next().is_some());
+            if person_says {
+                return None;
+            }
+            let told = story_told()?;
             scan.data
                 .agreements()
                 .find(|agreement| {
