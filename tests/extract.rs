@@ -85,6 +85,20 @@ fn moscow_before_1991_is_the_soviet_union() {
 }
 
 #[test]
+fn the_record_names_every_state_it_has_act() {
+    // The other side of a visit is read from its destination, not named as a state: the
+    // record still lists it among the parties, as it lists every event's actors.
+    let x = extract("Japan's prime minister flew to Moscow in October 1973 for talks on the islands.", None);
+    let record = x.record();
+    let actors: Vec<String> =
+        record.events.iter().flat_map(|e| e.actors.iter().map(|a| a.to_string())).collect();
+    assert!(actors.contains(&"soviet-union".to_string()), "{:?}", record.events);
+    for a in &actors {
+        assert!(parties(&x).contains(a), "{a} acts but is not among {:?}", parties(&x));
+    }
+}
+
+#[test]
 fn adjectives_count_only_for_the_state_acting() {
     let x = extract("A Japanese fisherman was detained.", None);
     assert!(parties(&x).is_empty(), "{:?}", parties(&x));

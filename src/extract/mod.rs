@@ -610,14 +610,14 @@ impl Extraction {
     /// agreements and formulas limited to the schema's lists.
     pub fn record(&self) -> Record {
         let islands: BTreeSet<_> = self.islands.iter().flat_map(|m| m.islands).collect();
-        // The states named, and the signatories of an agreement the text names (its signing
-        // is an event of theirs: "the 1956 declaration" has the Soviet Union act).
-        let signatories = self
-            .events
-            .iter()
-            .filter(|e| e.kind == crate::event::EventKind::AgreementSigned && e.agreement.is_some())
-            .flat_map(|e| e.actors.iter().cloned());
-        let parties: BTreeSet<_> = self.parties.iter().map(|m| m.party.clone()).chain(signatories).collect();
+        // The states named, and every state the record has act or hold a position: the
+        // signatories of an agreement the text names (its signing is an event of theirs: "the
+        // 1956 declaration" has the Soviet Union act), the other side of a visit read from
+        // its destination ("a visit to Moscow" in 1973), a position's holder.
+        let actors = self.events.iter().flat_map(|e| e.actors.iter().cloned());
+        let holders = self.positions.iter().map(|p| p.holder.clone());
+        let parties: BTreeSet<_> =
+            self.parties.iter().map(|m| m.party.clone()).chain(actors).chain(holders).collect();
         let agreements: BTreeSet<_> =
             self.agreements.iter().map(|m| m.agreement).filter(|a| a.in_annotation_schema()).collect();
         let people: BTreeSet<_> = self
