@@ -460,7 +460,7 @@ fn lead_happenings(found: &Sources<'_, '_>, events: &mut Events) {
                         .find_in(text, range.start.max(r.start.saturating_sub(12))..r.start)
                         .next()
                         .is_none();
-                if free { named(&r).map(|()| (r, ())) } else { None }
+                if free && !in_condition(scan, range, &r) { named(&r).map(|()| (r, ())) } else { None }
             }) else {
                 continue;
             };
@@ -492,6 +492,25 @@ fn lead_happenings(found: &Sources<'_, '_>, events: &mut Events) {
             ));
         }
     }
+}
+
+/// Whether the verb at `verb` states a condition or a hypothesis, not a happening: its
+/// clause, or its sentence, opens with a word of condition ("If Moscow agreed to …, Tokyo
+/// might …", «Если Москва согласится …», 仮に…), or its clause closes with one (…ならば).
+fn in_condition(scan: &Scan<'_>, sentence: &Range<usize>, verb: &Range<usize>) -> bool {
+    let (text, pack) = (scan.text(), scan.pack);
+    let cut = |c: char| matches!(c, ',' | ';' | ':' | '、' | '，');
+    let head = text.get(sentence.start..verb.start).unwrap_or_default();
+    let clause_start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| cut(c))
+        .map_or(sentence.start, |(i, c)| sentence.start + i + c.len_utf8());
+    let tail = text.get(verb.end..sentence.end).unwrap_or_default();
+    let clause_end = tail.char_indices().find(|&(_, c)| cut(c)).map_or(sentence.end, |(i, _)| verb.end + i);
+    pack.conditions.after(text, clause_start).is_some()
+        || pack.conditions.after(text, sentence.start).is_some()
+        || pack.conditions_after.find_in(text, verb.end..clause_end).next().is_some()
 }
 
 /// One happening dated twice in its sentence ("seized in August 1945, at the end of World
