@@ -923,12 +923,21 @@ fn credit(scan: &Scan<'_>, line: &Range<usize>) -> Option<Range<usize>> {
         let width = inner.get(i..)?.chars().next()?.len_utf8();
         (!inner.get(..i)?.trim().is_empty()).then_some((i, width))
     };
+    // (Else, in 【…】, a place the gazetteer names glued to the name: 【モスクワ真鍋達也】.)
+    let placed = || {
+        let from = lead + open.len_utf8();
+        let h = scan.hits_in(&(from..inner_end)).filter_map(|i| scan.hits.get(i)).next()?;
+        let place = scan.reader.entries(h).any(|e| matches!(e, Entry::Party { .. }));
+        (open == '【' && place && h.start as usize == from && (h.end as usize) < inner_end)
+            .then(|| (h.end as usize - from, 0))
+    };
     let (at, mark) = pack
         .credit_marks
         .iter()
         .filter_map(|m| inner.rfind(m.as_str()).map(|i| (i, m.len())))
         .max()
-        .or_else(spaced)?;
+        .or_else(spaced)
+        .or_else(placed)?;
     let start = lead + open.len_utf8() + at + mark;
     let name = text.get(start..inner_end)?;
     let letters = name.chars().count();
