@@ -2444,7 +2444,12 @@ fn negated_after(scan: &Scan<'_>, at: usize, limit: usize) -> bool {
     } else {
         chars_after(text, at, NEGATION_REACH).min(limit.max(at))
     };
-    to > at && pack.negators_after.find_in(text, at..to).any(|(r, _)| !not_negator(scan, &r, false))
+    // (A negator a prerequisite follows is an "unless", denying nothing: 認めない限り.)
+    to > at
+        && pack
+            .negators_after
+            .find_in(text, at..to)
+            .any(|(r, _)| !not_negator(scan, &r, false) && pack.prerequisites.glued(text, r.end).is_none())
 }
 
 /// How far before its predicate a word of an ongoing stance ("still") may stand (characters).
