@@ -2694,15 +2694,25 @@ fn holder_of(
         // Russians approved …"), nor of a later clause a complementizer opens ("demands
         // the return of the islands that Soviet forces seized in 1945": what the object
         // underwent).
+        // Nor of a military happening told after the predicate in its clause ("regards the
+        // islands as Japanese territory seized by Soviet forces in 1945").
+        let seized = |t: &Range<usize>| {
+            t.start > range.end
+                && pack
+                    .event_kinds
+                    .find_in(text, range.end..t.start)
+                    .any(|(_, k)| *k == crate::event::EventKind::Military)
+        };
         scan.date_at_where(range.start, |t| {
             let k = starts.partition_point(|&x| x <= t.start).saturating_sub(1);
-            k == c
-                || starts.get(k).is_none_or(|&start| {
-                    !opens_aside(pack, text, start)
-                        && (k < c
-                            || (pack.coordinators.after(text, start).is_none()
-                                && pack.complementizers.after(text, start).is_none()))
-                })
+            !seized(t)
+                && (k == c
+                    || starts.get(k).is_none_or(|&start| {
+                        !opens_aside(pack, text, start)
+                            && (k < c
+                                || (pack.coordinators.after(text, start).is_none()
+                                    && pack.complementizers.after(text, start).is_none()))
+                    }))
         })
     };
     // A clause closing with a condition (Japanese 「…2島返還でいいというならば」), quoted or
