@@ -812,7 +812,15 @@ fn tense_at(pack: &Pack, text: &str, start: usize) -> Tense {
     let head = window_before(text, start, 60);
     let cut = head.rfind(['.', '!', '?', '\n', '。']).map_or(0, |i| i + 1);
     let base = start - head.len() + cut;
-    if pack.future.find_in(text, base..start).next().is_some() { Tense::Future } else { Tense::Past }
+    if pack.future.find_in(text, base..start).next().is_some() {
+        return Tense::Future;
+    }
+    // A verb of schedule right before the date, perhaps over "on" ("leaves on Wednesday").
+    let before = |at: usize| pack.future_right_before.before(text, at).is_some();
+    let over_on = super::text::word_before(text, start)
+        .filter(|w| text.get(w.clone()).is_some_and(|w| w.eq_ignore_ascii_case("on")))
+        .is_some_and(|w| before(w.start));
+    if before(start) || over_on { Tense::Future } else { Tense::Past }
 }
 
 /// How many years past publication a two-digit year may point (翌98年 in a text whose

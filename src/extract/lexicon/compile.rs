@@ -316,6 +316,8 @@ pub(crate) struct Pack {
     /// See `schema::Dates::period_starts`.
     pub period_starts: Phrases<()>,
     pub future: Phrases<()>,
+    /// See `schema::Dates::future_right_before`.
+    pub future_right_before: Phrases<()>,
     /// Words right before a month that count it from publication or from another date
     /// ("last September", "the following April"): a story's year does not date it.
     pub deictic: Phrases<()>,
@@ -840,6 +842,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let bounds_after = c.set("dates.bounds_after", &d.bounds_after);
     let period_starts = c.set("dates.period_starts", &d.period_starts);
     let future = c.set("dates.future", &d.future);
+    let future_right_before = c.set("dates.future_right_before", &d.future_right_before);
     let deictic = c.set("dates.deictic", &d.deictic);
     let year_not_before = c.set("dates.year_not_before", &d.year_not_before);
     let short_year_alone = c.set("dates.short_year_alone", &d.short_year_alone);
@@ -1237,6 +1240,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         bounds_after,
         period_starts,
         future,
+        future_right_before,
         deictic,
         year_not_before,
         short_year_alone,

@@ -87,6 +87,10 @@ pub(crate) struct Dates {
     pub period_starts: Vec<Form>,
     #[serde(default)]
     pub future: Vec<Form>,
+    /// Right before a date (over "on"), verbs in the present that tell a schedule, as
+    /// English news writes it ("leaves Wednesday", "meets on Thursday"): the date is ahead.
+    #[serde(default)]
+    pub future_right_before: Vec<Form>,
     #[serde(default)]
     pub deictic: Vec<Form>,
     #[serde(default)]
