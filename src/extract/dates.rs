@@ -645,7 +645,10 @@ fn expression_at(at: &At<'_>, p: usize, data: &Dataset) -> Option<(Range<usize>,
         return None;
     }
     let (end, f, k) = best?;
-    let single_slot = pack.date_patterns.get(k).is_some_and(|pat| pat.items.len() == 1);
+    // (One slot, whatever literals beside it: "1970", 1970年 before 代.)
+    let single_slot = pack.date_patterns.get(k).is_some_and(|pat| {
+        pat.items.iter().filter(|i| !matches!(i, DateItem::Space | DateItem::Literal(_))).count() == 1
+    });
     let expr = fields_expr(at, p, end, f, single_slot)?;
     // A range of days ("Nov. 1-2", 「18〜21日」): the month they fall in.
     let bytes = text.as_bytes();
