@@ -10,7 +10,7 @@ use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use super::lexicon::{Anchor, DateItem, NumberKind, Pack, Phrases, Term, TimeUnit};
 use super::numbers::Number;
 use super::reader::{Class, Entry, Hit, Reader};
-use super::text::{char_at, char_before, line_start, window_before};
+use super::text::{char_at, char_before, line_start, window_after, window_before};
 use crate::dataset::Dataset;
 use crate::date::{PartialDate, Precision};
 
@@ -817,6 +817,15 @@ fn tense_at(pack: &Pack, text: &str, start: usize) -> Tense {
     let base = start - head.len() + cut;
     if pack.future.find_in(text, base..start).next().is_some() {
         return Tense::Future;
+    }
+    // A language whose predicate ends its clause tells the tense after the date, before
+    // the sentence's end (6月の大統領選挙を前に).
+    if pack.verb_final {
+        let tail = window_after(text, start, 60);
+        let cut = tail.find(['.', '!', '?', '\n', '。']).unwrap_or(tail.len());
+        if pack.future_after.find_in(text, start..start + cut).next().is_some() {
+            return Tense::Future;
+        }
     }
     // A verb of schedule right before the date, perhaps over "on" ("leaves on Wednesday").
     let before = |at: usize| pack.future_right_before.before(text, at).is_some();

@@ -318,6 +318,8 @@ pub(crate) struct Pack {
     pub future: Phrases<()>,
     /// See `schema::Dates::future_right_before`.
     pub future_right_before: Phrases<()>,
+    /// See `schema::Dates::future_after`.
+    pub future_after: Phrases<()>,
     /// Words right before a month that count it from publication or from another date
     /// ("last September", "the following April"): a story's year does not date it.
     pub deictic: Phrases<()>,
@@ -843,6 +845,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let period_starts = c.set("dates.period_starts", &d.period_starts);
     let future = c.set("dates.future", &d.future);
     let future_right_before = c.set("dates.future_right_before", &d.future_right_before);
+    let future_after = c.set("dates.future_after", &d.future_after);
     let deictic = c.set("dates.deictic", &d.deictic);
     let year_not_before = c.set("dates.year_not_before", &d.year_not_before);
     let short_year_alone = c.set("dates.short_year_alone", &d.short_year_alone);
@@ -1241,6 +1244,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         period_starts,
         future,
         future_right_before,
+        future_after,
         deictic,
         year_not_before,
         short_year_alone,

@@ -91,6 +91,10 @@ pub(crate) struct Dates {
     /// English news writes it ("leaves Wednesday", "meets on Thursday"): the date is ahead.
     #[serde(default)]
     pub future_right_before: Vec<Form>,
+    /// In a language whose predicate ends its clause, after a date before its sentence's end:
+    /// words that tell a happening ahead (6月の大統領選挙を前に).
+    #[serde(default)]
+    pub future_after: Vec<Form>,
     #[serde(default)]
     pub deictic: Vec<Form>,
     #[serde(default)]
