@@ -827,12 +827,27 @@ fn tense_at(pack: &Pack, text: &str, start: usize) -> Tense {
             return Tense::Future;
         }
     }
-    // A verb of schedule right before the date, perhaps over "on" ("leaves on Wednesday").
+    // A verb of schedule right before the date, perhaps over "on" and a name, its object
+    // ("leaves on Wednesday", "meets Putin on Thursday": up to four capitalised words).
     let before = |at: usize| pack.future_right_before.before(text, at).is_some();
-    let over_on = super::text::word_before(text, start)
+    let mut at = start;
+    if let Some(w) = super::text::word_before(text, at)
         .filter(|w| text.get(w.clone()).is_some_and(|w| w.eq_ignore_ascii_case("on")))
-        .is_some_and(|w| before(w.start));
-    if before(start) || over_on { Tense::Future } else { Tense::Past }
+    {
+        at = w.start;
+    }
+    for _ in 0..=4 {
+        if before(at) {
+            return Tense::Future;
+        }
+        match super::text::word_before(text, at) {
+            Some(w) if text.get(w.clone()).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase) => {
+                at = w.start;
+            }
+            _ => break,
+        }
+    }
+    Tense::Past
 }
 
 /// How many years past publication a two-digit year may point (翌98年 in a text whose
