@@ -87,8 +87,9 @@ pub(crate) struct Dates {
     pub period_starts: Vec<Form>,
     #[serde(default)]
     pub future: Vec<Form>,
-    /// Right before a date (over "on"), verbs in the present that tell a schedule, as
-    /// English news writes it ("leaves Wednesday", "meets on Thursday"): the date is ahead.
+    /// Right before a date (over "on" and a name of up to four capitalised words), verbs in
+    /// the present that tell a schedule, as English news writes it ("leaves Wednesday",
+    /// "meets Putin on Thursday"): the date is ahead.
     #[serde(default)]
     pub future_right_before: Vec<Form>,
     /// In a language whose predicate ends its clause, after a date before its sentence's end:
