@@ -10,7 +10,7 @@ use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use super::lexicon::{Anchor, DateItem, NumberKind, Pack, Phrases, Term, TimeUnit};
 use super::numbers::Number;
 use super::reader::{Class, Entry, Hit, Reader};
-use super::text::{char_at, char_before, line_start, window_after, window_before};
+use super::text::{char_at, char_before, line_start, window_after, window_before, word_before};
 use crate::dataset::Dataset;
 use crate::date::{PartialDate, Precision};
 
@@ -827,20 +827,16 @@ fn tense_at(pack: &Pack, text: &str, start: usize) -> Tense {
             return Tense::Future;
         }
     }
-    // A verb of schedule right before the date, perhaps over "on" and a name, its object
-    // ("leaves on Wednesday", "meets Putin on Thursday": up to four capitalised words).
+    // A verb of schedule right before the date, perhaps over a word of `future_over` and a
+    // name, its object ("leaves on Wednesday", "meets Putin on Thursday": up to four
+    // capitalised words).
     let before = |at: usize| pack.future_right_before.before(text, at).is_some();
-    let mut at = start;
-    if let Some(w) = super::text::word_before(text, at)
-        .filter(|w| text.get(w.clone()).is_some_and(|w| w.eq_ignore_ascii_case("on")))
-    {
-        at = w.start;
-    }
+    let mut at = pack.future_over.before(text, start).map_or(start, |(s, _)| s);
     for _ in 0..=4 {
         if before(at) {
             return Tense::Future;
         }
-        match super::text::word_before(text, at) {
+        match word_before(text, at) {
             Some(w) if text.get(w.clone()).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase) => {
                 at = w.start;
             }

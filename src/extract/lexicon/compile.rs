@@ -318,6 +318,8 @@ pub(crate) struct Pack {
     pub future: Phrases<()>,
     /// See `schema::Dates::future_right_before`.
     pub future_right_before: Phrases<()>,
+    /// See `schema::Dates::future_over`.
+    pub future_over: Phrases<()>,
     /// See `schema::Dates::future_after`.
     pub future_after: Phrases<()>,
     /// Words right before a month that count it from publication or from another date
@@ -845,6 +847,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let period_starts = c.set("dates.period_starts", &d.period_starts);
     let future = c.set("dates.future", &d.future);
     let future_right_before = c.set("dates.future_right_before", &d.future_right_before);
+    let future_over = c.set("dates.future_over", &d.future_over);
     let future_after = c.set("dates.future_after", &d.future_after);
     let deictic = c.set("dates.deictic", &d.deictic);
     let year_not_before = c.set("dates.year_not_before", &d.year_not_before);
@@ -1244,6 +1247,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         period_starts,
         future,
         future_right_before,
+        future_over,
         future_after,
         deictic,
         year_not_before,

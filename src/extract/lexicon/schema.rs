@@ -87,11 +87,14 @@ pub(crate) struct Dates {
     pub period_starts: Vec<Form>,
     #[serde(default)]
     pub future: Vec<Form>,
-    /// Right before a date (over "on" and a name of up to four capitalised words), verbs in
-    /// the present that tell a schedule, as English news writes it ("leaves Wednesday",
-    /// "meets Putin on Thursday"): the date is ahead.
+    /// Right before a date (over a word of `future_over` and a name of up to four
+    /// capitalised words), verbs in the present that tell a schedule, as English news
+    /// writes it ("leaves Wednesday", "meets Putin on Thursday"): the date is ahead.
     #[serde(default)]
     pub future_right_before: Vec<Form>,
+    /// Words right before a date that a verb of `future_right_before` reaches over ("on").
+    #[serde(default)]
+    pub future_over: Vec<Form>,
     /// In a language whose predicate ends its clause, after a date before its sentence's end:
     /// words that tell a happening ahead (6月の大統領選挙を前に).
     #[serde(default)]
