@@ -868,8 +868,8 @@ struct Reading<'s, 'a> {
     recipients: &'s [PartyId],
     /// The actors of each sentence read so far, by the sentence's start.
     actors: std::cell::RefCell<rustc_hash::FxHashMap<usize, std::rc::Rc<Vec<Actor>>>>,
-    /// The last sentence tested for a hedge (by its start), and whether it has one.
-    hedged: std::cell::Cell<Option<(usize, bool)>>,
+    /// The last sentence read for hedges (by its start), and the hedges it holds.
+    hedged: std::cell::RefCell<Option<(usize, Vec<Range<usize>>)>>,
 }
 
 impl Reading<'_, '_> {
@@ -883,17 +883,22 @@ impl Reading<'_, '_> {
         a
     }
 
-    /// Whether sentence `s` is hedged ("reportedly", "is said to"): read once per
-    /// sentence, as the triggers come in order.
-    fn hedged(&self, s: &Range<usize>) -> bool {
-        if let Some((start, hedged)) = self.hedged.get()
-            && start == s.start
-        {
-            return hedged;
+    /// Whether a stance at `at` in sentence `s` is hedged ("reportedly", "is said to"): the
+    /// sentence holds a hedge no contrast stands between ("Japan claims all four islands,
+    /// although analysts said Moscow might offer one": the claim is no one's guess). The
+    /// hedges are read once per sentence, as the triggers come in order.
+    fn hedged(&self, s: &Range<usize>, at: usize) -> bool {
+        let text = self.scan.text();
+        let mut cache = self.hedged.borrow_mut();
+        if cache.as_ref().is_none_or(|(start, _)| *start != s.start) {
+            let hedges = self.scan.pack.hedges.find_in(text, s.clone()).map(|(r, _)| r).collect();
+            *cache = Some((s.start, hedges));
         }
-        let hedged = self.scan.pack.hedges.find_in(self.scan.text(), s.clone()).next().is_some();
-        self.hedged.set(Some((s.start, hedged)));
-        hedged
+        let hedges = cache.as_ref().map_or(&[][..], |(_, h)| h.as_slice());
+        hedges.iter().any(|h| {
+            let between = if h.end <= at { h.end..at } else { at..h.start };
+            self.scan.pack.contrasts.find_in(text, between).next().is_none()
+        })
     }
 }
 
@@ -1399,7 +1404,7 @@ pub(crate) fn positions(
                 return None;
             }
             // (Not in a hypothesis or a hedged sentence, where no one holds it.)
-            if r.hedged(&s)
+            if r.hedged(&s, range.start)
                 || scan.pack.conditions_after.find_in(text, range.end..s.end).next().is_some()
                 || scan.pack.conditions.after(text, clause.start).is_some()
             {
@@ -1438,7 +1443,7 @@ pub(crate) fn positions(
         // its possessor, before a copula of content ("The position of the Government of
         // Japan is clear: the islands are …", "Tokyo's view is that …"): the possessor's.
         let held = held.or_else(|| {
-            if r.hedged(&s) || scan.pack.content_copulas.is_empty() {
+            if r.hedged(&s, range.start) || scan.pack.content_copulas.is_empty() {
                 return None;
             }
             let (noun, copula) = starting_in(&triggers, |(r2, _)| r2.start, &(s.start..range.start))
@@ -1460,7 +1465,9 @@ pub(crate) fn positions(
         // the war", «Для России вопрос решен итогами войны», ロシアにとって…): the stance the
         // sentence states is that state's.
         let held = held.or_else(|| {
-            if r.hedged(&s) || (scan.pack.viewpoints.is_empty() && scan.pack.viewpoints_after.is_empty()) {
+            if r.hedged(&s, range.start)
+                || (scan.pack.viewpoints.is_empty() && scan.pack.viewpoints_after.is_empty())
+            {
                 return None;
             }
             let lead = s.start + text.get(s.clone())?.len() - text.get(s.clone())?.trim_start().len();
@@ -1484,7 +1491,7 @@ pub(crate) fn positions(
             // (Not a question put to the official: "asked whether the government still
             // regarded …".)
             if !starting_in(parties, |p| p.at.start, &(clause.start..range.start)).is_empty()
-                || r.hedged(&s)
+                || r.hedged(&s, range.start)
                 || pack.questions.find_in(text, s.start..range.start).next().is_some()
                 || pack.conditions.after(text, clause.start).is_some()
             {
@@ -2739,7 +2746,7 @@ fn holder_of(
     }) {
         return None;
     }
-    if r.hedged(s) {
+    if r.hedged(s, range.start) {
         return None;
     }
     let all = r.actors_of(s);
