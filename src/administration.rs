@@ -290,6 +290,30 @@ impl Dataset {
         self.administration().filter(move |p| p.islands.contains(island))
     }
 
+    /// The first date on which any island passed from one administrator to another: the
+    /// start of the earliest period that follows another state's period over the same island
+    /// (in the built-in data the Soviet landing on Iturup, 28 August 1945, when the dispute
+    /// over the islands began). `None` when no island changes hands in the data.
+    ///
+    /// ```
+    /// use kuril_dispute::Dataset;
+    ///
+    /// let began = Dataset::builtin().first_handover().expect("in the data");
+    /// assert_eq!(began.to_string(), "1945-08-28");
+    /// ```
+    pub fn first_handover(&self) -> Option<PartialDate> {
+        self.administration()
+            .filter(|p| {
+                self.administration().any(|q| {
+                    q.administrator != p.administrator
+                        && !(q.islands & p.islands).is_empty()
+                        && q.from.first_day() < p.from.first_day()
+                })
+            })
+            .map(|p| p.from)
+            .min_by_key(|d| d.first_day())
+    }
+
     /// Who administered `island` at `date`: the periods that cover any day of it, by
     /// date, each with its citations. For a day this is at most one period (the loader
     /// rejects overlapping periods); a month or year that spans a handover gives both

@@ -274,7 +274,7 @@ pub(crate) fn parties(scan: &Scan<'_>) -> Vec<Found<PartyMention>> {
 
 /// Whether a state's name at `range` is the venue of a meeting: after a locative word, in
 /// a sentence about a meeting.
-fn venue(scan: &Scan<'_>, range: &Range<usize>) -> bool {
+pub(crate) fn venue(scan: &Scan<'_>, range: &Range<usize>) -> bool {
     let text = scan.text();
     let pack = scan.pack;
     if pack.locative.before(text, range.start).is_none()

@@ -322,9 +322,13 @@ fn actors(
             .iter()
             .any(|a| a.at.start <= r.start && r.end <= a.at.end)
     };
+    // (Not a state named as the venue of a meeting, "met in Singapore", even where the
+    // story names it as a party elsewhere: the place acts for no one.)
+    let venue =
+        |p: &Found<PartyMention>| p.item.form == PartyForm::Name && super::mentions::venue(scan, &p.at);
     for p in starting_in(parties, |p| p.at.start, range)
         .iter()
-        .filter(|p| p.at.end <= range.end && !in_name(&p.at))
+        .filter(|p| p.at.end <= range.end && !in_name(&p.at) && !venue(p))
     {
         let r = p.at.clone();
         let own_end = possessive_end(pack, text, r.end);
@@ -448,7 +452,7 @@ fn actors(
     }
     // "Both sides", "the two leaders": every state of the sentence and the one before, else
     // the two sides of the dispute named last before them (within the pack's reach);
-    // "they": the states of the sentence and the one before.
+    // "they": the states of the sentence, else with those of the one before.
     let both = pack.both_sides.find_in(text, range.clone()).map(|(r, _)| (r, true));
     let pronouns = pack.plural_pronouns.find_in(text, range.clone()).map(|(r, _)| (r, false));
     for (r, reach_back) in both.chain(pronouns) {
@@ -460,16 +464,23 @@ fn actors(
         let named = |within: Range<usize>| {
             let mentions = starting_in(parties, |p| p.at.start, &within)
                 .iter()
-                .filter(|p| !in_name(&p.at))
+                .filter(|p| !in_name(&p.at) && !venue(p))
                 .map(|p| (p.at.start, &p.item.party));
             let officials = people
                 .in_range(&within)
                 .filter_map(|(o, m)| m.party.as_ref().filter(|_| m.official).map(|p| (o.start, p)));
             mentions.chain(officials).collect::<Vec<(usize, &PartyId)>>()
         };
-        for (_, p) in named(from..s.end) {
-            if !states.contains(p) {
-                states.push(p.clone());
+        // (The sentence's own first: "When Abe and Putin met in Singapore, they agreed …"
+        // is the two of them, not a state the sentence before named.)
+        for within in [s.start..s.end, from..s.start] {
+            if states.len() >= 2 {
+                break;
+            }
+            for (_, p) in named(within) {
+                if !states.contains(p) {
+                    states.push(p.clone());
+                }
             }
         }
         // Both of three or more named: the two sides of the dispute among them ("both
@@ -1839,6 +1850,12 @@ pub(crate) fn positions(
     });
     let mut all = agreement_positions(&r, &stated_gives);
     all.extend(out);
+    // A stance on settling the dispute is taken once there is one: a formula dated wholly
+    // before the islands first changed hands (the 1855 border, the terms agreed at Yalta) is
+    // history the text tells, no side's position.
+    if let Some(began) = scan.data.first_handover() {
+        all.retain(|p| p.item.date.is_none_or(|d| d.last_day() >= began.first_day()));
+    }
     all
 }
 
