@@ -2888,7 +2888,7 @@ fn holder_of(
         if pack.must.find_in(text, clause.start..agent.at.start).next().is_some() {
             return speaker(agent.at.start).map(|sp| (sp.holder.clone(), date));
         }
-        return Some((coordinated(all, i, text), date));
+        return Some((coordinated(scan, all, i), date));
     }
     // A relative clause is its antecedent's: "…, Russia, which says the islands are …";
     // an agreement's ("the 1956 declaration, under which Russia is to return …") gives the
@@ -2952,7 +2952,7 @@ fn holder_of(
         if let Some(i) = antecedent
             && all.iter().all(|a| a.at.start < cl.start || a.at.start >= range.end)
         {
-            return Some((coordinated(all, i, text), date));
+            return Some((coordinated(scan, all, i), date));
         }
         break;
     }
@@ -2970,7 +2970,7 @@ fn holder_of(
         let inner =
             all.iter().rposition(|a| a.at.start >= perceiver_end && a.at.end <= range.start && holds(a));
         let prior = all.get(..p).and_then(|b| b.iter().rposition(holds));
-        return inner.or(prior).map(|i| (coordinated(all, i, text), date));
+        return inner.or(prior).map(|i| (coordinated(scan, all, i), date));
     }
     // The topic of a sentence of reported speech (Japanese 「X は … が … と述べた」): the
     // speaker, whatever the subjects of the clauses it reports.
@@ -2991,7 +2991,7 @@ fn holder_of(
         if a.reporter {
             return Some((Holder::NotAState, date));
         }
-        return Some((coordinated(all, i, text), date));
+        return Some((coordinated(scan, all, i), date));
     }
     // The subject of the trigger's clause, then of the clauses before it. A side named in
     // a prerequisite is the one it is put to ("no treaty until Japan accepts …, Moscow
@@ -3082,7 +3082,7 @@ fn holder_of(
         if !bearing && !speech_in_sentence && !governed(scan, a, range) {
             return reported_next(r, s).map(|h| (h, date));
         }
-        return Some((coordinated(all, i, text), date));
+        return Some((coordinated(scan, all, i), date));
     }
     // After the trigger, in the rest of the sentence ("…, Moscow said"); not when a pronoun
     // is the subject («…, он предлагал японским журналистам …»).
@@ -3096,7 +3096,7 @@ fn holder_of(
         if !bearing && !speech_in_sentence {
             return None;
         }
-        return Some((coordinated(all, i, text), date));
+        return Some((coordinated(scan, all, i), date));
     }
     // A speaker the next sentence names for this one («Об этом заявил Лавров»).
     if let Some(h) = reported_next(r, s) {
@@ -3170,7 +3170,7 @@ fn holder_of(
                     let previous = scan.sentence(k);
                     scan.temporals_in(&previous).find_map(|i| scan.dates_happening(i))
                 });
-                return Some((coordinated(&prev_actors, i, text), date));
+                return Some((coordinated(scan, &prev_actors, i), date));
             }
             if !prev_actors.is_empty() {
                 break;
@@ -3231,12 +3231,13 @@ fn reported_next(r: &Reading<'_, '_>, s: &Range<usize>) -> Option<Holder> {
     }
     let all = r.actors_of(&next);
     let i = all.iter().position(|a| a.at.start >= opened && !a.object)?;
-    Some(coordinated(&all, i, text))
+    Some(coordinated(scan, &all, i))
 }
 
 /// The holder of actor `i` with the actors coordinated to it: "Japan and Russia",
 /// "Abe and Putin", "Tokyo, Moscow and Beijing".
-fn coordinated(all: &[Actor], i: usize, text: &str) -> Holder {
+fn coordinated(scan: &Scan<'_>, all: &[Actor], i: usize) -> Holder {
+    let text = scan.text();
     let Some(first) = all.get(i) else { return Holder::NotAState };
     let Holder::States(mut states, speaker) = first.holder.clone() else { return first.holder.clone() };
     let joined =
@@ -3250,26 +3251,68 @@ fn coordinated(all: &[Actor], i: usize, text: &str) -> Holder {
             }
         }
     };
+    // Where each actor's words begin: a person's title before the name with it ("Vladimir
+    // Putin and Japanese Prime Minister Shinzo Abe", «Путин и премьер-министр Японии Абэ»);
+    // the state named inside such a title is the person's, no actor of its own here.
+    let lead = |a: &Actor| if a.person { title_start(scan, a.at.start) } else { a.at.start };
+    let leads: Vec<usize> = all.iter().map(lead).collect();
+    let in_title = |j: usize| {
+        all.get(j).is_some_and(|a| {
+            !a.person
+                && all.iter().zip(&leads).any(|(p, &l)| p.person && l <= a.at.start && a.at.end <= p.at.start)
+        })
+    };
     let mut end = first.at.end;
-    for a in all.iter().skip(i + 1) {
-        if !joined(text.get(end..a.at.start).unwrap_or("x")) || a.reporter {
+    for (j, a) in all.iter().enumerate().skip(i + 1) {
+        if in_title(j) {
+            continue;
+        }
+        let start = leads.get(j).copied().unwrap_or(a.at.start);
+        if !joined(text.get(end..start).unwrap_or("x")) || a.reporter {
             break;
         }
         add(a, &mut states);
         end = a.at.end;
     }
-    let mut start = first.at.start;
+    let mut start = leads.get(i).copied().unwrap_or(first.at.start);
     // (Not an object before a comma: «Идя навстречу пожеланиям Японии, Советское
     // правительство выразило согласие …» is the Soviet government's alone.)
-    for a in all.get(..i).unwrap_or_default().iter().rev() {
+    for (j, a) in all.iter().enumerate().take(i).rev() {
+        if in_title(j) {
+            continue;
+        }
         if !joined(text.get(a.at.end..start).unwrap_or("x")) || a.reporter || (a.object && !first.object) {
             break;
         }
         add(a, &mut states);
-        start = a.at.start;
+        start = leads.get(j).copied().unwrap_or(a.at.start);
     }
     let speaker = if states.len() == 1 { speaker } else { None };
     Holder::States(states, speaker)
+}
+
+/// Where the title before a name at `at` begins: back over the titles and the states'
+/// names and adjectives right before it, with nothing but spaces between
+/// ("Japanese Prime Minister Shinzo Abe", «премьер-министр Японии Синдзо Абэ»); `at` itself
+/// when none stands there.
+fn title_start(scan: &Scan<'_>, at: usize) -> usize {
+    let text = scan.text();
+    let k = scan.hits.partition_point(|h| (h.start as usize) < at);
+    let mut start = at;
+    let mut titled = false;
+    for h in scan.hits.get(..k).unwrap_or_default().iter().rev() {
+        let (hs, he) = (h.start as usize, h.end as usize);
+        if he > start || !text.get(he..start).is_some_and(|g| g.chars().all(char::is_whitespace)) {
+            break;
+        }
+        let title = scan.reader.is(h, Class::Title);
+        if !title && !scan.reader.is(h, Class::Party) && !scan.reader.is(h, Class::PartyWord) {
+            break;
+        }
+        titled |= title;
+        start = hs;
+    }
+    if titled { start } else { at }
 }
 
 /// Whether a concept is governed by the subject through a stance predicate, a verb of
