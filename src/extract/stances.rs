@@ -3134,7 +3134,15 @@ fn holder_of(
     // 条文まで書き加えた, after ロシアは…. Not an issue named, 四島の帰属, which is no
     // stance of its own.)
     let unsaid = || pack.verb_final && pack.issues.find_in(text, range.clone()).next().is_none();
-    if all.is_empty() && (bearing || speech_in_sentence || unsaid()) {
+    // (Not a heading, a line with no end of sentence: 【解説】「引き分け」の中身 continues no
+    // one's words.)
+    let heading = text.get(s.clone()).map(str::trim_end).is_some_and(|t| {
+        let rest =
+            text.get(s.start + t.len()..).unwrap_or_default().trim_start_matches([' ', '\t', '\u{3000}']);
+        !pack.sentence_ends.iter().any(|e| t.ends_with(e.as_str()))
+            && (rest.is_empty() || rest.starts_with(['\n', '\r']))
+    });
+    if all.is_empty() && !heading && (bearing || speech_in_sentence || unsaid()) {
         let opened_before = |k: usize| {
             let start = scan.sentence(k).start;
             r.people
