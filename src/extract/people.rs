@@ -773,6 +773,16 @@ fn appositives(scan: &Scan<'_>) -> Vec<Unknown> {
     let mut unknown: Vec<Unknown> = Vec::new();
     let bytes = text.as_bytes();
     for comma in memchr::memchr_iter(b',', bytes) {
+        // A name of two words or more with an age set off after it ("Setsuko Hamaguchi, 87,
+        // who left Shikotan as a child, …"), as news copy gives a private person's age.
+        if let Some(age) = age_after(bytes, comma)
+            && (10..=110).contains(&age)
+            && let Some(name) =
+                name_before(scan, comma).filter(|n| text.get(n.clone()).is_some_and(|w| w.contains(' ')))
+        {
+            unknown.push((name.clone(), name, None, false, None));
+            continue;
+        }
         // ", a …", ", the …", ", its …": an article's first letter after the space.
         let likely = bytes.get(comma + 1) == Some(&b' ')
             && bytes.get(comma + 2).is_some_and(|b| {
@@ -792,6 +802,17 @@ fn appositives(scan: &Scan<'_>) -> Vec<Unknown> {
         }
     }
     unknown
+}
+
+/// The number of one to three digits set off by commas after the comma at `comma` (", 87,"
+/// in "Setsuko Hamaguchi, 87, who …").
+fn age_after(bytes: &[u8], comma: usize) -> Option<u32> {
+    let rest = bytes.get(comma + 1..)?.strip_prefix(b" ")?;
+    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    if !(1..=3).contains(&digits) || rest.get(digits) != Some(&b',') {
+        return None;
+    }
+    std::str::from_utf8(rest.get(..digits)?).ok()?.parse().ok()
 }
 
 /// Bylines and credits: "By Jane Smith", an interview's "Name: …", "Name/Agency".
