@@ -402,6 +402,38 @@ fn name_before_title(scan: &Scan<'_>, title_start: usize) -> Option<Range<usize>
     (!named).then_some(range)
 }
 
+/// A state's name or abbreviation ending right at `at` (米 in トランプ米大統領): where it
+/// starts and the state, when the word stands for one state.
+fn state_before(scan: &Scan<'_>, at: usize) -> Option<(usize, PartyId)> {
+    let k = scan.hits.partition_point(|h| (h.end as usize) < at);
+    let h = scan.hits.get(k).filter(|h| h.end as usize == at)?;
+    let party = scan.reader.entries(h).find_map(|e| match e {
+        Entry::Party { party, form: PartyForm::Name } => Some(party.clone()),
+        Entry::Term(Term::Party(w)) if w.form == PartyForm::Name && !w.host && !w.anaphor => {
+            match w.parties.as_slice() {
+                [p] => Some(p.clone()),
+                _ => None,
+            }
+        }
+        _ => None,
+    })?;
+    Some((h.start as usize, party))
+}
+
+/// Where a gloss of a name in Latin letters in brackets, ending right at `at`, begins
+/// (（Kazuyuki Nakane） in 中根一幸（Kazuyuki Nakane）外務副大臣).
+fn latin_gloss_before(text: &str, at: usize) -> Option<usize> {
+    let head = text.get(..at)?;
+    let inner = head.strip_suffix('）').or_else(|| head.strip_suffix(')'))?;
+    let open = inner.rfind(['（', '('])?;
+    let gloss = inner.get(open..)?.trim_start_matches(['（', '(']);
+    (!gloss.is_empty()
+        && gloss.len() <= 60
+        && gloss.chars().all(|c| c.is_ascii_alphabetic() || matches!(c, ' ' | '.' | '-' | '\''))
+        && gloss.chars().any(|c| c.is_ascii_uppercase()))
+    .then_some(open)
+}
+
 /// The parties named in `range` of the text, by any form, skipping (unless `places`: a
 /// person's whereabouts, "a researcher in Moscow") any named after a title complement
 /// ("Ambassador to Japan": Japan is whom the title serves in).
@@ -681,13 +713,19 @@ fn titled_and_speaking(scan: &Scan<'_>, roster: &mut Roster) -> Vec<Unknown> {
                     let former = pack.former.before(text, hit.start as usize).is_some();
                     let title = text.get(hit.range()).map(str::to_string);
                     if pack.titles_follow_names {
-                        if let Some(name) = name_before_title(scan, hit.start as usize) {
+                        // Between the name and its title: the state it serves (トランプ米大統領,
+                        // 習近平中国国家主席), or the name written in Latin letters in brackets
+                        // (中根一幸（Kazuyuki Nakane）外務副大臣), passed over.
+                        let (before, served) = state_before(scan, hit.start as usize)
+                            .map_or((hit.start as usize, None), |(at, p)| (at, Some(p)));
+                        let before = latin_gloss_before(text, before).unwrap_or(before);
+                        if let Some(name) = name_before_title(scan, before) {
                             unknown.push((
                                 name.clone(),
                                 name.start..hit.end as usize,
                                 title,
                                 *office && !former,
-                                party.clone(),
+                                party.clone().or(served),
                             ));
                         } else if !pack.spaced
                             && let Some((range, id)) = one_letter_surname(scan, hit.start as usize)
