@@ -317,7 +317,8 @@ fn given_named(scan: &Scan<'_>) -> Vec<Unknown> {
                 continue;
             }
             let Some(w) = super::text::word_after(text, i).filter(|w| w.start == i) else { continue };
-            if !text.get(w).is_some_and(|word| pack.given_names.contains(word)) {
+            // (In any case: «кандидатуру Сергея Кириенко», «с Олегом Ивановым».)
+            if !text.get(w).is_some_and(|word| crate::extract::reader::is_given_name(pack, word)) {
                 continue;
             }
         }

@@ -543,11 +543,22 @@ pub(crate) fn base_of_name(pack: &Pack, name: &str) -> Option<String> {
     let surname = |b: &str| pack.name_forms.iter().any(|f| f.surname_ending(b));
     (0..cases).find_map(|k| {
         let mut out = vec![uninflected(pack, first, k, &|b| pack.given_names.contains(b), true)?];
+        // (A surname no paradigm's form fits stays as written: «Кириенко», «Шойгу» do not
+        // inflect, «кандидатуру Сергея Кириенко» is Сергей Кириенко.)
         for w in rest {
-            out.push(uninflected(pack, w, k, &surname, false)?);
+            out.push(uninflected(pack, w, k, &surname, false).unwrap_or_else(|| w.to_string()));
         }
         Some(out.join(" "))
     })
+}
+
+/// Whether `word` is a given name of the pack in some case («Сергея», «Олегом»).
+pub(crate) fn is_given_name(pack: &Pack, word: &str) -> bool {
+    if pack.given_names.contains(word) {
+        return true;
+    }
+    let cases = pack.paradigms.iter().map(|p| p.forms.len()).max().unwrap_or(0);
+    (0..cases).any(|k| uninflected(pack, word, k, &|b| pack.given_names.contains(b), true).is_some())
 }
 
 /// The words of which `word` is case `k` of some paradigm (its `k`th form): the first that
