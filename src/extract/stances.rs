@@ -906,9 +906,16 @@ impl Reading<'_, '_> {
             *cache = Some((s.start, hedges));
         }
         let hedges = cache.as_ref().map_or(&[][..], |(_, h)| h.as_slice());
+        let scan = self.scan;
         hedges.iter().any(|h| {
             let between = if h.end <= at { h.end..at } else { at..h.start };
-            self.scan.pack.contrasts.find_in(text, between).next().is_none()
+            // (Nor one inside what a later verb of saying reports, where the verb comes
+            // before its content: "Japan claims all four islands, analysts said Moscow might
+            // offer one".)
+            let reported_later = h.start >= at
+                && !scan.pack.verb_final
+                && scan.entries_in(&between).any(|(_, e)| matches!(e, Entry::Term(Term::Speech { .. })));
+            !reported_later && scan.pack.contrasts.find_in(text, between).next().is_none()
         })
     }
 }
