@@ -809,11 +809,14 @@ fn fields_expr(at: &At<'_>, start: usize, end: usize, f: Fields, single_slot: bo
     })
 }
 
+/// Where the words that tell a date's tense stop: a sentence's end or a line's.
+const CLAUSE_ENDS: [char; 5] = ['.', '!', '?', '\n', '。'];
+
 /// Whether the words before `start` in its sentence speak of the future ("will", "are
 /// expected to"): a weekday or a month without a year then points forward.
 fn tense_at(pack: &Pack, text: &str, start: usize) -> Tense {
     let head = window_before(text, start, 60);
-    let cut = head.rfind(['.', '!', '?', '\n', '。']).map_or(0, |i| i + 1);
+    let cut = head.rfind(CLAUSE_ENDS).map_or(0, |i| i + 1);
     let base = start - head.len() + cut;
     if pack.future.find_in(text, base..start).next().is_some() {
         return Tense::Future;
@@ -822,7 +825,7 @@ fn tense_at(pack: &Pack, text: &str, start: usize) -> Tense {
     // the sentence's end (6月の大統領選挙を前に).
     if pack.verb_final {
         let tail = window_after(text, start, 60);
-        let cut = tail.find(['.', '!', '?', '\n', '。']).unwrap_or(tail.len());
+        let cut = tail.find(CLAUSE_ENDS).unwrap_or(tail.len());
         if pack.future_after.find_in(text, start..start + cut).next().is_some() {
             return Tense::Future;
         }

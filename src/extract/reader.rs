@@ -539,7 +539,7 @@ pub(crate) fn base_of_name(pack: &Pack, name: &str) -> Option<String> {
     if rest.is_empty() || pack.given_names.contains(first) {
         return None;
     }
-    let cases = pack.paradigms.iter().map(|p| p.forms.len()).max().unwrap_or(0);
+    let cases = case_count(pack);
     let surname = |b: &str| pack.name_forms.iter().any(|f| f.surname_ending(b));
     (0..cases).find_map(|k| {
         let mut out = vec![uninflected(pack, first, k, &|b| pack.given_names.contains(b), true)?];
@@ -557,8 +557,13 @@ pub(crate) fn is_given_name(pack: &Pack, word: &str) -> bool {
     if pack.given_names.contains(word) {
         return true;
     }
-    let cases = pack.paradigms.iter().map(|p| p.forms.len()).max().unwrap_or(0);
-    (0..cases).any(|k| uninflected(pack, word, k, &|b| pack.given_names.contains(b), true).is_some())
+    (0..case_count(pack))
+        .any(|k| uninflected(pack, word, k, &|b| pack.given_names.contains(b), true).is_some())
+}
+
+/// How many case forms the pack's longest paradigm lists.
+fn case_count(pack: &Pack) -> usize {
+    pack.paradigms.iter().map(|p| p.forms.len()).max().unwrap_or(0)
 }
 
 /// The words of which `word` is case `k` of some paradigm (its `k`th form): the first that

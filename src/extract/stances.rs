@@ -84,6 +84,9 @@ pub(crate) struct FormulaIndex {
     nothing: Option<FormulaId>,
     /// Every party some formula transfers islands to.
     recipients: Vec<PartyId>,
+    /// When the islands first changed hands ([`Dataset::first_handover`]): no stance on
+    /// settling the dispute is dated wholly before it.
+    dispute_began: Option<PartialDate>,
 }
 
 impl FormulaIndex {
@@ -116,7 +119,7 @@ impl FormulaIndex {
                 }
             }
         }
-        FormulaIndex { single_stage, nothing, recipients }
+        FormulaIndex { single_stage, nothing, recipients, dispute_began: data.first_handover() }
     }
 
     /// The formula of `party` getting exactly `land`: the single-stage formula that gives
@@ -1860,7 +1863,7 @@ pub(crate) fn positions(
     // A stance on settling the dispute is taken once there is one: a formula dated wholly
     // before the islands first changed hands (the 1855 border, the terms agreed at Yalta) is
     // history the text tells, no side's position.
-    if let Some(began) = scan.data.first_handover() {
+    if let Some(began) = index.dispute_began {
         all.retain(|p| p.item.date.is_none_or(|d| d.last_day() >= began.first_day()));
     }
     all
@@ -3143,13 +3146,15 @@ fn holder_of(
     let unsaid = || pack.verb_final && pack.issues.find_in(text, range.clone()).next().is_none();
     // (Not a heading, a line with no end of sentence: 【解説】「引き分け」の中身 continues no
     // one's words.)
-    let heading = text.get(s.clone()).map(str::trim_end).is_some_and(|t| {
-        let rest =
-            text.get(s.start + t.len()..).unwrap_or_default().trim_start_matches([' ', '\t', '\u{3000}']);
-        !pack.sentence_ends.iter().any(|e| t.ends_with(e.as_str()))
-            && (rest.is_empty() || rest.starts_with(['\n', '\r']))
-    });
-    if all.is_empty() && !heading && (bearing || speech_in_sentence || unsaid()) {
+    let heading = || {
+        text.get(s.clone()).map(str::trim_end).is_some_and(|t| {
+            let rest =
+                text.get(s.start + t.len()..).unwrap_or_default().trim_start_matches([' ', '\t', '\u{3000}']);
+            !pack.sentence_ends.iter().any(|e| t.ends_with(e.as_str()))
+                && (rest.is_empty() || rest.starts_with(['\n', '\r']))
+        })
+    };
+    if all.is_empty() && (bearing || speech_in_sentence || unsaid()) && !heading() {
         let opened_before = |k: usize| {
             let start = scan.sentence(k).start;
             r.people
