@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::dates::{self, Expr, Temporal, Tense};
 use super::findings::Evidence;
-use super::lexicon::{Anchor, Pack};
+use super::lexicon::{Anchor, Pack, Term};
 use super::numbers::{self, Number};
 use super::offset_index::OffsetIndex;
 use super::reader::{Entry, Hit, Reader};
@@ -217,21 +217,30 @@ impl<'a> Scan<'a> {
     /// declaration."): the year last written out before it in the paragraph, earlier than
     /// publication's and not part of a name ("the 1956 declaration" names a document, it
     /// does not set the story's year). A date counted from publication ("last week") ends the
-    /// story; so does the paragraph's end. Run once the names are marked.
+    /// story; so does the paragraph's end. A happening named for its date ("the end of World
+    /// War Two") dates months of its own sentence only (終戦の年の9月). Run once the names are
+    /// marked.
     pub fn date_narrative_months(&mut self) {
         let Some(published) = self.published else { return };
         // The paragraph the story's year was written in, and the year.
         let mut story: Option<(usize, i32)> = None;
         // The last story's paragraph and year, kept past its paragraph's end.
         let mut last_story: Option<(usize, i32)> = None;
+        // The sentence of a happening named for its date ("the end of World War Two",
+        // 終戦), and its year: it tells a story to its own sentence only (終戦の年の9月).
+        let mut named: Option<(usize, i32)> = None;
         for i in 0..self.temporals.len() {
             let Some(t) = self.temporals.get(i) else { break };
             if t.bound || t.label || self.is_named(i) {
                 continue;
             }
-            let paragraph = self.paragraph_of(self.sentence_of(t.range.start));
+            let sentence = self.sentence_of(t.range.start);
+            let paragraph = self.paragraph_of(sentence);
             if story.is_some_and(|(p, _)| Some(p) != paragraph) {
                 story = None;
+            }
+            if named.is_some_and(|(s, _)| s != sentence) {
+                named = None;
             }
             let text = self.norm.text.as_ref();
             let pack = self.pack;
@@ -247,7 +256,7 @@ impl<'a> Scan<'a> {
             // with the story of the paragraph right before ("… on April 5, 1945. ¶ Soviet
             // troops stormed Shumshu on Aug. 18", in a text of June 2005); not a dateline
             // opening its line.
-            let current = story.or_else(|| {
+            let current = named.or(story).or_else(|| {
                 let (p, y) = last_story?;
                 let here = paragraph?;
                 (past
@@ -270,6 +279,9 @@ impl<'a> Scan<'a> {
                 // (A date counted from the one before, "a week after …", "two days later",
                 // goes on with the story.)
                 (None, _) if counted_on(&t.expr) => {}
+                (None, _) if self.names_a_date(t) => {
+                    named = resolved.filter(|d| d.year() < published.year()).map(|d| (sentence, d.year()));
+                }
                 (None, _) => {
                     // (A year before a noun, "the 1956 text", names a thing of that year.)
                     let attributive = matches!(t.expr, Expr::Absolute(d) if d.month().is_none())
@@ -285,6 +297,13 @@ impl<'a> Scan<'a> {
                 }
             }
         }
+    }
+
+    /// Whether time expression `t` is one of the pack's named dates ("the end of World War
+    /// Two", 終戦), not a date written out.
+    fn names_a_date(&self, t: &Temporal) -> bool {
+        self.entries_in(&t.range)
+            .any(|(h, e)| h.range() == t.range && matches!(e, Entry::Term(Term::NamedDate(_))))
     }
 
     /// Whether time expression `i` is part of a name.
