@@ -35,18 +35,39 @@ pub(crate) fn choose_party(
     parties.iter().max_by_key(|p| p.from.map(|f| f.first_day())).map(|p| p.id.clone())
 }
 
-/// The states a word of the language stands for (`parties.words`): all of them (日露), or,
-/// when they succeed one another (each the predecessor of the next: "the Russians" of the
-/// Russian Empire, the Soviet Union and Russia), the one that existed at the date.
+/// The states a word of the language stands for (`parties.words`): all of them (日ソ), but,
+/// of those that succeed one another ("the Russians" of the Russian Empire, the Soviet Union
+/// and Russia; 日露 of Japan and of the Russian Empire or Russia), the one that existed at
+/// the date.
 pub(crate) fn word_parties(
     data: &Dataset,
     parties: &[PartyId],
     date: impl FnOnce() -> Option<PartialDate>,
 ) -> Vec<PartyId> {
-    if successive(data, parties) {
-        return choose_party(data, parties, date()).into_iter().collect();
+    let in_line = |p: &PartyId| parties.iter().any(|q| q != p && one_line(data, p, q));
+    let line: Vec<PartyId> = parties.iter().filter(|p| in_line(p)).cloned().collect();
+    if line.is_empty() {
+        return parties.to_vec();
     }
-    parties.to_vec()
+    let chosen = choose_party(data, &line, date());
+    parties.iter().filter(|p| !in_line(p) || chosen.as_ref() == Some(*p)).cloned().collect()
+}
+
+/// Whether one of `a` and `b` continues the other, through any number of predecessors.
+fn one_line(data: &Dataset, a: &PartyId, b: &PartyId) -> bool {
+    let continues = |later: &PartyId, earlier: &PartyId| {
+        let mut at = data.party(later).ok().and_then(|p| p.predecessor.clone());
+        // (A line of states is short; the bound keeps a cycle in a user's data finite.)
+        for _ in 0..16 {
+            match at {
+                Some(ref id) if id == earlier => return true,
+                Some(ref id) => at = data.party(id).ok().and_then(|p| p.predecessor.clone()),
+                None => return false,
+            }
+        }
+        false
+    };
+    continues(a, b) || continues(b, a)
 }
 
 /// Whether `parties` (two or more) form one line of succession.
@@ -316,10 +337,10 @@ fn parties_in_name(
         let Term::Party(w) = &t.term else { continue };
         let Some(k) = name.find(t.form.as_str()) else { continue };
         let at = range.start + k..range.start + k + t.form.len();
-        for party in &w.parties {
+        for party in word_parties(scan.data, &w.parties, || signed) {
             out.push(Found::new(
                 at.clone(),
-                PartyMention { party: party.clone(), form: w.form, evidence: scan.evidence(&at) },
+                PartyMention { party, form: w.form, evidence: scan.evidence(&at) },
             ));
         }
     }

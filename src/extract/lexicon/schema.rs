@@ -428,6 +428,8 @@ pub(crate) struct Parties {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct PartyWords {
+    /// The states the word stands for, all of them; but of those in one line of succession
+    /// (日露: the Russian Empire or Russia, beside Japan), the one that existed at the date.
     pub parties: Vec<Spanned<String>>,
     pub forms: Vec<Form>,
     /// "name" (a state's name or abbreviation), "metonym" or "adjective".
