@@ -644,7 +644,12 @@ pub(crate) fn agreements(scan: &Scan<'_>) -> Vec<Found<AgreementMention>> {
             }
             (None, None) => {
                 // "Their joint statement": the one of the publication year, if already signed.
-                if kinds.is_empty() || pack.determiners.before(text, range.start).is_none() {
+                // (In a language without articles, a bare head of `bare_heads`, «декларация»,
+                // refers back only.)
+                let bare = pack.determiners.before(text, range.start).is_none();
+                if kinds.is_empty()
+                    || (bare && pack.bare_heads.after(text, range.start).is_none_or(|(e, _)| e != range.end))
+                {
                     continue;
                 }
                 let own = pack.determiners.before(text, range.start).is_some_and(|(s, _)| {
@@ -681,7 +686,11 @@ pub(crate) fn agreements(scan: &Scan<'_>) -> Vec<Found<AgreementMention>> {
                         .find(|a| kinds.contains(&data.agreement(a.item.agreement).kind))
                         .map(|a| a.item.agreement)
                 };
-                let id = if referring { id.filter(|id| signed(*id)).or_else(before) } else { None };
+                let id = match (referring, bare) {
+                    (true, false) => id.filter(|id| signed(*id)).or_else(before),
+                    (true, true) => before(),
+                    (false, _) => None,
+                };
                 (range.clone(), id, None)
             }
         };

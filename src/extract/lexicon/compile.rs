@@ -417,6 +417,8 @@ pub(crate) struct Pack {
     pub agreement_documents: Phrases<()>,
     /// See `schema::Agreements::pronouns`.
     pub agreement_pronouns: Phrases<()>,
+    /// See `schema::Agreements::bare_heads`.
+    pub bare_heads: Phrases<()>,
     pub year_links: Phrases<()>,
     pub stipulates: Phrases<()>,
     // events
@@ -1034,6 +1036,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let agreement_terms = c.set("agreements.terms", &a.terms);
     let agreement_documents = c.set("agreements.documents", &a.documents);
     let agreement_pronouns = c.set("agreements.pronouns", &a.pronouns);
+    let bare_heads = c.set("agreements.bare_heads", &a.bare_heads);
     let year_links = c.set("agreements.year_links", &a.year_links);
     let stipulates = c.set("agreements.stipulates", &a.stipulates);
     for h in &a.head {
@@ -1314,6 +1317,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         agreement_terms,
         agreement_documents,
         agreement_pronouns,
+        bare_heads,
         year_links,
         stipulates,
         lead_verbs,

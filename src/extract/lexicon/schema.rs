@@ -482,6 +482,11 @@ pub(crate) struct Agreements {
     /// no determiner.
     #[serde(default)]
     pub pronouns: Vec<Form>,
+    /// In a language without articles: head forms that alone, with no determiner and no
+    /// year, refer back to the last instrument of their kind named before («декларация»
+    /// after «Совместная декларация 1956 года»).
+    #[serde(default)]
+    pub bare_heads: Vec<Form>,
     #[serde(default)]
     pub head: Vec<Spanned<Head>>,
     /// Words that join a year to a head after it ("of", "in"; Japanese の).
