@@ -2160,7 +2160,15 @@ fn read_frame(
             // A basis names its agreement anywhere in the sentence; an acceptance after it,
             // in its clause ("Moscow recognises the 1956 declaration").
             let within = if *nominal {
-                s.clone()
+                // (Not across a contrast: "… on the basis of the 1956 declaration, but
+                // complained that the Japanese side kept changing its position".)
+                let from = scan
+                    .pack
+                    .contrasts
+                    .find_in(text, s.start..range.start)
+                    .last()
+                    .map_or(s.start, |(c, _)| c.end);
+                from..reach
             } else if *means == Means::Basis {
                 // "on the basis of the 1956 declaration", or the agreement before: "the
                 // declaration … as the basis".
