@@ -478,7 +478,7 @@ fn parties_in(scan: &Scan<'_>, range: &Range<usize>, places: bool) -> Vec<PartyI
 /// A title's term at a hit.
 fn title_of(scan: &Scan<'_>, hit: &super::reader::Hit) -> Option<(bool, Option<PartyId>)> {
     scan.reader.terms(hit).find_map(|t| match t {
-        Term::Title { office, party } => Some((*office, party.clone())),
+        Term::Title { office, party, .. } => Some((*office, party.clone())),
         _ => None,
     })
 }
@@ -710,7 +710,7 @@ fn titled_and_speaking(scan: &Scan<'_>, roster: &mut Roster) -> Vec<Unknown> {
     {
         for term in scan.reader.terms(hit) {
             match term {
-                Term::Title { office, party } => {
+                Term::Title { office, party, .. } => {
                     let former = pack.former.before(text, hit.start as usize).is_some();
                     let title = text.get(hit.range()).map(str::to_string);
                     if pack.titles_follow_names {

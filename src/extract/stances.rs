@@ -526,7 +526,7 @@ fn actors(
     // An office named without a person: "the Russian foreign minister", "the Foreign
     // Minister of Russia" (the state before it, or after "of").
     for (h, e) in scan.entries_in(range) {
-        let Entry::Term(Term::Title { office: true, party }) = e else { continue };
+        let Entry::Term(Term::Title { office: true, party, roles }) = e else { continue };
         let r = h.range();
         if people.in_range(&(r.start..chars_after(text, r.end, TITLE_REACH).min(range.end))).next().is_some()
         {
@@ -559,7 +559,7 @@ fn actors(
                 .filter(|p| text.get(r.end..p.at.start).is_some_and(|g| matches!(g.trim(), "of" | "of the")))
                 .map(|p| p.item.party.clone());
         if let Some(state) =
-            before.or(after).or_else(|| party.clone()).or_else(|| title_holder(scan, people, &r))
+            before.or(after).or_else(|| party.clone()).or_else(|| title_holder(scan, people, &r, roles))
         {
             let object = preceded_by(scan, &pack.object_prepositions, r.start)
                 || object_marked(pack, text, particle_at(scan, r.start));
@@ -686,12 +686,39 @@ pub(crate) fn seat_speaks(scan: &Scan<'_>, r: &Range<usize>) -> bool {
 
 /// The state of the first person the text named with the title at `r` before it: news
 /// names a leader once in full (野田佳彦首相, "Prime Minister Shinzo Abe") and then by the
-/// title alone (首相は, "the prime minister said").
-fn title_holder(scan: &Scan<'_>, people: &People, r: &Range<usize>) -> Option<PartyId> {
+/// title alone (首相は, "the prime minister said"). Else, of the people of the data, the
+/// one named last before it who held, at the date, a role that begins with one of the
+/// title's `roles` ("Vladimir Putin met Abe. The president said …").
+fn title_holder(scan: &Scan<'_>, people: &People, r: &Range<usize>, roles: &[String]) -> Option<PartyId> {
+    let end = people.occurrences.partition_point(|(o, _)| o.start < r.start);
+    let before = people.occurrences.get(..end)?;
+    named_with_title(scan, people, before, r).or_else(|| {
+        if roles.is_empty() {
+            return None;
+        }
+        let date = scan.date_at(r.start).or(scan.published)?;
+        before.iter().rev().find_map(|(_, i)| {
+            let m = &people.mentions.get(*i)?.item;
+            let person = scan.data.person(m.person.as_ref()?).ok()?;
+            person
+                .roles_at(date)
+                .any(|role| role.is_office() && roles.iter().any(|t| role.title.starts_with(t.as_str())))
+                .then(|| m.party.clone())
+                .flatten()
+        })
+    })
+}
+
+/// The state of the first of `before` named with the title at `r` beside the name.
+fn named_with_title(
+    scan: &Scan<'_>,
+    people: &People,
+    before: &[(Range<usize>, usize)],
+    r: &Range<usize>,
+) -> Option<PartyId> {
     let text = scan.text();
     let title = scan.slice(r).to_lowercase();
-    let end = people.occurrences.partition_point(|(o, _)| o.start < r.start);
-    people.occurrences.get(..end)?.iter().find_map(|(o, i)| {
+    before.iter().find_map(|(o, i)| {
         let m = &people.mentions.get(*i)?.item;
         let beside = if scan.pack.titles_follow_names {
             text.get(o.end..).is_some_and(|t| t.get(..title.len()).is_some_and(|w| w.to_lowercase() == title))
@@ -2442,7 +2469,8 @@ fn negated_before(scan: &Scan<'_>, clause: &Range<usize>, at: usize) -> bool {
 /// going on after it.
 fn not_negator(scan: &Scan<'_>, r: &Range<usize>, onward: bool) -> bool {
     let text = scan.text();
-    let end = if onward { chars_after(text, r.end, NEGATION_REACH) } else { r.end };
+    // (Onward as far as a long phrase reaches: «не почувствует себя ни».)
+    let end = if onward { chars_after(text, r.end, 2 * NEGATION_REACH) } else { r.end };
     let around = chars_before(text, r.start, NEGATION_REACH)..end;
     scan.pack.not_negators.find_in(text, around).any(|(n, _)| n.start <= r.start && r.end <= n.end)
 }

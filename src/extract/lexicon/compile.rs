@@ -239,6 +239,8 @@ pub(crate) enum Term {
     Title {
         office: bool,
         party: Option<crate::id::PartyId>,
+        /// See `schema::Title::roles`.
+        roles: Vec<String>,
     },
     Speech {
         after: bool,
@@ -989,7 +991,10 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
             s.get_ref().parse::<crate::id::PartyId>().ok()
         });
         let forms = c.forms("people.title", &entry.forms);
-        add_terms(forms, Term::Title { office: entry.office, party: party.flatten() });
+        add_terms(
+            forms,
+            Term::Title { office: entry.office, party: party.flatten(), roles: entry.roles.clone() },
+        );
     }
     let mut roles = Phrases::default();
     for r in &p.role {

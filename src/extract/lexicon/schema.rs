@@ -376,6 +376,11 @@ pub(crate) struct Title {
     /// The state a title implies when none is named (a Japanese paper's 首相).
     #[serde(default)]
     pub party: Option<Spanned<String>>,
+    /// How the dataset's role titles of this office begin ("President", "Prime Minister"):
+    /// the title alone ("the president said", «Президент подчеркнул») is then also the
+    /// person of the data named last before it who held such a role at the date.
+    #[serde(default)]
+    pub roles: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
