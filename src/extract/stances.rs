@@ -1959,6 +1959,44 @@ fn hands_over_all_it_holds(
     !held.is_empty() && handed.is_superset(held)
 }
 
+/// The antecedent a verb of accepting in a relative clause takes as its object: the
+/// formula named, or the agreement, right before the relative word that opens its clause
+/// ("joint economic activities, which the leaders agreed on in 2016", «совместной
+/// хозяйственной деятельности, о которой лидеры договорились»).
+fn antecedent(
+    r: &Reading<'_, '_>,
+    triggers: &[(Range<usize>, Vec<Trigger>)],
+    f: &Frame<'_>,
+) -> Option<(FormulaId, Range<usize>)> {
+    let (scan, clause, s) = (r.scan, f.clause, f.s);
+    let text = scan.text();
+    if matches!(f.trigger, Trigger::Predicate { nominal: true, .. })
+        || scan.pack.relatives.after(text, clause.start).is_none()
+    {
+        return None;
+    }
+    let concept =
+        triggers.get(..f.k)?.iter().rev().take_while(|(r2, _)| r2.start >= s.start).find_map(|(r2, ts)| {
+            ts.iter().find_map(|t| match t {
+                Trigger::Concept(formula) if r2.end <= clause.start => Some((*formula, r2.clone())),
+                _ => None,
+            })
+        });
+    let agreement = starting_in(r.agreements, |a| a.at.start, &(s.start..clause.start))
+        .iter()
+        .rev()
+        .find(|a| a.at.end <= clause.start)
+        .and_then(|a| Some((agreement_formula(scan.data, a.item.agreement)?, a.at.clone())));
+    let (formula, at) = match (concept, agreement) {
+        (Some(c), Some(a)) => Some(if a.1.end > c.1.end { a } else { c }),
+        (c, a) => c.or(a),
+    }?;
+    // (Right before it: a few words between, no end of a clause.)
+    text.get(at.end..clause.start)
+        .is_some_and(|g| !g.contains(['.', ';', ':', '—']) && g.split_whitespace().count() <= 6)
+        .then_some((formula, at))
+}
+
 /// Reads one meaning of a trigger: what it says (or nothing), flipping `negated` for a
 /// refused hand-over or a renounced claim, and marking the triggers it reads as its
 /// object as consumed.
@@ -2239,7 +2277,8 @@ fn read_frame(
                 .filter(|a| a.at.end <= within.end.max(a.at.start))
                 .min_by_key(|a| a.at.start.abs_diff(range.start))
                 .and_then(|a| Some((agreement_formula(scan.data, a.item.agreement)?, a.at.clone())))
-                .or_else(referred)?;
+                .or_else(referred)
+                .or_else(|| antecedent(r, triggers, f))?;
             Some((Outcome::Formula(formula), at))
         }
         Means::Reject => {
@@ -2990,8 +3029,16 @@ fn holder_of(
         }
         let antecedent = all.iter().rposition(|a| a.at.end <= cl.start);
         let agreement = starting_in(r.agreements, |a| a.at.start, &(s.start..cl.start)).last();
-        if agreement
-            .is_some_and(|ag| antecedent.and_then(|i| all.get(i)).is_none_or(|a| a.at.end <= ag.at.start))
+        // (Unless the relative clause has a subject of its own and is no clause of terms:
+        // "joint economic activities, which the leaders agreed on in 2016" is theirs; "the
+        // 1956 declaration, under which Russia is to return …" is the agreement's.)
+        let own_subject = pack.agreement_terms.after(text, cl.start).is_none()
+            && all
+                .iter()
+                .any(|a| a.at.start >= cl.start && a.at.end <= range.start && !a.object && !a.possessive);
+        if !own_subject
+            && agreement
+                .is_some_and(|ag| antecedent.and_then(|i| all.get(i)).is_none_or(|a| a.at.end <= ag.at.start))
         {
             return None;
         }
