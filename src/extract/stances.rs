@@ -697,7 +697,9 @@ fn title_holder(scan: &Scan<'_>, people: &People, r: &Range<usize>, roles: &[Str
             return None;
         }
         let date = scan.date_at(r.start).or(scan.published)?;
-        before.iter().rev().find_map(|(_, i)| {
+        // (Within the story: a title does not stand for someone named pages before.)
+        let from = r.start.saturating_sub(TITLE_HOLDER_REACH);
+        before.iter().rev().take_while(|(o, _)| o.start >= from).find_map(|(_, i)| {
             let m = &people.mentions.get(*i)?.item;
             let person = scan.data.person(m.person.as_ref()?).ok()?;
             person
@@ -708,6 +710,9 @@ fn title_holder(scan: &Scan<'_>, people: &People, r: &Range<usize>, roles: &[Str
         })
     })
 }
+
+/// How far before a title alone the person of the data it stands for may be named (bytes).
+const TITLE_HOLDER_REACH: usize = 3000;
 
 /// The state of the first of `before` named with the title at `r` beside the name.
 fn named_with_title(
@@ -2225,15 +2230,7 @@ fn read_frame(
             // A basis names its agreement anywhere in the sentence; an acceptance after it,
             // in its clause ("Moscow recognises the 1956 declaration").
             let within = if *nominal {
-                // (Not across a contrast: "… on the basis of the 1956 declaration, but
-                // complained that the Japanese side kept changing its position".)
-                let from = scan
-                    .pack
-                    .contrasts
-                    .find_in(text, s.start..range.start)
-                    .last()
-                    .map_or(s.start, |(c, _)| c.end);
-                from..reach
+                s.start..reach
             } else if *means == Means::Basis {
                 // "on the basis of the 1956 declaration", or the agreement before: "the
                 // declaration … as the basis".
@@ -2272,9 +2269,16 @@ fn read_frame(
                     starting_in(r.agreements, |a| a.at.start, &(story_start(scan, s)..s.start)).last()?;
                 Some((agreement_formula(scan.data, last.item.agreement)?, d))
             };
+            // (A noun's not before it across a contrast: "… on the basis of the 1956
+            // declaration, but complained that the Japanese side kept changing its position".)
+            let across = |a: &Found<AgreementMention>| {
+                *nominal
+                    && a.at.end <= range.start
+                    && scan.pack.contrasts.find_in(text, a.at.end..range.start).next().is_some()
+            };
             let (formula, at) = starting_in(r.agreements, |a| a.at.start, &within)
                 .iter()
-                .filter(|a| a.at.end <= within.end.max(a.at.start))
+                .filter(|a| a.at.end <= within.end.max(a.at.start) && !across(a))
                 .min_by_key(|a| a.at.start.abs_diff(range.start))
                 .and_then(|a| Some((agreement_formula(scan.data, a.item.agreement)?, a.at.clone())))
                 .or_else(referred)

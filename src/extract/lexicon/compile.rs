@@ -240,7 +240,7 @@ pub(crate) enum Term {
         office: bool,
         party: Option<crate::id::PartyId>,
         /// See `schema::Title::roles`.
-        roles: Vec<String>,
+        roles: Box<[String]>,
     },
     Speech {
         after: bool,
@@ -993,7 +993,11 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         let forms = c.forms("people.title", &entry.forms);
         add_terms(
             forms,
-            Term::Title { office: entry.office, party: party.flatten(), roles: entry.roles.clone() },
+            Term::Title {
+                office: entry.office,
+                party: party.flatten(),
+                roles: entry.roles.clone().into_boxed_slice(),
+            },
         );
     }
     let mut roles = Phrases::default();
