@@ -582,6 +582,7 @@ fn actors(
             continue;
         }
         let object = after_speech(scan, r.start)
+            || told_that(scan, &r)
             || pack.addressee_markers.glued(text, r.end).is_some()
             || scan.entries_in(&(chars_before(text, r.start, SPEAKER_REACH)..r.end)).any(|(h, e)| {
                 matches!(e, Entry::Term(Term::Speech { .. }))
@@ -652,6 +653,33 @@ fn after_speech(scan: &Scan<'_>, at: usize) -> bool {
         matches!(e, Entry::Term(Term::Speech { after: false }))
             && words(text, h.end as usize..at)
                 .all(|w| titles.iter().any(|t| t.start <= w.start && w.end <= t.end))
+    })
+}
+
+/// Whether the reporter at `r` is the one spoken to between a verb of saying and what it
+/// says: "he told a group of foreign newspaper editors that …", «сказал группе
+/// иностранных журналистов, что …» (a few words from the verb, no mark between, and a
+/// complementizer right after).
+fn told_that(scan: &Scan<'_>, r: &Range<usize>) -> bool {
+    let text = scan.text();
+    let pack = scan.pack;
+    // (Right after it, or after one more word of its noun phrase: "newspaper editors that".)
+    let next = |from: usize| {
+        let after = text.get(from..).unwrap_or_default();
+        from + after.len() - after.trim_start_matches([' ', ',']).len()
+    };
+    let at = next(r.end);
+    let complement = |at: usize| pack.complementizers.after(text, at).is_some();
+    let one_more = word_after(text, at).filter(|w| w.start == at).map(|w| next(w.end));
+    if !complement(at) && !one_more.is_some_and(complement) {
+        return false;
+    }
+    let window = chars_before(text, r.start, 48)..r.start;
+    scan.entries_in(&window).any(|(h, e)| {
+        matches!(e, Entry::Term(Term::Speech { after: false }))
+            && text.get(h.end as usize..r.start).is_some_and(|g| {
+                !g.contains(['.', ',', ';', ':', '"', '«', '»']) && g.split_whitespace().count() <= 5
+            })
     })
 }
 
