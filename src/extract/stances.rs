@@ -512,11 +512,15 @@ fn actors(
         }
         if states.len() >= 2 {
             let subject = subject_marked(scan, r.end);
+            // (The states a phrase of both sides holds, 日ロ双方, act as the phrase, not
+            // apart: 日ロ双方の法的な立場 is a possessor.)
+            out.retain(|a| a.person || !(r.start <= a.at.start && a.at.end <= r.end && a.at != r));
+            let possessive = reach_back && possessive_end(pack, text, r.end).is_some();
             out.push(Actor {
                 at: r,
                 holder: Holder::States(states, None),
                 object: false,
-                possessive: false,
+                possessive,
                 person: false,
                 reporter: false,
                 subject,
@@ -2207,7 +2211,14 @@ fn read_frame(
                 object_end(scan, range.end, s.end)
             };
             let reach = joined.map_or(reach, |j| reach.min(j));
-            let ahead = next(reach, consumed);
+            // (In a verb-final language a stance noun marked as a verb's object holds no
+            // content after it: 日ロ双方の法的な立場を損なわない形で四島の共同開発を…提案した is a
+            // proposal of joint development, not a position's.)
+            let ahead = if *nominal && scan.pack.verb_final && object_marked(scan.pack, text, range.end) {
+                Vec::new()
+            } else {
+                next(reach, consumed)
+            };
             // A state's hold as the object ("does not recognise Russian sovereignty over the
             // four islands", «не признает суверенитет России над островами»): denied, the land
             // is wanted by the side that denies it; recognised, it is no stance of this frame.
