@@ -720,6 +720,13 @@ fn titled_and_speaking(scan: &Scan<'_>, roster: &mut Roster) -> Vec<Unknown> {
                         let (before, served) = state_before(scan, hit.start as usize)
                             .map_or((hit.start as usize, None), |(at, p)| (at, Some(p)));
                         let before = latin_gloss_before(text, before).unwrap_or(before);
+                        // (And a word of `former` or `title_prefixes` glued before the title:
+                        // 田中真紀子前外相, 川口新外相.)
+                        let before = pack
+                            .former
+                            .before(text, before)
+                            .or_else(|| pack.title_prefixes.before(text, before))
+                            .map_or(before, |(s, _)| s);
                         if let Some(name) = name_before_title(scan, before) {
                             unknown.push((
                                 name.clone(),

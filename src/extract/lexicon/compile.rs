@@ -353,6 +353,8 @@ pub(crate) struct Pack {
     pub counted: Phrases<()>,
     // people
     pub former: Phrases<()>,
+    /// See `schema::People::title_prefixes`.
+    pub title_prefixes: Phrases<()>,
     pub pronouns: Phrases<()>,
     pub reporters: Phrases<()>,
     /// See `schema::People::addressee_markers`.
@@ -941,6 +943,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     // people
     let p = &raw.people;
     let former = c.set("people.former", &p.former);
+    let title_prefixes = c.set("people.title_prefixes", &p.title_prefixes);
     let speech = c.forms("people.speech", &p.speech);
     add_terms(speech, Term::Speech { after: false });
     let speech_after = c.forms("people.speech_after", &p.speech_after);
@@ -1282,6 +1285,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         figure_units,
         counted,
         former,
+        title_prefixes,
         pronouns,
         reporters,
         addressee_markers,

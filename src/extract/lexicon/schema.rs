@@ -270,6 +270,11 @@ pub(crate) struct FigureUnitForms {
 pub(crate) struct People {
     #[serde(default)]
     pub former: Vec<Form>,
+    /// Where titles follow names: words glued before a title that leave the office as it
+    /// is (新外相 "the new foreign minister", 現首相), passed over with `former` between a
+    /// name and its title (川口新外相, 田中真紀子前外相).
+    #[serde(default)]
+    pub title_prefixes: Vec<Form>,
     #[serde(default)]
     pub speech: Vec<Form>,
     /// Verbs of saying that follow what was said (Japanese 「…」と述べた).
