@@ -44,13 +44,20 @@ pub(crate) fn word_parties(
     parties: &[PartyId],
     date: impl FnOnce() -> Option<PartialDate>,
 ) -> Vec<PartyId> {
-    let in_line = |p: &PartyId| parties.iter().any(|q| q != p && one_line(data, p, q));
-    let line: Vec<PartyId> = parties.iter().filter(|p| in_line(p)).cloned().collect();
+    let in_line: Vec<bool> =
+        parties.iter().map(|p| parties.iter().any(|q| q != p && one_line(data, p, q))).collect();
+    let line: Vec<PartyId> =
+        parties.iter().zip(&in_line).filter(|&(_, &l)| l).map(|(p, _)| p.clone()).collect();
     if line.is_empty() {
         return parties.to_vec();
     }
     let chosen = choose_party(data, &line, date());
-    parties.iter().filter(|p| !in_line(p) || chosen.as_ref() == Some(*p)).cloned().collect()
+    parties
+        .iter()
+        .zip(&in_line)
+        .filter(|&(p, &l)| !l || chosen.as_ref() == Some(p))
+        .map(|(p, _)| p.clone())
+        .collect()
 }
 
 /// Whether one of `a` and `b` continues the other, through any number of predecessors.
@@ -646,13 +653,14 @@ pub(crate) fn agreements(scan: &Scan<'_>) -> Vec<Found<AgreementMention>> {
                 // "Their joint statement": the one of the publication year, if already signed.
                 // (In a language without articles, a bare head of `bare_heads`, «декларация»,
                 // refers back only.)
-                let bare = pack.determiners.before(text, range.start).is_none();
+                let determiner = pack.determiners.before(text, range.start);
+                let bare = determiner.is_none();
                 if kinds.is_empty()
                     || (bare && pack.bare_heads.after(text, range.start).is_none_or(|(e, _)| e != range.end))
                 {
                     continue;
                 }
-                let own = pack.determiners.before(text, range.start).is_some_and(|(s, _)| {
+                let own = determiner.is_some_and(|(s, _)| {
                     let w = text.get(s..range.start).unwrap_or_default().trim().to_lowercase();
                     w != "a" && w != "the"
                 });
