@@ -773,6 +773,15 @@ fn fields_expr(at: &At<'_>, start: usize, end: usize, f: Fields, single_slot: bo
         return Some(Expr::ShortYear { yy, month: f.month, day: f.day });
     }
     Some(match (year, f.month, f.day) {
+        // (A weekday the day was not on leaves the weekday alone: «вторник, 14 ноября 2018
+        // года» was a Wednesday, and which of the two is wrong no one can tell.)
+        (Some(y), Some(m), Some(d))
+            if f.weekday
+                .is_some_and(|(w, _)| NaiveDate::from_ymd_opt(y, m, d).is_some_and(|n| n.weekday() != w)) =>
+        {
+            let (w, _) = f.weekday?;
+            Expr::Weekday(w, tense_at(pack, text, start))
+        }
         (Some(y), Some(m), Some(d)) => Expr::Absolute(PartialDate::from_ymd(y, m, d).ok()?),
         (Some(y), Some(m), None) => Expr::Absolute(PartialDate::from_year_month(y, m).ok()?),
         (Some(y), None, _) => {
@@ -1133,6 +1142,30 @@ pub(crate) fn resolve_all(
     out
 }
 
+/// Whether a weekday written right before or right after the full date `d` of
+/// `temporals[i]` ("Tuesday, 14 November 2018", 2018年11月14日（金）) names another day.
+fn weekday_clash(text: &str, temporals: &[Temporal], i: usize, d: PartialDate) -> bool {
+    if d.precision() != Precision::Day {
+        return false;
+    }
+    let day = d.first_day();
+    let Some(t) = temporals.get(i) else { return false };
+    let beside = |gap: Option<&str>| {
+        gap.is_some_and(|g| {
+            g.chars().count() <= 2 && g.chars().all(|c| c.is_whitespace() || ",(（".contains(c))
+        })
+    };
+    let before = i
+        .checked_sub(1)
+        .and_then(|j| temporals.get(j))
+        .filter(|w| beside(text.get(w.range.end..t.range.start)));
+    let after = temporals.get(i + 1).filter(|w| beside(text.get(t.range.end..w.range.start)));
+    [before, after]
+        .into_iter()
+        .flatten()
+        .any(|w| matches!(w.expr, Expr::Weekday(wd, _) if wd != day.weekday()))
+}
+
 /// Whether the text between two dates joins them as one span: a few words at most ("and
 /// early", "to", «—», から), no mark that ends a clause.
 fn span_gap(gap: &str) -> bool {
@@ -1162,15 +1195,20 @@ const HEAD: usize = 1500;
 /// Infers a publication date from the text, or abstains.
 ///
 /// Only strong clues count, and only near the top: a date after a label ("Published:",
-/// "Posted", "date"), or a full date (to the day) standing on a short line of its own or
-/// as a wire dateline ("TOKYO, Nov. 15, 2018 (Kyodo) -"). When such clues disagree on the
+/// "Posted", "date"), or a full date (to the day) standing on a short line of its own,
+/// closing one ("Газета «Коммерсантъ» от 22.09.2015") or as a wire dateline ("TOKYO, Nov.
+/// 15, 2018 (Kyodo) -"). When such clues disagree on the
 /// month, or when there is none, the answer is `None`: a wrong date would shift every
 /// relative date resolved against it.
 pub(crate) fn infer_published(text: &str, temporals: &[Temporal]) -> Option<PartialDate> {
     let mut strong: Vec<(PartialDate, bool)> = Vec::new();
     let mut headers: Vec<PartialDate> = Vec::new();
-    for t in temporals.iter().take_while(|t| t.range.start < HEAD) {
+    for (i, t) in temporals.iter().enumerate().take_while(|(_, t)| t.range.start < HEAD) {
         let Expr::Absolute(d) = t.expr else { continue };
+        // A weekday beside the date that the day was not on: the clues are wrong.
+        if weekday_clash(text, temporals, i, d) {
+            return None;
+        }
         if t.label && d.precision() != Precision::Year {
             strong.push((d, true));
             continue;
@@ -1195,12 +1233,29 @@ pub(crate) fn infer_published(text: &str, temporals: &[Temporal]) -> Option<Part
         // A wire dateline: "LONDON, 12 October 1993 (Agency) - …", "Tokyo, Oct. 13, 1993
         // (AP) --"; a header line: the date with little else ("Friday 11 September 1992
         // 23:02 BST", "2012.03.08 | News").
-        let upper = prefix.chars().count() <= 40 && !prefix.chars().any(char::is_lowercase);
+        // (Not inside a sentence: a Japanese one is short enough for a header line, has no
+        // spaces to count its words by and no case: 協定は1998年2月21日に署名された。 A date
+        // that opens the line still dates it: 令和5年2月7日、総理は…出席しました。)
+        let sentence = (!prefix.is_empty() || line_no >= 3) && line.contains('。');
+        let upper = prefix.chars().count() <= 40
+            && prefix.chars().any(char::is_uppercase)
+            && !prefix.chars().any(char::is_lowercase);
         let city = prefix.chars().count() <= 30
             && prefix.ends_with(',')
             && (after.starts_with('(') || after.starts_with('-') || after.starts_with('/'));
-        let header = line.chars().count() <= 100 && prefix.split_whitespace().count() <= 2;
-        if upper || city || header {
+        let header = line.chars().count() <= 100 && prefix.split_whitespace().count() <= 2 && !sentence;
+        // A date that closes a short line, with at most a time after it ("Газета
+        // «Коммерсантъ» от 22.09.2015", "Politics · 26 July 2021, 16:10"); not the second
+        // of two dates on the line ("Received 14 June 2012; accepted 3 September 2012").
+        let year_before = i
+            .checked_sub(1)
+            .and_then(|j| temporals.get(j))
+            .is_some_and(|p| p.range.start >= line_start && matches!(p.expr, Expr::Absolute(_)));
+        let closing = line.chars().count() <= 60
+            && !sentence
+            && !year_before
+            && after.chars().all(|c| c.is_ascii_digit() || c.is_whitespace() || ":.,|·-–—".contains(c));
+        if upper || city || header || closing {
             strong.push((d, false));
         }
     }
