@@ -144,6 +144,21 @@ fn name_after(scan: &Scan<'_>, at: usize) -> Option<Range<usize>> {
             pos = end;
             continue;
         }
+        // A surname in capitals after a given name ends the name, as Russian papers print
+        // their vox pops and bylines («Игорь ЛЯХ, предприниматель», «Опрос провела Анна
+        // ЮДИНА»).
+        let capitals = || {
+            word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && word.chars().all(|c| c.is_uppercase() || c == '-')
+                && words
+                    .first()
+                    .and_then(|f: &Range<usize>| text.get(f.clone()))
+                    .is_some_and(|f| crate::extract::reader::is_given_name(scan.pack, f))
+        };
+        if !word.is_empty() && !name_word(scan, word) && capitals() {
+            words.push(start..start + word.len());
+            break;
+        }
         if word.is_empty() || !name_word(scan, word) {
             break;
         }
@@ -228,7 +243,9 @@ fn name_before(scan: &Scan<'_>, end: usize) -> Option<Range<usize>> {
         let initial = word.chars().count() == 1
             && word.chars().all(char::is_uppercase)
             && char_at(text, w.end) == Some('.');
-        if !initial && !name_word(scan, word) {
+        // (A full stop after a word that is no initial ends a sentence: «Возвращение в
+        // Нэмуро. Эйити Хасэгава отвечает …».)
+        if !initial && (gap.contains('.') || !name_word(scan, word)) {
             break;
         }
         // A title before the name is not part of it ("Sakhalin Governor Valery Limarenko").
