@@ -1804,12 +1804,17 @@ pub(crate) fn positions(
             // sentence.
             let state = if keep_noun || gone(&state) { successor_named(state) } else { state };
             // A state named for its predecessor in a stance its own words date before it
-            // existed ("In 1960 Russia said …"): the predecessor's, if it existed then.
+            // existed ("In 1960 Russia said …"): the predecessor's, if it existed then; and
+            // a state gone by then, its successor's ("the two leaders agreed in December
+            // 2016", the leaders read off a sentence that named Soviet troops).
             let state = match (date, scan.data.party(&state).ok()) {
                 (Some(d), Some(party)) if !undated && !party.existed_at(d) => party
                     .predecessor
                     .clone()
                     .filter(|q| scan.data.party(q).ok().is_some_and(|q| q.existed_at(d)))
+                    .or_else(|| {
+                        scan.data.successor_of(&state).filter(|q| q.existed_at(d)).map(|q| q.id.clone())
+                    })
                     .unwrap_or(state),
                 _ => state,
             };
