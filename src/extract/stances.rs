@@ -2101,8 +2101,13 @@ fn read_frame(
             if let Some((land, span)) = land {
                 return Some((Outcome::Gets(None, land), span));
             }
-            // Passive ("is sought by Japan"): the territory before, in the sentence.
-            r.territory(&(s.start..range.start)).map(|(land, span)| (Outcome::Gets(None, land), span))
+            // Passive ("is sought by Japan"): the territory before, in the sentence, not
+            // across a semicolon ("… new thinking on the Kurils; Russia calls for pragmatism").
+            let from = text
+                .get(s.start..range.start)
+                .and_then(|h| h.rfind(';'))
+                .map_or(s.start, |k| s.start + k + 1);
+            r.territory(&(from..range.start)).map(|(land, span)| (Outcome::Gets(None, land), span))
         }
         Means::Give => {
             // An agreement's pledge ("the 1956 Soviet pledge to return two areas"): its terms,
@@ -2882,13 +2887,23 @@ fn holder_of(
     {
         return Some((h, date));
     }
+    // A clause opening with a condition ("if Japan accepts …") states no stance; quoted, it
+    // is no stance of the speaker's either ("\"If Tokyo settled for two islands, it might
+    // get a deal,\" he said").
+    let clause_start = starts.get(c).copied().unwrap_or(s.start);
+    let conditional = |from: usize| {
+        let opening = text.get(from..).map_or(0, |t| {
+            t.len() - t.trim_start_matches(|c: char| c.is_whitespace() || "\"“„«「『'‘".contains(c)).len()
+        });
+        pack.conditions.after(text, from + opening).is_some()
+    };
+    if conditional(clause_start) {
+        return None;
+    }
     if let Some((h, _)) = quote_speaker(r, range.start) {
         return Some((h, date));
     }
-    // A clause opening with a condition ("if Japan accepts …") states no stance.
-    let clause_start = starts.get(c).copied().unwrap_or(s.start);
-    let conditional = |from: usize| pack.conditions.after(text, from).is_some();
-    if conditional(clause_start) || conditional(s.start) {
+    if conditional(s.start) {
         return None;
     }
     if pack.questions.find_in(text, clause_start..range.start).any(|(q, _)| {
