@@ -305,8 +305,21 @@ pub(crate) fn parties(scan: &Scan<'_>) -> Vec<Found<PartyMention>> {
 pub(crate) fn venue(scan: &Scan<'_>, range: &Range<usize>) -> bool {
     let text = scan.text();
     let pack = scan.pack;
+    // (A country before its city, as Japanese writes a place, ドイツ・ハンブルクで: the city's
+    // locative marks the country too.)
+    let city_end = text.get(range.end..).and_then(|t| t.strip_prefix('・')).map(|t| {
+        let run = t
+            .char_indices()
+            .find(|&(_, c)| {
+                !(('\u{30a0}'..='\u{30ff}').contains(&c) || ('\u{4e00}'..='\u{9fff}').contains(&c))
+            })
+            .map_or(t.len(), |(i, _)| i);
+        range.end + '・'.len_utf8() + run
+    });
     if pack.locative.before(text, range.start).is_none()
         && pack.locative_after.after(text, range.end).is_none()
+        && city_end
+            .is_none_or(|e| e == range.end + '・'.len_utf8() || pack.locative_after.after(text, e).is_none())
     {
         return false;
     }
