@@ -1143,7 +1143,8 @@ pub(crate) fn resolve_all(
 }
 
 /// Whether a weekday written right before or right after the full date `d` of
-/// `temporals[i]` ("Tuesday, 14 November 2018", 2018年11月14日（金）) names another day.
+/// `temporals[i]` (2018年11月14日（金曜日）, where 14 November 2018 was a Wednesday) names
+/// another day. (A weekday inside the date's own expression is checked where it is read.)
 fn weekday_clash(text: &str, temporals: &[Temporal], i: usize, d: PartialDate) -> bool {
     if d.precision() != Precision::Day {
         return false;
@@ -1247,13 +1248,13 @@ pub(crate) fn infer_published(text: &str, temporals: &[Temporal]) -> Option<Part
         // A date that closes a short line, with at most a time after it ("Газета
         // «Коммерсантъ» от 22.09.2015", "Politics · 26 July 2021, 16:10"); not the second
         // of two dates on the line ("Received 14 June 2012; accepted 3 September 2012").
-        let year_before = i
+        let second_on_line = i
             .checked_sub(1)
             .and_then(|j| temporals.get(j))
             .is_some_and(|p| p.range.start >= line_start && matches!(p.expr, Expr::Absolute(_)));
         let closing = line.chars().count() <= 60
             && !sentence
-            && !year_before
+            && !second_on_line
             && after.chars().all(|c| c.is_ascii_digit() || c.is_whitespace() || ":.,|·-–—".contains(c));
         if upper || city || header || closing {
             strong.push((d, false));
