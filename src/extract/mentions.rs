@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::findings::PartyForm;
 use super::findings::{AgreementMention, IslandMention, PartyMention};
-use super::lexicon::{Extent, Term, is_spaced_word_char};
+use super::lexicon::{Extent, Term, is_spaced_word_char, name_script};
 use super::reader::{Class, Entry, Hit};
 use super::scan::{Found, NEAR, Scan, starting_in};
 use super::text::{char_at, char_before, floor_boundary, word_after, word_before};
@@ -308,12 +308,7 @@ pub(crate) fn venue(scan: &Scan<'_>, range: &Range<usize>) -> bool {
     // (A country before its city, as Japanese writes a place, ドイツ・ハンブルクで: the city's
     // locative marks the country too.)
     let city_end = text.get(range.end..).and_then(|t| t.strip_prefix('・')).map(|t| {
-        let run = t
-            .char_indices()
-            .find(|&(_, c)| {
-                !(('\u{30a0}'..='\u{30ff}').contains(&c) || ('\u{4e00}'..='\u{9fff}').contains(&c))
-            })
-            .map_or(t.len(), |(i, _)| i);
+        let run = t.char_indices().find(|&(_, c)| name_script(c).is_none()).map_or(t.len(), |(i, _)| i);
         range.end + '・'.len_utf8() + run
     });
     if pack.locative.before(text, range.start).is_none()

@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use super::findings::{PartyForm, PersonMention, Quote};
-use super::lexicon::{Script, Term, script_of};
+use super::lexicon::{Script, Term, name_script, script_of};
 use super::mentions::choose_party;
 use super::reader::{Class, Entry};
 use super::scan::{Found, NEAR, Scan};
@@ -377,12 +377,7 @@ fn name_before_title(scan: &Scan<'_>, title_start: usize) -> Option<Range<usize>
     let mut start = title_start;
     let mut script = None;
     for c in head.chars().rev() {
-        let s = match script_of(c) {
-            Some(Script::Kana) if !('\u{3040}'..='\u{309f}').contains(&c) => Script::Kana,
-            _ if c == '・' || c == 'ー' => Script::Kana,
-            Some(Script::Han) => Script::Han,
-            _ => break,
-        };
+        let Some(s) = name_script(c) else { break };
         if script.is_some_and(|x| x != s) {
             break;
         }

@@ -49,6 +49,18 @@ pub(crate) fn script_of(c: char) -> Option<Script> {
     })
 }
 
+/// The script of a character of a Japanese name written in one run: katakana (with ・ and
+/// ー) or kanji, never hiragana, which writes the particles around a name (ラブロフ外相,
+/// ドイツ・ハンブルクで).
+pub(crate) fn name_script(c: char) -> Option<Script> {
+    match script_of(c) {
+        Some(Script::Kana) if !('\u{3040}'..='\u{309f}').contains(&c) => Some(Script::Kana),
+        _ if c == '・' || c == 'ー' => Some(Script::Kana),
+        Some(Script::Han) => Some(Script::Han),
+        _ => None,
+    }
+}
+
 /// Whether `c` belongs to a word of a script that separates words with spaces (so a
 /// phrase or a name next to it is not on a word boundary).
 pub(crate) fn is_spaced_word_char(c: char) -> bool {
