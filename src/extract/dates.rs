@@ -1142,15 +1142,16 @@ pub(crate) fn resolve_all(
     out
 }
 
-/// Whether a weekday written right before or right after the full date `d` of
-/// `temporals[i]` (2018年11月14日（金曜日）, where 14 November 2018 was a Wednesday) names
-/// another day. (A weekday inside the date's own expression is checked where it is read.)
-fn weekday_clash(text: &str, temporals: &[Temporal], i: usize, d: PartialDate) -> bool {
+/// Whether a weekday written right before or right after the full date of `temporals[i]`
+/// (2018年11月14日（金曜日）, where 14 November 2018 was a Wednesday) names another day. (A
+/// weekday inside the date's own expression is checked where it is read.)
+fn weekday_clash(text: &str, temporals: &[Temporal], i: usize) -> bool {
+    let Some(t) = temporals.get(i) else { return false };
+    let Expr::Absolute(d) = t.expr else { return false };
     if d.precision() != Precision::Day {
         return false;
     }
     let day = d.first_day();
-    let Some(t) = temporals.get(i) else { return false };
     let beside = |gap: Option<&str>| {
         gap.is_some_and(|g| {
             g.chars().count() <= 2 && g.chars().all(|c| c.is_whitespace() || ",(（".contains(c))
@@ -1207,7 +1208,7 @@ pub(crate) fn infer_published(text: &str, temporals: &[Temporal]) -> Option<Part
     for (i, t) in temporals.iter().enumerate().take_while(|(_, t)| t.range.start < HEAD) {
         let Expr::Absolute(d) = t.expr else { continue };
         // A weekday beside the date that the day was not on: the clues are wrong.
-        if weekday_clash(text, temporals, i, d) {
+        if weekday_clash(text, temporals, i) {
             return None;
         }
         if t.label && d.precision() != Precision::Year {
