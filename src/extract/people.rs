@@ -665,6 +665,9 @@ struct Roster {
 fn known_people(scan: &Scan<'_>, roster: &mut Roster) -> Vec<(Range<usize>, PersonId)> {
     let text = scan.text();
     let mut shorts: Vec<(Range<usize>, PersonId)> = Vec::new();
+    // The last answer of `own_given_name`: a name said again and again ("Putin Putin …")
+    // asks the same question each time.
+    let mut last: Option<(&PersonId, &str, bool)> = None;
     for hit in scan.hits.iter().filter(|h| scan.reader.is(h, Class::Person)) {
         let Some((id, short)) = scan.reader.entries(hit).find_map(|e| match e {
             Entry::Person { id, short } => Some((id, *short)),
@@ -681,7 +684,12 @@ fn known_people(scan: &Scan<'_>, roster: &mut Roster) -> Vec<(Range<usize>, Pers
                 && text.get(w.end..range.start) == Some(" ")
                 && let Some(g) = text.get(w.clone()).filter(|g| name_word(scan, g))
             {
-                if own_given_name(scan.data.person(id).ok(), g) {
+                let own = match last {
+                    Some((i, w, own)) if i == id && w == g => own,
+                    _ => own_given_name(scan.data.person(id).ok(), g),
+                };
+                last = Some((id, g, own));
+                if own {
                     roster.add_known(scan, id, &(w.start..range.end));
                 }
                 continue;
@@ -700,11 +708,17 @@ fn known_people(scan: &Scan<'_>, roster: &mut Roster) -> Vec<(Range<usize>, Pers
 /// three letters at least («Евфимия» and Евфимий).
 fn own_given_name(person: Option<&crate::person::Person>, word: &str) -> bool {
     let Some(person) = person else { return false };
-    let word: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+    let lower = |w: &str| w.chars().flat_map(char::to_lowercase).collect::<Vec<char>>();
+    let word = lower(word);
     std::iter::once(&person.name).chain(person.native.as_ref()).chain(&person.aliases).any(|n| {
         let mut words = n.split_whitespace();
         let (Some(given), Some(_)) = (words.next(), words.next()) else { return false };
-        let given: Vec<char> = given.chars().flat_map(char::to_lowercase).collect();
+        // (Most names share not even a first letter with the word: no need to fold them.)
+        let first = given.chars().next().into_iter().flat_map(char::to_lowercase).next();
+        if first != word.first().copied() {
+            return false;
+        }
+        let given = lower(given);
         let shared = word.iter().zip(&given).take_while(|(a, b)| a == b).count();
         shared >= 3 && shared + 2 >= word.len().max(given.len())
     })
