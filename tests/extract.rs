@@ -362,6 +362,34 @@ fn a_long_document_is_read_in_pieces_with_spans_into_the_whole() {
     assert!(x.positions.iter().any(|p| p.holder == party("japan") && p.formula == FormulaId::FourIslands));
 }
 
+#[test]
+fn a_long_document_reads_the_same_on_one_thread_and_on_several() {
+    // Two fixtures one after another, over 2 MiB: three pieces, each with people, quotes,
+    // events and positions. Read side by side, the pieces join into the record one thread
+    // gives, spans and all.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let parts = ["wire-2018-11-15.txt", "agency-1993-10-12.txt"]
+        .map(|n| std::fs::read_to_string(dir.join(n)).unwrap());
+    let mut text = String::new();
+    while text.len() < (2 << 20) + 1000 {
+        for part in &parts {
+            text.push_str(part);
+            text.push_str("\n\n");
+        }
+    }
+    let doc = Document::new("long.txt", text).unwrap().with_published("2018-11-15".parse().unwrap());
+    let extractor = Extractor::new(Dataset::builtin()).unwrap();
+    let on = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        pool.install(|| extractor.extract(&doc))
+    };
+    let one = on(1);
+    assert!(one.positions.len() > 10 && one.events.len() > 3 && one.quotes.len() > 10, "{one:?}");
+    let last = one.quotes.last().unwrap().evidence.span.start;
+    assert!(last > 2 << 20, "a quote in the last piece, at {last}");
+    assert_eq!(on(2), one);
+}
+
 fn fixture(name: &str) -> Extraction {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
     Extractor::new(Dataset::builtin()).unwrap().extract(&Document::from_path(path).unwrap())

@@ -68,6 +68,7 @@ use crate::dataset::Dataset;
 use crate::date::PartialDate;
 use crate::error::Location;
 use crate::id::PartyId;
+use rayon::prelude::*;
 use reader::Reader;
 use scan::{Found, Scan};
 use stances::FormulaIndex;
@@ -284,7 +285,8 @@ impl<'d> Extractor<'d> {
     /// Reads one document.
     ///
     /// A long document is read in pieces of about [`PIECE_BYTES`], cut at paragraph (else
-    /// line, else sentence, else word) ends, so memory stays bounded by the piece and the
+    /// line, else sentence, else word) ends, so memory stays bounded by the pieces read at
+    /// once (as many as rayon's pool has threads; they are read side by side) and the
     /// findings; a publication date to infer is inferred from the first piece.
     pub fn extract(&self, doc: &Document) -> Extraction {
         let k = self.pack_for(doc);
@@ -305,20 +307,33 @@ impl<'d> Extractor<'d> {
         let mut out = Extraction::empty(doc.id(), pack.id.as_str(), published);
         out.published_inferred = inferred;
         let mut merge = Merge::default();
-        for (n, r) in pieces.iter().enumerate() {
-            let piece = self.extract_piece(
+        let read = |n: usize, r: &std::ops::Range<usize>| {
+            self.extract_piece(
                 text.get(r.clone()).unwrap_or_default(),
                 pack,
                 reader,
                 published,
                 n == 0,
                 pieces.len() == 1,
-            );
-            if pieces.len() == 1 {
-                out.published = piece.published;
-                out.published_inferred = piece.published_inferred;
-            }
+            )
+        };
+        if let [r] = pieces.as_slice() {
+            let piece = read(0, r);
+            out.published = piece.published;
+            out.published_inferred = piece.published_inferred;
             merge.absorb(&mut out, piece, r.start);
+            return out;
+        }
+        // The pieces of a long document are read side by side, as many at a time as the
+        // thread pool has threads (so memory stays bounded by that many pieces), and joined
+        // in order: the record is the same as reading them one after another.
+        let batch = rayon::current_num_threads().max(1);
+        for (b, chunk) in pieces.chunks(batch).enumerate() {
+            let read: Vec<Piece> =
+                chunk.par_iter().enumerate().map(|(i, r)| read(b * batch + i, r)).collect();
+            for (r, piece) in chunk.iter().zip(read) {
+                merge.absorb(&mut out, piece, r.start);
+            }
         }
         out
     }
