@@ -585,43 +585,68 @@ fn year_after_head(scan: &Scan<'_>, end: usize) -> Option<(usize, i32)> {
 /// 1956 joint declaration", "the joint statement of 2013" or (in the publication year)
 /// "their joint statement".
 pub(crate) fn agreements(scan: &Scan<'_>) -> Vec<Found<AgreementMention>> {
+    let mut out: Vec<Found<AgreementMention>> = Vec::new();
+    for hit in scan.hits.iter().filter(|h| scan.reader.is(h, Class::Agreement)) {
+        for e in scan.reader.entries(hit) {
+            let Entry::Agreement(id) = e else { continue };
+            let mut range = hit.range();
+            let mut year = year_in(scan.slice(&range));
+            if year.is_none() {
+                if let Some((s, y)) = year_before_head(scan, range.start) {
+                    year = Some(y);
+                    range.start = s;
+                } else if let Some((e, y)) = year_after_head(scan, range.end) {
+                    year = Some(y);
+                    range.end = e;
+                }
+            }
+            let m =
+                AgreementMention { agreement: *id, year, implied: false, evidence: scan.evidence(&range) };
+            out.push(Found::new(range, m));
+        }
+    }
+    let heads = agreement_heads(scan);
+    resolve_heads(scan, &mut out, heads);
+    out.sort_by_key(|m| m.at.start);
+    out
+}
+
+/// The heads of `scan` ("the declaration", «декларация») not yet inside a mention.
+fn agreement_heads<'s>(scan: &'s Scan<'_>) -> Vec<(&'s Hit, Option<AgreementKind>)> {
+    scan.hits
+        .iter()
+        .filter(|h| scan.reader.is(h, Class::AgreementHead))
+        .flat_map(|h| {
+            scan.reader.entries(h).filter_map(move |e| match e {
+                Entry::Term(Term::AgreementHead(kind)) => Some((h, *kind)),
+                _ => None,
+            })
+        })
+        .collect()
+}
+
+/// Heads that refer back, read again once the agreements a sentence implies are known ("In
+/// 1956 the two states signed a joint declaration. Under the declaration, …"): a head that
+/// found no instrument named before it may find an implied one. (The other heads give what
+/// they gave the first time.)
+pub(crate) fn referring_heads(scan: &Scan<'_>, agreements: &mut Vec<Found<AgreementMention>>) {
+    if !agreements.iter().any(|a| a.item.implied) {
+        return;
+    }
+    resolve_heads(scan, agreements, agreement_heads(scan));
+    agreements.sort_by_key(|m| m.at.start);
+}
+
+/// Adds to `out` the agreement each of `heads` names: by the year beside it, the two states
+/// before it, or (referring back) the publication year's or the last one named before.
+fn resolve_heads(
+    scan: &Scan<'_>,
+    out: &mut Vec<Found<AgreementMention>>,
+    heads: Vec<(&Hit, Option<AgreementKind>)>,
+) {
     let data = scan.data;
     let text = scan.text();
     let pack = scan.pack;
-    let mut out: Vec<Found<AgreementMention>> = Vec::new();
-    let mut heads: Vec<(&Hit, Option<AgreementKind>)> = Vec::new();
-    for hit in scan
-        .hits
-        .iter()
-        .filter(|h| scan.reader.is(h, Class::Agreement) || scan.reader.is(h, Class::AgreementHead))
-    {
-        for e in scan.reader.entries(hit) {
-            match e {
-                Entry::Agreement(id) => {
-                    let mut range = hit.range();
-                    let mut year = year_in(scan.slice(&range));
-                    if year.is_none() {
-                        if let Some((s, y)) = year_before_head(scan, range.start) {
-                            year = Some(y);
-                            range.start = s;
-                        } else if let Some((e, y)) = year_after_head(scan, range.end) {
-                            year = Some(y);
-                            range.end = e;
-                        }
-                    }
-                    let m = AgreementMention {
-                        agreement: *id,
-                        year,
-                        implied: false,
-                        evidence: scan.evidence(&range),
-                    };
-                    out.push(Found::new(range, m));
-                }
-                Entry::Term(Term::AgreementHead(kind)) => heads.push((hit, *kind)),
-                _ => {}
-            }
-        }
-    }
     for (hit, kind) in heads {
         let range = hit.range();
         if out.iter().any(|a| a.at.start <= range.start && range.end <= a.at.end) {
@@ -715,8 +740,6 @@ pub(crate) fn agreements(scan: &Scan<'_>) -> Vec<Found<AgreementMention>> {
             out.push(Found::new(span, m));
         }
     }
-    out.sort_by_key(|m| m.at.start);
-    out
 }
 
 /// Two states joined by a hyphen or a dash right before `at` ("Japan-Soviet Union",
@@ -757,8 +780,16 @@ pub(crate) fn implied_agreements(
     let data = scan.data;
     let pack = scan.pack;
     let mut out = Vec::new();
-    let mut mentioned: rustc_hash::FxHashSet<AgreementId> = named.iter().map(|m| m.item.agreement).collect();
+    // (An agreement named only further on is implied here all the same when the sentence
+    // names its kind: "In 1956 the two states signed a joint declaration. Under its Article
+    // 9 …" before "the 1956 declaration".)
+    let named_anywhere: rustc_hash::FxHashSet<AgreementId> = named.iter().map(|m| m.item.agreement).collect();
+    let mut mentioned: rustc_hash::FxHashSet<AgreementId> = rustc_hash::FxHashSet::default();
+    let mut named_before = named.iter().peekable();
     for (s, range) in scan.sentences.iter().enumerate() {
+        while let Some(m) = named_before.next_if(|m| m.at.start < range.end) {
+            mentioned.insert(m.item.agreement);
+        }
         let Some(named_here) = sentence_parties.get(s) else { continue };
         // Cheap tests first: a date that dates a happening, two states within reach, then
         // the verb of agreeing.
@@ -792,7 +823,12 @@ pub(crate) fn implied_agreements(
                     && a.parties.iter().all(|p| parties.contains(p))
             });
             let (Some(a), None) = (of_year.next(), of_year.next()) else { continue };
-            if !mentioned.insert(a.id) {
+            let of_its_kind = || {
+                scan.entries_in(range).any(
+                    |(_, e)| matches!(e, Entry::Term(Term::AgreementHead(k)) if kinds_of(*k).contains(&a.kind)),
+                )
+            };
+            if (named_anywhere.contains(&a.id) && !of_its_kind()) || !mentioned.insert(a.id) {
                 continue;
             }
             let m = AgreementMention {

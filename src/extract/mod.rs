@@ -412,6 +412,7 @@ impl<'d> Extractor<'d> {
         let implied = mentions::implied_agreements(&scan, &sentence_parties, &agreements);
         agreements.extend(implied);
         agreements.sort_by_key(|a| a.at.start);
+        mentions::referring_heads(&scan, &mut agreements);
         let islands = mentions::islands(&scan, &agreements);
         let positions = stances::positions(&scan, &parties, &people, &agreements, &self.index);
         let mut events =

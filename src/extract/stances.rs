@@ -3043,10 +3043,18 @@ fn holder_of(
     // agreement's terms, not a side's stance.
     // "Under the 1956 declaration, Moscow was to hand over …": the agreement's terms.
     let terms = pack.agreement_terms.after(text, s.start).map(|(e, _)| e);
+    // (With a part of it between: "Under Article 9 of the declaration", «В девятой статье
+    // декларации».)
     if let Some(e) = terms
-        && starting_in(r.agreements, |a| a.at.start, &(e..range.start))
-            .iter()
-            .any(|a| text.get(e..a.at.start).is_some_and(|g| g.split_whitespace().count() <= 1))
+        && starting_in(r.agreements, |a| a.at.start, &(e..range.start)).iter().any(|a| {
+            text.get(e..a.at.start).is_some_and(|g| {
+                let words = g.split_whitespace().count();
+                words <= 1
+                    || (words <= 5
+                        && !g.contains(',')
+                        && pack.agreement_parts.find_in(text, e..a.at.start).next().is_some())
+            })
+        })
     {
         return None;
     }

@@ -419,6 +419,8 @@ pub(crate) struct Pack {
     pub agreement_terms: Phrases<()>,
     /// See `schema::Agreements::documents`.
     pub agreement_documents: Phrases<()>,
+    /// See `schema::Agreements::parts`.
+    pub agreement_parts: Phrases<()>,
     /// See `schema::Agreements::pronouns`.
     pub agreement_pronouns: Phrases<()>,
     /// See `schema::Agreements::bare_heads`.
@@ -1047,6 +1049,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let agree_verbs = c.set("agreements.agree_verbs", &a.agree_verbs);
     let agreement_terms = c.set("agreements.terms", &a.terms);
     let agreement_documents = c.set("agreements.documents", &a.documents);
+    let agreement_parts = c.set("agreements.parts", &a.parts);
     let agreement_pronouns = c.set("agreements.pronouns", &a.pronouns);
     let bare_heads = c.set("agreements.bare_heads", &a.bare_heads);
     let year_links = c.set("agreements.year_links", &a.year_links);
@@ -1329,6 +1332,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         agree_verbs,
         agreement_terms,
         agreement_documents,
+        agreement_parts,
         agreement_pronouns,
         bare_heads,
         year_links,

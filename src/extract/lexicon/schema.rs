@@ -487,6 +487,11 @@ pub(crate) struct Agreements {
     /// Nouns that refer back to an agreement named before ("under this document").
     #[serde(default)]
     pub documents: Vec<Form>,
+    /// Nouns that name a part of an instrument, allowed with a number or an ordinal between
+    /// a `terms` word and the agreement's name ("Under Article 9 of the declaration", «В
+    /// девятой статье декларации»).
+    #[serde(default)]
+    pub parts: Vec<Form>,
     /// Pronouns that, beside a verb of holding to an agreement, refer back to the last
     /// agreement named in the story before ("Russia regards it as still in force"): with
     /// no determiner.
