@@ -3155,6 +3155,16 @@ fn holder_of(
         if a.reporter {
             return Some((Holder::NotAState, date));
         }
+        // (A topic the reported clause puts an obligation on, 「ラブロフ外相は、日本は…を認め
+        // るべきだと述べた」: the speaker's stance, the topic before it.)
+        if obligation_after(scan, range.end)
+            && let Some(j) = all.get(..i).and_then(|b| {
+                b.iter()
+                    .rposition(|a| !a.object && !a.possessive && topic_marked(scan, a.at.end) && !quoted(a))
+            })
+        {
+            return Some((coordinated(scan, all, j), date));
+        }
         return Some((coordinated(scan, all, i), date));
     }
     // The subject of the trigger's clause, then of the clauses before it. A side named in
@@ -3217,11 +3227,12 @@ fn holder_of(
         // (not one the side itself states: "officials in Tokyo said the islands must be
         // returned").
         let obliged = a.at.start >= clause.start
-            && pack
+            && (pack
                 .must
                 .find_in(text, a.at.end..range.start)
                 .next()
-                .is_some_and(|(m, _)| !speech_in(scan, &(a.at.end..m.start)));
+                .is_some_and(|(m, _)| !speech_in(scan, &(a.at.end..m.start)))
+                || obligation_after(scan, range.end));
         if obliged
             && a.holder != Holder::NotAState
             && let Some(sp) = speaker(a.at.start)
@@ -3487,6 +3498,20 @@ fn title_start(scan: &Scan<'_>, at: usize) -> usize {
         start = hs;
     }
     if titled { start } else { at }
+}
+
+/// Whether an obligation of `must_after` (Japanese べきだ) follows a stance phrase ending at
+/// `end` within twelve characters, before a clause break.
+fn obligation_after(scan: &Scan<'_>, end: usize) -> bool {
+    let pack = scan.pack;
+    if pack.must_after.is_empty() {
+        return false;
+    }
+    let text = scan.text();
+    let limit = super::text::chars_after(text, end, 12);
+    let limit =
+        text.get(end..limit).and_then(|g| g.find(['、', '。', '」', ',', '\n'])).map_or(limit, |i| end + i);
+    pack.must_after.find_in(text, end..limit).next().is_some()
 }
 
 /// Whether a concept is governed by the subject through a stance predicate, a verb of

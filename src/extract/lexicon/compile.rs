@@ -441,6 +441,8 @@ pub(crate) struct Pack {
     pub possessive_determiners: Phrases<()>,
     pub first_person: Phrases<()>,
     pub must: Phrases<()>,
+    /// See `schema::Grammar::must_after`.
+    pub must_after: Phrases<()>,
     pub perception: Phrases<()>,
     pub conditions: Phrases<()>,
     pub conditions_after: Phrases<()>,
@@ -1094,6 +1096,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let possessive_determiners = c.set("grammar.possessive_determiners", &g.possessive_determiners);
     let first_person = c.set("grammar.first_person", &g.first_person);
     let must = c.set("grammar.must", &g.must);
+    let must_after = c.set("grammar.must_after", &g.must_after);
     let perception = c.set("grammar.perception", &g.perception);
     let conditions_after = c.set("grammar.conditions_after", &g.conditions_after);
     let conditions = c.set("grammar.conditions", &g.conditions);
@@ -1349,6 +1352,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         possessive_determiners,
         first_person,
         must,
+        must_after,
         perception,
         conditions,
         conditions_after,

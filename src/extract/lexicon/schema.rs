@@ -569,6 +569,11 @@ pub(crate) struct Grammar {
     /// is the speaker's.
     #[serde(default)]
     pub must: Vec<Form>,
+    /// In a verb-final language, obligations that follow the predicate (Japanese べきだ,
+    /// なければならない): 「日本は第二次世界大戦の結果を認めるべきだ」と述べた puts the
+    /// obligation on the clause's topic, so the stance is the speaker's.
+    #[serde(default)]
+    pub must_after: Vec<Form>,
     /// Verbs of perceiving or reading after a clause (Japanese と受け止めている, "took it as"):
     /// the perceiver's reading, so the stance in the clause is not the perceiver's.
     #[serde(default)]
