@@ -3347,7 +3347,8 @@ fn holder_of(
                 None => break,
             };
             let prev_actors = actors(scan, &scan.sentence(k), r.parties, r.people, r.agreements);
-            if let Some(i) = prev_actors.iter().position(|a| !a.object) {
+            // (Not a possessor, "the bases of the United States", «инфраструктура США».)
+            if let Some(i) = prev_actors.iter().position(|a| !a.object && !a.possessive) {
                 // (Undated and not said to hold still, 今も, it goes on at that sentence's
                 // time too: a chronology's line, 「2001年3月25日 …に署名。…と確認。」.)
                 let date = date.or_else(|| {
