@@ -3198,7 +3198,16 @@ fn holder_of(
         // A subject marked by its particle (Japanese は, が) before any other.
         let marked = all.iter().rposition(|a| candidate(a) && a.subject);
         let found = if k == c {
-            marked.or_else(|| all.iter().rposition(candidate))
+            marked.or_else(|| {
+                let nearest = all.iter().rposition(candidate)?;
+                // (A gerund after a preposition has the clause's subject, its first actor:
+                // "Putin surprised Abe by proposing …" is Putin's.)
+                // (`range.start + 1`: the trigger may be the gerund itself.)
+                if all.get(nearest).is_some_and(|a| gerund_between(scan, a.at.end, range.start + 1)) {
+                    return all.iter().position(candidate);
+                }
+                Some(nearest)
+            })
         } else {
             marked.or_else(|| all.iter().position(candidate))
         };
@@ -3499,6 +3508,25 @@ fn title_start(scan: &Scan<'_>, at: usize) -> usize {
         start = hs;
     }
     if titled { start } else { at }
+}
+
+/// Whether a gerund opened by a preposition of `gerund_openers` ("by proposing") starts in
+/// `from..to`.
+fn gerund_between(scan: &Scan<'_>, from: usize, to: usize) -> bool {
+    let pack = scan.pack;
+    if pack.gerund_endings.is_empty() || to <= from {
+        return false;
+    }
+    let text = scan.text();
+    pack.gerund_openers.find_in(text, from..to).any(|(opener, _)| {
+        super::text::word_after(text, opener.end)
+            .filter(|w| w.start < to)
+            .and_then(|w| text.get(w))
+            .is_some_and(|w| {
+                let w = w.to_lowercase();
+                pack.gerund_endings.iter().any(|e| w.len() > e.len() + 2 && w.ends_with(e.as_str()))
+            })
+    })
 }
 
 /// Whether an obligation of `must_after` (Japanese べきだ) follows a stance phrase ending at

@@ -447,6 +447,10 @@ pub(crate) struct Pack {
     pub conditions: Phrases<()>,
     pub conditions_after: Phrases<()>,
     pub complementizers: Phrases<()>,
+    /// See `schema::Grammar::gerund_openers`.
+    pub gerund_openers: Phrases<()>,
+    /// See `schema::Grammar::gerund_endings` (lower-cased).
+    pub gerund_endings: Vec<String>,
     pub subordinators: Phrases<()>,
     pub coordinators: Phrases<()>,
     /// What joins two names of a list, lower-cased (the whole gap between two names,
@@ -1101,6 +1105,8 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let conditions_after = c.set("grammar.conditions_after", &g.conditions_after);
     let conditions = c.set("grammar.conditions", &g.conditions);
     let complementizers = c.set("grammar.complementizers", &g.complementizers);
+    let gerund_openers = c.set("grammar.gerund_openers", &g.gerund_openers);
+    let gerund_endings: Vec<String> = g.gerund_endings.iter().map(|e| e.to_lowercase()).collect();
     let subordinators = c.set("grammar.subordinators", &g.subordinators);
     let coordinators = c.set("grammar.coordinators", &g.coordinators);
     let list_joiners =
@@ -1357,6 +1363,8 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         conditions,
         conditions_after,
         complementizers,
+        gerund_openers,
+        gerund_endings,
         subordinators,
         coordinators,
         list_joiners,

@@ -587,6 +587,14 @@ pub(crate) struct Grammar {
     pub conditions: Vec<Form>,
     #[serde(default)]
     pub complementizers: Vec<Form>,
+    /// Prepositions that open a gerund ("by proposing", "after saying"): the gerund's subject
+    /// is its clause's first actor, not the nearest one before it ("Putin surprised Abe by
+    /// proposing …" is Putin's proposal).
+    #[serde(default)]
+    pub gerund_openers: Vec<Form>,
+    /// The endings of a gerund after one of `gerund_openers` ("-ing").
+    #[serde(default)]
+    pub gerund_endings: Vec<String>,
     #[serde(default)]
     pub subordinators: Vec<Form>,
     /// Words that end a verb's object by turning to a contrast ("but", "while").
