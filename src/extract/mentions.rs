@@ -611,7 +611,8 @@ pub(crate) fn agreements(scan: &Scan<'_>) -> Vec<Found<AgreementMention>> {
     out
 }
 
-/// The heads of `scan` ("the declaration", «декларация») not yet inside a mention.
+/// Every agreement head the reader found ("the declaration", «декларация»), with its kind;
+/// [`resolve_heads`] passes over those inside a mention already.
 fn agreement_heads<'s>(scan: &'s Scan<'_>) -> Vec<(&'s Hit, Option<AgreementKind>)> {
     scan.hits
         .iter()

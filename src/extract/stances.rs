@@ -3202,8 +3202,9 @@ fn holder_of(
                 let nearest = all.iter().rposition(candidate)?;
                 // (A gerund after a preposition has the clause's subject, its first actor:
                 // "Putin surprised Abe by proposing …" is Putin's.)
-                // (`range.start + 1`: the trigger may be the gerund itself.)
-                if all.get(nearest).is_some_and(|a| gerund_between(scan, a.at.end, range.start + 1)) {
+                // (Up to the trigger's first character: the trigger may be the gerund itself.)
+                let past = super::text::ceil_boundary(text, range.start + 1);
+                if all.get(nearest).is_some_and(|a| gerund_between(scan, a.at.end, past)) {
                     return all.iter().position(candidate);
                 }
                 Some(nearest)
