@@ -329,9 +329,9 @@ impl<'d> Extractor<'d> {
         // in order: the record is the same as reading them one after another.
         let batch = rayon::current_num_threads().max(1);
         for (b, chunk) in pieces.chunks(batch).enumerate() {
-            let read: Vec<Piece> =
+            let done: Vec<Piece> =
                 chunk.par_iter().enumerate().map(|(i, r)| read(b * batch + i, r)).collect();
-            for (r, piece) in chunk.iter().zip(read) {
+            for (r, piece) in chunk.iter().zip(done) {
                 merge.absorb(&mut out, piece, r.start);
             }
         }

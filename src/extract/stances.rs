@@ -3142,14 +3142,9 @@ fn holder_of(
     let quoted = |a: &Actor| {
         r.people.quotes_holding(&a.at).any(|q| !(q.at.start <= range.start && range.end <= q.at.end))
     };
+    let topic = |a: &Actor| !a.object && !a.possessive && topic_marked(scan, a.at.end) && !quoted(a);
     if speech_in_sentence
-        && let Some(i) = all.iter().rposition(|a| {
-            a.at.end <= range.start
-                && !a.object
-                && !a.possessive
-                && topic_marked(scan, a.at.end)
-                && !quoted(a)
-        })
+        && let Some(i) = all.iter().rposition(|a| a.at.end <= range.start && topic(a))
         && let Some(a) = all.get(i)
     {
         if a.reporter {
@@ -3158,10 +3153,7 @@ fn holder_of(
         // (A topic the reported clause puts an obligation on, 「ラブロフ外相は、日本は…を認め
         // るべきだと述べた」: the speaker's stance, the topic before it.)
         if obligation_after(scan, range.end)
-            && let Some(j) = all.get(..i).and_then(|b| {
-                b.iter()
-                    .rposition(|a| !a.object && !a.possessive && topic_marked(scan, a.at.end) && !quoted(a))
-            })
+            && let Some(j) = all.get(..i).and_then(|b| b.iter().rposition(topic))
         {
             return Some((coordinated(scan, all, j), date));
         }
