@@ -1383,7 +1383,8 @@ pub(crate) fn positions(
         // A prerequisite's negation is the main verb's ("will not sign … until the islands are
         // returned").
         let base_negated = (!prerequisite(scan, range) && negated_before(scan, &clause, range.start))
-            || negated_after(scan, range.end, clause.end);
+            || negated_after(scan, range.end, clause.end)
+            || subject_negated(scan, &clause, range.start);
         let mut found: Option<(Outcome, bool, Trigger, Range<usize>)> = None;
         let mut span = range.clone();
         for trigger in meanings {
@@ -2554,6 +2555,51 @@ fn negated_before(scan: &Scan<'_>, clause: &Range<usize>, at: usize) -> bool {
     };
     !expletive(scan, clause, negator.start)
 }
+
+/// Whether `clause`'s subject, before `at`, opens with a negator of `subject_negators`
+/// ("Neither Tokyo nor Moscow has shown any sign of accepting …", "No Russian leader would
+/// agree to …"), after at most a contrast or a coordinator ("But neither side …"): the
+/// clause's predicate is denied, however far from it. Not an answer word before a comma
+/// ("No, Japan will …").
+fn subject_negated(scan: &Scan<'_>, clause: &Range<usize>, at: usize) -> bool {
+    let pack = scan.pack;
+    if pack.subject_negators.is_empty() {
+        return false;
+    }
+    let text = scan.text();
+    let Some(first) = word_after(text, clause.start).filter(|w| w.start < at) else { return false };
+    // (The trigger's own subject: no state or person further on than the subject's few
+    // words, "Nobody in Tokyo expects Moscow to return …" denies the expecting only.)
+    let opener = |start: usize| {
+        let Some((end, _)) = pack
+            .subject_negators
+            .after(text, start)
+            .filter(|&(end, _)| end <= at && !text.get(end..).is_some_and(|t| t.starts_with(',')))
+        else {
+            return false;
+        };
+        let mut subject_end = end;
+        for _ in 0..SUBJECT_WORDS {
+            match word_after(text, subject_end) {
+                Some(w) if w.end <= at => subject_end = w.end,
+                _ => break,
+            }
+        }
+        !scan.entries_in(&(subject_end..at)).any(|(_, e)| {
+            matches!(e, Entry::Party { .. } | Entry::Person { .. } | Entry::Term(Term::Party(_)))
+        })
+    };
+    if opener(first.start) {
+        return true;
+    }
+    let joined =
+        pack.contrasts.after(text, first.start).or_else(|| pack.coordinators.after(text, first.start));
+    joined.and_then(|(end, _)| word_after(text, end)).is_some_and(|w| w.start < at && opener(w.start))
+}
+
+/// How many words after a subject's negator its subject may run ([`subject_negated`]):
+/// "Neither Tokyo nor Moscow", "No Japanese prime minister".
+const SUBJECT_WORDS: usize = 4;
 
 /// Whether the negator at `r` stands inside a phrase of `not_negators`, which holds a
 /// negator and denies nothing (変わりはない, "has not changed", «не отказывается от»): a

@@ -435,6 +435,7 @@ pub(crate) struct Pack {
     pub negators: Phrases<()>,
     pub negators_after: Phrases<()>,
     pub not_negators: Phrases<()>,
+    pub subject_negators: Phrases<()>,
     pub passive: Phrases<()>,
     pub agent: Phrases<()>,
     pub possessive_suffixes: Phrases<()>,
@@ -1093,6 +1094,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let negators = c.set("grammar.negators", &g.negators);
     let negators_after = c.set("grammar.negators_after", &g.negators_after);
     let not_negators = c.set("grammar.not_negators", &g.not_negators);
+    let subject_negators = c.set("grammar.subject_negators", &g.subject_negators);
     let passive = c.set("grammar.passive", &g.passive);
     let possessor_links = c.set("grammar.possessor_links", &g.possessor_links);
     let agent = c.set("grammar.agent", &g.agent);
@@ -1352,6 +1354,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         negators,
         negators_after,
         not_negators,
+        subject_negators,
         passive,
         agent,
         possessive_suffixes,

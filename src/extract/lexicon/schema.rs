@@ -555,6 +555,10 @@ pub(crate) struct Grammar {
     /// Phrases that hold a negator but do not deny (Japanese 変わりはない, "unchanged").
     #[serde(default)]
     pub not_negators: Vec<Form>,
+    /// Negators opening a clause's subject ("Neither Tokyo nor Moscow …", "No Russian
+    /// leader …"): they deny the clause's predicate, however far from it.
+    #[serde(default)]
+    pub subject_negators: Vec<Form>,
     #[serde(default)]
     pub passive: Vec<Form>,
     #[serde(default)]
