@@ -226,6 +226,18 @@ fn name_after_complement(scan: &Scan<'_>, at: usize) -> Option<Range<usize>> {
     None
 }
 
+/// Whether the capitalised word at `w`, right before a name, is a place: after a preposition
+/// of place and, in a pack that lists given names, none of them («в Красноярске Ельцин»).
+/// (Elsewhere a capitalised word may be a given name the pack need not list: «коллеги Такэо
+/// Мори», "Kazuyuki Nakane, the state minister".)
+fn place_before_name(scan: &Scan<'_>, w: &Range<usize>) -> bool {
+    let pack = scan.pack;
+    let text = scan.text();
+    !pack.given_names.is_empty()
+        && pack.locative.before(text, w.start).is_some()
+        && !text.get(w.clone()).is_some_and(|g| crate::extract::reader::is_given_name(pack, g))
+}
+
 /// A name read backward from `end`: the capitalised words right before it.
 fn name_before(scan: &Scan<'_>, end: usize) -> Option<Range<usize>> {
     let text = scan.text();
@@ -276,6 +288,11 @@ fn name_before(scan: &Scan<'_>, end: usize) -> Option<Range<usize>> {
             }
             previous = Some(w);
             at += w.len() + 1;
+        }
+        // Nor a place («в Красноярске Путин заявил»).
+        let first = text.get(range.clone())?.split(' ').next().unwrap_or_default();
+        if place_before_name(scan, &(range.start..range.start + first.len())) {
+            range.start = (range.start + first.len() + 1).min(range.end);
         }
     }
     let s = text.get(range.clone())?;
@@ -691,8 +708,13 @@ fn known_people(scan: &Scan<'_>, roster: &mut Roster) -> Vec<(Range<usize>, Pers
                 last = Some((id, g, own));
                 if own {
                     roster.add_known(scan, id, &(w.start..range.end));
+                    continue;
                 }
-                continue;
+                // (Not a place before the surname, after a preposition of place and no given
+                // name of the pack: «в Красноярске Ельцин».)
+                if !place_before_name(scan, &w) {
+                    continue;
+                }
             }
             shorts.push((range, id.clone()));
             continue;
