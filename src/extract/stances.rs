@@ -532,8 +532,16 @@ fn actors(
     for (h, e) in scan.entries_in(range) {
         let Entry::Term(Term::Title { office: true, party, roles }) = e else { continue };
         let r = h.range();
-        if people.in_range(&(r.start..chars_after(text, r.end, TITLE_REACH).min(range.end))).next().is_some()
-        {
+        // (The person it titles: named after it, "Prime Minister Abe", or right before it
+        // where titles follow names, 安倍首相; not the next one, 首相とプーチン大統領.)
+        let titled = if pack.titles_follow_names {
+            people
+                .in_range(&(chars_before(text, r.start, TITLE_REACH).max(range.start)..r.start))
+                .any(|(p, _)| text.get(p.end..r.start).is_some_and(|g| g.trim().is_empty()))
+        } else {
+            people.in_range(&(r.start..chars_after(text, r.end, TITLE_REACH).min(range.end))).next().is_some()
+        };
+        if titled {
             continue;
         }
         // (Nor the office of a person named right before it, in apposition: "Putin, then
