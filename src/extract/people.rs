@@ -1713,7 +1713,11 @@ fn quotes(scan: &Scan<'_>, people: &People, interviewee: Option<&str>) -> Vec<Fo
         let close_end =
             inner.end + text.get(inner.end..).and_then(|s| s.chars().next()).map_or(0, char::len_utf8);
         let tail = window_after_chars(text, close_end, 120);
-        let after = close_end..close_end + tail.find('\n').unwrap_or(tail.len());
+        // (Within the sentence the quote closes in: a speaker named in a later sentence
+        // said something else.)
+        let after = close_end
+            ..(close_end + tail.find('\n').unwrap_or(tail.len()))
+                .min(scan.sentence(scan.sentence_of(close_end)).end.max(close_end));
         let open = inner.start.saturating_sub(1);
         let s = scan.sentence(scan.sentence_of(open));
         let head = window_before_chars(text, open, 160);
