@@ -3504,15 +3504,21 @@ fn coordinated(scan: &Scan<'_>, all: &[Actor], i: usize) -> Holder {
                 && all.iter().zip(&leads).any(|(p, &l)| p.person && l <= a.at.start && a.at.end <= p.at.start)
         })
     };
+    // (Whether the list has a word or mark of joining other than a comma: a comma alone
+    // before the actor opens no list, "Two months before Singapore, Putin proposed …".)
+    let comma = |gap: &str| gap.trim() == ",";
+    let mut conjoined = false;
     let mut end = first.at.end;
     for (j, a) in all.iter().enumerate().skip(i + 1) {
         if in_title(j) {
             continue;
         }
         let start = leads.get(j).copied().unwrap_or(a.at.start);
-        if !joined(text.get(end..start).unwrap_or("x")) || a.reporter {
+        let gap = text.get(end..start).unwrap_or("x");
+        if !joined(gap) || a.reporter {
             break;
         }
+        conjoined |= !comma(gap);
         add(a, &mut states);
         end = a.at.end;
     }
@@ -3523,9 +3529,11 @@ fn coordinated(scan: &Scan<'_>, all: &[Actor], i: usize) -> Holder {
         if in_title(j) {
             continue;
         }
-        if !joined(text.get(a.at.end..start).unwrap_or("x")) || a.reporter || (a.object && !first.object) {
+        let gap = text.get(a.at.end..start).unwrap_or("x");
+        if !joined(gap) || a.reporter || (a.object && !first.object) || (comma(gap) && !conjoined) {
             break;
         }
+        conjoined |= !comma(gap);
         add(a, &mut states);
         start = leads.get(j).copied().unwrap_or(a.at.start);
     }
