@@ -2894,9 +2894,13 @@ fn holder_of(
     };
     // (A stance still held, reported by a verb of saying before its clause, is held when
     // said: "Lavrov said in November 2004 that Russia still recognized the declaration".)
+    // (The verb may open the stance's own clause after an aside: "In 2004 Lavrov, followed
+    // by Putin, said Russia still recognised …".)
     let said_when = || {
         let before = s.start..own.start;
-        speech_in(scan, &before).then(|| last_happening(scan, before.clone(), |_| true)).flatten()
+        speech_in(scan, &(s.start..range.start))
+            .then(|| last_happening(scan, before.clone(), |_| true))
+            .flatten()
     };
     let date = if let Some(words) = own_words {
         scan.temporals_in(&words)
