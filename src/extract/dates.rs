@@ -65,6 +65,10 @@ pub(crate) struct Temporal {
     pub bound: bool,
     /// After a label ("Published:"): the document's own date.
     pub label: bool,
+    /// A year beside an agreement's name or kind ("the 1956 declaration", «декларацию 1956
+    /// года», 1956年の日ソ共同宣言): it names the agreement, so it is no date a later "then"
+    /// refers back to.
+    pub names_agreement: bool,
 }
 
 /// What a pattern's slots captured.
@@ -369,7 +373,7 @@ pub(crate) fn find(
             && (pack.bounds.before(text, range.start).is_some()
                 || pack.bounds_after.after(text, range.end).is_some());
         let label = labelled(pack, text, range.start);
-        out.push(Temporal { range, expr, bound, label });
+        out.push(Temporal { range, expr, bound, label, names_agreement: false });
     }
     merge_year_months(text, &mut out);
     out
@@ -427,6 +431,7 @@ fn merge_year_months(text: &str, out: &mut Vec<Temporal>) {
                 expr,
                 bound: a.bound || b.bound,
                 label: a.label || b.label,
+                names_agreement: false,
             };
             out.splice(i..i + 2, [merged]);
         }
@@ -1087,7 +1092,7 @@ pub(crate) fn resolve_all(
             if let (true, Some(at), Some(d)) = (dated, line, d) {
                 chronicle = Some((at, d.year()));
             }
-            if let (Some(d), false) = (d, t.bound || t.label) {
+            if let (Some(d), false) = (d, t.bound || t.label || t.names_agreement) {
                 previous = Some(d);
                 if d.precision() == Precision::Day {
                     previous_day = Some(d);
@@ -1298,8 +1303,13 @@ mod tests {
     /// "The same day" counts from the last day named, not from a month named since.
     #[test]
     fn the_same_day_is_the_last_day_named() {
-        let t =
-            |start: usize, expr: Expr| Temporal { range: start..start + 1, expr, bound: false, label: false };
+        let t = |start: usize, expr: Expr| Temporal {
+            range: start..start + 1,
+            expr,
+            bound: false,
+            label: false,
+            names_agreement: false,
+        };
         let temporals = [
             t(0, Expr::Weekday(chrono::Weekday::Mon, Tense::Past)),
             t(10, Expr::Absolute(d("1997-03"))),

@@ -70,6 +70,31 @@ pub(crate) struct Scan<'a> {
     temporal_starts: OffsetIndex,
 }
 
+/// Marks the years that name an agreement: a year right beside an agreement's name or a
+/// word of its kind ("the 1956 declaration", «декларацию 1956 года», 1956年の日ソ共同宣言), or
+/// inside the name.
+fn mark_agreement_years(text: &str, hits: &[Hit], reader: &Reader, temporals: &mut [Temporal]) {
+    let agreement = |h: &Hit| {
+        reader.entries(h).any(|e| matches!(e, Entry::Agreement(_) | Entry::Term(Term::AgreementHead(_))))
+    };
+    let beside = |gap: Option<&str>| gap.is_some_and(|g| matches!(g.trim(), "" | "の" | "-"));
+    for t in temporals.iter_mut().filter(|t| matches!(t.expr, Expr::Absolute(d) if d.month().is_none())) {
+        let (start, end) = (t.range.start, t.range.end);
+        let k = hits.partition_point(|h| (h.end as usize) <= start.saturating_sub(MAX_GAP));
+        t.names_agreement =
+            hits.iter().skip(k).take_while(|h| (h.start as usize) <= end + MAX_GAP).any(|h| {
+                let (hs, he) = (h.start as usize, h.end as usize);
+                agreement(h)
+                    && ((hs <= start && end <= he)
+                        || (he <= start && beside(text.get(he..start)))
+                        || (end <= hs && beside(text.get(end..hs))))
+            });
+    }
+}
+
+/// How far (bytes) a year and the agreement's name it names may stand apart.
+const MAX_GAP: usize = 8;
+
 impl<'a> Scan<'a> {
     /// Scans `text`; without a publication date and with `infer`, infers one from it.
     pub fn new(
@@ -92,7 +117,8 @@ impl<'a> Scan<'a> {
             let numbers = numbers::find(t, &hits, reader, pack);
             let in_play =
                 |at: usize| topical.get(sentence_index(&sentences, &ends, at)).copied().unwrap_or(false);
-            let temporals = dates::find(t, &hits, reader, &numbers, pack, data, &in_play);
+            let mut temporals = dates::find(t, &hits, reader, &numbers, pack, data, &in_play);
+            mark_agreement_years(t, &hits, reader, &mut temporals);
             (sentences, ends, hits, numbers, temporals, topical, paragraphs)
         };
         let (published, published_inferred) = match published {
