@@ -270,7 +270,17 @@ pub(crate) fn date_of_mention(scan: &Scan<'_>, at: usize) -> Option<PartialDate>
         text.get(at..t.start)
             .is_some_and(|g| g.match_indices(',').any(|(i, _)| opens_aside(pack, text, at + i + 1)))
     };
-    scan.date_at_where(at, |t| t.start < at || !aside_between(t)).or(scan.published)
+    // A date before the mention inside an aside that closed before it ("Japan regards the
+    // islands, seized by Soviet troops in 1945, as its own, while Moscow says …") is the
+    // aside's.
+    let sentence_start = scan.sentence(scan.sentence_of(at)).start;
+    let closed_aside = |t: &Range<usize>| {
+        text.get(sentence_start..t.start).is_some_and(|g| {
+            g.match_indices(',').any(|(i, _)| opens_aside(pack, text, sentence_start + i + 1))
+        }) && text.get(t.end..at).is_some_and(|g| g.contains(','))
+    };
+    scan.date_at_where(at, |t| if t.start < at { !closed_aside(t) } else { !aside_between(t) })
+        .or(scan.published)
 }
 
 /// Whether a topic particle stands right after the name ending at `end` (past its title).
