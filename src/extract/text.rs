@@ -50,7 +50,7 @@ const WRAPPED_LINE: usize = 30;
 
 /// Whether the line break at `i` wraps a line inside a word or a number: the line before
 /// has at least [`WRAPPED_LINE`] characters, a letter of a script without spaces (Han,
-/// kana) and no ASCII space after its indent, and ends on neither a space nor a sentence's end; the next
+/// kana) and no space (ASCII or ideographic) after its indent, and ends on neither a space nor a sentence's end; the next
 /// line starts with no space.
 fn wrapped_at(text: &str, i: usize) -> bool {
     let unspaced = |c: char| {
@@ -71,7 +71,9 @@ fn wrapped_at(text: &str, i: usize) -> bool {
         return false;
     }
     let line = head.rfind('\n').map_or(head, |k| head.get(k + 1..).unwrap_or_default()).trim_start();
-    !line.contains(' ') && line.chars().any(unspaced) && line.chars().count() >= WRAPPED_LINE
+    // (A space inside the line, ASCII or ideographic, sets columns apart: a chronology's
+    // row, 「1956年10月19日　日ソ共同宣言に調印…」, not prose wrapped at a width.)
+    !line.contains([' ', '\u{3000}']) && line.chars().any(unspaced) && line.chars().count() >= WRAPPED_LINE
 }
 
 impl<'a> Normalized<'a> {
