@@ -1454,9 +1454,9 @@ pub(crate) fn positions(
         }
         // A forbidden act refused is the formula it names ("forbids the alienation of
         // territory").
-        if matches!(outcome, Outcome::Formula(_))
-            && scan.pack.concepts_prohibited.find_in(text, object.clone()).next().is_some()
-        {
+        let banned = matches!(outcome, Outcome::Formula(_))
+            && scan.pack.concepts_prohibited.find_in(text, object.clone()).next().is_some();
+        if banned {
             negated = false;
         }
         // A formula's idea named as what is discussed ("talks on joint economic activities",
@@ -1564,6 +1564,25 @@ pub(crate) fn positions(
                 return None;
             }
             possessor(&r, noun, &s, true).map(|h| (h, scan.date_at(range.start)))
+        });
+        // A forbidden act banned, or a concept stated, by a participle or after an aside, the
+        // law named before it in the sentence with the state that gave it ("amendments to the
+        // Russian constitution, forbidding the alienation of territory", «поправки к
+        // Конституции России, запрещающие отчуждение территории»): the law speaks for that
+        // state, dated by the sentence.
+        let held = held.or_else(|| {
+            if !(banned || matches!(trigger, Trigger::Concept(_))) || r.hedged(&s, range.start) {
+                return None;
+            }
+            let pack = scan.pack;
+            let lawgiver =
+                starting_in(parties, |p| p.at.start, &(s.start..range.start)).iter().rev().find(|p| {
+                    let own_end = possessive_end(pack, text, p.at.end);
+                    pack.laws.after(text, own_end.unwrap_or(p.at.end)).is_some()
+                        || pack.laws.before(text, p.at.start).is_some()
+                        || pack.laws.find_in(text, p.at.clone()).next().is_some()
+                })?;
+            Some((Holder::States(vec![lawgiver.item.party.clone()], None), scan.date_at(range.start)))
         });
         // A state whose view a sentence opens with ("For Moscow, the question was settled by
         // the war", «Для России вопрос решен итогами войны», ロシアにとって…): the stance the
