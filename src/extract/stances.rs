@@ -3420,15 +3420,23 @@ fn holder_of(
         let mut k = si;
         // (Back one sentence; in a language that leaves its subjects unsaid, back through
         // the sentences of the paragraph that name no one, three at most.)
+        // (There, into the paragraph before only after words announcing the speech to follow,
+        // 総理は、挨拶で次のように述べました。: 「第四は、面積による分割だ。」 opening a paragraph
+        // of an analysis is no one's stance from the one before.)
         let steps_allowed = if unsaid() { 3 } else { 1 };
         let paragraph = scan.paragraph_of(si);
+        let same_paragraph = |k: usize| {
+            k.checked_sub(1).is_some_and(|j| {
+                scan.paragraph_of(j) == paragraph
+                    || pack.speech_follows.find_in(text, scan.sentence(j)).next().is_some()
+            })
+        };
         let mut steps = 0;
         for _ in 0..4 {
             k = match opened_before(k) {
                 Some(o) => o,
-                None if steps == 0
-                    || (steps < steps_allowed
-                        && k.checked_sub(1).and_then(|j| scan.paragraph_of(j)) == paragraph) =>
+                None if (steps == 0 && (!unsaid() || same_paragraph(k)))
+                    || (steps < steps_allowed && same_paragraph(k)) =>
                 {
                     steps += 1;
                     k.checked_sub(1)?

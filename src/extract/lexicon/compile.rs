@@ -436,6 +436,7 @@ pub(crate) struct Pack {
     pub negators_after: Phrases<()>,
     pub not_negators: Phrases<()>,
     pub subject_negators: Phrases<()>,
+    pub speech_follows: Phrases<()>,
     pub passive: Phrases<()>,
     pub agent: Phrases<()>,
     pub possessive_suffixes: Phrases<()>,
@@ -1095,6 +1096,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let negators_after = c.set("grammar.negators_after", &g.negators_after);
     let not_negators = c.set("grammar.not_negators", &g.not_negators);
     let subject_negators = c.set("grammar.subject_negators", &g.subject_negators);
+    let speech_follows = c.set("grammar.speech_follows", &g.speech_follows);
     let passive = c.set("grammar.passive", &g.passive);
     let possessor_links = c.set("grammar.possessor_links", &g.possessor_links);
     let agent = c.set("grammar.agent", &g.agent);
@@ -1355,6 +1357,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         negators_after,
         not_negators,
         subject_negators,
+        speech_follows,
         passive,
         agent,
         possessive_suffixes,

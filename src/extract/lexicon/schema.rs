@@ -559,6 +559,10 @@ pub(crate) struct Grammar {
     /// leader …"): they deny the clause's predicate, however far from it.
     #[serde(default)]
     pub subject_negators: Vec<Form>,
+    /// Words announcing that the speech follows ("as follows", 次のように): a paragraph that
+    /// opens naming no one after a sentence holding one goes on with its speaker.
+    #[serde(default)]
+    pub speech_follows: Vec<Form>,
     #[serde(default)]
     pub passive: Vec<Form>,
     #[serde(default)]
