@@ -1464,10 +1464,14 @@ pub(crate) fn positions(
         let concept_object = matches!(outcome, Outcome::Formula(_))
             && !starting_in(agreements, |a| a.at.start, &object).iter().any(|a| a.at == object);
         // (An issue named, 四島の帰属に関する協議, is read by the issue rule below.)
+        // (Talks on it agreed, though, are a stance of those who agree: "agreed to start
+        // consultations on joint economic activities", 共同経済活動の協議を始めることで合意した,
+        // «договорились начать консультации о совместной хозяйственной деятельности».)
         if concept_object
             && scan.pack.issues.find_in(text, object.clone()).next().is_none()
             && (scan.pack.discussed_after.after(text, object.end).is_some()
                 || scan.pack.discussed_before.before(text, object.start).is_some())
+            && !talks_agreed(scan, &object, &s)
         {
             continue;
         }
@@ -3718,6 +3722,15 @@ fn stipulated(scan: &Scan<'_>, phrase: &Range<usize>, agreement: &Range<usize>) 
     chars_after(text, gap.start, 40) >= gap.end
         && text.get(gap.clone()).is_some_and(|g| !g.contains([',', ';', '、', '。', '\n']))
         && pack.stipulates.find_in(text, gap).next().is_some()
+}
+
+/// Whether the talks on `object` (a concept named as what is discussed) are agreed by the
+/// sentence's predicate: a verb of agreeing after it in a language whose predicate ends its
+/// clause (共同経済活動の協議を始めることで合意した), else before it in its sentence ("agreed to
+/// start talks on joint economic activities").
+fn talks_agreed(scan: &Scan<'_>, object: &Range<usize>, s: &Range<usize>) -> bool {
+    let reach = if scan.pack.verb_final { object.end..s.end } else { s.start..object.start };
+    scan.pack.agree_verbs.find_in(scan.text(), reach).next().is_some()
 }
 
 /// Positions an agreement puts on record when the text gives its terms or names it as
