@@ -1134,8 +1134,21 @@ pub(crate) fn resolve_all(
         };
         let next = temporals.get(i + 1);
         let prev = i.checked_sub(1).and_then(|j| temporals.get(j));
+        // (Else the year the span's first month took from its line: a chronology's row under
+        // a year's, 「　　8月28日～9月5日　ソ連軍が…占領」 after 「1945年2月11日 …」.)
+        let opener = || {
+            let p = prev?;
+            matches!(p.expr, Expr::MonthDay(..) | Expr::Month(..))
+                .then_some(())
+                .and_then(|_| text.get(p.range.end..t.range.start))
+                .filter(|g| span_gap(g))
+                .and_then(|_| out.get(i.checked_sub(1)?).copied().flatten())
+                .filter(|d| d.precision() != Precision::Year)
+                .map(|d| d.year())
+        };
         let year = spanned(next, next.map(|n| t.range.end..n.range.start))
-            .or_else(|| spanned(prev, prev.map(|p| p.range.end..t.range.start)));
+            .or_else(|| spanned(prev, prev.map(|p| p.range.end..t.range.start)))
+            .or_else(opener);
         if let (Some(y), Some(slot)) = (year, out.get_mut(i)) {
             *slot = match day {
                 Some(d) => PartialDate::from_ymd(y, month, d).ok(),
