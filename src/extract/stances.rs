@@ -353,13 +353,9 @@ fn actors(
             .before(text, r.start)
             .filter(|&(b, _)| text.get(b..r.start).is_some_and(|g| !g.contains([',', '.', ';'])))
             .is_some_and(|(b, _)| !preceded_by(scan, &pack.object_prepositions, b));
-        // A state named with a law of its own ("the Russian constitution", "Russia's
-        // constitution", «Конституции России») gave it: the law speaks for it, even as the
+        // A state named with a law of its own gave it: the law speaks for it, even as the
         // object of a preposition ("an amendment to the Russian constitution bans …").
-        // (A mention may hold its body's noun, «Конституции России», «российской Конституции».)
-        let lawgiver = pack.laws.after(text, own_end.unwrap_or(r.end)).is_some()
-            || pack.laws.before(text, r.start).is_some()
-            || pack.laws.find_in(text, r.clone()).next().is_some();
+        let lawgiver = gives_law(pack, text, &r);
         // (The preposition that joins a body to its state is no object's: "the Government of
         // Japan".)
         let object = !lawgiver
@@ -1578,14 +1574,10 @@ pub(crate) fn positions(
             if !(banned || matches!(trigger, Trigger::Concept(_))) || r.hedged(&s, range.start) {
                 return None;
             }
-            let pack = scan.pack;
-            let lawgiver =
-                starting_in(parties, |p| p.at.start, &(s.start..range.start)).iter().rev().find(|p| {
-                    let own_end = possessive_end(pack, text, p.at.end);
-                    pack.laws.after(text, own_end.unwrap_or(p.at.end)).is_some()
-                        || pack.laws.before(text, p.at.start).is_some()
-                        || pack.laws.find_in(text, p.at.clone()).next().is_some()
-                })?;
+            let lawgiver = starting_in(parties, |p| p.at.start, &(s.start..range.start))
+                .iter()
+                .rev()
+                .find(|p| gives_law(scan.pack, text, &p.at))?;
             Some((Holder::States(vec![lawgiver.item.party.clone()], None), scan.date_at(range.start)))
         });
         // A state whose view a sentence opens with ("For Moscow, the question was settled by
@@ -3722,6 +3714,16 @@ fn stipulated(scan: &Scan<'_>, phrase: &Range<usize>, agreement: &Range<usize>) 
     chars_after(text, gap.start, 40) >= gap.end
         && text.get(gap.clone()).is_some_and(|g| !g.contains([',', ';', '、', '。', '\n']))
         && pack.stipulates.find_in(text, gap).next().is_some()
+}
+
+/// Whether the state named at `at` is named with a law of its own ("the Russian
+/// constitution", "Russia's constitution", «Конституции России»; the mention may hold the
+/// law's noun, «российской Конституции»), which it gave.
+fn gives_law(pack: &super::lexicon::Pack, text: &str, at: &Range<usize>) -> bool {
+    let own_end = possessive_end(pack, text, at.end);
+    pack.laws.after(text, own_end.unwrap_or(at.end)).is_some()
+        || pack.laws.before(text, at.start).is_some()
+        || pack.laws.find_in(text, at.clone()).next().is_some()
 }
 
 /// Whether the talks on `object` (a concept named as what is discussed) are agreed by the
