@@ -227,6 +227,23 @@ fn a_pack_naming_an_unknown_state_is_refused_by_the_extractor() {
     assert!(matches!(Extractor::with_lexicons(data, Vec::new()).map(|_| ()), Err(ExtractorError::NoLexicon)));
 }
 
+/// A poll's public names its state by id, checked against the dataset like a party word's.
+#[test]
+fn a_polled_public_of_an_unknown_state_is_refused_where_it_stands() {
+    let pack = Lexicon::from_toml(
+        "atlantis.toml",
+        &format!("{HEAD}[[events.polled]]\nparty = \"atlantis\"\nforms = [\"Atlanteans\"]\n"),
+    )
+    .expect("well-formed");
+    match Extractor::with_lexicons(Dataset::builtin(), [pack]) {
+        Err(ExtractorError::UnknownParty { party, at }) => {
+            assert_eq!(party, "atlantis");
+            assert_eq!((at.file.as_str(), at.line), ("atlantis.toml", 7));
+        }
+        other => panic!("{:?}", other.map(|_| ())),
+    }
+}
+
 /// Adding a phrasing is a data edit: a copy of the English pack with one more meeting verb
 /// reads a sentence the built-in pack reads as some other happening.
 #[test]

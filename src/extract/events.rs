@@ -297,6 +297,14 @@ fn dated_happenings(found: &Sources<'_, '_>, events: &mut Events) {
         if actors.is_empty() && s > 0 {
             actors = sentence_parties.get(s - 1).cloned().unwrap_or_default();
         }
+        // The people a poll asks ("74 percent of Russians", «россиян», 日本人): a poll is
+        // theirs, whatever state it asks about ("support for a deal with Japan").
+        let polled = scan.pack.polled.find_in(text, sentence.clone()).next().map(|(_, p)| p.clone());
+        if actors.is_empty()
+            && let Some(p) = &polled
+        {
+            actors.insert(p.clone());
+        }
         if actors.is_empty() {
             continue;
         }
@@ -309,6 +317,9 @@ fn dated_happenings(found: &Sources<'_, '_>, events: &mut Events) {
             matches!(k, EventKind::Statement | EventKind::Proposal | EventKind::Speech | EventKind::Poll)
         };
         let actors_for = |k: EventKind| -> BTreeSet<PartyId> {
+            if let (EventKind::Poll, Some(p)) = (k, &polled) {
+                return std::iter::once(p.clone()).collect();
+            }
             match (&subject, one_sided(k)) {
                 (Some(subject), true) => std::iter::once(subject.clone()).collect(),
                 (None, true) if !part_actors.is_empty() => part_actors.clone(),

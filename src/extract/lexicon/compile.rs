@@ -437,6 +437,8 @@ pub(crate) struct Pack {
     pub not_negators: Phrases<()>,
     pub subject_negators: Phrases<()>,
     pub speech_follows: Phrases<()>,
+    /// The people of a state as a poll's respondents (`events.polled`).
+    pub polled: Phrases<crate::id::PartyId>,
     pub passive: Phrases<()>,
     pub agent: Phrases<()>,
     pub possessive_suffixes: Phrases<()>,
@@ -1089,6 +1091,16 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
             event_kinds.add(&form, kind);
         }
     }
+    let mut polled = Phrases::default();
+    for p in &e.polled {
+        let entry = p.get_ref();
+        let Some(party) = c.party_ids(std::slice::from_ref(&entry.party), &mut party_refs).pop() else {
+            continue;
+        };
+        for form in c.forms("events.polled", &entry.forms) {
+            polled.add(&form, party.clone());
+        }
+    }
 
     // grammar
     let g = &raw.grammar;
@@ -1358,6 +1370,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         not_negators,
         subject_negators,
         speech_follows,
+        polled,
         passive,
         agent,
         possessive_suffixes,

@@ -535,6 +535,18 @@ pub(crate) struct Events {
     pub quoted_leads: bool,
     #[serde(default)]
     pub kind: Vec<Spanned<EventKindForms>>,
+    /// The people of a state as a poll's respondents ("Russians", «россиян», 日本人): a poll
+    /// in a sentence naming them is that state's, whatever other state it asks about.
+    #[serde(default)]
+    pub polled: Vec<Spanned<PolledForms>>,
+}
+
+/// The words naming the people of one state, as a poll's respondents.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PolledForms {
+    pub party: Spanned<String>,
+    pub forms: Vec<Form>,
 }
 
 #[derive(Debug, Deserialize)]
