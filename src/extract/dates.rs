@@ -1137,14 +1137,12 @@ pub(crate) fn resolve_all(
         // (Else the year the span's first month took from its line: a chronology's row under
         // a year's, 「　　8月28日～9月5日　ソ連軍が…占領」 after 「1945年2月11日 …」.)
         let opener = || {
-            let p = prev?;
-            matches!(p.expr, Expr::MonthDay(..) | Expr::Month(..))
-                .then_some(())
-                .and_then(|_| text.get(p.range.end..t.range.start))
-                .filter(|g| span_gap(g))
-                .and_then(|_| out.get(i.checked_sub(1)?).copied().flatten())
-                .filter(|d| d.precision() != Precision::Year)
-                .map(|d| d.year())
+            let p = prev.filter(|p| matches!(p.expr, Expr::MonthDay(..) | Expr::Month(..)))?;
+            if !span_gap(text.get(p.range.end..t.range.start)?) {
+                return None;
+            }
+            let first = out.get(i.checked_sub(1)?).copied().flatten()?;
+            (first.precision() != Precision::Year).then(|| first.year())
         };
         let year = spanned(next, next.map(|n| t.range.end..n.range.start))
             .or_else(|| spanned(prev, prev.map(|p| p.range.end..t.range.start)))

@@ -298,12 +298,13 @@ fn dated_happenings(found: &Sources<'_, '_>, events: &mut Events) {
             actors = sentence_parties.get(s - 1).cloned().unwrap_or_default();
         }
         // The people a poll asks ("74 percent of Russians", «россиян», 日本人): a poll is
-        // theirs, whatever state it asks about ("support for a deal with Japan").
-        let polled = scan.pack.polled.find_in(text, sentence.clone()).next().map(|(_, p)| p.clone());
+        // theirs, whatever state it asks about ("support for a deal with Japan"). (Looked
+        // for only where it decides: a sentence with no state, or a poll.)
+        let polled = || scan.pack.polled.find_in(text, sentence.clone()).next().map(|(_, p)| p.clone());
         if actors.is_empty()
-            && let Some(p) = &polled
+            && let Some(p) = polled()
         {
-            actors.insert(p.clone());
+            actors.insert(p);
         }
         if actors.is_empty() {
             continue;
@@ -317,8 +318,8 @@ fn dated_happenings(found: &Sources<'_, '_>, events: &mut Events) {
             matches!(k, EventKind::Statement | EventKind::Proposal | EventKind::Speech | EventKind::Poll)
         };
         let actors_for = |k: EventKind| -> BTreeSet<PartyId> {
-            if let (EventKind::Poll, Some(p)) = (k, &polled) {
-                return std::iter::once(p.clone()).collect();
+            if let Some(p) = (k == EventKind::Poll).then(polled).flatten() {
+                return std::iter::once(p).collect();
             }
             match (&subject, one_sided(k)) {
                 (Some(subject), true) => std::iter::once(subject.clone()).collect(),

@@ -266,20 +266,19 @@ fn seat_state(scan: &Scan<'_>, h: &super::reader::Hit) -> Option<PartyId> {
 /// году, …»: Moscow speaks now); else publication's.
 pub(crate) fn date_of_mention(scan: &Scan<'_>, at: usize) -> Option<PartialDate> {
     let (text, pack) = (scan.text(), scan.pack);
-    let aside_between = |t: &Range<usize>| {
-        text.get(at..t.start)
-            .is_some_and(|g| g.match_indices(',').any(|(i, _)| opens_aside(pack, text, at + i + 1)))
+    // Whether an aside opens at a comma inside `range`.
+    let aside_in = |range: Range<usize>| {
+        text.get(range.clone())
+            .is_some_and(|g| g.match_indices(',').any(|(i, _)| opens_aside(pack, text, range.start + i + 1)))
     };
     // A date before the mention inside an aside that closed before it ("Japan regards the
     // islands, seized by Soviet troops in 1945, as its own, while Moscow says …") is the
     // aside's.
     let sentence_start = scan.sentence(scan.sentence_of(at)).start;
     let closed_aside = |t: &Range<usize>| {
-        text.get(sentence_start..t.start).is_some_and(|g| {
-            g.match_indices(',').any(|(i, _)| opens_aside(pack, text, sentence_start + i + 1))
-        }) && text.get(t.end..at).is_some_and(|g| g.contains(','))
+        aside_in(sentence_start..t.start) && text.get(t.end..at).is_some_and(|g| g.contains(','))
     };
-    scan.date_at_where(at, |t| if t.start < at { !closed_aside(t) } else { !aside_between(t) })
+    scan.date_at_where(at, |t| if t.start < at { !closed_aside(t) } else { !aside_in(at..t.start) })
         .or(scan.published)
 }
 
@@ -3419,7 +3418,8 @@ fn holder_of(
         // (There, into the paragraph before only after words announcing the speech to follow,
         // 総理は、挨拶で次のように述べました。: 「第四は、面積による分割だ。」 opening a paragraph
         // of an analysis is no one's stance from the one before.)
-        let steps_allowed = if unsaid() { 3 } else { 1 };
+        let unsaid = unsaid();
+        let steps_allowed = if unsaid { 3 } else { 1 };
         let paragraph = scan.paragraph_of(si);
         let same_paragraph = |k: usize| {
             k.checked_sub(1).is_some_and(|j| {
@@ -3431,7 +3431,7 @@ fn holder_of(
         for _ in 0..4 {
             k = match opened_before(k) {
                 Some(o) => o,
-                None if (steps == 0 && (!unsaid() || same_paragraph(k)))
+                None if (steps == 0 && (!unsaid || same_paragraph(k)))
                     || (steps < steps_allowed && same_paragraph(k)) =>
                 {
                     steps += 1;
