@@ -277,7 +277,11 @@ impl<'s> At<'s> {
                     }
                 }
                 DateItem::EraYear => {
-                    let (n, end) = self.small_number(pos, 2)?;
+                    // (Or the word for its first year, 平成元年.)
+                    let (n, end) = match adjacent(&self.pack.era_first_year, text, pos) {
+                        Some((end, _)) => (1, end),
+                        None => self.small_number(pos, 2)?,
+                    };
                     if !(1..=99).contains(&n) {
                         return None;
                     }
@@ -362,6 +366,15 @@ pub(crate) fn find(
         }
         let Some((range, expr, span)) = expression_at(&at, p, data) else { continue };
         consumed = range.end;
+        // A month right after a year no pattern read (安政元年12月21日: a calendar the pack
+        // does not know) is that calendar's: no date.
+        // (Not a year read, 昨年12月, 1855年\n2月: a time expression ends in the word.)
+        if matches!(expr, Expr::Month(..) | Expr::MonthDay(..))
+            && let Some((word, _)) = pack.unread_year_ends.before(text, range.start)
+            && out.last().is_none_or(|t| t.range.end <= word)
+        {
+            continue;
+        }
         // A shift read back from its word ("6日後") takes the place of the count it holds,
         // read before as a date of its own ("6日").
         while out.last().is_some_and(|t| t.range.start >= range.start) {

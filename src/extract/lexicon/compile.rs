@@ -312,6 +312,11 @@ pub(crate) struct Pack {
     // dates
     pub date_patterns: Vec<DatePattern>,
     pub day_suffixes: Phrases<()>,
+    /// The word for an era's first year (元), read where its number stands.
+    pub era_first_year: Phrases<()>,
+    /// The end of a year no pattern reads (a calendar this pack does not know): a month
+    /// right after it is not dated.
+    pub unread_year_ends: Phrases<()>,
     pub decade_suffixes: Phrases<()>,
     pub bounds: Phrases<()>,
     pub bounds_after: Phrases<()>,
@@ -859,6 +864,8 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         add_terms(forms, Term::Era { first_year: entry.first_year });
     }
     let day_suffixes = c.set("dates.day_suffixes", &d.day_suffixes);
+    let era_first_year = c.set("dates.era_first_year", &d.era_first_year);
+    let unread_year_ends = c.set("dates.unread_year_ends", &d.unread_year_ends);
     let decade_suffixes = c.set("dates.decade_suffixes", &d.decade_suffixes);
     let bounds = c.set("dates.bounds", &d.bounds);
     let bounds_after = c.set("dates.bounds_after", &d.bounds_after);
@@ -1284,6 +1291,8 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         quotes,
         date_patterns,
         day_suffixes,
+        era_first_year,
+        unread_year_ends,
         decade_suffixes,
         bounds,
         bounds_after,

@@ -125,6 +125,13 @@ pub(crate) struct Dates {
     pub named: Vec<Spanned<Named>>,
     #[serde(default)]
     pub era: Vec<Spanned<Era>>,
+    /// The word written for an era's first year in the place of its number (平成元年).
+    #[serde(default)]
+    pub era_first_year: Vec<Form>,
+    /// The end of a year written in a calendar the patterns do not read (安政元年, 嘉永6年:
+    /// an era `era` does not list): a month right after it is that calendar's, not dated.
+    #[serde(default)]
+    pub unread_year_ends: Vec<Form>,
 }
 
 #[derive(Debug, Deserialize)]
