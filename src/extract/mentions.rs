@@ -132,8 +132,11 @@ fn adjective_in_list(scan: &Scan<'_>, range: &Range<usize>, depth: usize) -> boo
         if pack.state_nouns.after(text, at).is_some() {
             return true;
         }
-        // A title right after the adjective ("Russian Foreign Minister").
-        if next_hit_is_title(scan, at) {
+        // A title right after the adjective ("Russian Foreign Minister"), or a noun of
+        // stance ("Japanese insistence on the islands", "the Soviet refusal").
+        if next_hit_is(scan, at, |e| {
+            matches!(e, Entry::Term(Term::Title { office: true, .. } | Term::Predicate { nominal: true, .. }))
+        }) {
             return true;
         }
         match pack.state_noun_modifiers.after(text, at) {
@@ -144,13 +147,12 @@ fn adjective_in_list(scan: &Scan<'_>, range: &Range<usize>, depth: usize) -> boo
     false
 }
 
-fn next_hit_is_title(scan: &Scan<'_>, at: usize) -> bool {
+/// Whether the hit right after `at` (over spaces) has an entry that `is` holds.
+pub(crate) fn next_hit_is(scan: &Scan<'_>, at: usize, is: impl Fn(&Entry) -> bool) -> bool {
     let text = scan.text();
     let start = at + text.get(at..).map_or(0, |s| s.len() - s.trim_start().len());
     let k = scan.hits.partition_point(|h| (h.start as usize) < start);
-    scan.hits.get(k).filter(|h| h.start as usize == start).is_some_and(|h| {
-        scan.reader.entries(h).any(|e| matches!(e, Entry::Term(Term::Title { office: true, .. })))
-    })
+    scan.hits.get(k).filter(|h| h.start as usize == start).is_some_and(|h| scan.reader.entries(h).any(&is))
 }
 
 /// Whether a metonym at `range` names the place rather than the government.

@@ -219,6 +219,9 @@ struct Actor {
     object: bool,
     /// In the possessive ("Japan's"): the possessor of what follows.
     possessive: bool,
+    /// A state's adjective before a noun of holding ("became Soviet territory", "under
+    /// Russian control"): whose the land is.
+    holding: bool,
     /// A person (not a state's name).
     person: bool,
     /// A reporter, a commentator, a poll: whoever they are, not a state.
@@ -236,6 +239,7 @@ impl Actor {
             holder: Holder::States(vec![state], None),
             object: false,
             possessive: false,
+            holding: false,
             person: false,
             reporter: false,
             subject: false,
@@ -344,6 +348,12 @@ fn actors(
     {
         let r = p.at.clone();
         let own_end = possessive_end(pack, text, r.end);
+        // (A state's adjective before a noun of holding names whose the land is, "became
+        // Soviet territory", "under Russian control": a possessor, never the subject.)
+        let holding = p.item.form == PartyForm::Adjective
+            && super::mentions::next_hit_is(scan, r.end, |e| {
+                matches!(e, Entry::Term(Term::Predicate { means: Means::Keep, nominal: true }))
+            });
         let possessive = own_end.is_some();
         // A state in the genitive of its own body («правительство Японии считает …») speaks,
         // unless the body is itself an object.
@@ -367,6 +377,7 @@ fn actors(
             holder: Holder::States(vec![p.item.party.clone()], None),
             object,
             possessive: possessive && !lawgiver,
+            holding,
             person: false,
             reporter: false,
             subject,
@@ -453,6 +464,7 @@ fn actors(
             holder,
             object,
             possessive: false,
+            holding: false,
             person: true,
             reporter: false,
             subject,
@@ -526,6 +538,7 @@ fn actors(
                 holder: Holder::States(states, None),
                 object: false,
                 possessive,
+                holding: false,
                 person: false,
                 reporter: false,
                 subject,
@@ -585,6 +598,7 @@ fn actors(
                 holder: Holder::States(vec![state], None),
                 object,
                 possessive: false,
+                holding: false,
                 person: true,
                 reporter: false,
                 subject: pack.subject_markers.glued(text, particle_at(scan, r.start)).is_some(),
@@ -611,6 +625,7 @@ fn actors(
             holder: Holder::NotAState,
             object,
             possessive: false,
+            holding: false,
             person: true,
             reporter: true,
             subject: false,
@@ -1835,7 +1850,16 @@ pub(crate) fn positions(
             // at its date ("… became Soviet territory as a result of the war", said in
             // 2019), is the successor's, when the successor is named before it in the
             // sentence.
-            let state = if keep_noun || gone(&state) { successor_named(state) } else { state };
+            // (So is a stance whose holder is read off a state's adjective before a noun of
+            // holding: "Russia holds that the islands became Soviet territory as a result of
+            // the war".)
+            let held_adjective = actors.iter().any(|a| {
+                a.holding
+                    && a.at.end <= range.start
+                    && matches!(&a.holder, Holder::States(v, _) if v.contains(&state))
+            });
+            let state =
+                if keep_noun || held_adjective || gone(&state) { successor_named(state) } else { state };
             // A state named for its predecessor in a stance its own words date before it
             // existed ("In 1960 Russia said …"): the predecessor's, if it existed then; and
             // a state gone by then, its successor's ("the two leaders agreed in December
@@ -2431,11 +2455,15 @@ fn read_frame(
                 *negated = !*negated;
                 return Some((Outcome::Formula(f), r2.clone()));
             }
-            for (r3, _) in &list {
+            for (r3, ts3) in &list {
                 // (Nor past a verb of saying: "denounced the rally, saying Russia's
                 // sovereignty … was indisputable" says what follows.)
                 let said = speech_in(scan, &(range.end..r3.start));
-                if possessor(r, r3.start, s, true).is_some() || prerequisite(scan, r3) || said {
+                if possessor(r, r3.start, s, true).is_some()
+                    || prerequisite(scan, r3)
+                    || said
+                    || coordinated_verb(scan, &(range.end..r3.start), ts3)
+                {
                     break;
                 }
                 consumed.push(r3.clone());
@@ -2455,6 +2483,27 @@ fn read_frame(
             r.territory(&after2).map(|(land, span)| (Outcome::Gets(None, land), span))
         }
     }
+}
+
+/// Whether a verb of stance after `gap` heads a predicate of its own, coordinated with the
+/// rejection's: the rejection took its own object, opened by an article, before a
+/// coordinator or a contrast ("rejected the offer and demands the return of all four", "dismissed the
+/// idea as insufficient and continues to demand …"). Not a rejection's second object
+/// ("rejected the offer and the joint plan"), nor two verbs sharing its object ("refused
+/// to sign and hand over").
+fn coordinated_verb(scan: &Scan<'_>, gap: &Range<usize>, ts: &[Trigger]) -> bool {
+    let (text, pack) = (scan.text(), scan.pack);
+    if pack.articles.is_empty() || !ts.iter().any(|t| matches!(t, Trigger::Predicate { nominal: false, .. }))
+    {
+        return false;
+    }
+    let join = [&pack.coordinators, &pack.contrasts]
+        .into_iter()
+        .filter_map(|set| set.find_in(text, gap.clone()).next().map(|(c, _)| c.start))
+        .min();
+    join.is_some_and(|c| {
+        super::text::words(text, gap.start..c).any(|w| text.get(w).is_some_and(|w| pack.articles.contains(w)))
+    })
 }
 
 /// The formula an agreement's provisions name.
