@@ -1063,6 +1063,11 @@ pub(crate) fn resolve_all(
     let counts_on = |t: &Temporal| matches!(t.expr, Expr::Relative { from: Anchor::Next, .. });
     let mut previous: Option<PartialDate> = None;
     let mut previous_day: Option<PartialDate> = None;
+    // The sentence `previous` was read in, and the last year read in an agreement's name
+    // with its sentence ("the 1956 declaration"): not a happening's date, but what "four
+    // years later" in the sentence after it counts from.
+    let mut previous_sentence: Option<usize> = None;
+    let mut named: Option<(PartialDate, usize)> = None;
     // The year of the last line a date with its year opens, and where that line starts: in
     // a chronology, a line opened by a month alone ("　　　 8月　…", "  Aug.  …") is in it.
     let mut chronicle: Option<(usize, i32)> = None;
@@ -1092,6 +1097,20 @@ pub(crate) fn resolve_all(
             // same day, Tokyo protested").
             let anchor = match t.expr {
                 Expr::Relative { unit: TimeUnit::Day, offset: 0, from: Anchor::Previous } => previous_day,
+                // Years counted on from the agreement a sentence named since the last date
+                // ("In the 1956 declaration, Moscow agreed to …. Four years later, …"), in
+                // that sentence or the next.
+                Expr::Relative { unit: TimeUnit::Year, offset, from: Anchor::Previous } if offset != 0 => {
+                    let here = sentence_of(t.range.start);
+                    match named {
+                        Some((d, k))
+                            if previous_sentence.is_none_or(|p| p < k) && here.saturating_sub(k) <= 1 =>
+                        {
+                            Some(d)
+                        }
+                        _ => previous,
+                    }
+                }
                 _ => previous,
             };
             // (Counted on from another date past the year after publication: a span that
@@ -1105,8 +1124,12 @@ pub(crate) fn resolve_all(
             if let (true, Some(at), Some(d)) = (dated, line, d) {
                 chronicle = Some((at, d.year()));
             }
+            if let (Some(d), true, false) = (d, t.names_agreement, t.bound || t.label) {
+                named = Some((d, sentence_of(t.range.start)));
+            }
             if let (Some(d), false) = (d, t.bound || t.label || t.names_agreement) {
                 previous = Some(d);
+                previous_sentence = Some(sentence_of(t.range.start));
                 if d.precision() == Precision::Day {
                     previous_day = Some(d);
                 }
