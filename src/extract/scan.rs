@@ -255,6 +255,10 @@ impl<'a> Scan<'a> {
         // The sentence of a happening named for its date ("the end of World War Two",
         // 終戦), and its year: it tells a story to its own sentence only (終戦の年の9月).
         let mut named: Option<(usize, i32)> = None;
+        // The date the last month read here was moved to, and its paragraph: what a date
+        // counted from the one before it right after, in that paragraph, counts from
+        // (「…9月5日にかけて…占領した。当時、…」).
+        let mut moved: Option<(PartialDate, Option<usize>)> = None;
         for i in 0..self.temporals.len() {
             let Some(t) = self.temporals.get(i) else { break };
             if t.bound || t.label || self.is_named(i) {
@@ -298,17 +302,27 @@ impl<'a> Scan<'a> {
                         None => PartialDate::from_year_month(y, m).ok(),
                     };
                     if let (Some(d), Some(slot)) = (d, self.resolved.get_mut(i)) {
+                        moved = (*slot != Some(d)).then_some((d, paragraph));
                         *slot = Some(d);
                     }
                 }
-                (Some(_), None) => {}
+                (Some(_), None) => moved = None,
                 // (A date counted from the one before, "a week after …", "two days later",
-                // goes on with the story.)
-                (None, _) if counted_on(&t.expr) => {}
+                // goes on with the story: from where the month before it was moved.)
+                (None, _) if counted_on(&t.expr) => {
+                    if let (Expr::Relative { from: Anchor::Previous, .. }, Some((m, p))) = (t.expr, moved)
+                        && p == paragraph
+                        && let Some(slot) = self.resolved.get_mut(i)
+                    {
+                        *slot = dates::resolve(t.expr, Some(published), Some(m)).or(*slot);
+                    }
+                }
                 (None, _) if self.names_a_date(t) => {
+                    moved = None;
                     named = resolved.filter(|d| d.year() < published.year()).map(|d| (sentence, d.year()));
                 }
                 (None, _) => {
+                    moved = None;
                     // (A year before a noun, "the 1956 text", names a thing of that year.)
                     let attributive = matches!(t.expr, Expr::Absolute(d) if d.month().is_none())
                         && pack.determiners.before(text, t.range.start).is_some();
