@@ -259,7 +259,16 @@ impl<'a> Scan<'a> {
         // counted from the one before it right after, in that paragraph, counts from
         // (「…9月5日にかけて…占領した。当時、…」).
         let mut moved: Option<(PartialDate, Option<usize>)> = None;
+        // The year of the last date read (after any move).
+        let mut last_year: Option<i32> = None;
         for i in 0..self.temporals.len() {
+            if let Some(d) = i.checked_sub(1).and_then(|j| {
+                let t = self.temporals.get(j)?;
+                (!t.bound && !t.label && !self.is_named(j))
+                    .then(|| self.resolved.get(j).copied().flatten())?
+            }) {
+                last_year = Some(d.year());
+            }
             let Some(t) = self.temporals.get(i) else { break };
             if t.bound || t.label || self.is_named(i) {
                 continue;
@@ -274,6 +283,25 @@ impl<'a> Scan<'a> {
             }
             let text = self.norm.text.as_ref();
             let pack = self.pack;
+            // A month after a word pointing back to the story ("That October the premier flew
+            // to Moscow", after a paragraph in 1956): the month of the year last read, past,
+            // and the story of its paragraph.
+            if let (Expr::Month(m, _) | Expr::MonthDay(m, _, _), Some(y)) = (t.expr, last_year)
+                && y < published.year()
+                && pack.story_deictic.before(text, t.range.start).is_some()
+            {
+                let d = match t.expr {
+                    Expr::MonthDay(_, day, _) => PartialDate::from_ymd(y, m, day).ok(),
+                    _ => PartialDate::from_year_month(y, m).ok(),
+                };
+                if let (Some(d), Some(slot)) = (d, self.resolved.get_mut(i)) {
+                    *slot = Some(d);
+                    story = paragraph.map(|p| (p, y));
+                    last_story = story.or(last_story);
+                    moved = None;
+                }
+                continue;
+            }
             let month_day = match t.expr {
                 _ if pack.deictic.before(text, t.range.start).is_some() => None,
                 Expr::Month(m, _) => Some((m, None)),

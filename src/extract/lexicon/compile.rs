@@ -332,6 +332,8 @@ pub(crate) struct Pack {
     /// Words right before a month that count it from publication or from another date
     /// ("last September", "the following April"): a story's year does not date it.
     pub deictic: Phrases<()>,
+    /// Right before a month: the year last read is its year ("that October").
+    pub story_deictic: Phrases<()>,
     pub year_not_before: Phrases<()>,
     /// What may follow a year given by its last two digits with no month (Japanese 93年に):
     /// with none of these after it, such a year needs its month (a bare 93年 is as often
@@ -875,6 +877,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let future_over = c.set("dates.future_over", &d.future_over);
     let future_after = c.set("dates.future_after", &d.future_after);
     let deictic = c.set("dates.deictic", &d.deictic);
+    let story_deictic = c.set("dates.story_deictic", &d.story_deictic);
     let year_not_before = c.set("dates.year_not_before", &d.year_not_before);
     let short_year_alone = c.set("dates.short_year_alone", &d.short_year_alone);
     let labels = c.set("dates.labels", &d.labels);
@@ -1302,6 +1305,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         future_over,
         future_after,
         deictic,
+        story_deictic,
         year_not_before,
         short_year_alone,
         labels,

@@ -101,6 +101,10 @@ pub(crate) struct Dates {
     pub future_after: Vec<Form>,
     #[serde(default)]
     pub deictic: Vec<Form>,
+    /// Right before a month, of the `deictic` words, those that point back to the story's
+    /// year ("that October"): the month of the year last read, when that is past.
+    #[serde(default)]
+    pub story_deictic: Vec<Form>,
     #[serde(default)]
     pub year_not_before: Vec<Form>,
     #[serde(default)]
