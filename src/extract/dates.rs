@@ -97,6 +97,21 @@ struct At<'s> {
 }
 
 impl<'s> At<'s> {
+    /// Whether an agreement's name starts at `end`, or after a word of
+    /// `dates.year_name_joiners` there (the year names it: 56年の日ソ共同宣言).
+    fn names_agreement_after(&self, end: usize) -> bool {
+        if self.pack.year_name_joiners.is_empty() {
+            return false;
+        }
+        let start = self.pack.year_name_joiners.glued(self.text, end).map_or(end, |(e, _)| e);
+        let k = self.hits.partition_point(|h| (h.start as usize) < start);
+        self.hits.get(k..).unwrap_or_default().iter().take_while(|h| h.start as usize == start).any(|h| {
+            self.reader
+                .entries(h)
+                .any(|e| matches!(e, Entry::Agreement(_) | Entry::Term(Term::AgreementHead(_))))
+        })
+    }
+
     fn hit_terms(&self, at: usize) -> impl Iterator<Item = (&'s Hit, &'s Term)> {
         let k = self.hits.partition_point(|h| (h.start as usize) < at);
         let reader = self.reader;
@@ -780,10 +795,12 @@ fn fields_expr(at: &At<'_>, start: usize, end: usize, f: Fields, single_slot: bo
     if let (Some(yy), None) = (f.short_year, year) {
         // With its month; alone only before a particle of time (93年に), since a bare
         // "93年" is as often 93 years (not 80年にわたり, 10年に一度).
+        // (Or before the name of an agreement it dates, 56年の日ソ共同宣言.)
         let alone = || {
             f.day.is_none()
-                && pack.short_year_alone.after(text, end).is_some()
-                && pack.year_not_before.after(text, end).is_none()
+                && ((pack.short_year_alone.after(text, end).is_some()
+                    && pack.year_not_before.after(text, end).is_none())
+                    || at.names_agreement_after(end))
         };
         if f.month.is_none() && !alone() {
             return None;

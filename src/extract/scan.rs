@@ -78,7 +78,10 @@ fn mark_agreement_years(text: &str, hits: &[Hit], reader: &Reader, temporals: &m
         reader.entries(h).any(|e| matches!(e, Entry::Agreement(_) | Entry::Term(Term::AgreementHead(_))))
     };
     let beside = |gap: Option<&str>| gap.is_some_and(|g| matches!(g.trim(), "" | "の" | "-"));
-    for t in temporals.iter_mut().filter(|t| matches!(t.expr, Expr::Absolute(d) if d.month().is_none())) {
+    for t in temporals.iter_mut().filter(|t| {
+        matches!(t.expr, Expr::Absolute(d) if d.month().is_none())
+            || matches!(t.expr, Expr::ShortYear { month: None, .. })
+    }) {
         let (start, end) = (t.range.start, t.range.end);
         let k = hits.partition_point(|h| (h.end as usize) <= start.saturating_sub(MAX_GAP));
         t.names_agreement =

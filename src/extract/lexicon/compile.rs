@@ -339,6 +339,8 @@ pub(crate) struct Pack {
     /// with none of these after it, such a year needs its month (a bare 93年 is as often
     /// ninety-three years).
     pub short_year_alone: Phrases<()>,
+    /// Between a year and the agreement's name it dates (の).
+    pub year_name_joiners: Phrases<()>,
     pub labels: Phrases<()>,
     pub month_context: Phrases<()>,
     pub time_units: Phrases<TimeUnit>,
@@ -880,6 +882,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let story_deictic = c.set("dates.story_deictic", &d.story_deictic);
     let year_not_before = c.set("dates.year_not_before", &d.year_not_before);
     let short_year_alone = c.set("dates.short_year_alone", &d.short_year_alone);
+    let year_name_joiners = c.set("dates.year_name_joiners", &d.year_name_joiners);
     let labels = c.set("dates.labels", &d.labels);
     let month_context = c.set("dates.month_context", &d.month_context);
 
@@ -1308,6 +1311,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         story_deictic,
         year_not_before,
         short_year_alone,
+        year_name_joiners,
         labels,
         month_context,
         time_units,

@@ -109,6 +109,10 @@ pub(crate) struct Dates {
     pub year_not_before: Vec<Form>,
     #[serde(default)]
     pub short_year_alone: Vec<Form>,
+    /// Between a year and the name of the agreement it dates (56年の日ソ共同宣言): a year by
+    /// its last two digits before such a name is read.
+    #[serde(default)]
+    pub year_name_joiners: Vec<Form>,
     #[serde(default)]
     pub labels: Vec<Form>,
     #[serde(default)]
