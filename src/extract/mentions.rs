@@ -133,9 +133,17 @@ fn adjective_in_list(scan: &Scan<'_>, range: &Range<usize>, depth: usize) -> boo
             return true;
         }
         // A title right after the adjective ("Russian Foreign Minister"), or a noun of
-        // stance ("Japanese insistence on the islands", "the Soviet refusal").
+        // stance or a stance named ("Japanese insistence on the islands", "the Soviet
+        // refusal to discuss the islands").
         if next_hit_is(scan, at, |e| {
-            matches!(e, Entry::Term(Term::Title { office: true, .. } | Term::Predicate { nominal: true, .. }))
+            matches!(
+                e,
+                Entry::Term(
+                    Term::Title { office: true, .. }
+                        | Term::Predicate { nominal: true, .. }
+                        | Term::Concept(_)
+                )
+            )
         }) {
             return true;
         }
