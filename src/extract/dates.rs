@@ -48,6 +48,25 @@ pub(crate) enum Expr {
     ShortYear { yy: u32, month: Option<u32>, day: Option<u32> },
 }
 
+impl Expr {
+    /// The month (and day) of a month named without its year.
+    pub(crate) fn month_day(&self) -> Option<(u32, Option<u32>)> {
+        match *self {
+            Expr::Month(m, _) => Some((m, None)),
+            Expr::MonthDay(m, d, _) => Some((m, Some(d))),
+            _ => None,
+        }
+    }
+}
+
+/// Month `month` (and day `day`) of year `year`.
+pub(crate) fn in_year(year: i32, month: u32, day: Option<u32>) -> Option<PartialDate> {
+    match day {
+        Some(d) => PartialDate::from_ymd(year, month, d).ok(),
+        None => PartialDate::from_year_month(year, month).ok(),
+    }
+}
+
 /// Whether a weekday points back or forward from publication.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Tense {
@@ -104,23 +123,18 @@ impl<'s> At<'s> {
             return false;
         }
         let start = self.pack.year_name_joiners.glued(self.text, end).map_or(end, |(e, _)| e);
-        let k = self.hits.partition_point(|h| (h.start as usize) < start);
-        self.hits.get(k..).unwrap_or_default().iter().take_while(|h| h.start as usize == start).any(|h| {
-            self.reader
-                .entries(h)
-                .any(|e| matches!(e, Entry::Agreement(_) | Entry::Term(Term::AgreementHead(_))))
-        })
+        self.hits_at(start).any(|h| self.reader.names_agreement(h))
+    }
+
+    /// The hits that start at `at`.
+    fn hits_at(&self, at: usize) -> impl Iterator<Item = &'s Hit> {
+        let k = self.hits.partition_point(|h| (h.start as usize) < at);
+        self.hits.get(k..).unwrap_or_default().iter().take_while(move |h| h.start as usize == at)
     }
 
     fn hit_terms(&self, at: usize) -> impl Iterator<Item = (&'s Hit, &'s Term)> {
-        let k = self.hits.partition_point(|h| (h.start as usize) < at);
         let reader = self.reader;
-        self.hits
-            .get(k..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(move |h| h.start as usize == at)
-            .flat_map(move |h| reader.terms(h).map(move |t| (h, t)))
+        self.hits_at(at).flat_map(move |h| reader.terms(h).map(move |t| (h, t)))
     }
 
     /// A number of exactly `n` digits at `at`: `n` ASCII digits not followed by another,
@@ -422,11 +436,6 @@ fn merge_year_months(text: &str, out: &mut Vec<Temporal>) {
     };
     let year_offset = |t: &Temporal| counted(t, TimeUnit::Year);
     let today = |t: &Temporal| counted(t, TimeUnit::Day) == Some((0, Anchor::Publication));
-    let month_day = |t: &Temporal| match t.expr {
-        Expr::Month(m, _) => Some((m, None)),
-        Expr::MonthDay(m, d, _) => Some((m, Some(d))),
-        _ => None,
-    };
     // Nothing but spaces, a comma, "of" or の between.
     let joined = |a: &Temporal, b: &Temporal| {
         text.get(a.range.end..b.range.start)
@@ -440,7 +449,7 @@ fn merge_year_months(text: &str, out: &mut Vec<Temporal>) {
             (Some((offset, from)), Expr::Day(day)) => Some(Expr::DayOfMonth { offset, day, from }),
             _ => None,
         };
-        let pair = match (month_day(a), year_offset(b), year_offset(a), month_day(b)) {
+        let pair = match (a.expr.month_day(), year_offset(b), year_offset(a), b.expr.month_day()) {
             _ if years_ago.is_some() && today(b) && joined(a, b) => {
                 years_ago.map(|(offset, _)| Expr::YearsToday(offset))
             }
@@ -939,11 +948,7 @@ pub(crate) fn resolve(
             PartialDate::from_year_month(nearest_year(p, m, tense), m).ok()
         }
         Expr::YearMonth { offset, month, day, from } => {
-            let y = anchor_date(from, published, previous)?.year() + offset;
-            match day {
-                Some(d) => PartialDate::from_ymd(y, month, d).ok(),
-                None => PartialDate::from_year_month(y, month).ok(),
-            }
+            in_year(anchor_date(from, published, previous)?.year() + offset, month, day)
         }
         Expr::DayOfMonth { offset, day, from } => {
             let base = anchor_date(from, published, previous)?;
@@ -1175,11 +1180,7 @@ pub(crate) fn resolve_all(
     // A month without its year in a span with a month that has one ("between late August and
     // early September 1945", «в августе — сентябре 1945 года», 1945年8月から9月): that year.
     for (i, t) in temporals.iter().enumerate() {
-        let (month, day) = match t.expr {
-            Expr::Month(m, _) => (m, None),
-            Expr::MonthDay(m, d, _) => (m, Some(d)),
-            _ => continue,
-        };
+        let Some((month, day)) = t.expr.month_day() else { continue };
         let spanned = |other: Option<&Temporal>, gap: Option<Range<usize>>| -> Option<i32> {
             let Expr::Absolute(d) = other?.expr else { return None };
             let gap = text.get(gap?)?;
@@ -1201,11 +1202,7 @@ pub(crate) fn resolve_all(
             .or_else(|| spanned(prev, prev.map(|p| p.range.end..t.range.start)))
             .or_else(opener);
         if let (Some(y), Some(slot)) = (year, out.get_mut(i)) {
-            *slot = match day {
-                Some(d) => PartialDate::from_ymd(y, month, d).ok(),
-                None => PartialDate::from_year_month(y, month).ok(),
-            }
-            .or(*slot);
+            *slot = in_year(y, month, day).or(*slot);
         }
     }
     out

@@ -771,6 +771,12 @@ impl Reader {
         self.patterns.get(hit.pattern as usize).is_some_and(|p| p.classes & class as u16 != 0)
     }
 
+    /// Whether a hit names an agreement: by its name, or by a head noun of agreements
+    /// (`agreements.head`: "declaration", "joint statement", as in "the 1956 declaration").
+    pub fn names_agreement(&self, hit: &Hit) -> bool {
+        self.entries(hit).any(|e| matches!(e, Entry::Agreement(_) | Entry::Term(Term::AgreementHead(_))))
+    }
+
     /// The entries a hit stands for (those whose case rule the match satisfies).
     pub fn entries(&self, hit: &Hit) -> impl Iterator<Item = &Entry> {
         let case = hit.case;

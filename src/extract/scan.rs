@@ -74,9 +74,6 @@ pub(crate) struct Scan<'a> {
 /// word of its kind ("the 1956 declaration", «декларацию 1956 года», 1956年の日ソ共同宣言), or
 /// inside the name.
 fn mark_agreement_years(text: &str, hits: &[Hit], reader: &Reader, temporals: &mut [Temporal]) {
-    let agreement = |h: &Hit| {
-        reader.entries(h).any(|e| matches!(e, Entry::Agreement(_) | Entry::Term(Term::AgreementHead(_))))
-    };
     let beside = |gap: Option<&str>| gap.is_some_and(|g| matches!(g.trim(), "" | "の" | "-"));
     for t in temporals.iter_mut().filter(|t| {
         matches!(t.expr, Expr::Absolute(d) if d.month().is_none())
@@ -87,7 +84,7 @@ fn mark_agreement_years(text: &str, hits: &[Hit], reader: &Reader, temporals: &m
         t.names_agreement =
             hits.iter().skip(k).take_while(|h| (h.start as usize) <= end + MAX_GAP).any(|h| {
                 let (hs, he) = (h.start as usize, h.end as usize);
-                agreement(h)
+                reader.names_agreement(h)
                     && ((hs <= start && end <= he)
                         || (he <= start && beside(text.get(he..start)))
                         || (end <= hs && beside(text.get(end..hs))))
@@ -289,15 +286,11 @@ impl<'a> Scan<'a> {
             // A month after a word pointing back to the story ("That October the premier flew
             // to Moscow", after a paragraph in 1956): the month of the year last read, past,
             // and the story of its paragraph.
-            if let (Expr::Month(m, _) | Expr::MonthDay(m, _, _), Some(y)) = (t.expr, last_year)
+            if let (Some((m, day)), Some(y)) = (t.expr.month_day(), last_year)
                 && y < published.year()
                 && pack.story_deictic.before(text, t.range.start).is_some()
             {
-                let d = match t.expr {
-                    Expr::MonthDay(_, day, _) => PartialDate::from_ymd(y, m, day).ok(),
-                    _ => PartialDate::from_year_month(y, m).ok(),
-                };
-                if let (Some(d), Some(slot)) = (d, self.resolved.get_mut(i)) {
+                if let (Some(d), Some(slot)) = (dates::in_year(y, m, day), self.resolved.get_mut(i)) {
                     *slot = Some(d);
                     story = paragraph.map(|p| (p, y));
                     last_story = story.or(last_story);
@@ -305,12 +298,7 @@ impl<'a> Scan<'a> {
                 }
                 continue;
             }
-            let month_day = match t.expr {
-                _ if pack.deictic.before(text, t.range.start).is_some() => None,
-                Expr::Month(m, _) => Some((m, None)),
-                Expr::MonthDay(m, d, _) => Some((m, Some(d))),
-                _ => None,
-            };
+            let month_day = t.expr.month_day().filter(|_| pack.deictic.before(text, t.range.start).is_none());
             let past = matches!(t.expr, Expr::Month(_, Tense::Past) | Expr::MonthDay(_, _, Tense::Past));
             let resolved = self.resolved.get(i).copied().flatten();
             // A month told in the past tense that publication would put after itself goes on
@@ -328,11 +316,7 @@ impl<'a> Scan<'a> {
             });
             match (month_day, current) {
                 (Some((m, day)), Some((_, y))) => {
-                    let d = match day {
-                        Some(day) => PartialDate::from_ymd(y, m, day).ok(),
-                        None => PartialDate::from_year_month(y, m).ok(),
-                    };
-                    if let (Some(d), Some(slot)) = (d, self.resolved.get_mut(i)) {
+                    if let (Some(d), Some(slot)) = (dates::in_year(y, m, day), self.resolved.get_mut(i)) {
                         moved = (*slot != Some(d)).then_some((d, paragraph));
                         *slot = Some(d);
                     }
