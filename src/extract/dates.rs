@@ -417,14 +417,14 @@ pub(crate) fn find(
         let label = labelled(pack, text, range.start);
         out.push(Temporal { range, expr, bound, label, names_agreement: false });
     }
-    merge_year_months(text, &mut out);
+    merge_year_months(text, pack, &mut out);
     out
 }
 
 /// Joins a month (and day) without a year to a year counted from publication or from the
 /// date last mentioned right beside it, after ("in March last year", «в марте прошлого
 /// года») or before (昨年3月, 同じ年の12月12日): one expression, "March of last year".
-fn merge_year_months(text: &str, out: &mut Vec<Temporal>) {
+fn merge_year_months(text: &str, pack: &Pack, out: &mut Vec<Temporal>) {
     // `unit`s counted from publication or from the date last mentioned (this year, 同月).
     let counted = |t: &Temporal, unit: TimeUnit| match t.expr {
         Expr::Relative { unit: u, offset, from: from @ (Anchor::Publication | Anchor::Previous) }
@@ -436,10 +436,12 @@ fn merge_year_months(text: &str, out: &mut Vec<Temporal>) {
     };
     let year_offset = |t: &Temporal| counted(t, TimeUnit::Year);
     let today = |t: &Temporal| counted(t, TimeUnit::Day) == Some((0, Anchor::Publication));
-    // Nothing but spaces, a comma, "of" or の between.
+    // Nothing but spaces, a comma or a word of `dates.month_year_links` ("of", の) between.
     let joined = |a: &Temporal, b: &Temporal| {
-        text.get(a.range.end..b.range.start)
-            .is_some_and(|g| g.len() <= 6 && matches!(g.trim().trim_matches(','), "" | "of" | "の"))
+        text.get(a.range.end..b.range.start).is_some_and(|g| {
+            let g = g.trim().trim_matches(',');
+            g.len() <= 6 && (g.is_empty() || pack.month_year_links.contains(g))
+        })
     };
     let mut i = 0;
     while i + 1 < out.len() {

@@ -577,12 +577,10 @@ fn segment(scan: &Scan<'_>, sentence: &Range<usize>, at: usize) -> Range<usize> 
                 // Kunashir yesterday, and …"), not in a list of people ("Japan's prime
                 // minister, Shinzo Abe, and Russia's president").
                 let clause = start..sentence.start + i;
-                let and = scan
-                    .pack
-                    .coordinators
-                    .after(text, after)
-                    .is_some_and(|(e, _)| text.get(after..e).is_some_and(|w| w.trim() == "and"))
-                    && scan.pack.event_kinds.find_in(text, clause).next().is_some();
+                let and =
+                    scan.pack.coordinators.after(text, after).is_some_and(|(e, _)| {
+                        text.get(after..e).is_some_and(|w| scan.pack.joins_list(w.trim()))
+                    }) && scan.pack.event_kinds.find_in(text, clause).next().is_some();
                 (and || scan.pack.contrasts.after(text, after).is_some()).then_some(after)
             }
             _ => None,

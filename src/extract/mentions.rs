@@ -548,7 +548,7 @@ fn year_before_head(scan: &Scan<'_>, head: usize) -> Option<(usize, i32)> {
         let w = word_before(text, at)?;
         let word = text.get(w.clone())?;
         let capital = word.chars().next().is_some_and(char::is_uppercase);
-        if !(capital || word == "and" || word == "-")
+        if !(capital || pack.name_joiners.contains(word) || word == "-")
             || text.get(w.end..at).is_some_and(|g| g.contains(['.', ',', ';']))
         {
             return None;
@@ -705,8 +705,7 @@ fn resolve_heads(
                     continue;
                 }
                 let own = determiner.is_some_and(|(s, _)| {
-                    let w = text.get(s..range.start).unwrap_or_default().trim().to_lowercase();
-                    w != "a" && w != "the"
+                    !pack.plain_determiners.contains(text.get(s..range.start).unwrap_or_default().trim())
                 });
                 if !own
                     && kind.is_none_or(|k| {

@@ -73,8 +73,11 @@ pub(crate) struct Scan<'a> {
 /// Marks the years that name an agreement: a year right beside an agreement's name or a
 /// word of its kind ("the 1956 declaration", «декларацию 1956 года», 1956年の日ソ共同宣言), or
 /// inside the name.
-fn mark_agreement_years(text: &str, hits: &[Hit], reader: &Reader, temporals: &mut [Temporal]) {
-    let beside = |gap: Option<&str>| gap.is_some_and(|g| matches!(g.trim(), "" | "の" | "-"));
+fn mark_agreement_years(text: &str, hits: &[Hit], reader: &Reader, pack: &Pack, temporals: &mut [Temporal]) {
+    // Nothing but spaces, a hyphen or a word of `dates.year_name_joiners` (の) between.
+    let beside = |gap: Option<&str>| {
+        gap.map(str::trim).is_some_and(|g| g.is_empty() || g == "-" || pack.year_name_joiners.contains(g))
+    };
     for t in temporals.iter_mut().filter(|t| {
         matches!(t.expr, Expr::Absolute(d) if d.month().is_none())
             || matches!(t.expr, Expr::ShortYear { month: None, .. })
@@ -118,7 +121,7 @@ impl<'a> Scan<'a> {
             let in_play =
                 |at: usize| topical.get(sentence_index(&sentences, &ends, at)).copied().unwrap_or(false);
             let mut temporals = dates::find(t, &hits, reader, &numbers, pack, data, &in_play);
-            mark_agreement_years(t, &hits, reader, &mut temporals);
+            mark_agreement_years(t, &hits, reader, pack, &mut temporals);
             (sentences, ends, hits, numbers, temporals, topical, paragraphs)
         };
         let (published, published_inferred) = match published {

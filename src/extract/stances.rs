@@ -586,7 +586,13 @@ fn actors(
         let after =
             starting_in(parties, |p| p.at.start, &(r.end..chars_after(text, r.end, 20).min(range.end)))
                 .first()
-                .filter(|p| text.get(r.end..p.at.start).is_some_and(|g| matches!(g.trim(), "of" | "of the")))
+                .filter(|p| {
+                    // "the president of Russia", "the prime minister of the Soviet Union".
+                    pack.possessor_links.after(text, r.end).is_some_and(|(e, _)| {
+                        let rest = pack.articles.after(text, e).map_or(e, |(a, _)| a);
+                        text.get(rest..p.at.start).is_some_and(|g| g.trim().is_empty())
+                    })
+                })
                 .map(|p| p.item.party.clone());
         if let Some(state) =
             before.or(after).or_else(|| party.clone()).or_else(|| title_holder(scan, people, &r, roles))
@@ -637,8 +643,8 @@ fn actors(
     for i in 1..out.len() {
         let (Some(prev), Some(cur)) = (out.get(i - 1), out.get(i)) else { continue };
         let gap = text.get(prev.at.end..cur.at.start).unwrap_or("x").trim();
-        let coordinated = matches!(gap, "と" | "、" | "・")
-            && (cur.subject || (!cur.object && topic_marked(scan, cur.at.end)));
+        let coordinated =
+            scan.pack.joins_list(gap) && (cur.subject || (!cur.object && topic_marked(scan, cur.at.end)));
         if coordinated && let Some(prev) = out.get_mut(i - 1) {
             prev.object = false;
         }
@@ -647,7 +653,7 @@ fn actors(
     // joins a list only where the list goes on after the name ("with Japan, China and
     // Korea"): "when Japan renewed its treaty with America, Moscow said …" opens a clause.
     let gap = |a: &Actor, b: &Actor| text.get(a.at.end..b.at.start).unwrap_or("x").trim();
-    let joins = |gap: &str| matches!(gap, "and" | "," | ", and" | "и" | "と" | "、" | "・");
+    let joins = |gap: &str| scan.pack.joins_list(gap);
     for i in 1..out.len() {
         let (Some(prev), Some(cur)) = (out.get(i - 1), out.get(i)) else { continue };
         let between = gap(prev, cur);
@@ -1280,7 +1286,7 @@ fn count_before(scan: &Scan<'_>, at: usize) -> Option<Extent> {
         match word_before(text, pos) {
             Some(w) if w.start >= s.start => {
                 let word = text.get(w.clone()).unwrap_or_default();
-                if word.eq_ignore_ascii_case("of") || word.eq_ignore_ascii_case("the") || found.is_none() {
+                if pack.partitive_links.contains(word) || found.is_none() {
                     pos = w.start;
                 } else {
                     break;
@@ -3037,9 +3043,7 @@ fn holder_of(
     if conditional(s.start) {
         return None;
     }
-    if pack.questions.find_in(text, clause_start..range.start).any(|(q, _)| {
-        text.get(q.clone()).is_some_and(|w| w.eq_ignore_ascii_case("whether") || w.eq_ignore_ascii_case("if"))
-    }) {
+    if pack.indirect_questions.find_in(text, clause_start..range.start).next().is_some() {
         return None;
     }
     if r.hedged(s, range.start) {
@@ -3568,8 +3572,7 @@ fn coordinated(scan: &Scan<'_>, all: &[Actor], i: usize) -> Holder {
     let text = scan.text();
     let Some(first) = all.get(i) else { return Holder::NotAState };
     let Holder::States(mut states, speaker) = first.holder.clone() else { return first.holder.clone() };
-    let joined =
-        |gap: &str| matches!(gap.trim(), "and" | "," | ", and" | "&" | "и" | "と" | "、" | "・" | "both");
+    let joined = |gap: &str| scan.pack.joins_list(gap.trim());
     let add = |a: &Actor, states: &mut Vec<PartyId>| {
         if let Holder::States(more, _) = &a.holder {
             for p in more {

@@ -341,6 +341,8 @@ pub(crate) struct Pack {
     pub short_year_alone: Phrases<()>,
     /// Between a year and the agreement's name it dates (の).
     pub year_name_joiners: Phrases<()>,
+    /// See `schema::Dates::month_year_links`.
+    pub month_year_links: Phrases<()>,
     pub labels: Phrases<()>,
     pub month_context: Phrases<()>,
     pub time_units: Phrases<TimeUnit>,
@@ -423,6 +425,10 @@ pub(crate) struct Pack {
     pub both_sides_reach: usize,
     // agreements
     pub determiners: Phrases<()>,
+    /// See `schema::Agreements::plain_determiners`.
+    pub plain_determiners: Phrases<()>,
+    /// See `schema::Agreements::name_joiners`.
+    pub name_joiners: Phrases<()>,
     pub signed: Phrases<()>,
     pub agree_verbs: Phrases<()>,
     pub agreement_terms: Phrases<()>,
@@ -474,6 +480,8 @@ pub(crate) struct Pack {
     pub asides: Phrases<()>,
     pub object_prepositions: Phrases<()>,
     pub questions: Phrases<()>,
+    /// See `schema::Grammar::indirect_questions`.
+    pub indirect_questions: Phrases<()>,
     pub hedges: Phrases<()>,
     pub verb_final: bool,
     pub subject_markers: Phrases<()>,
@@ -531,6 +539,8 @@ pub(crate) struct Pack {
     pub possessor_follows: bool,
     /// See `schema::Grammar::possessor_links`.
     pub possessor_links: Phrases<()>,
+    /// See `schema::Grammar::partitive_links`.
+    pub partitive_links: Phrases<()>,
     /// Whether a lead sentence holding a quote may still report the day's news.
     pub quoted_leads: bool,
     /// Letters read as another (`ё` as `е`): in the text, the forms and the names.
@@ -883,6 +893,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let year_not_before = c.set("dates.year_not_before", &d.year_not_before);
     let short_year_alone = c.set("dates.short_year_alone", &d.short_year_alone);
     let year_name_joiners = c.set("dates.year_name_joiners", &d.year_name_joiners);
+    let month_year_links = c.set("dates.month_year_links", &d.month_year_links);
     let labels = c.set("dates.labels", &d.labels);
     let month_context = c.set("dates.month_context", &d.month_context);
 
@@ -1068,6 +1079,8 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     // agreements
     let a = &raw.agreements;
     let determiners = c.set("agreements.determiners", &a.determiners);
+    let plain_determiners = c.set("agreements.plain_determiners", &a.plain_determiners);
+    let name_joiners = c.set("agreements.name_joiners", &a.name_joiners);
     let signed = c.set("agreements.signed", &a.signed);
     let agree_verbs = c.set("agreements.agree_verbs", &a.agree_verbs);
     let agreement_terms = c.set("agreements.terms", &a.terms);
@@ -1124,6 +1137,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let speech_follows = c.set("grammar.speech_follows", &g.speech_follows);
     let passive = c.set("grammar.passive", &g.passive);
     let possessor_links = c.set("grammar.possessor_links", &g.possessor_links);
+    let partitive_links = c.set("grammar.partitive_links", &g.partitive_links);
     let agent = c.set("grammar.agent", &g.agent);
     let possessive_suffixes = c.set("grammar.possessive_suffixes", &g.possessive_suffixes);
     let possessive_determiners = c.set("grammar.possessive_determiners", &g.possessive_determiners);
@@ -1145,6 +1159,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let asides = c.set("grammar.asides", &g.asides);
     let object_prepositions = c.set("grammar.object_prepositions", &g.object_prepositions);
     let questions = c.set("grammar.questions", &g.questions);
+    let indirect_questions = c.set("grammar.indirect_questions", &g.indirect_questions);
     let hedges = c.set("grammar.hedges", &g.hedges);
     let subject_markers = c.set("grammar.subject_markers", &g.subject_markers);
     let topic_markers = c.set("grammar.topic_markers", &g.topic_markers);
@@ -1312,6 +1327,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         year_not_before,
         short_year_alone,
         year_name_joiners,
+        month_year_links,
         labels,
         month_context,
         time_units,
@@ -1370,6 +1386,8 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         plural_pronouns,
         both_sides_reach: q.both_sides_reach,
         determiners,
+        plain_determiners,
+        name_joiners,
         signed,
         agree_verbs,
         agreement_terms,
@@ -1409,6 +1427,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         asides,
         object_prepositions,
         questions,
+        indirect_questions,
         hedges,
         verb_final: g.verb_final,
         subject_markers,
@@ -1445,6 +1464,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         subject_after_verb: raw.grammar.subject_after_verb,
         possessor_follows: raw.grammar.possessor_follows,
         possessor_links,
+        partitive_links,
         quoted_leads: raw.events.quoted_leads,
         folds: c.folds,
         party_refs,

@@ -113,6 +113,10 @@ pub(crate) struct Dates {
     /// its last two digits before such a name is read.
     #[serde(default)]
     pub year_name_joiners: Vec<Form>,
+    /// Between a month and the year it falls in, counted from another date ("March of last
+    /// year", 同じ年の12月): the two are one expression.
+    #[serde(default)]
+    pub month_year_links: Vec<Form>,
     #[serde(default)]
     pub labels: Vec<Form>,
     #[serde(default)]
@@ -493,6 +497,15 @@ pub(crate) struct NameForm {
 pub(crate) struct Agreements {
     #[serde(default)]
     pub determiners: Vec<Form>,
+    /// Of the `determiners`, those that point back to no agreement in particular ("a",
+    /// "the"): a head after one of the others ("their joint statement") is the one of the
+    /// publication year.
+    #[serde(default)]
+    pub plain_determiners: Vec<Form>,
+    /// Words inside an agreement's name, between the year before it and its head, beside
+    /// capitalised words ("the 1956 Japan and Soviet Union joint declaration").
+    #[serde(default)]
+    pub name_joiners: Vec<Form>,
     #[serde(default)]
     pub signed: Vec<Form>,
     #[serde(default)]
@@ -655,6 +668,10 @@ pub(crate) struct Grammar {
     pub object_prepositions: Vec<Form>,
     #[serde(default)]
     pub questions: Vec<Form>,
+    /// Words that open an indirect question ("whether", "if"; Russian «ли» after its
+    /// verb): a stance after one in its clause is asked about, not stated.
+    #[serde(default)]
+    pub indirect_questions: Vec<Form>,
     #[serde(default)]
     pub hedges: Vec<Form>,
     /// The predicate ends its clause (Japanese): a happening's word is the last of its
@@ -686,6 +703,10 @@ pub(crate) struct Grammar {
     /// Tokyo"), in a language whose possessor otherwise stands before the noun.
     #[serde(default)]
     pub possessor_links: Vec<Form>,
+    /// Words between the count of a part and the count of its whole ("two of the four
+    /// islands", «два из четырёх островов»): the count before them is the part's.
+    #[serde(default)]
+    pub partitive_links: Vec<Form>,
 }
 
 #[derive(Debug, Default, Deserialize)]
