@@ -22,6 +22,9 @@ pub(crate) struct People {
     /// Every place a person is mentioned: (range, index into `mentions`), in text order.
     pub occurrences: Vec<(Range<usize>, usize)>,
     pub quotes: Vec<Found<Quote>>,
+    /// The quotes that are an interviewee's answers ("Name: …", or a line after a
+    /// question's), by their ranges, sorted.
+    pub turns: Vec<Range<usize>>,
     /// The length of the longest quote.
     longest_quote: usize,
     by_name: HashMap<String, usize>,
@@ -590,7 +593,7 @@ pub(crate) fn people(scan: &Scan<'_>) -> People {
     people.occurrences.dedup_by(|a, b| a.0 == b.0);
     people.by_name = people.mentions.iter().enumerate().map(|(i, m)| (m.item.name.clone(), i)).collect();
     let interviewee = interviewee(scan, &people);
-    people.quotes = quotes(scan, &people, interviewee.as_deref());
+    (people.quotes, people.turns) = quotes(scan, &people, interviewee.as_deref());
     people.longest_quote = people.quotes.iter().map(|q| q.at.len()).max().unwrap_or(0);
     people.speakers = document_speakers(scan, &people);
     let turns = interview_turns(scan, &people, interviewee.as_deref());
@@ -1651,8 +1654,12 @@ fn answers_question(scan: &Scan<'_>, line: usize) -> bool {
 }
 
 /// Quotations and their speakers: "…," X said; "…," said X; X said: "…"; "…," he said;
-/// 「…」と述べた; and interview turns ("Name: …").
-fn quotes(scan: &Scan<'_>, people: &People, interviewee: Option<&str>) -> Vec<Found<Quote>> {
+/// 「…」と述べた; and interview turns ("Name: …"), which are also returned apart, sorted.
+fn quotes(
+    scan: &Scan<'_>,
+    people: &People,
+    interviewee: Option<&str>,
+) -> (Vec<Found<Quote>>, Vec<Range<usize>>) {
     let text = scan.text();
     let pack = scan.pack;
     let mut spans: Vec<Range<usize>> = Vec::new();
@@ -1699,6 +1706,7 @@ fn quotes(scan: &Scan<'_>, people: &People, interviewee: Option<&str>) -> Vec<Fo
     }
     spans.sort_by_key(|r| r.start);
     let mut out = Vec::new();
+    let mut turns = Vec::new();
     for inner in spans.into_iter().filter(|q| scan.in_play(q.start)) {
         let content = scan.slice(&inner);
         // A quote is a clause: three words, or twelve characters. In a script written
@@ -1785,7 +1793,12 @@ fn quotes(scan: &Scan<'_>, people: &People, interviewee: Option<&str>) -> Vec<Fo
             let mark = char_before(text, inner.start).map_or(0, char::len_utf8);
             let line = line_start(text, inner.start - mark);
             let blank = text.get(line..inner.start - mark).is_some_and(|g| g.trim().is_empty());
-            (blank && answers_question(scan, line)).then(|| interviewee.map(str::to_string)).flatten()
+            let answer =
+                (blank && answers_question(scan, line)).then(|| interviewee.map(str::to_string)).flatten();
+            if answer.is_some() {
+                turns.push(inner.clone());
+            }
+            answer
         });
         out.push(Found::new(inner.clone(), Quote { speaker, evidence: scan.evidence(&inner) }));
     }
@@ -1816,6 +1829,7 @@ fn quotes(scan: &Scan<'_>, people: &People, interviewee: Option<&str>) -> Vec<Fo
             let Some((_, m)) = people.in_range(&label).last() else { continue };
             let body = start + colon + 2..start + line.trim_end().len();
             if body.end > body.start {
+                turns.push(body.clone());
                 out.push(Found::new(
                     body.clone(),
                     Quote { speaker: Some(m.name.clone()), evidence: scan.evidence(&body) },
@@ -1825,5 +1839,6 @@ fn quotes(scan: &Scan<'_>, people: &People, interviewee: Option<&str>) -> Vec<Fo
     }
     let _ = word_after;
     out.sort_by_key(|q| q.at.start);
-    out
+    turns.sort_by_key(|r| r.start);
+    (out, turns)
 }

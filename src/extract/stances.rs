@@ -2903,13 +2903,28 @@ fn quote_speaker(r: &Reading<'_, '_>, at: usize) -> Option<(Holder, ())> {
     let q = starting_in(&r.people.quotes, |q| q.at.start, &back).iter().rev().find(|q| at < q.at.end)?;
     let speaker = q.item.speaker.as_deref()?;
     let m = r.people.by_name(speaker)?;
-    Some((
-        match (&m.party, m.official) {
-            (Some(p), true) => Holder::States(vec![p.clone()], Some(m.name.clone())),
-            _ => Holder::NotAState,
-        },
-        (),
-    ))
+    let official = match (&m.party, m.official) {
+        (Some(p), true) => Some(Holder::States(vec![p.clone()], Some(m.name.clone()))),
+        _ => None,
+    };
+    // An interviewee who speaks for no state tells of others: a state or an official the
+    // sentence of the answer names as no object holds what it tells ("Lavrov recalled that
+    // Russia recognises the declaration", a historian's answer, is Russia's). (Not what
+    // the interviewee says a state must do: "Japan should start from the Irkutsk statement".)
+    if official.is_none() && r.people.turns.binary_search_by_key(&q.at.start, |t| t.start).is_ok() {
+        let (scan, text) = (r.scan, r.scan.text());
+        let s = scan.sentence(scan.sentence_of(at));
+        let obliged = scan.pack.must.find_in(text, s.clone()).next().is_some()
+            || scan.pack.must_after.find_in(text, s.clone()).next().is_some();
+        if !obliged
+            && r.actors_of(&s)
+                .iter()
+                .any(|a| !a.object && !a.reporter && matches!(a.holder, Holder::States(..)))
+        {
+            return None;
+        }
+    }
+    Some((official.unwrap_or(Holder::NotAState), ()))
 }
 
 /// Where a trigger stands: its range, its sentence, the sentence's clause starts and the
