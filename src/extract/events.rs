@@ -9,6 +9,7 @@ use std::ops::Range;
 
 use super::findings::{AgreementMention, EventFinding, PositionFinding};
 use super::people::People;
+use super::reader::Class;
 use super::scan::{Found, NEAR, Scan, starting_in};
 use super::text::{chars_after, chars_before, floor_boundary, word_before};
 use crate::agreement::AgreementId;
@@ -166,6 +167,44 @@ pub(crate) fn events(
     let mut out = events.out;
     keep_precise_dates(&mut out);
     out
+}
+
+/// A military happening that moved the islands its sentence names from one state's
+/// administration to another's, by the dataset's record of who administered them, is also
+/// a happening of the state they were taken from: "seized by Soviet troops in 1945" is the
+/// Soviet Union's and Japan's. (Not a state's successor's: Russia took over from the Soviet
+/// Union.) Call after the events have their islands.
+pub(crate) fn taken_from(scan: &Scan<'_>, events: &mut [Found<EventFinding>]) {
+    let data = scan.data;
+    let day = |d: chrono::NaiveDate| {
+        use chrono::Datelike;
+        PartialDate::from_ymd(d.year(), d.month(), d.day()).ok()
+    };
+    for e in events.iter_mut().filter(|e| e.item.kind == EventKind::Military) {
+        let (Some(before), Some(after)) =
+            (e.item.date.first_day().pred_opt().and_then(day), day(e.item.date.last_day()))
+        else {
+            continue;
+        };
+        let mut from: Vec<PartyId> = Vec::new();
+        for island in e.item.islands.iter() {
+            let held =
+                |at: PartialDate| data.administrator_at(island, at).first().map(|p| p.administrator.clone());
+            let (Some(was), Some(now)) = (held(before), held(after)) else { continue };
+            if was != now
+                && e.item.actors.contains(&now)
+                && !e.item.actors.contains(&was)
+                && !from.contains(&was)
+                && !super::mentions::successive(data, &[was.clone(), now.clone()])
+            {
+                from.push(was);
+            }
+        }
+        if !from.is_empty() {
+            e.item.actors.extend(from);
+            e.item.actors.sort();
+        }
+    }
 }
 
 /// What the other rules found, which the events are read with.
@@ -638,8 +677,9 @@ fn states_in(
     // not an actor of the happening.
     let named = starting_in(agreements, |a| a.at.start, part);
     let in_name = |at: &Range<usize>| named.iter().any(|a| a.at.start <= at.start && at.end <= a.at.end);
-    for p in
-        starting_in(parties, |p| p.at.start, part).iter().filter(|p| p.at.end <= part.end && !in_name(&p.at))
+    for p in starting_in(parties, |p| p.at.start, part)
+        .iter()
+        .filter(|p| p.at.end <= part.end && !in_name(&p.at) && !names_the_islands(scan, &p.at))
     {
         all.push((p.at.start, p.item.party.clone()));
     }
@@ -654,6 +694,58 @@ fn states_in(
         .find(|(at, _)| scan.pack.object_prepositions.before(text, *at).is_none())
         .map(|(_, p)| p.clone());
     (all.into_iter().map(|(_, p)| p).collect(), subject)
+}
+
+/// Whether the state at `at` only names the islands: the subject of a verb of naming
+/// (`grammar.naming_verbs`) with a collective name of the islands right beside the verb
+/// ("which Russia calls the Southern Kurils", «которые Япония называет Северными
+/// территориями», 日本が北方領土と呼ぶ), or its agent ("called the Northern Territories by
+/// Japan"). It tells what the state calls them, not what it did.
+fn names_the_islands(scan: &Scan<'_>, at: &Range<usize>) -> bool {
+    let (text, pack) = (scan.text(), scan.pack);
+    if pack.naming_verbs.is_empty() {
+        return false;
+    }
+    // Nothing but spaces, an article or a particle of the subject between.
+    let close = |from: usize, to: usize| {
+        text.get(from.min(to)..to.max(from)).is_some_and(|g| {
+            let g = g.trim();
+            g.is_empty()
+                || pack.articles.contains(g)
+                || pack.subject_markers.contains(g)
+                || (!g.contains([',', ';', '.', '、', '。', '(', ')'])
+                    && g.split_whitespace().count() <= 1
+                    && pack.spaced)
+        })
+    };
+    let collective = |from: usize, to: usize| {
+        scan.hits
+            .get(scan.hits_in(&(from..to)))
+            .unwrap_or_default()
+            .iter()
+            .filter(|h| scan.reader.is(h, Class::Collective))
+            .map(|h| h.range())
+            .collect::<Vec<_>>()
+    };
+    let window = chars_before(text, at.start, 60)..chars_after(text, at.end, 60);
+    pack.naming_verbs.find_in(text, window).any(|(n, _)| {
+        // The collective name right after the verb ("calls the Southern Kurils"), or right
+        // before it (北方領土と呼ぶ).
+        let named = collective(n.end, chars_after(text, n.end, 40))
+            .into_iter()
+            .find(|c| close(n.end, c.start))
+            .or_else(|| {
+                collective(chars_before(text, n.start, 40), n.start)
+                    .into_iter()
+                    .rev()
+                    .find(|c| close(c.end, n.start))
+            });
+        let Some(c) = named else { return false };
+        let (lo, hi) = (n.start.min(c.start), n.end.max(c.end));
+        // The subject before ("Russia calls", 日本が), or the agent after ("… by Japan").
+        (at.end <= lo && close(at.end, lo))
+            || (hi <= at.start && pack.agent.after(text, hi).is_some_and(|(e, _)| close(e, at.start)))
+    })
 }
 
 /// How many sentences (of twelve words or more) make a story's lead.

@@ -418,6 +418,7 @@ impl<'d> Extractor<'d> {
         let mut events =
             events::events(&scan, &parties, &sentence_parties, &agreements, &positions, &people, first);
         sentence_context(&scan, &mut events, &islands, &people);
+        events::taken_from(&scan, &mut events);
         let figures = figures::figures(&scan);
         Piece {
             published: scan.published,

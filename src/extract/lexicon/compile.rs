@@ -541,6 +541,8 @@ pub(crate) struct Pack {
     pub possessor_links: Phrases<()>,
     /// See `schema::Grammar::partitive_links`.
     pub partitive_links: Phrases<()>,
+    /// See `schema::Grammar::naming_verbs`.
+    pub naming_verbs: Phrases<()>,
     /// Whether a lead sentence holding a quote may still report the day's news.
     pub quoted_leads: bool,
     /// Letters read as another (`ё` as `е`): in the text, the forms and the names.
@@ -1138,6 +1140,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let passive = c.set("grammar.passive", &g.passive);
     let possessor_links = c.set("grammar.possessor_links", &g.possessor_links);
     let partitive_links = c.set("grammar.partitive_links", &g.partitive_links);
+    let naming_verbs = c.set("grammar.naming_verbs", &g.naming_verbs);
     let agent = c.set("grammar.agent", &g.agent);
     let possessive_suffixes = c.set("grammar.possessive_suffixes", &g.possessive_suffixes);
     let possessive_determiners = c.set("grammar.possessive_determiners", &g.possessive_determiners);
@@ -1465,6 +1468,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         possessor_follows: raw.grammar.possessor_follows,
         possessor_links,
         partitive_links,
+        naming_verbs,
         quoted_leads: raw.events.quoted_leads,
         folds: c.folds,
         party_refs,

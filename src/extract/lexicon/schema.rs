@@ -707,6 +707,11 @@ pub(crate) struct Grammar {
     /// islands", «два из четырёх островов»): the count before them is the part's.
     #[serde(default)]
     pub partitive_links: Vec<Form>,
+    /// Verbs of naming, beside a collective name of the islands ("which Russia calls the
+    /// Southern Kurils", 日本が北方領土と呼ぶ): their subject or agent tells what it calls
+    /// the islands, and is no actor of the sentence's happening.
+    #[serde(default)]
+    pub naming_verbs: Vec<Form>,
 }
 
 #[derive(Debug, Default, Deserialize)]
