@@ -412,7 +412,17 @@ fn dated_happenings(found: &Sources<'_, '_>, events: &mut Events) {
                 if of_people.is_empty() { actors.iter().cloned().collect() } else { of_people };
             electing.into_iter().map(|a| (kind, vec![a])).collect()
         } else {
-            std::iter::once((kind, actors_for(kind).into_iter().collect()))
+            // A signing of the agreement named beside it, on its date, is its parties' (the
+            // dataset's) that the text names, whoever its sentence names: «Декларация,
+            // подписанная 19 октября 1956 года» is the Soviet Union's and Japan's.
+            let signatories = nearest_agreement
+                .filter(|&a| kind == EventKind::AgreementSigned && signed_then(a))
+                .map(|a| {
+                    let named = |s: &PartyId| parties.iter().any(|p| &p.item.party == s);
+                    scan.data.agreement(a).parties.iter().filter(|s| named(s)).cloned().collect::<Vec<_>>()
+                })
+                .filter(|s| !s.is_empty());
+            std::iter::once((kind, signatories.unwrap_or_else(|| actors_for(kind).into_iter().collect())))
                 .chain(second.map(|k| (k, actors_for(k).into_iter().collect())))
                 .collect()
         };
