@@ -109,8 +109,17 @@ pub(crate) fn figures(scan: &Scan<'_>) -> Vec<Found<Figure>> {
         {
             continue;
         }
+        // A compound of a duration or a distance: the unit after the hyphen ("a 65-year
+        // dispute", "the six-decade row"; not "an eight-point plan", whose points are items).
+        let hyphen_unit = (char_at(text, r.end) == Some('-'))
+            .then(|| pack.figure_units.glued(text, r.end + 1))
+            .flatten()
+            .filter(|(e, u)| {
+                **u != FigureUnit::PercentagePoints && !char_at(text, *e).is_some_and(char::is_alphanumeric)
+            });
         if matches!(char_before(text, r.start), Some('-' | '$' | '#' | '/' | '№' | '¥' | '€' | '£'))
             || (char_at(text, r.end) == Some('-')
+                && hyphen_unit.is_none()
                 && text.get(r.end + 1..).and_then(|s| s.chars().next()).is_some_and(char::is_alphabetic))
             || pack.figure_not_after.before(text, r.start).is_some()
             || pack.ordinal_suffixes.glued(text, r.end).is_some()
@@ -140,8 +149,9 @@ pub(crate) fn figures(scan: &Scan<'_>) -> Vec<Found<Figure>> {
             pack.percent.glued(text, r.end).or_else(|| pack.percent.after(text, r.end))
         {
             (FigureUnit::Percent, None, e)
-        } else if let Some((e, unit)) =
-            pack.figure_units.glued(text, r.end).or_else(|| pack.figure_units.after(text, r.end))
+        } else if let Some((e, unit)) = hyphen_unit
+            .or_else(|| pack.figure_units.glued(text, r.end))
+            .or_else(|| pack.figure_units.after(text, r.end))
         {
             // "70 years old", "two years ago": an age or a date, not a figure.
             if pack.figure_not_before.after(text, e).is_some()
