@@ -418,7 +418,11 @@ fn dated_happenings(found: &Sources<'_, '_>, events: &mut Events) {
             let signatories = nearest_agreement
                 .filter(|&a| kind == EventKind::AgreementSigned && signed_then(a))
                 .map(|a| {
-                    let named = |s: &PartyId| parties.iter().any(|p| &p.item.party == s);
+                    // (Named as a state, or as the state of a person named: Yeltsin for Russia.)
+                    let named = |s: &PartyId| {
+                        parties.iter().any(|p| &p.item.party == s)
+                            || people.mentions.iter().any(|m| m.item.party.as_ref() == Some(s))
+                    };
                     scan.data.agreement(a).parties.iter().filter(|s| named(s)).cloned().collect::<Vec<_>>()
                 })
                 .filter(|s| !s.is_empty());
