@@ -742,6 +742,17 @@ fn names_the_islands(scan: &Scan<'_>, at: &Range<usize>) -> bool {
             .collect::<Vec<_>>()
     };
     let window = chars_before(text, at.start, 60)..chars_after(text, at.end, 60);
+    // (A collective name near first: most states stand far from one.)
+    let near = chars_before(text, window.start, 40)..chars_after(text, window.end, 40);
+    let any_collective = scan
+        .hits
+        .get(scan.hits_in(&near))
+        .unwrap_or_default()
+        .iter()
+        .any(|h| scan.reader.is(h, Class::Collective));
+    if !any_collective {
+        return false;
+    }
     pack.naming_verbs.find_in(text, window).any(|(n, _)| {
         // The collective name right after the verb ("calls the Southern Kurils"), or right
         // before it (北方領土と呼ぶ).
