@@ -167,18 +167,15 @@ pub(crate) fn figures(scan: &Scan<'_>) -> Vec<Found<Figure>> {
         };
         raw.push(RawFigure { range: r.clone(), value: n.value, unit, noun, after });
     }
-    // Fractions: "a quarter of respondents".
+    // Fractions ("a quarter of respondents") and amounts in words ("half a century").
     for h in scan.hits.iter().filter(|h| scan.reader.is(h, Class::Fraction)) {
         for term in scan.reader.terms(h) {
-            if let Term::Fraction(v) = term {
-                raw.push(RawFigure {
-                    range: h.range(),
-                    value: *v,
-                    unit: FigureUnit::Percent,
-                    noun: None,
-                    after: h.end as usize,
-                });
-            }
+            let (value, unit) = match term {
+                Term::Fraction(v) => (*v, FigureUnit::Percent),
+                Term::Amount { value, unit } => (*value, *unit),
+                _ => continue,
+            };
+            raw.push(RawFigure { range: h.range(), value, unit, noun: None, after: h.end as usize });
         }
     }
     raw.sort_by_key(|f| f.range.start);

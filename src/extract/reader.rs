@@ -114,7 +114,7 @@ impl Class {
                 | Term::Anniversary
                 | Term::Era { .. } => Class::DateWord,
                 Term::Number { .. } => Class::Number,
-                Term::Fraction(_) => Class::Fraction,
+                Term::Fraction(_) | Term::Amount { .. } => Class::Fraction,
                 Term::Title { .. } => Class::Title,
                 Term::Speech { .. } => Class::Speech,
                 Term::Byline => Class::Byline,

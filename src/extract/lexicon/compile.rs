@@ -236,6 +236,11 @@ pub(crate) enum Term {
         kind: NumberKind,
     },
     Fraction(f64),
+    /// An amount written in words, a figure in itself: "half a century" is 50 years.
+    Amount {
+        value: f64,
+        unit: FigureUnit,
+    },
     Title {
         office: bool,
         party: Option<crate::id::PartyId>,
@@ -972,6 +977,20 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         for form in c.forms("figures.unit", &entry.forms) {
             figure_units.add(&form, unit);
         }
+    }
+    for a in &f.amount {
+        let entry = a.get_ref();
+        let Some(unit) = c.vocab::<FigureUnit>("figure unit", &entry.unit, closed_names::<FigureUnit>())
+        else {
+            continue;
+        };
+        if !(entry.value.is_finite() && entry.value > 0.0) {
+            let at = c.at_span(a);
+            c.out_of_range(at, "amount", entry.value.to_string(), "a finite number above 0");
+            continue;
+        }
+        let forms = c.forms("figures.amount", &entry.forms);
+        add_terms(forms, Term::Amount { value: entry.value, unit });
     }
     let counted = match &f.counted {
         Some(l) => c.set("figures.counted", &l.forms),

@@ -273,8 +273,19 @@ pub(crate) struct Figures {
     pub not_before: Vec<Form>,
     #[serde(default)]
     pub unit: Vec<Spanned<FigureUnitForms>>,
+    /// Amounts written in words, each a figure in itself ("half a century": 50 years).
+    #[serde(default)]
+    pub amount: Vec<Spanned<FigureAmount>>,
     #[serde(default)]
     pub counted: Option<FormList>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct FigureAmount {
+    pub value: f64,
+    pub unit: Spanned<String>,
+    pub forms: Vec<Form>,
 }
 
 #[derive(Debug, Deserialize)]
