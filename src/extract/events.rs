@@ -176,10 +176,7 @@ pub(crate) fn events(
 /// Union.) Call after the events have their islands.
 pub(crate) fn taken_from(scan: &Scan<'_>, events: &mut [Found<EventFinding>]) {
     let data = scan.data;
-    let day = |d: chrono::NaiveDate| {
-        use chrono::Datelike;
-        PartialDate::from_ymd(d.year(), d.month(), d.day()).ok()
-    };
+    let day = |d: chrono::NaiveDate| PartialDate::from_naive(d).ok();
     for e in events.iter_mut().filter(|e| e.item.kind == EventKind::Military) {
         let (Some(before), Some(after)) =
             (e.item.date.first_day().pred_opt().and_then(day), day(e.item.date.last_day()))
@@ -732,38 +729,27 @@ fn names_the_islands(scan: &Scan<'_>, at: &Range<usize>) -> bool {
                     && pack.spaced)
         })
     };
-    let collective = |from: usize, to: usize| {
+    // The collective names of the islands that start in `from..to`, in order.
+    let collectives = |from: usize, to: usize| {
         scan.hits
             .get(scan.hits_in(&(from..to)))
             .unwrap_or_default()
             .iter()
             .filter(|h| scan.reader.is(h, Class::Collective))
             .map(|h| h.range())
-            .collect::<Vec<_>>()
     };
     let window = chars_before(text, at.start, 60)..chars_after(text, at.end, 60);
     // (A collective name near first: most states stand far from one.)
     let near = chars_before(text, window.start, 40)..chars_after(text, window.end, 40);
-    let any_collective = scan
-        .hits
-        .get(scan.hits_in(&near))
-        .unwrap_or_default()
-        .iter()
-        .any(|h| scan.reader.is(h, Class::Collective));
-    if !any_collective {
+    if collectives(near.start, near.end).next().is_none() {
         return false;
     }
     pack.naming_verbs.find_in(text, window).any(|(n, _)| {
         // The collective name right after the verb ("calls the Southern Kurils"), or right
         // before it (北方領土と呼ぶ).
-        let named = collective(n.end, chars_after(text, n.end, 40))
-            .into_iter()
-            .find(|c| close(n.end, c.start))
-            .or_else(|| {
-                collective(chars_before(text, n.start, 40), n.start)
-                    .into_iter()
-                    .rev()
-                    .find(|c| close(c.end, n.start))
+        let named =
+            collectives(n.end, chars_after(text, n.end, 40)).find(|c| close(n.end, c.start)).or_else(|| {
+                collectives(chars_before(text, n.start, 40), n.start).rev().find(|c| close(c.end, n.start))
             });
         let Some(c) = named else { return false };
         let (lo, hi) = (n.start.min(c.start), n.end.max(c.end));
