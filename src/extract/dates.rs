@@ -627,10 +627,20 @@ fn expression_at(at: &At<'_>, p: usize, data: &Dataset) -> Option<(Range<usize>,
             }
             Term::Anniversary => {
                 let (start, n) = ordinal_before(at, p)?;
-                let (of_end, _) = pack.anniversary_of.after(text, h.end as usize)?;
-                let (end, base) = year_after(at, of_end, data)?;
-                let year = base.checked_add(i32::try_from(n).ok()?)?;
-                return Some((start..end, Expr::Absolute(PartialDate::from_year(year).ok()?), false));
+                let (object, base) = if pack.anniversary_object_before {
+                    date_named_before(at, start, data)?
+                } else {
+                    let from = anniversary_object_from(pack, text, h.end as usize)?;
+                    let (end, base) = date_named_after(at, from, data)?;
+                    (from..end, base)
+                };
+                let date = years_on(base, i32::try_from(n).ok()?)?;
+                // (The year, where a word says so: "in the year of the 60th anniversary".)
+                let year = pack.anniversary_year_before.before(text, start).is_some()
+                    || pack.anniversary_year_after.after(text, h.end as usize).is_some();
+                let date = if year { date.truncate(Precision::Year) } else { date };
+                let range = start.min(object.start)..(h.end as usize).max(object.end);
+                return Some((range, Expr::Absolute(date), false));
             }
             _ => {}
         }
@@ -747,43 +757,144 @@ fn ordinal_before(at: &At<'_>, p: usize) -> Option<(usize, u32)> {
     if let Some((s, v)) = at.pack.ordinals.before(text, p) {
         return Some((s, *v as u32));
     }
-    // Digits with an ordinal suffix: "60th", "第60回" reads as digits after a prefix.
+    // Digits with an ordinal suffix: "60th", «60-й», "第60回" reads as digits after a prefix;
+    // or joined to the word by a hyphen («60-летие»).
     let head = text.get(..p)?.trim_end();
-    let word_start =
-        head.char_indices().rev().find(|&(_, c)| !c.is_alphanumeric()).map_or(0, |(i, c)| i + c.len_utf8());
+    let head = head.strip_suffix('-').unwrap_or(head);
+    let word_start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '-'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let word = head.get(word_start..)?;
     let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
     let rest = word.get(digits.len()..)?;
-    if digits.is_empty() || !(rest.is_empty() || at.pack.ordinal_suffixes.contains(rest)) {
+    if !digits.is_empty() && (rest.is_empty() || at.pack.ordinal_suffixes.contains(rest)) {
+        return Some((word_start, digits.parse().ok()?));
+    }
+    // In a script without spaces, the number right before the word (60周年, 六十周年).
+    if at.pack.spaced {
         return None;
     }
-    Some((word_start, digits.parse().ok()?))
+    let end = head.len();
+    let k = at.numbers.partition_point(|n| n.range.end < end);
+    let n = at.numbers.get(k).filter(|n| n.range.end == end && n.value.fract() == 0.0)?;
+    (1.0..=1000.0).contains(&n.value).then_some((n.range.start, n.value as u32))
 }
 
-/// The year of what an anniversary is of: a year or an agreement named within a short
-/// distance after `from`.
-fn year_after(at: &At<'_>, from: usize, data: &Dataset) -> Option<(usize, i32)> {
-    let until = (from + 120).min(at.text.len());
+/// Where what an anniversary word ending at `end` is of begins, when it follows the word:
+/// after a word of `dates.anniversary.of` ("the 60th anniversary of …"), or right after the
+/// word in a pack that lists none (the genitive: «60-летие Совместной декларации»).
+pub(crate) fn anniversary_object_from(pack: &Pack, text: &str, end: usize) -> Option<usize> {
+    if pack.anniversary_object_before {
+        return None;
+    }
+    if pack.anniversary_of.is_empty() {
+        return Some(end);
+    }
+    pack.anniversary_of.after(text, end).map(|(e, _)| e)
+}
+
+/// How far after an anniversary (characters) what it is of may be named.
+const ANNIVERSARY_REACH: usize = 120;
+
+/// The date of what an anniversary is of, named after `from` within
+/// [`ANNIVERSARY_REACH`] and its phrase (no clause mark between): an agreement of the data
+/// (its signing, to the day) or a date the pack names ("the end of the war"), else a year.
+fn date_named_after(at: &At<'_>, from: usize, data: &Dataset) -> Option<(usize, PartialDate)> {
+    let text = at.text;
+    let phrase_end = text
+        .get(from..)?
+        .char_indices()
+        .take_while(|&(i, _)| i < ANNIVERSARY_REACH)
+        .find(|&(_, c)| matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '、' | '。' | '\n'))
+        .map_or((from + ANNIVERSARY_REACH).min(text.len()), |(i, _)| from + i);
     let k = at.hits.partition_point(|h| (h.start as usize) < from);
-    let hit_year =
-        at.hits.get(k..).unwrap_or_default().iter().take_while(|h| (h.start as usize) < until).find_map(
-            |h| {
-                at.reader.entries(h).find_map(|e| match e {
-                    Entry::Agreement(id) => Some((h.end as usize, data.agreement(*id).signed.year())),
-                    _ => None,
-                })
-            },
+    let named =
+        at.hits.get(k..).unwrap_or_default().iter().take_while(|h| (h.end as usize) <= phrase_end).find_map(
+            |h| at.reader.entries(h).find_map(|e| named_date(e, data).map(|d| (h.end as usize, d))),
         );
-    let bytes = at.text.as_bytes();
-    let digit_year = (from..until).find_map(|i| {
-        let y: i32 = at.text.get(i..i + 4)?.parse().ok()?;
+    let bytes = text.as_bytes();
+    let digit_year = (from..phrase_end.saturating_sub(3)).find_map(|i| {
+        let y: i32 = text.get(i..i + 4)?.parse().ok()?;
         let bounded = !bytes.get(i.wrapping_sub(1)).is_some_and(u8::is_ascii_digit)
             && !bytes.get(i + 4).is_some_and(u8::is_ascii_digit);
-        (bounded && (1800..=2099).contains(&y)).then_some((i + 4, y))
+        if !bounded || !(1800..=2099).contains(&y) {
+            return None;
+        }
+        Some((i + 4, PartialDate::from_year(y).ok()?))
     });
-    match (hit_year, digit_year) {
-        (Some(h), Some(d)) => Some(if d.0 < h.0 { d } else { h }),
-        (h, d) => h.or(d),
+    // (An agreement's year is part of its name, "the 1956 joint declaration": the signing
+    // gives the day.)
+    if named.is_some() {
+        return named;
+    }
+    // A year beside a head noun of an agreement («Совместной декларации 1956 года») is the
+    // signing of the one agreement of the data of that kind signed that year, to the day.
+    let (end, year) = digit_year?;
+    let heads: Vec<Option<crate::agreement::AgreementKind>> = at
+        .hits
+        .get(k..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|h| (h.end as usize) <= end)
+        .flat_map(|h| at.reader.entries(h))
+        .filter_map(|e| match e {
+            Entry::Term(Term::AgreementHead(kind)) => Some(*kind),
+            _ => None,
+        })
+        .collect();
+    let mut signed = data.agreements().filter(|a| {
+        a.signed.year() == year.year()
+            && heads.iter().any(|&kind| super::mentions::kinds_of(kind).contains(&a.kind))
+    });
+    match (signed.next(), signed.next()) {
+        (Some(a), None) => Some((end, a.signed)),
+        _ => Some((end, year)),
+    }
+}
+
+/// The date of what an anniversary is of, named right before its count at `count_start`
+/// with only words of `dates.anniversary.links` between (日ソ共同宣言署名60周年): its range
+/// and date.
+fn date_named_before(at: &At<'_>, count_start: usize, data: &Dataset) -> Option<(Range<usize>, PartialDate)> {
+    let text = at.text;
+    let mut end = count_start;
+    for _ in 0..ANNIVERSARY_LINKS {
+        match at.pack.anniversary_links.before(text, end) {
+            Some((s, _)) => end = s,
+            None => break,
+        }
+    }
+    let end = text.get(..end)?.trim_end().len();
+    let k = at.hits.partition_point(|h| (h.end as usize) <= end);
+    let h = at.hits.get(k.checked_sub(1)?).filter(|h| h.end as usize == end)?;
+    at.reader.entries(h).find_map(|e| named_date(e, data)).map(|d| (h.range(), d))
+}
+
+/// How many words of `dates.anniversary.links` may stand between what an anniversary is of
+/// and its count.
+const ANNIVERSARY_LINKS: usize = 3;
+
+/// The date an entry of the reader names: an agreement's signing, or a date of the pack.
+fn named_date(e: &Entry, data: &Dataset) -> Option<PartialDate> {
+    match e {
+        Entry::Agreement(id) => Some(data.agreement(*id).signed),
+        Entry::Term(Term::NamedDate(d)) => Some(*d),
+        _ => None,
+    }
+}
+
+/// `date` `years` on, at its precision (the 29th of February, in a year without one, the
+/// month).
+fn years_on(date: PartialDate, years: i32) -> Option<PartialDate> {
+    let year = date.year().checked_add(years)?;
+    match (date.month(), date.day()) {
+        (Some(m), Some(d)) => {
+            PartialDate::from_ymd(year, m, d).or_else(|_| PartialDate::from_year_month(year, m)).ok()
+        }
+        (Some(m), None) => PartialDate::from_year_month(year, m).ok(),
+        _ => PartialDate::from_year(year).ok(),
     }
 }
 

@@ -22,14 +22,26 @@ use crate::island::IslandSet;
 /// word after the date across a clause boundary counts as farther), and a second one
 /// when the sentence joins another happening to it with "and" ("met on Friday and
 /// signed a package of agreements").
-fn kinds_near(scan: &Scan<'_>, sentence: &Range<usize>, at: usize) -> Option<(EventKind, Option<EventKind>)> {
+fn kinds_near(
+    scan: &Scan<'_>,
+    sentence: &Range<usize>,
+    at: usize,
+    own: &Range<usize>,
+) -> Option<(EventKind, Option<EventKind>)> {
     let text = scan.text();
     // Words near `at` only (its clause, mostly): a bounded window keeps the work linear.
     // (In characters: a Cyrillic or Japanese clause takes two or three bytes a letter.)
     let window = sentence.start.max(chars_before(text, at, NEAR / 3))
         ..sentence.end.min(chars_after(text, at, NEAR / 3));
-    let words: Vec<(Range<usize>, EventKind)> =
-        scan.pack.event_kinds.find_in(text, window).map(|(r, k)| (r, *k)).collect();
+    // (Not a word inside the date's own expression, the agreement an anniversary is of:
+    // «в день 60-летия Совместной декларации Абэ встретился …» is a meeting.)
+    let words: Vec<(Range<usize>, EventKind)> = scan
+        .pack
+        .event_kinds
+        .find_in(text, window)
+        .filter(|(r, _)| !(own.start <= r.start && r.end <= own.end))
+        .map(|(r, k)| (r, *k))
+        .collect();
     let mut best: Option<(usize, usize)> = None;
     // A language whose predicate ends its clause (Japanese): the last happening word after
     // the date in its sentence is the predicate ("12日の記者会見で…を批判した": a statement).
@@ -345,7 +357,7 @@ fn dated_happenings(found: &Sources<'_, '_>, events: &mut Events) {
         if actors.is_empty() {
             continue;
         }
-        let Some((kind, second)) = kinds_near(scan, &part, at) else { continue };
+        let Some((kind, second)) = kinds_near(scan, &part, at, &t.range) else { continue };
         // A visit is also its host's: the state of the place visited ("flew to Moscow").
         let hosts = destinations(scan, &part, date);
         // A one-sided happening is its subject's ("Japan protested … against Russia's
@@ -531,7 +543,7 @@ fn lead_happenings(found: &Sources<'_, '_>, events: &mut Events) {
             if actors.is_empty() {
                 continue;
             }
-            let Some((kind, _)) = kinds_near(scan, range, verb.start) else { continue };
+            let Some((kind, _)) = kinds_near(scan, range, verb.start, &(0..0)) else { continue };
             if !events.seen.insert((published, kind, actors.clone(), None)) {
                 continue;
             }

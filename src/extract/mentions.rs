@@ -479,7 +479,7 @@ fn counted_territory(scan: &Scan<'_>) -> Vec<Found<IslandMention>> {
     out
 }
 
-fn kinds_of(term: Option<AgreementKind>) -> &'static [AgreementKind] {
+pub(crate) fn kinds_of(term: Option<AgreementKind>) -> &'static [AgreementKind] {
     use AgreementKind::*;
     match term {
         Some(Declaration) => &[Declaration],
@@ -864,7 +864,9 @@ pub(crate) fn implied_agreements(
         if scan.temporals.iter().any(|t| t.range.start == start) {
             continue;
         }
-        let Some((of_end, _)) = pack.anniversary_of.after(text, hit.end as usize) else { continue };
+        let Some(of_end) = super::dates::anniversary_object_from(pack, text, hit.end as usize) else {
+            continue;
+        };
         let sentence = scan.sentence(scan.sentence_of(p));
         let described = of_end..sentence.end.min(of_end + 60);
         if !scan.entries_in(&described).any(|(_, e)| matches!(e, Entry::Term(Term::AgreementHead(_)))) {

@@ -352,6 +352,14 @@ pub(crate) struct Pack {
     pub month_context: Phrases<()>,
     pub time_units: Phrases<TimeUnit>,
     pub anniversary_of: Phrases<()>,
+    /// What an anniversary is of stands before its count (see `dates.anniversary`).
+    pub anniversary_object_before: bool,
+    /// Words between what an anniversary is of and its count (署名, の).
+    pub anniversary_links: Phrases<()>,
+    /// Words before an anniversary's count that make it its year ("the year of").
+    pub anniversary_year_before: Phrases<()>,
+    /// Words after an anniversary word that make it its year ("year", の年).
+    pub anniversary_year_after: Phrases<()>,
     // numbers
     pub decimal: Vec<String>,
     pub group: Vec<String>,
@@ -856,10 +864,18 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         );
     }
     let mut anniversary_of = Phrases::default();
+    let mut anniversary_links = Phrases::default();
+    let mut anniversary_object_before = false;
+    let mut anniversary_year_before = Phrases::default();
+    let mut anniversary_year_after = Phrases::default();
     if let Some(a) = &d.anniversary {
         let forms = c.forms("dates.anniversary", &a.forms);
         add_terms(forms, Term::Anniversary);
         anniversary_of = c.set("dates.anniversary.of", &a.of);
+        anniversary_links = c.set("dates.anniversary.links", &a.links);
+        anniversary_year_before = c.set("dates.anniversary.year_before", &a.year_before);
+        anniversary_year_after = c.set("dates.anniversary.year_after", &a.year_after);
+        anniversary_object_before = a.object_before;
     }
     for n in &d.named {
         let entry = n.get_ref();
@@ -1354,6 +1370,10 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         month_context,
         time_units,
         anniversary_of,
+        anniversary_object_before,
+        anniversary_links,
+        anniversary_year_before,
+        anniversary_year_after,
         decimal,
         group,
         percent,

@@ -196,6 +196,18 @@ pub(crate) struct Anniversary {
     pub forms: Vec<Form>,
     #[serde(default)]
     pub of: Vec<Form>,
+    /// What the anniversary is of stands before its count, not after the word (日ソ共同宣言
+    /// 60周年), with only words of `links` between (署名, の).
+    #[serde(default)]
+    pub object_before: bool,
+    #[serde(default)]
+    pub links: Vec<Form>,
+    /// Words before the count or after the anniversary word that make it the year, not the
+    /// day ("in the year of the 60th anniversary", "the 60th anniversary year", 60周年の年).
+    #[serde(default)]
+    pub year_before: Vec<Form>,
+    #[serde(default)]
+    pub year_after: Vec<Form>,
 }
 
 #[derive(Debug, Deserialize)]
