@@ -264,6 +264,9 @@ impl<'a> Scan<'a> {
         let mut moved: Option<(PartialDate, Option<usize>)> = None;
         // The year of the last date read (after any move).
         let mut last_year: Option<i32> = None;
+        // A story carried past its paragraph whose last date read was a month moved into it,
+        // and that month's paragraph: the paragraph right after goes on with it.
+        let mut thread: Option<(usize, i32)> = None;
         for i in 0..self.temporals.len() {
             if let Some(d) = i.checked_sub(1).and_then(|j| {
                 let t = self.temporals.get(j)?;
@@ -308,23 +311,37 @@ impl<'a> Scan<'a> {
             // with the story of the paragraph right before ("… on April 5, 1945. ¶ Soviet
             // troops stormed Shumshu on Aug. 18", in a text of June 2005); not a dateline
             // opening its line.
-            let current = named.or(story).or_else(|| {
+            // So does one in the paragraph right after a paragraph that went on with the story
+            // (the thread), or after one that opens with a word of `story_connectives`
+            // ("Then Washington weighed in. Meeting Shigemitsu on August 19, …", after a
+            // paragraph in August 1956).
+            let carried = || {
                 let (p, y) = last_story?;
                 let here = paragraph?;
-                (past
-                    && here == p + 1
-                    && dates::opens_line(text, t.range.start).is_none()
-                    && resolved.is_some_and(|d| d.first_day() > published.last_day()))
-                .then_some((here, y))
-            });
+                let goes_on = resolved.is_some_and(|d| d.first_day() > published.last_day())
+                    || thread.is_some_and(|(tp, ty)| tp == p && ty == y)
+                    || self.opens_with_connective(sentence);
+                (past && here == p + 1 && dates::opens_line(text, t.range.start).is_none() && goes_on)
+                    .then_some((here, y))
+            };
+            let current = named.or(story).map(|c| (c, false)).or_else(|| carried().map(|c| (c, true)));
             match (month_day, current) {
-                (Some((m, day)), Some((_, y))) => {
+                (Some((m, day)), Some(((here, y), across))) => {
                     if let (Some(d), Some(slot)) = (dates::in_year(y, m, day), self.resolved.get_mut(i)) {
                         moved = (*slot != Some(d)).then_some((d, paragraph));
                         *slot = Some(d);
                     }
+                    // (The story goes on in this paragraph, and may go on in the next.)
+                    if across || thread.is_some_and(|(tp, ty)| tp == here && ty == y) {
+                        story = Some((here, y));
+                        last_story = story;
+                        thread = story;
+                    }
                 }
-                (Some(_), None) => moved = None,
+                (Some(_), None) => {
+                    moved = None;
+                    thread = None;
+                }
                 // (A date counted from the one before, "a week after …", "two days later",
                 // goes on with the story: from where the month before it was moved.)
                 (None, _) if counted_on(&t.expr) => {
@@ -337,10 +354,12 @@ impl<'a> Scan<'a> {
                 }
                 (None, _) if self.names_a_date(t) => {
                     moved = None;
+                    thread = None;
                     named = resolved.filter(|d| d.year() < published.year()).map(|d| (sentence, d.year()));
                 }
                 (None, _) => {
                     moved = None;
+                    thread = None;
                     // (A year before a noun, "the 1956 text", names a thing of that year.)
                     let attributive = matches!(t.expr, Expr::Absolute(d) if d.month().is_none())
                         && pack.determiners.before(text, t.range.start).is_some();
@@ -355,6 +374,22 @@ impl<'a> Scan<'a> {
                 }
             }
         }
+    }
+
+    /// Whether the paragraph of sentence `k` opens with a word of `dates.story_connectives`
+    /// ("Then", «Затем», その後).
+    fn opens_with_connective(&self, k: usize) -> bool {
+        if self.pack.story_connectives.is_empty() {
+            return false;
+        }
+        let paragraph = self.paragraph_of(k);
+        let first = (0..k).rev().take_while(|&j| self.paragraph_of(j) == paragraph).last().unwrap_or(k);
+        let text = self.text();
+        // (Not a word of a compound, "Then-President Medvedev".)
+        self.pack
+            .story_connectives
+            .after(text, self.sentence(first).start)
+            .is_some_and(|(end, _)| !text.get(end..).is_some_and(|r| r.starts_with('-')))
     }
 
     /// Whether time expression `t` is one of the pack's named dates ("the end of World War

@@ -105,6 +105,10 @@ pub(crate) struct Dates {
     /// year ("that October"): the month of the year last read, when that is past.
     #[serde(default)]
     pub story_deictic: Vec<Form>,
+    /// Words opening a paragraph that go on with the story of the paragraph before ("Then",
+    /// «Затем», その後): its months without a year are that story's.
+    #[serde(default)]
+    pub story_connectives: Vec<Form>,
     #[serde(default)]
     pub year_not_before: Vec<Form>,
     #[serde(default)]
