@@ -9,7 +9,7 @@ use super::lexicon::{Anchor, Pack, Term};
 use super::numbers::{self, Number};
 use super::offset_index::OffsetIndex;
 use super::reader::{Entry, Hit, Reader};
-use super::text::{Normalized, sentences};
+use super::text::{Normalized, chars_after, sentences};
 use crate::dataset::Dataset;
 use crate::date::PartialDate;
 use crate::source::Span;
@@ -230,6 +230,31 @@ impl<'a> Scan<'a> {
             for i in self.temporals_in(r) {
                 if let (Some(t), Some(n)) = (self.temporals.get(i), self.named.get_mut(i)) {
                     *n = t.range.end <= r.end;
+                }
+            }
+        }
+    }
+
+    /// Dates a day named without its year right after an agreement that was signed that
+    /// day, within [`SIGNING_REACH`] characters in its sentence ("The 1956 joint
+    /// declaration, signed on 19 October, …" is 19 October 1956): `signings` are the
+    /// agreements named, where, and when each was signed.
+    pub fn date_signing_months(&mut self, signings: impl IntoIterator<Item = (Range<usize>, PartialDate)>) {
+        for (at, signed) in signings {
+            let sentence = self.sentence(self.sentence_of(at.start));
+            let after = at.end..sentence.end.min(chars_after(self.text(), at.end, SIGNING_REACH));
+            for i in self.temporals_in(&after) {
+                let Some((m, Some(day))) = self.temporals.get(i).and_then(|t| t.expr.month_day()) else {
+                    continue;
+                };
+                if signed.month() != Some(m) || signed.day() != Some(day) {
+                    continue;
+                }
+                let day = Some(day);
+                if let (Some(d), Some(slot)) =
+                    (dates::in_year(signed.year(), m, day), self.resolved.get_mut(i))
+                {
+                    *slot = Some(d);
                 }
             }
         }
@@ -535,6 +560,10 @@ impl<'a> Scan<'a> {
         best.map(|(_, d)| d)
     }
 }
+
+/// How far after an agreement's name (characters) a day without its year is its signing's
+/// ([`Scan::date_signing_months`]).
+const SIGNING_REACH: usize = 60;
 
 /// A finding and where it stands in the normalised text.
 #[derive(Debug, Clone)]

@@ -1734,6 +1734,16 @@ pub(crate) fn positions(
         // (Not in reported speech, where the past is the saying's: "said Japan had to …".)
         let date =
             date.or_else(|| (!said_before() && narrated(scan, &clause, range)).then(story_told).flatten());
+        // (Told in the simple past, "demanded", «требовал», in a sentence that names no
+        // agreement, which would date it: when the story was, its latest happening, not a
+        // background date a clause gave before it: "… since the Soviet Union entered the war
+        // in August 1945. … Moscow promised to hand over …" is the day's news.)
+        let date = date.or_else(|| {
+            let plain = !said_before()
+                && starting_in(agreements, |a| a.at.start, &s).is_empty()
+                && simple_past(scan, &clause, range);
+            plain.then(|| latest_happening(scan, from..s.start)).flatten()
+        });
         // (Said by a person of the data out of office at publication, in office when the
         // story's last happening was: then.)
         let date = date.or_else(|| {
@@ -2582,6 +2592,45 @@ fn narrated(scan: &Scan<'_>, clause: &Range<usize>, range: &Range<usize>) -> boo
             })
         })
     })
+}
+
+/// Whether the stance at `range` is told in the simple past ([`told_in_past`]) with no word
+/// of a stance still held before it in its clause.
+fn simple_past(scan: &Scan<'_>, clause: &Range<usize>, range: &Range<usize>) -> bool {
+    told_in_past(scan, range.start)
+        && scan.pack.ongoing.find_in(scan.text(), clause.start.min(range.start)..range.start).next().is_none()
+}
+
+/// The latest date of a happening told in `range`.
+fn latest_happening(scan: &Scan<'_>, range: Range<usize>) -> Option<PartialDate> {
+    scan.temporals_in(&range)
+        .filter_map(|i| scan.dates_happening(i))
+        .max_by_key(|d| (d.first_day(), d.last_day()))
+}
+
+/// Whether the predicate word at `at` is a simple past (`stance.past_endings`, "demanded",
+/// «требовал»), not made present by an auxiliary up to two words before it ("has demanded",
+/// "has also suggested").
+fn told_in_past(scan: &Scan<'_>, at: usize) -> bool {
+    let (pack, text) = (scan.pack, scan.text());
+    if pack.past_endings.is_empty() {
+        return false;
+    }
+    let Some(rest) = text.get(at..) else { return false };
+    let word = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
+    let past = pack.past_endings.iter().any(|e| {
+        word.len() > e.len() + 1
+            && word.get(word.len() - e.len()..).is_some_and(|t| t == e || t.eq_ignore_ascii_case(e))
+    });
+    // (Nor after an auxiliary two words back, over an adverb: "has also suggested".)
+    let mut from = at;
+    for _ in 0..2 {
+        match word_before(text, from) {
+            Some(w) => from = w.start,
+            None => break,
+        }
+    }
+    past && pack.present_auxiliaries.find_in(text, from..at).next().is_none()
 }
 
 /// How many words may stand between a noun of stance and its copula of content (its

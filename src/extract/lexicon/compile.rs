@@ -528,6 +528,10 @@ pub(crate) struct Pack {
     pub narrative_progressive: Phrases<()>,
     /// The endings of a progressive form, lower-cased.
     pub progressive_endings: Vec<String>,
+    /// The endings of a simple past, lower-cased, and the words before a predicate that
+    /// make such a form present (see `schema::Stance::past_endings`).
+    pub past_endings: Vec<String>,
+    pub present_auxiliaries: Phrases<()>,
     pub talked_about: Phrases<()>,
     /// Words of backing another side's claim (see `schema::Stance::support`).
     pub support: Phrases<()>,
@@ -1224,6 +1228,8 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let narrative_past = c.set("stance.narrative_past", &s.narrative_past);
     let narrative_progressive = c.set("stance.narrative_progressive", &s.narrative_progressive);
     let progressive_endings = c.forms("stance.progressive_endings", &s.progressive_endings);
+    let past_endings = c.forms("stance.past_endings", &s.past_endings);
+    let present_auxiliaries = c.set("stance.present_auxiliaries", &s.present_auxiliaries);
     let talked_about = c.set("stance.talked_about", &s.talked_about);
     let support = c.set("stance.support", &s.support);
     let laws = c.set("stance.laws", &s.laws);
@@ -1496,6 +1502,8 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         narrative_past,
         narrative_progressive,
         progressive_endings,
+        past_endings,
+        present_auxiliaries,
         talked_about,
         support,
         laws,

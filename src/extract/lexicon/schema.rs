@@ -812,6 +812,15 @@ pub(crate) struct Stance {
     /// The endings of a predicate's progressive form ("-ing"; see `narrative_progressive`).
     #[serde(default)]
     pub progressive_endings: Vec<Form>,
+    /// The endings of a predicate's simple past ("-ed", «-ла»): a stance told in the past in
+    /// a paragraph that tells a past story is as old as the story's last happening, as
+    /// `narrative_past` ("In the summer of 1955 talks opened in London. Tokyo demanded all
+    /// four islands."); not after a word of `present_auxiliaries` ("has insisted", "is
+    /// rejected").
+    #[serde(default)]
+    pub past_endings: Vec<Form>,
+    #[serde(default)]
+    pub present_auxiliaries: Vec<Form>,
     /// Words of talk between an acceptance and the islands that make the islands what is
     /// talked about, not what is accepted ("ready to discuss the islands", «договорились
     /// продолжить обсуждение Курил»).
