@@ -30,6 +30,9 @@ pub(crate) enum Expr {
     YearMonth { offset: i32, month: u32, day: Option<u32>, from: Anchor },
     /// A day without month or year (Japanese 「14日」): a day near publication.
     Day(u32),
+    /// The next day of that number after the date last given with its day (Japanese
+    /// 翌15日 after 先月14日: the 15th of that month; after the 30th, of the month after).
+    FollowingDay(u32),
     /// Publication's day of the year `offset` years away: "60 years ago today", 60年前のきょう.
     YearsToday(i32),
     /// A day of a month counted from publication or from the date last mentioned: 今月13日,
@@ -395,6 +398,12 @@ pub(crate) fn find(
         }
         let Some((range, expr, span)) = expression_at(&at, p, data) else { continue };
         consumed = range.end;
+        // A day after a word of `dates.following_day` (翌15日) is the next such day after the
+        // date last given with its day.
+        let (range, expr) = match (expr, pack.following_day.before(text, range.start)) {
+            (Expr::Day(d), Some((start, _))) => (start..range.end, Expr::FollowingDay(d)),
+            (e, _) => (range, e),
+        };
         // A month right after a year no pattern read (安政元年12月21日: a calendar the pack
         // does not know) is that calendar's: no date.
         // (Not a year read, 昨年12月, 1855年\n2月: a time expression ends in the word.)
@@ -1076,6 +1085,14 @@ pub(crate) fn resolve(
             let (y, m, d) = (p.year() + offset, p.month()?, p.day()?);
             PartialDate::from_ymd(y, m, d).ok().or_else(|| PartialDate::from_year_month(y, m).ok())
         }
+        Expr::FollowingDay(d) => match previous.filter(|a| a.precision() == Precision::Day) {
+            Some(a) => {
+                let base = a.first_day();
+                let month = if a.day().is_some_and(|ad| d > ad) { base } else { shift_months(base, 1)? };
+                PartialDate::from_ymd(month.year(), month.month(), d).ok()
+            }
+            None => resolve(Expr::Day(d), published, None),
+        },
         Expr::Day(d) => {
             let p = published?;
             let pm = p.month()?;
@@ -1231,7 +1248,8 @@ pub(crate) fn resolve_all(
             // ("… visited Iturup on Monday. Its prime minister had come in August 2019. The
             // same day, Tokyo protested").
             let anchor = match t.expr {
-                Expr::Relative { unit: TimeUnit::Day, offset: 0, from: Anchor::Previous } => previous_day,
+                Expr::Relative { unit: TimeUnit::Day, offset: 0, from: Anchor::Previous }
+                | Expr::FollowingDay(_) => previous_day,
                 // Years counted on from the agreement a sentence named since the last date
                 // ("In the 1956 declaration, Moscow agreed to …. Four years later, …"), in
                 // that sentence or the next.

@@ -22,6 +22,7 @@ fn counted_on(expr: &Expr) -> bool {
         Expr::Relative { from: Anchor::Previous | Anchor::Next, .. }
             | Expr::YearMonth { from: Anchor::Previous | Anchor::Next, .. }
             | Expr::DayOfMonth { from: Anchor::Previous | Anchor::Next, .. }
+            | Expr::FollowingDay(_)
     )
 }
 

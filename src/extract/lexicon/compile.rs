@@ -341,6 +341,8 @@ pub(crate) struct Pack {
     pub story_deictic: Phrases<()>,
     /// Opening a paragraph: it goes on with the story before ("Then", «Затем»).
     pub story_connectives: Phrases<()>,
+    /// Right before a day without its month: the next such day (翌 in 翌15日).
+    pub following_day: Phrases<()>,
     pub year_not_before: Phrases<()>,
     /// What may follow a year given by its last two digits with no month (Japanese 93年に):
     /// with none of these after it, such a year needs its month (a bare 93年 is as often
@@ -920,6 +922,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let deictic = c.set("dates.deictic", &d.deictic);
     let story_deictic = c.set("dates.story_deictic", &d.story_deictic);
     let story_connectives = c.set("dates.story_connectives", &d.story_connectives);
+    let following_day = c.set("dates.following_day", &d.following_day);
     let year_not_before = c.set("dates.year_not_before", &d.year_not_before);
     let short_year_alone = c.set("dates.short_year_alone", &d.short_year_alone);
     let year_name_joiners = c.set("dates.year_name_joiners", &d.year_name_joiners);
@@ -1372,6 +1375,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         deictic,
         story_deictic,
         story_connectives,
+        following_day,
         year_not_before,
         short_year_alone,
         year_name_joiners,

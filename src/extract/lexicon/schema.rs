@@ -105,6 +105,10 @@ pub(crate) struct Dates {
     /// year ("that October"): the month of the year last read, when that is past.
     #[serde(default)]
     pub story_deictic: Vec<Form>,
+    /// Right before a day without its month (Japanese 翌 in 翌15日): the next day of that
+    /// number after the date last given with its day.
+    #[serde(default)]
+    pub following_day: Vec<Form>,
     /// Words opening a paragraph that go on with the story of the paragraph before ("Then",
     /// «Затем», その後): its months without a year are that story's.
     #[serde(default)]
