@@ -180,16 +180,31 @@ pub(crate) fn figures(scan: &Scan<'_>) -> Vec<Found<Figure>> {
     }
     raw.sort_by_key(|f| f.range.start);
     let mut out = Vec::new();
-    let mut in_context: rustc_hash::FxHashMap<usize, bool> = Default::default();
+    // Per sentence: (a name of the dispute, a word of `figures.context`).
+    let mut in_context: rustc_hash::FxHashMap<usize, (bool, bool)> = Default::default();
+    // The last sentence that gave a share in the dispute's words (not for a name alone): the
+    // shares of the sentence right after it in its paragraph go on with the same poll ("77
+    // percent of respondents are against a handover. Forty-six percent said they were firmly
+    // opposed and 31 percent …"), and so on.
+    let mut shares: Option<usize> = None;
     for f in raw {
         let si = scan.sentence_of(f.range.start);
         let s = scan.sentence(si);
-        let about_the_dispute = *in_context.entry(si).or_insert_with(|| {
-            scan.entries_in(&s).any(|(_, e)| e.is_name())
-                || pack.figure_context.find_in(text, s.clone()).next().is_some()
+        let (named, worded) = *in_context.entry(si).or_insert_with(|| {
+            (
+                scan.entries_in(&s).any(|(_, e)| e.is_name()),
+                pack.figure_context.find_in(text, s.clone()).next().is_some(),
+            )
         });
-        if !about_the_dispute {
+        let share = f.unit == FigureUnit::Percent;
+        let same_poll = share
+            && shares
+                .is_some_and(|k| (k == si || k + 1 == si) && scan.paragraph_of(k) == scan.paragraph_of(si));
+        if !named && !worded && !same_poll {
             continue;
+        }
+        if share && (worded || same_poll) {
+            shares = Some(si);
         }
         let what = match &f.noun {
             Some(noun) => noun.to_lowercase().replace(' ', "-"),
