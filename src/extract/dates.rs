@@ -632,6 +632,18 @@ fn expression_at(at: &At<'_>, p: usize, data: &Dataset) -> Option<(Range<usize>,
                     }
                     f => *f,
                 };
+                // A happening named with no date of its own up to the clause's end ("a week
+                // after the sanctions, Moscow …"): counted from the date last mentioned, the
+                // happening's, and the phrase is the date's own (its noun gives no kind).
+                // (Days, weeks and months: "61 years after Soviet troops occupied the
+                // islands" counts from a past the text need not have dated.)
+                if from == Anchor::Next
+                    && matches!(unit, TimeUnit::Day | TimeUnit::Week | TimeUnit::Month)
+                    && let Some(end) = happening_phrase(at, h.end as usize)
+                {
+                    let expr = Expr::Relative { unit: *unit, offset, from: Anchor::Next };
+                    return Some((count.0..end, expr, false));
+                }
                 return Some((count.0..h.end as usize, Expr::Relative { unit: *unit, offset, from }, false));
             }
             Term::Anniversary => {
@@ -1304,6 +1316,20 @@ pub(crate) fn resolve_all(
                     && sentence_of(n.range.start) == sentence_of(t.range.start)
             })
             .find_map(|(n, d)| d.filter(|_| !n.bound && !n.label));
+        // (A happening named up to the clause's end, "a week after the sanctions,": the date
+        // last mentioned, the happening's.)
+        let closed =
+            text.get(t.range.end..).is_some_and(|r| r.starts_with([',', ';', '.', '!', '?', '、', '。']));
+        let next = next.or_else(|| {
+            closed.then(|| {
+                temporals
+                    .iter()
+                    .zip(&out)
+                    .take(i)
+                    .rev()
+                    .find_map(|(p, d)| d.filter(|_| !p.bound && !p.label && !p.names_agreement))
+            })?
+        });
         if let (Some(anchor), Some(slot)) = (next, out.get_mut(i)) {
             *slot = resolve(t.expr, published, Some(anchor));
         }
@@ -1383,6 +1409,29 @@ pub(crate) fn opens_line(text: &str, at: usize) -> Option<usize> {
 /// Whether `range` of `text` holds no blank line (one block of lines: a list, a table).
 fn one_block(text: &str, range: Range<usize>) -> bool {
     text.get(range).is_some_and(|t| !t.lines().skip(1).any(|l| l.trim().is_empty()))
+}
+
+/// The end of a phrase after "after" / "before" that names a happening and no date, up to
+/// its clause's mark within [`NEXT_REACH`] ("a week after the sanctions," "two days before
+/// the summit,"): a word of `events.kind` and no digit, month, weekday or date word.
+fn happening_phrase(at: &At<'_>, from: usize) -> Option<usize> {
+    let text = at.text;
+    let rest = text.get(from..(from + NEXT_REACH).min(text.len()))?;
+    let end = from + rest.find([',', ';', '.', '!', '?', '、', '。'])?;
+    let phrase = from..end;
+    if text.get(phrase.clone())?.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let k = at.hits.partition_point(|h| (h.start as usize) < from);
+    let dated = at
+        .hits
+        .get(k..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|h| (h.end as usize) <= end)
+        .any(|h| at.reader.is(h, Class::DateWord));
+    let happening = at.pack.event_kinds.find_in(text, phrase).next().is_some();
+    (!dated && happening).then_some(end)
 }
 
 /// How far after "a week after" its anchoring date may stand (bytes).
