@@ -10,7 +10,7 @@ use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use super::lexicon::{Anchor, DateItem, NumberKind, Pack, Phrases, Term, TimeUnit};
 use super::numbers::Number;
 use super::reader::{Class, Entry, Hit, Reader};
-use super::text::{char_at, char_before, line_start, window_after, window_before, word_before};
+use super::text::{char_at, char_before, line_start, window_after, window_before, word_after, word_before};
 use crate::dataset::Dataset;
 use crate::date::{PartialDate, Precision};
 
@@ -91,6 +91,9 @@ pub(crate) struct Temporal {
     /// года», 1956年の日ソ共同宣言): it names the agreement, so it is no date a later "then"
     /// refers back to.
     pub names_agreement: bool,
+    /// Counted from a happening named with no date ("a week after the sanctions"): from the
+    /// date last mentioned.
+    pub happening: bool,
 }
 
 /// What a pattern's slots captured.
@@ -424,7 +427,11 @@ pub(crate) fn find(
             && (pack.bounds.before(text, range.start).is_some()
                 || pack.bounds_after.after(text, range.end).is_some());
         let label = labelled(pack, text, range.start);
-        out.push(Temporal { range, expr, bound, label, names_agreement: false });
+        // (After it only: the happening "a week before the planned talks" is yet to come, and
+        // the date last mentioned is not its.)
+        let happening = matches!(expr, Expr::Relative { from: Anchor::Next, offset: 1.., .. })
+            && pack.event_kinds.before(text, range.end).is_some();
+        out.push(Temporal { range, expr, bound, label, names_agreement: false, happening });
     }
     merge_year_months(text, pack, &mut out);
     out
@@ -480,6 +487,7 @@ fn merge_year_months(text: &str, pack: &Pack, out: &mut Vec<Temporal>) {
                 bound: a.bound || b.bound,
                 label: a.label || b.label,
                 names_agreement: false,
+                happening: false,
             };
             out.splice(i..i + 2, [merged]);
         }
@@ -617,7 +625,12 @@ fn expression_at(at: &At<'_>, p: usize, data: &Dataset) -> Option<(Range<usize>,
                 ));
             }
             Term::NamedDate(d) => return Some((h.range(), Expr::Absolute(*d), false)),
-            Term::Shift { sign, from } => {
+            Term::Shift { sign, from, opens: true } => {
+                if let Some(found) = opening_shift(at, h, *sign, *from) {
+                    return Some(found);
+                }
+            }
+            Term::Shift { sign, from, .. } => {
                 // "{count} {unit} ago": the unit and the count before the shift word.
                 let (ustart, unit) = pack.time_units.before(text, p)?;
                 let count = count_before(at, ustart)?;
@@ -1316,12 +1329,15 @@ pub(crate) fn resolve_all(
                     && sentence_of(n.range.start) == sentence_of(t.range.start)
             })
             .find_map(|(n, d)| d.filter(|_| !n.bound && !n.label));
-        // (A happening named up to the clause's end, "a week after the sanctions,": the date
-        // last mentioned, the happening's.)
-        let closed =
-            text.get(t.range.end..).is_some_and(|r| r.starts_with([',', ';', '.', '!', '?', '、', '。']));
+        // (A happening named with no date, "a week after the sanctions": the date last
+        // mentioned, the happening's, where the sentence gives no other date; beside one,
+        // the phrase only relates it: «27 января 1960 года, через восемь дней после
+        // подписания договора, …».)
+        let here = sentence_of(t.range.start);
+        let alone =
+            || temporals.iter().enumerate().all(|(j, o)| j == i || sentence_of(o.range.start) != here);
         let next = next.or_else(|| {
-            closed.then(|| {
+            (t.happening && alone()).then(|| {
                 temporals
                     .iter()
                     .zip(&out)
@@ -1411,14 +1427,53 @@ fn one_block(text: &str, range: Range<usize>) -> bool {
     text.get(range).is_some_and(|t| !t.lines().skip(1).any(|l| l.trim().is_empty()))
 }
 
-/// The end of a phrase after "after" / "before" that names a happening and no date, up to
-/// its clause's mark within [`NEXT_REACH`] ("a week after the sanctions," "two days before
-/// the summit,"): a word of `events.kind` and no digit, month, weekday or date word.
+/// A shift whose word opens it, at hit `h` («спустя три дня», «через неделю»): the count
+/// (one where none is written) and the unit after the word. A word of a shift counted from
+/// what follows, right after the unit («через три дня после визита 1 марта»), counts from
+/// that date, or from a happening named before the clause's end (see [`happening_phrase`]).
+fn opening_shift(at: &At<'_>, h: &Hit, sign: i32, from: Anchor) -> Option<(Range<usize>, Expr, bool)> {
+    let text = at.text;
+    let skip = |pos: usize| text.get(pos..).map_or(pos, |r| pos + r.len() - r.trim_start().len());
+    let pos = skip(h.end as usize);
+    let (count, pos) = match at.number(pos) {
+        Some(n) if n.value.fract() == 0.0 && (1.0..=500.0).contains(&n.value) => {
+            (n.value as u32, n.range.end)
+        }
+        Some(_) => return None,
+        None => (1, pos),
+    };
+    let (end, unit) = at.pack.time_units.after(text, pos)?;
+    let offset = sign * i32::try_from(count).ok()?;
+    let start = h.start as usize;
+    let next = at.hit_terms(skip(end)).find_map(|(n, t)| match t {
+        Term::Shift { from: Anchor::Next, opens: false, .. } => Some(n.end as usize),
+        _ => None,
+    });
+    let Some(next_end) = next else {
+        return Some((start..end, Expr::Relative { unit: *unit, offset, from }, false));
+    };
+    let expr = Expr::Relative { unit: *unit, offset, from: Anchor::Next };
+    let phrase = matches!(unit, TimeUnit::Day | TimeUnit::Week | TimeUnit::Month)
+        .then(|| happening_phrase(at, next_end))
+        .flatten();
+    Some((start..phrase.unwrap_or(next_end), expr, false))
+}
+
+/// The end of a short phrase after "after" / "before" that names a happening and no date
+/// ("a week after the sanctions,", «через неделю после санкций»): a word of `events.kind`
+/// within [`HAPPENING_WORDS`] words, in the clause, with no digit or date word before it.
 fn happening_phrase(at: &At<'_>, from: usize) -> Option<usize> {
     let text = at.text;
-    let rest = text.get(from..(from + NEXT_REACH).min(text.len()))?;
-    let end = from + rest.find([',', ';', '.', '!', '?', '、', '。'])?;
-    let phrase = from..end;
+    let mut end = from;
+    for _ in 0..HAPPENING_WORDS {
+        let Some(w) = word_after(text, end) else { break };
+        if text.get(end..w.start)?.contains([',', ';', '.', '!', '?', '、', '。', ':']) {
+            break;
+        }
+        end = w.end;
+    }
+    let (kind, _) = at.pack.event_kinds.find_in(text, from..end).next()?;
+    let phrase = from..kind.end;
     if text.get(phrase.clone())?.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
@@ -1428,11 +1483,14 @@ fn happening_phrase(at: &At<'_>, from: usize) -> Option<usize> {
         .get(k..)
         .unwrap_or_default()
         .iter()
-        .take_while(|h| (h.end as usize) <= end)
+        .take_while(|h| (h.end as usize) <= phrase.end)
         .any(|h| at.reader.is(h, Class::DateWord));
-    let happening = at.pack.event_kinds.find_in(text, phrase).next().is_some();
-    (!dated && happening).then_some(end)
+    (!dated).then_some(phrase.end)
 }
+
+/// How many words after "after" a happening's word may stand ("after the talks",
+/// "after Putin's visit").
+const HAPPENING_WORDS: usize = 3;
 
 /// How far after "a week after" its anchoring date may stand (bytes).
 const NEXT_REACH: usize = 160;
@@ -1550,6 +1608,7 @@ mod tests {
             bound: false,
             label: false,
             names_agreement: false,
+            happening: false,
         };
         let temporals = [
             t(0, Expr::Weekday(chrono::Weekday::Mon, Tense::Past)),

@@ -333,8 +333,15 @@ fn dated_happenings(found: &Sources<'_, '_>, events: &mut Events) {
         // "A week after Japan imposed sanctions on March 1, Russia protested": the
         // happening dated is the main clause's, after the anchoring clause.
         if matches!(t.expr, super::dates::Expr::Relative { from: super::lexicon::Anchor::Next, .. }) {
-            let Some(comma) = text.get(t.range.end..part.end).and_then(|g| g.find(',')) else { continue };
-            part = t.range.end + comma + 1..part.end;
+            // (After a happening named with no date, the clause goes on at once where no
+            // comma closes the phrase: «через неделю после санкций Москва приостановила …».)
+            let comma = text.get(t.range.end..part.end).and_then(|g| g.find(','));
+            let comma = match comma {
+                Some(c) => c + 1,
+                None if t.happening => 0,
+                None => continue,
+            };
+            part = t.range.end + comma..part.end;
             at = part.start;
         }
         let (part_actors, subject) = states_in(scan, parties, agreements, people, &part);

@@ -222,9 +222,12 @@ pub(crate) enum Term {
         from: Anchor,
         before_subject: bool,
     },
+    /// A shift by a count of units: after them ("three days later"), or, `opens`, before
+    /// them («спустя три дня», «через неделю»).
     Shift {
         sign: i32,
         from: Anchor,
+        opens: bool,
     },
     NamedDate(PartialDate),
     Anniversary,
@@ -844,8 +847,12 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
             None => Some(Anchor::Publication),
         };
         let Some(from) = from else { continue };
+        // (The opening forms first: a word of both, «спустя», is tried as the opening of
+        // «спустя три дня» before the end of «три дня спустя».)
+        let forms = c.forms("dates.shift.before", &entry.before);
+        add_terms(forms, Term::Shift { sign: entry.sign, from, opens: true });
         let forms = c.forms("dates.shift", &entry.after);
-        add_terms(forms, Term::Shift { sign: entry.sign, from });
+        add_terms(forms, Term::Shift { sign: entry.sign, from, opens: false });
     }
     for r in &d.relative {
         let entry = r.get_ref();

@@ -180,7 +180,13 @@ pub(crate) struct Unit {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Shift {
+    /// Words after the count and its unit ("three days later").
+    #[serde(default)]
     pub after: Vec<Form>,
+    /// Words before the count and its unit («спустя три дня»; with no count, one:
+    /// «через неделю»).
+    #[serde(default)]
+    pub before: Vec<Form>,
     pub sign: i32,
     #[serde(default)]
     pub from: Option<Spanned<String>>,
