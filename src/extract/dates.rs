@@ -1493,7 +1493,7 @@ fn happening_phrase(at: &At<'_>, from: usize) -> Option<usize> {
 const HAPPENING_WORDS: usize = 3;
 
 /// How far after "a week after" its anchoring date may stand (bytes).
-const NEXT_REACH: usize = 160;
+pub(crate) const NEXT_REACH: usize = 160;
 
 /// How far into a text its own date is looked for (bytes).
 const HEAD: usize = 1500;

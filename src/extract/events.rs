@@ -335,13 +335,23 @@ fn dated_happenings(found: &Sources<'_, '_>, events: &mut Events) {
         if matches!(t.expr, super::dates::Expr::Relative { from: super::lexicon::Anchor::Next, .. }) {
             // (After a happening named with no date, the clause goes on at once where no
             // comma closes the phrase: «через неделю после санкций Москва приостановила …».)
-            let comma = text.get(t.range.end..part.end).and_then(|g| g.find(','));
+            // (The anchoring clause ends at the comma after the date it counts from, where
+            // that date is in it: «через три дня после того, как Япония 1 марта ввела
+            // санкции, Москва …».)
+            let from = scan
+                .temporals
+                .get(i + 1)
+                .filter(|n| {
+                    n.range.start < part.end && n.range.start <= t.range.end + super::dates::NEXT_REACH
+                })
+                .map_or(t.range.end, |n| n.range.end);
+            let comma = text.get(from..part.end).and_then(|g| g.find(','));
             let comma = match comma {
-                Some(c) => c + 1,
-                None if t.happening => 0,
+                Some(c) => from + c + 1,
+                None if t.happening => t.range.end,
                 None => continue,
             };
-            part = t.range.end + comma..part.end;
+            part = comma..part.end;
             at = part.start;
         }
         let (part_actors, subject) = states_in(scan, parties, agreements, people, &part);
