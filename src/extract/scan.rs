@@ -240,7 +240,7 @@ impl<'a> Scan<'a> {
     /// day, within [`SIGNING_REACH`] characters in its sentence ("The 1956 joint
     /// declaration, signed on 19 October, …" is 19 October 1956): `signings` are the
     /// agreements named, where, and when each was signed.
-    pub fn date_signing_months(&mut self, signings: impl IntoIterator<Item = (Range<usize>, PartialDate)>) {
+    pub fn date_signing_days(&mut self, signings: impl IntoIterator<Item = (Range<usize>, PartialDate)>) {
         for (at, signed) in signings {
             let sentence = self.sentence(self.sentence_of(at.start));
             let after = at.end..sentence.end.min(chars_after(self.text(), at.end, SIGNING_REACH));
@@ -248,14 +248,10 @@ impl<'a> Scan<'a> {
                 let Some((m, Some(day))) = self.temporals.get(i).and_then(|t| t.expr.month_day()) else {
                     continue;
                 };
-                if signed.month() != Some(m) || signed.day() != Some(day) {
-                    continue;
-                }
-                let day = Some(day);
-                if let (Some(d), Some(slot)) =
-                    (dates::in_year(signed.year(), m, day), self.resolved.get_mut(i))
+                if (signed.month(), signed.day()) == (Some(m), Some(day))
+                    && let Some(slot) = self.resolved.get_mut(i)
                 {
-                    *slot = Some(d);
+                    *slot = Some(signed);
                 }
             }
         }
@@ -563,7 +559,7 @@ impl<'a> Scan<'a> {
 }
 
 /// How far after an agreement's name (characters) a day without its year is its signing's
-/// ([`Scan::date_signing_months`]).
+/// ([`Scan::date_signing_days`]).
 const SIGNING_REACH: usize = 60;
 
 /// A finding and where it stands in the normalised text.
