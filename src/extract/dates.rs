@@ -226,6 +226,13 @@ impl<'s> At<'s> {
             })
     }
 
+    /// A whole number from 1 to `max` that ends at `end`: its start and value.
+    fn whole_number_ending(&self, end: usize, max: f64) -> Option<(usize, u32)> {
+        let k = self.numbers.partition_point(|n| n.range.end < end);
+        let n = self.numbers.get(k).filter(|n| n.range.end == end && n.value.fract() == 0.0)?;
+        (1.0..=max).contains(&n.value).then_some((n.range.start, n.value as u32))
+    }
+
     fn number(&self, at: usize) -> Option<&'s Number> {
         let k = self.numbers.partition_point(|n| n.range.start < at);
         self.numbers.get(k).filter(|n| n.range.start == at)
@@ -645,14 +652,11 @@ fn expression_at(at: &At<'_>, p: usize, data: &Dataset) -> Option<(Range<usize>,
                     }
                     f => *f,
                 };
-                // A happening named with no date of its own up to the clause's end ("a week
-                // after the sanctions, Moscow …"): counted from the date last mentioned, the
-                // happening's, and the phrase is the date's own (its noun gives no kind).
-                // (Days, weeks and months: "61 years after Soviet troops occupied the
-                // islands" counts from a past the text need not have dated.)
+                // A happening named with no date of its own ("a week after the sanctions,
+                // Moscow …"): counted from the date last mentioned, the happening's, and the
+                // phrase is the date's own (its noun gives no kind).
                 if from == Anchor::Next
-                    && matches!(unit, TimeUnit::Day | TimeUnit::Week | TimeUnit::Month)
-                    && let Some(end) = happening_phrase(at, h.end as usize)
+                    && let Some(end) = happening_phrase(at, *unit, h.end as usize)
                 {
                     let expr = Expr::Relative { unit: *unit, offset, from: Anchor::Next };
                     return Some((count.0..end, expr, false));
@@ -762,14 +766,7 @@ fn count_before(at: &At<'_>, unit_start: usize) -> Option<(usize, u32)> {
     let text = at.text;
     let head = text.get(..unit_start)?.trim_end();
     let end = head.len();
-    let k = at.numbers.partition_point(|n| n.range.end < end);
-    if let Some(n) = at.numbers.get(k).filter(|n| n.range.end == end)
-        && n.value.fract() == 0.0
-        && (1.0..=500.0).contains(&n.value)
-    {
-        return Some((n.range.start, n.value as u32));
-    }
-    at.pack.indefinite.before(text, end).map(|(s, _)| (s, 1))
+    at.whole_number_ending(end, 500.0).or_else(|| at.pack.indefinite.before(text, end).map(|(s, _)| (s, 1)))
 }
 
 /// The ordinal before the anniversary word at `p` ("the 150th anniversary"), read from the
@@ -810,10 +807,7 @@ fn ordinal_before(at: &At<'_>, p: usize) -> Option<(usize, u32)> {
     if at.pack.spaced {
         return None;
     }
-    let end = head.len();
-    let k = at.numbers.partition_point(|n| n.range.end < end);
-    let n = at.numbers.get(k).filter(|n| n.range.end == end && n.value.fract() == 0.0)?;
-    (1.0..=1000.0).contains(&n.value).then_some((n.range.start, n.value as u32))
+    at.whole_number_ending(head.len(), 1000.0)
 }
 
 /// Where what an anniversary word ending at `end` is of begins, when it follows the word:
@@ -848,6 +842,11 @@ fn date_named_after(at: &At<'_>, from: usize, data: &Dataset) -> Option<(usize, 
         at.hits.get(k..).unwrap_or_default().iter().take_while(|h| (h.end as usize) <= phrase_end).find_map(
             |h| at.reader.entries(h).find_map(|e| named_date(e, data).map(|d| (h.end as usize, d))),
         );
+    // (An agreement's year is part of its name, "the 1956 joint declaration": the signing
+    // gives the day.)
+    if named.is_some() {
+        return named;
+    }
     let bytes = text.as_bytes();
     let digit_year = (from..phrase_end.saturating_sub(3)).find_map(|i| {
         let y: i32 = text.get(i..i + 4)?.parse().ok()?;
@@ -858,11 +857,6 @@ fn date_named_after(at: &At<'_>, from: usize, data: &Dataset) -> Option<(usize, 
         }
         Some((i + 4, PartialDate::from_year(y).ok()?))
     });
-    // (An agreement's year is part of its name, "the 1956 joint declaration": the signing
-    // gives the day.)
-    if named.is_some() {
-        return named;
-    }
     // A year beside a head noun of an agreement («Совместной декларации 1956 года») is the
     // signing of the one agreement of the data of that kind signed that year, to the day.
     let (end, year) = digit_year?;
@@ -1333,9 +1327,15 @@ pub(crate) fn resolve_all(
         // mentioned, the happening's, where the sentence gives no other date; beside one,
         // the phrase only relates it: «27 января 1960 года, через восемь дней после
         // подписания договора, …».)
+        // (The expressions are in text order: another in its sentence stands beside it.)
         let here = sentence_of(t.range.start);
-        let alone =
-            || temporals.iter().enumerate().all(|(j, o)| j == i || sentence_of(o.range.start) != here);
+        let alone = || {
+            [i.checked_sub(1), Some(i + 1)]
+                .into_iter()
+                .flatten()
+                .filter_map(|j| temporals.get(j))
+                .all(|o| sentence_of(o.range.start) != here)
+        };
         let next = next.or_else(|| {
             (t.happening && alone()).then(|| {
                 temporals
@@ -1453,16 +1453,18 @@ fn opening_shift(at: &At<'_>, h: &Hit, sign: i32, from: Anchor) -> Option<(Range
         return Some((start..end, Expr::Relative { unit: *unit, offset, from }, false));
     };
     let expr = Expr::Relative { unit: *unit, offset, from: Anchor::Next };
-    let phrase = matches!(unit, TimeUnit::Day | TimeUnit::Week | TimeUnit::Month)
-        .then(|| happening_phrase(at, next_end))
-        .flatten();
-    Some((start..phrase.unwrap_or(next_end), expr, false))
+    Some((start..happening_phrase(at, *unit, next_end).unwrap_or(next_end), expr, false))
 }
 
 /// The end of a short phrase after "after" / "before" that names a happening and no date
 /// ("a week after the sanctions,", «через неделю после санкций»): a word of `events.kind`
 /// within [`HAPPENING_WORDS`] words, in the clause, with no digit or date word before it.
-fn happening_phrase(at: &At<'_>, from: usize) -> Option<usize> {
+/// Only for a count of days, weeks or months: "61 years after Soviet troops occupied the
+/// islands" counts from a past the text need not have dated.
+fn happening_phrase(at: &At<'_>, unit: TimeUnit, from: usize) -> Option<usize> {
+    if !matches!(unit, TimeUnit::Day | TimeUnit::Week | TimeUnit::Month) {
+        return None;
+    }
     let text = at.text;
     let mut end = from;
     for _ in 0..HAPPENING_WORDS {

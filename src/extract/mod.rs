@@ -365,9 +365,9 @@ impl<'d> Extractor<'d> {
             .collect();
         scan.mark_names(concepts.iter());
         scan.date_narrative_months();
-        let signings: Vec<(std::ops::Range<usize>, PartialDate)> =
-            agreements.iter().map(|a| (a.at.clone(), self.data.agreement(a.item.agreement).signed)).collect();
-        scan.date_signing_days(signings);
+        scan.date_signing_days(
+            agreements.iter().map(|a| (a.at.clone(), self.data.agreement(a.item.agreement).signed)),
+        );
         let parties = mentions::parties(&scan);
         let people = people::people(&scan);
         let mut sentence_parties: Vec<BTreeSet<PartyId>> = vec![BTreeSet::new(); scan.sentences.len()];

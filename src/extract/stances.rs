@@ -2585,12 +2585,9 @@ fn narrated(scan: &Scan<'_>, clause: &Range<usize>, range: &Range<usize>) -> boo
         return true;
     }
     pack.narrative_progressive.find_in(text, window).any(|(m, _)| {
-        word_after(text, m.end).and_then(|w| text.get(w)).is_some_and(|word| {
-            pack.progressive_endings.iter().any(|e| {
-                word.len() > e.len()
-                    && word.get(word.len() - e.len()..).is_some_and(|t| t.eq_ignore_ascii_case(e))
-            })
-        })
+        word_after(text, m.end)
+            .and_then(|w| text.get(w))
+            .is_some_and(|word| ends_in(word, &pack.progressive_endings, 1))
     })
 }
 
@@ -2618,19 +2615,30 @@ fn told_in_past(scan: &Scan<'_>, at: usize) -> bool {
     }
     let Some(rest) = text.get(at..) else { return false };
     let word = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
-    let past = pack.past_endings.iter().any(|e| {
-        word.len() > e.len() + 1
-            && word.get(word.len() - e.len()..).is_some_and(|t| t == e || t.eq_ignore_ascii_case(e))
-    });
     // (Nor after an auxiliary two words back, over an adverb: "has also suggested".)
+    ends_in(word, &pack.past_endings, 2)
+        && pack.present_auxiliaries.find_in(text, words_back(text, at, 2, 0)..at).next().is_none()
+}
+
+/// Whether `word` ends in one of `endings` (lower-cased; ASCII letters in any case) after at
+/// least `stem` bytes of its own.
+fn ends_in(word: &str, endings: &[String], stem: usize) -> bool {
+    endings.iter().any(|e| {
+        word.len() >= e.len() + stem
+            && word.get(word.len() - e.len()..).is_some_and(|t| t.eq_ignore_ascii_case(e))
+    })
+}
+
+/// Where the `n`th word before `at` starts, not before `floor` (or where the words ran out).
+fn words_back(text: &str, at: usize, n: usize, floor: usize) -> usize {
     let mut from = at;
-    for _ in 0..2 {
+    for _ in 0..n {
         match word_before(text, from) {
-            Some(w) => from = w.start,
-            None => break,
+            Some(w) if w.start >= floor => from = w.start,
+            _ => break,
         }
     }
-    past && pack.present_auxiliaries.find_in(text, from..at).next().is_none()
+    from
 }
 
 /// How many words may stand between a noun of stance and its copula of content (its
@@ -2671,14 +2679,7 @@ const STORY_REACH: usize = 3;
 fn negated_before(scan: &Scan<'_>, clause: &Range<usize>, at: usize) -> bool {
     let text = scan.text();
     // The three words before the trigger, within its clause.
-    let mut from = at;
-    for _ in 0..3 {
-        match word_before(text, from) {
-            Some(w) if w.start >= clause.start => from = w.start,
-            _ => break,
-        }
-    }
-    let from = floor_boundary(text, from.min(at));
+    let from = floor_boundary(text, words_back(text, at, 3, clause.start).min(at));
     // (A negator of several words may begin before them and end among them: "stops short
     // of promising to give".)
     let wide = floor_boundary(text, chars_before(text, from, 2 * NEGATION_REACH).max(clause.start).min(from));
