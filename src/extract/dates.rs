@@ -40,8 +40,10 @@ pub(crate) enum Expr {
     DayOfMonth { offset: i32, day: u32, from: Anchor },
     /// A weekday: "on Monday".
     Weekday(Weekday, Tense),
-    /// `offset` units from publication or from the date last mentioned.
-    Relative { unit: TimeUnit, offset: i32, from: Anchor },
+    /// `offset` units from publication or from the date last mentioned; `counted`, a count
+    /// of units ("a week later", "two weeks ago"), not a span ("last week", "the following
+    /// week").
+    Relative { unit: TimeUnit, offset: i32, from: Anchor, counted: bool },
     /// A decade: "the 1950s" (no ISO prefix expresses it; never an event date).
     Decade,
     /// A year given by its last two digits, with its month (and day): 93年10月. It is the
@@ -412,6 +414,13 @@ pub(crate) fn find(
         // date last given with its day.
         let (range, expr) = match (expr, pack.following_day.before(text, range.start)) {
             (Expr::Day(d), Some((start, _))) => (start..range.end, Expr::FollowingDay(d)),
+            // A count after a word of `dates.approximate` ("about a week later") is no
+            // longer to the day.
+            (Expr::Relative { unit, offset, from, counted: true }, _)
+                if pack.approximate.before(text, range.start).is_some() =>
+            {
+                (range, Expr::Relative { unit, offset, from, counted: false })
+            }
             (e, _) => (range, e),
         };
         // A month right after a year no pattern read (安政元年12月21日: a calendar the pack
@@ -449,14 +458,13 @@ pub(crate) fn find(
 /// года») or before (昨年3月, 同じ年の12月12日): one expression, "March of last year".
 fn merge_year_months(text: &str, pack: &Pack, out: &mut Vec<Temporal>) {
     // `unit`s counted from publication or from the date last mentioned (this year, 同月).
-    let counted = |t: &Temporal, unit: TimeUnit| match t.expr {
-        Expr::Relative { unit: u, offset, from: from @ (Anchor::Publication | Anchor::Previous) }
-            if u == unit =>
-        {
-            Some((offset, from))
-        }
-        _ => None,
-    };
+    let counted =
+        |t: &Temporal, unit: TimeUnit| match t.expr {
+            Expr::Relative {
+                unit: u, offset, from: from @ (Anchor::Publication | Anchor::Previous), ..
+            } if u == unit => Some((offset, from)),
+            _ => None,
+        };
     let year_offset = |t: &Temporal| counted(t, TimeUnit::Year);
     let today = |t: &Temporal| counted(t, TimeUnit::Day) == Some((0, Anchor::Publication));
     // Nothing but spaces, a comma or a word of `dates.month_year_links` ("of", の) between.
@@ -611,14 +619,14 @@ fn expression_at(at: &At<'_>, p: usize, data: &Dataset) -> Option<(Range<usize>,
     if let Some(end) = entry_time(text, p) {
         return Some((
             p..end,
-            Expr::Relative { unit: TimeUnit::Day, offset: 0, from: Anchor::Publication },
+            Expr::Relative { unit: TimeUnit::Day, offset: 0, from: Anchor::Publication, counted: false },
             false,
         ));
     }
     // Fixed phrases.
     for (h, t) in at.hit_terms(p) {
         match t {
-            Term::Relative { unit, offset, from, before_subject } => {
+            Term::Relative { unit, offset, from, before_subject, counted } => {
                 if *before_subject
                     && !at.subject_after(h.end as usize)
                     && !at.subject_before(h.start as usize)
@@ -627,7 +635,7 @@ fn expression_at(at: &At<'_>, p: usize, data: &Dataset) -> Option<(Range<usize>,
                 }
                 return Some((
                     h.range(),
-                    Expr::Relative { unit: *unit, offset: *offset, from: *from },
+                    Expr::Relative { unit: *unit, offset: *offset, from: *from, counted: *counted },
                     false,
                 ));
             }
@@ -640,8 +648,17 @@ fn expression_at(at: &At<'_>, p: usize, data: &Dataset) -> Option<(Range<usize>,
             Term::Shift { sign, from, .. } => {
                 // "{count} {unit} ago": the unit and the count before the shift word.
                 let (ustart, unit) = pack.time_units.before(text, p)?;
-                let count = count_before(at, ustart)?;
+                let mut count = count_before(at, ustart)?;
                 let offset = sign * i32::try_from(count.1).ok()?;
+                // A word of `dates.shift_from_previous` before the count (その2週間前): from
+                // the date last mentioned, not from publication.
+                let from = match (from, pack.shift_from_previous.before(text, count.0)) {
+                    (Anchor::Publication, Some((start, _))) if start + 8 >= count.0 => {
+                        count.0 = start;
+                        &Anchor::Previous
+                    }
+                    (f, _) => f,
+                };
                 // Counted from what follows only when something follows in the clause.
                 let rest = text.get(h.end as usize..).unwrap_or_default().trim_start();
                 let from = match from {
@@ -658,10 +675,14 @@ fn expression_at(at: &At<'_>, p: usize, data: &Dataset) -> Option<(Range<usize>,
                 if from == Anchor::Next
                     && let Some(end) = happening_phrase(at, *unit, h.end as usize)
                 {
-                    let expr = Expr::Relative { unit: *unit, offset, from: Anchor::Next };
+                    let expr = Expr::Relative { unit: *unit, offset, from: Anchor::Next, counted: true };
                     return Some((count.0..end, expr, false));
                 }
-                return Some((count.0..h.end as usize, Expr::Relative { unit: *unit, offset, from }, false));
+                return Some((
+                    count.0..h.end as usize,
+                    Expr::Relative { unit: *unit, offset, from, counted: true },
+                    false,
+                ));
             }
             Term::Anniversary => {
                 let (start, n) = ordinal_before(at, p)?;
@@ -1143,8 +1164,8 @@ pub(crate) fn resolve(
             }
             PartialDate::from_naive(d).ok()
         }
-        Expr::Relative { unit, offset, from } => {
-            shift(anchor_date(from, published, previous)?, unit, offset, from == Anchor::Next)
+        Expr::Relative { unit, offset, from, counted } => {
+            shift(anchor_date(from, published, previous)?, unit, offset, counted)
         }
     }
 }
@@ -1163,7 +1184,7 @@ fn anchor_date(
 }
 
 /// `p` shifted by `offset` units, at the precision the unit and `p` allow.
-fn shift(p: PartialDate, unit: TimeUnit, offset: i32, exact: bool) -> Option<PartialDate> {
+fn shift(p: PartialDate, unit: TimeUnit, offset: i32, counted: bool) -> Option<PartialDate> {
     let day = p.first_day();
     match unit {
         TimeUnit::Year => PartialDate::from_year(p.year() + offset).ok(),
@@ -1175,11 +1196,11 @@ fn shift(p: PartialDate, unit: TimeUnit, offset: i32, exact: bool) -> Option<Par
             let d = day.checked_add_signed(chrono::Duration::days(i64::from(offset)))?;
             PartialDate::from_naive(d).ok()
         }
-        // Counted from a day, weeks are seven days ("a week after March 1"); "last week"
-        // is a span of days, its month.
+        // Counted from a day, weeks are seven days ("a week after March 1", "two weeks
+        // later"); "last week", "the following week" are spans of days, their month.
         TimeUnit::Week if p.precision() == Precision::Day => {
             let d = day.checked_add_signed(chrono::Duration::weeks(i64::from(offset)))?;
-            if exact {
+            if counted {
                 PartialDate::from_naive(d).ok()
             } else {
                 PartialDate::from_year_month(d.year(), d.month()).ok()
@@ -1267,12 +1288,14 @@ pub(crate) fn resolve_all(
             // ("… visited Iturup on Monday. Its prime minister had come in August 2019. The
             // same day, Tokyo protested").
             let anchor = match t.expr {
-                Expr::Relative { unit: TimeUnit::Day, offset: 0, from: Anchor::Previous }
+                Expr::Relative { unit: TimeUnit::Day, offset: 0, from: Anchor::Previous, .. }
                 | Expr::FollowingDay(_) => previous_day,
                 // Years counted on from the agreement a sentence named since the last date
                 // ("In the 1956 declaration, Moscow agreed to …. Four years later, …"), in
                 // that sentence or the next.
-                Expr::Relative { unit: TimeUnit::Year, offset, from: Anchor::Previous } if offset != 0 => {
+                Expr::Relative { unit: TimeUnit::Year, offset, from: Anchor::Previous, .. }
+                    if offset != 0 =>
+                {
                     let here = sentence_of(t.range.start);
                     match named {
                         Some((d, k))
@@ -1450,9 +1473,9 @@ fn opening_shift(at: &At<'_>, h: &Hit, sign: i32, from: Anchor) -> Option<(Range
         _ => None,
     });
     let Some(next_end) = next else {
-        return Some((start..end, Expr::Relative { unit: *unit, offset, from }, false));
+        return Some((start..end, Expr::Relative { unit: *unit, offset, from, counted: true }, false));
     };
-    let expr = Expr::Relative { unit: *unit, offset, from: Anchor::Next };
+    let expr = Expr::Relative { unit: *unit, offset, from: Anchor::Next, counted: true };
     Some((start..happening_phrase(at, *unit, next_end).unwrap_or(next_end), expr, false))
 }
 
@@ -1615,8 +1638,11 @@ mod tests {
         let temporals = [
             t(0, Expr::Weekday(chrono::Weekday::Mon, Tense::Past)),
             t(10, Expr::Absolute(d("1997-03"))),
-            t(20, Expr::Relative { unit: TimeUnit::Day, offset: 0, from: Anchor::Previous }),
-            t(30, Expr::Relative { unit: TimeUnit::Month, offset: 0, from: Anchor::Previous }),
+            t(20, Expr::Relative { unit: TimeUnit::Day, offset: 0, from: Anchor::Previous, counted: false }),
+            t(
+                30,
+                Expr::Relative { unit: TimeUnit::Month, offset: 0, from: Anchor::Previous, counted: false },
+            ),
         ];
         let resolved = resolve_all("", &temporals, Some(d("1998-04-21")), &|_| 0);
         assert_eq!(
@@ -1628,7 +1654,7 @@ mod tests {
     #[test]
     fn relative_resolution() {
         let p = Some(d("2016-05-04"));
-        let rel = |unit, offset| Expr::Relative { unit, offset, from: Anchor::Publication };
+        let rel = |unit, offset| Expr::Relative { unit, offset, from: Anchor::Publication, counted: false };
         assert_eq!(resolve(rel(TimeUnit::Year, -1), p, None), Some(d("2015")));
         assert_eq!(resolve(rel(TimeUnit::Month, 0), p, None), Some(d("2016-05")));
         assert_eq!(resolve(rel(TimeUnit::Day, -1), p, None), Some(d("2016-05-03")));
@@ -1636,7 +1662,7 @@ mod tests {
         assert_eq!(resolve(rel(TimeUnit::Weekend, 0), p, None), Some(d("2016-05")));
         assert_eq!(resolve(Expr::Weekday(Weekday::Mon, Tense::Past), p, None), Some(d("2016-05-02")));
         assert_eq!(resolve(Expr::Weekday(Weekday::Mon, Tense::Future), p, None), Some(d("2016-05-09")));
-        let prev = Expr::Relative { unit: TimeUnit::Day, offset: -1, from: Anchor::Previous };
+        let prev = Expr::Relative { unit: TimeUnit::Day, offset: -1, from: Anchor::Previous, counted: true };
         assert_eq!(resolve(prev, p, Some(d("2018-11-14"))), Some(d("2018-11-13")));
         assert_eq!(resolve(Expr::Day(14), Some(d("2018-11-15")), None), Some(d("2018-11-14")));
         assert_eq!(resolve(Expr::Day(30), Some(d("2018-12-02")), None), Some(d("2018-11-30")));

@@ -221,6 +221,9 @@ pub(crate) enum Term {
         offset: i32,
         from: Anchor,
         before_subject: bool,
+        /// A count of units ("a week later", «неделей ранее»), to the day when counted
+        /// from a day; not a span ("the following week").
+        counted: bool,
     },
     /// A shift by a count of units: after them ("three days later"), or, `opens`, before
     /// them («спустя три дня», «через неделю»).
@@ -346,6 +349,10 @@ pub(crate) struct Pack {
     pub story_connectives: Phrases<()>,
     /// Right before a day without its month: the next such day (翌 in 翌15日).
     pub following_day: Phrases<()>,
+    /// Right before a shift's count: counted from the date last mentioned (その2週間前).
+    pub shift_from_previous: Phrases<()>,
+    /// Right before a count of units: approximate ("about a week later").
+    pub approximate: Phrases<()>,
     pub year_not_before: Phrases<()>,
     /// What may follow a year given by its last two digits with no month (Japanese 93年に):
     /// with none of these after it, such a year needs its month (a bare 93年 is as often
@@ -875,7 +882,13 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         let forms = c.forms("dates.relative", &entry.forms);
         add_terms(
             forms,
-            Term::Relative { unit, offset: entry.offset, from, before_subject: entry.before_subject },
+            Term::Relative {
+                unit,
+                offset: entry.offset,
+                from,
+                before_subject: entry.before_subject,
+                counted: entry.counted,
+            },
         );
     }
     let mut anniversary_of = Phrases::default();
@@ -930,6 +943,8 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let story_deictic = c.set("dates.story_deictic", &d.story_deictic);
     let story_connectives = c.set("dates.story_connectives", &d.story_connectives);
     let following_day = c.set("dates.following_day", &d.following_day);
+    let shift_from_previous = c.set("dates.shift_from_previous", &d.shift_from_previous);
+    let approximate = c.set("dates.approximate", &d.approximate);
     let year_not_before = c.set("dates.year_not_before", &d.year_not_before);
     let short_year_alone = c.set("dates.short_year_alone", &d.short_year_alone);
     let year_name_joiners = c.set("dates.year_name_joiners", &d.year_name_joiners);
@@ -1383,6 +1398,8 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         story_deictic,
         story_connectives,
         following_day,
+        shift_from_previous,
+        approximate,
         year_not_before,
         short_year_alone,
         year_name_joiners,

@@ -109,6 +109,14 @@ pub(crate) struct Dates {
     /// number after the date last given with its day.
     #[serde(default)]
     pub following_day: Vec<Form>,
+    /// Right before the count of a shift counted from publication (Japanese その in
+    /// その2週間前): counted from the date last mentioned instead.
+    #[serde(default)]
+    pub shift_from_previous: Vec<Form>,
+    /// Right before a count of units: the count is approximate ("about a week later",
+    /// «менее чем через две недели»), no longer to the day.
+    #[serde(default)]
+    pub approximate: Vec<Form>,
     /// Words opening a paragraph that go on with the story of the paragraph before ("Then",
     /// «Затем», その後): its months without a year are that story's.
     #[serde(default)]
@@ -202,6 +210,8 @@ pub(crate) struct Relative {
     pub from: Option<Spanned<String>>,
     #[serde(default)]
     pub before_subject: bool,
+    #[serde(default)]
+    pub counted: bool,
 }
 
 #[derive(Debug, Deserialize)]
