@@ -886,7 +886,8 @@ fn preceding(scan: &Scan<'_>, set: &super::lexicon::Phrases<()>, at: usize) -> O
 /// Where a clause with a subject of its own joins on inside `within`: a state or a person
 /// named right after a word of contrast ("…, while Tokyo seeks …", «…, а Токио добивается
 /// …») or after a comma and a coordinator ("…, and Moscow says …"), past articles and titles
-/// only. A predicate's object ends there.
+/// only, or a pronoun in the subject's case ("…, but it will not …"). A predicate's object
+/// ends there.
 fn joined_clause(r: &Reading<'_, '_>, within: &Range<usize>) -> Option<usize> {
     let scan = r.scan;
     let text = scan.text();
@@ -916,6 +917,11 @@ fn joined_clause(r: &Reading<'_, '_>, within: &Range<usize>) -> Option<usize> {
             }
             let (joined, _) =
                 pack.coordinators.after(text, comma).or_else(|| pack.contrasts.after(text, comma))?;
+            // (A pronoun in the subject's case is a subject of its own: "…, but it will not
+            // hand over Kunashir and Iturup".)
+            if pack.subject_pronouns.after(text, joined).is_some() {
+                return Some(text.get(..comma)?.trim_end_matches(',').len().max(within.start));
+            }
             let (np, _) = pack.articles.after(text, joined)?;
             let next = np..chars_after(text, np, 40).min(within.end);
             let land =
@@ -1032,7 +1038,7 @@ impl Reading<'_, '_> {
         let mut last = span.start;
         // Islands and collective names, the ambiguous ones too: a frame about them is
         // context enough ("demands the return of the four islands").
-        let names: Vec<(Range<usize>, IslandSet)> = scan
+        let mut names: Vec<(Range<usize>, IslandSet)> = scan
             .entries_in(span)
             .filter_map(|(h, e)| match e {
                 Entry::Island(i) => Some((h.range(), IslandSet::from([*i]))),
@@ -1044,6 +1050,24 @@ impl Reading<'_, '_> {
                 _ => None,
             })
             .collect();
+        // The islands after an exclusion are left out ("Habomai and Shikotan, but not
+        // Kunashir and Iturup", «Шикотан и Хабомаи, но не Кунашир»).
+        let cut = names.first().and_then(|(first, _)| excluded_from(scan, first.end..span.end));
+        let span = &(span.start..cut.unwrap_or(span.end));
+        names.retain(|(r, _)| r.start < span.end);
+        // All the islands a territory noun names less those after an exclusion ("all the
+        // islands except Iturup", «все острова, кроме Итурупа»).
+        if let Some((x, _)) = pack.exclusions.find_in(text, span.clone()).next()
+            && names.first().is_some_and(|(first, _)| first.start >= x.end)
+            && let Some((noun, _)) = pack.territory_nouns.find_in(text, span.start..x.start).last()
+        {
+            let whole =
+                count_before(scan, noun.start).map_or(IslandSet::ALL, |ext| extent_set(ext, IslandSet::ALL));
+            let less = names.iter().fold(IslandSet::EMPTY, |acc, (_, set)| acc | *set);
+            let end = names.last().map_or(x.end, |(r, _)| r.end);
+            land.full = whole.difference(less);
+            return (!land.full.is_empty()).then_some((land, noun.start..end));
+        }
         if let Some((first, _)) = names.first() {
             // A list that began before the span ("Etorofu, Kunashiri, Shikotan and …").
             let k = scan.hits.partition_point(|h| (h.start as usize) < first.start);
@@ -1110,6 +1134,24 @@ impl Reading<'_, '_> {
         };
         Some((land, r))
     }
+}
+
+/// Where the islands a frame's object names stop counting in `range`: at a word of
+/// `stance.exclusions` ("except", «кроме»), or at a contrast with a negator within three
+/// words after it ("but not", "but will not", «но не»).
+fn excluded_from(scan: &Scan<'_>, range: Range<usize>) -> Option<usize> {
+    let text = scan.text();
+    let pack = scan.pack;
+    let word = pack.exclusions.find_in(text, range.clone()).next().map(|(r, _)| r.start);
+    let contrast = pack
+        .contrasts
+        .find_in(text, range.clone())
+        .find(|(c, _)| {
+            let reach = c.end..words_after(text, c.end, 3).min(range.end);
+            pack.negators.find_in(text, reach).next().is_some()
+        })
+        .map(|(c, _)| c.start);
+    word.into_iter().chain(contrast).min()
 }
 
 /// How far (in characters) after a concept its word of content may stand, with no mark of
@@ -1315,7 +1357,7 @@ pub(crate) fn positions(
         actors: Default::default(),
         hedged: Default::default(),
     };
-    let mut out = Vec::new();
+    let mut out: Vec<Found<PositionFinding>> = Vec::new();
     // For each of `out`: its sentence, and whether its formula was named there.
     let mut explicit: Vec<(usize, bool)> = Vec::new();
     // Hand-overs a present actor states: not an agreement's terms.
@@ -1940,6 +1982,19 @@ pub(crate) fn positions(
                 _ => None,
             };
             let Some(formula) = formula else { continue };
+            // A refusal to hand over some of the islands after a hand-over of others by the
+            // same side in the sentence ("will hand over Habomai and Shikotan but will not
+            // give up Kunashir") is that hand-over's other half, not a refusal of all.
+            if negated
+                && matches!(outcome, Outcome::Gives(land) if land.full != IslandSet::ALL)
+                && explicit.iter().zip(&out).any(|((k, _), o)| {
+                    *k == si
+                        && o.item.holder == state
+                        && !scan.data.formula(o.item.formula).islands_transferred().is_empty()
+                })
+            {
+                continue;
+            }
             // Undated, the terms of an agreement of its holder's whose signing date the
             // story has just told are stated when it was signed ("On 19 October 1956 the
             // two sides signed a joint declaration. Meeting Japan's wishes, the Soviet
@@ -2201,12 +2256,20 @@ fn read_frame(
                 let (full, span) = pronoun_land(scan, &(w.start..range.start))?;
                 Some((Land { full, partial: IslandSet::EMPTY }, span))
             };
-            let (land, span) = r
-                .territory(&after)
-                .or_else(|| r.territory(range))
-                .or_else(pronoun)
-                .or_else(|| r.territory(&before))
-                .or_else(|| r.territory(&(s.start..range.start)))?;
+            // (In a verb-final language the object stands before the verb, in its clause:
+            // ソ連は歯舞群島と色丹島を引き渡すが、国後島と択捉島は… hands over the first two.)
+            let (land, span) = if scan.pack.verb_final {
+                r.territory(range)
+                    .or_else(|| r.territory(&before))
+                    .or_else(|| r.territory(&after))
+                    .or_else(|| r.territory(&(s.start..range.start)))?
+            } else {
+                r.territory(&after)
+                    .or_else(|| r.territory(range))
+                    .or_else(pronoun)
+                    .or_else(|| r.territory(&before))
+                    .or_else(|| r.territory(&(s.start..range.start)))?
+            };
             // Handed to a state no formula gives land to ("would be handed over to the
             // Soviet Union", at Yalta): no formula of the dispute's. The recipient is marked
             // after the verb by a word before it ("to the Soviet Union", past an article), or

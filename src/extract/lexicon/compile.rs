@@ -486,6 +486,8 @@ pub(crate) struct Pack {
     pub possessive_suffixes: Phrases<()>,
     pub possessive_determiners: Phrases<()>,
     pub first_person: Phrases<()>,
+    /// Personal pronouns in the subject's case: "…, but it will not …" joins a clause on.
+    pub subject_pronouns: Phrases<()>,
     pub must: Phrases<()>,
     /// See `schema::Grammar::must_after`.
     pub must_after: Phrases<()>,
@@ -518,6 +520,8 @@ pub(crate) struct Pack {
     // stance
     pub territory_nouns: Phrases<()>,
     pub territory_pronouns: Phrases<()>,
+    /// Inside a frame's object, words after which the islands named are left out of it.
+    pub exclusions: Phrases<()>,
     /// Words before the state a hand-over goes to ("handed over to the Soviet Union").
     pub recipient_markers: Phrases<()>,
     /// Particles after the state a hand-over goes to (ソ連に引き渡す).
@@ -1212,6 +1216,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let possessive_suffixes = c.set("grammar.possessive_suffixes", &g.possessive_suffixes);
     let possessive_determiners = c.set("grammar.possessive_determiners", &g.possessive_determiners);
     let first_person = c.set("grammar.first_person", &g.first_person);
+    let subject_pronouns = c.set("grammar.subject_pronouns", &g.subject_pronouns);
     let must = c.set("grammar.must", &g.must);
     let must_after = c.set("grammar.must_after", &g.must_after);
     let perception = c.set("grammar.perception", &g.perception);
@@ -1239,6 +1244,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     // stance
     let s = &raw.stance;
     let territory_nouns = c.set("stance.territory_nouns", &s.territory_nouns);
+    let exclusions = c.set("stance.exclusions", &s.exclusions);
     let territory_pronouns = c.set("stance.territory_pronouns", &s.territory_pronouns);
     let recipient_markers = c.set("stance.recipient_markers", &s.recipient_markers);
     let recipient_particles = c.set("stance.recipient_particles", &s.recipient_particles);
@@ -1491,6 +1497,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         possessive_suffixes,
         possessive_determiners,
         first_person,
+        subject_pronouns,
         must,
         must_after,
         perception,
@@ -1515,6 +1522,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         object_markers,
         possessive_markers,
         territory_nouns,
+        exclusions,
         territory_pronouns,
         recipient_markers,
         recipient_particles,

@@ -660,6 +660,10 @@ pub(crate) struct Grammar {
     pub possessive_determiners: Vec<Form>,
     #[serde(default)]
     pub first_person: Vec<Form>,
+    /// Personal pronouns in the subject's case ("it", "they", «он»): after a comma and a
+    /// coordinator or a contrast, a clause with a subject of its own joins on.
+    #[serde(default)]
+    pub subject_pronouns: Vec<Form>,
     /// Modals that put an obligation on their subject ("Japan must accept …"): the stance
     /// is the speaker's.
     #[serde(default)]
@@ -770,6 +774,10 @@ pub(crate) struct Stance {
     /// them", "will not hand them over").
     #[serde(default)]
     pub territory_pronouns: Vec<Form>,
+    /// Words inside a frame's object after which the islands named are left out of it
+    /// ("Habomai and Shikotan except Kunashir", «кроме Итурупа»).
+    #[serde(default)]
+    pub exclusions: Vec<Form>,
     #[serde(default)]
     pub recipient_markers: Vec<Form>,
     /// In a language that marks a hand-over's recipient by its case (the Russian dative,
