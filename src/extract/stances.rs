@@ -1365,12 +1365,14 @@ pub(crate) fn positions(
     let text = scan.text();
     // The stance triggers, in order, each with every meaning its form has.
     let mut triggers: Vec<(Range<usize>, Vec<Trigger>)> = Vec::new();
-    // Whether a sentence names land: an island, a collective name, a territory noun.
+    // Whether a sentence names land: an island, a collective name, a territory noun, or
+    // the dispute itself ("the territorial question").
     let names_land = |s: &Range<usize>| {
         scan.hits_in(s)
             .filter_map(|i| scan.hits.get(i))
             .any(|h| scan.reader.is(h, Class::Island) || scan.reader.is(h, Class::Collective))
             || scan.pack.territory_nouns.find_in(text, s.clone()).next().is_some()
+            || scan.pack.dispute_nouns.find_in(text, s.clone()).next().is_some()
             || scan
                 .pack
                 .territory_pronouns

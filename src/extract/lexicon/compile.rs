@@ -522,6 +522,8 @@ pub(crate) struct Pack {
     pub territory_pronouns: Phrases<()>,
     /// Inside a frame's object, words after which the islands named are left out of it.
     pub exclusions: Phrases<()>,
+    /// Nouns that name the dispute itself: context for a concept read beside the islands.
+    pub dispute_nouns: Phrases<()>,
     /// Words before the state a hand-over goes to ("handed over to the Soviet Union").
     pub recipient_markers: Phrases<()>,
     /// Particles after the state a hand-over goes to (ソ連に引き渡す).
@@ -1245,6 +1247,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let s = &raw.stance;
     let territory_nouns = c.set("stance.territory_nouns", &s.territory_nouns);
     let exclusions = c.set("stance.exclusions", &s.exclusions);
+    let dispute_nouns = c.set("stance.dispute_nouns", &s.dispute_nouns);
     let territory_pronouns = c.set("stance.territory_pronouns", &s.territory_pronouns);
     let recipient_markers = c.set("stance.recipient_markers", &s.recipient_markers);
     let recipient_particles = c.set("stance.recipient_particles", &s.recipient_particles);
@@ -1523,6 +1526,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         possessive_markers,
         territory_nouns,
         exclusions,
+        dispute_nouns,
         territory_pronouns,
         recipient_markers,
         recipient_particles,

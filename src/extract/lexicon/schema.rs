@@ -778,6 +778,11 @@ pub(crate) struct Stance {
     /// ("Habomai and Shikotan except Kunashir", «кроме Итурупа»).
     #[serde(default)]
     pub exclusions: Vec<Form>,
+    /// Nouns that name the dispute itself ("the territorial question", «территориальный
+    /// вопрос»): beside them, a concept read only beside the islands (`on_land`) names its
+    /// formula.
+    #[serde(default)]
+    pub dispute_nouns: Vec<Form>,
     #[serde(default)]
     pub recipient_markers: Vec<Form>,
     /// In a language that marks a hand-over's recipient by its case (the Russian dative,
