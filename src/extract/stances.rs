@@ -1136,6 +1136,29 @@ impl Reading<'_, '_> {
     }
 }
 
+/// Whether a verb of handing over, with its object after it (active, in a language whose
+/// object follows the verb), has `state` as its giver: the last party named before it in
+/// its clause ("Japan gave up the islands", not "Japan urged Russia to return them").
+fn gives_own(
+    r: &Reading<'_, '_>,
+    trigger: &Trigger,
+    range: &Range<usize>,
+    object: &Range<usize>,
+    clause: &Range<usize>,
+    state: &PartyId,
+) -> bool {
+    let text = r.scan.text();
+    matches!(trigger, Trigger::Predicate { means: Means::Give, nominal: false })
+        && !r.scan.pack.verb_final
+        && object.start >= range.end
+        // (Not a noun that has a verb's form: "the return of all four".)
+        && r.scan.pack.articles.before(text, range.start).is_none()
+        && r.scan.pack.possessive_determiners.before(text, range.start).is_none()
+        && starting_in(r.parties, |p| p.at.start, &(clause.start..range.start))
+            .last()
+            .is_some_and(|p| &p.item.party == state)
+}
+
 /// Where the islands a frame's object names stop counting in `range`: at a word of
 /// `stance.exclusions` ("except", «кроме»), or at a contrast with a negator within three
 /// words after it ("but not", "but will not", «но не»).
@@ -1393,6 +1416,15 @@ pub(crate) fn positions(
                 text.get(e.min(end)..e.max(end)).is_some_and(|gap| !gap.contains(char::is_whitespace))
             }) && !names_land(&scan.sentence(scan.sentence_of(start)))
         };
+        // A label that opens a line ("Claim: Japan signed the islands away", in a fact check)
+        // is no one's claim.
+        let label = text.get(end..).is_some_and(|t| t.starts_with([':', '：']))
+            && text
+                .get(..start)
+                .is_some_and(|t| t.trim_end_matches([' ', '\t']).ends_with('\n') || t.trim().is_empty());
+        if label {
+            continue;
+        }
         let meanings: Vec<Trigger> = scan
             .reader
             .entries(h)
@@ -1958,6 +1990,21 @@ pub(crate) fn positions(
                     beneficiary.as_ref().filter(|b| predecessor.as_ref() != Some(*b)).unwrap_or(&state),
                     *land,
                 ),
+                // A hand-over a recipient makes itself, named right before the verb, gives its
+                // claim up: to the islands given, it wants the rest ("Japan could give up
+                // Kunashir and Iturup"); to all of them, nothing ("Japan gave up the islands
+                // in 1951", a renunciation, not a claim).
+                (Outcome::Gives(land), false)
+                    if index.recipients.contains(&state)
+                        && gives_own(&r, &trigger, range, &object, &clause, &state) =>
+                {
+                    let rest = IslandSet::ALL.difference(land.full | land.partial);
+                    if rest.is_empty() || !land.partial.is_empty() {
+                        None
+                    } else {
+                        index.wants(&state, Land { full: rest, partial: IslandSet::EMPTY })
+                    }
+                }
                 // A hand-over a recipient states is one it wants ("all four must be returned").
                 (Outcome::Gives(land), false) if index.recipients.contains(&state) => {
                     index.wants(&state, *land)
