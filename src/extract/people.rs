@@ -667,6 +667,35 @@ fn document_speakers(scan: &Scan<'_>, people: &People) -> Vec<(usize, usize)> {
     out
 }
 
+/// How far after a labelled line of a transcript its turn may go on (bytes).
+const TURN_BYTES: usize = 8000;
+
+/// The text from `from` up to the next line that opens with a label (up to four capitalised
+/// words and a colon in its first 60 bytes: "QUESTION:", «Б. ЕЛЬЦИН:»), if one comes within
+/// [`TURN_BYTES`].
+fn next_label(text: &str, from: usize) -> Option<Range<usize>> {
+    let limit = super::text::floor_boundary(text, (from + TURN_BYTES).min(text.len()));
+    let mut at = from;
+    for line in text.get(from..limit)?.split_inclusive('\n') {
+        let head = line.as_bytes().get(..line.len().min(61)).unwrap_or_default();
+        // A label is a few capitalised words, an aside in brackets aside ("QUESTION (NHK):"),
+        // not a clause ("The reporter asked: …").
+        let labelled = memchr::memmem::find(head, b": ").filter(|&c| c < 60).is_some_and(|c| {
+            let label = line.get(..c).unwrap_or_default();
+            let bare = label.split('(').next().unwrap_or_default();
+            let words = bare.split_whitespace();
+            !bare.trim().is_empty()
+                && words.clone().count() <= 4
+                && words.into_iter().all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
+        });
+        if labelled {
+            return Some(from..at);
+        }
+        at += line.len();
+    }
+    None
+}
+
 /// The longest line read as a heading further on in a text (see [`document_speakers`]).
 const HEADING_LINE_BYTES: usize = 300;
 
@@ -1827,7 +1856,16 @@ fn quotes(
                 continue;
             }
             let Some((_, m)) = people.in_range(&label).last() else { continue };
-            let body = start + colon + 2..start + line.trim_end().len();
+            let mut body = start + colon + 2..start + line.trim_end().len();
+            // The turn goes on over the paragraphs after its line up to the next line that
+            // opens with a label ("QUESTION:", "PUTIN:"), when one comes.
+            // (Not from a headline, "Lavrov: Japan must accept …", the text's first line.)
+            if text.get(..start).is_some_and(|t| !t.trim().is_empty())
+                && let Some(next) = next_label(text, offset)
+                && let Some(gap) = text.get(next.clone()).filter(|g| !g.trim().is_empty())
+            {
+                body.end = body.end.max(next.start + gap.trim_end().len());
+            }
             if body.end > body.start {
                 turns.push(body.clone());
                 out.push(Found::new(

@@ -363,6 +363,11 @@ impl Builder {
         for variant in case_variants(form) {
             self.add_form(&variant, case, entry.clone(), oblique);
         }
+        // A single word of a cased script other than Latin in capitals too (the automaton
+        // folds ASCII case only): a transcript's speaker label, "Б. ЕЛЬЦИН:", a headline.
+        if !oblique && !form.contains(char::is_whitespace) && case_variants(form).len() > 1 {
+            self.add_form(&form.to_uppercase(), case, entry, oblique);
+        }
     }
 
     /// Marks the forms of a name (as [`Builder::name`] adds them) as written in the case of
