@@ -584,8 +584,9 @@ fn anchors_of(text: &str, hits: &[Hit], reader: &Reader, numbers: &[Number]) -> 
 }
 
 /// The end of a time of day that opens a line and an entry of a live report, before a
-/// dash ("08:55 - The president's plane has landed", "14:15 – Tokyo protests"): what the
-/// entry tells happened on the report's day.
+/// dash ("08:55 - The president's plane has landed", "14:15 – Tokyo protests"), a capital
+/// ("08:10 Good morning") or alone on its line above the entry: what the entry tells
+/// happened on the report's day.
 fn entry_time(text: &str, at: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     if at > 0 && bytes.get(at - 1) != Some(&b'\n') {
@@ -598,9 +599,33 @@ fn entry_time(text: &str, at: usize) -> Option<usize> {
         return None;
     }
     let end = at + hours + 3;
-    let rest = text.get(end..)?.trim_start_matches([' ', '\t']);
+    let after = text.get(end..)?;
+    // Alone on its line, the entry below it ("13:20" over the post).
+    if after.trim_start_matches([' ', '\t', '\r']).starts_with('\n') {
+        return Some(end);
+    }
+    // Before a capital after a space ("08:10 Good morning."; not "10:30 a.m.").
+    if after.starts_with([' ', '\t'])
+        && after.trim_start_matches([' ', '\t']).chars().next().is_some_and(char::is_uppercase)
+    {
+        return Some(end);
+    }
+    let rest = after.trim_start_matches([' ', '\t']);
     let dash = rest.strip_prefix(['-', '–', '—'])?;
     dash.starts_with([' ', '\t']).then_some(end)
+}
+
+/// Whether the line holding `at` is an entry of a live report: it opens with a time of day
+/// (see [`entry_time`]), or the line before is that time alone.
+pub(crate) fn in_entry(text: &str, at: usize) -> bool {
+    let line = super::text::line_start(text, at);
+    if entry_time(text, line).is_some() {
+        return true;
+    }
+    let Some(before) = line.checked_sub(1) else { return false };
+    let previous = super::text::line_start(text, before);
+    entry_time(text, previous)
+        .is_some_and(|end| text.get(end..before).is_some_and(|rest| rest.trim().is_empty()))
 }
 
 /// Whether a label ("Published:", "Posted") stands right before `at`.
@@ -1684,13 +1709,16 @@ mod tests {
     /// A time of day opens a live report's entry only at a line start, before a spaced dash.
     #[test]
     fn entry_times() {
-        let text = "LIVE\n08:55 - Landed.\n9:40 – Talks.\n10:30-noon\nAt 11:50 - late.\n123:45 - no";
+        let text = "LIVE\n08:55 - Landed.\n9:40 – Talks.\n10:30-noon\nAt 11:50 - late.\n123:45 - no\n13:20\nPost.\n08:10 Good morning.\n10:30 a.m. talks";
         let at = |needle: &str| text.find(needle).unwrap_or(usize::MAX);
         assert_eq!(entry_time(text, at("08:55")), Some(at("08:55") + 5));
         assert_eq!(entry_time(text, at("9:40")), Some(at("9:40") + 4));
         assert_eq!(entry_time(text, at("10:30")), None);
         assert_eq!(entry_time(text, at("11:50")), None);
         assert_eq!(entry_time(text, at("123:45")), None);
+        assert_eq!(entry_time(text, at("13:20")), Some(at("13:20") + 5));
+        assert_eq!(entry_time(text, at("08:10")), Some(at("08:10") + 5));
+        assert_eq!(entry_time(text, at("10:30 a.m.")), None);
     }
 
     #[test]

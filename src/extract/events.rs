@@ -477,8 +477,9 @@ fn dated_happenings(found: &Sources<'_, '_>, events: &mut Events) {
     }
 }
 
-/// The lead of a news story reports the day's news without dating it: undated sentences
-/// there with a past-tense happening are dated at publication.
+/// The lead of a news story, and each entry of a live report, reports the day's news
+/// without dating it: undated sentences there with a past-tense happening are dated at
+/// publication.
 fn lead_happenings(found: &Sources<'_, '_>, events: &mut Events) {
     let Sources { scan, sentence_parties, agreements, positions, .. } = *found;
     let text = scan.text();
@@ -493,11 +494,17 @@ fn lead_happenings(found: &Sources<'_, '_>, events: &mut Events) {
                     && scan.in_play(r.start)
                     && lead_length(pack, scan.slice(r))
             })
-            .take(LEAD_SENTENCES)
-            .filter(|(_, r)| {
-                !scan.slice(r).contains('?') && (pack.quoted_leads || !scan.slice(r).contains('"'))
-            });
-        for (s, range) in lead {
+            .take(LEAD_SENTENCES);
+        // So are the sentences of a live report's entries, each opened by its time of day.
+        let entries = scan.sentences.iter().enumerate().filter(|(s, r)| {
+            sentence_parties.get(*s).is_some_and(|p| !p.is_empty())
+                && scan.in_play(r.start)
+                && super::dates::in_entry(text, r.start)
+        });
+        let told = lead.chain(entries).filter(|(_, r)| {
+            !scan.slice(r).contains('?') && (pack.quoted_leads || !scan.slice(r).contains('"'))
+        });
+        for (s, range) in told {
             if !scan.temporals_in(range).is_empty() {
                 continue;
             }
