@@ -1050,14 +1050,14 @@ impl Reading<'_, '_> {
                 _ => None,
             })
             .collect();
-        // The islands after an exclusion are left out ("Habomai and Shikotan, but not
-        // Kunashir and Iturup", «Шикотан и Хабомаи, но не Кунашир»).
-        let cut = names.first().and_then(|(first, _)| excluded_from(scan, first.end..span.end));
-        let span = &(span.start..cut.unwrap_or(span.end));
-        names.retain(|(r, _)| r.start < span.end);
+        let exclusion = if names.is_empty() {
+            None
+        } else {
+            pack.exclusions.find_in(text, span.clone()).next().map(|(x, _)| x)
+        };
         // All the islands a territory noun names less those after an exclusion ("all the
         // islands except Iturup", «все острова, кроме Итурупа»).
-        if let Some((x, _)) = pack.exclusions.find_in(text, span.clone()).next()
+        if let Some(x) = &exclusion
             && names.first().is_some_and(|(first, _)| first.start >= x.end)
             && let Some((noun, _)) = pack.territory_nouns.find_in(text, span.start..x.start).last()
         {
@@ -1068,6 +1068,15 @@ impl Reading<'_, '_> {
             land.full = whole.difference(less);
             return (!land.full.is_empty()).then_some((land, noun.start..end));
         }
+        // The islands after an exclusion are left out ("Habomai and Shikotan except
+        // Kunashir"), and after a contrast with a negator ("…, but not Kunashir and Iturup",
+        // «…, но не Кунашир»).
+        let cut = names.first().and_then(|(first, _)| {
+            let word = exclusion.as_ref().filter(|x| x.start >= first.end).map(|x| x.start);
+            word.into_iter().chain(negated_contrast(scan, first.end..span.end)).min()
+        });
+        let span = &(span.start..cut.unwrap_or(span.end));
+        names.retain(|(r, _)| r.start < span.end);
         if let Some((first, _)) = names.first() {
             // A list that began before the span ("Etorofu, Kunashiri, Shikotan and …").
             let k = scan.hits.partition_point(|h| (h.start as usize) < first.start);
@@ -1159,22 +1168,18 @@ fn gives_own(
             .is_some_and(|p| &p.item.party == state)
 }
 
-/// Where the islands a frame's object names stop counting in `range`: at a word of
-/// `stance.exclusions` ("except", «кроме»), or at a contrast with a negator within three
-/// words after it ("but not", "but will not", «но не»).
-fn excluded_from(scan: &Scan<'_>, range: Range<usize>) -> Option<usize> {
+/// The first contrast in `range` with a negator within three words after it ("but not",
+/// "but will not", «но не»): where the islands a frame's object names stop counting.
+fn negated_contrast(scan: &Scan<'_>, range: Range<usize>) -> Option<usize> {
     let text = scan.text();
     let pack = scan.pack;
-    let word = pack.exclusions.find_in(text, range.clone()).next().map(|(r, _)| r.start);
-    let contrast = pack
-        .contrasts
+    pack.contrasts
         .find_in(text, range.clone())
         .find(|(c, _)| {
             let reach = c.end..words_after(text, c.end, 3).min(range.end);
             pack.negators.find_in(text, reach).next().is_some()
         })
-        .map(|(c, _)| c.start);
-    word.into_iter().chain(contrast).min()
+        .map(|(c, _)| c.start)
 }
 
 /// How far (in characters) after a concept its word of content may stand, with no mark of
