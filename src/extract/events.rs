@@ -735,6 +735,32 @@ fn states_in(
             all.push((r.start, p.clone()));
         }
     }
+    // An office named without its person (首相は, "the prime minister"): the state the title
+    // names, else that of the person the text named with it before (see
+    // `stances::title_holder`). (Not a title beside a name: the person is read above.)
+    for (h, e) in scan.entries_in(part) {
+        let super::reader::Entry::Term(super::lexicon::Term::Title { office: true, party, roles }) = e else {
+            continue;
+        };
+        let r = h.range();
+        // (Beside it: past spaces, or a comma of apposition, "the Soviet fisheries minister,
+        // Aleksandr Ishkov".)
+        let beside = |gap: Option<&str>| gap.is_some_and(|g| g.trim().trim_matches(',').trim().is_empty());
+        let named = people.in_range(&(chars_before(text, r.start, 40)..chars_after(text, r.end, 40))).any(
+            |(o, _)| {
+                beside(text.get(o.end..r.start))
+                    || beside(text.get(r.end..o.start))
+                    || (o.start <= r.start && r.end <= o.end)
+            },
+        );
+        // (Nor one glued to a possessive suffix: "the prime minister's office" is a place.)
+        if named || scan.pack.possessive_suffixes.glued(text, r.end).is_some() {
+            continue;
+        }
+        if let Some(p) = party.clone().or_else(|| super::stances::title_holder(scan, people, &r, roles)) {
+            all.push((r.start, p));
+        }
+    }
     all.sort_by_key(|(at, _)| *at);
     let subject = all
         .iter()

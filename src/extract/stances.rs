@@ -755,7 +755,12 @@ pub(crate) fn seat_speaks(scan: &Scan<'_>, r: &Range<usize>) -> bool {
 /// title alone (首相は, "the prime minister said"). Else, of the people of the data, the
 /// one named last before it who held, at the date, a role that begins with one of the
 /// title's `roles` ("Vladimir Putin met Abe. The president said …").
-fn title_holder(scan: &Scan<'_>, people: &People, r: &Range<usize>, roles: &[String]) -> Option<PartyId> {
+pub(crate) fn title_holder(
+    scan: &Scan<'_>,
+    people: &People,
+    r: &Range<usize>,
+    roles: &[String],
+) -> Option<PartyId> {
     let end = people.occurrences.partition_point(|(o, _)| o.start < r.start);
     let before = people.occurrences.get(..end)?;
     named_with_title(scan, people, before, r).or_else(|| {
