@@ -763,7 +763,11 @@ pub(crate) fn title_holder(
 ) -> Option<PartyId> {
     let end = people.occurrences.partition_point(|(o, _)| o.start < r.start);
     let before = people.occurrences.get(..end)?;
-    named_with_title(scan, people, before, r).or_else(|| {
+    // (The name in full within an article's length: a long text is read in time linear in
+    // its length.)
+    let first =
+        people.occurrences.partition_point(|(o, _)| o.start < r.start.saturating_sub(TITLE_NAMED_REACH));
+    named_with_title(scan, people, before.get(first..).unwrap_or_default(), r).or_else(|| {
         if roles.is_empty() {
             return None;
         }
@@ -784,6 +788,10 @@ pub(crate) fn title_holder(
 
 /// How far before a title alone the person of the data it stands for may be named (bytes).
 const TITLE_HOLDER_REACH: usize = 3000;
+
+/// How far before a title alone the person it stands for may have been named in full with
+/// it (bytes): a long article's length.
+const TITLE_NAMED_REACH: usize = 20_000;
 
 /// The state of the first of `before` named with the title at `r` beside the name.
 fn named_with_title(
