@@ -485,22 +485,15 @@ fn lead_happenings(found: &Sources<'_, '_>, events: &mut Events) {
     let text = scan.text();
     let pack = scan.pack;
     if let Some(published) = scan.published {
-        let lead = scan
-            .sentences
-            .iter()
-            .enumerate()
-            .filter(|(s, r)| {
-                sentence_parties.get(*s).is_some_and(|p| !p.is_empty())
-                    && scan.in_play(r.start)
-                    && lead_length(pack, scan.slice(r))
+        // (Sentences that name a state, in play.)
+        let named = || {
+            scan.sentences.iter().enumerate().filter(|(s, r)| {
+                sentence_parties.get(*s).is_some_and(|p| !p.is_empty()) && scan.in_play(r.start)
             })
-            .take(LEAD_SENTENCES);
+        };
+        let lead = named().filter(|(_, r)| lead_length(pack, scan.slice(r))).take(LEAD_SENTENCES);
         // So are the sentences of a live report's entries, each opened by its time of day.
-        let entries = scan.sentences.iter().enumerate().filter(|(s, r)| {
-            sentence_parties.get(*s).is_some_and(|p| !p.is_empty())
-                && scan.in_play(r.start)
-                && super::dates::in_entry(text, r.start)
-        });
+        let entries = named().filter(|(_, r)| super::dates::in_entry(text, r.start));
         let told = lead.chain(entries).filter(|(_, r)| {
             !scan.slice(r).contains('?') && (pack.quoted_leads || !scan.slice(r).contains('"'))
         });
@@ -738,14 +731,14 @@ fn states_in(
     // An office named without its person (首相は, "the prime minister"): the state the title
     // names, else that of the person the text named with it before (see
     // `stances::title_holder`). (Not a title beside a name: the person is read above.)
+    // (Beside it: past spaces, or a comma of apposition, "the Soviet fisheries minister,
+    // Aleksandr Ishkov".)
+    let beside = |gap: Option<&str>| gap.is_some_and(|g| g.trim().trim_matches(',').trim().is_empty());
     for (h, e) in scan.entries_in(part) {
         let super::reader::Entry::Term(super::lexicon::Term::Title { office: true, party, roles }) = e else {
             continue;
         };
         let r = h.range();
-        // (Beside it: past spaces, or a comma of apposition, "the Soviet fisheries minister,
-        // Aleksandr Ishkov".)
-        let beside = |gap: Option<&str>| gap.is_some_and(|g| g.trim().trim_matches(',').trim().is_empty());
         let named = people.in_range(&(chars_before(text, r.start, 40)..chars_after(text, r.end, 40))).any(
             |(o, _)| {
                 beside(text.get(o.end..r.start))

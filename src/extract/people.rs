@@ -667,6 +667,13 @@ fn document_speakers(scan: &Scan<'_>, people: &People) -> Vec<(usize, usize)> {
     out
 }
 
+/// Where the colon of a label opening `line` stands ("PUTIN: …"): a label is short, so
+/// the colon is looked for in the line's first 60 bytes only.
+fn label_colon(line: &str) -> Option<usize> {
+    let head = line.as_bytes().get(..line.len().min(61)).unwrap_or_default();
+    memchr::memmem::find(head, b": ").filter(|&c| c < 60)
+}
+
 /// How far after a labelled line of a transcript its turn may go on (bytes).
 const TURN_BYTES: usize = 8000;
 
@@ -677,10 +684,9 @@ fn next_label(text: &str, from: usize) -> Option<Range<usize>> {
     let limit = super::text::floor_boundary(text, (from + TURN_BYTES).min(text.len()));
     let mut at = from;
     for line in text.get(from..limit)?.split_inclusive('\n') {
-        let head = line.as_bytes().get(..line.len().min(61)).unwrap_or_default();
         // A label is a few capitalised words, an aside in brackets aside ("QUESTION (NHK):"),
         // not a clause ("The reporter asked: …").
-        let labelled = memchr::memmem::find(head, b": ").filter(|&c| c < 60).is_some_and(|c| {
+        let labelled = label_colon(line).is_some_and(|c| {
             let label = line.get(..c).unwrap_or_default();
             let bare = label.split('(').next().unwrap_or_default();
             let words = bare.split_whitespace();
@@ -1845,9 +1851,7 @@ fn quotes(
         for line in text.get(offset..end).unwrap_or_default().split_inclusive('\n') {
             let start = offset;
             offset += line.len();
-            // A label is short: look for its colon in the line's first 60 bytes only.
-            let head = line.as_bytes().get(..line.len().min(61)).unwrap_or_default();
-            let Some(colon) = memchr::memmem::find(head, b": ").filter(|&c| c < 60) else { continue };
+            let Some(colon) = label_colon(line) else { continue };
             let label = start..start + colon;
             // The label is a name (and its title) alone: "Ambassador Mikhail Galuzin: …", not
             // "Abe said: …".

@@ -360,12 +360,14 @@ impl Builder {
     /// the form is the name in an oblique case.
     fn name(&mut self, form: &str, entry: Entry, oblique: bool) {
         let case = name_case(form);
-        for variant in case_variants(form) {
-            self.add_form(&variant, case, entry.clone(), oblique);
-        }
+        let variants = case_variants(form);
         // A single word of a cased script other than Latin in capitals too (the automaton
         // folds ASCII case only): a transcript's speaker label, "Б. ЕЛЬЦИН:", a headline.
-        if !oblique && !form.contains(char::is_whitespace) && case_variants(form).len() > 1 {
+        let capitals = !oblique && !form.contains(char::is_whitespace) && variants.len() > 1;
+        for variant in variants {
+            self.add_form(&variant, case, entry.clone(), oblique);
+        }
+        if capitals {
             self.add_form(&form.to_uppercase(), case, entry, oblique);
         }
     }
