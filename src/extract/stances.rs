@@ -3261,9 +3261,24 @@ fn holder_of(
     // An actor right before a verb of saying, and the speaker of the sentence: the first
     // such state. Another actor after a comma between them is the one who speaks ("after
     // meeting Foreign Minister Taro Kono in Moscow, Lavrov said").
+    // Where the sentence's words start, past spaces and opening quotes.
+    let lead = text.get(s.clone()).map_or(s.start, |t| {
+        s.start + t.len()
+            - t.trim_start_matches(|c: char| c.is_whitespace() || "\"“„«「『'‘".contains(c)).len()
+    });
+    // An actor a sentence opens with as the one whose words or view it gives ("According
+    // to Lavrov, …", «По словам Лаврова, …», ラブロフ外相によると、…).
+    let attributed = |a: &Actor| {
+        pack.viewpoints.after(text, lead).is_some_and(|(e, _)| {
+            text.get(e..a.at.start).is_some_and(|g| g.split_whitespace().count() <= 1 && !g.contains(','))
+        }) || (a.at.start == lead && pack.viewpoints_after.glued(text, a.at.end).is_some())
+    };
     let says = |a: &Actor| {
         if a.object {
             return false;
+        }
+        if attributed(a) {
+            return true;
         }
         let Some(verb) = scan
             .entries_in(&(a.at.end..chars_after(text, a.at.end, SPEAKER_REACH).min(s.end)))
@@ -3482,10 +3497,15 @@ fn holder_of(
         }
         // (A topic the reported clause puts an obligation on, 「ラブロフ外相は、日本は…を認め
         // るべきだと述べた」: the speaker's stance, the topic before it.)
-        if obligation_after(scan, range.end)
-            && let Some(j) = all.get(..i).and_then(|b| b.iter().rposition(topic))
-        {
-            return Some((coordinated(scan, all, j), date));
+        if obligation_after(scan, range.end) {
+            if let Some(j) = all.get(..i).and_then(|b| b.iter().rposition(topic)) {
+                return Some((coordinated(scan, all, j), date));
+            }
+            // (Or the one the sentence opens with as its source: ラブロフ外相によると、
+            // 日本は…認めるべきだ.)
+            if let Some(sp) = all.get(..i).and_then(|b| b.iter().find(|b| attributed(b))) {
+                return Some((sp.holder.clone(), date));
+            }
         }
         return Some((coordinated(scan, all, i), date));
     }
@@ -3581,6 +3601,14 @@ fn holder_of(
         // official whose words the text records; with none of them, the obligation is the
         // narrator's, no side's ("Japan must recognise the outcome of the war").
         if obliged && a.holder != Holder::NotAState {
+            // ("According to him, Japan must …", «По его словам, Япония должна …»: the person
+            // last named.)
+            if pack.object_pronouns.after(text, lead).is_some() {
+                let window = scan.sentence(scan.sentence_of(s.start).saturating_sub(2)).start..s.start;
+                if let Some(m) = r.people.last_before(s.start, &window).filter(|m| m.official) {
+                    return m.party.clone().map(|p| (Holder::States(vec![p], Some(m.name.clone())), date));
+                }
+            }
             if let Some(h) = reported_next(r, s) {
                 return Some((h, date));
             }
