@@ -1690,6 +1690,76 @@ fn answers_question(scan: &Scan<'_>, line: usize) -> bool {
 
 /// Quotations and their speakers: "…," X said; "…," said X; X said: "…"; "…," he said;
 /// 「…」と述べた; and interview turns ("Name: …"), which are also returned apart, sorted.
+/// How far after a name (characters) a verb of saying makes it the sentence's speaker,
+/// for [`pronoun_antecedent`].
+const SPEECH_AFTER_NAME: usize = 24;
+
+/// How many sentences back the person a pronoun stands for is looked for.
+const ANTECEDENT_SENTENCES: usize = 6;
+
+/// The person a personal pronoun just before `at` stands for. One named earlier in its
+/// own sentence, the last; else, sentence by sentence back, in the nearest sentence that
+/// names one, the first a verb of saying follows ("Lavrov stated …"), else the first named
+/// as a subject (not after a preposition of an object: "bargained with Khrushchev"). A sentence whose own subject is such a pronoun (opening
+/// it or after a comma: "He had also bargained with Khrushchev"; "On Oct. 19, he and
+/// Bulganin signed …") is of the same person: the search goes on before it. Within
+/// [`NEAR`] characters of the pronoun for its own sentence and the one before, within
+/// [`ANTECEDENT_SENTENCES`] sentences for a chain of pronouns.
+fn pronoun_antecedent<'p>(scan: &Scan<'_>, people: &'p People, at: usize) -> Option<&'p PersonMention> {
+    let text = scan.text();
+    let pack = scan.pack;
+    // (The reach is in characters: a Cyrillic paragraph takes twice the bytes.)
+    let reach = at - window_before_chars(text, at, NEAR).len();
+    let mut k = scan.sentence_of(at);
+    let own = scan.sentence(k);
+    if let Some(m) = people.last_before(at, &(own.start.max(reach)..at)) {
+        return Some(m);
+    }
+    for step in 0..ANTECEDENT_SENTENCES {
+        k = k.checked_sub(1)?;
+        let s = scan.sentence(k);
+        let named: Vec<(&Range<usize>, &PersonMention)> = people.in_range(&s).collect();
+        // (The one a verb of saying follows first: "As for a visit by Putin, Lavrov stated
+        // …"; else the first not after a preposition.)
+        let speaks = |r: &Range<usize>| {
+            let end = super::text::chars_after(text, r.end, SPEECH_AFTER_NAME).min(s.end);
+            scan.entries_in(&(r.end..end)).any(|(h, e)| {
+                matches!(e, Entry::Term(Term::Speech { .. }))
+                    && text.get(r.end..h.start as usize).is_some_and(|g| !g.contains([',', '、', '，']))
+            })
+        };
+        let subject = named.iter().find(|(r, _)| speaks(r)).or_else(|| {
+            named.iter().find(|(r, _)| !super::stances::preceded_by(scan, &pack.object_prepositions, r.start))
+        });
+        // (A pronoun as the subject of the sentence or of its main clause: opening it, or
+        // after a comma, "On Oct. 19, 1956, he and Bulganin signed …".)
+        let pronoun = pack.pronouns.find_in(text, s.clone()).any(|(r, _)| {
+            text.get(s.start..r.start).is_some_and(|g| {
+                let g = g.trim_end();
+                g.trim_start().is_empty() || g.ends_with([',', '、', '，'])
+            })
+        });
+        match (subject, pronoun) {
+            (_, true) => continue,
+            (Some((_, m)), false) => return Some(m),
+            // (A sentence with no one in it: the one before, near enough, as before.)
+            (None, false) if step == 0 && named.is_empty() => {
+                return people.last_before(s.start, &(reach..s.start));
+            }
+            // (Not past the first sentence of a paragraph that names no one we know: it may
+            // name someone else, "Shigeki Hakamada disagreed strongly.")
+            (None, false)
+                if named.is_empty() && k > 0 && scan.paragraph_of(k) == scan.paragraph_of(k - 1) =>
+            {
+                continue;
+            }
+            (None, false) if named.is_empty() => return None,
+            (None, false) => return named.last().map(|(_, m)| *m),
+        }
+    }
+    None
+}
+
 fn quotes(
     scan: &Scan<'_>,
     people: &People,
@@ -1775,9 +1845,7 @@ fn quotes(
             let named = if nearest_first { found.next() } else { found.last() };
             named.or_else(|| {
                 let pronoun = pack.pronouns.find_in(text, window.clone()).next().is_some();
-                // (The reach is in characters: a Cyrillic paragraph takes twice the bytes.)
-                let reach = open - window_before_chars(text, open, NEAR).len();
-                pronoun.then(|| people.last_before(open, &(reach..open)).map(|m| m.name.clone())).flatten()
+                pronoun.then(|| pronoun_antecedent(scan, people, open).map(|m| m.name.clone())).flatten()
             })
         };
         // A verb of saying after the quote that takes its speaker from before it (と述べた).

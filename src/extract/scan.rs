@@ -537,6 +537,29 @@ impl<'a> Scan<'a> {
         self.date_at_where(at, |_| true)
     }
 
+    /// The date of the chronology entry that byte `at` stands in, past its first sentence:
+    /// a line opened by a date and a mark that sets it apart ("Oct. 19, 1956 - A joint
+    /// declaration ends the state of war. Moscow agrees to …", «1956 год: …», a date and a
+    /// wide space), each sentence of which tells of that date. The date gives its year.
+    pub fn entry_date(&self, at: usize) -> Option<PartialDate> {
+        let text = self.text();
+        let line = text.get(..at)?.rfind('\n').map_or(0, |k| k + 1);
+        let lead = line + text.get(line..at)?.len() - text.get(line..at)?.trim_start().len();
+        let i = self.temporals_in(&(lead..lead + 1)).start;
+        let t = self.temporals.get(i).filter(|t| t.range.start == lead && t.range.end <= at)?;
+        // (A date with its year, as a chronology gives: not a weekday heading a schedule's
+        // line, «Вторник. В Кремле пройдут …».)
+        let year = text.get(t.range.clone())?.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit));
+        let after = text.get(t.range.end..)?;
+        let mark = after.trim_start_matches([' ', '\t']);
+        let set_apart = mark.starts_with(['-', '–', '—', ':', '：', '.'])
+            || after.starts_with(['\t', '\u{3000}'])
+            || after.starts_with("  ");
+        // (Not the entry's own first sentence, dated by the date itself.)
+        (year && set_apart && self.sentence_of(at) != self.sentence_of(t.range.start))
+            .then(|| self.dates_happening(i))?
+    }
+
     /// [`Scan::date_at`] among the time expressions `keep` accepts (not those of an aside
     /// about something else, say).
     pub fn date_at_where(&self, at: usize, keep: impl Fn(&Range<usize>) -> bool) -> Option<PartialDate> {

@@ -283,6 +283,7 @@ pub(crate) fn date_of_mention(scan: &Scan<'_>, at: usize) -> Option<PartialDate>
         aside_in(sentence_start..t.start) && text.get(t.end..at).is_some_and(|g| g.contains(','))
     };
     scan.date_at_where(at, |t| if t.start < at { !closed_aside(t) } else { !aside_in(at..t.start) })
+        .or_else(|| scan.entry_date(at))
         .or(scan.published)
 }
 
@@ -867,7 +868,7 @@ fn words_after(text: &str, at: usize, n: usize) -> usize {
 
 /// Whether a word of `set` stands right before `at`, or before the article or title that
 /// opens the noun phrase at `at` ("by the Russian president", "to Prime Minister Abe").
-fn preceded_by(scan: &Scan<'_>, set: &super::lexicon::Phrases<()>, at: usize) -> bool {
+pub(crate) fn preceded_by(scan: &Scan<'_>, set: &super::lexicon::Phrases<()>, at: usize) -> bool {
     preceding(scan, set, at).is_some()
 }
 
@@ -1176,9 +1177,15 @@ fn gives_own(
         // (Not a noun that has a verb's form: "the return of all four".)
         && r.scan.pack.articles.before(text, range.start).is_none()
         && r.scan.pack.possessive_determiners.before(text, range.start).is_none()
-        && starting_in(r.parties, |p| p.at.start, &(clause.start..range.start))
-            .last()
-            .is_some_and(|p| &p.item.party == state)
+        && match starting_in(r.parties, |p| p.at.start, &(clause.start..range.start)).last() {
+            Some(p) => &p.item.party == state,
+            // (In a quote, the speaker's side in the first person: "We have not given up
+            // Kunashiri and Etorofu," he said.)
+            None => {
+                r.people.quotes_holding(range).next().is_some()
+                    && r.scan.pack.first_person.find_in(text, clause.start..range.start).next().is_some()
+            }
+        }
 }
 
 /// The first contrast in `range` with a negator within three words after it ("but not",
@@ -1855,6 +1862,8 @@ pub(crate) fn positions(
             let told = story_told()?;
             person.roles_at(told).any(|r| r.is_office()).then_some(told)
         });
+        // (A later sentence of a chronology's entry: the entry's date.)
+        let date = date.or_else(|| scan.entry_date(s.start));
         let undated = date.is_none();
         let date = date.or(scan.published);
         let agreement_date = |state: &PartyId| {
@@ -2022,6 +2031,14 @@ pub(crate) fn positions(
                     } else {
                         index.wants(&state, Land { full: rest, partial: IslandSet::EMPTY })
                     }
+                }
+                // … and one it refuses to make, named so, keeps its claim to the islands
+                // refused ("We have not given up Kunashiri and Etorofu").
+                (Outcome::Gives(land), true)
+                    if index.recipients.contains(&state)
+                        && gives_own(&r, &trigger, range, &object, &clause, &state) =>
+                {
+                    index.wants(&state, *land)
                 }
                 // A hand-over a recipient states is one it wants ("all four must be returned").
                 (Outcome::Gives(land), false) if index.recipients.contains(&state) => {
