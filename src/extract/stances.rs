@@ -1519,6 +1519,7 @@ pub(crate) fn positions(
         // returned").
         let base_negated = (!prerequisite(scan, range) && negated_before(scan, &clause, range.start))
             || negated_after(scan, range.end, clause.end)
+            || denied_after(scan, range.end, clause.end)
             || subject_negated(scan, &clause, range.start);
         let mut found: Option<(Outcome, bool, Trigger, Range<usize>)> = None;
         let mut span = range.clone();
@@ -2040,6 +2041,22 @@ pub(crate) fn positions(
                 {
                     index.wants(&state, *land)
                 }
+                // … and a hand-over (a noun, or one a verb of refusing takes) of some of the
+                // islands it refuses to settle for wants more:
+                // its own line of all of them first (二島の引き渡しだけで決着させることは考えて
+                // いない), as a refused formula of a treaty first does (below).
+                (Outcome::Gives(land), true)
+                    if index.recipients.contains(&state)
+                        && matches!(
+                            trigger,
+                            Trigger::Predicate { means: Means::Give, nominal: true }
+                                | Trigger::Predicate { means: Means::Reject, nominal: false }
+                        )
+                        && !land.full.is_empty()
+                        && land.full != IslandSet::ALL =>
+                {
+                    index.keeps(&state).filter(|k| scan.data.formula(*k).order == StatedOrder::TerritoryFirst)
+                }
                 // A hand-over a recipient states is one it wants ("all four must be returned").
                 (Outcome::Gives(land), false) if index.recipients.contains(&state) => {
                     index.wants(&state, *land)
@@ -2545,9 +2562,19 @@ fn read_frame(
                     && a.at.end <= range.start
                     && scan.pack.contrasts.find_in(text, a.at.end..range.start).next().is_some()
             };
+            // (Nor a verb's agreement after a word of its terms, where the thing was done, not
+            // what: "as confirmed in the Irkutsk Statement" confirms the line before it.)
+            let located = |a: &Found<AgreementMention>| {
+                !*nominal
+                    && a.at.start >= range.end
+                    && scan.pack.agreement_terms.after(text, range.end).is_some_and(|(e, _)| {
+                        let e = scan.pack.articles.after(text, e).map_or(e, |(a, _)| a);
+                        text.get(e..a.at.start).is_some_and(|g| g.trim().is_empty())
+                    })
+            };
             let (formula, at) = starting_in(r.agreements, |a| a.at.start, &within)
                 .iter()
-                .filter(|a| a.at.end <= within.end.max(a.at.start) && !across(a))
+                .filter(|a| a.at.end <= within.end.max(a.at.start) && !across(a) && !located(a))
                 .min_by_key(|a| a.at.start.abs_diff(range.start))
                 .and_then(|a| Some((agreement_formula(scan.data, a.item.agreement)?, a.at.clone())))
                 .or_else(referred)
@@ -2942,6 +2969,19 @@ fn negated_after(scan: &Scan<'_>, at: usize, limit: usize) -> bool {
             .negators_after
             .find_in(text, at..to)
             .any(|(r, _)| !not_negator(scan, &r, false) && pack.prerequisites.glued(text, r.end).is_none())
+}
+
+/// Whether a form of `grammar.denials_after` closes the clause after `at` (before `limit`,
+/// with no mark of a clause break or a quote between): the clause's proposition is denied.
+fn denied_after(scan: &Scan<'_>, at: usize, limit: usize) -> bool {
+    let pack = scan.pack;
+    if pack.denials_after.is_empty() {
+        return false;
+    }
+    let text = scan.text();
+    let end =
+        text.get(at..limit).and_then(|g| g.find(['、', '。', '」', ',', '\n'])).map_or(limit, |i| at + i);
+    pack.denials_after.find_in(text, at..end).next().is_some()
 }
 
 /// How far before its predicate a word of an ongoing stance ("still") may stand (characters).
@@ -3358,6 +3398,16 @@ fn holder_of(
         && first.reporter
         && !opening_aside(first)
         && pronoun_clause.is_none_or(|p| first.at.start >= p)
+        // (Not one that reports a side's words: "a member of the opposition noted that Lavrov
+        // had said that Moscow was prepared …".)
+        && !all.iter().any(|b| {
+            b.at.start >= first.at.end
+                && b.at.end <= range.start
+                && b.holder != Holder::NotAState
+                && says(b)
+                // (Past the reporter's own verb: not "poll respondents in Japan said".)
+                && speech_in(scan, &(first.at.end..b.at.start))
+        })
     {
         return Some((Holder::NotAState, date));
     }
@@ -3417,6 +3467,14 @@ fn holder_of(
                         && pack.agreement_parts.find_in(text, e..a.at.start).next().is_some())
             })
         })
+    {
+        return None;
+    }
+    // (A part alone, of the agreement the story named before: "Under Article 9, the Soviet
+    // Union agreed to …", «По девятой статье СССР соглашался передать …».)
+    if let Some(e) = terms
+        && pack.agreement_parts.find_in(text, e..words_after(text, e, 3).min(range.start)).next().is_some()
+        && !starting_in(r.agreements, |a| a.at.start, &(story_start(scan, s)..s.start)).is_empty()
     {
         return None;
     }

@@ -491,6 +491,8 @@ pub(crate) struct Pack {
     pub must: Phrases<()>,
     /// See `schema::Grammar::must_after`.
     pub must_after: Phrases<()>,
+    /// See `schema::Grammar::denials_after`.
+    pub denials_after: Phrases<()>,
     pub perception: Phrases<()>,
     pub conditions: Phrases<()>,
     pub conditions_after: Phrases<()>,
@@ -1221,6 +1223,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let subject_pronouns = c.set("grammar.subject_pronouns", &g.subject_pronouns);
     let must = c.set("grammar.must", &g.must);
     let must_after = c.set("grammar.must_after", &g.must_after);
+    let denials_after = c.set("grammar.denials_after", &g.denials_after);
     let perception = c.set("grammar.perception", &g.perception);
     let conditions_after = c.set("grammar.conditions_after", &g.conditions_after);
     let conditions = c.set("grammar.conditions", &g.conditions);
@@ -1503,6 +1506,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         subject_pronouns,
         must,
         must_after,
+        denials_after,
         perception,
         conditions,
         conditions_after,

@@ -673,6 +673,11 @@ pub(crate) struct Grammar {
     /// obligation on the clause's topic, so the stance is the speaker's.
     #[serde(default)]
     pub must_after: Vec<Form>,
+    /// In a verb-final language, forms that close a clause and deny the whole proposition
+    /// before them, however far back its predicate stands (Japanese ことは考えていない:
+    /// 二島の引き渡しだけで決着させることは考えていない denies the hand-over).
+    #[serde(default)]
+    pub denials_after: Vec<Form>,
     /// Verbs of perceiving or reading after a clause (Japanese と受け止めている, "took it as"):
     /// the perceiver's reading, so the stance in the clause is not the perceiver's.
     #[serde(default)]
