@@ -834,22 +834,30 @@ fn titled_and_speaking(scan: &Scan<'_>, roster: &mut Roster) -> Vec<Unknown> {
                     // complement word it is the post's place ("Ambassador to Japan Mikhail
                     // Galuzin"); right after the title it is the state the title serves
                     // («посол Японии Тоёхиса Кодзуки», «замглавы МИД России X»).
+                    // (Up to two: «посол России в Японии Евгением Афанасьевым».)
                     let mut at = hit.end as usize;
                     let mut served: Option<PartyId> = None;
-                    let complement = pack.title_complements.after(text, at).map(|(e, _)| e);
-                    let e = complement.unwrap_or(at);
-                    let k = scan.hits.partition_point(|h| (h.start as usize) < e);
-                    if let Some(next) = scan
-                        .hits
-                        .get(k)
-                        .filter(|h| text.get(e..h.start as usize).is_some_and(|g| g.trim().is_empty()))
-                        && let Some(state) = scan.reader.entries(next).find_map(|x| match x {
+                    for _ in 0..2 {
+                        let complement = pack.title_complements.after(text, at).map(|(e, _)| e);
+                        let e = complement.unwrap_or(at);
+                        let k = scan.hits.partition_point(|h| (h.start as usize) < e);
+                        let Some(next) = scan
+                            .hits
+                            .get(k)
+                            .filter(|h| text.get(e..h.start as usize).is_some_and(|g| g.trim().is_empty()))
+                        else {
+                            break;
+                        };
+                        let Some(state) = scan.reader.entries(next).find_map(|x| match x {
                             Entry::Party { party, .. } => Some(party.clone()),
                             _ => None,
-                        })
-                    {
+                        }) else {
+                            break;
+                        };
                         at = next.end as usize;
-                        served = complement.is_none().then_some(state);
+                        if complement.is_none() && served.is_none() {
+                            served = Some(state);
+                        }
                     }
                     let direct = name_after(scan, at).or_else(|| {
                         let rest = text.get(at..)?;
@@ -1235,8 +1243,22 @@ fn add_unknown(scan: &Scan<'_>, roster: &mut Roster, mut unknown: Vec<Unknown>, 
             }
             appositive_state(scan, name_range.end, date).or_else(by_form)
         });
-        let idx = match roster.by_key.get(&key) {
-            Some(&i) => {
+        // Initials and a surname of someone the text named in full before ("Е. Афанасьев"
+        // after «Евгений Афанасьев»): that person.
+        let initials_of = || {
+            let (initials, surname) = name.rsplit_once(' ')?;
+            let first = initials.chars().next()?;
+            roster.people.mentions.iter().position(|m| {
+                m.item.person.is_none()
+                    && m.item.name.rsplit_once(' ').is_some_and(|(given, last)| {
+                        last == surname && given.starts_with(first) && !given.ends_with('.')
+                    })
+            })
+        };
+        let found =
+            roster.by_key.get(&key).copied().or_else(|| if initialled { initials_of() } else { None });
+        let idx = match found {
+            Some(i) => {
                 if let Some(m) = roster.people.mentions.get_mut(i).filter(|m| m.item.person.is_none()) {
                     if m.item.title.is_none() && title.is_some() {
                         m.item.official = office;
