@@ -1722,11 +1722,12 @@ const ANTECEDENT_SENTENCES: usize = 6;
 /// The person a personal pronoun just before `at` stands for. One named earlier in its
 /// own sentence, the last; else, sentence by sentence back, in the nearest sentence that
 /// names one, the first a verb of saying follows ("Lavrov stated …"), else the first named
-/// as a subject (not after a preposition of an object: "bargained with Khrushchev"). A sentence whose own subject is such a pronoun (opening
-/// it or after a comma: "He had also bargained with Khrushchev"; "On Oct. 19, he and
-/// Bulganin signed …") is of the same person: the search goes on before it. Within
-/// [`NEAR`] characters of the pronoun for its own sentence and the one before, within
-/// [`ANTECEDENT_SENTENCES`] sentences for a chain of pronouns.
+/// as a subject (not after a preposition of an object: "bargained with Khrushchev"). A
+/// sentence whose own subject is such a pronoun (opening it or after a comma: "He had also
+/// bargained with Khrushchev"; "On Oct. 19, he and Bulganin signed …") is of the same
+/// person: the search goes on before it. Within [`NEAR`] characters of the pronoun for its
+/// own sentence and the one before, within [`ANTECEDENT_SENTENCES`] sentences for a chain
+/// of pronouns.
 fn pronoun_antecedent<'p>(scan: &Scan<'_>, people: &'p People, at: usize) -> Option<&'p PersonMention> {
     let text = scan.text();
     let pack = scan.pack;

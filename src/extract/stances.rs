@@ -2971,6 +2971,13 @@ fn negated_after(scan: &Scan<'_>, at: usize, limit: usize) -> bool {
             .any(|(r, _)| !not_negator(scan, &r, false) && pack.prerequisites.glued(text, r.end).is_none())
 }
 
+/// Where the words after `from` start, past spaces and opening quotes.
+fn words_start(text: &str, from: usize) -> usize {
+    text.get(from..).map_or(from, |t| {
+        from + t.len() - t.trim_start_matches(|c: char| c.is_whitespace() || "\"“„«「『'‘".contains(c)).len()
+    })
+}
+
 /// Whether a form of `grammar.denials_after` closes the clause after `at` (before `limit`,
 /// with no mark of a clause break or a quote between): the clause's proposition is denied.
 fn denied_after(scan: &Scan<'_>, at: usize, limit: usize) -> bool {
@@ -3280,12 +3287,7 @@ fn holder_of(
     // is no stance of the speaker's either ("\"If Tokyo settled for two islands, it might
     // get a deal,\" he said").
     let clause_start = starts.get(c).copied().unwrap_or(s.start);
-    let conditional = |from: usize| {
-        let opening = text.get(from..).map_or(0, |t| {
-            t.len() - t.trim_start_matches(|c: char| c.is_whitespace() || "\"“„«「『'‘".contains(c)).len()
-        });
-        pack.conditions.after(text, from + opening).is_some()
-    };
+    let conditional = |from: usize| pack.conditions.after(text, words_start(text, from)).is_some();
     if conditional(clause_start) {
         return None;
     }
@@ -3318,11 +3320,7 @@ fn holder_of(
     // An actor right before a verb of saying, and the speaker of the sentence: the first
     // such state. Another actor after a comma between them is the one who speaks ("after
     // meeting Foreign Minister Taro Kono in Moscow, Lavrov said").
-    // Where the sentence's words start, past spaces and opening quotes.
-    let lead = text.get(s.clone()).map_or(s.start, |t| {
-        s.start + t.len()
-            - t.trim_start_matches(|c: char| c.is_whitespace() || "\"“„«「『'‘".contains(c)).len()
-    });
+    let lead = words_start(text, s.start);
     // An actor a sentence opens with as the one whose words or view it gives ("According
     // to Lavrov, …", «По словам Лаврова, …», ラブロフ外相によると、…).
     let attributed = |a: &Actor| {
