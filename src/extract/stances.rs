@@ -1520,7 +1520,11 @@ pub(crate) fn positions(
         let base_negated = (!prerequisite(scan, range) && negated_before(scan, &clause, range.start))
             || negated_after(scan, range.end, clause.end)
             || denied_after(scan, range.end, clause.end)
-            || subject_negated(scan, &clause, range.start);
+            || subject_negated(scan, &clause, range.start)
+            || (meanings
+                .iter()
+                .any(|t| matches!(t, Trigger::Predicate { means: Means::Give, nominal: true }))
+                && accepted_denied(scan, &clause, range.start));
         let mut found: Option<(Outcome, bool, Trigger, Range<usize>)> = None;
         let mut span = range.clone();
         for trigger in meanings {
@@ -2969,6 +2973,22 @@ fn negated_after(scan: &Scan<'_>, at: usize, limit: usize) -> bool {
             .negators_after
             .find_in(text, at..to)
             .any(|(r, _)| !not_negator(scan, &r, false) && pack.prerequisites.glued(text, r.end).is_none())
+}
+
+/// Whether a negated verb of accepting takes the noun at `at` as its object, at most an
+/// article between ("will not settle for the return of two islands", "cannot accept the
+/// handover of …"): the noun's hand-over is denied with it.
+fn accepted_denied(scan: &Scan<'_>, clause: &Range<usize>, at: usize) -> bool {
+    let text = scan.text();
+    let from = chars_before(text, at, 40).max(clause.start).min(at);
+    scan.entries_in(&(from..at)).any(|(h, e)| {
+        matches!(e, Entry::Term(Term::Predicate { means: Means::Accept, nominal: false }))
+            && text.get(h.end as usize..at).is_some_and(|g| {
+                let g = g.trim();
+                g.is_empty() || scan.pack.articles.word(g).is_some()
+            })
+            && negated_before(scan, clause, h.start as usize)
+    })
 }
 
 /// Where the words after `from` start, past spaces and opening quotes.
