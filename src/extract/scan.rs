@@ -543,8 +543,9 @@ impl<'a> Scan<'a> {
     /// wide space), each sentence of which tells of that date. The date gives its year.
     pub fn entry_date(&self, at: usize) -> Option<PartialDate> {
         let text = self.text();
-        let line = text.get(..at)?.rfind('\n').map_or(0, |k| k + 1);
-        let lead = line + text.get(line..at)?.len() - text.get(line..at)?.trim_start().len();
+        let line = super::text::line_start(text, at);
+        let head = text.get(line..at)?;
+        let lead = line + head.len() - head.trim_start().len();
         let i = self.temporals_in(&(lead..lead + 1)).start;
         let t = self.temporals.get(i).filter(|t| t.range.start == lead && t.range.end <= at)?;
         // (A date with its year, as a chronology gives: not a weekday heading a schedule's

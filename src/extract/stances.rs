@@ -2568,13 +2568,18 @@ fn read_frame(
             };
             // (Nor a verb's agreement after a word of its terms, where the thing was done, not
             // what: "as confirmed in the Irkutsk Statement" confirms the line before it.)
+            let terms_end = if *nominal {
+                None
+            } else {
+                scan.pack
+                    .agreement_terms
+                    .after(text, range.end)
+                    .map(|(e, _)| scan.pack.articles.after(text, e).map_or(e, |(a, _)| a))
+            };
             let located = |a: &Found<AgreementMention>| {
-                !*nominal
-                    && a.at.start >= range.end
-                    && scan.pack.agreement_terms.after(text, range.end).is_some_and(|(e, _)| {
-                        let e = scan.pack.articles.after(text, e).map_or(e, |(a, _)| a);
-                        text.get(e..a.at.start).is_some_and(|g| g.trim().is_empty())
-                    })
+                terms_end.is_some_and(|e| {
+                    a.at.start >= range.end && text.get(e..a.at.start).is_some_and(|g| g.trim().is_empty())
+                })
             };
             let (formula, at) = starting_in(r.agreements, |a| a.at.start, &within)
                 .iter()
@@ -3006,9 +3011,13 @@ fn denied_after(scan: &Scan<'_>, at: usize, limit: usize) -> bool {
         return false;
     }
     let text = scan.text();
-    let end =
-        text.get(at..limit).and_then(|g| g.find(['、', '。', '」', ',', '\n'])).map_or(limit, |i| at + i);
-    pack.denials_after.find_in(text, at..end).next().is_some()
+    pack.denials_after.find_in(text, at..clause_break(text, at, limit)).next().is_some()
+}
+
+/// The first mark of a clause break or a closing quote in `text[at..limit]` (、。」, a comma,
+/// a line break), else `limit`: how far a clause-final form after `at` is looked for.
+fn clause_break(text: &str, at: usize, limit: usize) -> usize {
+    text.get(at..limit).and_then(|g| g.find(['、', '。', '」', ',', '\n'])).map_or(limit, |i| at + i)
 }
 
 /// How far before its predicate a word of an ongoing stance ("still") may stand (characters).
@@ -3343,10 +3352,17 @@ fn holder_of(
     let lead = words_start(text, s.start);
     // An actor a sentence opens with as the one whose words or view it gives ("According
     // to Lavrov, …", «По словам Лаврова, …», ラブロフ外相によると、…).
+    let viewpoint = pack.viewpoints.after(text, lead).map(|(e, _)| e);
     let attributed = |a: &Actor| {
-        pack.viewpoints.after(text, lead).is_some_and(|(e, _)| {
+        viewpoint.is_some_and(|e| {
             text.get(e..a.at.start).is_some_and(|g| g.split_whitespace().count() <= 1 && !g.contains(','))
         }) || (a.at.start == lead && pack.viewpoints_after.glued(text, a.at.end).is_some())
+    };
+    // The person last named before the sentence, in it or the two before: whom a pronoun
+    // opening it stands for.
+    let last_named = || {
+        let window = scan.sentence(scan.sentence_of(s.start).saturating_sub(2)).start..s.start;
+        r.people.last_before(s.start, &window)
     };
     let says = |a: &Actor| {
         if a.object {
@@ -3696,11 +3712,10 @@ fn holder_of(
         if obliged && a.holder != Holder::NotAState {
             // ("According to him, Japan must …", «По его словам, Япония должна …»: the person
             // last named.)
-            if pack.object_pronouns.after(text, lead).is_some() {
-                let window = scan.sentence(scan.sentence_of(s.start).saturating_sub(2)).start..s.start;
-                if let Some(m) = r.people.last_before(s.start, &window).filter(|m| m.official) {
-                    return m.party.clone().map(|p| (Holder::States(vec![p], Some(m.name.clone())), date));
-                }
+            if pack.object_pronouns.after(text, lead).is_some()
+                && let Some(m) = last_named().filter(|m| m.official)
+            {
+                return m.party.clone().map(|p| (Holder::States(vec![p], Some(m.name.clone())), date));
             }
             if let Some(h) = reported_next(r, s) {
                 return Some((h, date));
@@ -3734,7 +3749,6 @@ fn holder_of(
     // whose opening clause leads to a pronoun (`after_aside`).
     let si = scan.sentence_of(range.start);
     if pack.pronouns.after(text, s.start).is_some() || after_aside || quoted_pronoun {
-        let window = scan.sentence(si.saturating_sub(2)).start..s.start;
         // The narrative goes on from where the sentence before left it: its last date.
         let prev = scan.sentence(si.saturating_sub(1));
         let last = || scan.temporals_in(&prev).rev().find_map(|i| scan.dates_happening(i));
@@ -3746,7 +3760,7 @@ fn holder_of(
         {
             return Some((a.holder.clone(), date));
         }
-        if let Some(m) = r.people.last_before(s.start, &window) {
+        if let Some(m) = last_named() {
             let h = match (&m.party, m.official) {
                 (Some(p), true) => Holder::States(vec![p.clone()], Some(m.name.clone())),
                 _ => Holder::NotAState,
@@ -3997,9 +4011,7 @@ fn obligation_after(scan: &Scan<'_>, end: usize) -> bool {
         return false;
     }
     let text = scan.text();
-    let limit = super::text::chars_after(text, end, 12);
-    let limit =
-        text.get(end..limit).and_then(|g| g.find(['、', '。', '」', ',', '\n'])).map_or(limit, |i| end + i);
+    let limit = clause_break(text, end, super::text::chars_after(text, end, 12));
     pack.must_after.find_in(text, end..limit).next().is_some()
 }
 
