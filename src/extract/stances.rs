@@ -627,11 +627,14 @@ fn actors(
                     && (h.start as usize) < r.start
                     && r.end <= h.end as usize
             });
+        // (Its noun glued to a possessive particle, it names whose the next noun is, not
+        // who speaks: 新聞社のインタビューで、大統領は….)
+        let possessive = possessor_noun(pack, text, r.end);
         out.push(Actor {
             at: r,
             holder: Holder::NotAState,
             object,
-            possessive: false,
+            possessive,
             holding: false,
             person: true,
             reporter: true,
@@ -961,6 +964,49 @@ fn joined_clause(r: &Reading<'_, '_>, within: &Range<usize>) -> Option<usize> {
     };
     let actor = states.filter_map(opens).chain(persons.filter_map(opens)).min();
     [actor, phrase(), seat()].into_iter().flatten().min()
+}
+
+/// Whether the noun a word ending at `at` opens or ends (新聞, 新聞社) is glued to a
+/// possessive marker (の), alone or joined to one more noun (新聞とテレビの): up to
+/// [`NOUN_TAIL`] more letters of the word, none of them hiragana (a particle or a verb's
+/// ending), then the marker, or a joining particle, the next noun and the marker.
+fn possessor_noun(pack: &super::lexicon::Pack, text: &str, at: usize) -> bool {
+    if pack.possessive_markers.is_empty() {
+        return false;
+    }
+    let noun_end = |from: usize, letters: usize| {
+        from + text
+            .get(from..)
+            .unwrap_or_default()
+            .chars()
+            .take(letters)
+            .take_while(|&c| c.is_alphanumeric() && !is_hiragana(c))
+            .map(char::len_utf8)
+            .sum::<usize>()
+    };
+    let glued = |from: usize, to: usize| {
+        (from..=to)
+            .filter(|&k| text.is_char_boundary(k))
+            .any(|k| pack.possessive_markers.glued(text, k).is_some())
+    };
+    let end = noun_end(at, NOUN_TAIL);
+    if glued(at, end) {
+        return true;
+    }
+    // (The joining particle right after the noun: one hiragana letter, と or や.)
+    let Some(joiner) = text.get(end..).and_then(|t| t.chars().next()).filter(|&c| is_hiragana(c)) else {
+        return false;
+    };
+    let next = end + joiner.len_utf8();
+    pack.joins_list(&joiner.to_string()) && glued(next, noun_end(next, 2 * NOUN_TAIL))
+}
+
+/// How many letters of a noun may follow a word inside it, for [`possessor_noun`].
+const NOUN_TAIL: usize = 4;
+
+/// Whether `c` is a hiragana letter: in Japanese, a particle or a word's inflected ending.
+fn is_hiragana(c: char) -> bool {
+    ('\u{3041}'..='\u{309f}').contains(&c)
 }
 
 /// The end of a possessive suffix or marker glued to a name ending at `at` ("Japan's",
