@@ -334,7 +334,7 @@ impl<'s> At<'s> {
                 }
                 DateItem::Month => {
                     let (h, m, ambiguous) = self.hit_terms(pos).find_map(|(h, t)| match t {
-                        Term::Month { value, ambiguous } => Some((h, *value, *ambiguous)),
+                        Term::Month { value, ambiguous, .. } => Some((h, *value, *ambiguous)),
                         _ => None,
                     })?;
                     f.month = Some(m);
@@ -438,8 +438,12 @@ pub(crate) fn find(
             out.pop();
         }
         // A span of days is the happening's own dates: the word that opens it ("from the
-        // 5th to the 10th") is no bound.
+        // 5th to the 10th") is no bound. Nor is one before a month's adjective, which
+        // governs the noun it qualifies («с декабрьской встречей»).
+        let qualifier =
+            at.hit_terms(range.start).any(|(_, t)| matches!(t, Term::Month { qualifier: true, .. }));
         let bound = !span
+            && !qualifier
             && (pack.bounds.before(text, range.start).is_some()
                 || pack.bounds_after.after(text, range.end).is_some());
         let label = labelled(pack, text, range.start);

@@ -208,6 +208,8 @@ pub(crate) enum Term {
     Month {
         value: u32,
         ambiguous: bool,
+        /// The month's adjective (see `schema::Month::qualifier`).
+        qualifier: bool,
     },
     Weekday {
         day: chrono::Weekday,
@@ -809,7 +811,10 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
             continue;
         }
         let forms = c.forms("dates.month", &entry.forms);
-        add_terms(forms, Term::Month { value: entry.value, ambiguous: entry.ambiguous });
+        add_terms(
+            forms,
+            Term::Month { value: entry.value, ambiguous: entry.ambiguous, qualifier: entry.qualifier },
+        );
     }
     for w in &d.weekday {
         let entry = w.get_ref();

@@ -169,6 +169,10 @@ pub(crate) struct Month {
     pub forms: Vec<Form>,
     #[serde(default)]
     pub ambiguous: bool,
+    /// The month's adjective («декабрьская встреча»): it dates the noun it qualifies, and a
+    /// bound before it (с, до) governs that noun, not the date.
+    #[serde(default)]
+    pub qualifier: bool,
 }
 
 #[derive(Debug, Deserialize)]
