@@ -656,9 +656,17 @@ fn expression_at(at: &At<'_>, p: usize, data: &Dataset) -> Option<(Range<usize>,
     for (h, t) in at.hit_terms(p) {
         match t {
             Term::Relative { unit, offset, from, before_subject, counted } => {
-                if *before_subject
-                    && !at.subject_after(h.end as usize)
-                    && !at.subject_before(h.start as usize)
+                // (Right before a happening's noun, not a verb in the past: «Путин накануне
+                // визита заявил» is the eve of the visit, no day counted from publication.)
+                let eve = *before_subject
+                    && pack.event_kinds.after(text, h.end as usize).is_some()
+                    && word_after(text, h.end as usize)
+                        .and_then(|w| text.get(w))
+                        .is_some_and(|w| !super::stances::ends_in(w, &pack.past_endings, 2));
+                if eve
+                    || (*before_subject
+                        && !at.subject_after(h.end as usize)
+                        && !at.subject_before(h.start as usize))
                 {
                     return None;
                 }

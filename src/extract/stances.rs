@@ -2851,7 +2851,7 @@ fn told_in_past(scan: &Scan<'_>, at: usize) -> bool {
 
 /// Whether `word` ends in one of `endings` (lower-cased; ASCII letters in any case) after at
 /// least `stem` bytes of its own.
-fn ends_in(word: &str, endings: &[String], stem: usize) -> bool {
+pub(crate) fn ends_in(word: &str, endings: &[String], stem: usize) -> bool {
     endings.iter().any(|e| {
         word.len() >= e.len() + stem
             && word.get(word.len() - e.len()..).is_some_and(|t| t.eq_ignore_ascii_case(e))
