@@ -396,6 +396,59 @@ impl<'a> Scan<'a> {
                 }
             }
         }
+        self.date_anachronisms(published);
+    }
+
+    /// Re-dates a month named without its year that publication's year puts where a state
+    /// its sentence names did not exist ("When Soviet forces poured into Manchuria on
+    /// August 9", in a review of 2005): to the year written out nearest to it in its
+    /// paragraph, before or after it, in which every such state existed. A month no such
+    /// year fits keeps its date.
+    fn date_anachronisms(&mut self, published: PartialDate) {
+        for i in 0..self.temporals.len() {
+            let Some(t) = self.temporals.get(i) else { break };
+            let Some((m, day)) = t.expr.month_day().filter(|_| !t.bound && !t.label) else { continue };
+            let Some(d) = self.resolved.get(i).copied().flatten() else { continue };
+            if d.year() != published.year() {
+                continue;
+            }
+            let sentence = self.sentence_of(t.range.start);
+            let parties: Vec<&crate::party::Party> = self
+                .entries_in(&self.sentence(sentence))
+                .filter_map(|(_, e)| match e {
+                    Entry::Party { party, .. } => self.data.party(party).ok(),
+                    _ => None,
+                })
+                .collect();
+            if parties.iter().all(|p| p.existed_at(d)) {
+                continue;
+            }
+            let paragraph = self.paragraph_of(sentence);
+            let fits = |j: usize| {
+                let u = self.temporals.get(j)?;
+                if u.bound || u.label || self.is_named(j) || !matches!(u.expr, Expr::Absolute(_)) {
+                    return None;
+                }
+                let y = self.resolved.get(j).copied().flatten()?.year();
+                let moved = dates::in_year(y, m, day)?;
+                parties.iter().all(|p| p.existed_at(moved)).then_some(moved)
+            };
+            let same_paragraph = |j: &usize| {
+                self.temporals
+                    .get(*j)
+                    .is_some_and(|u| self.paragraph_of(self.sentence_of(u.range.start)) == paragraph)
+            };
+            let before = (0..i).rev().take_while(same_paragraph).find_map(|j| Some((j, fits(j)?)));
+            let after =
+                (i + 1..self.temporals.len()).take_while(same_paragraph).find_map(|j| Some((j, fits(j)?)));
+            let distance = |j: usize| {
+                self.temporals.get(j).map_or(usize::MAX, |u| u.range.start.abs_diff(t.range.start))
+            };
+            let nearest = [before, after].into_iter().flatten().min_by_key(|&(j, _)| distance(j));
+            if let (Some((_, moved)), Some(slot)) = (nearest, self.resolved.get_mut(i)) {
+                *slot = Some(moved);
+            }
+        }
     }
 
     /// Whether the paragraph of sentence `k` opens with a word of `dates.story_connectives`
