@@ -42,7 +42,8 @@ pub(crate) fn script_of(c: char) -> Option<Script> {
         0x0370..=0x03ff => Script::Greek,
         0x0400..=0x052f => Script::Cyrillic,
         0x3040..=0x30ff | 0x31f0..=0x31ff | 0xff66..=0xff9f => Script::Kana,
-        0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff | 0x3005 => Script::Han,
+        // (々 repeats a kanji; 〇 is the kanji zero, 一九六〇年.)
+        0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff | 0x3005 | 0x3007 => Script::Han,
         0xac00..=0xd7af | 0x1100..=0x11ff => Script::Hangul,
         _ if c.is_alphabetic() => Script::Other,
         _ => return None,
