@@ -326,7 +326,12 @@ impl<'a> Scan<'a> {
                 }
                 continue;
             }
-            let month_day = t.expr.month_day().filter(|_| pack.deictic.before(text, t.range.start).is_none());
+            // (Not one told in the future: "Medvedev is still due in Yokohama on November
+            // 13-14", after "Soviet troops seized the islands in 1945", is ahead.)
+            let future =
+                matches!(t.expr, Expr::Month(_, Tense::Future) | Expr::MonthDay(_, _, Tense::Future));
+            let month_day =
+                t.expr.month_day().filter(|_| !future && pack.deictic.before(text, t.range.start).is_none());
             let past = matches!(t.expr, Expr::Month(_, Tense::Past) | Expr::MonthDay(_, _, Tense::Past));
             let resolved = self.resolved.get(i).copied().flatten();
             // A month told in the past tense that publication would put after itself goes on
