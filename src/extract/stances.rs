@@ -1371,7 +1371,10 @@ fn listed_back<'h>(
 ) -> (IslandSet, usize) {
     let mut set = IslandSet::EMPTY;
     for h in hits {
-        let gap = text.get(h.end as usize..start).unwrap_or("x").trim();
+        // (An article before the next name is no part of the joint: "Shikotan and the
+        // Habomais".)
+        let to = pack.articles.before(text, start).map_or(start, |(a, _)| a.max(h.end as usize));
+        let gap = text.get(h.end as usize..to).unwrap_or("x").trim();
         match island(h) {
             Some(one) if pack.joins_list(gap) => {
                 set = set | one;
