@@ -1841,8 +1841,7 @@ fn quotes(
         // without spaces a short clause is a quote too when it inflects (hiragana: 「受け入れら
         // れない」), while a short run of kanji or katakana is a term set off (「北方領土」).
         let chars = content.chars().count();
-        let short_clause =
-            !pack.spaced && chars >= 6 && content.chars().any(|c| ('\u{3041}'..='\u{309F}').contains(&c));
+        let short_clause = !pack.spaced && chars >= 6 && content.chars().any(super::lexicon::is_hiragana);
         if content.split_whitespace().count() < 3 && chars < 12 && !short_clause {
             continue;
         }

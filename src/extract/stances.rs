@@ -980,7 +980,7 @@ fn possessor_noun(pack: &super::lexicon::Pack, text: &str, at: usize) -> bool {
             .unwrap_or_default()
             .chars()
             .take(letters)
-            .take_while(|&c| c.is_alphanumeric() && !is_hiragana(c))
+            .take_while(|&c| c.is_alphanumeric() && !super::lexicon::is_hiragana(c))
             .map(char::len_utf8)
             .sum::<usize>()
     };
@@ -994,7 +994,9 @@ fn possessor_noun(pack: &super::lexicon::Pack, text: &str, at: usize) -> bool {
         return true;
     }
     // (The joining particle right after the noun: one hiragana letter, と or や.)
-    let Some(joiner) = text.get(end..).and_then(|t| t.chars().next()).filter(|&c| is_hiragana(c)) else {
+    let Some(joiner) =
+        text.get(end..).and_then(|t| t.chars().next()).filter(|&c| super::lexicon::is_hiragana(c))
+    else {
         return false;
     };
     let next = end + joiner.len_utf8();
@@ -1003,11 +1005,6 @@ fn possessor_noun(pack: &super::lexicon::Pack, text: &str, at: usize) -> bool {
 
 /// How many letters of a noun may follow a word inside it, for [`possessor_noun`].
 const NOUN_TAIL: usize = 4;
-
-/// Whether `c` is a hiragana letter: in Japanese, a particle or a word's inflected ending.
-fn is_hiragana(c: char) -> bool {
-    ('\u{3041}'..='\u{309f}').contains(&c)
-}
 
 /// The end of a possessive suffix or marker glued to a name ending at `at` ("Japan's",
 /// 日本の), if one is.

@@ -67,7 +67,7 @@ fn wrapped_at(text: &str, i: usize) -> bool {
     }
     // A closing bracket ends a line inside a sentence when a particle (hiragana) goes on
     // after it (「期待する」 / と…); before anything else it may end the sentence.
-    if matches!(last, '」' | '』' | ')' | '）' | '】') && !('\u{3041}'..='\u{309f}').contains(&next) {
+    if matches!(last, '」' | '』' | ')' | '）' | '】') && !super::lexicon::is_hiragana(next) {
         return false;
     }
     let line = head.rfind('\n').map_or(head, |k| head.get(k + 1..).unwrap_or_default()).trim_start();

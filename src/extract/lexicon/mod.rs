@@ -36,7 +36,8 @@ use std::sync::LazyLock;
 
 pub(crate) use compile::{Anchor, DateItem, Extent, Means, NumberKind, Pack, Term, TimeUnit, fold_letters};
 pub(crate) use phrases::{
-    Phrases, Script, boundaries_of, fold as phrases_fold, is_spaced_word_char, name_script, script_of,
+    Phrases, Script, boundaries_of, fold as phrases_fold, is_hiragana, is_spaced_word_char, name_script,
+    script_of,
 };
 
 use crate::error::Location;

@@ -50,12 +50,18 @@ pub(crate) fn script_of(c: char) -> Option<Script> {
     })
 }
 
+/// Whether `c` is a hiragana letter: in Japanese, a particle or a word's inflected ending,
+/// never part of a name.
+pub(crate) fn is_hiragana(c: char) -> bool {
+    ('\u{3041}'..='\u{309f}').contains(&c)
+}
+
 /// The script of a character of a Japanese name written in one run: katakana (with ・ and
 /// ー) or kanji, never hiragana, which writes the particles around a name (ラブロフ外相,
 /// ドイツ・ハンブルクで).
 pub(crate) fn name_script(c: char) -> Option<Script> {
     match script_of(c) {
-        Some(Script::Kana) if !('\u{3040}'..='\u{309f}').contains(&c) => Some(Script::Kana),
+        Some(Script::Kana) if !is_hiragana(c) => Some(Script::Kana),
         _ if c == '・' || c == 'ー' => Some(Script::Kana),
         Some(Script::Han) => Some(Script::Han),
         _ => None,
