@@ -1710,8 +1710,6 @@ fn answers_question(scan: &Scan<'_>, line: usize) -> bool {
         .is_some_and(|before| scan.pack.question_marks.after(scan.text(), before.start).is_some())
 }
 
-/// Quotations and their speakers: "…," X said; "…," said X; X said: "…"; "…," he said;
-/// 「…」と述べた; and interview turns ("Name: …"), which are also returned apart, sorted.
 /// How far after a name (characters) a verb of saying makes it the sentence's speaker,
 /// for [`pronoun_antecedent`].
 const SPEECH_AFTER_NAME: usize = 24;
@@ -1783,6 +1781,8 @@ fn pronoun_antecedent<'p>(scan: &Scan<'_>, people: &'p People, at: usize) -> Opt
     None
 }
 
+/// Quotations and their speakers: "…," X said; "…," said X; X said: "…"; "…," he said;
+/// 「…」と述べた; and interview turns ("Name: …"), which are also returned apart, sorted.
 fn quotes(
     scan: &Scan<'_>,
     people: &People,
