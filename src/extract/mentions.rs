@@ -3,6 +3,7 @@
 use std::collections::BTreeSet;
 use std::ops::Range;
 
+use super::dates::Expr;
 use super::findings::PartyForm;
 use super::findings::{AgreementMention, IslandMention, PartyMention};
 use super::lexicon::{Extent, Term, is_spaced_word_char, name_script};
@@ -506,33 +507,76 @@ fn unique_agreement(data: &Dataset, year: i32, kinds: &[AgreementKind], slack: i
     found.next().is_none().then_some(first.id)
 }
 
-/// A year written in digits that ends at `end` (after spaces), with its start.
-fn year_ending_at(scan: &Scan<'_>, end: usize) -> Option<(usize, i32)> {
+/// A year written beside an agreement's name or head.
+#[derive(Debug, Clone, Copy)]
+struct Beside {
+    /// Where the mention, the year included, starts (a year before) or ends (after).
+    at: usize,
+    year: i32,
+    /// The year of a date with its month ("the declaration of 19 October 1956", «декларация
+    /// 19 октября 1956 года», 1956年10月19日の日ソ共同宣言): it says which agreement a head
+    /// names, and the date, no part of the mention, stays the signing's date, to the day.
+    of_date: bool,
+}
+
+impl Beside {
+    fn year(at: usize, year: i32) -> Self {
+        Beside { at, year, of_date: false }
+    }
+}
+
+/// A year written in digits that ends at `end` (after spaces), with its start; or a date
+/// with its month that ends there.
+fn year_ending_at(scan: &Scan<'_>, end: usize) -> Option<Beside> {
     let text = scan.text();
     let head = text.get(..end)?.trim_end();
     let head = head.strip_suffix("'s").unwrap_or(head);
     let e = head.len();
+    // A date with its month right before: "the October 19, 1956 declaration", 1956年10月19日の
+    // 日ソ共同宣言.
+    let joined = scan.pack.year_name_joiners.before(text, e).map(|(s, _)| s);
+    for end in [Some(e), joined].into_iter().flatten() {
+        if let Some(year) = dated_at(scan, end.saturating_sub(MAX_DATE_LEN)..end, |e| e == end) {
+            return Some(Beside { at: end, year, of_date: true });
+        }
+    }
     let s = e.checked_sub(4)?;
     let y: i32 = text.get(s..e)?.parse().ok()?;
     // A letter of a script without spaces may stand right before (明記した1956年の).
     let before_ok = !char_before(text, s).is_some_and(|c| c.is_ascii_digit() || is_spaced_word_char(c));
-    (before_ok && (1800..=2099).contains(&y)).then_some((s, y))
+    (before_ok && (1800..=2099).contains(&y)).then_some(Beside::year(s, y))
 }
 
-/// A year written in digits that starts at `at` (after spaces), with its end.
-fn year_starting_at(scan: &Scan<'_>, at: usize) -> Option<(usize, i32)> {
+/// A year written in digits that starts at `at` (after spaces), with its end; or a date
+/// with its month that starts there.
+fn year_starting_at(scan: &Scan<'_>, at: usize) -> Option<Beside> {
     let text = scan.text();
     let rest = text.get(at..)?;
     let s = at + (rest.len() - rest.trim_start().len());
-    let y: i32 = text.get(s..s + 4)?.parse().ok()?;
+    let digits = text.get(s..s + 4).and_then(|y| y.parse::<i32>().ok());
+    let Some(y) = digits else {
+        return dated_at(scan, s..s + 1, |_| true).map(|year| Beside { at: s, year, of_date: true });
+    };
     let after_ok = !char_at(text, s + 4).is_some_and(|c| c.is_ascii_digit());
-    (after_ok && (1800..=2099).contains(&y)).then_some((s + 4, y))
+    (after_ok && (1800..=2099).contains(&y)).then_some(Beside::year(s + 4, y))
+}
+
+/// The longest written date [`year_ending_at`] looks back over, in bytes.
+const MAX_DATE_LEN: usize = 48;
+
+/// The year of the written date with its month among the time expressions that start in
+/// `starts` and whose end passes `ends`.
+fn dated_at(scan: &Scan<'_>, starts: Range<usize>, ends: impl Fn(usize) -> bool) -> Option<i32> {
+    scan.temporals.get(scan.temporals_in(&starts))?.iter().find_map(|t| match t.expr {
+        Expr::Absolute(d) if d.month().is_some() && !t.bound && ends(t.range.end) => Some(d.year()),
+        _ => None,
+    })
 }
 
 /// A year before an agreement head ("the 1956 joint declaration", "the 1956
 /// Japan-Soviet Joint Declaration", 1956年の共同宣言): up to three capitalised words or
 /// joining words between.
-fn year_before_head(scan: &Scan<'_>, head: usize) -> Option<(usize, i32)> {
+fn year_before_head(scan: &Scan<'_>, head: usize) -> Option<Beside> {
     let text = scan.text();
     let pack = scan.pack;
     let mut at = head;
@@ -560,7 +604,7 @@ fn year_before_head(scan: &Scan<'_>, head: usize) -> Option<(usize, i32)> {
 
 /// A year after an agreement head ("the declaration of 1956", "the statement signed in
 /// 2013", "декларация 1956 года").
-fn year_after_head(scan: &Scan<'_>, end: usize) -> Option<(usize, i32)> {
+fn year_after_head(scan: &Scan<'_>, end: usize) -> Option<Beside> {
     let text = scan.text();
     let pack = scan.pack;
     let mut at = end;
@@ -568,9 +612,12 @@ fn year_after_head(scan: &Scan<'_>, end: usize) -> Option<(usize, i32)> {
         at = e;
     }
     // The year right after the head, its link after it ("декларация 1956 года").
-    if let Some((e, y)) = year_starting_at(scan, at) {
-        let e = pack.year_links.after(text, e).map_or(e, |(l, _)| l);
-        return Some((e, y));
+    if let Some(y) = year_starting_at(scan, at) {
+        if y.of_date {
+            return Some(y);
+        }
+        let e = pack.year_links.after(text, y.at).map_or(y.at, |(l, _)| l);
+        return Some(Beside::year(e, y.year));
     }
     let (e, _) = pack.year_links.after(text, at)?;
     at = e;
@@ -601,13 +648,14 @@ pub(crate) fn agreements(scan: &Scan<'_>) -> Vec<Found<AgreementMention>> {
             let Entry::Agreement(id) = e else { continue };
             let mut range = hit.range();
             let mut year = year_in(scan.slice(&range));
+            // (A name says which agreement; a date beside it dates the signing as a date.)
             if year.is_none() {
-                if let Some((s, y)) = year_before_head(scan, range.start) {
-                    year = Some(y);
-                    range.start = s;
-                } else if let Some((e, y)) = year_after_head(scan, range.end) {
-                    year = Some(y);
-                    range.end = e;
+                if let Some(y) = year_before_head(scan, range.start).filter(|y| !y.of_date) {
+                    year = Some(y.year);
+                    range.start = y.at;
+                } else if let Some(y) = year_after_head(scan, range.end).filter(|y| !y.of_date) {
+                    year = Some(y.year);
+                    range.end = y.at;
                 }
             }
             let m =
@@ -666,15 +714,14 @@ fn resolve_heads(
         let kinds = kinds_of(kind);
         let before = year_before_head(scan, range.start);
         let after = year_after_head(scan, range.end);
+        let of_year = |y: Beside| {
+            unique_agreement(data, y.year, kinds, 0).or_else(|| unique_agreement(data, y.year, kinds, 1))
+        };
         let (span, agreement, year) = match (before, after) {
-            (Some((s, y)), _) => {
-                let id = unique_agreement(data, y, kinds, 0).or_else(|| unique_agreement(data, y, kinds, 1));
-                (s..range.end, id, Some(y))
-            }
-            (None, Some((e, y))) => {
-                let id = unique_agreement(data, y, kinds, 0).or_else(|| unique_agreement(data, y, kinds, 1));
-                (range.start..e, id, Some(y))
-            }
+            (Some(y), _) if y.of_date => (range.clone(), of_year(y), None),
+            (Some(y), _) => (y.at..range.end, of_year(y), Some(y.year)),
+            (None, Some(y)) if y.of_date => (range.clone(), of_year(y), None),
+            (None, Some(y)) => (range.start..y.at, of_year(y), Some(y.year)),
             (None, None) if parties_before_head(scan, range.start).is_some() => {
                 // "The Japan-Soviet Union joint declaration": the one instrument of its kind
                 // between exactly those two states.
