@@ -1496,12 +1496,24 @@ pub(crate) fn positions(
         if label {
             continue;
         }
+        // A verb too general to be a frame's alone is one with an island's name right after.
+        let general_verb = || {
+            scan.pack.verbs_before_islands.after(text, start).is_some_and(|(e, _)| e == end) && {
+                let rest = text.get(end..).unwrap_or_default();
+                let next = end + (rest.len() - rest.trim_start().len());
+                let after = scan.hits.get(scan.hits_in(&(next..next + 1))).unwrap_or_default();
+                !after
+                    .iter()
+                    .any(|n| scan.reader.is(n, Class::Island) || scan.reader.is(n, Class::Collective))
+            }
+        };
         let meanings: Vec<Trigger> = scan
             .reader
             .entries(h)
             .filter_map(|e| match e {
                 Entry::Term(Term::Concept(_)) if off_land() => None,
                 Entry::Term(Term::Concept(f)) | Entry::Formula(f) => Some(Trigger::Concept(*f)),
+                Entry::Term(Term::Predicate { .. }) if general_verb() => None,
                 Entry::Term(Term::Predicate { means, nominal }) => {
                     Some(Trigger::Predicate { means: *means, nominal: *nominal })
                 }

@@ -571,6 +571,9 @@ pub(crate) struct Pack {
     pub concepts_on_land: Phrases<()>,
     /// Concept forms that name a forbidden act (see `schema::Concept::prohibited`).
     pub concepts_prohibited: Phrases<()>,
+    /// Frame verbs that need an island's name right after them (see
+    /// `schema::Frame::verbs_before_islands`).
+    pub verbs_before_islands: Phrases<()>,
     pub extents: Phrases<Extent>,
     // inflection
     pub paradigms: Vec<Paradigm>,
@@ -1288,6 +1291,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         }
     }
     let mut concepts_on_land = Phrases::default();
+    let mut verbs_before_islands = Phrases::default();
     let mut concepts_prohibited = Phrases::default();
     for k in &s.concept {
         let entry = k.get_ref();
@@ -1314,6 +1318,12 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         // A form may carry several meanings (one per frame); not twice the same.
         let verbs = c.forms(&format!("stance.frame.{means}.verbs"), &entry.verbs);
         add_terms(verbs, Term::Predicate { means, nominal: false });
+        let bare =
+            c.forms(&format!("stance.frame.{means}.verbs_before_islands"), &entry.verbs_before_islands);
+        for f in &bare {
+            verbs_before_islands.add(f, ());
+        }
+        add_terms(bare, Term::Predicate { means, nominal: false });
         let nouns = c.forms(&format!("stance.frame.{means}.nouns"), &entry.nouns);
         add_terms(nouns, Term::Predicate { means, nominal: true });
     }
@@ -1561,6 +1571,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         viewpoints,
         viewpoints_after,
         concepts_on_land,
+        verbs_before_islands,
         concepts_prohibited,
         extents,
         paradigms,

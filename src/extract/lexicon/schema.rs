@@ -935,6 +935,11 @@ pub(crate) struct Frame {
     pub means: Spanned<String>,
     #[serde(default)]
     pub verbs: Vec<Form>,
+    /// Verbs too general to be the frame's alone ("передать" also passes on a protest):
+    /// they are its predicate only with an island's name right after them («передать
+    /// Шикотан и Хабомаи»).
+    #[serde(default)]
+    pub verbs_before_islands: Vec<Form>,
     #[serde(default)]
     pub nouns: Vec<Form>,
 }
