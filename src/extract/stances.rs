@@ -2303,11 +2303,17 @@ fn antecedent(
 ) -> Option<(FormulaId, Range<usize>)> {
     let (scan, clause, s) = (r.scan, f.clause, f.s);
     let text = scan.text();
+    // A complementizer opens a relative clause too right after the formula's name or a
+    // phrase of a preposition after it, where no verb of saying stands ("joint economic
+    // activities on the islands that the leaders agreed to launch"; not "the declaration
+    // states that …").
+    let relative = scan.pack.relatives.after(text, clause.start).is_some();
     if matches!(f.trigger, Trigger::Predicate { nominal: true, .. })
-        || scan.pack.relatives.after(text, clause.start).is_none()
+        || !(relative || scan.pack.complementizers.after(text, clause.start).is_some())
     {
         return None;
     }
+
     let concept =
         triggers.get(..f.k)?.iter().rev().take_while(|(r2, _)| r2.start >= s.start).find_map(|(r2, ts)| {
             ts.iter().find_map(|t| match t {
@@ -2325,9 +2331,17 @@ fn antecedent(
         (c, a) => c.or(a),
     }?;
     // (Right before it: a few words between, no end of a clause.)
-    text.get(at.end..clause.start)
-        .is_some_and(|g| !g.contains(['.', ';', ':', '—']) && g.split_whitespace().count() <= 6)
-        .then_some((formula, at))
+    let gap = text.get(at.end..clause.start)?;
+    let words = gap.split_whitespace().count();
+    let near = if relative {
+        words <= 6
+    } else {
+        words == 0
+            || (words <= 4
+                && !gap.contains(',')
+                && scan.pack.object_prepositions.after(text, at.end).is_some())
+    };
+    (near && !gap.contains(['.', ';', ':', '—'])).then_some((formula, at))
 }
 
 /// Reads one meaning of a trigger: what it says (or nothing), flipping `negated` for a
