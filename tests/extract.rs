@@ -519,6 +519,22 @@ fn people_of_the_world_news_around_the_dispute_are_people_too() {
     assert!(marsh.is_some_and(|p| p.party.is_none()), "{:?}", x.people);
 }
 
+#[test]
+fn a_paragraph_of_both_sides_right_after_the_dispute_is_read_past_the_top() {
+    // Past the text's top, a paragraph of its own whose subject stands for both sides comes
+    // right after one on the dispute: its figure is the dispute's. World news that says "both
+    // sides" far from the dispute stays unread.
+    let filler = "Markets in Asia were calm on Monday as traders waited for data. ".repeat(30);
+    let text = format!(
+        "Kuril talks stall\n\n{filler}\n\nSoviet troops seized the four islands in 1945.\n\nNearly 77 years on, the two countries have still not signed a peace treaty.\n\n{filler}\n\nSome 40 lorries were stuck on both sides of the pass, the police said.\n"
+    );
+    assert!(text.find("77 years").is_some_and(|at| at > 1500));
+    let x = extract(&text, Some("2022-03-22"));
+    let figures: Vec<f64> = x.figures.iter().map(|f| f.value).collect();
+    assert!(figures.contains(&77.0), "{figures:?}");
+    assert!(!figures.contains(&40.0), "{figures:?}");
+}
+
 /// A happening's agreement is the one of its year before an older one it builds on.
 #[test]
 fn a_happening_cites_the_agreement_of_its_year() {

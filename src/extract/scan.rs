@@ -117,7 +117,7 @@ impl<'a> Scan<'a> {
             let hits = reader.find(t);
             let wrapped = super::text::hard_wrapped(text);
             let paragraphs = super::text::paragraph_numbers(t, &sentences, wrapped);
-            let topical = topical(t, (&sentences, &ends), &paragraphs, &hits, reader, data);
+            let topical = topical(t, (&sentences, &ends), &paragraphs, &hits, (reader, pack), data);
             let numbers = numbers::find(t, &hits, reader, pack);
             let in_play =
                 |at: usize| topical.get(sentence_index(&sentences, &ends, at)).copied().unwrap_or(false);
@@ -682,6 +682,10 @@ pub(crate) fn dispute_sides(data: &Dataset) -> Vec<&crate::PartyId> {
 /// and the one that does not is another story.
 const TOPIC_REACH: usize = 2;
 
+/// How many sentences after one about the dispute a sentence of both sides is about it too
+/// (see [`topical`]).
+const BOTH_SIDES_REACH: usize = 3;
+
 /// How much of a text's top is always read (its headline, dateline and byline).
 const TOPIC_HEAD: usize = 1500;
 
@@ -689,14 +693,15 @@ const TOPIC_HEAD: usize = 1500;
 /// name, an agreement, a formula or a phrase that names one, a person of the data, or a
 /// side of the dispute or its predecessor: see [`dispute_sides`]), or stands within
 /// [`TOPIC_REACH`] sentences of one that does in the same paragraph, or in the text's
-/// top. World news around the dispute's paragraphs is passed over by every rule but the
-/// names'.
+/// top, or has a subject standing for both sides (`parties.both_sides`) within
+/// [`BOTH_SIDES_REACH`] sentences after one that names something of the dispute. World news
+/// around the dispute's paragraphs is passed over by every rule but the names'.
 fn topical(
     text: &str,
     (sentences, ends): (&[Range<usize>], &OffsetIndex),
     paragraph: &[usize],
     hits: &[super::reader::Hit],
-    reader: &Reader,
+    (reader, pack): (&Reader, &Pack),
     data: &Dataset,
 ) -> Vec<bool> {
     use super::reader::{Class, Entry};
@@ -736,6 +741,24 @@ fn topical(
         let near = (lo..=hi)
             .any(|j| about.get(j).copied().unwrap_or(false) && (j == k || paragraph.get(j).copied() == here));
         if (s.start < TOPIC_HEAD || near)
+            && let Some(o) = out.get_mut(k)
+        {
+            *o = true;
+        }
+    }
+    // A sentence whose subject stands for both sides ("The two countries have still not signed
+    // a peace treaty") within [`BOTH_SIDES_REACH`] sentences after one about the dispute is
+    // about it too, in a paragraph of its own.
+    let mut last_about: Option<usize> = None;
+    for (k, s) in sentences.iter().enumerate() {
+        if about.get(k).copied().unwrap_or(false) {
+            last_about = Some(k);
+            continue;
+        }
+        let near = last_about.is_some_and(|j| k - j <= BOTH_SIDES_REACH);
+        if near
+            && !out.get(k).copied().unwrap_or(true)
+            && pack.both_sides.find_in(text, s.clone()).next().is_some()
             && let Some(o) = out.get_mut(k)
         {
             *o = true;
