@@ -1414,12 +1414,6 @@ pub(crate) fn resolve_all(
     // early September 1945", «в августе — сентябре 1945 года», 1945年8月から9月): that year.
     for (i, t) in temporals.iter().enumerate() {
         let Some((month, day)) = t.expr.month_day() else { continue };
-        let spanned = |other: Option<&Temporal>, gap: Option<Range<usize>>| -> Option<i32> {
-            let Expr::Absolute(d) = other?.expr else { return None };
-            let gap = text.get(gap?)?;
-            (d.precision() != Precision::Year && span_gap(gap)).then(|| d.year())
-        };
-        let next = temporals.get(i + 1);
         let prev = i.checked_sub(1).and_then(|j| temporals.get(j));
         // (Else the year the span's first month took from its line: a chronology's row under
         // a year's, 「　　8月28日～9月5日　ソ連軍が…占領」 after 「1945年2月11日 …」.)
@@ -1431,9 +1425,7 @@ pub(crate) fn resolve_all(
             let first = out.get(i.checked_sub(1)?).copied().flatten()?;
             (first.precision() != Precision::Year).then(|| first.year())
         };
-        let year = spanned(next, next.map(|n| t.range.end..n.range.start))
-            .or_else(|| spanned(prev, prev.map(|p| p.range.end..t.range.start)))
-            .or_else(opener);
+        let year = spanned_year(text, temporals, i).or_else(opener);
         if let (Some(y), Some(slot)) = (year, out.get_mut(i)) {
             *slot = in_year(y, month, day).or(*slot);
         }
@@ -1469,6 +1461,22 @@ fn weekday_clash(text: &str, temporals: &[Temporal], i: usize) -> bool {
 
 /// Whether the text between two dates joins them as one span: a few words at most ("and
 /// early", "to", «—», から), no mark that ends a clause.
+/// The year of the date with its month and year that stands with time expression `i`, a
+/// month without its year, in one span ("between late August and early September 1945"),
+/// after it or before it.
+pub(crate) fn spanned_year(text: &str, temporals: &[Temporal], i: usize) -> Option<i32> {
+    let t = temporals.get(i)?;
+    let spanned = |other: Option<&Temporal>, gap: Option<Range<usize>>| -> Option<i32> {
+        let Expr::Absolute(d) = other?.expr else { return None };
+        let gap = text.get(gap?)?;
+        (d.precision() != Precision::Year && span_gap(gap)).then(|| d.year())
+    };
+    let next = temporals.get(i + 1);
+    let prev = i.checked_sub(1).and_then(|j| temporals.get(j));
+    spanned(next, next.map(|n| t.range.end..n.range.start))
+        .or_else(|| spanned(prev, prev.map(|p| p.range.end..t.range.start)))
+}
+
 fn span_gap(gap: &str) -> bool {
     gap.chars().count() <= 24
         && !gap.contains(['.', ',', ';', ':', '。', '、', '\n'])

@@ -330,8 +330,13 @@ impl<'a> Scan<'a> {
             // 13-14", after "Soviet troops seized the islands in 1945", is ahead.)
             let future =
                 matches!(t.expr, Expr::Month(_, Tense::Future) | Expr::MonthDay(_, _, Tense::Future));
-            let month_day =
-                t.expr.month_day().filter(|_| !future && pack.deictic.before(text, t.range.start).is_none());
+            // (Nor one in a span with a month of a written year, "between late August and early
+            // September 1945", which that year dates.)
+            let month_day = t.expr.month_day().filter(|_| {
+                !future
+                    && pack.deictic.before(text, t.range.start).is_none()
+                    && dates::spanned_year(text, &self.temporals, i).is_none()
+            });
             let past = matches!(t.expr, Expr::Month(_, Tense::Past) | Expr::MonthDay(_, _, Tense::Past));
             let resolved = self.resolved.get(i).copied().flatten();
             // A month told in the past tense that publication would put after itself goes on
