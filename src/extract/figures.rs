@@ -196,6 +196,16 @@ pub(crate) fn figures(scan: &Scan<'_>) -> Vec<Found<Figure>> {
                 pack.figure_context.find_in(text, s.clone()).next().is_some(),
             )
         });
+        // (Or the sentence before in its paragraph names the islands: "… kelp fishing off
+        // Kaigara in the Habomais began on the 22nd. About 220 boats set out …"; not a state
+        // alone, which a reader's comment on anything names.)
+        let named = named || {
+            let before = si.checked_sub(1).filter(|&k| scan.paragraph_of(k) == scan.paragraph_of(si));
+            before.is_some_and(|k| {
+                scan.entries_in(&scan.sentence(k))
+                    .any(|(_, e)| matches!(e, Entry::Island(_) | Entry::Collective { .. }))
+            })
+        };
         let share = f.unit == FigureUnit::Percent;
         let same_poll = share
             && shares
