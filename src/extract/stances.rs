@@ -1496,8 +1496,9 @@ pub(crate) fn positions(
         if label {
             continue;
         }
-        // A verb too general to be a frame's alone is one with an island's name right after.
-        let general_verb = || {
+        // A verb too general to be a frame's alone (`verbs_before_islands`, «передать») with no
+        // island's name right after it is no predicate.
+        let bare_general_verb = || {
             scan.pack.verbs_before_islands.after(text, start).is_some_and(|(e, _)| e == end) && {
                 let rest = text.get(end..).unwrap_or_default();
                 let next = end + (rest.len() - rest.trim_start().len());
@@ -1513,7 +1514,7 @@ pub(crate) fn positions(
             .filter_map(|e| match e {
                 Entry::Term(Term::Concept(_)) if off_land() => None,
                 Entry::Term(Term::Concept(f)) | Entry::Formula(f) => Some(Trigger::Concept(*f)),
-                Entry::Term(Term::Predicate { .. }) if general_verb() => None,
+                Entry::Term(Term::Predicate { .. }) if bare_general_verb() => None,
                 Entry::Term(Term::Predicate { means, nominal }) => {
                     Some(Trigger::Predicate { means: *means, nominal: *nominal })
                 }
