@@ -1459,8 +1459,6 @@ fn weekday_clash(text: &str, temporals: &[Temporal], i: usize) -> bool {
         .any(|w| matches!(w.expr, Expr::Weekday(wd, _) if wd != day.weekday()))
 }
 
-/// Whether the text between two dates joins them as one span: a few words at most ("and
-/// early", "to", «—», から), no mark that ends a clause.
 /// The year of the date with its month and year that stands with time expression `i`, a
 /// month without its year, in one span ("between late August and early September 1945"),
 /// after it or before it.
@@ -1477,6 +1475,8 @@ pub(crate) fn spanned_year(text: &str, temporals: &[Temporal], i: usize) -> Opti
         .or_else(|| spanned(prev, prev.map(|p| p.range.end..t.range.start)))
 }
 
+/// Whether the text between two dates joins them as one span: a few words at most ("and
+/// early", "to", «—», から), no mark that ends a clause.
 fn span_gap(gap: &str) -> bool {
     gap.chars().count() <= 24
         && !gap.contains(['.', ',', ';', ':', '。', '、', '\n'])

@@ -536,7 +536,8 @@ fn year_ending_at(scan: &Scan<'_>, end: usize) -> Option<Beside> {
     // 日ソ共同宣言.
     let joined = scan.pack.year_name_joiners.before(text, e).map(|(s, _)| s);
     for end in [Some(e), joined].into_iter().flatten() {
-        if let Some(year) = dated_at(scan, end.saturating_sub(MAX_DATE_LEN)..end, |e| e == end) {
+        if let Some(year) = dated_at(scan, end.saturating_sub(MAX_DATE_LEN)..end, |date_end| date_end == end)
+        {
             return Some(Beside { at: end, year, of_date: true });
         }
     }
@@ -718,9 +719,8 @@ fn resolve_heads(
             unique_agreement(data, y.year, kinds, 0).or_else(|| unique_agreement(data, y.year, kinds, 1))
         };
         let (span, agreement, year) = match (before, after) {
-            (Some(y), _) if y.of_date => (range.clone(), of_year(y), None),
+            (Some(y), _) | (None, Some(y)) if y.of_date => (range.clone(), of_year(y), None),
             (Some(y), _) => (y.at..range.end, of_year(y), Some(y.year)),
-            (None, Some(y)) if y.of_date => (range.clone(), of_year(y), None),
             (None, Some(y)) => (range.start..y.at, of_year(y), Some(y.year)),
             (None, None) if parties_before_head(scan, range.start).is_some() => {
                 // "The Japan-Soviet Union joint declaration": the one instrument of its kind

@@ -2314,7 +2314,6 @@ fn antecedent(
     {
         return None;
     }
-
     let concept =
         triggers.get(..f.k)?.iter().rev().take_while(|(r2, _)| r2.start >= s.start).find_map(|(r2, ts)| {
             ts.iter().find_map(|t| match t {
