@@ -827,6 +827,59 @@ fn year_in(s: &str) -> Option<i32> {
 /// How many sentences back "both sides" looks for the two states it stands for.
 const BOTH_SIDES_REACH: usize = 4;
 
+/// An agreement named by where it was made, in a sentence about the dispute with a verb of
+/// agreeing («в Красноярске договорились», "At Irkutsk the leaders agreed"): the one
+/// agreement made at a place of `agreements.place` whose signing fits the sentence's dates
+/// (of every one made there when the sentence gives no date). Its parties agree: the
+/// sentence names no state (`named`) outside that agreement's parties or their lines of
+/// succession, and either names both sides ("the two leaders", "they") or the sentences
+/// within reach (`reach`, ending with this one) name two of its parties, or one beside a
+/// head of its kind ("Trump and Kim agreed in Singapore" is none). The verb's span and the agreement.
+fn placed_agreement<'d>(
+    scan: &Scan<'d>,
+    range: &Range<usize>,
+    named: &BTreeSet<PartyId>,
+    reach: &[BTreeSet<PartyId>],
+) -> Option<(Range<usize>, &'d crate::Agreement)> {
+    let pack = scan.pack;
+    if pack.agreement_places.is_empty() || !scan.in_play(range.start) {
+        return None;
+    }
+    let text = scan.text();
+    let (_, place) = pack.agreement_places.find_in(text, range.clone()).next()?;
+    let (verb, _) = pack.agree_verbs.find_in(text, range.clone()).next()?;
+    let dates: Vec<crate::PartialDate> =
+        scan.temporals_in(range).filter_map(|i| scan.dates_happening(i)).collect();
+    let fits = |a: &crate::Agreement| {
+        dates.is_empty()
+            || dates.iter().any(|d| {
+                d.year() == a.signed.year()
+                    && (d.month().is_none() || a.signed.month().is_none() || d.month() == a.signed.month())
+            })
+    };
+    let both_sides = pack.both_sides.find_in(text, range.clone()).next().is_some()
+        || pack.plural_pronouns.find_in(text, range.clone()).next().is_some();
+    let of_its_kind = |a: &crate::Agreement| {
+        scan.entries_in(range)
+            .any(|(_, e)| matches!(e, Entry::Term(Term::AgreementHead(k)) if kinds_of(*k).contains(&a.kind)))
+    };
+    let of_its_line =
+        |p: &PartyId, a: &crate::Agreement| a.parties.iter().any(|q| q == p || one_line(scan.data, p, q));
+    let mut made_there = scan.data.agreements().filter(|a| {
+        a.place.as_deref().is_some_and(|p| p.contains(place.as_str()))
+            && fits(a)
+            && named.iter().all(|p| of_its_line(p, a))
+            && (both_sides || {
+                // (Two of its parties, or one beside a head of its kind: "where Japan signed
+                // the treaty".)
+                let acting = a.parties.iter().filter(|q| reach.iter().any(|r| r.contains(*q))).count();
+                acting >= a.parties.len().min(2) || (acting == 1 && of_its_kind(a))
+            })
+    });
+    let (Some(a), None) = (made_there.next(), made_there.next()) else { return None };
+    Some((verb, a))
+}
+
 /// Implied agreements: a sentence where parties agree or sign in year Y, when exactly one
 /// agreement of Y is between parties all named (directly or through their people) there.
 pub(crate) fn implied_agreements(
@@ -842,12 +895,31 @@ pub(crate) fn implied_agreements(
     // 9 …" before "the 1956 declaration".)
     let named_anywhere: rustc_hash::FxHashSet<AgreementId> = named.iter().map(|m| m.item.agreement).collect();
     let mut mentioned: rustc_hash::FxHashSet<AgreementId> = rustc_hash::FxHashSet::default();
+    let mut placed: rustc_hash::FxHashSet<AgreementId> = rustc_hash::FxHashSet::default();
     let mut named_before = named.iter().peekable();
     for (s, range) in scan.sentences.iter().enumerate() {
         while let Some(m) = named_before.next_if(|m| m.at.start < range.end) {
             mentioned.insert(m.item.agreement);
         }
         let Some(named_here) = sentence_parties.get(s) else { continue };
+        let reach = sentence_parties.get(s.saturating_sub(BOTH_SIDES_REACH)..=s).unwrap_or_default();
+        // (Its own set: a sentence further on that dates the agreement by its signing still
+        // implies it there, where a happening takes it, after a headline that named only its
+        // place.)
+        if let Some((verb, a)) = placed_agreement(scan, range, named_here, reach)
+            && !named_anywhere.contains(&a.id)
+            && !mentioned.contains(&a.id)
+            && placed.insert(a.id)
+        {
+            let year = scan
+                .temporals_in(range)
+                .filter_map(|i| scan.dates_happening(i))
+                .map(|d| d.year())
+                .find(|&y| y == a.signed.year());
+            let m = AgreementMention { agreement: a.id, year, implied: true, evidence: scan.evidence(range) };
+            out.push(Found::new(verb, m));
+            continue;
+        }
         // Cheap tests first: a date that dates a happening, two states within reach, then
         // the verb of agreeing.
         let dated = scan.temporals_in(range).any(|i| scan.dates_happening(i).is_some());

@@ -471,6 +471,9 @@ pub(crate) struct Pack {
     pub bare_heads: Phrases<()>,
     pub year_links: Phrases<()>,
     pub stipulates: Phrases<()>,
+    /// Places where agreements were made, by the place as the dataset's agreements name it
+    /// (`agreements.place`).
+    pub agreement_places: Phrases<String>,
     // events
     pub lead_verbs: Phrases<()>,
     pub auxiliaries: Phrases<()>,
@@ -1175,6 +1178,13 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let bare_heads = c.set("agreements.bare_heads", &a.bare_heads);
     let year_links = c.set("agreements.year_links", &a.year_links);
     let stipulates = c.set("agreements.stipulates", &a.stipulates);
+    let mut agreement_places = Phrases::default();
+    for p in &a.place {
+        let entry = p.get_ref();
+        for form in c.forms("agreements.place", &entry.forms) {
+            agreement_places.add(&form, entry.place.get_ref().clone());
+        }
+    }
     for h in &a.head {
         let entry = h.get_ref();
         let kind = match &entry.kind {
@@ -1504,6 +1514,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         bare_heads,
         year_links,
         stipulates,
+        agreement_places,
         lead_verbs,
         auxiliaries,
         event_kinds,

@@ -591,6 +591,21 @@ pub(crate) struct Agreements {
     /// 二島返還を明記した日ソ共同宣言): the phrase is the agreement's terms, no side's stance.
     #[serde(default)]
     pub stipulates: Vec<Form>,
+    /// The words naming a place where agreements were made, as the dataset gives the place
+    /// (an agreement's `place`): in a sentence with a verb of agreeing, the one agreement
+    /// made there that fits the sentence's date («в Красноярске договорились»).
+    #[serde(default)]
+    pub place: Vec<Spanned<PlaceForms>>,
+}
+
+/// The words naming one place where agreements were made.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PlaceForms {
+    /// The place as an agreement's `place` in the dataset names it (or one of the places
+    /// it lists: "Nagato and Tokyo").
+    pub place: Spanned<String>,
+    pub forms: Vec<Form>,
 }
 
 #[derive(Debug, Deserialize)]
