@@ -9,7 +9,7 @@ use super::lexicon::{Anchor, Pack, Term};
 use super::numbers::{self, Number};
 use super::offset_index::OffsetIndex;
 use super::reader::{Entry, Hit, Reader};
-use super::text::{Normalized, chars_after, sentences};
+use super::text::{Normalized, chars_after, chars_before, sentences};
 use crate::dataset::Dataset;
 use crate::date::PartialDate;
 use crate::source::Span;
@@ -397,6 +397,11 @@ impl<'a> Scan<'a> {
                         && pack.determiners.before(text, t.range.start).is_some();
                     let written =
                         matches!(t.expr, Expr::Absolute(_) | Expr::ShortYear { .. }) && !attributive;
+                    // (A date told in the pluperfect, "the pact they had signed in April 1941",
+                    // is a past before the story's, which goes on.)
+                    if story.is_some() && self.anterior(t.range.start) {
+                        continue;
+                    }
                     story = resolved
                         .filter(|d| written && d.year() < published.year())
                         .and_then(|d| Some((paragraph?, d.year())));
@@ -407,6 +412,20 @@ impl<'a> Scan<'a> {
             }
         }
         self.date_anachronisms(published);
+    }
+
+    /// Whether a word of `anterior` stands before `at` in its clause, within
+    /// [`ANTERIOR_REACH`] characters ("the pact they had signed in April 1941").
+    fn anterior(&self, at: usize) -> bool {
+        let pack = self.pack;
+        if pack.anterior.is_empty() {
+            return false;
+        }
+        let text = self.norm.text.as_ref();
+        let sentence = self.sentence(self.sentence_of(at));
+        let from = chars_before(text, at, ANTERIOR_REACH).max(sentence.start).min(at);
+        let from = text.get(from..at).and_then(|w| w.rfind([',', ';', ':'])).map_or(from, |k| from + k + 1);
+        pack.anterior.find_in(text, from..at).next().is_some()
     }
 
     /// Re-dates a month named without its year that publication's year puts where a state
@@ -686,6 +705,9 @@ pub(crate) fn dispute_sides(data: &Dataset) -> Vec<&crate::PartyId> {
 /// reach: in news copy the next paragraph that goes on with the dispute names it again,
 /// and the one that does not is another story.
 const TOPIC_REACH: usize = 2;
+
+/// How far before a date a word of `anterior` is looked for, in its clause (characters).
+const ANTERIOR_REACH: usize = 60;
 
 /// How many sentences after one about the dispute a sentence of both sides is about it too
 /// (see [`topical`]).

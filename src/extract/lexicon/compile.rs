@@ -349,6 +349,8 @@ pub(crate) struct Pack {
     pub story_deictic: Phrases<()>,
     /// Opening a paragraph: it goes on with the story before ("Then", «Затем»).
     pub story_connectives: Phrases<()>,
+    /// Before a date in its clause: a past before the story's ("had signed").
+    pub anterior: Phrases<()>,
     /// Right before a day without its month: the next such day (翌 in 翌15日).
     pub following_day: Phrases<()>,
     /// Right before a shift's count: counted from the date last mentioned (その2週間前).
@@ -961,6 +963,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let deictic = c.set("dates.deictic", &d.deictic);
     let story_deictic = c.set("dates.story_deictic", &d.story_deictic);
     let story_connectives = c.set("dates.story_connectives", &d.story_connectives);
+    let anterior = c.set("dates.anterior", &d.anterior);
     let following_day = c.set("dates.following_day", &d.following_day);
     let shift_from_previous = c.set("dates.shift_from_previous", &d.shift_from_previous);
     let approximate = c.set("dates.approximate", &d.approximate);
@@ -1434,6 +1437,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         deictic,
         story_deictic,
         story_connectives,
+        anterior,
         following_day,
         shift_from_previous,
         approximate,

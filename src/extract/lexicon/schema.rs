@@ -121,6 +121,10 @@ pub(crate) struct Dates {
     /// «Затем», その後): its months without a year are that story's.
     #[serde(default)]
     pub story_connectives: Vec<Form>,
+    /// Words of a past before the story's, before a date in its clause ("the pact they had
+    /// signed in April 1941"): such a date does not take the paragraph's story to its year.
+    #[serde(default)]
+    pub anterior: Vec<Form>,
     #[serde(default)]
     pub year_not_before: Vec<Form>,
     #[serde(default)]
