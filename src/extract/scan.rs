@@ -289,20 +289,51 @@ impl<'a> Scan<'a> {
         // A story carried past its paragraph whose last date read was a month moved into it,
         // and that month's paragraph: the paragraph right after goes on with it.
         let mut thread: Option<(usize, i32)> = None;
+        // The last date read to the day whose year the text wrote, or a story gave, and its
+        // paragraph; and whether the date before is one.
+        let mut last_day: Option<(PartialDate, Option<usize>)> = None;
+        let mut storied = false;
         for i in 0..self.temporals.len() {
-            if let Some(d) = i.checked_sub(1).and_then(|j| {
+            if let Some((d, j)) = i.checked_sub(1).and_then(|j| {
                 let t = self.temporals.get(j)?;
                 (!t.bound && !t.label && !self.is_named(j))
-                    .then(|| self.resolved.get(j).copied().flatten())?
+                    .then(|| self.resolved.get(j).copied().flatten().map(|d| (d, t)))?
             }) {
                 last_year = Some(d.year());
+                // (Or counted from the date before: 同年八月九日, 同月27日.)
+                let written = matches!(
+                    j.expr,
+                    Expr::Absolute(_)
+                        | Expr::ShortYear { .. }
+                        | Expr::YearMonth { from: Anchor::Previous, .. }
+                        | Expr::DayOfMonth { from: Anchor::Previous, .. }
+                );
+                if d.precision() == crate::date::Precision::Day && (written || storied) {
+                    last_day = Some((d, self.paragraph_of(self.sentence_of(j.range.start))));
+                }
             }
+            storied = false;
             let Some(t) = self.temporals.get(i) else { break };
             if t.bound || t.label || self.is_named(i) {
                 continue;
             }
             let sentence = self.sentence_of(t.range.start);
             let paragraph = self.paragraph_of(sentence);
+            // A day alone after a day of a year before publication's, later in its month, in
+            // its paragraph or the next: that month's («1945年8月9日、ソ連は…宣戦し…。日本は
+            // 14日に…» is 14 August 1945, not the 14th of the month of publication).
+            if let (Expr::Day(day), Some((last, at))) = (t.expr, last_day)
+                && last.year() < published.year()
+                && last.day().is_some_and(|d| day > d)
+                && paragraph.zip(at).is_some_and(|(p, q)| p == q || p == q + 1)
+                && let Some(d) = last.month().and_then(|m| dates::in_year(last.year(), m, Some(day)))
+            {
+                if let Some(slot) = self.resolved.get_mut(i) {
+                    *slot = Some(d);
+                    storied = true;
+                }
+                continue;
+            }
             if story.is_some_and(|(p, _)| Some(p) != paragraph) {
                 story = None;
             }
@@ -320,6 +351,7 @@ impl<'a> Scan<'a> {
             {
                 if let (Some(d), Some(slot)) = (dates::in_year(y, m, day), self.resolved.get_mut(i)) {
                     *slot = Some(d);
+                    storied = true;
                     story = paragraph.map(|p| (p, y));
                     last_story = story.or(last_story);
                     moved = None;
@@ -362,6 +394,7 @@ impl<'a> Scan<'a> {
                     if let (Some(d), Some(slot)) = (dates::in_year(y, m, day), self.resolved.get_mut(i)) {
                         moved = (*slot != Some(d)).then_some((d, paragraph));
                         *slot = Some(d);
+                        storied = true;
                     }
                     // (The story goes on in this paragraph, and may go on in the next.)
                     if across || thread.is_some_and(|(tp, ty)| tp == here && ty == y) {
