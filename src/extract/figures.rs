@@ -80,7 +80,7 @@ struct RawFigure {
     range: Range<usize>,
     value: f64,
     unit: FigureUnit,
-    /// The counted noun, for counts.
+    /// The counted noun, for counts; the words naming an average age, for one.
     noun: Option<String>,
     /// Where the words naming what it measures begin.
     after: usize,
@@ -145,7 +145,11 @@ pub(crate) fn figures(scan: &Scan<'_>) -> Vec<Found<Figure>> {
         {
             continue;
         }
-        let (unit, noun, after) = if let Some((e, _)) =
+        // (An average age is named by its words: "average-age", 平均年齢.)
+        let (unit, noun, after) = if let Some(age) = aged(scan, r.start) {
+            let e = pack.figure_units.glued(text, r.end).or_else(|| pack.figure_units.after(text, r.end));
+            (FigureUnit::Years, Some(age), e.map_or(r.end, |(e, _)| e))
+        } else if let Some((e, _)) =
             pack.percent.glued(text, r.end).or_else(|| pack.percent.after(text, r.end))
         {
             (FigureUnit::Percent, None, e)
@@ -237,6 +241,29 @@ pub(crate) fn figures(scan: &Scan<'_>) -> Vec<Found<Figure>> {
         ));
     }
     out
+}
+
+/// How far before a number a word of `figures.ages` is looked for (characters).
+const AGE_REACH: usize = 40;
+
+/// The words naming an average age (`figures.ages`) before the number at `at` in its
+/// clause, within [`AGE_REACH`] characters, with no digit between: the number is that age
+/// ("Their average age rose by a year to 88.5", 平均年齢は88・5歳).
+fn aged(scan: &Scan<'_>, at: usize) -> Option<String> {
+    let (pack, text) = (scan.pack, scan.text());
+    if pack.figure_ages.is_empty() {
+        return None;
+    }
+    let sentence = scan.sentence(scan.sentence_of(at));
+    // (The words themselves may start further back: the reach is from their end.)
+    let from = chars_before(text, at, 2 * AGE_REACH).max(sentence.start).min(at);
+    let (m, _) = pack.figure_ages.find_in(text, from..at).last()?;
+    let between = text.get(m.end..at)?;
+    (between.chars().count() <= AGE_REACH
+        && !between.chars().any(|c| c.is_ascii_digit() || c.is_numeric())
+        && !between.contains([';', '。']))
+    .then(|| text.get(m).map(str::to_string))
+    .flatten()
 }
 
 /// A counted noun after a number, up to three words on ("3,500 Russian troops"), or

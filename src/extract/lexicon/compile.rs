@@ -391,6 +391,8 @@ pub(crate) struct Pack {
     pub filler: Phrases<()>,
     pub figure_not_after: Phrases<()>,
     pub figure_not_before: Phrases<()>,
+    /// See `schema::Figures::ages`.
+    pub figure_ages: Phrases<()>,
     pub figure_units: Phrases<FigureUnit>,
     pub counted: Phrases<()>,
     // people
@@ -1037,6 +1039,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let filler = c.set("figures.filler", &f.filler);
     let figure_not_after = c.set("figures.not_after", &f.not_after);
     let figure_not_before = c.set("figures.not_before", &f.not_before);
+    let figure_ages = c.set("figures.ages", &f.ages);
     let mut figure_units = Phrases::default();
     for u in &f.unit {
         let entry = u.get_ref();
@@ -1464,6 +1467,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         filler,
         figure_not_after,
         figure_not_before,
+        figure_ages,
         figure_units,
         counted,
         former,

@@ -315,6 +315,10 @@ pub(crate) struct Figures {
     /// After a unit: what makes the number an age or a date ("70 years old", "ago").
     #[serde(default)]
     pub not_before: Vec<Form>,
+    /// Words naming an average age: the number after one in its clause is that age, in
+    /// years ("the average age of the former residents has risen to 88.5", 平均年齢は88歳).
+    #[serde(default)]
+    pub ages: Vec<Form>,
     #[serde(default)]
     pub unit: Vec<Spanned<FigureUnitForms>>,
     /// Amounts written in words, each a figure in itself ("half a century": 50 years).
