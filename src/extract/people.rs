@@ -435,6 +435,27 @@ fn name_before_title(scan: &Scan<'_>, title_start: usize) -> Option<Range<usize>
     (!named).then_some(range)
 }
 
+/// How far before a title an institution's name may start, after its separator (characters).
+const AFFILIATION_REACH: usize = 16;
+
+/// An institution named between a name and its title, after a separator (袴田茂樹・青山学院大
+/// 教授, ドミトリー・ストレリツォフ・モスクワ国際関係大教授: `people.affiliations` ends it
+/// right at `at`): where the separator stands, the end of the name.
+fn affiliation_before(scan: &Scan<'_>, at: usize) -> Option<usize> {
+    let (pack, text) = (scan.pack, scan.text());
+    if pack.affiliations.is_empty() {
+        return None;
+    }
+    let head = window_before_chars(text, at, AFFILIATION_REACH);
+    let dot = at - head.len() + head.rfind('・')?;
+    let from = dot + '・'.len_utf8();
+    let institution = text.get(from..at)?;
+    (!institution.is_empty()
+        && institution.chars().all(|c| name_script(c).is_some())
+        && pack.affiliations.find_in(text, from..at).any(|(m, _)| m.end == at))
+    .then_some(dot)
+}
+
 /// A state's name or abbreviation ending right at `at` (米 in トランプ米大統領): where it
 /// starts and the state, when the word stands for one state.
 fn state_before(scan: &Scan<'_>, at: usize) -> Option<(usize, PartyId)> {
@@ -813,6 +834,7 @@ fn titled_and_speaking(scan: &Scan<'_>, roster: &mut Roster) -> Vec<Unknown> {
                             .before(text, before)
                             .or_else(|| pack.title_prefixes.before(text, before))
                             .map_or(before, |(s, _)| s);
+                        let before = affiliation_before(scan, before).unwrap_or(before);
                         if let Some(name) = name_before_title(scan, before) {
                             unknown.push((
                                 name.clone(),

@@ -399,6 +399,8 @@ pub(crate) struct Pack {
     pub former: Phrases<()>,
     /// See `schema::People::title_prefixes`.
     pub title_prefixes: Phrases<()>,
+    /// See `schema::People::affiliations`.
+    pub affiliations: Phrases<()>,
     pub pronouns: Phrases<()>,
     pub reporters: Phrases<()>,
     /// See `schema::People::addressee_markers`.
@@ -1074,6 +1076,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let p = &raw.people;
     let former = c.set("people.former", &p.former);
     let title_prefixes = c.set("people.title_prefixes", &p.title_prefixes);
+    let affiliations = c.set("people.affiliations", &p.affiliations);
     let speech = c.forms("people.speech", &p.speech);
     add_terms(speech, Term::Speech { after: false });
     let speech_after = c.forms("people.speech_after", &p.speech_after);
@@ -1472,6 +1475,7 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
         counted,
         former,
         title_prefixes,
+        affiliations,
         pronouns,
         reporters,
         addressee_markers,

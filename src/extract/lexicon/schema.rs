@@ -353,6 +353,11 @@ pub(crate) struct People {
     /// name and its title (川口新外相, 田中真紀子前外相).
     #[serde(default)]
     pub title_prefixes: Vec<Form>,
+    /// In a language whose titles follow names: endings of an institution's name glued
+    /// before a title, after a name and a separator (青山学院大 in 袴田茂樹・青山学院大教授):
+    /// the name is the one before the separator, not the institution.
+    #[serde(default)]
+    pub affiliations: Vec<Form>,
     #[serde(default)]
     pub speech: Vec<Form>,
     /// Verbs of saying that follow what was said (Japanese 「…」と述べた).
