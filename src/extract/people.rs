@@ -1277,8 +1277,22 @@ fn add_unknown(scan: &Scan<'_>, roster: &mut Roster, mut unknown: Vec<Unknown>, 
                     })
             })
         };
-        let found =
-            roster.by_key.get(&key).copied().or_else(|| if initialled { initials_of() } else { None });
+        // A surname alone, in a script that joins a foreign name's parts with a separator
+        // (ベールイ大使 after ミハイル・ベールイ駐日ロシア大使): the person named in full before.
+        let surname_of = || {
+            if name.contains(['・', ' ']) || name.chars().count() < 2 {
+                return None;
+            }
+            roster.people.mentions.iter().position(|m| {
+                m.item.person.is_none() && m.item.name.rsplit_once('・').is_some_and(|(_, last)| last == name)
+            })
+        };
+        let found = roster
+            .by_key
+            .get(&key)
+            .copied()
+            .or_else(|| if initialled { initials_of() } else { None })
+            .or_else(surname_of);
         let idx = match found {
             Some(i) => {
                 if let Some(m) = roster.people.mentions.get_mut(i).filter(|m| m.item.person.is_none()) {
