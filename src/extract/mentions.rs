@@ -842,11 +842,14 @@ fn placed_agreement<'d>(
     reach: &[BTreeSet<PartyId>],
 ) -> Option<(Range<usize>, &'d crate::Agreement)> {
     let pack = scan.pack;
-    if pack.agreement_places.is_empty() || !scan.in_play(range.start) {
+    if !pack.agreement_places || !scan.in_play(range.start) {
         return None;
     }
     let text = scan.text();
-    let (_, place) = pack.agreement_places.find_in(text, range.clone()).next()?;
+    let place = scan.entries_in(range).find_map(|(_, e)| match e {
+        Entry::Term(Term::AgreementPlace(p)) => Some(p),
+        _ => None,
+    })?;
     let (verb, _) = pack.agree_verbs.find_in(text, range.clone()).next()?;
     let dates: Vec<crate::PartialDate> =
         scan.temporals_in(range).filter_map(|i| scan.dates_happening(i)).collect();
@@ -866,7 +869,7 @@ fn placed_agreement<'d>(
     let of_its_line =
         |p: &PartyId, a: &crate::Agreement| a.parties.iter().any(|q| q == p || one_line(scan.data, p, q));
     let mut made_there = scan.data.agreements().filter(|a| {
-        a.place.as_deref().is_some_and(|p| p.contains(place.as_str()))
+        a.place.as_deref().is_some_and(|p| p.contains(&**place))
             && fits(a)
             && named.iter().all(|p| of_its_line(p, a))
             && (both_sides || {

@@ -94,6 +94,7 @@ pub(crate) enum Class {
     Byline = 1 << 11,
     AgreementHead = 1 << 12,
     PartyWord = 1 << 13,
+    AgreementPlace = 1 << 14,
 }
 
 impl Class {
@@ -119,6 +120,7 @@ impl Class {
                 Term::Speech { .. } => Class::Speech,
                 Term::Byline => Class::Byline,
                 Term::AgreementHead(_) => Class::AgreementHead,
+                Term::AgreementPlace(_) => Class::AgreementPlace,
                 Term::Party(_) => Class::PartyWord,
                 Term::Concept(_) | Term::Predicate { .. } => Class::Stance,
             },

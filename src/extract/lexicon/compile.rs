@@ -260,6 +260,9 @@ pub(crate) enum Term {
     },
     Byline,
     AgreementHead(Option<AgreementKind>),
+    /// A place where agreements were made, as the dataset's agreements name it
+    /// (`agreements.place`).
+    AgreementPlace(Box<str>),
     Party(PartyWord),
     Concept(FormulaId),
     Predicate {
@@ -477,9 +480,9 @@ pub(crate) struct Pack {
     pub bare_heads: Phrases<()>,
     pub year_links: Phrases<()>,
     pub stipulates: Phrases<()>,
-    /// Places where agreements were made, by the place as the dataset's agreements name it
-    /// (`agreements.place`).
-    pub agreement_places: Phrases<String>,
+    /// Whether the pack names places where agreements were made (`agreements.place`: the
+    /// reader's `Term::AgreementPlace`).
+    pub agreement_places: bool,
     // events
     pub lead_verbs: Phrases<()>,
     pub auxiliaries: Phrases<()>,
@@ -1187,12 +1190,11 @@ pub(crate) fn compile(file: &str, text: &str, raw: schema::File) -> Result<Pack,
     let bare_heads = c.set("agreements.bare_heads", &a.bare_heads);
     let year_links = c.set("agreements.year_links", &a.year_links);
     let stipulates = c.set("agreements.stipulates", &a.stipulates);
-    let mut agreement_places = Phrases::default();
+    let agreement_places = !a.place.is_empty();
     for p in &a.place {
         let entry = p.get_ref();
-        for form in c.forms("agreements.place", &entry.forms) {
-            agreement_places.add(&form, entry.place.get_ref().clone());
-        }
+        let forms = c.forms("agreements.place", &entry.forms);
+        add_terms(forms, Term::AgreementPlace(entry.place.get_ref().as_str().into()));
     }
     for h in &a.head {
         let entry = h.get_ref();
