@@ -834,7 +834,8 @@ const BOTH_SIDES_REACH: usize = 4;
 /// sentence names no state (`named`) outside that agreement's parties or their lines of
 /// succession, and either names both sides ("the two leaders", "they") or the sentences
 /// within reach (`reach`, ending with this one) name two of its parties, or one beside a
-/// head of its kind ("Trump and Kim agreed in Singapore" is none). The verb's span and the agreement.
+/// head of its kind ("Trump and Kim agreed in Singapore" is none). The verb's span and the
+/// agreement.
 fn placed_agreement<'d>(
     scan: &Scan<'d>,
     range: &Range<usize>,
