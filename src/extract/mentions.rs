@@ -834,14 +834,14 @@ const BOTH_SIDES_REACH: usize = 4;
 /// sentence names no state (`named`) outside that agreement's parties or their lines of
 /// succession, and either names both sides ("the two leaders", "they") or the sentences
 /// within reach (`reach`, ending with this one) name two of its parties, or one beside a
-/// head of its kind ("Trump and Kim agreed in Singapore" is none). The verb's span and the
-/// agreement.
+/// head of its kind ("Trump and Kim agreed in Singapore" is none). The verb's span, the
+/// agreement, and the sentence's year of its signing when the sentence dates it.
 fn placed_agreement<'d>(
     scan: &Scan<'d>,
     range: &Range<usize>,
     named: &BTreeSet<PartyId>,
     reach: &[BTreeSet<PartyId>],
-) -> Option<(Range<usize>, &'d crate::Agreement)> {
+) -> Option<(Range<usize>, &'d crate::Agreement, Option<i32>)> {
     let pack = scan.pack;
     if !pack.agreement_places || !scan.in_play(range.start) {
         return None;
@@ -854,19 +854,9 @@ fn placed_agreement<'d>(
     let (verb, _) = pack.agree_verbs.find_in(text, range.clone()).next()?;
     let dates: Vec<crate::PartialDate> =
         scan.temporals_in(range).filter_map(|i| scan.dates_happening(i)).collect();
-    let fits = |a: &crate::Agreement| {
-        dates.is_empty()
-            || dates.iter().any(|d| {
-                d.year() == a.signed.year()
-                    && (d.month().is_none() || a.signed.month().is_none() || d.month() == a.signed.month())
-            })
-    };
+    let fits = |a: &crate::Agreement| dates.is_empty() || dates.iter().any(|d| signed_at(a, *d));
     let both_sides = pack.both_sides.find_in(text, range.clone()).next().is_some()
         || pack.plural_pronouns.find_in(text, range.clone()).next().is_some();
-    let of_its_kind = |a: &crate::Agreement| {
-        scan.entries_in(range)
-            .any(|(_, e)| matches!(e, Entry::Term(Term::AgreementHead(k)) if kinds_of(*k).contains(&a.kind)))
-    };
     let of_its_line =
         |p: &PartyId, a: &crate::Agreement| a.parties.iter().any(|q| q == p || one_line(scan.data, p, q));
     let mut made_there = scan.data.agreements().filter(|a| {
@@ -877,11 +867,25 @@ fn placed_agreement<'d>(
                 // (Two of its parties, or one beside a head of its kind: "where Japan signed
                 // the treaty".)
                 let acting = a.parties.iter().filter(|q| reach.iter().any(|r| r.contains(*q))).count();
-                acting >= a.parties.len().min(2) || (acting == 1 && of_its_kind(a))
+                acting >= a.parties.len().min(2) || (acting == 1 && head_of_its_kind(scan, range, a))
             })
     });
     let (Some(a), None) = (made_there.next(), made_there.next()) else { return None };
-    Some((verb, a))
+    let year = dates.iter().map(|d| d.year()).find(|&y| y == a.signed.year());
+    Some((verb, a, year))
+}
+
+/// Whether agreement `a` was signed at date `d`: in its year, and in its month when both
+/// give one ("agreed on Dec. 20" is not an agreement signed in November).
+fn signed_at(a: &crate::Agreement, d: crate::PartialDate) -> bool {
+    a.signed.year() == d.year()
+        && (d.month().is_none() || a.signed.month().is_none() || a.signed.month() == d.month())
+}
+
+/// Whether `range` holds a head of agreement `a`'s kind ("the treaty", 宣言).
+fn head_of_its_kind(scan: &Scan<'_>, range: &Range<usize>, a: &crate::Agreement) -> bool {
+    scan.entries_in(range)
+        .any(|(_, e)| matches!(e, Entry::Term(Term::AgreementHead(k)) if kinds_of(*k).contains(&a.kind)))
 }
 
 /// Implied agreements: a sentence where parties agree or sign in year Y, when exactly one
@@ -910,16 +914,11 @@ pub(crate) fn implied_agreements(
         // (Its own set: a sentence further on that dates the agreement by its signing still
         // implies it there, where a happening takes it, after a headline that named only its
         // place.)
-        if let Some((verb, a)) = placed_agreement(scan, range, named_here, reach)
+        if let Some((verb, a, year)) = placed_agreement(scan, range, named_here, reach)
             && !named_anywhere.contains(&a.id)
             && !mentioned.contains(&a.id)
             && placed.insert(a.id)
         {
-            let year = scan
-                .temporals_in(range)
-                .filter_map(|i| scan.dates_happening(i))
-                .map(|d| d.year())
-                .find(|&y| y == a.signed.year());
             let m = AgreementMention { agreement: a.id, year, implied: true, evidence: scan.evidence(range) };
             out.push(Found::new(verb, m));
             continue;
@@ -947,21 +946,13 @@ pub(crate) fn implied_agreements(
         }
         for i in scan.temporals_in(range) {
             let Some(d) = scan.dates_happening(i) else { continue };
-            // (Of the date's month too, when both give one: "agreed on Dec. 20" is not an
-            // agreement signed in November.)
             let mut of_year = data.agreements().filter(|a| {
-                a.signed.year() == d.year()
-                    && (d.month().is_none() || a.signed.month().is_none() || a.signed.month() == d.month())
-                    && a.parties.len() >= 2
-                    && a.parties.iter().all(|p| parties.contains(p))
+                signed_at(a, d) && a.parties.len() >= 2 && a.parties.iter().all(|p| parties.contains(p))
             });
             let (Some(a), None) = (of_year.next(), of_year.next()) else { continue };
-            let of_its_kind = || {
-                scan.entries_in(range).any(
-                    |(_, e)| matches!(e, Entry::Term(Term::AgreementHead(k)) if kinds_of(*k).contains(&a.kind)),
-                )
-            };
-            if (named_anywhere.contains(&a.id) && !of_its_kind()) || !mentioned.insert(a.id) {
+            if (named_anywhere.contains(&a.id) && !head_of_its_kind(scan, range, a))
+                || !mentioned.insert(a.id)
+            {
                 continue;
             }
             let m = AgreementMention {
